@@ -8,6 +8,9 @@ namespace AlignmentPolicy.Core.Diagnostics;
 /// </summary>
 public static class BuildDiagnosticIds
 {
+    /// <summary>ALN0300: AlignmentPolicy itself failed; reported instead of a stack trace.</summary>
+    public static readonly BuildDiagnosticDescriptor InternalError = new("ALN0300", "AlignmentPolicy failed unexpectedly", BuildSeverity.Error);
+
     /// <summary>ALN0301: the policy file is not valid JSON.</summary>
     public static readonly BuildDiagnosticDescriptor PolicyInvalidJson = new("ALN0301", "Policy file is not valid JSON", BuildSeverity.Error);
 
@@ -62,7 +65,7 @@ public static class BuildDiagnosticIds
     /// <summary>Every registered descriptor, in code order.</summary>
     public static IReadOnlyList<BuildDiagnosticDescriptor> All { get; } = new[]
     {
-        PolicyInvalidJson, PolicyDuplicateProperty, PolicyUnknownProperty, PolicyWrongType, PolicyMissingProperty,
+        InternalError, PolicyInvalidJson, PolicyDuplicateProperty, PolicyUnknownProperty, PolicyWrongType, PolicyMissingProperty,
         PolicyNumberOutOfRange, PolicyInvalidValue, PolicyUnknownSuite, PolicyUnknownCatalogue, PolicyUnknownLicense,
         PolicyMalformedDocumentationId, PolicyUnsupportedVersion, PolicyNotFound, PolicyUnreadable, PolicyInvalidPattern,
         PolicyDeprecatedLicense, PolicyInvalidTypeName,

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AlignmentPolicy.Analyzers.Configuration;
+
+/// <summary>
+/// The policy as analyzers see it: read once per compilation from the global analyzer config that
+/// AlignmentPolicy.Build generates (<c>alignment_policy.*</c> keys). Missing keys mean the defaults.
+/// Values are lists joined with '|' and percent-encoded, mirroring <c>PolicyGlobalConfig</c> in Core.
+/// </summary>
+internal sealed class PolicyOptions
+{
+    internal const string KeyPrefix = "alignment_policy.";
+
+    private PolicyOptions(
+        bool isConfigured,
+        bool isAgentProject,
+        ImmutableArray<string> additionalGateTypes,
+        ImmutableArray<string> catalogues,
+        ImmutableDictionary<string, ImmutableArray<string>> customSideEffects,
+        ImmutableDictionary<string, string> severities,
+        bool requireJustification)
+    {
+        IsConfigured = isConfigured;
+        IsAgentProject = isAgentProject;
+        AdditionalGateTypes = additionalGateTypes;
+        Catalogues = catalogues;
+        CustomSideEffects = customSideEffects;
+        Severities = severities;
+        RequireJustification = requireJustification;
+    }
+
+    /// <summary>The build generated a config (AlignmentPolicy.Build is installed and the project is an agent project).</summary>
+    public bool IsConfigured { get; }
+
+    /// <summary>The policy classified this project as an agent project.</summary>
+    public bool IsAgentProject { get; }
+
+    public ImmutableArray<string> AdditionalGateTypes { get; }
+
+    public ImmutableArray<string> Catalogues { get; }
+
+    public ImmutableDictionary<string, ImmutableArray<string>> CustomSideEffects { get; }
+
+    public ImmutableDictionary<string, string> Severities { get; }
+
+    public bool RequireJustification { get; }
+
+    public static PolicyOptions Read(AnalyzerConfigOptions globalOptions)
+    {
+        var configured = globalOptions.TryGetValue(KeyPrefix + "agent_project", out var agent);
+        var custom = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        var severities = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var key in globalOptions.Keys)
+        {
+            if (key.StartsWith(KeyPrefix + "side_effects.custom.", StringComparison.OrdinalIgnoreCase) && globalOptions.TryGetValue(key, out var ids))
+            {
+                custom[key.Substring((KeyPrefix + "side_effects.custom.").Length)] = List(ids);
+            }
+            else if (key.StartsWith(KeyPrefix + "side_effects.severity.", StringComparison.OrdinalIgnoreCase) && globalOptions.TryGetValue(key, out var level))
+            {
+                severities[key.Substring((KeyPrefix + "side_effects.severity.").Length)] = level.Trim();
+            }
+        }
+
+        return new PolicyOptions(
+            configured,
+            !configured || string.Equals(agent?.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+            globalOptions.TryGetValue(KeyPrefix + "gates.additional_gate_types", out var gates) ? List(gates) : ImmutableArray<string>.Empty,
+            globalOptions.TryGetValue(KeyPrefix + "side_effects.catalogues", out var catalogues) ? List(catalogues) : ImmutableArray.Create("builtin"),
+            custom.ToImmutable(),
+            severities.ToImmutable(),
+            globalOptions.TryGetValue(KeyPrefix + "suppressions.require_justification", out var justification) && string.Equals(justification.Trim(), "true", StringComparison.OrdinalIgnoreCase));
+    }
+
+    internal static ImmutableArray<string> List(string value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return ImmutableArray<string>.Empty;
+        }
+
+        var parts = value.Split('|');
+        var builder = ImmutableArray.CreateBuilder<string>(parts.Length);
+        foreach (var part in parts)
+        {
+            var decoded = Decode(part.Trim());
+            if (decoded.Length > 0)
+            {
+                builder.Add(decoded);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    internal static string Decode(string value)
+    {
+        if (value.IndexOf('%') < 0)
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '%' && i + 2 < value.Length && IsHex(value[i + 1]) && IsHex(value[i + 2]))
+            {
+                builder.Append((char)Convert.ToInt32(value.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                builder.Append(value[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
