@@ -1,0 +1,3 @@
+using AlignmentPolicy.Cli;
+
+return CliApplication.Run(args, Console.Out, Console.Error);
