@@ -123,6 +123,51 @@ public sealed class PolicyRequest
         };
     }
 
+    internal static PolicyRequest Tool(
+        string name,
+        IReadOnlyDictionary<string, object?>? arguments,
+        IReadOnlyList<string> sideEffects,
+        IReadOnlyList<ChatMessage> messages,
+        string? callId,
+        AIFunction? function,
+        ChatOptions? options,
+        bool streaming,
+        IServiceProvider? services,
+        string source = PolicySources.ExtensionsAI)
+        => new(PolicyRequestKind.ToolCall, messages)
+        {
+            FunctionName = name,
+            Arguments = arguments ?? NoArguments,
+            SideEffects = sideEffects,
+            CallId = callId,
+            Function = function,
+            Options = options,
+            IsStreaming = streaming,
+            Services = services,
+            Source = source,
+        };
+
+    internal static PolicyRequest Model(
+        PolicyRequestKind kind,
+        IReadOnlyList<ChatMessage> messages,
+        ChatOptions? options,
+        ChatResponse? response,
+        string? text,
+        bool streaming,
+        IServiceProvider? services,
+        string source = PolicySources.ExtensionsAI)
+        => new(kind, messages)
+        {
+            Options = options,
+            Response = response,
+            _responseText = text,
+            IsStreaming = streaming,
+            Services = services,
+            Source = source,
+        };
+
+    internal static IReadOnlyList<ChatMessage> AsReadOnly(IEnumerable<ChatMessage> messages) => AsList(messages);
+
     /// <summary>Whether the tool call declares <paramref name="category"/> (ordinal, case-insensitive).</summary>
     /// <param name="category">A side-effect category.</param>
     /// <returns><see langword="true"/> when declared.</returns>

@@ -1,0 +1,139 @@
+using System.Text.RegularExpressions;
+
+namespace AlignmentPolicy.Gates;
+
+/// <summary>Configures <see cref="OversightPolicyGate"/>.</summary>
+public sealed class OversightPolicyOptions
+{
+    /// <summary>Path or name fragments (case-insensitive) of the agent's own configuration, prompts, credentials,
+    /// monitoring and audit settings. Acting on them (writing, deleting, moving, running commands on them) is denied.</summary>
+    public IList<string> ProtectedPaths { get; } =
+    [
+        "system_prompt", "system-prompt", "systemprompt", "prompts/", "agent_config", "agent-config", "agent.config",
+        "appsettings", ".env", "credentials", "secrets", "api_key", "apikey",
+        "oversight", "monitoring", "monitor_config", "audit", "logging_config", "guardrail", "policy.json", "alignment-policy",
+    ];
+
+    /// <summary>Fragments naming the agent's successor or replacement. Acting on them is denied.</summary>
+    public IList<string> SuccessorMarkers { get; } = ["successor", "replacement", "new_model", "new-model", "newmodel", "model_v2", "next_model"];
+
+    /// <summary>Fragments naming the agent's own artefacts (weights, prompts, memory). Copying them elsewhere is denied.</summary>
+    public IList<string> OwnArtifacts { get; } = ["model_weights", "weights", ".safetensors", ".gguf", "checkpoint", "system_prompt", "agent_memory", "self"];
+
+    /// <summary>Extra regular expressions over the call's arguments that are always denied
+    /// (for example <c>oversight_enabled:\s*false</c>).</summary>
+    public IList<string> DeniedArgumentPatterns { get; } = [];
+}
+
+/// <summary>
+/// Denies actions on the agent's own configuration, prompts, credentials, monitoring or audit settings,
+/// on its successor or replacement, and copying its own artefacts elsewhere (in-context scheming and
+/// self-preservation). Reading those files is allowed; acting on them is not.
+/// </summary>
+[PolicyGate]
+public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope
+{
+    private readonly OversightPolicyOptions _options;
+    private readonly Regex[] _patterns;
+
+    /// <summary>Creates the gate.</summary>
+    /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
+    public OversightPolicyGate(OversightPolicyOptions? options = null)
+    {
+        _options = options ?? new OversightPolicyOptions();
+        _patterns = [.. _options.DeniedArgumentPatterns.Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))];
+    }
+
+    /// <inheritdoc />
+    public PolicyRequestKinds Kinds => PolicyRequestKinds.ToolCall;
+
+    /// <inheritdoc />
+    public ValueTask<PolicyVerdict> EvaluateAsync(PolicyRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Kind != PolicyRequestKind.ToolCall || request.Arguments.Count == 0 || !IsAction(request))
+        {
+            return new(PolicyVerdict.Allowed);
+        }
+
+        var text = ToolCallText.All(request);
+        foreach (var pattern in _patterns)
+        {
+            if (pattern.Match(text) is { Success: true } match)
+            {
+                return new(Deny(RuleIds.OversightTampering, $"'{request.FunctionName}' matches a denied oversight pattern.", match.Value));
+            }
+        }
+
+        if (DisablesOversight().Match(text) is { Success: true } disable)
+        {
+            return new(Deny(RuleIds.OversightTampering, $"'{request.FunctionName}' would disable or weaken the agent's oversight.", disable.Value));
+        }
+
+        if (IsCopy(request) && Find(ToolCallText.Paths(request) + "\n" + text, _options.OwnArtifacts) is { } artefact)
+        {
+            return new(Deny(RuleIds.OversightSelfCopy, $"'{request.FunctionName}' would copy the agent's own artefacts ('{artefact}') elsewhere.", artefact));
+        }
+
+        if (Find(text, _options.SuccessorMarkers) is { } successor)
+        {
+            return new(Deny(RuleIds.OversightSuccessor, $"'{request.FunctionName}' would act on the agent's successor or replacement ('{successor}').", successor));
+        }
+
+        if (Find(text, _options.ProtectedPaths) is { } protectedPath)
+        {
+            return new(Deny(RuleIds.OversightTampering, $"'{request.FunctionName}' would change the agent's own configuration, prompts, credentials or monitoring ('{protectedPath}').", protectedPath));
+        }
+
+        return new(PolicyVerdict.Allowed);
+    }
+
+    private static PolicyVerdict Deny(string ruleId, string reason, string evidence)
+        => PolicyVerdict.Deny(PolicyPrinciple.Harmless, ruleId, reason + " Changes to an agent's oversight are made by people, not by the agent.", evidence);
+
+    private static bool IsAction(PolicyRequest request)
+    {
+        if (request.HasSideEffect(SideEffectCategories.Oversight) || request.HasSideEffect(SideEffectCategories.FileWrite)
+            || request.HasSideEffect(SideEffectCategories.FileDelete) || request.HasSideEffect(SideEffectCategories.Process)
+            || request.HasSideEffect(SideEffectCategories.HttpWrite) || request.HasSideEffect(SideEffectCategories.DatabaseWrite))
+        {
+            return true;
+        }
+
+        // Undeclared tools: judge by what the tool says it does. Read-only names pass.
+        return request.SideEffects.Count == 0 && request.FunctionName is { } name && ActionName().IsMatch(CamelBoundary().Replace(name, "_"));
+    }
+
+    private static bool IsCopy(PolicyRequest request)
+        => (request.FunctionName is { } name && CopyName().IsMatch(CamelBoundary().Replace(name, "_"))) || CopyCommand().IsMatch(ToolCallText.All(request));
+
+    private static string? Find(string text, IList<string> fragments)
+    {
+        foreach (var fragment in fragments)
+        {
+            if (text.Contains(fragment, StringComparison.OrdinalIgnoreCase))
+            {
+                return fragment;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"(?<![a-z])(write|delete|remove|rm|copy|cp|move|mv|rename|run|exec|execute|shell|command|update|set|edit|modify|patch|put|post|deploy|disable|upload|overwrite|replace|kill|stop)(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ActionName();
+
+    [GeneratedRegex(@"(?<![a-z])(copy|cp|scp|rsync|upload|transfer|clone|replicate)(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CopyName();
+
+    [GeneratedRegex(@"(?<=[a-z0-9])(?=[A-Z])", RegexOptions.CultureInvariant)]
+    private static partial Regex CamelBoundary();
+
+
+
+    [GeneratedRegex(@"\b(scp|rsync|cp|copy|curl\s+-T|aws\s+s3\s+cp|gsutil\s+cp)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CopyCommand();
+
+    [GeneratedRegex(@"\b(oversight|monitoring|audit|logging|guardrails?|safety)[\w\.\-]*[""']?\s*[:=]\s*[""']?(false|off|disabled?|0|no)\b|\b(disable|turn\s+off|stop|kill|bypass)\s+(the\s+)?(oversight|monitoring|audit|logging|guardrails?|safety)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DisablesOversight();
+}

@@ -1,0 +1,124 @@
+namespace AlignmentPolicy.Gates;
+
+/// <summary>Configures <see cref="SideEffectPolicyGate"/>.</summary>
+public sealed class SideEffectPolicyOptions
+{
+    /// <summary>The decision per side-effect category (case-insensitive). Defaults: oversight denied;
+    /// payments, processes and file deletes escalated; everything else allowed.</summary>
+    public IDictionary<string, PolicyDecision> Categories { get; } = new Dictionary<string, PolicyDecision>(StringComparer.OrdinalIgnoreCase)
+    {
+        [SideEffectCategories.Oversight] = PolicyDecision.Deny,
+        [SideEffectCategories.Payments] = PolicyDecision.Escalate,
+        [SideEffectCategories.Process] = PolicyDecision.Escalate,
+        [SideEffectCategories.FileDelete] = PolicyDecision.Escalate,
+    };
+
+    /// <summary>The decision for a category not in <see cref="Categories"/>. Default: allow.</summary>
+    public PolicyDecision DefaultDecision { get; set; } = PolicyDecision.Allow;
+
+    /// <summary>When not empty, mail may only go to these domains (subdomains included).</summary>
+    public ISet<string> AllowedMailDomains { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>When not empty, HTTP writes may only go to these hosts (subdomains included).</summary>
+    public ISet<string> AllowedHttpHosts { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>When set, file writes and deletes may only touch paths under this folder.</summary>
+    public string? FileWriteRoot { get; set; }
+}
+
+/// <summary>
+/// Allows, escalates or denies tool calls by their declared side-effect categories, and enforces
+/// allow-lists: mail only to listed domains, HTTP writes only to listed hosts, file writes only under a root.
+/// </summary>
+[PolicyGate]
+public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope
+{
+    private readonly SideEffectPolicyOptions _options;
+
+    /// <summary>Creates the gate.</summary>
+    /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
+    public SideEffectPolicyGate(SideEffectPolicyOptions? options = null) => _options = options ?? new SideEffectPolicyOptions();
+
+    /// <inheritdoc />
+    public PolicyRequestKinds Kinds => PolicyRequestKinds.ToolCall;
+
+    /// <inheritdoc />
+    public ValueTask<PolicyVerdict> EvaluateAsync(PolicyRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var effects = request.SideEffects;
+        if (request.Kind != PolicyRequestKind.ToolCall || effects.Count == 0)
+        {
+            return new(PolicyVerdict.Allowed);
+        }
+
+        List<PolicyFinding>? escalations = null;
+        for (var i = 0; i < effects.Count; i++)
+        {
+            var category = effects[i];
+            var decision = _options.Categories.TryGetValue(category, out var configured) ? configured : _options.DefaultDecision;
+            if (decision == PolicyDecision.Deny)
+            {
+                return new(PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.SideEffectCategory,
+                    $"Tool '{request.FunctionName}' has a '{category}' side effect, which this policy does not allow an agent to perform.", category));
+            }
+
+            if (decision == PolicyDecision.Escalate)
+            {
+                (escalations ??= []).Add(new PolicyFinding(PolicyPrinciple.Harmless, RuleIds.SideEffectCategory,
+                    $"Tool '{request.FunctionName}' has a '{category}' side effect, which needs a person's approval.", category));
+            }
+        }
+
+        if (CheckAllowLists(request) is { } denial)
+        {
+            return new(denial);
+        }
+
+        return new(escalations is null ? PolicyVerdict.Allowed : new PolicyVerdict(PolicyDecision.Escalate, escalations));
+    }
+
+    private PolicyVerdict? CheckAllowLists(PolicyRequest request)
+    {
+        if (_options.AllowedMailDomains.Count > 0 && request.HasSideEffect(SideEffectCategories.Mail))
+        {
+            foreach (var domain in ToolCallText.EmailDomains(ToolCallText.Recipients(request)))
+            {
+                if (!ToolCallText.DomainMatches(domain, _options.AllowedMailDomains))
+                {
+                    return PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.SideEffectMailDomain,
+                        $"Mail to '{domain}' is not allowed; this agent may only mail {string.Join(", ", _options.AllowedMailDomains)}.", domain);
+                }
+            }
+        }
+
+        if (_options.AllowedHttpHosts.Count > 0 && request.HasSideEffect(SideEffectCategories.HttpWrite))
+        {
+            foreach (var candidate in ToolCallText.Urls(request).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!Uri.TryCreate(candidate.Trim(), UriKind.Absolute, out var uri) || !ToolCallText.DomainMatches(uri.Host, _options.AllowedHttpHosts))
+                {
+                    return PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.SideEffectHttpHost,
+                        $"HTTP writes to '{candidate}' are not allowed; this agent may only write to {string.Join(", ", _options.AllowedHttpHosts)}.", candidate);
+                }
+            }
+        }
+
+        if (_options.FileWriteRoot is { Length: > 0 } root
+            && (request.HasSideEffect(SideEffectCategories.FileWrite) || request.HasSideEffect(SideEffectCategories.FileDelete)))
+        {
+            var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
+            foreach (var candidate in ToolCallText.Paths(request).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var full = Path.GetFullPath(candidate.Trim(), fullRoot);
+                if (!full.StartsWith(fullRoot, StringComparison.Ordinal))
+                {
+                    return PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.SideEffectFileRoot,
+                        $"File writes outside '{root}' are not allowed ('{candidate}').", candidate);
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,564 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AlignmentPolicy.Gates;
+
+/// <summary>
+/// A chat client that routes every model call, every model response (streamed or not) and every tool call
+/// the pipeline invokes through policy gates.
+/// </summary>
+/// <remarks>
+/// <para>It works in either order with <c>UseFunctionInvocation()</c>:</para>
+/// <list type="bullet">
+/// <item>Above a <see cref="FunctionInvokingChatClient"/> (<c>.UsePolicyGate().UseFunctionInvocation()</c>) it
+/// chains that client's <see cref="FunctionInvokingChatClient.FunctionInvoker"/>, so every invocation
+/// (including <see cref="FunctionInvokingChatClient.AdditionalTools"/>) is judged just before it runs.</item>
+/// <item>Below it, or with no function invocation at all, it judges the tool calls in each model response
+/// before they leave: a denied call is marked informational and answered with the denial, so it never runs.</item>
+/// </list>
+/// <para>A denied tool call returns a result explaining the denial to the model; when every call the model
+/// made was denied, the client asks the model again (up to <see cref="PolicyGateOptions.MaxDenialRounds"/>).
+/// An escalated call goes to the <see cref="IApprovalService"/>, or surfaces as
+/// <see cref="ToolApprovalRequestContent"/>; an approved <see cref="ToolApprovalResponseContent"/> sent back
+/// lets it run once. A denied request is not sent; a denied response is replaced by the denial.</para>
+/// </remarks>
+public sealed class PolicyGatedChatClient : DelegatingChatClient
+{
+    private readonly PolicyEngine _engine;
+    private readonly FunctionInvokingChatClient? _invoker;
+    private readonly IServiceProvider? _services;
+    private readonly ConcurrentDictionary<string, FunctionCallContent> _approved = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a gated client around <paramref name="innerClient"/>.</summary>
+    /// <param name="innerClient">The client to gate.</param>
+    /// <param name="options">The options; copied. When it lists no gates, the built-in gates are used.</param>
+    /// <param name="loggerFactory">Creates the logger for decisions.</param>
+    /// <param name="services">Services handed to gates through <see cref="PolicyRequest.Services"/>.</param>
+    public PolicyGatedChatClient(IChatClient innerClient, PolicyGateOptions? options = null, ILoggerFactory? loggerFactory = null, IServiceProvider? services = null)
+        : base(innerClient)
+    {
+        var snapshot = options?.Clone() ?? new PolicyGateOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(snapshot.MaxDenialRounds, nameof(options));
+        _engine = new PolicyEngine(snapshot, (ILogger?)loggerFactory?.CreateLogger<PolicyGatedChatClient>() ?? NullLogger.Instance, useDefaultsWhenEmpty: true);
+        _services = services;
+
+        if (snapshot.GateToolCalls && innerClient.GetService<FunctionInvokingChatClient>() is { } invoker)
+        {
+            // Hook the invoker below us: it is the one place every tool invocation passes through.
+            _invoker = invoker;
+            var previous = invoker.FunctionInvoker;
+            invoker.FunctionInvoker = (context, cancellationToken) => InvokeGatedAsync(context, previous, cancellationToken);
+        }
+    }
+
+    /// <summary>The gates this client runs, in order.</summary>
+    public IReadOnlyList<IPolicyGate> Gates => _engine.Gates;
+
+    /// <inheritdoc />
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var history = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        if (await GateRequestAsync(history, options, streaming: false, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return new ChatResponse(new ChatMessage(ChatRole.Assistant, refusal)) { FinishReason = ChatFinishReason.ContentFilter };
+        }
+
+        RememberApprovals(history);
+        var response = await InnerClient.GetResponseAsync(history, options, cancellationToken).ConfigureAwait(false);
+        if (_invoker is null && _engine.Options.GateToolCalls && _engine.Wants(PolicyRequestKind.ToolCall))
+        {
+            response = await GateToolCallsAsync(history, options, response, cancellationToken).ConfigureAwait(false);
+        }
+        else if (_invoker is not null)
+        {
+            SurfacePendingApprovals(response.Messages);
+        }
+
+        if (_engine.Options.GateResponses && _engine.Wants(PolicyRequestKind.ModelResponse) && IsFinalAnswer(response.Messages))
+        {
+            var request = PolicyRequest.Model(PolicyRequestKind.ModelResponse, history, options, response, null, false, _services);
+            var verdict = await Settle(request, await _engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            if (verdict.Decision != PolicyDecision.Allow)
+            {
+                ReplaceFinalAnswer(response, PolicyMessages.ResponseDenied(verdict));
+            }
+        }
+
+        return response;
+    }
+
+    /// <inheritdoc />
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var history = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        if (await GateRequestAsync(history, options, streaming: true, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            yield return new ChatResponseUpdate(ChatRole.Assistant, refusal) { FinishReason = ChatFinishReason.ContentFilter };
+            yield break;
+        }
+
+        RememberApprovals(history);
+        var gateCalls = _invoker is null && _engine.Options.GateToolCalls && _engine.Wants(PolicyRequestKind.ToolCall);
+        var gateText = _engine.Options.GateResponses && _engine.Wants(PolicyRequestKind.ModelResponse);
+        List<ChatMessage>? conversation = null;
+        for (var round = 0; ; round++)
+        {
+            var text = new System.Text.StringBuilder();
+            var checkedLength = 0;
+            List<ChatResponseUpdate> heldText = [];
+            List<FunctionCallContent> heldCalls = [];
+            string? role = null;
+            await foreach (var update in InnerClient.GetStreamingResponseAsync(conversation ?? history, options, cancellationToken).ConfigureAwait(false))
+            {
+                role ??= update.MessageId;
+                var passThrough = update;
+                if (gateCalls && HasCalls(update))
+                {
+                    // Hold tool calls back until the stream ends: they are judged complete.
+                    passThrough = update.Clone();
+                    passThrough.Contents = [];
+                    foreach (var content in update.Contents)
+                    {
+                        if (content is FunctionCallContent { InformationalOnly: false } call)
+                        {
+                            heldCalls.Add(call);
+                        }
+                        else
+                        {
+                            passThrough.Contents.Add(content);
+                        }
+                    }
+
+                    if (passThrough.Contents.Count == 0)
+                    {
+                        continue;
+                    }
+                }
+                else if (_invoker is not null && SurfacePendingApproval(passThrough) is { } surfaced)
+                {
+                    passThrough = surfaced;
+                }
+
+                if (!gateText || string.IsNullOrEmpty(passThrough.Text) || passThrough.Role == ChatRole.Tool)
+                {
+                    if (heldText.Count > 0 && !HasText(passThrough))
+                    {
+                        heldText.Add(passThrough);
+                        continue;
+                    }
+
+                    yield return passThrough;
+                    continue;
+                }
+
+                // Text is released a sentence at a time, after the gates have read everything so far.
+                text.Append(passThrough.Text);
+                heldText.Add(passThrough);
+                if (!AtBoundary(text, checkedLength))
+                {
+                    continue;
+                }
+
+                checkedLength = text.Length;
+                var partial = await EvaluateTextAsync(history, text.ToString(), options, cancellationToken).ConfigureAwait(false);
+                if (partial.Decision != PolicyDecision.Allow)
+                {
+                    yield return Denial(PolicyMessages.ResponseDenied(partial));
+                    yield break;
+                }
+
+                foreach (var held in heldText)
+                {
+                    yield return held;
+                }
+
+                heldText.Clear();
+            }
+
+            if (heldText.Count > 0 || (gateText && text.Length > checkedLength))
+            {
+                var final = await EvaluateTextAsync(history, text.ToString(), options, cancellationToken).ConfigureAwait(false);
+                if (final.Decision != PolicyDecision.Allow)
+                {
+                    yield return Denial(PolicyMessages.ResponseDenied(final));
+                    yield break;
+                }
+
+                foreach (var held in heldText)
+                {
+                    yield return held;
+                }
+            }
+
+            if (heldCalls.Count == 0)
+            {
+                yield break;
+            }
+
+            var assistant = new ChatMessage(ChatRole.Assistant, [.. heldCalls]);
+            var outcome = await JudgeCallsAsync(conversation ?? history, options, assistant, cancellationToken).ConfigureAwait(false);
+            yield return new ChatResponseUpdate(ChatRole.Assistant, assistant.Contents) { MessageId = role };
+            if (outcome.Results is { } results)
+            {
+                yield return new ChatResponseUpdate(ChatRole.Tool, results.Contents);
+            }
+
+            if (!outcome.AllDenied || round >= _engine.Options.MaxDenialRounds)
+            {
+                yield break;
+            }
+
+            // Every call was denied: give the model the reasons and let it answer.
+            conversation ??= [.. history];
+            conversation.Add(assistant);
+            conversation.Add(outcome.Results!);
+        }
+    }
+
+    private async ValueTask<string?> GateRequestAsync(IReadOnlyList<ChatMessage> history, ChatOptions? options, bool streaming, CancellationToken cancellationToken)
+    {
+        if (!_engine.Options.GateRequests || !_engine.Wants(PolicyRequestKind.ModelRequest))
+        {
+            return null;
+        }
+
+        var request = PolicyRequest.Model(PolicyRequestKind.ModelRequest, history, options, null, null, streaming, _services);
+        var verdict = await _engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
+        verdict = await Settle(request, verdict, cancellationToken).ConfigureAwait(false);
+        return verdict.Decision == PolicyDecision.Allow ? null : PolicyMessages.RequestDenied(verdict);
+    }
+
+    /// <summary>Turns an escalation that cannot be surfaced as approval content into an approval or a denial.</summary>
+    private async ValueTask<PolicyVerdict> Settle(PolicyRequest request, PolicyVerdict verdict, CancellationToken cancellationToken)
+    {
+        if (verdict.Decision != PolicyDecision.Escalate)
+        {
+            return verdict;
+        }
+
+        return await _engine.ResolveEscalationAsync(request, verdict, cancellationToken).ConfigureAwait(false)
+            ?? _engine.Record(request, PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.ApprovalUnavailable,
+                "This needs a person's approval and no approval service is configured, so it is denied. " + verdict.Findings[0].Reason));
+    }
+
+    private async ValueTask<PolicyVerdict> EvaluateTextAsync(IReadOnlyList<ChatMessage> history, string text, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        var request = PolicyRequest.Model(PolicyRequestKind.ModelResponse, history, options, null, text, true, _services);
+        return await Settle(request, await _engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Above a function invoker: judges one invocation just before it runs.</summary>
+    private async ValueTask<object?> InvokeGatedAsync(
+        FunctionInvocationContext context,
+        Func<FunctionInvocationContext, CancellationToken, ValueTask<object?>>? next,
+        CancellationToken cancellationToken)
+    {
+        if (!_engine.Wants(PolicyRequestKind.ToolCall))
+        {
+            return await Next(context, next, cancellationToken).ConfigureAwait(false);
+        }
+
+        var function = context.Function;
+        var request = PolicyRequest.Tool(
+            function.Name,
+            context.Arguments,
+            SideEffectResolver.Resolve(function, function.Name, _engine.Options),
+            PolicyRequest.AsReadOnly(context.Messages),
+            context.CallContent.CallId,
+            function,
+            context.Options,
+            context.IsStreaming,
+            _services);
+        var verdict = await _engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
+        if (verdict.Decision == PolicyDecision.Escalate)
+        {
+            if (TakeApproval(context.CallContent))
+            {
+                verdict = _engine.Record(request, new PolicyVerdict(PolicyDecision.Allow,
+                    [new PolicyFinding(PolicyPrinciple.Helpful, RuleIds.ApprovalGranted, "Approved through a tool approval response.")]));
+            }
+            else if (await _engine.ResolveEscalationAsync(request, verdict, cancellationToken).ConfigureAwait(false) is { } answered)
+            {
+                verdict = answered;
+            }
+            else
+            {
+                // No approval service: stop the loop and surface the call as an approval request.
+                context.Terminate = true;
+                return new PendingPolicyApproval(verdict);
+            }
+        }
+
+        return verdict.Decision == PolicyDecision.Allow
+            ? await Next(context, next, cancellationToken).ConfigureAwait(false)
+            : PolicyMessages.ToolDenied(function.Name, verdict);
+    }
+
+    private static ValueTask<object?> Next(FunctionInvocationContext context, Func<FunctionInvocationContext, CancellationToken, ValueTask<object?>>? next, CancellationToken cancellationToken)
+        => next is null ? context.Function.InvokeAsync(context.Arguments, cancellationToken) : next(context, cancellationToken);
+
+    /// <summary>Below a function invoker (or with none): judges the calls in a response; asks again when all were denied.</summary>
+    private async Task<ChatResponse> GateToolCallsAsync(IReadOnlyList<ChatMessage> history, ChatOptions? options, ChatResponse response, CancellationToken cancellationToken)
+    {
+        List<ChatMessage>? conversation = null;
+        List<ChatMessage>? produced = null;
+        for (var round = 0; ; round++)
+        {
+            var assistant = FindCalls(response.Messages);
+            if (assistant is null)
+            {
+                break;
+            }
+
+            var outcome = await JudgeCallsAsync(conversation ?? history, options, assistant, cancellationToken).ConfigureAwait(false);
+            if (outcome.Results is not null)
+            {
+                response.Messages.Insert(response.Messages.IndexOf(assistant) + 1, outcome.Results);
+            }
+
+            if (!outcome.AllDenied || round >= _engine.Options.MaxDenialRounds)
+            {
+                break;
+            }
+
+            conversation ??= [.. history];
+            produced ??= [];
+            conversation.AddRange(response.Messages);
+            produced.AddRange(response.Messages);
+            response = await InnerClient.GetResponseAsync(conversation, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (produced is not null)
+        {
+            for (var i = produced.Count - 1; i >= 0; i--)
+            {
+                response.Messages.Insert(0, produced[i]);
+            }
+        }
+
+        return response;
+    }
+
+    private async ValueTask<CallOutcome> JudgeCallsAsync(IReadOnlyList<ChatMessage> history, ChatOptions? options, ChatMessage assistant, CancellationToken cancellationToken)
+    {
+        ChatMessage? results = null;
+        var denied = 0;
+        var total = 0;
+        var contents = assistant.Contents;
+        for (var i = 0; i < contents.Count; i++)
+        {
+            if (contents[i] is not FunctionCallContent { InformationalOnly: false } call)
+            {
+                continue;
+            }
+
+            total++;
+            var function = SideEffectResolver.FindTool(options?.Tools, call.Name);
+            var arguments = call.Arguments is null ? null : call.Arguments as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?>(call.Arguments);
+            var request = PolicyRequest.Tool(call.Name, arguments, SideEffectResolver.Resolve(function, call.Name, _engine.Options), Concat(history, assistant), call.CallId, function, options, false, _services);
+            var verdict = await _engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
+            if (verdict.Decision == PolicyDecision.Escalate)
+            {
+                if (TakeApproval(call))
+                {
+                    continue;
+                }
+
+                if (await _engine.ResolveEscalationAsync(request, verdict, cancellationToken).ConfigureAwait(false) is not { } answered)
+                {
+                    // Surface it the Microsoft.Extensions.AI way: existing approval flows handle the rest.
+                    contents[i] = new ToolApprovalRequestContent(call.CallId, call);
+                    continue;
+                }
+
+                verdict = answered;
+            }
+
+            if (verdict.Decision == PolicyDecision.Deny)
+            {
+                denied++;
+                call.InformationalOnly = true;
+                results ??= new ChatMessage(ChatRole.Tool, []);
+                results.Contents.Add(new FunctionResultContent(call.CallId, PolicyMessages.ToolDenied(call.Name, verdict)));
+            }
+        }
+
+        return new CallOutcome(results, total > 0 && denied == total);
+    }
+
+    private void RememberApprovals(IReadOnlyList<ChatMessage> history)
+    {
+        for (var i = 0; i < history.Count; i++)
+        {
+            var contents = history[i].Contents;
+            for (var j = 0; j < contents.Count; j++)
+            {
+                if (contents[j] is ToolApprovalResponseContent { Approved: true, ToolCall: FunctionCallContent call })
+                {
+                    _approved[call.CallId] = call;
+                }
+            }
+        }
+    }
+
+    private bool TakeApproval(FunctionCallContent call)
+        => !_approved.IsEmpty && _approved.TryRemove(call.CallId, out var approved) && approved.Name == call.Name;
+
+    private static void SurfacePendingApprovals(IList<ChatMessage> messages)
+    {
+        for (var i = messages.Count - 1; i >= 0; i--)
+        {
+            var contents = messages[i].Contents;
+            for (var j = contents.Count - 1; j >= 0; j--)
+            {
+                if (contents[j] is FunctionResultContent { Result: PendingPolicyApproval } pending)
+                {
+                    contents.RemoveAt(j);
+                    ReplaceCallWithApproval(messages, pending.CallId);
+                }
+            }
+
+            if (contents.Count == 0)
+            {
+                messages.RemoveAt(i);
+            }
+        }
+    }
+
+    private static ChatResponseUpdate? SurfacePendingApproval(ChatResponseUpdate update)
+    {
+        for (var i = 0; i < update.Contents.Count; i++)
+        {
+            if (update.Contents[i] is FunctionResultContent { Result: PendingPolicyApproval } pending)
+            {
+                var call = new FunctionCallContent(pending.CallId, "pending");
+                return new ChatResponseUpdate(ChatRole.Assistant, [new ToolApprovalRequestContent(pending.CallId, call)]);
+            }
+        }
+
+        return null;
+    }
+
+    private static void ReplaceCallWithApproval(IList<ChatMessage> messages, string callId)
+    {
+        foreach (var message in messages)
+        {
+            var contents = message.Contents;
+            for (var k = 0; k < contents.Count; k++)
+            {
+                if (contents[k] is FunctionCallContent call && call.CallId == callId)
+                {
+                    call.InformationalOnly = false;
+                    contents[k] = new ToolApprovalRequestContent(callId, call);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static ChatMessage? FindCalls(IList<ChatMessage> messages)
+    {
+        for (var i = 0; i < messages.Count; i++)
+        {
+            foreach (var content in messages[i].Contents)
+            {
+                if (content is FunctionCallContent { InformationalOnly: false })
+                {
+                    return messages[i];
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsFinalAnswer(IList<ChatMessage> messages)
+    {
+        if (messages.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var content in messages[^1].Contents)
+        {
+            if (content is FunctionCallContent { InformationalOnly: false } or ToolApprovalRequestContent)
+            {
+                return false;
+            }
+        }
+
+        return messages[^1].Role == ChatRole.Assistant;
+    }
+
+    private static void ReplaceFinalAnswer(ChatResponse response, string text)
+    {
+        var last = response.Messages[^1];
+        last.Contents = [new TextContent(text)];
+        response.FinishReason = ChatFinishReason.ContentFilter;
+    }
+
+    private static bool HasCalls(ChatResponseUpdate update)
+    {
+        foreach (var content in update.Contents)
+        {
+            if (content is FunctionCallContent { InformationalOnly: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasText(ChatResponseUpdate update)
+    {
+        foreach (var content in update.Contents)
+        {
+            if (content is TextContent)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AtBoundary(System.Text.StringBuilder text, int checkedLength)
+    {
+        if (text.Length - checkedLength >= 400)
+        {
+            return true;
+        }
+
+        for (var i = Math.Max(checkedLength, text.Length - 8); i < text.Length; i++)
+        {
+            if (text[i] is '.' or '!' or '?' or '\n')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ChatResponseUpdate Denial(string text)
+        => new(ChatRole.Assistant, text) { FinishReason = ChatFinishReason.ContentFilter };
+
+    private static IReadOnlyList<ChatMessage> Concat(IReadOnlyList<ChatMessage> history, ChatMessage last)
+    {
+        var all = new List<ChatMessage>(history.Count + 1);
+        all.AddRange(history);
+        all.Add(last);
+        return all;
+    }
+
+    private readonly record struct CallOutcome(ChatMessage? Results, bool AllDenied);
+}

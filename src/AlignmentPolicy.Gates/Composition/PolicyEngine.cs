@@ -1,0 +1,314 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace AlignmentPolicy.Gates;
+
+/// <summary>
+/// The one place gates are run: composition, timeouts, fail-closed handling, approval, tracing, logging and
+/// the decision log. Every integration (chat client, function, agent, kernel filter) calls it.
+/// </summary>
+/// <remarks>
+/// ConfigureAwait policy: this is library code, so every await uses <c>ConfigureAwait(false)</c>; nothing
+/// here needs the caller's synchronization context.
+/// The allow path with synchronous gates completes without allocating: gates return completed
+/// <see cref="ValueTask{TResult}"/>s, <see cref="PolicyVerdict.Allowed"/> is shared, and tracing and
+/// logging cost nothing when nobody listens.
+/// </remarks>
+internal sealed class PolicyEngine
+{
+    private readonly IPolicyGate[] _gates;
+    private readonly TimeSpan[] _timeouts;
+    private readonly PolicyRequestKinds[] _kinds;
+    private readonly ILogger _logger;
+
+    public PolicyEngine(PolicyGateOptions options, ILogger logger, bool useDefaultsWhenEmpty)
+    {
+        Options = options;
+        _logger = logger;
+        IEnumerable<IPolicyGate> gates = options.Gates.Count == 0 && useDefaultsWhenEmpty ? BuiltInPolicyGates.CreateDefault() : options.Gates;
+        _gates = [.. gates];
+        _timeouts = new TimeSpan[_gates.Length];
+        _kinds = new PolicyRequestKinds[_gates.Length];
+        for (var i = 0; i < _gates.Length; i++)
+        {
+            _timeouts[i] = options.GateTimeouts.TryGetValue(_gates[i], out var timeout) ? timeout : options.GateTimeout;
+            _kinds[i] = _gates[i] is IPolicyGateScope scope ? scope.Kinds : PolicyRequestKinds.All;
+            Kinds |= _kinds[i];
+        }
+    }
+
+    public PolicyGateOptions Options { get; }
+
+    public PolicyRequestKinds Kinds { get; }
+
+    public IReadOnlyList<IPolicyGate> Gates => _gates;
+
+    public bool Wants(PolicyRequestKind kind) => (Kinds & ToFlag(kind)) != 0;
+
+    /// <summary>Runs the gates on <paramref name="request"/> and records the verdict.</summary>
+    public ValueTask<PolicyVerdict> EvaluateAsync(PolicyRequest request, CancellationToken cancellationToken)
+    {
+        var flag = ToFlag(request.Kind);
+        var activity = PolicyTelemetry.ActivitySource.StartActivity(PolicyTelemetry.ActivityName(request.Kind), ActivityKind.Internal);
+        long started = Stopwatch.GetTimestamp();
+        List<PolicyFinding>? escalations = null;
+        for (var i = 0; i < _gates.Length; i++)
+        {
+            if ((_kinds[i] & flag) == 0)
+            {
+                continue;
+            }
+
+            ValueTask<PolicyVerdict> pending;
+            try
+            {
+                pending = _gates[i].EvaluateAsync(request, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                activity?.Dispose();
+                throw;
+            }
+            catch (Exception ex)
+            {
+                return new(Finish(request, Failed(_gates[i], ex), activity, started));
+            }
+
+            if (!pending.IsCompleted)
+            {
+                return SlowAsync(request, pending, i, escalations, activity, started, cancellationToken);
+            }
+
+            PolicyVerdict verdict;
+            try
+            {
+                verdict = pending.Result ?? NullVerdict(_gates[i]);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                activity?.Dispose();
+                throw;
+            }
+            catch (Exception ex)
+            {
+                return new(Finish(request, Failed(_gates[i], ex), activity, started));
+            }
+
+            if (verdict.Decision == PolicyDecision.Deny)
+            {
+                return new(Finish(request, verdict, activity, started));
+            }
+
+            if (verdict.Decision == PolicyDecision.Escalate)
+            {
+                (escalations ??= []).AddRange(verdict.Findings);
+            }
+        }
+
+        var result = escalations is null ? PolicyVerdict.Allowed : new PolicyVerdict(PolicyDecision.Escalate, escalations);
+        return new(Finish(request, result, activity, started));
+    }
+
+    /// <summary>Turns an escalation into an allow or a denial by asking the approval service, if any.</summary>
+    /// <returns><see langword="null"/> when no approval service is configured (the caller surfaces the escalation).</returns>
+    public async ValueTask<PolicyVerdict?> ResolveEscalationAsync(PolicyRequest request, PolicyVerdict verdict, CancellationToken cancellationToken)
+    {
+        var approvals = Options.ApprovalService;
+        if (approvals is null)
+        {
+            return null;
+        }
+
+        ApprovalDecision decision;
+        try
+        {
+            decision = await approvals.RequestApprovalAsync(request, verdict, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            PolicyLog.ApprovalFailed(_logger, ex, request.Kind, request.FunctionName);
+            return Record(request, PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.ApprovalFailed,
+                $"The approval service failed ({ex.GetType().Name}), so the escalated action is denied (fail closed)."));
+        }
+
+        PolicyLog.ApprovalDecided(_logger, request.Kind, request.FunctionName, decision.Approved, decision.Reviewer);
+        return decision.Approved
+            ? Record(request, new PolicyVerdict(PolicyDecision.Allow, [new PolicyFinding(PolicyPrinciple.Helpful, RuleIds.ApprovalGranted, $"Approved by {decision.Reviewer ?? "a reviewer"}.")]))
+            : Record(request, PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.ApprovalRejected,
+                $"A reviewer rejected this action{(decision.Reason is null ? "." : ": " + decision.Reason)}"));
+    }
+
+    /// <summary>Records a verdict reached outside the gates (approval answers, surfaced escalations).</summary>
+    public PolicyVerdict Record(PolicyRequest request, PolicyVerdict verdict)
+    {
+        var activity = PolicyTelemetry.ActivitySource.StartActivity(PolicyTelemetry.ActivityName(request.Kind), ActivityKind.Internal);
+        return Finish(request, verdict, activity, Stopwatch.GetTimestamp());
+    }
+
+    private async ValueTask<PolicyVerdict> SlowAsync(
+        PolicyRequest request,
+        ValueTask<PolicyVerdict> pending,
+        int index,
+        List<PolicyFinding>? escalations,
+        Activity? activity,
+        long started,
+        CancellationToken cancellationToken)
+    {
+        var flag = ToFlag(request.Kind);
+        for (var i = index; i < _gates.Length; i++)
+        {
+            if ((_kinds[i] & flag) == 0)
+            {
+                continue;
+            }
+
+            PolicyVerdict verdict;
+            try
+            {
+                // The first slow gate was started with the caller's token; bound it by its timeout here.
+                verdict = i == index
+                    ? await AwaitWithTimeoutAsync(_gates[i], pending, null, _timeouts[i], cancellationToken).ConfigureAwait(false)
+                    : await RunWithTimeoutAsync(_gates[i], request, _timeouts[i], cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                activity?.Dispose();
+                throw;
+            }
+
+            if (verdict.Decision == PolicyDecision.Deny)
+            {
+                return Finish(request, verdict, activity, started);
+            }
+
+            if (verdict.Decision == PolicyDecision.Escalate)
+            {
+                (escalations ??= []).AddRange(verdict.Findings);
+            }
+        }
+
+        var result = escalations is null ? PolicyVerdict.Allowed : new PolicyVerdict(PolicyDecision.Escalate, escalations);
+        return Finish(request, result, activity, started);
+    }
+
+    private async ValueTask<PolicyVerdict> RunWithTimeoutAsync(IPolicyGate gate, PolicyRequest request, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        ValueTask<PolicyVerdict> pending;
+        try
+        {
+            pending = gate.EvaluateAsync(request, timeoutSource.Token);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            timeoutSource.Dispose();
+            throw;
+        }
+        catch (Exception ex)
+        {
+            timeoutSource.Dispose();
+            return Failed(gate, ex);
+        }
+
+        return await AwaitWithTimeoutAsync(gate, pending, timeoutSource, timeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<PolicyVerdict> AwaitWithTimeoutAsync(
+        IPolicyGate gate,
+        ValueTask<PolicyVerdict> pending,
+        CancellationTokenSource? timeoutSource,
+        TimeSpan timeout,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            // WaitAsync bounds gates that ignore their token.
+            var verdict = await pending.AsTask().WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            return verdict ?? NullVerdict(gate);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            PolicyLog.GateTimedOut(_logger, gate.GetType().FullName, timeout.TotalMilliseconds);
+            return PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.GateTimeout,
+                $"Policy gate {gate.GetType().Name} did not answer within {timeout.TotalSeconds:0.###} s, so the proposal is denied (fail closed).");
+        }
+        catch (Exception ex)
+        {
+            return Failed(gate, ex);
+        }
+        finally
+        {
+            timeoutSource?.Dispose();
+        }
+    }
+
+    private PolicyVerdict Failed(IPolicyGate gate, Exception ex)
+    {
+        PolicyLog.GateFailed(_logger, ex, gate.GetType().FullName);
+        return PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.GateFailed,
+            $"Policy gate {gate.GetType().Name} failed ({ex.GetType().Name}: {ex.Message}), so the proposal is denied (fail closed).");
+    }
+
+    private static PolicyVerdict NullVerdict(IPolicyGate gate)
+        => PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.GateFailed,
+            $"Policy gate {gate.GetType().Name} returned no verdict, so the proposal is denied (fail closed).");
+
+    private PolicyVerdict Finish(PolicyRequest request, PolicyVerdict verdict, Activity? activity, long started)
+    {
+        if (activity is not null)
+        {
+            PolicyTelemetry.Tag(activity, request, verdict);
+            activity.Dispose();
+        }
+
+        switch (verdict.Decision)
+        {
+            case PolicyDecision.Allow:
+                PolicyLog.Allowed(_logger, request.Kind, request.FunctionName);
+                break;
+            case PolicyDecision.Deny:
+                PolicyLog.Denied(_logger, request.Kind, request.FunctionName, verdict.Findings[0].RuleId, verdict.Findings[0].Reason);
+                break;
+            default:
+                PolicyLog.Escalated(_logger, request.Kind, request.FunctionName, verdict.Findings[0].RuleId, verdict.Findings[0].Reason);
+                break;
+        }
+
+        if (verdict.Decision != PolicyDecision.Allow && _logger.IsEnabled(LogLevel.Trace))
+        {
+            // Message contents only at Trace: they may hold personal data.
+            PolicyLog.Content(_logger, request.Kind, request.Kind == PolicyRequestKind.ModelResponse ? request.ResponseText : PolicyTelemetry.ArgumentsText(request));
+        }
+
+        if (Options.DecisionLog is { } log)
+        {
+            try
+            {
+                log.Record(new PolicyDecisionRecord(DateTimeOffset.UtcNow, request, verdict, Stopwatch.GetElapsedTime(started)));
+            }
+            catch (Exception ex)
+            {
+                // A broken log must not turn a denial into an exception the caller might swallow.
+                PolicyLog.DecisionLogFailed(_logger, ex);
+            }
+        }
+
+        return verdict;
+    }
+
+    private static PolicyRequestKinds ToFlag(PolicyRequestKind kind) => kind switch
+    {
+        PolicyRequestKind.ModelRequest => PolicyRequestKinds.ModelRequest,
+        PolicyRequestKind.ModelResponse => PolicyRequestKinds.ModelResponse,
+        _ => PolicyRequestKinds.ToolCall,
+    };
+}

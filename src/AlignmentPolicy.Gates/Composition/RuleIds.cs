@@ -1,0 +1,65 @@
+namespace AlignmentPolicy.Gates;
+
+/// <summary>The rule ids the built-in gates and the pipeline put in <see cref="PolicyFinding.RuleId"/>.</summary>
+public static class RuleIds
+{
+    /// <summary>A gate threw; the proposal was denied.</summary>
+    public const string GateFailed = "gate.failed";
+
+    /// <summary>A gate did not answer in time; the proposal was denied.</summary>
+    public const string GateTimeout = "gate.timeout";
+
+    /// <summary>A reviewer approved an escalation.</summary>
+    public const string ApprovalGranted = "approval.granted";
+
+    /// <summary>A reviewer rejected an escalation.</summary>
+    public const string ApprovalRejected = "approval.rejected";
+
+    /// <summary>The approval service failed; the escalation was denied.</summary>
+    public const string ApprovalFailed = "approval.failed";
+
+    /// <summary>An escalation that could not be put to a reviewer was denied.</summary>
+    public const string ApprovalUnavailable = "approval.unavailable";
+
+    /// <summary>A side-effect category configured to deny or escalate.</summary>
+    public const string SideEffectCategory = "side-effect.category";
+
+    /// <summary>Mail to a domain outside the allow-list.</summary>
+    public const string SideEffectMailDomain = "side-effect.mail-domain";
+
+    /// <summary>An HTTP write to a host outside the allow-list.</summary>
+    public const string SideEffectHttpHost = "side-effect.http-host";
+
+    /// <summary>A file write outside the allowed root.</summary>
+    public const string SideEffectFileRoot = "side-effect.file-root";
+
+    /// <summary>An action on the agent's own configuration, prompts, credentials or monitoring.</summary>
+    public const string OversightTampering = "oversight.tampering";
+
+    /// <summary>An action on the agent's successor or replacement.</summary>
+    public const string OversightSuccessor = "oversight.successor";
+
+    /// <summary>Copying the agent's own artefacts elsewhere.</summary>
+    public const string OversightSelfCopy = "oversight.self-copy";
+
+    /// <summary>A message using private information as leverage for a demand or threat.</summary>
+    public const string CoercionLeverage = "coercion.leverage";
+
+    /// <summary>Confidential content sent outside the organisation.</summary>
+    public const string ExfiltrationConfidential = "exfiltration.confidential";
+
+    /// <summary>Content read from a non-public source in this conversation sent outside.</summary>
+    public const string ExfiltrationPrivateSource = "exfiltration.private-source";
+
+    /// <summary>An answer claiming an action succeeded when it failed or was denied.</summary>
+    public const string HonestyFalseSuccess = "honesty.false-success";
+
+    /// <summary>An answer denying an action that was taken.</summary>
+    public const string HonestyDeniedAction = "honesty.denied-action";
+
+    /// <summary>The judge model found a violation.</summary>
+    public const string JudgeViolation = "judge.violation";
+
+    /// <summary>The judge model's answer could not be parsed or came late.</summary>
+    public const string JudgeUnavailable = "judge.unavailable";
+}
