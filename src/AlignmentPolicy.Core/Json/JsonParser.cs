@@ -106,6 +106,11 @@ public sealed class JsonParser
                 throw Error("Trailing commas are not allowed in JSON; remove the ',' before '}'.");
             }
 
+            if (Current == '/')
+            {
+                throw Error("Comments are not allowed in JSON.");
+            }
+
             if (Current != '"')
             {
                 throw Error($"Unexpected '{Describe(Current)}'; expected a property name in double quotes.");

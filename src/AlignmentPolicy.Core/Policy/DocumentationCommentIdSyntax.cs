@@ -75,6 +75,13 @@ public static class DocumentationCommentIdSyntax
             return reader.AtEnd ? null : ($"unexpected '{reader.Peek}' after the parameter list", reader.Position);
         }
 
+        if (kind == 'M' && reader.Peek == '~')
+        {
+            // Roslyn appends the return type of parameterless conversion-like members too.
+            reader.Advance();
+            return reader.ReadType() && reader.AtEnd ? null : (reader.Error ?? $"unexpected '{reader.Peek}' after the return type", reader.Position);
+        }
+
         if (reader.Peek == '(')
         {
             return ("only methods (M:) and indexers (P:) have a parameter list", reader.Position);
