@@ -27,7 +27,7 @@ public abstract class AlignmentPolicyTask : Task
             var file = ProjectFullPath ?? BuildEngine?.ProjectFileOfTaskNode ?? "";
             Reporter.Report(new BuildDiagnostic(BuildDiagnosticIds.InternalError, BuildSeverity.Error, file, 1, 1, 1, 1,
                 $"{GetType().Name} failed: {ex.GetType().Name}: {ex.Message} Please report this at https://github.com/alignment-policy/alignment-policy/issues, with the build log (-bl)."));
-            Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Low, ex.ToString().Replace("{", "{{").Replace("}", "}}"));
+            Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Low, ex.ToString());
         }
 
         return !Log.HasLoggedErrors;

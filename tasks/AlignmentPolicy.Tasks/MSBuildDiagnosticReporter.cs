@@ -19,19 +19,19 @@ internal sealed class MSBuildDiagnosticReporter : IDiagnosticReporter
         switch (d.Severity)
         {
             case BuildSeverity.Error:
-                _log.LogError(Subcategory, d.Code, d.Code, d.Descriptor.HelpLink, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, Escape(d.Message));
+                _log.LogError(Subcategory, d.Code, d.Code, d.Descriptor.HelpLink, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, d.Message);
                 break;
             case BuildSeverity.Warning:
-                _log.LogWarning(Subcategory, d.Code, d.Code, d.Descriptor.HelpLink, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, Escape(d.Message));
+                _log.LogWarning(Subcategory, d.Code, d.Code, d.Descriptor.HelpLink, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, d.Message);
                 break;
             default:
-                _log.LogMessage(Subcategory, d.Code, d.Code, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, MessageImportance.Low, Escape(d.Message));
+                _log.LogMessage(Subcategory, d.Code, d.Code, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, MessageImportance.Low, d.Message);
                 break;
         }
     }
 
-    public void Detail(string message) => _log.LogMessage(MessageImportance.Low, Escape(message));
+    public void Detail(string message) => _log.LogMessage(MessageImportance.Low, message);
 
-    // TaskLoggingHelper treats the message as a format string; our messages contain braces.
-    private static string Escape(string message) => message.Replace("{", "{{").Replace("}", "}}");
+    // TaskLoggingHelper formats the message only when arguments are passed, and none are: braces in
+    // messages ("{ ... }") are printed as written.
 }
