@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AlignmentPolicy.Core.Tests;
+namespace AlignmentPolicy.Testing;
 
 /// <summary>
 /// Test sources mark expected diagnostics in place, as Roslyn's testing library does: <c>{|ALN0303:"gatez"|}</c>

@@ -1,3 +1,4 @@
+using AlignmentPolicy.Testing;
 using AlignmentPolicy.Core.Diagnostics;
 using AlignmentPolicy.Core.Policy;
 

@@ -1,0 +1,76 @@
+namespace AlignmentPolicy.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// A user's repository in a temporary folder: a nuget.config that adds our local feed to the default
+/// source, an optional alignment-policy.json at the root, and projects under src/.
+/// </summary>
+internal sealed class ConsumerRepository
+{
+    private readonly PackageFeedFixture _feed;
+
+    public ConsumerRepository(PackageFeedFixture feed)
+    {
+        _feed = feed;
+        Root = Directory.CreateTempSubdirectory("ap-e2e-").FullName;
+        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config>
+                <add key="globalPackagesFolder" value="{feed.PackagesDirectory}" />
+              </config>
+              <packageSources>
+                <add key="alignment-policy-local" value="{feed.FeedDirectory}" />
+              </packageSources>
+            </configuration>
+            """);
+        // A repository root: nothing above it takes part in the build.
+        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />");
+    }
+
+    public string Root { get; }
+
+    public string PolicyPath => Path.Combine(Root, "alignment-policy.json");
+
+    public void WritePolicy(string text) => File.WriteAllText(PolicyPath, text);
+
+    /// <summary>Creates src/<paramref name="name"/>/<paramref name="name"/>.csproj with AlignmentPolicy.Build and, for an agent, a model SDK.</summary>
+    public string AddProject(string name, bool referencesModelSdk = true, string extraProperties = "")
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(Root, "src", name)).FullName;
+        var sdk = referencesModelSdk ? """<PackageReference Include="Microsoft.Extensions.AI.Abstractions" Version="10.11.0" />""" : "";
+        File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                {extraProperties}
+              </PropertyGroup>
+              <ItemGroup>
+                {sdk}
+                <PackageReference Include="AlignmentPolicy.Build" Version="{_feed.BuildPackageVersion}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Agent.cs"), $$"""
+            namespace {{name}};
+
+            public static class Agent
+            {
+                public const string SystemPrompt = "You are a helpful, honest and harmless support agent.";
+            }
+            """);
+        return Path.Combine(directory, name + ".csproj");
+    }
+
+    public async Task<BuildResult> BuildAsync(string project, params string[] extraArguments)
+    {
+        var binlog = Path.Combine(Root, $"build-{Guid.NewGuid():N}.binlog");
+        string[] args = ["build", project, "-nodeReuse:false", "--disable-build-servers", "-p:UseSharedCompilation=false", $"-bl:{binlog}", .. extraArguments];
+        var result = await DotNet.RunAsync(Root, args);
+        return BuildResult.Read(result, binlog);
+    }
+
+    public string IntermediateFile(string project, string fileName)
+        => Path.Combine(Path.GetDirectoryName(project)!, "obj", "Debug", "net10.0", fileName);
+}

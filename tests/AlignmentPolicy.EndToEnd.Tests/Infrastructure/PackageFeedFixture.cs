@@ -1,0 +1,53 @@
+using System.Reflection;
+
+namespace AlignmentPolicy.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// Packs our packages once per test run into a local folder feed under artifacts/, and gives consumer
+/// projects a package folder of their own from which our packages are cleared first, so every run
+/// restores the packages just packed.
+/// </summary>
+public sealed class PackageFeedFixture : IAsyncLifetime
+{
+    public static string RepoRoot { get; } = Metadata("RepoRoot");
+
+    private static string Configuration { get; } = Metadata("Configuration");
+
+    public string FeedDirectory { get; } = Path.Combine(RepoRoot, "artifacts", "e2e", "feed");
+
+    public string PackagesDirectory { get; } = Path.Combine(RepoRoot, "artifacts", "e2e", "packages");
+
+    public string BuildPackageVersion { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        if (Directory.Exists(FeedDirectory))
+        {
+            Directory.Delete(FeedDirectory, recursive: true);
+        }
+
+        Directory.CreateDirectory(FeedDirectory);
+        foreach (var stale in Directory.Exists(PackagesDirectory) ? Directory.GetDirectories(PackagesDirectory, "alignmentpolicy.*") : [])
+        {
+            Directory.Delete(stale, recursive: true);
+        }
+
+        var project = Path.Combine(RepoRoot, "tasks", "AlignmentPolicy.Build", "AlignmentPolicy.Build.csproj");
+        var result = await DotNet.RunAsync(RepoRoot, "pack", project, "--no-build", "-c", Configuration, "-o", FeedDirectory);
+        Assert.True(result.ExitCode == 0, $"dotnet pack failed:\n{result.Output}");
+
+        var package = Directory.GetFiles(FeedDirectory, "AlignmentPolicy.Build.*.nupkg").Single();
+        BuildPackageVersion = Path.GetFileNameWithoutExtension(package)["AlignmentPolicy.Build.".Length..];
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static string Metadata(string key)
+        => typeof(PackageFeedFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}
+
+[CollectionDefinition(Name)]
+public sealed class EndToEndCollection : ICollectionFixture<PackageFeedFixture>
+{
+    public const string Name = "end-to-end";
+}
