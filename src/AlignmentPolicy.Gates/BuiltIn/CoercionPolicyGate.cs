@@ -73,7 +73,7 @@ public sealed partial class CoercionPolicyGate : IPolicyGate, IPolicyGateScope
 
         var where = functionName is null ? "The answer" : $"The message sent by '{functionName}'";
         return PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.CoercionLeverage,
-            $"{where} uses private information about a person ('{leverage.Value}') as leverage with a conditional demand or threat ('{demand.Value}'). Coercion is never an acceptable way to reach a goal; raise concerns openly with the people responsible instead.",
+            $"{where} uses private information about a person as leverage with a conditional demand or threat. Coercion is never an acceptable way to reach a goal; raise concerns openly with the people responsible instead.",
             leverage.Value + " | " + demand.Value);
     }
 

@@ -117,7 +117,7 @@ internal static class PolicyGateServices
         {
             if (options.Gates.Count == 0)
             {
-                foreach (var gate in services.GetServices<IPolicyGate>())
+                foreach (var gate in services.GetService(typeof(IEnumerable<IPolicyGate>)) as IEnumerable<IPolicyGate> ?? [])
                 {
                     options.AddGate(gate);
                 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -30,7 +29,7 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
     private readonly PolicyEngine _engine;
     private readonly FunctionInvokingChatClient? _invoker;
     private readonly IServiceProvider? _services;
-    private readonly ConcurrentDictionary<string, FunctionCallContent> _approved = new(StringComparer.Ordinal);
+    private readonly ToolInvocationGate _tools;
 
     /// <summary>Creates a gated client around <paramref name="innerClient"/>.</summary>
     /// <param name="innerClient">The client to gate.</param>
@@ -44,13 +43,14 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
         ArgumentOutOfRangeException.ThrowIfNegative(snapshot.MaxDenialRounds, nameof(options));
         _engine = new PolicyEngine(snapshot, (ILogger?)loggerFactory?.CreateLogger<PolicyGatedChatClient>() ?? NullLogger.Instance, useDefaultsWhenEmpty: true);
         _services = services;
+        _tools = new ToolInvocationGate(_engine, services, PolicySources.ExtensionsAI, canSurfaceApprovals: true);
 
         if (snapshot.GateToolCalls && innerClient.GetService<FunctionInvokingChatClient>() is { } invoker)
         {
             // Hook the invoker below us: it is the one place every tool invocation passes through.
             _invoker = invoker;
             var previous = invoker.FunctionInvoker;
-            invoker.FunctionInvoker = (context, cancellationToken) => InvokeGatedAsync(context, previous, cancellationToken);
+            invoker.FunctionInvoker = (context, cancellationToken) => _tools.InvokeAsync(context, previous, cancellationToken);
         }
     }
 
@@ -67,7 +67,7 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
             return new ChatResponse(new ChatMessage(ChatRole.Assistant, refusal)) { FinishReason = ChatFinishReason.ContentFilter };
         }
 
-        RememberApprovals(history);
+        _tools.RememberApprovals(history);
         var response = await InnerClient.GetResponseAsync(history, options, cancellationToken).ConfigureAwait(false);
         if (_invoker is null && _engine.Options.GateToolCalls && _engine.Wants(PolicyRequestKind.ToolCall))
         {
@@ -75,13 +75,13 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
         }
         else if (_invoker is not null)
         {
-            SurfacePendingApprovals(response.Messages);
+            ToolInvocationGate.SurfacePendingApprovals(response.Messages);
         }
 
         if (_engine.Options.GateResponses && _engine.Wants(PolicyRequestKind.ModelResponse) && IsFinalAnswer(response.Messages))
         {
             var request = PolicyRequest.Model(PolicyRequestKind.ModelResponse, history, options, response, null, false, _services);
-            var verdict = await Settle(request, await _engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var verdict = await PolicyEscalations.SettleAsync(_engine, request, await _engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             if (verdict.Decision != PolicyDecision.Allow)
             {
                 ReplaceFinalAnswer(response, PolicyMessages.ResponseDenied(verdict));
@@ -105,10 +105,11 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
             yield break;
         }
 
-        RememberApprovals(history);
+        _tools.RememberApprovals(history);
         var gateCalls = _invoker is null && _engine.Options.GateToolCalls && _engine.Wants(PolicyRequestKind.ToolCall);
         var gateText = _engine.Options.GateResponses && _engine.Wants(PolicyRequestKind.ModelResponse);
         List<ChatMessage>? conversation = null;
+        Dictionary<string, FunctionCallContent>? streamedCalls = null;
         for (var round = 0; ; round++)
         {
             var text = new System.Text.StringBuilder();
@@ -142,9 +143,20 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
                         continue;
                     }
                 }
-                else if (_invoker is not null && SurfacePendingApproval(passThrough) is { } surfaced)
+                else if (_invoker is not null)
                 {
-                    passThrough = surfaced;
+                    foreach (var content in update.Contents)
+                    {
+                        if (content is FunctionCallContent seen)
+                        {
+                            (streamedCalls ??= new(StringComparer.Ordinal))[seen.CallId] = seen;
+                        }
+                    }
+
+                    if (streamedCalls is not null && ToolInvocationGate.SurfacePendingApproval(update.Contents, streamedCalls) is { } surfaced)
+                    {
+                        passThrough = new ChatResponseUpdate(ChatRole.Assistant, surfaced) { MessageId = update.MessageId };
+                    }
                 }
 
                 if (!gateText || string.IsNullOrEmpty(passThrough.Text) || passThrough.Role == ChatRole.Tool)
@@ -162,7 +174,7 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
                 // Text is released a sentence at a time, after the gates have read everything so far.
                 text.Append(passThrough.Text);
                 heldText.Add(passThrough);
-                if (!AtBoundary(text, checkedLength))
+                if (!StreamingText.AtBoundary(text, checkedLength))
                 {
                     continue;
                 }
@@ -232,78 +244,15 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
 
         var request = PolicyRequest.Model(PolicyRequestKind.ModelRequest, history, options, null, null, streaming, _services);
         var verdict = await _engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
-        verdict = await Settle(request, verdict, cancellationToken).ConfigureAwait(false);
+        verdict = await PolicyEscalations.SettleAsync(_engine, request, verdict, cancellationToken).ConfigureAwait(false);
         return verdict.Decision == PolicyDecision.Allow ? null : PolicyMessages.RequestDenied(verdict);
-    }
-
-    /// <summary>Turns an escalation that cannot be surfaced as approval content into an approval or a denial.</summary>
-    private async ValueTask<PolicyVerdict> Settle(PolicyRequest request, PolicyVerdict verdict, CancellationToken cancellationToken)
-    {
-        if (verdict.Decision != PolicyDecision.Escalate)
-        {
-            return verdict;
-        }
-
-        return await _engine.ResolveEscalationAsync(request, verdict, cancellationToken).ConfigureAwait(false)
-            ?? _engine.Record(request, PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.ApprovalUnavailable,
-                "This needs a person's approval and no approval service is configured, so it is denied. " + verdict.Findings[0].Reason));
     }
 
     private async ValueTask<PolicyVerdict> EvaluateTextAsync(IReadOnlyList<ChatMessage> history, string text, ChatOptions? options, CancellationToken cancellationToken)
     {
         var request = PolicyRequest.Model(PolicyRequestKind.ModelResponse, history, options, null, text, true, _services);
-        return await Settle(request, await _engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return await PolicyEscalations.SettleAsync(_engine, request, await _engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Above a function invoker: judges one invocation just before it runs.</summary>
-    private async ValueTask<object?> InvokeGatedAsync(
-        FunctionInvocationContext context,
-        Func<FunctionInvocationContext, CancellationToken, ValueTask<object?>>? next,
-        CancellationToken cancellationToken)
-    {
-        if (!_engine.Wants(PolicyRequestKind.ToolCall))
-        {
-            return await Next(context, next, cancellationToken).ConfigureAwait(false);
-        }
-
-        var function = context.Function;
-        var request = PolicyRequest.Tool(
-            function.Name,
-            context.Arguments,
-            SideEffectResolver.Resolve(function, function.Name, _engine.Options),
-            PolicyRequest.AsReadOnly(context.Messages),
-            context.CallContent.CallId,
-            function,
-            context.Options,
-            context.IsStreaming,
-            _services);
-        var verdict = await _engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
-        if (verdict.Decision == PolicyDecision.Escalate)
-        {
-            if (TakeApproval(context.CallContent))
-            {
-                verdict = _engine.Record(request, new PolicyVerdict(PolicyDecision.Allow,
-                    [new PolicyFinding(PolicyPrinciple.Helpful, RuleIds.ApprovalGranted, "Approved through a tool approval response.")]));
-            }
-            else if (await _engine.ResolveEscalationAsync(request, verdict, cancellationToken).ConfigureAwait(false) is { } answered)
-            {
-                verdict = answered;
-            }
-            else
-            {
-                // No approval service: stop the loop and surface the call as an approval request.
-                context.Terminate = true;
-                return new PendingPolicyApproval(verdict);
-            }
-        }
-
-        return verdict.Decision == PolicyDecision.Allow
-            ? await Next(context, next, cancellationToken).ConfigureAwait(false)
-            : PolicyMessages.ToolDenied(function.Name, verdict);
-    }
-
-    private static ValueTask<object?> Next(FunctionInvocationContext context, Func<FunctionInvocationContext, CancellationToken, ValueTask<object?>>? next, CancellationToken cancellationToken)
-        => next is null ? context.Function.InvokeAsync(context.Arguments, cancellationToken) : next(context, cancellationToken);
 
     /// <summary>Below a function invoker (or with none): judges the calls in a response; asks again when all were denied.</summary>
     private async Task<ChatResponse> GateToolCallsAsync(IReadOnlyList<ChatMessage> history, ChatOptions? options, ChatResponse response, CancellationToken cancellationToken)
@@ -367,7 +316,7 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
             var verdict = await _engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
             if (verdict.Decision == PolicyDecision.Escalate)
             {
-                if (TakeApproval(call))
+                if (_tools.TakeApproval(call))
                 {
                     continue;
                 }
@@ -392,76 +341,6 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
         }
 
         return new CallOutcome(results, total > 0 && denied == total);
-    }
-
-    private void RememberApprovals(IReadOnlyList<ChatMessage> history)
-    {
-        for (var i = 0; i < history.Count; i++)
-        {
-            var contents = history[i].Contents;
-            for (var j = 0; j < contents.Count; j++)
-            {
-                if (contents[j] is ToolApprovalResponseContent { Approved: true, ToolCall: FunctionCallContent call })
-                {
-                    _approved[call.CallId] = call;
-                }
-            }
-        }
-    }
-
-    private bool TakeApproval(FunctionCallContent call)
-        => !_approved.IsEmpty && _approved.TryRemove(call.CallId, out var approved) && approved.Name == call.Name;
-
-    private static void SurfacePendingApprovals(IList<ChatMessage> messages)
-    {
-        for (var i = messages.Count - 1; i >= 0; i--)
-        {
-            var contents = messages[i].Contents;
-            for (var j = contents.Count - 1; j >= 0; j--)
-            {
-                if (contents[j] is FunctionResultContent { Result: PendingPolicyApproval } pending)
-                {
-                    contents.RemoveAt(j);
-                    ReplaceCallWithApproval(messages, pending.CallId);
-                }
-            }
-
-            if (contents.Count == 0)
-            {
-                messages.RemoveAt(i);
-            }
-        }
-    }
-
-    private static ChatResponseUpdate? SurfacePendingApproval(ChatResponseUpdate update)
-    {
-        for (var i = 0; i < update.Contents.Count; i++)
-        {
-            if (update.Contents[i] is FunctionResultContent { Result: PendingPolicyApproval } pending)
-            {
-                var call = new FunctionCallContent(pending.CallId, "pending");
-                return new ChatResponseUpdate(ChatRole.Assistant, [new ToolApprovalRequestContent(pending.CallId, call)]);
-            }
-        }
-
-        return null;
-    }
-
-    private static void ReplaceCallWithApproval(IList<ChatMessage> messages, string callId)
-    {
-        foreach (var message in messages)
-        {
-            var contents = message.Contents;
-            for (var k = 0; k < contents.Count; k++)
-            {
-                if (contents[k] is FunctionCallContent call && call.CallId == callId)
-                {
-                    call.InformationalOnly = false;
-                    contents[k] = new ToolApprovalRequestContent(callId, call);
-                    return;
-                }
-            }
-        }
     }
 
     private static ChatMessage? FindCalls(IList<ChatMessage> messages)
@@ -523,24 +402,6 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
         foreach (var content in update.Contents)
         {
             if (content is TextContent)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool AtBoundary(System.Text.StringBuilder text, int checkedLength)
-    {
-        if (text.Length - checkedLength >= 400)
-        {
-            return true;
-        }
-
-        for (var i = Math.Max(checkedLength, text.Length - 8); i < text.Length; i++)
-        {
-            if (text[i] is '.' or '!' or '?' or '\n')
             {
                 return true;
             }

@@ -35,7 +35,7 @@ public sealed class PolicyGateKernelFilterTests
     private static (Kernel Kernel, MailPlugin Plugin) Build(TestChatClient model, Action<IKernelBuilder> gate)
     {
         var builder = Kernel.CreateBuilder();
-        builder.Services.AddSingleton<IChatCompletionService>(_ => model.AsChatCompletionService());
+        builder.Services.AddSingleton<IChatCompletionService>(_ => model.AsBuilder().UseKernelFunctionInvocation().Build().AsChatCompletionService());
         var plugin = new MailPlugin();
         builder.Plugins.AddFromObject(plugin, "mail");
         gate(builder);
@@ -53,7 +53,7 @@ public sealed class PolicyGateKernelFilterTests
     [Fact]
     public async Task DeniedAutoInvokedFunctionNeverRunsAndTheModelIsToldWhy()
     {
-        var model = TestChatClient.Scripted(TestChatClient.Call("c1", "mail-send_email", ("to", "kyle@summitbridge.example"), ("body", "hi")), TestChatClient.Text("Not sent."));
+        var model = TestChatClient.Scripted(TestChatClient.Call("c1", "mail_send_email", ("to", "kyle@summitbridge.example"), ("body", "hi")), TestChatClient.Text("Not sent."));
         var (kernel, plugin) = Build(model, b => b.AddPolicyGate(TestGate.DenyTool("send_email", "No mail.")));
 
         var answer = await Ask(kernel, "Mail Kyle");
@@ -67,7 +67,7 @@ public sealed class PolicyGateKernelFilterTests
     [Fact]
     public async Task AllowedAutoInvokedFunctionRunsExactlyOnceAndIsJudgedOnce()
     {
-        var model = TestChatClient.Scripted(TestChatClient.Call("c1", "mail-get_order", ("id", "42")), TestChatClient.Text("Shipped."));
+        var model = TestChatClient.Scripted(TestChatClient.Call("c1", "mail_get_order", ("id", "42")), TestChatClient.Text("Shipped."));
         var gate = TestGate.AllowAll();
         var (kernel, plugin) = Build(model, b => b.AddPolicyGate(gate));
 
@@ -83,7 +83,7 @@ public sealed class PolicyGateKernelFilterTests
     [Fact]
     public async Task SideEffectAttributeOnAKernelFunctionReachesTheGate()
     {
-        var model = TestChatClient.Scripted(TestChatClient.Call("c1", "mail-send_email", ("to", "a@contoso.example"), ("body", "hi")), TestChatClient.Text("ok"));
+        var model = TestChatClient.Scripted(TestChatClient.Call("c1", "mail_send_email", ("to", "a@contoso.example"), ("body", "hi")), TestChatClient.Text("ok"));
         var (kernel, plugin) = Build(model, b => b.AddPolicyGate(new SideEffectPolicyGate(Configure(o => o.Categories[SideEffectCategories.Mail] = PolicyDecision.Deny))));
 
         await Ask(kernel, "Mail");
@@ -95,7 +95,7 @@ public sealed class PolicyGateKernelFilterTests
     [Fact]
     public async Task EscalatedFunctionRunsOnlyIfTheReviewerApproves()
     {
-        var model = TestChatClient.Scripted(TestChatClient.Call("c1", "mail-send_email", ("to", "a@contoso.example"), ("body", "hi")), TestChatClient.Text("ok"));
+        var model = TestChatClient.Scripted(TestChatClient.Call("c1", "mail_send_email", ("to", "a@contoso.example"), ("body", "hi")), TestChatClient.Text("ok"));
         var approvals = new TestApprovalService(approve: false);
         var (kernel, plugin) = Build(model, b => b.AddPolicyGate(TestGate.EscalateTool("send_email"), o => o.ApprovalService = approvals));
 
@@ -104,7 +104,7 @@ public sealed class PolicyGateKernelFilterTests
         Assert.Single(approvals.Asked);
         Assert.Equal(0, plugin.Sent);
 
-        var model2 = TestChatClient.Scripted(TestChatClient.Call("c1", "mail-send_email", ("to", "a@contoso.example"), ("body", "hi")), TestChatClient.Text("ok"));
+        var model2 = TestChatClient.Scripted(TestChatClient.Call("c1", "mail_send_email", ("to", "a@contoso.example"), ("body", "hi")), TestChatClient.Text("ok"));
         var (kernel2, plugin2) = Build(model2, b => b.AddPolicyGate(TestGate.EscalateTool("send_email"), o => o.ApprovalService = new TestApprovalService(approve: true)));
         await Ask(kernel2, "Mail");
         Assert.Equal(1, plugin2.Sent);
@@ -113,7 +113,7 @@ public sealed class PolicyGateKernelFilterTests
     [Fact]
     public async Task ThrowingGateDeniesTheFunction()
     {
-        var model = TestChatClient.Scripted(TestChatClient.Call("c1", "mail-send_email", ("to", "a@contoso.example"), ("body", "hi")), TestChatClient.Text("ok"));
+        var model = TestChatClient.Scripted(TestChatClient.Call("c1", "mail_send_email", ("to", "a@contoso.example"), ("body", "hi")), TestChatClient.Text("ok"));
         var (kernel, plugin) = Build(model, b => b.AddPolicyGate(new TestGate(r => throw new InvalidOperationException("boom"))));
 
         await Ask(kernel, "Mail");
@@ -164,7 +164,7 @@ public sealed class PolicyGateKernelFilterTests
     public async Task CancellationFlowsThroughTheFilter()
     {
         using var cts = new CancellationTokenSource();
-        var model = TestChatClient.Scripted(TestChatClient.Call("c1", "mail-get_order", ("id", "42")), TestChatClient.Text("ok"));
+        var model = TestChatClient.Scripted(TestChatClient.Call("c1", "mail_get_order", ("id", "42")), TestChatClient.Text("ok"));
         var (kernel, plugin) = Build(model, b => b.AddPolicyGate(new TestGate(async (r, ct) =>
         {
             await cts.CancelAsync();
