@@ -1,0 +1,21 @@
+namespace AlignmentPolicy.Gates.Tests.BuiltIn;
+
+internal static class GateTestRequests
+{
+    public static PolicyRequest Tool(string name, string[] sideEffects, params (string Key, object? Value)[] arguments)
+        => PolicyRequest.ForToolCall(name, arguments.ToDictionary(a => a.Key, a => a.Value), sideEffects);
+
+    public static PolicyRequest ToolAfter(IEnumerable<ChatMessage> history, string name, string[] sideEffects, params (string Key, object? Value)[] arguments)
+        => PolicyRequest.ForToolCall(name, arguments.ToDictionary(a => a.Key, a => a.Value), sideEffects, history);
+
+    public static PolicyRequest Answer(string text, params ChatMessage[] history)
+        => PolicyRequest.ForModelResponse(history, new ChatResponse(new ChatMessage(ChatRole.Assistant, text)));
+
+    public static async Task<PolicyVerdict> Judge(IPolicyGate gate, PolicyRequest request) => await gate.EvaluateAsync(request, CancellationToken.None);
+
+    public static ChatMessage ToolCall(string callId, string name, params (string Key, object? Value)[] arguments)
+        => new(ChatRole.Assistant, [new FunctionCallContent(callId, name, arguments.ToDictionary(a => a.Key, a => a.Value))]);
+
+    public static ChatMessage ToolResult(string callId, object? result, Exception? exception = null)
+        => new(ChatRole.Tool, [new FunctionResultContent(callId, result) { Exception = exception }]);
+}
