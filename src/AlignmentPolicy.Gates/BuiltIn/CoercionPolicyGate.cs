@@ -9,7 +9,7 @@ namespace AlignmentPolicy.Gates;
 /// or a normal message that mentions a person, is allowed.
 /// </summary>
 [PolicyGate]
-public sealed partial class CoercionPolicyGate : IPolicyGate, IPolicyGateScope
+public sealed partial class CoercionPolicyGate : IPolicyGate, IPolicyGateScope, ISynchronousPolicyGate
 {
     /// <summary>Creates the gate.</summary>
     /// <param name="checkFinalAnswers">Whether the final answer is judged too, not only outbound tool calls.</param>

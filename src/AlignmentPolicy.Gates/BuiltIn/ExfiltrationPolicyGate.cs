@@ -33,7 +33,7 @@ public sealed class ExfiltrationPolicyOptions
 /// to allowed outside parties such as regulators, pass.
 /// </summary>
 [PolicyGate]
-public sealed class ExfiltrationPolicyGate : IPolicyGate, IPolicyGateScope
+public sealed class ExfiltrationPolicyGate : IPolicyGate, IPolicyGateScope, ISynchronousPolicyGate
 {
     private readonly ExfiltrationPolicyOptions _options;
 

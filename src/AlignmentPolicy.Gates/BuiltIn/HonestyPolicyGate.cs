@@ -8,7 +8,7 @@ namespace AlignmentPolicy.Gates;
 /// or that denies an action the conversation shows was taken.
 /// </summary>
 [PolicyGate]
-public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope
+public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, ISynchronousPolicyGate
 {
     /// <inheritdoc />
     public PolicyRequestKinds Kinds => PolicyRequestKinds.ModelResponse;

@@ -31,7 +31,7 @@ public sealed class OversightPolicyOptions
 /// self-preservation). Reading those files is allowed; acting on them is not.
 /// </summary>
 [PolicyGate]
-public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope
+public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope, ISynchronousPolicyGate
 {
     private readonly OversightPolicyOptions _options;
     private readonly Regex[] _patterns;

@@ -31,7 +31,7 @@ public sealed class SideEffectPolicyOptions
 /// allow-lists: mail only to listed domains, HTTP writes only to listed hosts, file writes only under a root.
 /// </summary>
 [PolicyGate]
-public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope
+public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynchronousPolicyGate
 {
     private readonly SideEffectPolicyOptions _options;
 

@@ -19,6 +19,7 @@ internal sealed class PolicyEngine
     private readonly IPolicyGate[] _gates;
     private readonly TimeSpan[] _timeouts;
     private readonly PolicyRequestKinds[] _kinds;
+    private readonly bool[] _synchronous;
     private readonly ILogger _logger;
 
     public PolicyEngine(PolicyGateOptions options, ILogger logger, bool useDefaultsWhenEmpty)
@@ -29,8 +30,10 @@ internal sealed class PolicyEngine
         _gates = [.. gates];
         _timeouts = new TimeSpan[_gates.Length];
         _kinds = new PolicyRequestKinds[_gates.Length];
+        _synchronous = new bool[_gates.Length];
         for (var i = 0; i < _gates.Length; i++)
         {
+            _synchronous[i] = _gates[i] is ISynchronousPolicyGate;
             _timeouts[i] = options.GateTimeouts.TryGetValue(_gates[i], out var timeout) ? timeout : options.GateTimeout;
             _kinds[i] = _gates[i] is IPolicyGateScope scope ? scope.Kinds : PolicyRequestKinds.All;
             Kinds |= _kinds[i];
@@ -59,25 +62,38 @@ internal sealed class PolicyEngine
                 continue;
             }
 
+            // Built-in deterministic gates answer synchronously and need no timer; other gates get a token
+            // that is cancelled when their timeout elapses.
+            CancellationTokenSource? timeoutSource = null;
             ValueTask<PolicyVerdict> pending;
             try
             {
-                pending = _gates[i].EvaluateAsync(request, cancellationToken);
+                if (!_synchronous[i])
+                {
+                    timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    timeoutSource.CancelAfter(_timeouts[i]);
+                }
+
+                pending = _gates[i].EvaluateAsync(request, timeoutSource?.Token ?? cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                timeoutSource?.Dispose();
                 activity?.Dispose();
                 throw;
             }
             catch (Exception ex)
             {
+                timeoutSource?.Dispose();
                 return new(Finish(request, Failed(_gates[i], ex), activity, started));
             }
 
             if (!pending.IsCompleted)
             {
-                return SlowAsync(request, pending, i, escalations, activity, started, cancellationToken);
+                return SlowAsync(request, pending, timeoutSource, i, escalations, activity, started, cancellationToken);
             }
+
+            timeoutSource?.Dispose();
 
             PolicyVerdict verdict;
             try
@@ -152,6 +168,7 @@ internal sealed class PolicyEngine
     private async ValueTask<PolicyVerdict> SlowAsync(
         PolicyRequest request,
         ValueTask<PolicyVerdict> pending,
+        CancellationTokenSource? pendingTimeout,
         int index,
         List<PolicyFinding>? escalations,
         Activity? activity,
@@ -169,9 +186,8 @@ internal sealed class PolicyEngine
             PolicyVerdict verdict;
             try
             {
-                // The first slow gate was started with the caller's token; bound it by its timeout here.
                 verdict = i == index
-                    ? await AwaitWithTimeoutAsync(_gates[i], pending, null, _timeouts[i], cancellationToken).ConfigureAwait(false)
+                    ? await AwaitWithTimeoutAsync(_gates[i], pending, pendingTimeout, _timeouts[i], cancellationToken).ConfigureAwait(false)
                     : await RunWithTimeoutAsync(_gates[i], request, _timeouts[i], cancellationToken).ConfigureAwait(false);
             }
             catch
@@ -237,6 +253,8 @@ internal sealed class PolicyEngine
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
+            // Tell the gate to stop: its answer no longer matters.
+            await CancelQuietlyAsync(timeoutSource).ConfigureAwait(false);
             PolicyLog.GateTimedOut(_logger, gate.GetType().FullName, timeout.TotalMilliseconds);
             return PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.GateTimeout,
                 $"Policy gate {gate.GetType().Name} did not answer within {timeout.TotalSeconds:0.###} s, so the proposal is denied (fail closed).");
@@ -248,6 +266,23 @@ internal sealed class PolicyEngine
         finally
         {
             timeoutSource?.Dispose();
+        }
+    }
+
+    private static async ValueTask CancelQuietlyAsync(CancellationTokenSource? source)
+    {
+        if (source is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await source.CancelAsync().ConfigureAwait(false);
+        }
+        catch (AggregateException)
+        {
+            // A gate's cancellation callback threw; the proposal is denied either way.
         }
     }
 

@@ -27,3 +27,9 @@ public interface IPolicyGateScope
     /// <summary>The kinds of request the gate judges.</summary>
     PolicyRequestKinds Kinds { get; }
 }
+
+/// <summary>Marks the built-in deterministic gates, which always answer synchronously: the pipeline runs them
+/// without a timeout timer, so the allow path does not allocate.</summary>
+internal interface ISynchronousPolicyGate
+{
+}
