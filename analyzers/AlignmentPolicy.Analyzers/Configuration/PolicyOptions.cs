@@ -22,8 +22,12 @@ internal sealed class PolicyOptions
         ImmutableArray<string> catalogues,
         ImmutableDictionary<string, ImmutableArray<string>> customSideEffects,
         ImmutableDictionary<string, string> severities,
-        bool requireJustification)
+        bool requireJustification,
+        string unknownOrigin,
+        int maxCallDepth)
     {
+        UnknownOrigin = unknownOrigin;
+        MaxCallDepth = maxCallDepth;
         IsConfigured = isConfigured;
         IsAgentProject = isAgentProject;
         AdditionalGateTypes = additionalGateTypes;
@@ -49,6 +53,15 @@ internal sealed class PolicyOptions
 
     public bool RequireJustification { get; }
 
+    /// <summary>Severity of ALN0001 when the client's origin is not in the compilation.</summary>
+    public string UnknownOrigin { get; }
+
+    /// <summary>Depth of the interprocedural side-effect search.</summary>
+    public int MaxCallDepth { get; }
+
+    /// <summary>The severity for a side-effect category, or null for the rule's default.</summary>
+    public string? SeverityFor(string category) => Severities.TryGetValue(category, out var level) ? level : null;
+
     public static PolicyOptions Read(AnalyzerConfigOptions globalOptions)
     {
         var configured = globalOptions.TryGetValue(KeyPrefix + "agent_project", out var agent);
@@ -73,7 +86,9 @@ internal sealed class PolicyOptions
             globalOptions.TryGetValue(KeyPrefix + "side_effects.catalogues", out var catalogues) ? List(catalogues) : ImmutableArray.Create("builtin"),
             custom.ToImmutable(),
             severities.ToImmutable(),
-            globalOptions.TryGetValue(KeyPrefix + "suppressions.require_justification", out var justification) && string.Equals(justification.Trim(), "true", StringComparison.OrdinalIgnoreCase));
+            globalOptions.TryGetValue(KeyPrefix + "suppressions.require_justification", out var justification) && string.Equals(justification.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+            globalOptions.TryGetValue(KeyPrefix + "analyzers.unknown_origin", out var unknown) && unknown.Trim().Length > 0 ? unknown.Trim() : "info",
+            globalOptions.TryGetValue(KeyPrefix + "analyzers.max_call_depth", out var depthText) && int.TryParse(depthText.Trim(), out var depth) && depth > 0 ? Math.Min(depth, 20) : 5);
     }
 
     internal static ImmutableArray<string> List(string value)

@@ -8,6 +8,57 @@ namespace AlignmentPolicy.Core.Diagnostics;
 /// </summary>
 public static class BuildDiagnosticIds
 {
+    /// <summary>ALN0101: an agent project has no <c>datasets.provenance.json</c> although the policy requires one.</summary>
+    public static readonly BuildDiagnosticDescriptor ProvenanceManifestMissing = new("ALN0101", "Provenance manifest is missing", BuildSeverity.Error);
+
+    /// <summary>ALN0102: the manifest is not valid JSON, not UTF-8, or cannot be read.</summary>
+    public static readonly BuildDiagnosticDescriptor ProvenanceInvalidJson = new("ALN0102", "Provenance manifest is not valid JSON", BuildSeverity.Error);
+
+    /// <summary>ALN0103: a property the manifest format does not define, or one written twice.</summary>
+    public static readonly BuildDiagnosticDescriptor ProvenanceUnknownProperty = new("ALN0103", "Unknown or duplicate property in provenance manifest", BuildSeverity.Error);
+
+    /// <summary>ALN0104: a value of the wrong type, out of range or not one of the allowed values.</summary>
+    public static readonly BuildDiagnosticDescriptor ProvenanceInvalidValue = new("ALN0104", "Provenance value is invalid", BuildSeverity.Error);
+
+    /// <summary>ALN0105: a field required for the dataset's purpose is missing.</summary>
+    public static readonly BuildDiagnosticDescriptor ProvenanceMissingField = new("ALN0105", "Required provenance field is missing", BuildSeverity.Error);
+
+    /// <summary>ALN0106: a dataset file's SHA-256 differs from the declared digest.</summary>
+    public static readonly BuildDiagnosticDescriptor ProvenanceDigestMismatch = new("ALN0106", "Dataset file does not match its declared digest", BuildSeverity.Error);
+
+    /// <summary>ALN0107: a declared file does not exist, or a glob matches nothing.</summary>
+    public static readonly BuildDiagnosticDescriptor ProvenanceFileMissing = new("ALN0107", "Declared dataset file is missing", BuildSeverity.Error);
+
+    /// <summary>ALN0108: a dataset file has no recorded digest.</summary>
+    public static readonly BuildDiagnosticDescriptor ProvenanceDigestMissing = new("ALN0108", "Dataset file has no recorded digest", BuildSeverity.Error);
+
+    /// <summary>ALN0109: a licence that is not a valid SPDX licence expression.</summary>
+    public static readonly BuildDiagnosticDescriptor ProvenanceInvalidLicense = new("ALN0109", "Invalid SPDX licence expression", BuildSeverity.Error);
+
+    /// <summary>ALN0110: a licence the policy's <c>provenance.allowedLicenses</c> does not allow.</summary>
+    public static readonly BuildDiagnosticDescriptor ProvenanceLicenseNotAllowed = new("ALN0110", "Dataset licence is not allowed by the policy", BuildSeverity.Error);
+
+    /// <summary>ALN0111: a training or retrieval dataset declares a denied content class that no filtering step removes.</summary>
+    public static readonly BuildDiagnosticDescriptor ProvenanceDeniedContentClass = new("ALN0111", "Dataset contains a denied content class", BuildSeverity.Error);
+
+    /// <summary>ALN0112: a synthetic dataset's record (generator model, prompt template, seed, count, reviewed fraction) is incomplete.</summary>
+    public static readonly BuildDiagnosticDescriptor ProvenanceIncompleteSynthetic = new("ALN0112", "Synthetic dataset record is incomplete", BuildSeverity.Error);
+
+    /// <summary>ALN0113: a dataset path that leaves the project folder (through '..', an absolute path or a symbolic link).</summary>
+    public static readonly BuildDiagnosticDescriptor ProvenancePathEscapes = new("ALN0113", "Dataset path escapes the project", BuildSeverity.Error);
+
+    /// <summary>ALN0114: no personal-data statement although the policy requires one.</summary>
+    public static readonly BuildDiagnosticDescriptor ProvenancePersonalDataMissing = new("ALN0114", "Personal-data statement is missing", BuildSeverity.Error);
+
+    /// <summary>ALN0115: an MSBuild data item (copied to the output) that the manifest does not declare.</summary>
+    public static readonly BuildDiagnosticDescriptor ProvenanceUndeclaredDataItem = new("ALN0115", "Data item is not declared in the provenance manifest", BuildSeverity.Error);
+
+    /// <summary>ALN0116: an evaluation dataset shares files or lines with a fine-tuning or RAG dataset.</summary>
+    public static readonly BuildDiagnosticDescriptor ProvenanceContamination = new("ALN0116", "Evaluation dataset overlaps training data", BuildSeverity.Error);
+
+    /// <summary>ALN0117: a dataset file exists but cannot be read.</summary>
+    public static readonly BuildDiagnosticDescriptor ProvenanceFileUnreadable = new("ALN0117", "Dataset file cannot be read", BuildSeverity.Error);
+
     /// <summary>ALN0300: AlignmentPolicy itself failed; reported instead of a stack trace.</summary>
     public static readonly BuildDiagnosticDescriptor InternalError = new("ALN0300", "AlignmentPolicy failed unexpectedly", BuildSeverity.Error);
 
@@ -65,6 +116,10 @@ public static class BuildDiagnosticIds
     /// <summary>Every registered descriptor, in code order.</summary>
     public static IReadOnlyList<BuildDiagnosticDescriptor> All { get; } = new[]
     {
+        ProvenanceManifestMissing, ProvenanceInvalidJson, ProvenanceUnknownProperty, ProvenanceInvalidValue, ProvenanceMissingField,
+        ProvenanceDigestMismatch, ProvenanceFileMissing, ProvenanceDigestMissing, ProvenanceInvalidLicense, ProvenanceLicenseNotAllowed,
+        ProvenanceDeniedContentClass, ProvenanceIncompleteSynthetic, ProvenancePathEscapes, ProvenancePersonalDataMissing,
+        ProvenanceUndeclaredDataItem, ProvenanceContamination, ProvenanceFileUnreadable,
         InternalError, PolicyInvalidJson, PolicyDuplicateProperty, PolicyUnknownProperty, PolicyWrongType, PolicyMissingProperty,
         PolicyNumberOutOfRange, PolicyInvalidValue, PolicyUnknownSuite, PolicyUnknownCatalogue, PolicyUnknownLicense,
         PolicyMalformedDocumentationId, PolicyUnsupportedVersion, PolicyNotFound, PolicyUnreadable, PolicyInvalidPattern,

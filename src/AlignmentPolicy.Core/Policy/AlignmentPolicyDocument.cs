@@ -32,6 +32,9 @@ public sealed class AlignmentPolicyDocument
     /// <summary>Side-effect catalogues and severities.</summary>
     public SideEffectsSection SideEffects { get; } = new();
 
+    /// <summary>How the analyzers judge what they cannot see.</summary>
+    public AnalyzersSection Analyzers { get; } = new();
+
     /// <summary>Dataset provenance requirements.</summary>
     public ProvenanceSection Provenance { get; } = new();
 
@@ -76,6 +79,22 @@ public sealed class SideEffectsSection
 
     /// <summary>Severity per category: error, warning, info or none.</summary>
     public IReadOnlyDictionary<string, string> Severity { get; internal set; } = new Dictionary<string, string>();
+}
+
+/// <summary>The <c>analyzers</c> section.</summary>
+public sealed class AnalyzersSection
+{
+    /// <summary>The default depth of the interprocedural side-effect search.</summary>
+    public const int DefaultMaxCallDepth = 5;
+
+    /// <summary>
+    /// Severity of ALN0001 when a client's origin cannot be seen in the compilation (an injected client
+    /// with no registration in it): error, warning, info (default) or none.
+    /// </summary>
+    public string UnknownOrigin { get; internal set; } = "info";
+
+    /// <summary>How many calls deep ALN0002 follows a tool into the compilation's own methods (1-20, default 5).</summary>
+    public int MaxCallDepth { get; internal set; } = DefaultMaxCallDepth;
 }
 
 /// <summary>The <c>provenance</c> section.</summary>

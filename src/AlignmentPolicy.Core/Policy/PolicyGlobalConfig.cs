@@ -44,6 +44,8 @@ public static class PolicyGlobalConfig
             Add(builder, "side_effects.severity." + pair.Key, pair.Value);
         }
 
+        Add(builder, "analyzers.unknown_origin", policy.Analyzers.UnknownOrigin);
+        Add(builder, "analyzers.max_call_depth", policy.Analyzers.MaxCallDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add(builder, "provenance.required", Bool(policy.Provenance.Required));
         Add(builder, "suppressions.require_justification", Bool(policy.Suppressions.RequireJustification));
         return builder.ToString();

@@ -12,10 +12,11 @@ public static class PolicyShape
     /// <summary>Known properties of each fixed-shape object.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Objects { get; } = new Dictionary<string, IReadOnlyList<string>>
     {
-        [""] = new[] { "$schema", "version", "agents", "gates", "sideEffects", "provenance", "evals", "suppressions" },
+        [""] = new[] { "$schema", "version", "agents", "gates", "sideEffects", "analyzers", "provenance", "evals", "suppressions" },
         ["agents"] = new[] { "autoDetect", "include", "exclude" },
         ["gates"] = new[] { "additionalGateTypes" },
         ["sideEffects"] = new[] { "catalogues", "custom", "severity" },
+        ["analyzers"] = new[] { "unknownOrigin", "maxCallDepth" },
         ["provenance"] = new[] { "required", "allowedLicenses", "deniedContentClasses", "requirePersonalDataStatement" },
         ["evals"] = new[] { "required", "runOnPack" },
         ["evals.required[]"] = new[] { "suite", "maxRate", "maxGap", "confidence", "minSamples", "maxSamples", "primaryCells", "earlyStopping" },

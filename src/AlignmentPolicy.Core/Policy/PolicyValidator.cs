@@ -75,6 +75,11 @@ internal sealed class PolicyValidator
             ReadSideEffects(sideEffectsObject, policy.SideEffects);
         }
 
+        if (properties.TryGetValue("analyzers", out var analyzers) && ExpectObject(analyzers.Value, "analyzers") is { } analyzersObject)
+        {
+            ReadAnalyzers(analyzersObject, policy.Analyzers);
+        }
+
         if (properties.TryGetValue("provenance", out var provenance) && ExpectObject(provenance.Value, "provenance") is { } provenanceObject)
         {
             ReadProvenance(provenanceObject, policy.Provenance);
@@ -237,6 +242,35 @@ internal sealed class PolicyValidator
         }
 
         section.Severity = severity;
+    }
+
+    private void ReadAnalyzers(JsonObject obj, AnalyzersSection section)
+    {
+        var fields = ReadProperties(obj, "analyzers");
+        if (fields.TryGetValue("unknownOrigin", out var unknown) && ExpectString(unknown.Value, "analyzers.unknownOrigin") is { } level)
+        {
+            if (BuiltinNames.Severities.Contains(level.Value))
+            {
+                section.UnknownOrigin = level.Value;
+            }
+            else
+            {
+                Report(BuildDiagnosticIds.PolicyInvalidValue, level.Span,
+                    $"\"{level.Value}\" is not a severity for 'analyzers.unknownOrigin'.{NameSuggester.Hint(level.Value, BuiltinNames.Severities)} Use one of: {string.Join(", ", BuiltinNames.Severities)}.");
+            }
+        }
+
+        if (fields.TryGetValue("maxCallDepth", out var depth) && ExpectInteger(depth.Value, "analyzers.maxCallDepth") is { } value)
+        {
+            if (value < 1 || value > 20)
+            {
+                Report(BuildDiagnosticIds.PolicyNumberOutOfRange, depth.Value.Span, $"'analyzers.maxCallDepth' is {value}, but it must be between 1 and 20 (default 5).");
+            }
+            else
+            {
+                section.MaxCallDepth = value;
+            }
+        }
     }
 
     private void ReadProvenance(JsonObject obj, ProvenanceSection section)

@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using System.Linq;
+using AlignmentPolicy.Analyzers.Analysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AlignmentPolicy.Analyzers.Rules;
+
+/// <summary>
+/// ALN0006: a type presented as a gate (implements IPolicyGate, carries [PolicyGate], or is listed in the
+/// policy) whose every path allows, or a filter presented as a gate that always calls next.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnconditionalGateAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnconditionalGate);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var agent = AgentContext.TryCreate(start);
+            if (agent is null)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(c => Analyze(c, agent), SymbolKind.NamedType);
+        });
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, AgentContext agent)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract)
+        {
+            return;
+        }
+
+        var isPolicyGate = KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.IPolicyGate);
+        var declaredGate = agent.IsGateType(type);
+        if (isPolicyGate)
+        {
+            var evaluate = type.GetMembers("EvaluateAsync").OfType<IMethodSymbol>().FirstOrDefault(m => m.DeclaringSyntaxReferences.Length > 0 && m.Parameters.Length == 2);
+            if (evaluate is not null && AlwaysAllows(evaluate, agent))
+            {
+                Report(context, evaluate, type, "every path of EvaluateAsync returns an allow verdict");
+            }
+
+            return;
+        }
+
+        if (declaredGate)
+        {
+            foreach (var filter in type.GetMembers().OfType<IMethodSymbol>())
+            {
+                if (filter.Name is "OnFunctionInvocationAsync" or "OnAutoFunctionInvocationAsync" or "OnPromptRenderAsync" && filter.DeclaringSyntaxReferences.Length > 0 && !AgentContext.CanSkipNext(filter))
+                {
+                    Report(context, filter, type, $"{filter.Name} calls next on every path, so it never stops a call");
+                }
+            }
+        }
+    }
+
+    private static void Report(SymbolAnalysisContext context, IMethodSymbol method, INamedTypeSymbol type, string why)
+    {
+        if (method.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnconditionalGate, location, type.Name, why));
+        }
+    }
+
+    private static bool AlwaysAllows(IMethodSymbol evaluate, AgentContext agent)
+    {
+        var returns = 0;
+        foreach (var reference in evaluate.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax();
+            if (agent.ModelFor(syntax.SyntaxTree).GetOperation(syntax) is not { } body)
+            {
+                return false;
+            }
+
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is IThrowOperation)
+                {
+                    return false; // throwing denies (gates fail closed)
+                }
+
+                if (operation is IReturnOperation { ReturnedValue: { } value } returned && AgentContext.Root(returned) == body)
+                {
+                    returns++;
+                    if (!IsAllow(value))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return returns > 0;
+    }
+
+    /// <summary>PolicyVerdict.Allowed, wrapped or not in ValueTask.FromResult / new ValueTask&lt;PolicyVerdict&gt;(...).</summary>
+    private static bool IsAllow(IOperation value)
+    {
+        value = ModelCall.Unwrap(value);
+        switch (value)
+        {
+            case IPropertyReferenceOperation { Property.Name: "Allowed" or "Allow" } property:
+                return property.Property.ContainingType.Name == "PolicyVerdict";
+            case IInvocationOperation { TargetMethod.Name: "FromResult" } fromResult when fromResult.Arguments.Length == 1:
+                return IsAllow(fromResult.Arguments[0].Value);
+            case IInvocationOperation { TargetMethod.Name: "Allow" } allow:
+                return allow.TargetMethod.ContainingType.Name == "PolicyVerdict";
+            case IObjectCreationOperation creation when creation.Arguments.Length == 1 && creation.Type?.Name == "ValueTask":
+                return IsAllow(creation.Arguments[0].Value);
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,249 @@
+using System.Collections.Immutable;
+using System.Linq;
+using AlignmentPolicy.Analyzers.Analysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AlignmentPolicy.Analyzers.Rules;
+
+/// <summary>
+/// ALN0002: an agent tool whose body reaches a side effect, directly or through the compilation's own
+/// methods, while no gate guards the tool.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UngatedToolSideEffect);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var agent = AgentContext.TryCreate(start);
+            if (agent is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => AnalyzeFactoryTool(c, agent), OperationKind.Invocation);
+            start.RegisterSymbolAction(c => AnalyzeAttributedTool(c, agent), SymbolKind.Method);
+        });
+    }
+
+    /// <summary>AIFunctionFactory.Create(...) and KernelFunctionFactory.CreateFromMethod(...) with a method group, lambda or local function.</summary>
+    private static void AnalyzeFactoryTool(OperationAnalysisContext context, AgentContext agent)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        var isFactory = (method.Name == "Create" && SymbolEqualityComparer.Default.Equals(method.ContainingType, agent.Symbols.AIFunctionFactory))
+            || (method.Name == "CreateFromMethod" && SymbolEqualityComparer.Default.Equals(method.ContainingType, agent.Symbols.KernelFunctionFactory));
+        if (!isFactory)
+        {
+            return;
+        }
+
+        var target = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.TypeKind == TypeKind.Delegate || a.Parameter?.Type.Name == "Delegate")?.Value;
+        if (target is null || ModelCall.Unwrap(target) is not IDelegateCreationOperation delegateCreation)
+        {
+            return;
+        }
+
+        if (IsWrappedInGate(invocation, agent) || IsRegisteredOnGatedPipeline(invocation, agent))
+        {
+            return;
+        }
+
+        SideEffectPath? path;
+        string name;
+        switch (delegateCreation.Target)
+        {
+            case IMethodReferenceOperation reference:
+                name = reference.Method.Name;
+                if (ChecksAGate(reference.Method, agent))
+                {
+                    return;
+                }
+
+                path = agent.SideEffects.Find(reference.Method);
+                break;
+            case IAnonymousFunctionOperation lambda:
+                name = "lambda";
+                if (lambda.Body.Descendants().OfType<IInvocationOperation>().Any(i => IsGateCheck(i, agent)))
+                {
+                    return;
+                }
+
+                path = agent.SideEffects.Find(name, lambda.Body);
+                break;
+            default:
+                return;
+        }
+
+        Report(context.ReportDiagnostic, agent, Locations.NameOf(invocation), name, path);
+    }
+
+    /// <summary>[KernelFunction] plugin methods (not process steps), [McpServerTool] and [AgentTool] methods.</summary>
+    private static void AnalyzeAttributedTool(SymbolAnalysisContext context, AgentContext agent)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        var symbols = agent.Symbols;
+        bool guarded;
+        if (KnownSymbols.HasAttribute(method, symbols.KernelFunctionAttribute))
+        {
+            if (KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.KernelProcessStep))
+            {
+                return; // a process step is invoked by the process, not chosen by the model
+            }
+
+            guarded = agent.Facts.KernelGates > 0;
+        }
+        else if (KnownSymbols.HasAttribute(method, symbols.McpServerToolAttribute))
+        {
+            guarded = false; // the calling model is outside this process: only a check in the tool guards it
+        }
+        else if (KnownSymbols.HasAttribute(method, symbols.AgentToolAttribute))
+        {
+            guarded = agent.AllPipelinesGated;
+        }
+        else
+        {
+            return;
+        }
+
+        if (guarded || ChecksAGate(method, agent))
+        {
+            return;
+        }
+
+        var path = agent.SideEffects.Find(method);
+        if (method.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
+        {
+            Report(context.ReportDiagnostic, agent, location, method.Name, path);
+        }
+    }
+
+    private static void Report(System.Action<Diagnostic> report, AgentContext agent, Location location, string tool, SideEffectPath? path)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        var level = agent.Policy.SeverityFor(path.Category);
+        if (level == "none")
+        {
+            return;
+        }
+
+        var severity = level is null ? Descriptors.UngatedToolSideEffect.DefaultSeverity : Severity.From(level);
+        var properties = ImmutableDictionary<string, string?>.Empty.Add("Category", path.Category);
+        report(Diagnostic.Create(Descriptors.UngatedToolSideEffect, location, severity, null, properties, tool, Verb(path.Category), path.ChainText));
+    }
+
+    private static string Verb(string category) => category switch
+    {
+        "mail" => "send mail",
+        "http" => "write over HTTP",
+        "process" => "start processes",
+        "filesystem" => "write or delete files",
+        "database" => "write to a database",
+        "vector-store" => "change a vector store",
+        "memory" => "change the agent's memory",
+        "payments" => "move money",
+        "grpc" => "call a gRPC service",
+        "oversight" => "change its own oversight",
+        _ => $"perform '{category}' side effects",
+    };
+
+    /// <summary><c>AIFunctionFactory.Create(...).WithPolicyGate()</c>, <c>new ApprovalRequiredAIFunction(AIFunctionFactory.Create(...))</c>.</summary>
+    private static bool IsWrappedInGate(IOperation created, AgentContext agent)
+    {
+        var current = created;
+        while (current.Parent is { } parent)
+        {
+            switch (parent)
+            {
+                case IConversionOperation or IParenthesizedOperation or IArgumentOperation:
+                    current = parent;
+                    continue;
+                case IInvocationOperation invocation when agent.IsGateMethod(invocation.TargetMethod):
+                    return true;
+                case IObjectCreationOperation creation when creation.Type is { } type
+                    && (agent.IsGateType(type) || KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.ApprovalRequiredAIFunction)):
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The tools of a method go to the pipelines and agents that method builds or calls: guarded when
+    /// there are some and all are gated. Where none is visible (tools built in a helper), guarded when
+    /// every pipeline of the compilation is gated.
+    /// </summary>
+    private static bool IsRegisteredOnGatedPipeline(IOperation created, AgentContext agent)
+    {
+        var root = AgentContext.Root(created);
+        var seen = false;
+        foreach (var descendant in root.Descendants())
+        {
+            if (descendant is IInvocationOperation invocation)
+            {
+                if (ModelCall.TryCreate(invocation, agent.Symbols) is { } call)
+                {
+                    seen = true;
+                    if (agent.Trace(call.Client).State != GateState.Gated)
+                    {
+                        return false;
+                    }
+                }
+                else if (invocation.TargetMethod.Name is "UseFunctionInvocation" or "AsAIAgent" or "CreateAIAgent"
+                    && (KnownSymbols.IsOrDerivesFrom(invocation.TargetMethod.ReturnType, agent.Symbols.ChatClientBuilder) || KnownSymbols.IsOrDerivesFrom(invocation.TargetMethod.ReturnType, agent.Symbols.AIAgent)))
+                {
+                    seen = true;
+                    if (!agent.IsPipelineGated(invocation))
+                    {
+                        return false;
+                    }
+                }
+            }
+            else if (descendant is IObjectCreationOperation creation && creation.Type is { } type && KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.ChatClientAgent))
+            {
+                seen = true;
+                if (!agent.IsAgentGated(creation))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return seen || agent.AllPipelinesGated;
+    }
+
+    private static bool ChecksAGate(IMethodSymbol method, AgentContext agent)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax();
+            if (agent.ModelFor(syntax.SyntaxTree).GetOperation(syntax) is { } body && body.Descendants().OfType<IInvocationOperation>().Any(i => IsGateCheck(i, agent)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A call to a gate inside the tool, e.g. <c>await gate.EvaluateAsync(request, ct)</c> (ALN0004 checks its verdict is used).</summary>
+    private static bool IsGateCheck(IInvocationOperation invocation, AgentContext agent)
+        => invocation.TargetMethod.Name == "EvaluateAsync" && invocation.Instance?.Type is { } type
+            && (KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.IPolicyGate) || agent.IsGateType(type));
+}
