@@ -65,7 +65,8 @@ public static class ProvenanceDigestWriter
                 }
 
                 changed++;
-                edits.Add(SetProperty(text, file.Node, "sha256", indent => RenderMap(digests, indent, newline, file.Node.Span.Line == file.Node.Span.EndLine), newline));
+                var unit = IndentUnit(text, file.Node);
+                edits.Add(SetProperty(text, file.Node, "sha256", indent => RenderMap(digests, indent, unit, newline, file.Node.Span.Line == file.Node.Span.EndLine), newline));
             }
             else
             {
@@ -125,7 +126,18 @@ public static class ProvenanceDigestWriter
         return prefix.Trim().Length == 0 ? prefix : new string(' ', 2);
     }
 
-    private static string RenderMap(Dictionary<string, string> digests, string indent, string newline, bool singleLine)
+    /// <summary>One level of indentation, as the file uses it: the object's property indent less its own line's indent.</summary>
+    private static string IndentUnit(string text, JsonObject owner)
+    {
+        var lineStart = owner.Span.Start - (owner.Span.Column - 1);
+        var ownerIndent = new string(text.Substring(lineStart, owner.Span.Column - 1).TakeWhile(c => c == ' ' || c == '\t').ToArray());
+        var propertyIndent = PropertyIndent(text, owner);
+        return propertyIndent.Length > ownerIndent.Length && propertyIndent.StartsWith(ownerIndent, StringComparison.Ordinal)
+            ? propertyIndent.Substring(ownerIndent.Length)
+            : "  ";
+    }
+
+    private static string RenderMap(Dictionary<string, string> digests, string indent, string unit, string newline, bool singleLine)
     {
         var ordered = digests.OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
         if (singleLine || ordered.Count == 0)
@@ -133,7 +145,7 @@ public static class ProvenanceDigestWriter
             return ordered.Count == 0 ? "{}" : "{ " + string.Join(", ", ordered.Select(d => $"{Quote(d.Key)}: {Quote(d.Value)}")) + " }";
         }
 
-        var inner = indent + (indent.Contains("\t") ? "\t" : "  ");
+        var inner = indent + unit;
         return "{" + newline + string.Join("," + newline, ordered.Select(d => $"{inner}{Quote(d.Key)}: {Quote(d.Value)}")) + newline + indent + "}";
     }
 
