@@ -1,0 +1,176 @@
+using Verify = AlignmentPolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<AlignmentPolicy.Analyzers.Rules.UngatedAutoInvocationAnalyzer>;
+
+namespace AlignmentPolicy.Analyzers.Tests.Rules;
+
+public class UngatedAutoInvocationTests
+{
+    private const string Usings = """
+        using System;
+        using System.Threading.Tasks;
+        using AlignmentPolicy.Gates;
+        using Microsoft.Agents.AI;
+        using Microsoft.Extensions.AI;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.ChatCompletion;
+        using Microsoft.SemanticKernel.Connectors.OpenAI;
+        using FunctionInvocationContext = Microsoft.SemanticKernel.FunctionInvocationContext;
+
+        """;
+
+    [Fact]
+    public Task UseFunctionInvocation_without_a_gate_in_the_chain_is_reported_and_with_one_is_clean()
+        => Verify.VerifyAsync(Usings + """
+            class Pipelines
+            {
+                public IChatClient Ungated(IChatClient model) => model.AsBuilder().[|UseFunctionInvocation|]().Build();
+                public IChatClient GatedAfter(IChatClient model) => model.AsBuilder().UseFunctionInvocation().UsePolicyGate().Build();
+                public IChatClient GatedBefore(IChatClient model) => model.AsBuilder().UsePolicyGate().UseFunctionInvocation().Build();
+                public IChatClient GatedInner(IChatClient model) => model.AsBuilder().UsePolicyGate().Build().AsBuilder().UseFunctionInvocation().Build();
+                public void Registered(IServiceCollection services, IChatClient model) => services.AddChatClient(model).[|UseFunctionInvocation|]();
+                public void RegisteredGated(IServiceCollection services, IChatClient model) => services.AddChatClient(model).UseFunctionInvocation().UsePolicyGate();
+            }
+            """);
+
+    [Fact]
+    public Task FunctionChoiceBehavior_Auto_needs_a_gated_kernel_and_autoInvoke_false_is_fine()
+        => Verify.VerifyAsync(Usings + """
+            class Chat
+            {
+                public async Task RunAsync(IChatCompletionService chat, ChatHistory history)
+                {
+                    var kernel = Kernel.CreateBuilder().Build();
+                    var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.[|Auto|]() };
+                    await chat.GetChatMessageContentAsync(history, settings, kernel);
+
+                    var manual = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(autoInvoke: false) };
+                    await chat.GetChatMessageContentAsync(history, manual, kernel);
+                }
+
+                public async Task GatedAsync(IChatCompletionService chat, ChatHistory history)
+                {
+                    var kernel = Kernel.CreateBuilder().Build();
+                    kernel.UsePolicyGate();
+                    var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Required() };
+                    await chat.GetChatMessageContentAsync(history, settings, kernel);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Auto_invocation_through_a_parameter_default_is_reported()
+        => Verify.VerifyAsync(Usings + """
+            class Chat
+            {
+                public PromptExecutionSettings Defaulted(PromptExecutionSettings? settings)
+                    => settings ?? new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.[|Auto|]() };
+            }
+            """);
+
+    [Fact]
+    public Task A_logging_filter_does_not_gate_the_kernel_but_an_approval_filter_does()
+        => Verify.VerifyAsync(Usings + """
+            sealed class LoggingFilter : IFunctionInvocationFilter
+            {
+                public async Task OnFunctionInvocationAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next)
+                {
+                    Console.WriteLine($"calling {context.Function.Name}");
+                    await next(context);
+                }
+            }
+
+            sealed class ApprovalFilter : IFunctionInvocationFilter
+            {
+                public async Task OnFunctionInvocationAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next)
+                {
+                    Console.Write($"Allow {context.Function.Name}? ");
+                    if (Console.ReadLine() == "y")
+                    {
+                        await next(context);
+                    }
+                    else
+                    {
+                        context.Result = new FunctionResult(context.Function, "The user declined.");
+                    }
+                }
+            }
+
+            class Chat
+            {
+                public async Task LoggedAsync(IChatCompletionService chat, ChatHistory history)
+                {
+                    var kernel = Kernel.CreateBuilder().Build();
+                    kernel.FunctionInvocationFilters.Add(new LoggingFilter());
+                    var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.[|Auto|]() };
+                    await chat.GetChatMessageContentAsync(history, settings, kernel);
+                }
+
+                public async Task ApprovedAsync(IChatCompletionService chat, ChatHistory history)
+                {
+                    var kernel = Kernel.CreateBuilder().Build();
+                    kernel.FunctionInvocationFilters.Add(new ApprovalFilter());
+                    var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
+                    await chat.GetChatMessageContentAsync(history, settings, kernel);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_gating_filter_registered_in_DI_elsewhere_gates_injected_kernels()
+        => Verify.VerifyAsync(
+            [Usings + """
+            sealed class ApprovalFilter(IApprovalService approvals) : IFunctionInvocationFilter
+            {
+                public async Task OnFunctionInvocationAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next)
+                {
+                    if (context.Function.Name.StartsWith("Get")) { await next(context); return; }
+                    context.Result = new FunctionResult(context.Function, "Needs approval.");
+                }
+            }
+
+            static class Startup
+            {
+                public static void Configure(IServiceCollection services)
+                {
+                    services.AddKernel();
+                    services.AddSingleton<IFunctionInvocationFilter, ApprovalFilter>();
+                }
+            }
+            """,
+            Usings + """
+            class Chat(Kernel kernel, IChatCompletionService chat)
+            {
+                public Task<ChatMessageContent> AskAsync(ChatHistory history)
+                    => chat.GetChatMessageContentAsync(history, new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() }, kernel);
+            }
+            """],
+            policy: null);
+
+    [Fact]
+    public Task ToolCallBehavior_AutoInvokeKernelFunctions_is_reported_without_a_gate()
+        => Verify.VerifyAsync(Usings + """
+            #pragma warning disable CS0618
+            class Legacy
+            {
+                public OpenAIPromptExecutionSettings Settings() => new() { ToolCallBehavior = ToolCallBehavior.[|AutoInvokeKernelFunctions|] };
+            }
+            """);
+
+    [Fact]
+    public Task Agents_given_tools_need_a_gated_client_or_agent()
+        => Verify.VerifyAsync(Usings + """
+            class Agents
+            {
+                static string Lookup(string id) => "order " + id;
+
+                public void Build(IChatClient model)
+                {
+                    AIAgent ungated = model.[|AsAIAgent|](instructions: "You help customers.", tools: [AIFunctionFactory.Create(Lookup)]);
+                    AIAgent viaClient = model.AsBuilder().UsePolicyGate().Build().AsAIAgent(instructions: "You help customers.", tools: [AIFunctionFactory.Create(Lookup)]);
+                    AIAgent wrapped = model.AsAIAgent(instructions: "You help customers.", tools: [AIFunctionFactory.Create(Lookup)]).AsBuilder().UsePolicyGate().Build();
+                    AIAgent noTools = model.AsAIAgent(instructions: "You chat.");
+                    AIAgent created = new [|ChatClientAgent|](model, "You help customers.", tools: [AIFunctionFactory.Create(Lookup)]);
+                }
+            }
+            """);
+}

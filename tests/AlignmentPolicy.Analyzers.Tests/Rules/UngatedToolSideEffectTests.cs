@@ -1,0 +1,287 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = AlignmentPolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<AlignmentPolicy.Analyzers.Rules.UngatedToolSideEffectAnalyzer>;
+
+namespace AlignmentPolicy.Analyzers.Tests.Rules;
+
+public class UngatedToolSideEffectTests
+{
+    private const string Usings = """
+        using System;
+        using System.ComponentModel;
+        using System.IO;
+        using System.Net.Http;
+        using System.Net.Mail;
+        using System.Threading.Tasks;
+        using AlignmentPolicy.Gates;
+        using Microsoft.Agents.AI;
+        using Microsoft.Extensions.AI;
+        using Microsoft.SemanticKernel;
+        using ModelContextProtocol.Server;
+
+        """;
+
+    private const string Mailer = """
+        class Mailer
+        {
+            private readonly SmtpClient _smtp = new("smtp.contoso.example");
+
+            public void Deliver(string to, string subject, string body) => _smtp.Send("agent@contoso.example", to, subject, body);
+        }
+
+        """;
+
+    [Fact]
+    public Task A_method_group_tool_that_sends_mail_through_a_helper_names_the_chain()
+        => Verify.VerifyAsync(Usings + Mailer + """
+            class ReportTools(Mailer mailer)
+            {
+                [Description("Send the weekly report")]
+                public string SendReport(string to) { mailer.Deliver(to, "Weekly report", "..."); return "sent"; }
+
+                public AIFunction[] Tools() => [AIFunctionFactory.{|#0:Create|}(SendReport)];
+            }
+            """,
+            Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("SendReport", "send mail", "SendReport -> Mailer.Deliver -> SmtpClient.Send"));
+
+    [Fact]
+    public Task Lambda_and_local_function_tools_are_followed_too()
+        => Verify.VerifyAsync(Usings + """
+            class FileTools
+            {
+                public AIFunction[] Tools()
+                {
+                    string Save(string path, string text) { File.WriteAllText(path, text); return "saved"; }
+                    return
+                    [
+                        AIFunctionFactory.[|Create|]((string path) => { File.Delete(path); return "deleted"; }, "delete_file"),
+                        AIFunctionFactory.[|Create|](Save, "save_file"),
+                    ];
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Stubs_named_like_side_effects_and_read_only_tools_are_not_reported()
+        => Verify.VerifyAsync(Usings + """
+            class StubTools
+            {
+                public static string PlaceOrder(string sku) => "Order placed (demo)";
+                public static string SendEmail(string to, string body) => $"Email to {to} queued";
+                public static string Deploy() => "ok";
+                public static string ReadPolicy(string path) => File.ReadAllText(path);
+
+                public AIFunction[] Tools() =>
+                [
+                    AIFunctionFactory.Create(PlaceOrder), AIFunctionFactory.Create(SendEmail), AIFunctionFactory.Create(Deploy), AIFunctionFactory.Create(ReadPolicy),
+                ];
+            }
+            """);
+
+    [Fact]
+    public Task WithPolicyGate_and_ApprovalRequiredAIFunction_guard_the_tool()
+        => Verify.VerifyAsync(Usings + Mailer + """
+            class ReportTools(Mailer mailer)
+            {
+                public string SendReport(string to) { mailer.Deliver(to, "Weekly report", "..."); return "sent"; }
+
+                public AIFunction[] Tools() =>
+                [
+                    AIFunctionFactory.Create(SendReport).WithPolicyGate(),
+                    new ApprovalRequiredAIFunction(AIFunctionFactory.Create(SendReport, "send_report_with_approval")),
+                ];
+            }
+            """);
+
+    [Fact]
+    public Task Tools_registered_on_a_gated_pipeline_are_guarded_and_on_an_ungated_one_are_not()
+        => Verify.VerifyAsync(Usings + """
+            class Http
+            {
+                public static async Task<string> Refund(string orderId)
+                {
+                    using var http = new HttpClient();
+                    await http.PostAsync($"https://payments.contoso.example/refunds/{orderId}", null);
+                    return "refunded";
+                }
+            }
+
+            class Gated
+            {
+                public async Task RunAsync(IChatClient model)
+                {
+                    var client = model.AsBuilder().UsePolicyGate().UseFunctionInvocation().Build();
+                    var options = new ChatOptions { Tools = [AIFunctionFactory.Create(Http.Refund)] };
+                    await client.GetResponseAsync("Refund order 42", options);
+                }
+            }
+
+            class Ungated
+            {
+                public async Task RunAsync(IChatClient model)
+                {
+                    var client = model.AsBuilder().UseFunctionInvocation().Build();
+                    var options = new ChatOptions { Tools = [AIFunctionFactory.[|Create|](Http.Refund)] };
+                    await client.GetResponseAsync("Refund order 42", options);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Kernel_functions_are_tools_unless_a_kernel_gate_exists_and_process_steps_are_not_tools()
+        => Verify.VerifyAsync(Usings + """
+            public class OpsPlugin
+            {
+                [KernelFunction, Description("Restart the service")]
+                public void {|#0:Restart|}(string service) => System.Diagnostics.Process.Start("systemctl", $"restart {service}");
+
+                [KernelFunction]
+                public string Status(string service) => "running";
+            }
+
+            // Microsoft.SemanticKernel.Process.Abstractions is not on this machine's feed: its base type, as it ships.
+            namespace Microsoft.SemanticKernel { public class KernelProcessStep { } }
+
+            public class ArchiveStep : KernelProcessStep
+            {
+                [KernelFunction]
+                public void Archive(string path) => File.Delete(path);
+            }
+            """,
+            Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("Restart", "start processes", "Restart -> Process.Start"));
+
+    [Fact]
+    public Task A_kernel_gate_anywhere_guards_the_kernel_functions()
+        => Verify.VerifyAsync(Usings + """
+            public class OpsPlugin
+            {
+                [KernelFunction]
+                public void Restart(string service) => System.Diagnostics.Process.Start("systemctl", $"restart {service}");
+            }
+
+            static class Setup
+            {
+                public static Kernel Build()
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Plugins.AddFromType<OpsPlugin>();
+                    builder.AddPolicyGate();
+                    return builder.Build();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Side_effects_behind_an_interface_are_found_in_its_implementations()
+        => Verify.VerifyAsync(Usings + """
+            public interface ITicketStore { void Close(string id); }
+
+            public sealed class SqlTicketStore : ITicketStore
+            {
+                public void Close(string id)
+                {
+                    using var connection = new System.Data.SqlClient.Fake();
+                }
+            }
+            """.Replace("using var connection = new System.Data.SqlClient.Fake();", "File.AppendAllText(\"closed.log\", id);") + """
+
+            public sealed class TicketTools(ITicketStore store)
+            {
+                [McpServerTool, Description("Close a ticket")]
+                public string {|#0:CloseTicket|}(string id) { store.Close(id); return "closed"; }
+            }
+            """,
+            Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("CloseTicket", "write or delete files", "CloseTicket -> SqlTicketStore.Close -> File.AppendAllText"));
+
+    [Fact]
+    public Task A_tool_that_checks_a_gate_itself_is_guarded()
+        => Verify.VerifyAsync(Usings + """
+            public sealed class GuardedTools(IPolicyGate gate)
+            {
+                [McpServerTool]
+                public async Task<string> Wipe(string path)
+                {
+                    var verdict = await gate.EvaluateAsync(null!, default);
+                    if (verdict.Decision != PolicyDecision.Allow) return "denied";
+                    File.Delete(path);
+                    return "deleted";
+                }
+            }
+            """);
+
+    [Fact]
+    public Task The_policy_maps_severity_per_category_and_none_silences_it()
+        => Verify.VerifyAsync(
+            [Usings + """
+            class Tools
+            {
+                public AIFunction[] All() =>
+                [
+                    AIFunctionFactory.{|#0:Create|}((string to) => { new SmtpClient().Send("a@contoso.example", to, "s", "b"); return "ok"; }, "mail"),
+                    AIFunctionFactory.Create((string path) => { File.Delete(path); return "ok"; }, "delete"),
+                ];
+            }
+            """],
+            "is_global = true\nalignment_policy.agent_project = true\nalignment_policy.side_effects.severity.mail = error\nalignment_policy.side_effects.severity.filesystem = none\n",
+            Verify.Diagnostic("ALN0002").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("lambda", "send mail", "lambda -> SmtpClient.Send"));
+
+    [Fact]
+    public Task Custom_categories_and_SideEffect_methods_from_the_policy_are_side_effects()
+        => Verify.VerifyAsync(
+            [Usings + """
+            namespace Contoso.Payments
+            {
+                public class PaymentClient { public void Charge(decimal amount) { } }
+            }
+
+            class Billing
+            {
+                [SideEffect("tickets")]
+                public static void OpenTicket(string text) { }
+            }
+
+            class Tools(Contoso.Payments.PaymentClient payments)
+            {
+                public AIFunction[] All() =>
+                [
+                    AIFunctionFactory.{|#0:Create|}((decimal amount) => { payments.Charge(amount); return "charged"; }, "charge"),
+                    AIFunctionFactory.{|#1:Create|}((string text) => { Billing.OpenTicket(text); return "opened"; }, "ticket"),
+                ];
+            }
+            """],
+            "is_global = true\nalignment_policy.agent_project = true\nalignment_policy.side_effects.custom.payments = M:Contoso.Payments.PaymentClient.Charge(System.Decimal)\n",
+            Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("lambda", "move money", "lambda -> PaymentClient.Charge"),
+            Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("lambda", "perform 'tickets' side effects", "lambda -> Billing.OpenTicket"));
+
+    [Fact]
+    public Task Recursion_terminates_and_depth_is_limited_by_the_policy()
+        => Verify.VerifyAsync(
+            [Usings + """
+            static class Chain
+            {
+                public static void A(int n) { if (n > 0) B(n - 1); }
+                public static void B(int n) { if (n > 0) A(n - 1); else C(); }
+                public static void C() => D();
+                public static void D() => File.WriteAllText("x", "y");
+            }
+
+            class Tools
+            {
+                public AIFunction[] All() => [AIFunctionFactory.Create((int n) => { Chain.A(n); return "done"; }, "deep")];
+            }
+            """],
+            "is_global = true\nalignment_policy.agent_project = true\nalignment_policy.analyzers.max_call_depth = 2\n");
+
+    [Fact]
+    public Task HttpClient_SendAsync_is_a_write_unless_the_request_is_a_GET()
+        => Verify.VerifyAsync(Usings + """
+            class Tools(HttpClient http)
+            {
+                public AIFunction[] All() =>
+                [
+                    AIFunctionFactory.Create(async (string url) => (await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, url))).StatusCode.ToString(), "fetch"),
+                    AIFunctionFactory.[|Create|](async (string url) => (await http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, url))).StatusCode.ToString(), "remove"),
+                ];
+            }
+            """);
+}
