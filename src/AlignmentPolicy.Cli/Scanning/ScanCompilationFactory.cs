@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace AlignmentPolicy.Cli.Scanning;
+
+/// <summary>
+/// Builds one compilation per scanned project from its sources alone: framework reference assemblies
+/// (Basic.Reference.Assemblies) plus the model SDK assemblies shipped beside the tool. Types from
+/// packages we do not ship stay unresolved; the analyzers run anyway.
+/// </summary>
+internal static partial class ScanCompilationFactory
+{
+    /// <summary>The SDK assemblies the tool ships (its own dependencies), by file name prefix.</summary>
+    private static readonly string[] SdkPrefixes =
+    [
+        "Microsoft.Extensions.AI", "Microsoft.Agents.AI", "Microsoft.SemanticKernel", "OpenAI", "ModelContextProtocol",
+        "Microsoft.Extensions.VectorData", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Logging.Abstractions",
+        "Microsoft.Extensions.Options", "Microsoft.Extensions.Primitives", "Microsoft.Extensions.Caching.Abstractions",
+        "System.ClientModel", "System.Memory.Data", "AlignmentPolicy.Gates",
+    ];
+
+    /// <summary>What the .NET SDK generates into obj/ for <c>ImplicitUsings=enable</c> (we skip obj/, so we add it back).</summary>
+    private const string ImplicitUsingsSource = """
+        global using global::System;
+        global using global::System.Collections.Generic;
+        global using global::System.IO;
+        global using global::System.Linq;
+        global using global::System.Net.Http;
+        global using global::System.Threading;
+        global using global::System.Threading.Tasks;
+        """;
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
+    [GeneratedRegex(@"^#[:!].*$", RegexOptions.Multiline)]
+    private static partial Regex AppDirective();
+
+    public static CSharpCompilation Create(ScanProject project)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview);
+        var trees = new List<SyntaxTree>(project.Sources.Count + 1);
+        foreach (var file in project.Sources)
+        {
+            var text = File.ReadAllText(file);
+            if (project.Kind == ScanProjectKind.FileBasedApp)
+            {
+                // '#:package' and '#!' lines are for the SDK; blank them (same length) so every compiler reads the rest.
+                text = AppDirective().Replace(text, m => new string(' ', m.Length));
+            }
+
+            trees.Add(CSharpSyntaxTree.ParseText(text, parseOptions, path: file, encoding: Encoding.UTF8));
+        }
+
+        if (project.ImplicitUsings)
+        {
+            trees.Add(CSharpSyntaxTree.ParseText(ImplicitUsingsSource, parseOptions, path: Path.Combine(project.Directory, "obj", "GlobalUsings.g.cs"), encoding: Encoding.UTF8));
+        }
+
+        var hasTopLevelStatements = trees.Any(t => t.GetCompilationUnitRoot().Members.Any(m => m is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax));
+        var options = new CSharpCompilationOptions(
+            project.IsExecutable || hasTopLevelStatements ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+            nullableContextOptions: NullableContextOptions.Enable,
+            allowUnsafe: true);
+        var name = Path.GetFileNameWithoutExtension(project.ProjectFile ?? project.Sources[0]);
+        return CSharpCompilation.Create(name, trees, References.Value, options);
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var sdk = Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll")
+            .Where(path => SdkPrefixes.Any(prefix => Path.GetFileName(path).StartsWith(prefix, StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
+        return [.. Basic.Reference.Assemblies.Net100.References.All, .. sdk];
+    }
+}

@@ -1,0 +1,258 @@
+using System.Reflection;
+using System.Text.Json;
+using AlignmentPolicy.Cli.Scanning;
+using NJsonSchema;
+
+namespace AlignmentPolicy.Cli.Tests;
+
+/// <summary>
+/// <c>alignment-policy scan</c> on code that does not build: a project with a missing package and an
+/// unknown type, a file-based app, SARIF 2.1.0 checked against the OASIS schema.
+/// </summary>
+public sealed class ScanCommandTests : IDisposable
+{
+    private const string UngatedAgent = """
+        using System.Net.Mail;
+        using Contoso.Internal.Telemetry;
+        using Microsoft.Extensions.AI;
+        using OpenAI.Chat;
+
+        namespace Contoso.Agent;
+
+        public sealed class SupportAgent
+        {
+            private readonly TelemetrySink _telemetry = new TelemetrySink("support");
+            private readonly IChatClient _client = new ChatClient("gpt-4o", "key").AsIChatClient()
+                .AsBuilder()
+                .UseFunctionInvocation()
+                .Build();
+
+            public async Task<string> AnswerAsync(string question)
+            {
+                var options = new ChatOptions { Tools = [AIFunctionFactory.Create(SendReport)] };
+                var response = await _client.GetResponseAsync(question, options);
+                _telemetry.Track(response.Text);
+                return response.Text;
+            }
+
+            private static string SendReport(string to, string body)
+            {
+                using var smtp = new SmtpClient("smtp.contoso.example");
+                smtp.Send("agent@contoso.example", to, "Report", body);
+                return "sent";
+            }
+        }
+        """;
+
+    private const string AgentProject = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <ImplicitUsings>enable</ImplicitUsings>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="Microsoft.Extensions.AI.OpenAI" Version="10.11.0" />
+            <PackageReference Include="Contoso.Internal.Telemetry" Version="3.1.0" />
+          </ItemGroup>
+        </Project>
+        """;
+
+    private readonly string _root = Directory.CreateTempSubdirectory("ap-scan-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void A_project_that_does_not_build_still_yields_findings_at_the_right_lines()
+    {
+        var file = Write("src/Support/SupportAgent.cs", UngatedAgent);
+        Write("src/Support/Support.csproj", AgentProject);
+
+        var (exitCode, output, _) = CliRunner.Run("scan", _root);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"src/Support/SupportAgent.cs({LineOf(file, ".GetResponseAsync(")},", Lines(output, "ALN0001"));
+        Assert.Contains($"src/Support/SupportAgent.cs({LineOf(file, ".UseFunctionInvocation()")},", Lines(output, "ALN0005"));
+        Assert.Contains($"src/Support/SupportAgent.cs({LineOf(file, "AIFunctionFactory.Create(SendReport)")},", Lines(output, "ALN0002"));
+        Assert.Contains("warning ALN0001:", output);
+    }
+
+    [Fact]
+    public void A_file_based_app_is_scanned_as_its_own_project()
+    {
+        var file = Write("tools/ask.cs", """
+            #!/usr/bin/env dotnet
+            #:package Microsoft.Extensions.AI.OpenAI@10.11.0
+            using Microsoft.Extensions.AI;
+            using OpenAI.Chat;
+
+            IChatClient client = new ChatClient("gpt-4o-mini", Environment.GetEnvironmentVariable("OPENAI_API_KEY")).AsIChatClient();
+            var answer = await client.GetResponseAsync(string.Join(' ', args));
+            Console.WriteLine(answer.Text);
+            """);
+
+        var projects = ProjectDiscovery.Discover(_root);
+        var app = Assert.Single(projects);
+        Assert.Equal(ScanProjectKind.FileBasedApp, app.Kind);
+        Assert.Contains("Microsoft.Extensions.AI.OpenAI", app.PackageReferences);
+
+        var (exitCode, output, _) = CliRunner.Run("scan", _root);
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"tools/ask.cs({LineOf(file, ".GetResponseAsync(")},", Lines(output, "ALN0001"));
+    }
+
+    [Fact]
+    public void The_gated_twin_and_a_non_agent_project_scan_clean()
+    {
+        Write("gated/Gated.csproj", AgentProject.Replace("Contoso.Internal.Telemetry", "AlignmentPolicy.Gates", StringComparison.Ordinal));
+        Write("gated/SupportAgent.cs", UngatedAgent
+            .Replace("using System.Net.Mail;", "using System.Net.Mail;\nusing AlignmentPolicy.Gates;", StringComparison.Ordinal)
+            .Replace("using Contoso.Internal.Telemetry;\n", "", StringComparison.Ordinal)
+            .Replace("private readonly TelemetrySink _telemetry = new TelemetrySink(\"support\");", "", StringComparison.Ordinal)
+            .Replace("_telemetry.Track(response.Text);", "", StringComparison.Ordinal)
+            .Replace(".AsBuilder()", ".AsBuilder()\n            .UsePolicyGate()", StringComparison.Ordinal));
+        Write("backoffice/Backoffice.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>""");
+        Write("backoffice/Archive.cs", """
+            namespace Contoso.Backoffice;
+            public static class Archive
+            {
+                public static void Save(string path, string text) => System.IO.File.WriteAllText(path, text);
+            }
+            """);
+
+        var (exitCode, output, _) = CliRunner.Run("scan", _root);
+
+        Assert.DoesNotContain("warning ALN", output);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Scanned 2 projects", output);
+    }
+
+    [FactWhenSarifSchemaExists]
+    public void Sarif_output_is_valid_SARIF_2_1_0_with_rule_metadata_and_relative_locations()
+    {
+        var file = Write("src/Support/SupportAgent.cs", UngatedAgent);
+        Write("src/Support/Support.csproj", AgentProject);
+        var sarifPath = Path.Combine(_root, "out", "scan.sarif");
+
+        var (exitCode, _, _) = CliRunner.Run("scan", _root, "--sarif", sarifPath);
+
+        Assert.Equal(1, exitCode);
+        var text = File.ReadAllText(sarifPath);
+        AssertSchemaValid(text);
+
+        using var sarif = JsonDocument.Parse(text);
+        var run = sarif.RootElement.GetProperty("runs")[0];
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+        Assert.NotEmpty(rules);
+        Assert.All(rules, rule =>
+        {
+            var id = rule.GetProperty("id").GetString()!;
+            Assert.Equal($"https://github.com/alignment-policy/alignment-policy/blob/main/docs/rules/{id}.md", rule.GetProperty("helpUri").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("shortDescription").GetProperty("text").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("fullDescription").GetProperty("text").GetString()));
+            Assert.Contains(rule.GetProperty("defaultConfiguration").GetProperty("level").GetString(), new[] { "error", "warning", "note", "none" });
+        });
+
+        var result = run.GetProperty("results").EnumerateArray().First(r => r.GetProperty("ruleId").GetString() == "ALN0001");
+        Assert.Equal("warning", result.GetProperty("level").GetString());
+        var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+        Assert.Equal("src/Support/SupportAgent.cs", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal("SRCROOT", location.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());
+        Assert.Equal(LineOf(file, ".GetResponseAsync("), location.GetProperty("region").GetProperty("startLine").GetInt32());
+        Assert.True(location.GetProperty("region").GetProperty("startColumn").GetInt32() > 1);
+        Assert.Equal(new Uri(_root + Path.DirectorySeparatorChar).AbsoluteUri, run.GetProperty("originalUriBaseIds").GetProperty("SRCROOT").GetProperty("uri").GetString());
+    }
+
+    [FactWhenSarifSchemaExists]
+    public void Sarif_of_an_empty_scan_is_valid_and_the_exit_code_is_zero()
+    {
+        var sarifPath = Path.Combine(_root, "empty.sarif");
+
+        var (exitCode, output, _) = CliRunner.Run("scan", _root, "--sarif", sarifPath);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Scanned 0 projects", output);
+        var text = File.ReadAllText(sarifPath);
+        AssertSchemaValid(text);
+        using var sarif = JsonDocument.Parse(text);
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        Assert.Empty(sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
+    }
+
+    [Fact]
+    public void Discovery_skips_bin_and_obj_keeps_nested_projects_apart_and_groups_loose_files()
+    {
+        Write("App/App.csproj", AgentProject);
+        Write("App/Program.cs", "class Program { }");
+        Write("App/obj/Debug/net10.0/App.GlobalUsings.g.cs", "global using System;");
+        Write("App/obj/Generated/Client.g.cs", "class Generated { }");
+        Write("App/bin/Debug/Leftover.cs", "class Leftover { }");
+        Write("App/Plugins/Plugin.csproj", AgentProject);
+        Write("App/Plugins/Plugin.cs", "class Plugin { }");
+        Write("snippets/a.cs", "class A { }");
+        Write("snippets/b.cs", "class B { }");
+
+        var projects = ProjectDiscovery.Discover(_root);
+
+        var app = projects.Single(p => p.ProjectFile?.EndsWith("App.csproj", StringComparison.Ordinal) == true);
+        Assert.Equal([Path.Combine(_root, "App", "Program.cs")], app.Sources);
+        Assert.True(app.ImplicitUsings);
+        Assert.Contains("Microsoft.Extensions.AI.OpenAI", app.PackageReferences);
+        var plugin = projects.Single(p => p.ProjectFile?.EndsWith("Plugin.csproj", StringComparison.Ordinal) == true);
+        Assert.Equal([Path.Combine(_root, "App", "Plugins", "Plugin.cs")], plugin.Sources);
+        var loose = projects.Single(p => p.Kind == ScanProjectKind.LooseFiles);
+        Assert.Equal(2, loose.Sources.Count);
+        Assert.Equal(3, projects.Count);
+    }
+
+    [Fact]
+    public void A_missing_folder_is_a_usage_error()
+    {
+        var (exitCode, _, error) = CliRunner.Run("scan", Path.Combine(_root, "does-not-exist"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("is not a folder", error);
+    }
+
+    [Fact]
+    public void Sarif_uris_are_relative_and_escaped()
+    {
+        Assert.Equal("src/My%20Agent/Agent.cs", SarifWriter.RelativeUri("src/My Agent/Agent.cs"));
+        Assert.Equal("a/b.cs", SarifWriter.RelativeUri("a\\b.cs"));
+    }
+
+    private static void AssertSchemaValid(string sarif)
+    {
+        var schema = JsonSchema.FromFileAsync(FactWhenSarifSchemaExistsAttribute.SchemaPath).GetAwaiter().GetResult();
+        var errors = schema.Validate(sarif);
+        Assert.True(errors.Count == 0, "SARIF schema errors:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => $"{e.Path}: {e.Kind}")));
+    }
+
+    private string Write(string relativePath, string text)
+    {
+        var path = Path.Combine(_root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static int LineOf(string file, string text) => Array.FindIndex(File.ReadAllLines(file), line => line.Contains(text, StringComparison.Ordinal)) + 1;
+
+    private static string Lines(string output, string id)
+        => string.Join(Environment.NewLine, output.Split('\n').Where(line => line.Contains(id, StringComparison.Ordinal)));
+}
+
+/// <summary>Skips, saying why, when the OASIS SARIF schema is not next to the repository (../shared/schemas).</summary>
+internal sealed class FactWhenSarifSchemaExistsAttribute : FactAttribute
+{
+    public static string SchemaPath { get; } = Path.GetFullPath(Path.Combine(
+        typeof(FactWhenSarifSchemaExistsAttribute).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!,
+        "..", "shared", "schemas", "sarif", "sarif-schema-2.1.0.json"));
+
+    public FactWhenSarifSchemaExistsAttribute()
+    {
+        if (!File.Exists(SchemaPath))
+        {
+            Skip = $"The SARIF 2.1.0 schema is not at {SchemaPath} (../shared/schemas relative to the repository root).";
+        }
+    }
+}
