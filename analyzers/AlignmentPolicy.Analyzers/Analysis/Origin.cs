@@ -45,7 +45,8 @@ internal readonly struct Origin
 
     public static Origin Gated { get; } = new(GateState.Gated, "", null, FixKind.None);
 
-    public static Origin Ungated(string reason, SyntaxNode? fixSite = null, FixKind fix = FixKind.None) => new(GateState.Ungated, reason, fixSite, fixSite is null ? FixKind.None : fix);
+    public static Origin Ungated(string reason, SyntaxNode? fixSite = null, FixKind fix = FixKind.None)
+        => fixSite is null || fix == FixKind.None ? new(GateState.Ungated, reason, null, FixKind.None) : new(GateState.Ungated, reason, fixSite, fix);
 
     public static Origin Unknown(string reason) => new(GateState.Unknown, reason, null, FixKind.None);
 
