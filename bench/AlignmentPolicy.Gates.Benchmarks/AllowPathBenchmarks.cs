@@ -39,14 +39,15 @@ public class AllowPathBenchmarks
 internal sealed class CannedModel : IChatClient
 {
     private static readonly Dictionary<string, object?> Arguments = new() { ["orderId"] = "A-1042" };
-    private static readonly ChatResponse Answer = new(new ChatMessage(ChatRole.Assistant, "Your order A-1042 shipped on Monday and should arrive by Thursday."));
+    private const string Answer = "Your order A-1042 shipped on Monday and should arrive by Thursday.";
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = (IList<ChatMessage>)messages;
         if (list[^1].Role == ChatRole.Tool)
         {
-            return Task.FromResult(Answer);
+            // A fresh response each time: the function invoker adds the tool-call turns to it.
+            return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, Answer)));
         }
 
         // A fresh call each time: the function invoker marks calls it has run.

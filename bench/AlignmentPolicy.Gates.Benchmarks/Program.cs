@@ -11,6 +11,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 if (args.Contains("--quick"))
 {
     // A few seconds' sanity check of allocations per call, without BenchmarkDotNet.
+    AllocationProbe.Run();
     await QuickCheck.RunAsync();
     return;
 }

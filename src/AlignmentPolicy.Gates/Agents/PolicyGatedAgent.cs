@@ -56,7 +56,7 @@ public sealed class PolicyGatedAgent : DelegatingAIAgent
         if (engine.Options.GateResponses && engine.Wants(PolicyRequestKind.ModelResponse) && response.Messages.Count > 0 && response.Messages[^1].Role == ChatRole.Assistant
             && !response.Messages[^1].Contents.Any(c => c is ToolApprovalRequestContent))
         {
-            var request = PolicyRequest.Model(PolicyRequestKind.ModelResponse, history, null, new ChatResponse(response.Messages), null, false, _tools.Services, PolicySources.AgentFramework);
+            var request = PolicyRequest.Model(PolicyRequestKind.ModelResponse, history, null, new ChatResponse(response.Messages), null, false, _tools.Origin);
             var verdict = await SettleAsync(request, await engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             if (verdict.Decision != PolicyDecision.Allow)
             {
@@ -188,14 +188,14 @@ public sealed class PolicyGatedAgent : DelegatingAIAgent
             return null;
         }
 
-        var request = PolicyRequest.Model(PolicyRequestKind.ModelRequest, history, null, null, null, false, _tools.Services, PolicySources.AgentFramework);
+        var request = PolicyRequest.Model(PolicyRequestKind.ModelRequest, history, null, null, null, false, _tools.Origin);
         var verdict = await SettleAsync(request, await engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         return verdict.Decision == PolicyDecision.Allow ? null : PolicyMessages.RequestDenied(verdict);
     }
 
     private async ValueTask<PolicyVerdict> EvaluateTextAsync(IReadOnlyList<ChatMessage> history, string text, CancellationToken cancellationToken)
     {
-        var request = PolicyRequest.Model(PolicyRequestKind.ModelResponse, history, null, null, text, true, _tools.Services, PolicySources.AgentFramework);
+        var request = PolicyRequest.Model(PolicyRequestKind.ModelResponse, history, null, null, text, true, _tools.Origin);
         return await SettleAsync(request, await _tools.Engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 

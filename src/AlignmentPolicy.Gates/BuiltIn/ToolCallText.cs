@@ -5,16 +5,25 @@ namespace AlignmentPolicy.Gates;
 /// <summary>Reads recipients, bodies, paths and URLs out of tool-call arguments, whatever the tool calls them.</summary>
 internal static partial class ToolCallText
 {
-    private static readonly string[] RecipientNames = ["to", "recipient", "recipients", "cc", "bcc", "email", "emailAddress", "address", "channel", "user"];
-    private static readonly string[] BodyNames = ["body", "message", "text", "content", "html", "subject", "note", "comment", "attachment", "attachments"];
+    private static readonly string[] RecipientNames = WithCapitalized(["to", "recipient", "recipients", "cc", "bcc", "email", "emailAddress", "address", "channel", "user"]);
+    private static readonly string[] BodyNames = WithCapitalized(["body", "message", "text", "content", "html", "subject", "note", "comment", "attachment", "attachments"]);
     private static readonly string[] PathNames = ["path", "file", "filename", "fileName", "file_path", "filePath", "destination", "dest", "target", "source", "src", "directory", "folder"];
     private static readonly string[] UrlNames = ["url", "uri", "endpoint", "href", "webhook"];
 
     /// <summary>Whether the call sends a message to someone: declared mail/chat, or shaped like it.</summary>
     public static bool IsOutboundMessage(PolicyRequest request)
-        => request.HasSideEffect(SideEffectCategories.Mail)
-        || request.HasSideEffect(SideEffectCategories.Chat)
-        || (HasAny(request, RecipientNames) && HasAny(request, BodyNames));
+    {
+        // Several gates ask; the answer is computed once per request.
+        if (request.OutboundMessage == 0)
+        {
+            var outbound = request.HasSideEffect(SideEffectCategories.Mail)
+                || request.HasSideEffect(SideEffectCategories.Chat)
+                || (HasAny(request, RecipientNames) && HasAny(request, BodyNames));
+            request.OutboundMessage = outbound ? 2 : 1;
+        }
+
+        return request.OutboundMessage == 2;
+    }
 
     public static string Recipients(PolicyRequest request) => Join(request, RecipientNames);
 
@@ -61,9 +70,16 @@ internal static partial class ToolCallText
 
     private static bool HasAny(PolicyRequest request, string[] names)
     {
-        foreach (var pair in request.Arguments)
+        var arguments = request.Arguments;
+        if (arguments.Count == 0)
         {
-            if (Contains(names, pair.Key))
+            return false;
+        }
+
+        // Lookups, not enumeration: no enumerator is allocated, and models use the schema's parameter names.
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (arguments.ContainsKey(names[i]))
             {
                 return true;
             }
@@ -71,6 +87,9 @@ internal static partial class ToolCallText
 
         return false;
     }
+
+    private static string[] WithCapitalized(string[] names)
+        => [.. names, .. names.Select(n => char.ToUpperInvariant(n[0]) + n[1..])];
 
     private static string Join(PolicyRequest request, string[] names)
     {

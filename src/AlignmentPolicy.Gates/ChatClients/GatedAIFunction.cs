@@ -42,7 +42,7 @@ public sealed class GatedAIFunction : DelegatingAIFunction
             InnerFunction,
             context?.Options,
             context?.IsStreaming ?? false,
-            arguments.Services);
+            arguments.Services is null ? null : new PolicyOrigin(PolicySources.ExtensionsAI, arguments.Services));
         var verdict = await _engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
         if (verdict.Decision == PolicyDecision.Escalate)
         {

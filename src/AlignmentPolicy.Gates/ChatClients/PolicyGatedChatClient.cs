@@ -28,7 +28,7 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
 {
     private readonly PolicyEngine _engine;
     private readonly FunctionInvokingChatClient? _invoker;
-    private readonly IServiceProvider? _services;
+    private readonly PolicyOrigin _origin;
     private readonly ToolInvocationGate _tools;
 
     /// <summary>Creates a gated client around <paramref name="innerClient"/>.</summary>
@@ -42,7 +42,7 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
         var snapshot = options?.Clone() ?? new PolicyGateOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(snapshot.MaxDenialRounds, nameof(options));
         _engine = new PolicyEngine(snapshot, (ILogger?)loggerFactory?.CreateLogger<PolicyGatedChatClient>() ?? NullLogger.Instance, useDefaultsWhenEmpty: true);
-        _services = services;
+        _origin = new PolicyOrigin(PolicySources.ExtensionsAI, services);
         _tools = new ToolInvocationGate(_engine, services, PolicySources.ExtensionsAI, canSurfaceApprovals: true);
 
         if (snapshot.GateToolCalls && innerClient.GetService<FunctionInvokingChatClient>() is { } invoker)
@@ -58,10 +58,52 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
     public IReadOnlyList<IPolicyGate> Gates => _engine.Gates;
 
     /// <inheritdoc />
-    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var history = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        if ((_engine.Options.GateRequests && _engine.Wants(PolicyRequestKind.ModelRequest)) || (_invoker is null && GatesToolCalls))
+        {
+            return GetGatedResponseAsync(history, options, cancellationToken);
+        }
+
+        // Fast path (above a function invoker, no request gates): when the inner call and the gates complete
+        // synchronously and allow, the inner task is returned as it is, so the allow path adds no task.
+        _tools.RememberApprovals(history);
+        var inner = InnerClient.GetResponseAsync(history, options, cancellationToken);
+        if (!inner.IsCompletedSuccessfully)
+        {
+            return JudgeResponseAsync(history, options, inner, cancellationToken);
+        }
+
+        var response = inner.Result;
+        if (_invoker is not null)
+        {
+            ToolInvocationGate.SurfacePendingApprovals(response.Messages);
+        }
+
+        if (!GatesResponse(response))
+        {
+            return inner;
+        }
+
+        var request = PolicyRequest.Model(PolicyRequestKind.ModelResponse, history, options, response, null, false, _origin);
+        var pending = _engine.EvaluateAsync(request, cancellationToken);
+        if (pending.IsCompletedSuccessfully && pending.Result.Decision == PolicyDecision.Allow)
+        {
+            return inner;
+        }
+
+        return ApplyResponseVerdictAsync(request, response, pending, cancellationToken);
+    }
+
+    private bool GatesToolCalls => _engine.Options.GateToolCalls && _engine.Wants(PolicyRequestKind.ToolCall);
+
+    private bool GatesResponse(ChatResponse response)
+        => _engine.Options.GateResponses && _engine.Wants(PolicyRequestKind.ModelResponse) && IsFinalAnswer(response.Messages);
+
+    private async Task<ChatResponse> GetGatedResponseAsync(IReadOnlyList<ChatMessage> history, ChatOptions? options, CancellationToken cancellationToken)
+    {
         if (await GateRequestAsync(history, options, streaming: false, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             return new ChatResponse(new ChatMessage(ChatRole.Assistant, refusal)) { FinishReason = ChatFinishReason.ContentFilter };
@@ -69,7 +111,7 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
 
         _tools.RememberApprovals(history);
         var response = await InnerClient.GetResponseAsync(history, options, cancellationToken).ConfigureAwait(false);
-        if (_invoker is null && _engine.Options.GateToolCalls && _engine.Wants(PolicyRequestKind.ToolCall))
+        if (_invoker is null && GatesToolCalls)
         {
             response = await GateToolCallsAsync(history, options, response, cancellationToken).ConfigureAwait(false);
         }
@@ -78,14 +120,32 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
             ToolInvocationGate.SurfacePendingApprovals(response.Messages);
         }
 
-        if (_engine.Options.GateResponses && _engine.Wants(PolicyRequestKind.ModelResponse) && IsFinalAnswer(response.Messages))
+        return await JudgeResponseAsync(history, options, Task.FromResult(response), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ChatResponse> JudgeResponseAsync(IReadOnlyList<ChatMessage> history, ChatOptions? options, Task<ChatResponse> inner, CancellationToken cancellationToken)
+    {
+        var response = await inner.ConfigureAwait(false);
+        if (_invoker is not null)
         {
-            var request = PolicyRequest.Model(PolicyRequestKind.ModelResponse, history, options, response, null, false, _services);
-            var verdict = await PolicyEscalations.SettleAsync(_engine, request, await _engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            if (verdict.Decision != PolicyDecision.Allow)
-            {
-                ReplaceFinalAnswer(response, PolicyMessages.ResponseDenied(verdict));
-            }
+            ToolInvocationGate.SurfacePendingApprovals(response.Messages);
+        }
+
+        if (!GatesResponse(response))
+        {
+            return response;
+        }
+
+        var request = PolicyRequest.Model(PolicyRequestKind.ModelResponse, history, options, response, null, false, _origin);
+        return await ApplyResponseVerdictAsync(request, response, _engine.EvaluateAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ChatResponse> ApplyResponseVerdictAsync(PolicyRequest request, ChatResponse response, ValueTask<PolicyVerdict> pending, CancellationToken cancellationToken)
+    {
+        var verdict = await PolicyEscalations.SettleAsync(_engine, request, await pending.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        if (verdict.Decision != PolicyDecision.Allow)
+        {
+            ReplaceFinalAnswer(response, PolicyMessages.ResponseDenied(verdict));
         }
 
         return response;
@@ -242,7 +302,7 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
             return null;
         }
 
-        var request = PolicyRequest.Model(PolicyRequestKind.ModelRequest, history, options, null, null, streaming, _services);
+        var request = PolicyRequest.Model(PolicyRequestKind.ModelRequest, history, options, null, null, streaming, _origin);
         var verdict = await _engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
         verdict = await PolicyEscalations.SettleAsync(_engine, request, verdict, cancellationToken).ConfigureAwait(false);
         return verdict.Decision == PolicyDecision.Allow ? null : PolicyMessages.RequestDenied(verdict);
@@ -250,7 +310,7 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
 
     private async ValueTask<PolicyVerdict> EvaluateTextAsync(IReadOnlyList<ChatMessage> history, string text, ChatOptions? options, CancellationToken cancellationToken)
     {
-        var request = PolicyRequest.Model(PolicyRequestKind.ModelResponse, history, options, null, text, true, _services);
+        var request = PolicyRequest.Model(PolicyRequestKind.ModelResponse, history, options, null, text, true, _origin);
         return await PolicyEscalations.SettleAsync(_engine, request, await _engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
@@ -312,7 +372,7 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
             total++;
             var function = SideEffectResolver.FindTool(options?.Tools, call.Name);
             var arguments = call.Arguments is null ? null : call.Arguments as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?>(call.Arguments);
-            var request = PolicyRequest.Tool(call.Name, arguments, SideEffectResolver.Resolve(function, call.Name, _engine.Options), Concat(history, assistant), call.CallId, function, options, false, _services);
+            var request = PolicyRequest.Tool(call.Name, arguments, SideEffectResolver.Resolve(function, call.Name, _engine.Options), Concat(history, assistant), call.CallId, function, options, false, _origin);
             var verdict = await _engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
             if (verdict.Decision == PolicyDecision.Escalate)
             {
@@ -347,9 +407,10 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
     {
         for (var i = 0; i < messages.Count; i++)
         {
-            foreach (var content in messages[i].Contents)
+            var contents = messages[i].Contents;
+            for (var j = 0; j < contents.Count; j++)
             {
-                if (content is FunctionCallContent { InformationalOnly: false })
+                if (contents[j] is FunctionCallContent { InformationalOnly: false })
                 {
                     return messages[i];
                 }
@@ -366,9 +427,10 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
             return false;
         }
 
-        foreach (var content in messages[^1].Contents)
+        var contents = messages[^1].Contents;
+        for (var i = 0; i < contents.Count; i++)
         {
-            if (content is FunctionCallContent { InformationalOnly: false } or ToolApprovalRequestContent)
+            if (contents[i] is FunctionCallContent { InformationalOnly: false } or ToolApprovalRequestContent)
             {
                 return false;
             }

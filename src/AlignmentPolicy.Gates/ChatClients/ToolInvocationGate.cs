@@ -15,8 +15,7 @@ internal sealed class ToolInvocationGate
     public ToolInvocationGate(PolicyEngine engine, IServiceProvider? services, string source, bool canSurfaceApprovals)
     {
         Engine = engine;
-        Services = services;
-        Source = source;
+        Origin = new PolicyOrigin(source, services);
         CanSurfaceApprovals = canSurfaceApprovals;
     }
 
@@ -25,9 +24,7 @@ internal sealed class ToolInvocationGate
 
     public PolicyEngine Engine { get; }
 
-    public IServiceProvider? Services { get; }
-
-    public string Source { get; }
+    public PolicyOrigin Origin { get; }
 
     /// <summary>Judges one invocation just before it runs; calls <paramref name="next"/> only when allowed.</summary>
     public async ValueTask<object?> InvokeAsync(
@@ -50,8 +47,7 @@ internal sealed class ToolInvocationGate
             function,
             context.Options,
             context.IsStreaming,
-            Services,
-            Source);
+            Origin);
         var verdict = await Engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
         if (verdict.Decision == PolicyDecision.Escalate)
         {

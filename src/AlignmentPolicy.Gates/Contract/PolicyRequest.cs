@@ -12,17 +12,31 @@ namespace AlignmentPolicy.Gates;
 public sealed class PolicyRequest
 {
     private static readonly IReadOnlyDictionary<string, object?> NoArguments = new Dictionary<string, object?>();
+    private static readonly PolicyOrigin DefaultOrigin = new(PolicySources.ExtensionsAI, null);
     private IReadOnlyList<PolicyToolRecord>? _toolHistory;
     private string? _responseText;
+    private PolicyOrigin _origin = DefaultOrigin;
+
+    // Kind, streaming and a cache share one field: the request is built on every model and tool call.
+    private byte _kind;
+    private bool _isStreaming;
+    private byte _outboundMessage;
 
     private PolicyRequest(PolicyRequestKind kind, IReadOnlyList<ChatMessage> messages)
     {
-        Kind = kind;
+        _kind = (byte)kind;
         Messages = messages;
     }
 
     /// <summary>What is proposed.</summary>
-    public PolicyRequestKind Kind { get; }
+    public PolicyRequestKind Kind => (PolicyRequestKind)_kind;
+
+    /// <summary>Cached by the built-in gates: 0 unknown, 1 not an outbound message, 2 an outbound message.</summary>
+    internal int OutboundMessage
+    {
+        get => _outboundMessage;
+        set => _outboundMessage = (byte)value;
+    }
 
     /// <summary>The conversation so far (for a tool call: up to and including the model's call).</summary>
     public IReadOnlyList<ChatMessage> Messages { get; }
@@ -34,11 +48,19 @@ public sealed class PolicyRequest
     public ChatResponse? Response { get; private init; }
 
     /// <summary>Whether the request comes from a streaming call.</summary>
-    public bool IsStreaming { get; init; }
+    public bool IsStreaming
+    {
+        get => _isStreaming;
+        init => _isStreaming = value;
+    }
 
     /// <summary>The integration that built the request: <c>Microsoft.Extensions.AI</c>,
     /// <c>Microsoft.Agents.AI</c> or <c>Microsoft.SemanticKernel</c>.</summary>
-    public string Source { get; init; } = PolicySources.ExtensionsAI;
+    public string Source
+    {
+        get => _origin.Source;
+        init => _origin = new PolicyOrigin(value ?? throw new ArgumentNullException(nameof(value)), _origin.Services);
+    }
 
     /// <summary>For a tool call: the function's name.</summary>
     public string? FunctionName { get; private init; }
@@ -56,7 +78,11 @@ public sealed class PolicyRequest
     public AIFunction? Function { get; init; }
 
     /// <summary>Services of the host, when available.</summary>
-    public IServiceProvider? Services { get; init; }
+    public IServiceProvider? Services
+    {
+        get => _origin.Services;
+        init => _origin = new PolicyOrigin(_origin.Source, value);
+    }
 
     /// <summary>
     /// The tool calls made earlier in this conversation with their outcomes, read from
@@ -132,8 +158,7 @@ public sealed class PolicyRequest
         AIFunction? function,
         ChatOptions? options,
         bool streaming,
-        IServiceProvider? services,
-        string source = PolicySources.ExtensionsAI)
+        PolicyOrigin? origin)
         => new(PolicyRequestKind.ToolCall, messages)
         {
             FunctionName = name,
@@ -143,8 +168,7 @@ public sealed class PolicyRequest
             Function = function,
             Options = options,
             IsStreaming = streaming,
-            Services = services,
-            Source = source,
+            _origin = origin ?? DefaultOrigin,
         };
 
     internal static PolicyRequest Model(
@@ -154,16 +178,14 @@ public sealed class PolicyRequest
         ChatResponse? response,
         string? text,
         bool streaming,
-        IServiceProvider? services,
-        string source = PolicySources.ExtensionsAI)
+        PolicyOrigin? origin)
         => new(kind, messages)
         {
             Options = options,
             Response = response,
             _responseText = text,
             IsStreaming = streaming,
-            Services = services,
-            Source = source,
+            _origin = origin ?? DefaultOrigin,
         };
 
     internal static IReadOnlyList<ChatMessage> AsReadOnly(IEnumerable<ChatMessage> messages) => AsList(messages);
@@ -234,3 +256,8 @@ public sealed class PolicyRequest
         return string.Empty;
     }
 }
+
+/// <summary>Where requests come from: one per pipeline, shared by its requests.</summary>
+/// <param name="Source">The integration.</param>
+/// <param name="Services">The host's services.</param>
+internal sealed record PolicyOrigin(string Source, IServiceProvider? Services);

@@ -26,6 +26,8 @@ public sealed class PolicyGateKernelFilter : IFunctionInvocationFilter, IAutoFun
         _engine = new PolicyEngine(options?.Clone() ?? new PolicyGateOptions(), logger ?? NullLogger.Instance, useDefaultsWhenEmpty: true);
     }
 
+    private static PolicyOrigin Origin(Kernel kernel) => new(PolicySources.SemanticKernel, kernel.Services);
+
     /// <summary>The gates this filter runs, in order.</summary>
     public IReadOnlyList<IPolicyGate> Gates => _engine.Gates;
 
@@ -46,8 +48,7 @@ public sealed class PolicyGateKernelFilter : IFunctionInvocationFilter, IAutoFun
                 function,
                 null,
                 context.IsStreaming,
-                context.Kernel.Services,
-                PolicySources.SemanticKernel);
+                Origin(context.Kernel));
             var verdict = await PolicyEscalations.SettleAsync(_engine, request, await _engine.EvaluateAsync(request, context.CancellationToken).ConfigureAwait(false), context.CancellationToken).ConfigureAwait(false);
             if (verdict.Decision != PolicyDecision.Allow)
             {
@@ -79,7 +80,7 @@ public sealed class PolicyGateKernelFilter : IFunctionInvocationFilter, IAutoFun
         var isPrompt = function.UnderlyingMethod is null;
         if (!isPrompt && AutoInvoking.Value != function.Name && _engine.Options.GateToolCalls && _engine.Wants(PolicyRequestKind.ToolCall))
         {
-            var request = PolicyRequest.Tool(function.Name, context.Arguments, SideEffectResolver.Resolve(function, function.Name, _engine.Options), [], null, function, null, context.IsStreaming, context.Kernel.Services, PolicySources.SemanticKernel);
+            var request = PolicyRequest.Tool(function.Name, context.Arguments, SideEffectResolver.Resolve(function, function.Name, _engine.Options), [], null, function, null, context.IsStreaming, Origin(context.Kernel));
             var verdict = await PolicyEscalations.SettleAsync(_engine, request, await _engine.EvaluateAsync(request, context.CancellationToken).ConfigureAwait(false), context.CancellationToken).ConfigureAwait(false);
             if (verdict.Decision != PolicyDecision.Allow)
             {
@@ -95,7 +96,7 @@ public sealed class PolicyGateKernelFilter : IFunctionInvocationFilter, IAutoFun
         {
             var text = value.ToString() ?? string.Empty;
             var prompt = context.Result.RenderedPrompt is { } rendered ? new List<ChatMessage> { new(ChatRole.User, rendered) } : [];
-            var request = PolicyRequest.Model(PolicyRequestKind.ModelResponse, prompt, null, new ChatResponse(new ChatMessage(ChatRole.Assistant, text)), null, false, context.Kernel.Services, PolicySources.SemanticKernel);
+            var request = PolicyRequest.Model(PolicyRequestKind.ModelResponse, prompt, null, new ChatResponse(new ChatMessage(ChatRole.Assistant, text)), null, false, Origin(context.Kernel));
             var verdict = await PolicyEscalations.SettleAsync(_engine, request, await _engine.EvaluateAsync(request, context.CancellationToken).ConfigureAwait(false), context.CancellationToken).ConfigureAwait(false);
             if (verdict.Decision != PolicyDecision.Allow)
             {
@@ -115,7 +116,7 @@ public sealed class PolicyGateKernelFilter : IFunctionInvocationFilter, IAutoFun
             return;
         }
 
-        var request = PolicyRequest.Model(PolicyRequestKind.ModelRequest, [new ChatMessage(ChatRole.User, rendered)], null, null, null, context.IsStreaming, context.Kernel.Services, PolicySources.SemanticKernel);
+        var request = PolicyRequest.Model(PolicyRequestKind.ModelRequest, [new ChatMessage(ChatRole.User, rendered)], null, null, null, context.IsStreaming, Origin(context.Kernel));
         var verdict = await PolicyEscalations.SettleAsync(_engine, request, await _engine.EvaluateAsync(request, context.CancellationToken).ConfigureAwait(false), context.CancellationToken).ConfigureAwait(false);
         if (verdict.Decision != PolicyDecision.Allow)
         {
