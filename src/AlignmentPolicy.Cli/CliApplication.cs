@@ -21,6 +21,7 @@ public static class CliApplication
         var root = new RootCommand("Checks that agent projects route model calls through policy gates, declare their datasets and pass misalignment evaluations.");
         root.Subcommands.Add(InitCommand.Create(output, error));
         root.Subcommands.Add(CheckCommand.Create(output, error));
+        root.Subcommands.Add(ProvenanceCommand.Create(output, error));
         root.Subcommands.Add(ScanCommand.Create(output, error));
 
         var parseResult = root.Parse(args);
