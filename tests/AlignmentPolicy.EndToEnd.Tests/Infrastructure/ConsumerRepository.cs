@@ -71,6 +71,22 @@ internal sealed class ConsumerRepository
         return BuildResult.Read(result, binlog);
     }
 
+    /// <summary>Writes a file relative to the project's folder (creating folders) and returns its full path.</summary>
+    public string WriteProjectFile(string project, string relativePath, string content)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(project)!, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>The project's datasets.provenance.json.</summary>
+    public string ManifestPath(string project) => Path.Combine(Path.GetDirectoryName(project)!, "datasets.provenance.json");
+
+    /// <summary>Adds items to the project file, before its closing tag.</summary>
+    public void AddToProjectFile(string project, string xml)
+        => File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", xml + "\n</Project>"));
+
     public string IntermediateFile(string project, string fileName)
         => Path.Combine(Path.GetDirectoryName(project)!, "obj", "Debug", "net10.0", fileName);
 }
