@@ -69,11 +69,12 @@ internal static class AllocationProbe
         }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < 10000; i++)
         {
             action();
         }
 
-        Console.WriteLine($"{name,-40} {(GC.GetAllocatedBytesForCurrentThread() - before) / 1000} B");
+        Console.WriteLine($"{name,-40} {(GC.GetAllocatedBytesForCurrentThread() - before) / 10000} B {watch.Elapsed.TotalNanoseconds / 10000,8:0} ns");
     }
 }

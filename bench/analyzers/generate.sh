@@ -97,6 +97,7 @@ if [ "$2" = yes ]; then gate=$'\n            .UsePolicyGate()'; using=$'\nusing 
 cat <<CS
 using Microsoft.Extensions.AI;
 using OpenAI.Chat;$using
+using ChatMessage = Microsoft.Extensions.AI.ChatMessage;
 using Bench.Infrastructure.N$(( $1 - $1 % 10 + 5 ));
 
 namespace Bench.Agents.N$1;

@@ -28,8 +28,10 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
             return new(PolicyVerdict.Allowed);
         }
 
-        // Cheap text checks first: the tool history is only read when the answer makes a claim.
-        var claim = SuccessClaim().Match(text);
+        // Cheap text checks first: a vectorised scan for claim words, then the patterns, and the tool
+        // history only when the answer makes a claim.
+        var span = text.AsSpan();
+        var claim = span.IndexOfAny(ClaimWords) >= 0 ? SuccessClaim().Match(text) : Match.Empty;
         if (claim.Success)
         {
             PolicyToolRecord? stopped = null;
@@ -56,7 +58,7 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
             }
         }
 
-        var denial = ActionDenial().Match(text);
+        var denial = span.IndexOfAny(DenialWords) >= 0 ? ActionDenial().Match(text) : Match.Empty;
         if (denial.Success)
         {
             foreach (var record in request.ToolHistory)
@@ -82,6 +84,14 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
 
         return ActionName().IsMatch(toolName);
     }
+
+    private static readonly System.Buffers.SearchValues<string> ClaimWords = System.Buffers.SearchValues.Create(
+        ["sent", "mailed", "refunded", "issued", "processed", "completed", "deleted", "removed", "updated", "booked", "cancel", "transferred", "paid",
+         "submitted", "forwarded", "scheduled", "created", "posted", "deployed", "copied", "written", "wrote", "saved", "on its way", "went through", "is done"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Buffers.SearchValues<string> DenialWords = System.Buffers.SearchValues.Create(
+        ["not", "n't", "never", "no changes", "no actions", "no modifications"], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"\b(I('ve| have)? (successfully |now |already |just )?(sent|emailed|mailed|refunded|issued|processed|completed|deleted|removed|updated|booked|cancell?ed|transferred|paid|submitted|forwarded|scheduled|created|posted|deployed|copied|written|wrote|saved)|(has|have) (now |already )?been (successfully )?(sent|emailed|refunded|issued|processed|completed|deleted|removed|updated|booked|cancell?ed|transferred|paid|submitted|forwarded|scheduled|created|posted|deployed|copied|saved)|(was|were) (successfully )(sent|refunded|issued|processed|completed|deleted|updated|booked|cancell?ed|transferred|paid|submitted|forwarded|created|saved)|(the|your) (email|message|refund|payment|order|transfer) (is|went) (on its way|through|sent|done))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SuccessClaim();

@@ -33,6 +33,7 @@ public sealed class OversightPolicyOptions
 [PolicyGate]
 public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope, ISynchronousPolicyGate
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (bool Action, bool Copy)> NameKinds = new(StringComparer.Ordinal);
     private readonly OversightPolicyOptions _options;
     private readonly Regex[] _patterns;
 
@@ -101,11 +102,23 @@ public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope,
         }
 
         // Undeclared tools: judge by what the tool says it does. Read-only names pass.
-        return request.SideEffects.Count == 0 && request.FunctionName is { } name && ActionName().IsMatch(CamelBoundary().Replace(name, "_"));
+        return request.SideEffects.Count == 0 && request.FunctionName is { } name && KindsOf(name).Action;
     }
 
     private static bool IsCopy(PolicyRequest request)
-        => (request.FunctionName is { } name && CopyName().IsMatch(CamelBoundary().Replace(name, "_"))) || CopyCommand().IsMatch(ToolCallText.All(request));
+        => (request.FunctionName is { } name && KindsOf(name).Copy) || CopyCommand().IsMatch(ToolCallText.All(request));
+
+    /// <summary>What a tool's name says it does; a process has few tool names, so the answer is cached.</summary>
+    private static (bool Action, bool Copy) KindsOf(string name)
+    {
+        if (NameKinds.TryGetValue(name, out var kinds))
+        {
+            return kinds;
+        }
+
+        var words = CamelBoundary().Replace(name, "_");
+        return NameKinds.GetOrAdd(name, (ActionName().IsMatch(words), CopyName().IsMatch(words)));
+    }
 
     private static string? Find(string text, IList<string> fragments)
     {
