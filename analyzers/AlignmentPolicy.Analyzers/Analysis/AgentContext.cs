@@ -93,7 +93,50 @@ internal sealed class AgentContext
             return true;
         }
 
-        return method.ContainingType is { } type && IsGateType(type);
+        if (method.ContainingType is { } type && IsGateType(type))
+        {
+            return true;
+        }
+
+        // A team's own helper that applies the gate: builder.UseContosoDefaults() calling UsePolicyGate() inside.
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (definition.DeclaringSyntaxReferences.Length == 0 || !Symbols.IsClientLike(definition.ReturnType))
+        {
+            return false;
+        }
+
+        if (_gateHelpers.TryGetValue(definition, out var known))
+        {
+            return known;
+        }
+
+        if (!_gateHelpersInProgress.TryAdd(definition, 0))
+        {
+            return false; // recursion: the helper calls itself
+        }
+
+        var applies = AppliesGate(definition);
+        _gateHelpers[definition] = applies;
+        _gateHelpersInProgress.TryRemove(definition, out _);
+        return applies;
+    }
+
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _gateHelpers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, byte> _gateHelpersInProgress = new(SymbolEqualityComparer.Default);
+
+    private bool AppliesGate(IMethodSymbol helper)
+    {
+        foreach (var reference in helper.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax();
+            if (ModelFor(syntax.SyntaxTree).GetOperation(syntax) is { } body
+                && body.Descendants().OfType<IInvocationOperation>().Any(i => !SymbolEqualityComparer.Default.Equals(i.TargetMethod.OriginalDefinition, helper) && IsGateMethod(i.TargetMethod)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public bool IsGateType(ITypeSymbol type)
@@ -210,10 +253,20 @@ internal sealed class AgentContext
     // ----- origins -----
 
     /// <summary>Traces a client, agent, kernel or service value back to where it is built.</summary>
-    public Origin Trace(IOperation operation) => Trace(operation, 0, ImmutableHashSet<ISymbol>.Empty.WithComparer(SymbolEqualityComparer.Default));
+    public Origin Trace(IOperation operation) => Trace(operation, 0, ImmutableHashSet<ISymbol>.Empty.WithComparer(SymbolEqualityComparer.Default), s_noBindings);
 
-    private Origin Trace(IOperation operation, int depth, ImmutableHashSet<ISymbol> visiting)
+    private static readonly ImmutableDictionary<IParameterSymbol, IOperation> s_noBindings = ImmutableDictionary.Create<IParameterSymbol, IOperation>(SymbolEqualityComparer.Default);
+
+    private Origin Trace(IOperation operation, int depth, ImmutableHashSet<ISymbol> visiting) => Trace(operation, depth, visiting, s_noBindings);
+
+    // bindings: the arguments of the call being followed into a factory method, by parameter.
+    private Origin Trace(IOperation operation, int depth, ImmutableHashSet<ISymbol> visiting, ImmutableDictionary<IParameterSymbol, IOperation> bindings)
     {
+        if (bindings.Count > 0)
+        {
+            return TraceBound(operation, depth, visiting, bindings);
+        }
+
         if (depth > 12)
         {
             return Origin.Unknown("it is built too far away to follow");
@@ -248,6 +301,35 @@ internal sealed class AgentContext
             default:
                 return Origin.Unknown($"it comes from an expression whose origin is not followed ({operation.Kind})");
         }
+    }
+
+    /// <summary>Inside a followed factory method: its parameters are the caller's arguments.</summary>
+    private Origin TraceBound(IOperation operation, int depth, ImmutableHashSet<ISymbol> visiting, ImmutableDictionary<IParameterSymbol, IOperation> bindings)
+    {
+        var unwrapped = ModelCall.Unwrap(operation);
+        if (unwrapped is IParameterReferenceOperation parameter && bindings.TryGetValue(parameter.Parameter.OriginalDefinition, out var argument))
+        {
+            return Trace(argument, depth + 1, visiting);
+        }
+
+        if (unwrapped is IInvocationOperation invocation && !IsGateMethod(invocation.TargetMethod) && ModelCall.Receiver(invocation) is { } receiver && Symbols.IsClientLike(receiver.Type))
+        {
+            var origin = TraceBound(receiver, depth + 1, visiting, bindings);
+            return origin.State == GateState.Ungated ? Origin.Ungated(origin.Reason) : origin;
+        }
+
+        if (unwrapped is IObjectCreationOperation creation && !(creation.Type is { } type && IsGateType(type)))
+        {
+            foreach (var arg in creation.Arguments)
+            {
+                if (arg.Parameter?.Type is { } parameterType && KnownSymbols.IsOrDerivesFrom(parameterType, Symbols.IChatClient))
+                {
+                    return TraceBound(arg.Value, depth + 1, visiting, bindings);
+                }
+            }
+        }
+
+        return Trace(operation, depth, visiting, s_noBindings);
     }
 
     private Origin TraceInvocation(IInvocationOperation invocation, int depth, ImmutableHashSet<ISymbol> visiting)
@@ -286,7 +368,16 @@ internal sealed class AgentContext
 
         if (method.DeclaringSyntaxReferences.Length > 0 && !visiting.Contains(method) && depth < 8)
         {
-            return TraceReturns(method, depth, visiting.Add(method));
+            var bindings = s_noBindings;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && Symbols.IsClientLike(parameter.Type))
+                {
+                    bindings = bindings.SetItem(parameter.OriginalDefinition, argument.Value);
+                }
+            }
+
+            return TraceReturns(method, depth, visiting.Add(method), bindings);
         }
 
         var fix = KnownSymbols.IsOrDerivesFrom(invocation.Type ?? method.ReturnType, Symbols.IChatClient) ? FixKind.WrapChatClient : FixKind.None;
@@ -475,7 +566,7 @@ internal sealed class AgentContext
         return origin;
     }
 
-    private Origin TraceReturns(IMethodSymbol method, int depth, ImmutableHashSet<ISymbol> visiting)
+    private Origin TraceReturns(IMethodSymbol method, int depth, ImmutableHashSet<ISymbol> visiting, ImmutableDictionary<IParameterSymbol, IOperation> bindings)
     {
         Origin? result = null;
         foreach (var reference in method.DeclaringSyntaxReferences)
@@ -491,7 +582,7 @@ internal sealed class AgentContext
             {
                 if (returned.ReturnedValue is { } value && Root(returned) == body)
                 {
-                    var origin = Trace(value, depth + 1, visiting);
+                    var origin = Trace(value, depth + 1, visiting, bindings);
                     result = result is { } previous ? Origin.Combine(previous, origin) : origin;
                 }
             }

@@ -38,7 +38,7 @@ internal sealed class SideEffectAnalysis
 
     private readonly AgentContext _context;
     private readonly Lazy<Catalogue> _catalogue;
-    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>> _calls = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> _calls = new(SymbolEqualityComparer.Default);
     private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _sourceTypes;
 
     public SideEffectAnalysis(AgentContext context)
@@ -63,16 +63,21 @@ internal sealed class SideEffectAnalysis
     }
 
     /// <summary>The category of a direct call, or null when it is no side effect.</summary>
-    public string? CategoryOf(IInvocationOperation invocation) => _catalogue.Value.Match(invocation, _context);
+    public string? CategoryOf(IOperation call) => call switch
+    {
+        IInvocationOperation invocation => _catalogue.Value.Match(invocation, _context),
+        IObjectCreationOperation creation => _catalogue.Value.Match(creation),
+        _ => null,
+    };
 
-    private SideEffectPath? Search(ImmutableArray<IInvocationOperation> calls, ImmutableArray<string> chain, int depth, HashSet<IMethodSymbol> visited)
+    private SideEffectPath? Search(ImmutableArray<IOperation> calls, ImmutableArray<string> chain, int depth, HashSet<IMethodSymbol> visited)
     {
         // Breadth first within a method: a direct side effect is reported before one behind a helper.
         foreach (var call in calls)
         {
             if (CategoryOf(call) is { } category)
             {
-                return new SideEffectPath(category, chain.Add(Display(call.TargetMethod)));
+                return new SideEffectPath(category, chain.Add(Display(call)));
             }
         }
 
@@ -83,7 +88,12 @@ internal sealed class SideEffectAnalysis
 
         foreach (var call in calls)
         {
-            foreach (var target in Implementations(call.TargetMethod))
+            if (call is not IInvocationOperation invocation)
+            {
+                continue;
+            }
+
+            foreach (var target in Implementations(invocation.TargetMethod))
             {
                 if (!visited.Add(target.OriginalDefinition))
                 {
@@ -149,12 +159,12 @@ internal sealed class SideEffectAnalysis
         }
     }
 
-    private ImmutableArray<IInvocationOperation> CallsOf(IMethodSymbol method)
+    private ImmutableArray<IOperation> CallsOf(IMethodSymbol method)
     {
         method = method.OriginalDefinition;
         return _calls.GetOrAdd(method, m =>
         {
-            var builder = ImmutableArray.CreateBuilder<IInvocationOperation>();
+            var builder = ImmutableArray.CreateBuilder<IOperation>();
             foreach (var reference in m.DeclaringSyntaxReferences)
             {
                 var syntax = reference.GetSyntax();
@@ -168,8 +178,15 @@ internal sealed class SideEffectAnalysis
         });
     }
 
-    private static ImmutableArray<IInvocationOperation> CallsIn(IOperation body)
-        => body.Descendants().OfType<IInvocationOperation>().ToImmutableArray();
+    private static ImmutableArray<IOperation> CallsIn(IOperation body)
+        => body.Descendants().Where(o => o is IInvocationOperation or IObjectCreationOperation).ToImmutableArray();
+
+    private static string Display(IOperation call) => call switch
+    {
+        IInvocationOperation invocation => Display(invocation.TargetMethod),
+        IObjectCreationOperation creation => $"new {creation.Type?.Name}",
+        _ => call.Syntax.ToString(),
+    };
 
     private static string Display(IMethodSymbol method)
     {
@@ -236,10 +253,11 @@ internal sealed class SideEffectAnalysis
     {
         private readonly Dictionary<IMethodSymbol, string> _methods = new(SymbolEqualityComparer.Default);
         private readonly HashSet<INamedTypeSymbol> _interfaceTypes = new(SymbolEqualityComparer.Default);
-        private readonly HashSet<string> _categories = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _silenced = new(StringComparer.Ordinal);
         private INamedTypeSymbol? _httpClient;
         private INamedTypeSymbol? _kiotaBuilder;
         private INamedTypeSymbol? _grpcClient;
+        private bool _fileConstructors;
 
         public static Catalogue Build(AgentContext context)
         {
@@ -275,12 +293,13 @@ internal sealed class SideEffectAnalysis
                 catalogue._kiotaBuilder = compilation.GetTypeByMetadataName("Microsoft.Kiota.Abstractions.BaseRequestBuilder");
             }
 
+            catalogue._fileConstructors = Enabled("filesystem");
             if (Enabled("grpc"))
             {
                 catalogue._grpcClient = compilation.GetTypeByMetadataName("Grpc.Core.ClientBase");
             }
 
-            catalogue._categories.UnionWith(policy.Severities.Where(p => p.Value == "none").Select(p => p.Key));
+            catalogue._silenced.UnionWith(policy.Severities.Where(p => p.Value == "none").Select(p => p.Key));
             return catalogue;
         }
 
@@ -383,7 +402,7 @@ internal sealed class SideEffectAnalysis
             {
                 if (attribute.AttributeClass is { } cls && KnownSymbols.IsOrDerivesFrom(cls, context.Symbols.SideEffectAttribute)
                     && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string declared
-                    && !_categories.Contains(declared))
+                    && !_silenced.Contains(declared))
                 {
                     return declared;
                 }
@@ -409,10 +428,38 @@ internal sealed class SideEffectAnalysis
             return null;
         }
 
+        /// <summary>Constructors that open a file for writing: <c>new StreamWriter(path)</c>, <c>new FileStream(path, FileMode.Create)</c>.</summary>
+        public string? Match(IObjectCreationOperation creation)
+        {
+            if (_fileConstructors && creation.Type is { ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } type
+                && creation.Constructor is { Parameters.Length: > 0 } constructor && constructor.Parameters[0].Type.SpecialType == SpecialType.System_String)
+            {
+                if (type.Name == "StreamWriter")
+                {
+                    return "filesystem";
+                }
+
+                if (type.Name == "FileStream" && creation.Arguments.FirstOrDefault(a => a.Parameter?.Type.Name == "FileMode")?.Value is { } mode
+                    && !(ModelCall.Unwrap(mode) is IFieldReferenceOperation { Field.Name: "Open" }))
+                {
+                    return "filesystem";
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>SendAsync(new HttpRequestMessage(HttpMethod.Get, ...)) reads; any other request, or one we cannot see, writes.</summary>
         private static bool IsReadRequest(IInvocationOperation invocation)
         {
             var request = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.Name == "HttpRequestMessage")?.Value;
+            if (request is not null && ModelCall.Unwrap(request) is ILocalReferenceOperation local)
+            {
+                // using var request = new HttpRequestMessage(HttpMethod.Get, url); await http.SendAsync(request);
+                request = AgentContext.Root(local).Descendants().OfType<IVariableDeclaratorOperation>()
+                    .FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local.Local))?.Initializer?.Value;
+            }
+
             if (request is null || ModelCall.Unwrap(request) is not IObjectCreationOperation creation)
             {
                 return false;

@@ -44,7 +44,7 @@ public sealed class UnconditionalGateAnalyzer : DiagnosticAnalyzer
 
         var isPolicyGate = KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.IPolicyGate);
         var declaredGate = agent.IsGateType(type);
-        if (isPolicyGate)
+        if (isPolicyGate || (declaredGate && type.GetMembers("EvaluateAsync").Length > 0))
         {
             var evaluate = type.GetMembers("EvaluateAsync").OfType<IMethodSymbol>().FirstOrDefault(m => m.DeclaringSyntaxReferences.Length > 0 && m.Parameters.Length == 2);
             if (evaluate is not null && AlwaysAllows(evaluate, agent))
@@ -121,6 +121,8 @@ public sealed class UnconditionalGateAnalyzer : DiagnosticAnalyzer
                 return allow.TargetMethod.ContainingType.Name == "PolicyVerdict";
             case IObjectCreationOperation creation when creation.Arguments.Length == 1 && creation.Type?.Name == "ValueTask":
                 return IsAllow(creation.Arguments[0].Value);
+            case IObjectCreationOperation creation when creation.Type?.Name == "PolicyVerdict" && creation.Arguments.Length >= 1:
+                return ModelCall.Unwrap(creation.Arguments[0].Value) is IFieldReferenceOperation { Field.Name: "Allow" };
             default:
                 return false;
         }

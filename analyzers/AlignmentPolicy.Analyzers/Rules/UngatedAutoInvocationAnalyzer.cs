@@ -122,6 +122,15 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
             }
 
             var value = ModelCall.Unwrap(argument.Value);
+            if (value is ILocalReferenceOperation local)
+            {
+                // var options = new ChatClientAgentOptions { ... }; chatClient.AsAIAgent(options)
+                value = AgentContext.Root(local).Descendants().OfType<IVariableDeclaratorOperation>()
+                    .FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local.Local))?.Initializer?.Value is { } initial
+                    ? ModelCall.Unwrap(initial)
+                    : value;
+            }
+
             if (argument.Parameter.Name == "tools")
             {
                 return value is not (ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation);
