@@ -65,7 +65,11 @@ try
     TimeSpan cold = TimeSpan.MaxValue, warm = TimeSpan.MaxValue;
     for (var run = 0; run < 3; run++)
     {
-        File.Delete(cache);
+        if (File.Exists(cache))
+        {
+            File.Delete(cache);
+        }
+
         var first = Stopwatch.StartNew();
         var firstResult = ProvenanceValidator.Validate(request, new BufferingReporter());
         first.Stop();
