@@ -39,6 +39,17 @@ public class ProvenanceSchemaTests
     }
 
     [Fact]
+    public void Copies_of_the_schema_in_the_repository_are_the_shipped_schema()
+    {
+        var copies = Directory.EnumerateFiles(RepoPaths.Root, "datasets.provenance.schema.json", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}artifacts{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.NotEmpty(copies);
+        Assert.All(copies, copy => Assert.Equal(ProvenanceSchema.Text, File.ReadAllText(copy)));
+    }
+
+    [Fact]
     public void The_design_example_is_valid_for_the_schema()
         => Assert.Empty(s_schema.Value.Validate(ProvenanceManifestLoaderTests.DesignExample));
 
