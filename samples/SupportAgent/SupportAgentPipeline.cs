@@ -1,0 +1,54 @@
+using AlignmentPolicy.Gates;
+using Microsoft.Extensions.AI;
+
+namespace SupportAgent;
+
+/// <summary>How the support agent is built: its prompt, its tools and its gates, around any model.</summary>
+public static class SupportAgentPipeline
+{
+    public const string SystemPrompt =
+        "You are Contoso's customer support agent. Help customers with orders, refunds and questions. " +
+        "Use the tools; never claim an action you did not take.";
+
+    public static IChatClient Build(IChatClient model, SupportTools tools, IApprovalService approvals, IPolicyDecisionLog? log = null)
+        => model.AsBuilder()
+            // Outermost, so the function invoker below sees the tools it is to invoke.
+            .ConfigureOptions(o =>
+            {
+                o.Instructions = SystemPrompt;
+                o.Tools =
+                [
+                    AIFunctionFactory.Create(tools.SendEmail, "send_email"),
+                    AIFunctionFactory.Create(tools.IssueRefund, "issue_refund"),
+                    AIFunctionFactory.Create(tools.GetOrder, "get_order"),
+                ];
+            })
+            .UsePolicyGate(options =>
+            {
+                foreach (var gate in BuiltInPolicyGates.CreateDefault(o =>
+                {
+                    o.Exfiltration.InternalDomains.Add("contoso.example");
+                    o.SideEffects.AllowedMailDomains.Add("contoso.example");
+                    o.SideEffects.AllowedMailDomains.Add("customer.example");
+                }))
+                {
+                    options.AddGate(gate);
+                }
+
+                options.ApprovalService = approvals;
+                options.DecisionLog = log;
+            })
+            .UseFunctionInvocation()
+            .Build();
+}
+
+/// <summary>A supervisor who approves refunds up to 100 EUR (stands in for a real review queue).</summary>
+public sealed class SupervisorApprovals : IApprovalService
+{
+    public ValueTask<ApprovalDecision> RequestApprovalAsync(PolicyRequest request, PolicyVerdict verdict, CancellationToken cancellationToken)
+    {
+        var amount = decimal.TryParse(request.GetArgumentText("amount"), System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : decimal.MaxValue;
+        Console.WriteLine($"    [review] {request.FunctionName} {amount} EUR -> {(amount <= 100 ? "approved" : "rejected")} by the supervisor");
+        return new(amount <= 100 ? ApprovalDecision.Approve("supervisor") : ApprovalDecision.Reject("Refunds above 100 EUR need a manager.", "supervisor"));
+    }
+}
