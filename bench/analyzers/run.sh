@@ -18,7 +18,7 @@ work=$(mktemp -d /tmp/ap-analyzer-bench-XXXXXX)
 feed=$repo/artifacts/bench/feed
 packages=$repo/artifacts/bench/packages
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP_WORK:-}" ] && echo "work folder kept: $work" || rm -rf "$work"' EXIT
 
 echo "== packing AlignmentPolicy.Build and AlignmentPolicy.Gates"
 rm -rf "$feed" "$packages"/alignmentpolicy.*
@@ -99,13 +99,14 @@ measure() {
   local log=$work/$1.log
   dotnet build "$work/$1/$1.csproj" --no-restore --no-incremental -nologo -nodeReuse:false -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary > "$log" 2>&1
   awk '
-    /Total analyzer execution time:/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { total = $i; break } }
-    /AlignmentPolicy\.Analyzers, Version=/ && !ours { for (i = 1; i <= NF; i++) if ($i ~ /^[<0-9.]+$/) { ours = $i; break } }
-    /Microsoft\.CodeAnalysis\.BannedApiAnalyzers, Version=/ && !banned { for (i = 1; i <= NF; i++) if ($i ~ /^[<0-9.]+$/) { banned = $i; break } }
+    function seconds(line,   i, n, f) { n = split(line, f, " "); for (i = 1; i <= n; i++) if (f[i] ~ /^<?[0-9.]+$/) { gsub("<", "", f[i]); return f[i] + 0 } return 0 }
+    /Total analyzer execution time:/ { total += seconds($0) }
+    /AlignmentPolicy\.Analyzers, Version=/ { ours += seconds($0) }
+    /BannedApiAnalyzers, Version=/ { banned += seconds($0) }
     /Task Performance Summary:/ { tasks = 1 }
     tasks && $3 == "Csc" { csc = $1 }
-    END { gsub("<", "", ours); gsub("<", "", banned); printf "%s %s %s %s\n", csc + 0, total + 0, ours + 0, banned + 0 }
-  ' "$log"
+    END { printf "%d %.3f %.3f %.3f\n", csc, total, ours, banned }
+' "$log"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
