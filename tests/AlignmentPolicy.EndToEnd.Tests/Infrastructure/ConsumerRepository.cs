@@ -30,6 +30,9 @@ internal sealed class ConsumerRepository
 
     public string Root { get; }
 
+    /// <summary>The version of our packages in the local feed.</summary>
+    public string PackageVersion => _feed.BuildPackageVersion;
+
     public string PolicyPath => Path.Combine(Root, "alignment-policy.json");
 
     public void WritePolicy(string text) => File.WriteAllText(PolicyPath, text);

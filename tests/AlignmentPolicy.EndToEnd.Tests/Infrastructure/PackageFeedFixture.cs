@@ -32,9 +32,11 @@ public sealed class PackageFeedFixture : IAsyncLifetime
             Directory.Delete(stale, recursive: true);
         }
 
-        var project = Path.Combine(RepoRoot, "tasks", "AlignmentPolicy.Build", "AlignmentPolicy.Build.csproj");
-        var result = await DotNet.RunAsync(RepoRoot, "pack", project, "--no-build", "-c", Configuration, "-o", FeedDirectory);
-        Assert.True(result.ExitCode == 0, $"dotnet pack failed:\n{result.Output}");
+        foreach (var project in new[] { Path.Combine("tasks", "AlignmentPolicy.Build", "AlignmentPolicy.Build.csproj"), Path.Combine("src", "AlignmentPolicy.Gates", "AlignmentPolicy.Gates.csproj") })
+        {
+            var result = await DotNet.RunAsync(RepoRoot, "pack", Path.Combine(RepoRoot, project), "--no-build", "-c", Configuration, "-o", FeedDirectory);
+            Assert.True(result.ExitCode == 0, $"dotnet pack {project} failed:\n{result.Output}");
+        }
 
         var package = Directory.GetFiles(FeedDirectory, "AlignmentPolicy.Build.*.nupkg").Single();
         BuildPackageVersion = Path.GetFileNameWithoutExtension(package)["AlignmentPolicy.Build.".Length..];
