@@ -96,8 +96,32 @@ internal sealed class ToolInvocationGate
         }
     }
 
+    /// <summary>Consumes an approval for exactly this call: same id, same function, same arguments.</summary>
     public bool TakeApproval(FunctionCallContent call)
-        => !_approved.IsEmpty && _approved.TryRemove(call.CallId, out var approved) && approved.Name == call.Name;
+        => !_approved.IsEmpty && _approved.TryRemove(call.CallId, out var approved) && approved.Name == call.Name && SameArguments(approved.Arguments, call.Arguments);
+
+    private static bool SameArguments(IDictionary<string, object?>? approved, IDictionary<string, object?>? actual)
+    {
+        if (approved is null || actual is null)
+        {
+            return (approved?.Count ?? 0) == (actual?.Count ?? 0);
+        }
+
+        if (approved.Count != actual.Count)
+        {
+            return false;
+        }
+
+        foreach (var pair in approved)
+        {
+            if (!actual.TryGetValue(pair.Key, out var value) || PolicyRequest.ValueText(value) != PolicyRequest.ValueText(pair.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Turns the placeholder results of escalated calls into <see cref="ToolApprovalRequestContent"/>.</summary>
     public static void SurfacePendingApprovals(IList<ChatMessage> messages)

@@ -136,6 +136,24 @@ public sealed class PolicyGatedAgentTests
     }
 
     [Fact]
+    public async Task StreamingRunNeverRunsADeniedFunctionAndTheModelIsToldWhy()
+    {
+        var mail = new CountingTool("send_email");
+        var model = TestChatClient.Scripted(TestChatClient.Call("c1", "send_email", ("to", "kyle@summitbridge.example"), ("body", "hi")), TestChatClient.Text("Not sent."));
+        var agent = Agent(model, o => o.AddGate(TestGate.DenyTool("send_email", "No mail today.")), mail);
+
+        var text = new System.Text.StringBuilder();
+        await foreach (var update in agent.RunStreamingAsync("Mail Kyle"))
+        {
+            text.Append(update.Text);
+        }
+
+        Assert.Equal(0, mail.Count);
+        Assert.Contains("No mail today.", model.Calls[1].SelectMany(m => m.Contents).OfType<FunctionResultContent>().Single().Result?.ToString());
+        Assert.Equal("Not sent.", text.ToString());
+    }
+
+    [Fact]
     public async Task CancellationFlowsToTheModel()
     {
         using var cts = new CancellationTokenSource();

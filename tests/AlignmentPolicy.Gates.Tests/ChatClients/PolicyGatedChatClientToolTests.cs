@@ -254,3 +254,31 @@ public sealed class PolicyGatedChatClientToolTests
         Assert.True(condition());
     }
 }
+
+public sealed class PolicyGatedChatClientApprovalTests
+{
+    [Fact]
+    public void AnApprovalCoversOnlyTheExactCallAndOnlyOnce()
+    {
+        var tools = new ToolInvocationGate(new PolicyEngine(new PolicyGateOptions(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, true), null, PolicySources.ExtensionsAI, canSurfaceApprovals: true);
+        var approved = new FunctionCallContent("c1", "issue_refund", new Dictionary<string, object?> { ["to"] = "order-7" });
+        tools.RememberApprovals([new ChatMessage(ChatRole.User, [new ToolApprovalResponseContent("c1", true, approved)])]);
+
+        Assert.False(tools.TakeApproval(new FunctionCallContent("c1", "issue_refund", new Dictionary<string, object?> { ["to"] = "order-999" })));
+        tools.RememberApprovals([new ChatMessage(ChatRole.User, [new ToolApprovalResponseContent("c1", true, approved)])]);
+        Assert.False(tools.TakeApproval(new FunctionCallContent("c1", "delete_account", new Dictionary<string, object?> { ["to"] = "order-7" })));
+        tools.RememberApprovals([new ChatMessage(ChatRole.User, [new ToolApprovalResponseContent("c1", true, approved)])]);
+        Assert.True(tools.TakeApproval(new FunctionCallContent("c1", "issue_refund", new Dictionary<string, object?> { ["to"] = "order-7" })));
+        Assert.False(tools.TakeApproval(new FunctionCallContent("c1", "issue_refund", new Dictionary<string, object?> { ["to"] = "order-7" })));
+    }
+
+    [Fact]
+    public void RejectedApprovalsAreNotRemembered()
+    {
+        var tools = new ToolInvocationGate(new PolicyEngine(new PolicyGateOptions(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, true), null, PolicySources.ExtensionsAI, canSurfaceApprovals: true);
+        var call = new FunctionCallContent("c1", "issue_refund", new Dictionary<string, object?> { ["to"] = "order-7" });
+        tools.RememberApprovals([new ChatMessage(ChatRole.User, [new ToolApprovalResponseContent("c1", false, call)])]);
+
+        Assert.False(tools.TakeApproval(call));
+    }
+}

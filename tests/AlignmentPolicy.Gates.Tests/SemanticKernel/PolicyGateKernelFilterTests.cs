@@ -161,6 +161,26 @@ public sealed class PolicyGateKernelFilterTests
     }
 
     [Fact]
+    public async Task StreamingAutoInvocationNeverRunsADeniedFunction()
+    {
+        var model = TestChatClient.Scripted(TestChatClient.Call("c1", "mail_send_email", ("to", "kyle@summitbridge.example"), ("body", "hi")), TestChatClient.Text("Not sent."));
+        var (kernel, plugin) = Build(model, b => b.AddPolicyGate(TestGate.DenyTool("send_email", "No mail.")));
+        var history = new ChatHistory();
+        history.AddUserMessage("Mail Kyle");
+
+        var text = new System.Text.StringBuilder();
+        await foreach (var chunk in kernel.GetRequiredService<IChatCompletionService>().GetStreamingChatMessageContentsAsync(
+            history, new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() }, kernel))
+        {
+            text.Append(chunk.Content);
+        }
+
+        Assert.Equal(0, plugin.Sent);
+        Assert.Contains("No mail.", model.Calls[1].SelectMany(m => m.Contents).OfType<Microsoft.Extensions.AI.FunctionResultContent>().Single().Result?.ToString());
+        Assert.Equal("Not sent.", text.ToString());
+    }
+
+    [Fact]
     public async Task CancellationFlowsThroughTheFilter()
     {
         using var cts = new CancellationTokenSource();
