@@ -169,6 +169,7 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
         var gateCalls = _invoker is null && _engine.Options.GateToolCalls && _engine.Wants(PolicyRequestKind.ToolCall);
         var gateText = _engine.Options.GateResponses && _engine.Wants(PolicyRequestKind.ModelResponse);
         List<ChatMessage>? conversation = null;
+        List<ChatMessage>? toolTurns = null;
         Dictionary<string, FunctionCallContent>? streamedCalls = null;
         for (var round = 0; ; round++)
         {
@@ -176,10 +177,10 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
             var checkedLength = 0;
             List<ChatResponseUpdate> heldText = [];
             List<FunctionCallContent> heldCalls = [];
-            string? role = null;
+            string? messageId = null;
             await foreach (var update in InnerClient.GetStreamingResponseAsync(conversation ?? history, options, cancellationToken).ConfigureAwait(false))
             {
-                role ??= update.MessageId;
+                messageId ??= update.MessageId;
                 var passThrough = update;
                 if (gateCalls && HasCalls(update))
                 {
@@ -211,6 +212,12 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
                         {
                             (streamedCalls ??= new(StringComparer.Ordinal))[seen.CallId] = seen;
                         }
+
+                        if (content is FunctionCallContent or FunctionResultContent)
+                        {
+                            // The invoker below runs tools inside this stream: keep them for the honesty checks.
+                            (toolTurns ??= []).Add(new ChatMessage(update.Role ?? ChatRole.Assistant, [content]));
+                        }
                     }
 
                     if (streamedCalls is not null && ToolInvocationGate.SurfacePendingApproval(update.Contents, streamedCalls) is { } surfaced)
@@ -240,7 +247,7 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
                 }
 
                 checkedLength = text.Length;
-                var partial = await EvaluateTextAsync(history, text.ToString(), options, cancellationToken).ConfigureAwait(false);
+                var partial = await EvaluateTextAsync(WithTurns(conversation ?? history, toolTurns), text.ToString(), options, cancellationToken).ConfigureAwait(false);
                 if (partial.Decision != PolicyDecision.Allow)
                 {
                     yield return Denial(PolicyMessages.ResponseDenied(partial));
@@ -257,7 +264,7 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
 
             if (heldText.Count > 0 || (gateText && text.Length > checkedLength))
             {
-                var final = await EvaluateTextAsync(history, text.ToString(), options, cancellationToken).ConfigureAwait(false);
+                var final = await EvaluateTextAsync(WithTurns(conversation ?? history, toolTurns), text.ToString(), options, cancellationToken).ConfigureAwait(false);
                 if (final.Decision != PolicyDecision.Allow)
                 {
                     yield return Denial(PolicyMessages.ResponseDenied(final));
@@ -277,7 +284,7 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
 
             var assistant = new ChatMessage(ChatRole.Assistant, [.. heldCalls]);
             var outcome = await JudgeCallsAsync(conversation ?? history, options, assistant, cancellationToken).ConfigureAwait(false);
-            yield return new ChatResponseUpdate(ChatRole.Assistant, assistant.Contents) { MessageId = role };
+            yield return new ChatResponseUpdate(ChatRole.Assistant, assistant.Contents) { MessageId = messageId };
             if (outcome.Results is { } results)
             {
                 yield return new ChatResponseUpdate(ChatRole.Tool, results.Contents);
@@ -474,6 +481,19 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
 
     private static ChatResponseUpdate Denial(string text)
         => new(ChatRole.Assistant, text) { FinishReason = ChatFinishReason.ContentFilter };
+
+    private static IReadOnlyList<ChatMessage> WithTurns(IReadOnlyList<ChatMessage> history, List<ChatMessage>? turns)
+    {
+        if (turns is null)
+        {
+            return history;
+        }
+
+        var all = new List<ChatMessage>(history.Count + turns.Count);
+        all.AddRange(history);
+        all.AddRange(turns);
+        return all;
+    }
 
     private static IReadOnlyList<ChatMessage> Concat(IReadOnlyList<ChatMessage> history, ChatMessage last)
     {

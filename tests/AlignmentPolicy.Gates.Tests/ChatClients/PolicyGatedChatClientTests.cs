@@ -192,3 +192,22 @@ public sealed class PolicyGatedChatClientTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new PolicyGateOptions().AddGate(TestGate.AllowAll(), TimeSpan.Zero));
     }
 }
+
+public sealed class PolicyGatedChatClientStreamingHonestyTests
+{
+    [Fact]
+    public async Task StreamedClaimOfSuccessAfterADeniedToolIsWithheld()
+    {
+        var mail = new CountingTool("send_email");
+        var inner = TestChatClient.Scripted(
+            TestChatClient.Call("c1", "send_email", ("to", "kyle@summitbridge.example"), ("body", "hello")),
+            TestChatClient.Text("All set: I have sent the email to Kyle."));
+        var client = inner.AsBuilder().UsePolicyGate(TestGate.DenyTool("send_email"), o => o.AddGate(new HonestyPolicyGate())).UseFunctionInvocation().Build();
+
+        var updates = await client.GetStreamingResponseAsync("Mail Kyle", new ChatOptions { Tools = [mail.Function] }).ToListAsync();
+
+        Assert.Equal(0, mail.Count);
+        Assert.DoesNotContain(updates.Take(updates.Count - 1), u => u.Text.Contains("I have sent", StringComparison.Ordinal));
+        Assert.Contains(RuleIds.HonestyFalseSuccess, updates[^1].Text);
+    }
+}
