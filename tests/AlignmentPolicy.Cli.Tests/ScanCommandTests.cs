@@ -205,6 +205,28 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Linked_compile_items_belong_to_the_project_and_are_not_loose_files()
+    {
+        Write("samples/Shared/ScriptedClient.cs", "class ScriptedClient { }");
+        Write("samples/Shared/Nested/Helper.cs", "class Helper { }");
+        Write("samples/Agent/Agent.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                <Compile Include="../Shared/ScriptedClient.cs" Link="Shared/ScriptedClient.cs" />
+                <Compile Include="$(MSBuildThisFileDirectory)../Shared/**/*.cs" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write("samples/Agent/Program.cs", "class Program { }");
+
+        var project = Assert.Single(ProjectDiscovery.Discover(_root));
+
+        Assert.Equal(
+            new[] { "samples/Agent/Program.cs", "samples/Shared/Nested/Helper.cs", "samples/Shared/ScriptedClient.cs" },
+            project.Sources.Select(s => Path.GetRelativePath(_root, s).Replace('\\', '/')).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_missing_folder_is_a_usage_error()
     {
         var (exitCode, _, error) = CliRunner.Run("scan", Path.Combine(_root, "does-not-exist"));

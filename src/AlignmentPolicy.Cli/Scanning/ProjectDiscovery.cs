@@ -26,6 +26,12 @@ internal static partial class ProjectDiscovery
     [GeneratedRegex(@"<IsAgentProject>\s*(?<value>[^<\s]+)\s*</IsAgentProject>", RegexOptions.IgnoreCase)]
     private static partial Regex IsAgentProjectProperty();
 
+    [GeneratedRegex(@"<Compile\s+[^>]*?Include\s*=\s*""(?<items>[^""]+)""", RegexOptions.IgnoreCase)]
+    private static partial Regex CompileInclude();
+
+    [GeneratedRegex(@"<EnableDefaultCompileItems>\s*false\s*</EnableDefaultCompileItems>", RegexOptions.IgnoreCase)]
+    private static partial Regex DefaultCompileItemsOff();
+
     [GeneratedRegex(@"^#:(?<kind>package|sdk|property|project)\s+(?<value>\S+)", RegexOptions.Multiline)]
     private static partial Regex FileBasedDirective();
 
@@ -41,13 +47,22 @@ internal static partial class ProjectDiscovery
 
         var projects = new List<ScanProject>();
         var owned = new HashSet<string>(StringComparer.Ordinal);
+        var linkedFiles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (folder, projectFile) in projectFolders.OrderByDescending(p => p.Folder.Length))
         {
-            var sources = csFiles.Where(f => !owned.Contains(f) && IsUnder(f, folder)).Order(StringComparer.Ordinal).ToList();
+            var text = File.ReadAllText(projectFile);
+            var sources = DefaultCompileItemsOff().IsMatch(text)
+                ? []
+                : csFiles.Where(f => !owned.Contains(f) && IsUnder(f, folder)).ToList();
             owned.UnionWith(sources);
-            projects.Add(FromProjectFile(folder, projectFile, sources));
+
+            // Files linked from elsewhere (<Compile Include="../Shared/X.cs" />) belong to this project too.
+            var linked = ExplicitCompileItems(folder, text).Where(File.Exists).ToList();
+            linkedFiles.UnionWith(linked);
+            projects.Add(FromProjectFile(folder, projectFile, text, [.. sources.Concat(linked).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]));
         }
 
+        owned.UnionWith(linkedFiles);
         var loose = new List<string>();
         foreach (var file in csFiles.Where(f => !owned.Contains(f)).Order(StringComparer.Ordinal))
         {
@@ -90,15 +105,57 @@ internal static partial class ProjectDiscovery
         }
     }
 
-    private static ScanProject FromProjectFile(string folder, string projectFile, List<string> sources)
+    private static ScanProject FromProjectFile(string folder, string projectFile, string text, List<string> sources)
     {
-        var text = File.ReadAllText(projectFile);
         var props = InheritedProps(folder);
         var packages = PackageReference().Matches(text).Concat(PackageReference().Matches(props)).Select(m => m.Groups["id"].Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var implicitUsings = LastValue(ImplicitUsingsProperty(), props + text) is { } iu && (iu.Equals("enable", StringComparison.OrdinalIgnoreCase) || iu.Equals("true", StringComparison.OrdinalIgnoreCase));
         var isExe = LastValue(OutputTypeProperty(), props + text) is { } ot && ot.Contains("exe", StringComparison.OrdinalIgnoreCase);
         bool? isAgent = LastValue(IsAgentProjectProperty(), props + text) is { } ia ? ia.Equals("true", StringComparison.OrdinalIgnoreCase) : null;
         return new ScanProject(ScanProjectKind.Project, folder, projectFile, sources, packages, implicitUsings, isExe, isAgent);
+    }
+
+    /// <summary>The files of <c>&lt;Compile Include&gt;</c> items, with <c>*</c> and <c>**</c> wildcards and the project-folder properties expanded.</summary>
+    private static IEnumerable<string> ExplicitCompileItems(string folder, string projectText)
+    {
+        foreach (Match match in CompileInclude().Matches(projectText))
+        {
+            foreach (var raw in match.Groups["items"].Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var item = raw.Replace("$(MSBuildThisFileDirectory)", folder + "/", StringComparison.OrdinalIgnoreCase)
+                    .Replace("$(MSBuildProjectDirectory)", folder, StringComparison.OrdinalIgnoreCase)
+                    .Replace('\\', '/');
+                if (item.Contains("$(", StringComparison.Ordinal) || !item.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var wildcard = item.IndexOf('*', StringComparison.Ordinal);
+                if (wildcard < 0)
+                {
+                    yield return Path.GetFullPath(Path.Combine(folder, item));
+                    continue;
+                }
+
+                var baseDir = Path.GetFullPath(Path.Combine(folder, item[..(item.LastIndexOf('/', wildcard) + 1)]));
+                if (!Directory.Exists(baseDir))
+                {
+                    continue;
+                }
+
+                var pattern = new Regex("^" + Regex.Escape(Path.GetFullPath(Path.Combine(folder, item)).Replace('\\', '/'))
+                    .Replace(@"\*\*/", "(?:.*/)?", StringComparison.Ordinal)
+                    .Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$");
+                foreach (var file in Directory.EnumerateFiles(baseDir, "*.cs", SearchOption.AllDirectories))
+                {
+                    var relative = Path.GetRelativePath(baseDir, file);
+                    if (!relative.Split(Path.DirectorySeparatorChar).Any(IsSkippedFolder) && pattern.IsMatch(file.Replace('\\', '/')))
+                    {
+                        yield return file;
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Directory.Build.props files above the project, outermost first, as MSBuild would import them (approximately).</summary>
