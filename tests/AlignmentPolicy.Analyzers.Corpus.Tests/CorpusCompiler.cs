@@ -14,7 +14,7 @@ internal static class CorpusCompiler
     private static readonly string[] SdkPrefixes =
     [
         "Microsoft.Extensions.", "Microsoft.Agents.AI", "Microsoft.SemanticKernel", "OpenAI", "ModelContextProtocol",
-        "System.ClientModel", "System.Memory.Data", "AlignmentPolicy.Gates",
+        "System.ClientModel", "System.Memory.Data", "AlignmentPolicy.Gates", "Anthropic", "OllamaSharp",
     ];
 
     /// <summary>What the .NET SDK generates for <c>ImplicitUsings=enable</c>; the corpus is written as SDK-style projects.</summary>
