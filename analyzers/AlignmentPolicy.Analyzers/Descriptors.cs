@@ -19,6 +19,8 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor UnjustifiedSuppression = Create(DiagnosticIds.UnjustifiedSuppression, "UnjustifiedSuppression", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UndeclaredDataset = Create(DiagnosticIds.UndeclaredDataset, "UndeclaredDataset", DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string name, DiagnosticSeverity severity) => new(
         id,
         Resources.Get(name + "Title"),

@@ -23,10 +23,12 @@ internal sealed class PolicyOptions
         ImmutableDictionary<string, ImmutableArray<string>> customSideEffects,
         ImmutableDictionary<string, string> severities,
         bool requireJustification,
+        bool provenanceRequired,
         string unknownOrigin,
         int maxCallDepth)
     {
         UnknownOrigin = unknownOrigin;
+        ProvenanceRequired = provenanceRequired;
         MaxCallDepth = maxCallDepth;
         IsConfigured = isConfigured;
         IsAgentProject = isAgentProject;
@@ -52,6 +54,9 @@ internal sealed class PolicyOptions
     public ImmutableDictionary<string, string> Severities { get; }
 
     public bool RequireJustification { get; }
+
+    /// <summary>The policy requires a provenance manifest in agent projects.</summary>
+    public bool ProvenanceRequired { get; }
 
     /// <summary>Severity of ALN0001 when the client's origin is not in the compilation.</summary>
     public string UnknownOrigin { get; }
@@ -87,6 +92,7 @@ internal sealed class PolicyOptions
             custom.ToImmutable(),
             severities.ToImmutable(),
             globalOptions.TryGetValue(KeyPrefix + "suppressions.require_justification", out var justification) && string.Equals(justification.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+            globalOptions.TryGetValue(KeyPrefix + "provenance.required", out var provenance) && string.Equals(provenance.Trim(), "true", StringComparison.OrdinalIgnoreCase),
             globalOptions.TryGetValue(KeyPrefix + "analyzers.unknown_origin", out var unknown) && unknown.Trim().Length > 0 ? unknown.Trim() : "info",
             globalOptions.TryGetValue(KeyPrefix + "analyzers.max_call_depth", out var depthText) && int.TryParse(depthText.Trim(), out var depth) && depth > 0 ? Math.Min(depth, 20) : 5);
     }
