@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
 using AlignmentPolicy.Analyzers;
 using Microsoft.CodeAnalysis;
@@ -148,11 +147,4 @@ internal static class SarifWriter
 
     private static string EnsureTrailingSeparator(string path)
         => path.EndsWith(Path.DirectorySeparatorChar) ? path : path + Path.DirectorySeparatorChar;
-
-    internal static string ToText(ScanResult result, IReadOnlyList<DiagnosticDescriptor> rules)
-    {
-        using var stream = new MemoryStream();
-        Write(stream, result, rules);
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
 }
