@@ -25,11 +25,11 @@ public class AllowPathBenchmarks
         _gated = new CannedModel().AsBuilder().UsePolicyGate().UseFunctionInvocation().Build();
     }
 
-    [Benchmark(Baseline = true, Description = "pass-through DelegatingChatClient")]
-    public Task<ChatResponse> PassThrough() => _passThrough.GetResponseAsync(_conversation, _options);
+    [Benchmark(Baseline = true)]
+    public Task<ChatResponse> PassThroughDelegatingChatClient() => _passThrough.GetResponseAsync(_conversation, _options);
 
-    [Benchmark(Description = "UsePolicyGate() built-in gates")]
-    public Task<ChatResponse> Gated() => _gated.GetResponseAsync(_conversation, _options);
+    [Benchmark]
+    public Task<ChatResponse> UsePolicyGateBuiltInGates() => _gated.GetResponseAsync(_conversation, _options);
 
     [Description("Looks up the shipping status of an order.")]
     private static string GetOrderStatus(string orderId) => "Order " + orderId + " shipped on Monday.";
