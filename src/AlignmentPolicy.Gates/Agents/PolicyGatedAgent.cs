@@ -86,9 +86,7 @@ public sealed class PolicyGatedAgent : DelegatingAIAgent
         _tools.RememberApprovals(history);
         var engine = _tools.Engine;
         var gateText = engine.Options.GateResponses && engine.Wants(PolicyRequestKind.ModelResponse);
-        var text = new System.Text.StringBuilder();
-        var checkedLength = 0;
-        List<AgentResponseUpdate> held = [];
+        var hold = new StreamingTextHold<AgentResponseUpdate>();
         Dictionary<string, FunctionCallContent>? calls = null;
         await foreach (var update in InnerAgent.RunStreamingAsync(history, session, options, cancellationToken).ConfigureAwait(false))
         {
@@ -108,9 +106,9 @@ public sealed class PolicyGatedAgent : DelegatingAIAgent
 
             if (!gateText || current.Role == ChatRole.Tool || string.IsNullOrEmpty(current.Text))
             {
-                if (held.Count > 0)
+                if (hold.IsHolding)
                 {
-                    held.Add(current);
+                    hold.Hold(current);
                     continue;
                 }
 
@@ -118,44 +116,42 @@ public sealed class PolicyGatedAgent : DelegatingAIAgent
                 continue;
             }
 
-            text.Append(current.Text);
-            held.Add(current);
-            if (!StreamingText.AtBoundary(text, checkedLength))
+            if (!hold.HoldText(current, current.Text))
             {
                 continue;
             }
 
-            checkedLength = text.Length;
-            var partial = await EvaluateTextAsync(history, text.ToString(), cancellationToken).ConfigureAwait(false);
+            var partial = await EvaluateTextAsync(history, hold.TakeTextToJudge(), cancellationToken).ConfigureAwait(false);
             if (partial.Decision != PolicyDecision.Allow)
             {
-                yield return new AgentResponseUpdate(ChatRole.Assistant, PolicyMessages.ResponseDenied(partial)) { AgentId = Id, FinishReason = ChatFinishReason.ContentFilter };
+                yield return Denied(partial);
                 yield break;
             }
 
-            foreach (var release in held)
+            foreach (var release in hold.Release())
             {
                 yield return release;
             }
-
-            held.Clear();
         }
 
-        if (held.Count > 0)
+        if (hold.HasUnjudged)
         {
-            var final = await EvaluateTextAsync(history, text.ToString(), cancellationToken).ConfigureAwait(false);
+            var final = await EvaluateTextAsync(history, hold.TakeTextToJudge(), cancellationToken).ConfigureAwait(false);
             if (final.Decision != PolicyDecision.Allow)
             {
-                yield return new AgentResponseUpdate(ChatRole.Assistant, PolicyMessages.ResponseDenied(final)) { AgentId = Id, FinishReason = ChatFinishReason.ContentFilter };
+                yield return Denied(final);
                 yield break;
             }
 
-            foreach (var release in held)
+            foreach (var release in hold.Release())
             {
                 yield return release;
             }
         }
     }
+
+    private AgentResponseUpdate Denied(PolicyVerdict verdict)
+        => new(ChatRole.Assistant, PolicyMessages.ResponseDenied(verdict)) { AgentId = Id, FinishReason = ChatFinishReason.ContentFilter };
 
     private static ToolInvocationGate CreateGate(PolicyGateOptions? options, ILoggerFactory? loggerFactory, IServiceProvider? services)
     {

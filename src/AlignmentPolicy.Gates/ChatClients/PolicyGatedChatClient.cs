@@ -173,9 +173,7 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
         Dictionary<string, FunctionCallContent>? streamedCalls = null;
         for (var round = 0; ; round++)
         {
-            var text = new System.Text.StringBuilder();
-            var checkedLength = 0;
-            List<ChatResponseUpdate> heldText = [];
+            var hold = new StreamingTextHold<ChatResponseUpdate>();
             List<FunctionCallContent> heldCalls = [];
             string? messageId = null;
             await foreach (var update in InnerClient.GetStreamingResponseAsync(conversation ?? history, options, cancellationToken).ConfigureAwait(false))
@@ -228,9 +226,9 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
 
                 if (!gateText || string.IsNullOrEmpty(passThrough.Text) || passThrough.Role == ChatRole.Tool)
                 {
-                    if (heldText.Count > 0 && !HasText(passThrough))
+                    if (hold.IsHolding && !HasText(passThrough))
                     {
-                        heldText.Add(passThrough);
+                        hold.Hold(passThrough);
                         continue;
                     }
 
@@ -239,39 +237,34 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
                 }
 
                 // Text is released a sentence at a time, after the gates have read everything so far.
-                text.Append(passThrough.Text);
-                heldText.Add(passThrough);
-                if (!StreamingText.AtBoundary(text, checkedLength))
+                if (!hold.HoldText(passThrough, passThrough.Text))
                 {
                     continue;
                 }
 
-                checkedLength = text.Length;
-                var partial = await EvaluateTextAsync(WithTurns(conversation ?? history, toolTurns), text.ToString(), options, cancellationToken).ConfigureAwait(false);
+                var partial = await EvaluateTextAsync(WithTurns(conversation ?? history, toolTurns), hold.TakeTextToJudge(), options, cancellationToken).ConfigureAwait(false);
                 if (partial.Decision != PolicyDecision.Allow)
                 {
                     yield return Denial(PolicyMessages.ResponseDenied(partial));
                     yield break;
                 }
 
-                foreach (var held in heldText)
+                foreach (var held in hold.Release())
                 {
                     yield return held;
                 }
-
-                heldText.Clear();
             }
 
-            if (heldText.Count > 0 || (gateText && text.Length > checkedLength))
+            if (hold.HasUnjudged)
             {
-                var final = await EvaluateTextAsync(WithTurns(conversation ?? history, toolTurns), text.ToString(), options, cancellationToken).ConfigureAwait(false);
+                var final = await EvaluateTextAsync(WithTurns(conversation ?? history, toolTurns), hold.TakeTextToJudge(), options, cancellationToken).ConfigureAwait(false);
                 if (final.Decision != PolicyDecision.Allow)
                 {
                     yield return Denial(PolicyMessages.ResponseDenied(final));
                     yield break;
                 }
 
-                foreach (var held in heldText)
+                foreach (var held in hold.Release())
                 {
                     yield return held;
                 }

@@ -17,24 +17,57 @@ internal static class PolicyEscalations
     }
 }
 
-/// <summary>Where streamed text is checked: at the end of a sentence, or every 400 characters.</summary>
-internal static class StreamingText
+/// <summary>
+/// Holds streamed updates back until the text so far has been judged: text is released a sentence at a time
+/// (or every 400 characters), and other updates that arrive behind held text wait with it, keeping their order.
+/// </summary>
+internal sealed class StreamingTextHold<TUpdate>
 {
-    public static bool AtBoundary(System.Text.StringBuilder text, int checkedLength)
+    private readonly System.Text.StringBuilder _text = new();
+    private readonly List<TUpdate> _held = [];
+    private int _judgedLength;
+
+    public bool IsHolding => _held.Count > 0;
+
+    /// <summary>Whether text or updates are waiting for a judgement.</summary>
+    public bool HasUnjudged => _held.Count > 0 || _text.Length > _judgedLength;
+
+    /// <summary>Holds an update without text behind held text.</summary>
+    public void Hold(TUpdate update) => _held.Add(update);
+
+    /// <summary>Holds an update with text; returns whether the text so far should be judged now.</summary>
+    public bool HoldText(TUpdate update, string text)
     {
-        if (text.Length - checkedLength >= 400)
+        _text.Append(text);
+        _held.Add(update);
+        if (_text.Length - _judgedLength >= 400)
         {
             return true;
         }
 
-        for (var i = Math.Max(checkedLength, text.Length - 8); i < text.Length; i++)
+        for (var i = Math.Max(_judgedLength, _text.Length - 8); i < _text.Length; i++)
         {
-            if (text[i] is '.' or '!' or '?' or '\n')
+            if (_text[i] is '.' or '!' or '?' or '\n')
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The whole text so far, marked as judged.</summary>
+    public string TakeTextToJudge()
+    {
+        _judgedLength = _text.Length;
+        return _text.ToString();
+    }
+
+    /// <summary>The held updates, in order; the hold is emptied.</summary>
+    public TUpdate[] Release()
+    {
+        var released = _held.ToArray();
+        _held.Clear();
+        return released;
     }
 }
