@@ -774,6 +774,8 @@ internal sealed class AgentContext
 
     private bool ParentChainHasGate(IOperation operation)
     {
+        // Walk up the fluent chain the value is the receiver of: new ChatClientAgent(...).AsBuilder().UsePolicyGate().Build().
+        var value = operation;
         var current = operation;
         while (current.Parent is { } parent)
         {
@@ -783,13 +785,14 @@ internal sealed class AgentContext
                 continue;
             }
 
-            if (parent is IInvocationOperation invocation && ModelCall.Receiver(invocation) is { } receiver && ModelCall.Unwrap(receiver) == ModelCall.Unwrap(current))
+            if (parent is IInvocationOperation invocation && ModelCall.Receiver(invocation) is { } receiver && ModelCall.Unwrap(receiver) == ModelCall.Unwrap(value))
             {
                 if (IsGateMethod(invocation.TargetMethod))
                 {
                     return true;
                 }
 
+                value = invocation;
                 current = invocation;
                 continue;
             }

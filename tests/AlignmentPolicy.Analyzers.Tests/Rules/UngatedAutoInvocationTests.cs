@@ -170,6 +170,13 @@ public class UngatedAutoInvocationTests
                     AIAgent wrapped = model.AsAIAgent(instructions: "You help customers.", tools: [AIFunctionFactory.Create(Lookup)]).AsBuilder().UsePolicyGate().Build();
                     AIAgent noTools = model.AsAIAgent(instructions: "You chat.");
                     AIAgent created = new [|ChatClientAgent|](model, "You help customers.", tools: [AIFunctionFactory.Create(Lookup)]);
+                    AIAgent createdGated = new ChatClientAgent(
+                            model,
+                            instructions: "You help customers.",
+                            tools: [AIFunctionFactory.Create(Lookup)])
+                        .AsBuilder()
+                        .UsePolicyGate()
+                        .Build();
                 }
             }
             """);
