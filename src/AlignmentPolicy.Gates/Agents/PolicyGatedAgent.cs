@@ -156,6 +156,7 @@ public sealed class PolicyGatedAgent : DelegatingAIAgent
     private static ToolInvocationGate CreateGate(PolicyGateOptions? options, ILoggerFactory? loggerFactory, IServiceProvider? services)
     {
         var snapshot = options?.Clone() ?? new PolicyGateOptions();
+        snapshot.EnsureGatesSomething(nameof(options));
         var engine = new PolicyEngine(snapshot, (ILogger?)loggerFactory?.CreateLogger<PolicyGatedAgent>() ?? NullLogger.Instance, useDefaultsWhenEmpty: true);
         // Agent Framework keeps its own record of the approval requests it issued in the session, so a request
         // raised by middleware cannot be answered through it: without an approval service, escalations are denied.

@@ -41,6 +41,7 @@ public sealed class PolicyGatedChatClient : DelegatingChatClient
     {
         var snapshot = options?.Clone() ?? new PolicyGateOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(snapshot.MaxDenialRounds, nameof(options));
+        snapshot.EnsureGatesSomething(nameof(options));
         _engine = new PolicyEngine(snapshot, (ILogger?)loggerFactory?.CreateLogger<PolicyGatedChatClient>() ?? NullLogger.Instance, useDefaultsWhenEmpty: true);
         _origin = new PolicyOrigin(PolicySources.ExtensionsAI, services);
         _tools = new ToolInvocationGate(_engine, services, PolicySources.ExtensionsAI, canSurfaceApprovals: true);

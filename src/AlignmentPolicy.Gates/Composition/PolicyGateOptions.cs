@@ -72,6 +72,15 @@ public sealed class PolicyGateOptions
         return this;
     }
 
+    /// <summary>Throws when nothing would be gated: a layer that judges nothing must not pass for a gate.</summary>
+    internal void EnsureGatesSomething(string parameterName)
+    {
+        if (!GateRequests && !GateResponses && !GateToolCalls)
+        {
+            throw new ArgumentException("GateRequests, GateResponses and GateToolCalls are all false: this policy gate would judge nothing.", parameterName);
+        }
+    }
+
     /// <summary>Returns a deep copy, so the caller's instance can change without affecting a built pipeline.</summary>
     /// <returns>The copy.</returns>
     public PolicyGateOptions Clone() => new()

@@ -23,7 +23,9 @@ public sealed class PolicyGateKernelFilter : IFunctionInvocationFilter, IAutoFun
     /// <param name="logger">The logger for decisions.</param>
     public PolicyGateKernelFilter(PolicyGateOptions? options = null, ILogger? logger = null)
     {
-        _engine = new PolicyEngine(options?.Clone() ?? new PolicyGateOptions(), logger ?? NullLogger.Instance, useDefaultsWhenEmpty: true);
+        var snapshot = options?.Clone() ?? new PolicyGateOptions();
+        snapshot.EnsureGatesSomething(nameof(options));
+        _engine = new PolicyEngine(snapshot, logger ?? NullLogger.Instance, useDefaultsWhenEmpty: true);
     }
 
     private static PolicyOrigin Origin(Kernel kernel) => new(PolicySources.SemanticKernel, kernel.Services);

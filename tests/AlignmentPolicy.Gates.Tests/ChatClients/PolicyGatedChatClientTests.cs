@@ -190,6 +190,9 @@ public sealed class PolicyGatedChatClientTests
         Assert.Throws<ArgumentNullException>(() => PolicyGateAIFunctionExtensions.WithPolicyGate(null!, TestGate.AllowAll()));
         Assert.Throws<ArgumentException>(() => new PolicyVerdict(PolicyDecision.Deny, []));
         Assert.Throws<ArgumentOutOfRangeException>(() => new PolicyGateOptions().AddGate(TestGate.AllowAll(), TimeSpan.Zero));
+        var nothing = new PolicyGateOptions { GateRequests = false, GateResponses = false, GateToolCalls = false };
+        Assert.Throws<ArgumentException>(() => new PolicyGatedChatClient(new TestChatClient(), nothing));
+        Assert.Throws<ArgumentException>(() => new PolicyGateKernelFilter(nothing));
     }
 }
 
