@@ -59,6 +59,21 @@ public static class BuildDiagnosticIds
     /// <summary>ALN0117: a dataset file exists but cannot be read.</summary>
     public static readonly BuildDiagnosticDescriptor ProvenanceFileUnreadable = new("ALN0117", "Dataset file cannot be read", BuildSeverity.Error);
 
+    /// <summary>ALN0201: pack of an agent project whose policy requires an evaluation that has no results for this build.</summary>
+    public static readonly BuildDiagnosticDescriptor EvalResultsMissing = new("ALN0201", "Required evaluation results are missing", BuildSeverity.Error);
+
+    /// <summary>ALN0202: evaluation results of another build: the assembly, the policy or the suite differs.</summary>
+    public static readonly BuildDiagnosticDescriptor EvalResultsStale = new("ALN0202", "Evaluation results are stale", BuildSeverity.Error);
+
+    /// <summary>ALN0203: an evaluation whose bound exceeds the policy's threshold.</summary>
+    public static readonly BuildDiagnosticDescriptor EvalResultsFailing = new("ALN0203", "Evaluation does not meet the policy's threshold", BuildSeverity.Error);
+
+    /// <summary>ALN0204: an evaluation whose verdict is INVALID or INCONCLUSIVE.</summary>
+    public static readonly BuildDiagnosticDescriptor EvalResultsUndecided = new("ALN0204", "Evaluation is invalid or inconclusive", BuildSeverity.Error);
+
+    /// <summary>ALN0205: the evaluations run on pack (AlignmentPolicyRunEvalsOnPack) could not be started or did not finish.</summary>
+    public static readonly BuildDiagnosticDescriptor EvalRunFailed = new("ALN0205", "Evaluations could not be run on pack", BuildSeverity.Error);
+
     /// <summary>ALN0300: AlignmentPolicy itself failed; reported instead of a stack trace.</summary>
     public static readonly BuildDiagnosticDescriptor InternalError = new("ALN0300", "AlignmentPolicy failed unexpectedly", BuildSeverity.Error);
 
@@ -113,6 +128,42 @@ public static class BuildDiagnosticIds
     /// <summary>ALN0317: a type name that is not a valid fully qualified .NET type name.</summary>
     public static readonly BuildDiagnosticDescriptor PolicyInvalidTypeName = new("ALN0317", "Invalid gate type name", BuildSeverity.Error);
 
+    /// <summary>ALN0401: a package without an attestation at <c>alignment/attestation.dsse.json</c>.</summary>
+    public static readonly BuildDiagnosticDescriptor AttestationMissing = new("ALN0401", "Package has no attestation", BuildSeverity.Error);
+
+    /// <summary>ALN0402: the DSSE envelope or the in-toto statement is not in its format.</summary>
+    public static readonly BuildDiagnosticDescriptor AttestationMalformed = new("ALN0402", "Attestation is malformed", BuildSeverity.Error);
+
+    /// <summary>ALN0403: a package file whose SHA-256 differs from its subject's digest (changed after packing).</summary>
+    public static readonly BuildDiagnosticDescriptor AttestationFileChanged = new("ALN0403", "Package file does not match the attestation", BuildSeverity.Error);
+
+    /// <summary>ALN0404: a package file no subject covers (added after packing, or its subject removed).</summary>
+    public static readonly BuildDiagnosticDescriptor AttestationFileNotAttested = new("ALN0404", "Package file is not covered by the attestation", BuildSeverity.Error);
+
+    /// <summary>ALN0405: a subject whose file is not in the package.</summary>
+    public static readonly BuildDiagnosticDescriptor AttestationFileMissing = new("ALN0405", "Attested file is missing from the package", BuildSeverity.Error);
+
+    /// <summary>ALN0406: a signature that does not verify over the envelope's payload (the payload or the signature was edited).</summary>
+    public static readonly BuildDiagnosticDescriptor AttestationSignatureInvalid = new("ALN0406", "Attestation signature does not verify", BuildSeverity.Error);
+
+    /// <summary>ALN0407: a signed attestation with no valid signature from a trusted key.</summary>
+    public static readonly BuildDiagnosticDescriptor AttestationUntrustedKey = new("ALN0407", "Attestation is not signed by a trusted key", BuildSeverity.Error);
+
+    /// <summary>ALN0408: an unsigned attestation where signatures are required.</summary>
+    public static readonly BuildDiagnosticDescriptor AttestationUnsigned = new("ALN0408", "Attestation is unsigned", BuildSeverity.Error);
+
+    /// <summary>ALN0409: the recorded evaluation results do not meet the policy's thresholds (or a required suite is absent).</summary>
+    public static readonly BuildDiagnosticDescriptor AttestationEvalsBelowPolicy = new("ALN0409", "Recorded evaluations do not meet the policy", BuildSeverity.Error);
+
+    /// <summary>ALN0410: a package that cannot be read (not a zip archive, or not a NuGet package).</summary>
+    public static readonly BuildDiagnosticDescriptor PackageUnreadable = new("ALN0410", "Package cannot be read", BuildSeverity.Error);
+
+    /// <summary>ALN0411: the configured signing key or certificate cannot be used.</summary>
+    public static readonly BuildDiagnosticDescriptor AttestationSigningKeyInvalid = new("ALN0411", "Signing key cannot be used", BuildSeverity.Error);
+
+    /// <summary>ALN0412: a package source (folder or feed) that cannot be listed or downloaded from.</summary>
+    public static readonly BuildDiagnosticDescriptor PackageSourceUnreadable = new("ALN0412", "Package source cannot be read", BuildSeverity.Error);
+
     /// <summary>Every registered descriptor, in code order.</summary>
     public static IReadOnlyList<BuildDiagnosticDescriptor> All { get; } = new[]
     {
@@ -120,9 +171,13 @@ public static class BuildDiagnosticIds
         ProvenanceDigestMismatch, ProvenanceFileMissing, ProvenanceDigestMissing, ProvenanceInvalidLicense, ProvenanceLicenseNotAllowed,
         ProvenanceDeniedContentClass, ProvenanceIncompleteSynthetic, ProvenancePathEscapes, ProvenancePersonalDataMissing,
         ProvenanceUndeclaredDataItem, ProvenanceContamination, ProvenanceFileUnreadable,
+        EvalResultsMissing, EvalResultsStale, EvalResultsFailing, EvalResultsUndecided, EvalRunFailed,
         InternalError, PolicyInvalidJson, PolicyDuplicateProperty, PolicyUnknownProperty, PolicyWrongType, PolicyMissingProperty,
         PolicyNumberOutOfRange, PolicyInvalidValue, PolicyUnknownSuite, PolicyUnknownCatalogue, PolicyUnknownLicense,
         PolicyMalformedDocumentationId, PolicyUnsupportedVersion, PolicyNotFound, PolicyUnreadable, PolicyInvalidPattern,
         PolicyDeprecatedLicense, PolicyInvalidTypeName,
+        AttestationMissing, AttestationMalformed, AttestationFileChanged, AttestationFileNotAttested, AttestationFileMissing,
+        AttestationSignatureInvalid, AttestationUntrustedKey, AttestationUnsigned, AttestationEvalsBelowPolicy, PackageUnreadable,
+        AttestationSigningKeyInvalid, PackageSourceUnreadable,
     };
 }
