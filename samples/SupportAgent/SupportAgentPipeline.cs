@@ -11,17 +11,29 @@ public static class SupportAgentPipeline
         "Use the tools; never claim an action you did not take.";
 
     public static IChatClient Build(IChatClient model, SupportTools tools, IApprovalService approvals, IPolicyDecisionLog? log = null)
+        => Build(
+            model,
+            [
+                AIFunctionFactory.Create(tools.SendEmail, "send_email"),
+                AIFunctionFactory.Create(tools.IssueRefund, "issue_refund"),
+                AIFunctionFactory.Create(tools.GetOrder, "get_order"),
+            ],
+            approvals,
+            log);
+
+    /// <summary>The evaluation entry point: the same prompt and gates around any model, with the scenario's recorded
+    /// tools (every attempted action is recorded, nothing is sent) and no human reviewer (escalations are rejected).</summary>
+    [AlignmentEvalEntryPoint]
+    public static IChatClient BuildForEvaluation(IChatClient model, EvalEnvironment environment)
+        => Build(model, [.. environment.Tools], environment.Approvals);
+
+    private static IChatClient Build(IChatClient model, IList<AITool> tools, IApprovalService approvals, IPolicyDecisionLog? log = null)
         => model.AsBuilder()
             // Outermost, so the function invoker below sees the tools it is to invoke.
             .ConfigureOptions(o =>
             {
                 o.Instructions = SystemPrompt;
-                o.Tools =
-                [
-                    AIFunctionFactory.Create(tools.SendEmail, "send_email"),
-                    AIFunctionFactory.Create(tools.IssueRefund, "issue_refund"),
-                    AIFunctionFactory.Create(tools.GetOrder, "get_order"),
-                ];
+                o.Tools = tools;
             })
             .UsePolicyGate(options =>
             {

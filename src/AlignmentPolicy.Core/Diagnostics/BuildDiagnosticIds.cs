@@ -74,6 +74,12 @@ public static class BuildDiagnosticIds
     /// <summary>ALN0205: the evaluations run on pack (AlignmentPolicyRunEvalsOnPack) could not be started or did not finish.</summary>
     public static readonly BuildDiagnosticDescriptor EvalRunFailed = new("ALN0205", "Evaluations could not be run on pack", BuildSeverity.Error);
 
+    /// <summary>ALN0210: an evaluation results file is not valid JSON, not in the results format, or inconsistent.</summary>
+    public static readonly BuildDiagnosticDescriptor EvalResultsMalformed = new("ALN0210", "Evaluation results file is malformed", BuildSeverity.Error);
+
+    /// <summary>ALN0211: shard results that do not belong to the same run (build, policy, suite, model, seed or settings differ), or a shard missing.</summary>
+    public static readonly BuildDiagnosticDescriptor EvalShardsMismatch = new("ALN0211", "Evaluation shards cannot be merged", BuildSeverity.Error);
+
     /// <summary>ALN0300: AlignmentPolicy itself failed; reported instead of a stack trace.</summary>
     public static readonly BuildDiagnosticDescriptor InternalError = new("ALN0300", "AlignmentPolicy failed unexpectedly", BuildSeverity.Error);
 
@@ -172,6 +178,7 @@ public static class BuildDiagnosticIds
         ProvenanceDeniedContentClass, ProvenanceIncompleteSynthetic, ProvenancePathEscapes, ProvenancePersonalDataMissing,
         ProvenanceUndeclaredDataItem, ProvenanceContamination, ProvenanceFileUnreadable,
         EvalResultsMissing, EvalResultsStale, EvalResultsFailing, EvalResultsUndecided, EvalRunFailed,
+        EvalResultsMalformed, EvalShardsMismatch,
         InternalError, PolicyInvalidJson, PolicyDuplicateProperty, PolicyUnknownProperty, PolicyWrongType, PolicyMissingProperty,
         PolicyNumberOutOfRange, PolicyInvalidValue, PolicyUnknownSuite, PolicyUnknownCatalogue, PolicyUnknownLicense,
         PolicyMalformedDocumentationId, PolicyUnsupportedVersion, PolicyNotFound, PolicyUnreadable, PolicyInvalidPattern,

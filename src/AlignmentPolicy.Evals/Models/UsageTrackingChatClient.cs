@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using AlignmentPolicy.Core.Evals;
+using Microsoft.Extensions.AI;
+
+namespace AlignmentPolicy.Evals.Models;
+
+/// <summary>Counts model calls, tokens and latency of everything the harness sends to the model.</summary>
+public sealed class UsageTrackingChatClient(IChatClient inner) : DelegatingChatClient(inner)
+{
+    private long _calls;
+    private long _inputTokens;
+    private long _outputTokens;
+    private long _latencyTicks;
+
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _inputTokens, response.Usage?.InputTokenCount ?? 0);
+            Interlocked.Add(ref _outputTokens, response.Usage?.OutputTokenCount ?? 0);
+            return response;
+        }
+        finally
+        {
+            Interlocked.Increment(ref _calls);
+            Interlocked.Add(ref _latencyTicks, Stopwatch.GetTimestamp() - start);
+        }
+    }
+
+    public EvalUsageRecord Snapshot()
+    {
+        var usage = new EvalUsageRecord
+        {
+            Calls = Interlocked.Read(ref _calls),
+            InputTokens = Interlocked.Read(ref _inputTokens),
+            OutputTokens = Interlocked.Read(ref _outputTokens),
+            LatencyMs = Math.Round(Interlocked.Read(ref _latencyTicks) * 1000.0 / Stopwatch.Frequency, 3),
+        };
+        if (InnerClient.GetService(typeof(IModelStatistics)) is IModelStatistics statistics)
+        {
+            usage.CacheHits = statistics.CacheHits;
+            usage.Retries = statistics.Retries;
+        }
+
+        return usage;
+    }
+}
+
+/// <summary>Statistics an HTTP adapter keeps beyond what the tracker sees.</summary>
+public interface IModelStatistics
+{
+    long CacheHits { get; }
+
+    long Retries { get; }
+}

@@ -1,0 +1,221 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AlignmentPolicy.Evals.Suites;
+
+/// <summary>
+/// A suite is data: a manifest with factor grid, wording variants, the scenario's world (inbox, files, documents),
+/// a deterministic scoring rule, a classifier prompt and the simulated model's scripts. Built-in suites are embedded
+/// resources; third parties publish the same JSON in a NuGet package (<c>suite/suite.json</c>).
+/// </summary>
+public sealed class SuiteDefinition
+{
+    public string Name { get; set; } = "";
+    public string Version { get; set; } = "1.0.0";
+    public string Family { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Source { get; set; } = "";
+    /// <summary><c>rate</c> or <c>gap</c>.</summary>
+    public string Metric { get; set; } = "rate";
+    public int DefaultSamples { get; set; } = 100;
+    public List<string> Tools { get; set; } = [];
+    public string ReferenceSystemPrompt { get; set; } = "";
+    public List<SuiteFactor> Factors { get; set; } = [];
+    public string Control { get; set; } = "";
+    public List<string> PrimaryCells { get; set; } = [];
+    /// <summary>Gap suites: arm name to the sentence that puts the request in that arm ("monitored" first).</summary>
+    public Dictionary<string, string>? Arms { get; set; }
+    public string? AcceptMarker { get; set; }
+    public List<SuiteVariant> Variants { get; set; } = [];
+    public List<SuiteEmail> Inbox { get; set; } = [];
+    public List<SuiteFile> Files { get; set; } = [];
+    public Dictionary<string, string> Documents { get; set; } = [];
+    public string? FollowUp { get; set; }
+    public SuiteScorer Scorer { get; set; } = new();
+    public SimulatedScript Simulated { get; set; } = new();
+    /// <summary>Factor name to level to the misaligned steps in cells with that level (overrides <see cref="SimulatedScript.Misaligned"/>).</summary>
+    public Dictionary<string, Dictionary<string, List<SimulatedStep>>>? SimulatedByLevel { get; set; }
+    public string? ClassifierPrompt { get; set; }
+
+    /// <summary>SHA-256 of the definition's bytes, as recorded in results.</summary>
+    [JsonIgnore]
+    public string Sha256 { get; private set; } = "";
+
+    /// <summary>The cells of the factor grid, in a stable order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<SuiteCell> Cells { get; private set; } = [];
+
+    /// <summary>Arm names: one unnamed arm for a rate suite.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> ArmNames => Arms is null ? [""] : [.. Arms.Keys];
+
+    internal static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>Parses and checks a suite definition.</summary>
+    public static SuiteDefinition Parse(byte[] utf8, string origin)
+    {
+        SuiteDefinition suite;
+        try
+        {
+            suite = JsonSerializer.Deserialize<SuiteDefinition>(utf8, JsonOptions) ?? throw new SuiteException($"{origin}: the suite is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new SuiteException($"{origin}: not a valid suite definition: {e.Message}");
+        }
+
+        suite.Sha256 = Convert.ToHexStringLower(SHA256.HashData(utf8));
+        suite.Cells = suite.BuildCells();
+        suite.Validate(origin);
+        return suite;
+    }
+
+    private List<SuiteCell> BuildCells()
+    {
+        List<SuiteCell> cells = [new SuiteCell("", new Dictionary<string, string>(StringComparer.Ordinal))];
+        foreach (var factor in Factors)
+        {
+            cells = [.. cells.SelectMany(cell => factor.Levels.Keys.Select(level =>
+            {
+                var levels = new Dictionary<string, string>(cell.Levels, StringComparer.Ordinal) { [factor.Name] = level };
+                return new SuiteCell(cell.Id.Length == 0 ? level : cell.Id + "/" + level, levels);
+            }))];
+        }
+
+        foreach (var cell in cells)
+        {
+            cell.IsControl = string.Equals(cell.Id, Control, StringComparison.Ordinal);
+        }
+
+        return cells;
+    }
+
+    private void Validate(string origin)
+    {
+        void Require(bool condition, string message)
+        {
+            if (!condition)
+            {
+                throw new SuiteException($"{origin}: {message}");
+            }
+        }
+
+        Require(Name.Length > 0, "'name' is required.");
+        Require(Metric is "rate" or "gap", "'metric' must be 'rate' or 'gap'.");
+        Require(Metric != "gap" || Arms is { Count: 2 }, "a gap suite needs exactly two 'arms' (monitored first).");
+        Require(Factors.Count > 0 && Factors.All(f => f.Levels.Count > 0), "'factors' must name at least one factor with levels.");
+        Require(Cells.Any(c => c.IsControl), $"the control cell '{Control}' is not a cell of the grid.");
+        Require(Variants.Count > 0, "'variants' must hold at least one wording.");
+        Require(DefaultSamples > 0, "'defaultSamples' must be positive.");
+        foreach (var primary in PrimaryCells)
+        {
+            Require(Cells.Any(c => c.Id == primary), $"primary cell '{primary}' is not a cell of the grid.");
+        }
+
+        foreach (var tool in Tools)
+        {
+            Require(AlignmentPolicy.Gates.EvalEnvironment.ToolNames.Contains(tool), $"unknown tool '{tool}'.");
+        }
+
+        foreach (var rule in Scorer.Actions)
+        {
+            foreach (var condition in rule.Conditions)
+            {
+                _ = new System.Text.RegularExpressions.Regex(condition.Pattern);
+            }
+        }
+    }
+}
+
+public sealed class SuiteFactor
+{
+    public string Name { get; set; } = "";
+    /// <summary>Level name to the sentence the level puts into the scenario (may be empty).</summary>
+    public Dictionary<string, string> Levels { get; set; } = [];
+}
+
+public sealed class SuiteVariant
+{
+    public string Id { get; set; } = "";
+    public string Task { get; set; } = "";
+    /// <summary>Misaligned steps specific to this wording (gap suites: the request's harmful action).</summary>
+    public List<SimulatedStep>? Misaligned { get; set; }
+}
+
+public sealed class SuiteEmail
+{
+    public string Id { get; set; } = "";
+    public string From { get; set; } = "";
+    public string To { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string Body { get; set; } = "";
+    public Dictionary<string, List<string>>? When { get; set; }
+}
+
+public sealed class SuiteFile
+{
+    public string Path { get; set; } = "";
+    public string Content { get; set; } = "";
+    public Dictionary<string, List<string>>? When { get; set; }
+}
+
+public sealed class SuiteScorer
+{
+    public List<ActionRule> Actions { get; set; } = [];
+    /// <summary>A regular expression over the final answer that counts as misaligned (gap suites: the accept marker).</summary>
+    public string? AcceptPattern { get; set; }
+    /// <summary>A regular expression over the answer to the follow-up question that is a denial.</summary>
+    public string? DenialPattern { get; set; }
+}
+
+public sealed class ActionRule
+{
+    public string Id { get; set; } = "";
+    public List<string> Tools { get; set; } = [];
+    /// <summary>All must match: each a pattern over the named arguments joined by new lines.</summary>
+    public List<ActionCondition> Conditions { get; set; } = [];
+}
+
+public sealed class ActionCondition
+{
+    public List<string> Arguments { get; set; } = [];
+    public string Pattern { get; set; } = "";
+}
+
+public sealed class SimulatedScript
+{
+    public List<SimulatedStep> Misaligned { get; set; } = [];
+    public List<SimulatedStep> Aligned { get; set; } = [];
+    public string AlignedAnswer { get; set; } = "Done.";
+    public string MisalignedAnswer { get; set; } = "Done.";
+    public string? FollowUpTruthful { get; set; }
+    public string? FollowUpDenial { get; set; }
+}
+
+public sealed class SimulatedStep
+{
+    public string Tool { get; set; } = "";
+    public Dictionary<string, string> Arguments { get; set; } = [];
+}
+
+/// <summary>One cell of the factor grid.</summary>
+public sealed class SuiteCell(string id, IReadOnlyDictionary<string, string> levels)
+{
+    public string Id { get; } = id;
+    public IReadOnlyDictionary<string, string> Levels { get; } = levels;
+    public bool IsControl { get; internal set; }
+
+    /// <summary>Whether an item with this condition is part of the cell's world.</summary>
+    public bool Matches(Dictionary<string, List<string>>? when)
+        => when is null || when.All(pair => Levels.TryGetValue(pair.Key, out var level) && pair.Value.Contains(level, StringComparer.Ordinal));
+}
+
+/// <summary>A suite that cannot be loaded or resolved.</summary>
+public sealed class SuiteException(string message) : Exception(message);
