@@ -30,9 +30,16 @@ cat > "$work/nuget.config" <<XML
   <packageSources><add key="alignment-policy-local" value="$feed" /></packageSources>
 </configuration>
 XML
-echo '<Project />' > "$work/Directory.Build.props"
+# The settings the samples get from the repository's Directory.Build.props, and nothing else.
+cat > "$work/Directory.Build.props" <<XML
+<Project>
+  <PropertyGroup><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable><LangVersion>latest</LangVersion></PropertyGroup>
+</Project>
+XML
 echo '<Project />' > "$work/Directory.Build.targets"
 cp "$repo/samples/alignment-policy.json" "$work/"
+cp -r "$repo/samples/.alignment-policy" "$work/" 2>/dev/null || true
+[ -d "$repo/samples/Shared" ] && cp -r "$repo/samples/Shared" "$work/"
 # Central package versions as the repository pins them, plus ours.
 sed "s|</Project>|  <ItemGroup><PackageVersion Include=\"AlignmentPolicy.Build\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates\" Version=\"$version\" /></ItemGroup>\n</Project>|" \
   "$repo/Directory.Packages.props" > "$work/Directory.Packages.props"
@@ -41,7 +48,7 @@ make_copy() { # name, with-package
   local dir=$work/$1
   mkdir -p "$dir"
   if [ -d "$sample" ]; then
-    (cd "$sample" && find . -name '*.cs' -not -path './obj/*' -not -path './bin/*' -exec cp --parents {} "$dir/" \;)
+    (cd "$sample" && find . -type f -not -path './obj/*' -not -path './bin/*' -not -name '*.csproj' -exec cp --parents {} "$dir/" \;)
     sed -e 's|<ProjectReference Include="[^"]*AlignmentPolicy\.Gates\.csproj"[^>]*/>|<PackageReference Include="AlignmentPolicy.Gates" />|' \
       "$sample"/*.csproj > "$dir/$1.csproj"
   else

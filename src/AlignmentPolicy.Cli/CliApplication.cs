@@ -22,6 +22,7 @@ public static class CliApplication
         root.Subcommands.Add(InitCommand.Create(output, error));
         root.Subcommands.Add(CheckCommand.Create(output, error));
         root.Subcommands.Add(ProvenanceCommand.Create(output, error));
+        root.Subcommands.Add(VerifyCommand.Create(output, error));
         root.Subcommands.Add(EvalCommand.Create(output, error));
         root.Subcommands.Add(ScanCommand.Create(output, error));
 
