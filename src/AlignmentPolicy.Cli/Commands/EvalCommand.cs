@@ -122,6 +122,11 @@ internal static class EvalCommand
 
                 evaluations.Add(evaluation);
             }
+            catch (EvalUsageException e) when (projects.Count > 1 && e.Message.Contains("no [AlignmentEvalEntryPoint]", StringComparison.Ordinal))
+            {
+                // A folder scan meets projects that are not agents under evaluation; a project named explicitly must have one.
+                output.WriteLine($"  skipped: {e.Message}");
+            }
             catch (Exception e) when (e is EvalUsageException or SuiteException or InvalidOperationException or BadImageFormatException or FileNotFoundException)
             {
                 error.WriteLine($"alignment-policy eval: {e.Message}");
