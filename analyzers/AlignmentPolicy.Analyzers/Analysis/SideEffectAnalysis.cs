@@ -258,6 +258,7 @@ internal sealed class SideEffectAnalysis
         private INamedTypeSymbol? _kiotaBuilder;
         private INamedTypeSymbol? _grpcClient;
         private bool _fileConstructors;
+        private System.Collections.Immutable.ImmutableArray<System.Text.RegularExpressions.Regex> _oversightPaths = System.Collections.Immutable.ImmutableArray<System.Text.RegularExpressions.Regex>.Empty;
 
         public static Catalogue Build(AgentContext context)
         {
@@ -294,6 +295,11 @@ internal sealed class SideEffectAnalysis
             }
 
             catalogue._fileConstructors = Enabled("filesystem");
+            if (policy.SeverityFor("oversight") != "none")
+            {
+                catalogue._oversightPaths = policy.OversightPaths.Select(Globs.ToRegex).ToImmutableArray();
+            }
+
             if (Enabled("grpc"))
             {
                 catalogue._grpcClient = compilation.GetTypeByMetadataName("Grpc.Core.ClientBase");
@@ -365,6 +371,11 @@ internal sealed class SideEffectAnalysis
         {
             var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
             var definition = method.OriginalDefinition;
+            if (_oversightPaths.Length > 0 && IsOversightWrite(invocation, definition))
+            {
+                return "oversight";
+            }
+
             if (_methods.TryGetValue(definition, out var category))
             {
                 return category;
@@ -426,6 +437,29 @@ internal sealed class SideEffectAnalysis
             }
 
             return null;
+        }
+
+        /// <summary>A file write (File.*, Directory.*) whose constant path is one the policy names as the agent's oversight.</summary>
+        private bool IsOversightWrite(IInvocationOperation invocation, IMethodSymbol definition)
+        {
+            if (!_methods.TryGetValue(definition, out var category) || category != "filesystem")
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && ConstantPaths.Relative(argument.Value, null) is { } path)
+                {
+                    var normalized = Globs.Normalize(path);
+                    if (_oversightPaths.Any(p => p.IsMatch(normalized)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Constructors that open a file for writing: <c>new StreamWriter(path)</c>, <c>new FileStream(path, FileMode.Create)</c>.</summary>

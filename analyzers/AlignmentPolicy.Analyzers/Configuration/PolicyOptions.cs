@@ -24,11 +24,13 @@ internal sealed class PolicyOptions
         ImmutableDictionary<string, string> severities,
         bool requireJustification,
         bool provenanceRequired,
+        ImmutableArray<string> oversightPaths,
         string unknownOrigin,
         int maxCallDepth)
     {
         UnknownOrigin = unknownOrigin;
         ProvenanceRequired = provenanceRequired;
+        OversightPaths = oversightPaths;
         MaxCallDepth = maxCallDepth;
         IsConfigured = isConfigured;
         IsAgentProject = isAgentProject;
@@ -54,6 +56,9 @@ internal sealed class PolicyOptions
     public ImmutableDictionary<string, string> Severities { get; }
 
     public bool RequireJustification { get; }
+
+    /// <summary>Globs of the agent's own configuration, prompts and monitoring: writing them is an oversight side effect.</summary>
+    public ImmutableArray<string> OversightPaths { get; }
 
     /// <summary>The policy requires a provenance manifest in agent projects.</summary>
     public bool ProvenanceRequired { get; }
@@ -93,6 +98,7 @@ internal sealed class PolicyOptions
             severities.ToImmutable(),
             globalOptions.TryGetValue(KeyPrefix + "suppressions.require_justification", out var justification) && string.Equals(justification.Trim(), "true", StringComparison.OrdinalIgnoreCase),
             globalOptions.TryGetValue(KeyPrefix + "provenance.required", out var provenance) && string.Equals(provenance.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+            globalOptions.TryGetValue(KeyPrefix + "side_effects.oversight_paths", out var oversight) ? List(oversight) : ImmutableArray<string>.Empty,
             globalOptions.TryGetValue(KeyPrefix + "analyzers.unknown_origin", out var unknown) && unknown.Trim().Length > 0 ? unknown.Trim() : "info",
             globalOptions.TryGetValue(KeyPrefix + "analyzers.max_call_depth", out var depthText) && int.TryParse(depthText.Trim(), out var depth) && depth > 0 ? Math.Min(depth, 20) : 5);
     }

@@ -21,7 +21,7 @@ internal sealed class ProvenanceManifestIndex
         Paths = paths;
         DatasetsArrayEnd = datasetsEnd;
         DatasetsEmpty = datasetsEmpty;
-        _patterns = paths.Select(ToRegex).ToImmutableArray();
+        _patterns = paths.Select(Analysis.Globs.ToRegex).ToImmutableArray();
     }
 
     /// <summary>Every <c>datasets[].files[].path</c>, as written.</summary>
@@ -46,16 +46,7 @@ internal sealed class ProvenanceManifestIndex
         return false;
     }
 
-    public static string Normalize(string path)
-    {
-        path = path.Replace('\\', '/');
-        while (path.StartsWith("./", StringComparison.Ordinal))
-        {
-            path = path.Substring(2);
-        }
-
-        return path;
-    }
+    public static string Normalize(string path) => Analysis.Globs.Normalize(path);
 
     /// <summary>Reads the manifest; null when it is not JSON this reader understands (the build reports why).</summary>
     public static ProvenanceManifestIndex? TryRead(string text)
@@ -94,40 +85,6 @@ internal sealed class ProvenanceManifestIndex
         {
             return null;
         }
-    }
-
-    private static Regex ToRegex(string glob)
-    {
-        var builder = new StringBuilder("^");
-        var normalized = Normalize(glob);
-        for (var i = 0; i < normalized.Length; i++)
-        {
-            var c = normalized[i];
-            if (c == '*' && i + 1 < normalized.Length && normalized[i + 1] == '*')
-            {
-                builder.Append(".*");
-                i++;
-                if (i + 1 < normalized.Length && normalized[i + 1] == '/')
-                {
-                    i++;
-                }
-            }
-            else if (c == '*')
-            {
-                builder.Append("[^/]*");
-            }
-            else if (c == '?')
-            {
-                builder.Append("[^/]");
-            }
-            else
-            {
-                builder.Append(Regex.Escape(c.ToString()));
-            }
-        }
-
-        builder.Append('$');
-        return new Regex(builder.ToString(), RegexOptions.CultureInvariant);
     }
 
     /// <summary>A minimal JSON reader: objects, arrays, strings, and scalars skipped over.</summary>

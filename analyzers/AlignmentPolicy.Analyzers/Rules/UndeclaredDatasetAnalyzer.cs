@@ -82,7 +82,7 @@ public sealed class UndeclaredDatasetAnalyzer : DiagnosticAnalyzer
             IObjectCreationOperation creation when IsReaderCreation(creation) => creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value,
             _ => null,
         };
-        if (path is null || ConstantPath(path, projectDirectory) is not { } relative)
+        if (path is null || ConstantPaths.Relative(path, projectDirectory) is not { } relative)
         {
             return;
         }
@@ -114,59 +114,4 @@ public sealed class UndeclaredDatasetAnalyzer : DiagnosticAnalyzer
 
     private static bool IsDataFile(string path)
         => s_dataExtensions.Contains(Path.GetExtension(path)) || path.StartsWith("data/", StringComparison.OrdinalIgnoreCase) || path.IndexOf("/data/", StringComparison.OrdinalIgnoreCase) >= 0;
-
-    /// <summary>
-    /// A path relative to the project: a constant, or Path.Combine of constants, optionally rooted at
-    /// AppContext.BaseDirectory (the output folder, where data files are copied). Null when not constant.
-    /// </summary>
-    private static string? ConstantPath(IOperation operation, string? projectDirectory)
-    {
-        operation = ModelCall.Unwrap(operation);
-        if (operation.ConstantValue is { HasValue: true, Value: string constant })
-        {
-            if (Path.IsPathRooted(constant))
-            {
-                if (projectDirectory is null || !constant.StartsWith(projectDirectory, StringComparison.Ordinal))
-                {
-                    return null;
-                }
-
-                constant = constant.Substring(projectDirectory.Length).TrimStart('/', '\\');
-            }
-
-            return constant;
-        }
-
-        if (operation is IInvocationOperation { TargetMethod: { Name: "Combine", ContainingType: { } type } } combine && type.ToDisplayString() == "System.IO.Path")
-        {
-            var parts = combine.Arguments.SelectMany(a => a.Value is IArrayCreationOperation { Initializer: { } init } ? init.ElementValues : ImmutableArray.Create(a.Value)).ToList();
-            var pieces = new System.Collections.Generic.List<string>();
-            for (var i = 0; i < parts.Count; i++)
-            {
-                var part = ModelCall.Unwrap(parts[i]);
-                if (i == 0 && IsBaseDirectory(part))
-                {
-                    continue;
-                }
-
-                if (part.ConstantValue is not { HasValue: true, Value: string piece })
-                {
-                    return null;
-                }
-
-                pieces.Add(piece);
-            }
-
-            return pieces.Count == 0 ? null : string.Join("/", pieces);
-        }
-
-        return null;
-    }
-
-    private static bool IsBaseDirectory(IOperation operation) => operation switch
-    {
-        IPropertyReferenceOperation { Property.Name: "BaseDirectory" } property => property.Property.ContainingType?.Name is "AppContext" or "AppDomain",
-        IInvocationOperation { TargetMethod.Name: "GetCurrentDirectory" } current => current.TargetMethod.ContainingType?.Name == "Directory",
-        _ => false,
-    };
 }

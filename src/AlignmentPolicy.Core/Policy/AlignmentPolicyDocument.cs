@@ -77,6 +77,12 @@ public sealed class SideEffectsSection
     /// <summary>User categories and documentation-comment IDs of their APIs.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Custom { get; internal set; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// Paths (relative to the project, globs) of the agent's own configuration, prompts, monitoring and
+    /// credentials: a file write to one of them is an <c>oversight</c> side effect.
+    /// </summary>
+    public IReadOnlyList<string> OversightPaths { get; internal set; } = new string[0];
+
     /// <summary>Severity per category: error, warning, info or none.</summary>
     public IReadOnlyDictionary<string, string> Severity { get; internal set; } = new Dictionary<string, string>();
 }

@@ -39,6 +39,7 @@ public static class PolicyGlobalConfig
             Add(builder, "side_effects.custom." + pair.Key, List(pair.Value));
         }
 
+        Add(builder, "side_effects.oversight_paths", List(policy.SideEffects.OversightPaths));
         foreach (var pair in policy.SideEffects.Severity.OrderBy(p => p.Key, System.StringComparer.Ordinal))
         {
             Add(builder, "side_effects.severity." + pair.Key, pair.Value);

@@ -15,7 +15,7 @@ public static class PolicyShape
         [""] = new[] { "$schema", "version", "agents", "gates", "sideEffects", "analyzers", "provenance", "evals", "suppressions" },
         ["agents"] = new[] { "autoDetect", "include", "exclude" },
         ["gates"] = new[] { "additionalGateTypes" },
-        ["sideEffects"] = new[] { "catalogues", "custom", "severity" },
+        ["sideEffects"] = new[] { "catalogues", "custom", "severity", "oversightPaths" },
         ["analyzers"] = new[] { "unknownOrigin", "maxCallDepth" },
         ["provenance"] = new[] { "required", "allowedLicenses", "deniedContentClasses", "requirePersonalDataStatement" },
         ["evals"] = new[] { "required", "runOnPack" },

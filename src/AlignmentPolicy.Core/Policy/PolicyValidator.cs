@@ -210,6 +210,21 @@ internal sealed class PolicyValidator
 
         section.Custom = custom;
 
+        var oversight = new List<string>();
+        foreach (var (item, path) in ReadStringArray(fields, "oversightPaths", "sideEffects"))
+        {
+            if (PathPattern.Check(item.Value) is { } problem)
+            {
+                Report(BuildDiagnosticIds.PolicyInvalidPattern, item.Span, $"The pattern \"{item.Value}\" in '{path}' is invalid: {problem}.");
+            }
+            else
+            {
+                oversight.Add(item.Value);
+            }
+        }
+
+        section.OversightPaths = oversight;
+
         var severity = new Dictionary<string, string>(StringComparer.Ordinal);
         if (fields.TryGetValue("severity", out var severityProperty) && ExpectObject(severityProperty.Value, "sideEffects.severity") is { } severityObject)
         {

@@ -284,4 +284,21 @@ public class UngatedToolSideEffectTests
                 ];
             }
             """);
+
+    [Fact]
+    public Task Writes_to_the_paths_the_policy_names_as_oversight_are_oversight_side_effects()
+        => Verify.VerifyAsync(
+            [Usings + """
+            class SelfTools
+            {
+                public AIFunction[] All() =>
+                [
+                    AIFunctionFactory.{|#0:Create|}((string text) => { File.WriteAllText("config/agent.prompt.md", text); return "updated"; }, "update_prompt"),
+                    AIFunctionFactory.{|#1:Create|}((string text) => { File.WriteAllText("notes/today.md", text); return "noted"; }, "take_note"),
+                ];
+            }
+            """],
+            "is_global = true\nalignment_policy.agent_project = true\nalignment_policy.side_effects.oversight_paths = config/agent.*|monitoring/**\nalignment_policy.side_effects.severity.oversight = error\n",
+            Verify.Diagnostic("ALN0002").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("lambda", "change its own oversight", "lambda -> File.WriteAllText"),
+            Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("lambda", "write or delete files", "lambda -> File.WriteAllText"));
 }
