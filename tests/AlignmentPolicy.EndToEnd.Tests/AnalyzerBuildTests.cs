@@ -106,6 +106,39 @@ public sealed class AnalyzerBuildTests(PackageFeedFixture feed)
     private static int LineOf(string source, string text)
         => source.Split('\n').Select((line, index) => (line, index)).First(l => l.line.Contains(text, StringComparison.Ordinal)).index + 1;
 
+    [Fact]
+    public async Task Ignored_verdicts_and_gates_that_always_allow_are_reported_in_a_real_build()
+    {
+        var repo = new ConsumerRepository(feed);
+        repo.WritePolicy(Policy);
+        const string source = """
+            using AlignmentPolicy.Gates;
+
+            namespace SupportAgent;
+
+            public sealed class PassThroughGate : IPolicyGate
+            {
+                public ValueTask<PolicyVerdict> EvaluateAsync(PolicyRequest request, CancellationToken cancellationToken) => ValueTask.FromResult(PolicyVerdict.Allowed);
+            }
+
+            public sealed class Cleanup(IPolicyGate gate)
+            {
+                public async Task DeleteAsync(PolicyRequest request, string path)
+                {
+                    await gate.EvaluateAsync(request, CancellationToken.None);
+                    File.Delete(path);
+                }
+            }
+            """;
+        var project = AddAgent(repo, "SupportAgent", source, gated: true);
+
+        var build = await repo.BuildAsync(project);
+
+        Assert.True(build.Succeeded, build.Output);
+        var found = build.Warnings.Where(w => w.Code.StartsWith("ALN", StringComparison.Ordinal)).Select(w => (w.Code, w.LineNumber)).OrderBy(w => w.LineNumber).ToList();
+        Assert.Equal([("ALN0006", LineOf(source, "ValueTask<PolicyVerdict> EvaluateAsync")), ("ALN0004", LineOf(source, "await gate.EvaluateAsync"))], found);
+    }
+
     private static string AddAgent(ConsumerRepository repo, string name, string source, bool gated)
     {
         var project = repo.AddProject(name);
