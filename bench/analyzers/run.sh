@@ -97,7 +97,11 @@ test -f "$work/AgentOurs/obj/Debug/net10.0/alignment-policy.globalconfig" || { e
 # "<csc ms> <total analyzer s> <ours s> <banned s>".
 measure() {
   local log=$work/$1.log
-  dotnet build "$work/$1/$1.csproj" --no-restore --no-incremental -nologo -nodeReuse:false -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary > "$log" 2>&1
+  if ! dotnet build "$work/$1/$1.csproj" --no-restore --no-incremental -nologo -nodeReuse:false -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary > "$log" 2>&1; then
+    echo "measured build of $1 failed:" >&2
+    grep -E ": error " "$log" | sort -u | head -20 >&2
+    return 1
+  fi
   awk '
     function seconds(line,   i, n, f) { n = split(line, f, " "); for (i = 1; i <= n; i++) if (f[i] ~ /^<?[0-9.]+$/) { gsub("<", "", f[i]); return f[i] + 0 } return 0 }
     /Total analyzer execution time:/ { total += seconds($0) }
@@ -115,7 +119,8 @@ echo "== $iterations measured rebuilds of each, alternating"
 declare -A csc total ours banned
 for i in $(seq "$iterations"); do
   for name in "${names[@]}"; do
-    read -r c t o b < <(measure "$name")
+    result=$(measure "$name") || exit 1
+    read -r c t o b <<< "$result"
     csc[$name]+="$c "; total[$name]+="$t "; ours[$name]+="$o "; banned[$name]+="$b "
   done
 done
@@ -134,3 +139,6 @@ awk -v o="$(med "${ours[AgentOurs]}")" -v b="$(med "${banned[AgentBanned]}")" \
   'BEGIN { if (b > 0) printf "2. ours / BannedApiAnalyzers (agent):  %.2fx (target <= 1.5x)\n", o / b; else print "2. BannedApiAnalyzers time not found" }'
 awk -v o="$(med "${ours[PlainOurs]}")" -v w="$(med "${csc[PlainOurs]}")" -v n="$(med "${csc[PlainNone]}")" \
   'BEGIN { printf "3. non-agent: ours %.3f s; Csc with/without AlignmentPolicy.Build %.0f / %.0f ms (ratio %.3f; target: no measurable cost)\n", o, w, n, w / n }'
+echo
+echo "our analyzers in the last AgentOurs build (time s, share of all analyzers):"
+grep -A9 "AlignmentPolicy.Analyzers, Version=" "$work/AgentOurs.log" | grep "AlignmentPolicy.Analyzers.Rules" | sed 's/^ */  /'
