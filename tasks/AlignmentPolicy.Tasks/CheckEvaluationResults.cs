@@ -1,0 +1,132 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using AlignmentPolicy.Core.Diagnostics;
+using AlignmentPolicy.Core.PackGate;
+using AlignmentPolicy.Core.Policy;
+using Microsoft.Build.Framework;
+
+namespace AlignmentPolicy.Tasks;
+
+/// <summary>
+/// The pack gate (ALN0201-ALN0204): before the package is generated, every evaluation the policy requires must have
+/// results for this exact build that pass the policy's thresholds.
+/// </summary>
+public sealed class CheckEvaluationResults : AlignmentPolicyTask
+{
+    /// <summary>The policy file in force.</summary>
+    [Required]
+    public string PolicyFile { get; set; } = "";
+
+    /// <summary>The built assembly being packed (<c>$(TargetPath)</c>).</summary>
+    [Required]
+    public string AssemblyFile { get; set; } = "";
+
+    /// <summary>The results folder (<c>obj/alignment/evals/</c>).</summary>
+    [Required]
+    public string ResultsDirectory { get; set; } = "";
+
+    /// <summary>The command that produces the results, quoted in messages.</summary>
+    public string? EvalCommand { get; set; }
+
+    /// <summary><c>AlignmentPolicyRunEvalsOnPack</c>: run the evaluations first (the policy's <c>evals.runOnPack</c> also does).</summary>
+    public bool RunEvals { get; set; }
+
+    /// <summary>The <c>alignment-policy</c> executable, or its .dll (run with <c>dotnet</c>).</summary>
+    public string? CliPath { get; set; }
+
+    /// <summary>The build configuration, passed to the evaluation run.</summary>
+    public string? Configuration { get; set; }
+
+    /// <summary>How long the evaluation run may take.</summary>
+    public int EvalTimeoutSeconds { get; set; } = 3600;
+
+    /// <inheritdoc />
+    protected override void ExecuteCore()
+    {
+        var load = PolicyLoader.Load(PolicyFile);
+        foreach (var diagnostic in load.Diagnostics)
+        {
+            Reporter.Report(diagnostic);
+        }
+
+        if (load.Policy is null || load.HasErrors)
+        {
+            return;
+        }
+
+        if ((RunEvals || load.Policy.Evals.RunOnPack) && load.Policy.Evals.Required.Count > 0 && !RunEvaluations())
+        {
+            return;
+        }
+
+        var accepted = EvaluationGate.Check(new EvaluationGateRequest
+        {
+            Policy = load.Policy,
+            AssemblyFile = AssemblyFile,
+            ResultsDirectory = ResultsDirectory,
+            EvalCommand = string.IsNullOrEmpty(EvalCommand) ? "alignment-policy eval" : EvalCommand!,
+        }, Reporter);
+        Reporter.Detail($"Pack gate: {accepted.Count} of {load.Policy.Evals.Required.Count} required evaluation(s) pass for this build.");
+    }
+
+    // Out of process: the harness loads the agent assembly and model SDKs, which must not load into MSBuild.
+    private bool RunEvaluations()
+    {
+        var cli = string.IsNullOrEmpty(CliPath) ? "alignment-policy" : CliPath!;
+        var arguments = $"eval \"{ProjectFullPath}\" --no-build -c \"{(string.IsNullOrEmpty(Configuration) ? "Debug" : Configuration)}\"";
+        var start = cli.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? new ProcessStartInfo("dotnet", $"\"{cli}\" {arguments}")
+            : new ProcessStartInfo(cli, arguments);
+        start.UseShellExecute = false;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.CreateNoWindow = true;
+        start.WorkingDirectory = Path.GetDirectoryName(ProjectFullPath) ?? Environment.CurrentDirectory;
+        // The child runs its own 'dotnet msbuild'; it must not inherit the paths of this build's SDK resolution.
+        foreach (var variable in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH" })
+        {
+            start.EnvironmentVariables.Remove(variable);
+        }
+
+        var output = new StringBuilder();
+        try
+        {
+            using var process = new Process { StartInfo = start };
+            process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+            Log.LogMessage(MessageImportance.High, $"AlignmentPolicy: running the evaluations ({cli} {arguments}).");
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            if (!process.WaitForExit(EvalTimeoutSeconds * 1000))
+            {
+                try { process.Kill(); } catch (InvalidOperationException) { }
+                Fail($"The evaluations did not finish within {EvalTimeoutSeconds} s ('{cli} {arguments}'). Raise AlignmentPolicyEvalTimeout or run them before packing.");
+                return false;
+            }
+
+            process.WaitForExit();
+            Log.LogMessage(MessageImportance.Normal, output.ToString());
+            // 0 passed, 1 failed, 2 invalid/inconclusive or usage: the results files say which, and the gate reports it.
+            if (process.ExitCode is < 0 or > 2)
+            {
+                Fail($"'{cli} {arguments}' exited with code {process.ExitCode}: {Tail(output.ToString())}");
+                return false;
+            }
+
+            return true;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            Fail($"The evaluations cannot be run: '{cli}' could not be started ({e.Message}). Install the tool (dotnet tool install -g AlignmentPolicy.Cli) or set AlignmentPolicyCliPath.");
+            return false;
+        }
+    }
+
+    private void Fail(string message)
+        => Reporter.Report(new BuildDiagnostic(BuildDiagnosticIds.EvalRunFailed, BuildSeverity.Error, ProjectFullPath ?? "", 1, 1, 1, 1, message));
+
+    private static string Tail(string text) => text.Length <= 2000 ? text.Trim() : "..." + text.Substring(text.Length - 2000).Trim();
+}
