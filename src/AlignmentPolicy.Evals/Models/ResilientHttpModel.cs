@@ -75,7 +75,7 @@ public sealed class ResilientHttpModel : IModelStatistics, IDisposable
                 }
                 else
                 {
-                    var result = parse(text);
+                    var result = ParseReply(parse, text);
                     Store(key, text);
                     return result;
                 }
@@ -102,6 +102,19 @@ public sealed class ResilientHttpModel : IModelStatistics, IDisposable
         }
 
         throw last ?? new ModelCallException($"{uri}: no attempts made.");
+    }
+
+    /// <summary>Any failure to read a 2xx reply (a missing element, a wrong type, an empty list) is a malformed reply.</summary>
+    private static T ParseReply<T>(Func<string, T> parse, string text)
+    {
+        try
+        {
+            return parse(text);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or KeyNotFoundException or IndexOutOfRangeException or InvalidCastException)
+        {
+            throw new FormatException($"The reply does not have the expected shape: {e.Message}", e);
+        }
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using AlignmentPolicy.Core.Evals;
 using Microsoft.Extensions.AI;
 
@@ -21,6 +22,32 @@ public sealed class UsageTrackingChatClient(IChatClient inner) : DelegatingChatC
             Interlocked.Add(ref _inputTokens, response.Usage?.InputTokenCount ?? 0);
             Interlocked.Add(ref _outputTokens, response.Usage?.OutputTokenCount ?? 0);
             return response;
+        }
+        finally
+        {
+            Interlocked.Increment(ref _calls);
+            Interlocked.Add(ref _latencyTicks, Stopwatch.GetTimestamp() - start);
+        }
+    }
+
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var usage in update.Contents.OfType<UsageContent>())
+                {
+                    Interlocked.Add(ref _inputTokens, usage.Details.InputTokenCount ?? 0);
+                    Interlocked.Add(ref _outputTokens, usage.Details.OutputTokenCount ?? 0);
+                }
+
+                yield return update;
+            }
         }
         finally
         {
