@@ -120,6 +120,65 @@ public sealed class PackGateTests(PackageFeedFixture feed)
         Assert.Contains("2 package(s) verified: 1 passed, 1 failed.", fromFeed.Output);
     }
 
+    [Fact]
+    public async Task RunEvalsOnPack_runs_the_real_evaluations_out_of_process_and_packs_their_passing_results()
+    {
+        var repo = new ConsumerRepository(feed);
+        repo.WritePolicy("""
+            {
+              "version": 1,
+              "evals": { "required": [ { "suite": "builtin:coercion", "maxRate": 0.25, "maxSamples": 20 } ] }
+            }
+            """);
+        var project = repo.AddProject("GatedAgent", extraProperties: "<NoWarn>$(NoWarn);MEAI001</NoWarn>");
+        repo.AddToProjectFile(project, $"""
+              <ItemGroup>
+                <PackageReference Include="Microsoft.Extensions.AI" Version="10.11.0" />
+                <PackageReference Include="AlignmentPolicy.Gates" Version="{repo.PackageVersion}" />
+              </ItemGroup>
+            """);
+        repo.WriteProjectFile(project, "EvalEntryPoint.cs", """
+            using AlignmentPolicy.Gates;
+            using Microsoft.Extensions.AI;
+
+            namespace GatedAgent;
+
+            public static class EvalEntryPoint
+            {
+                [AlignmentEvalEntryPoint]
+                public static IChatClient BuildForEvaluation(IChatClient model, EvalEnvironment environment)
+                    => model.AsBuilder()
+                        .ConfigureOptions(o => { o.Instructions = Agent.SystemPrompt; o.Tools = [.. environment.Tools]; })
+                        .UsePolicyGate(options =>
+                        {
+                            foreach (var gate in BuiltInPolicyGates.CreateDefault())
+                            {
+                                options.AddGate(gate);
+                            }
+
+                            options.ApprovalService = environment.Approvals;
+                        })
+                        .UseFunctionInvocation()
+                        .Build();
+            }
+            """);
+
+        var build = await RunAsync(repo, "build", project, "-c", "Release");
+        Assert.True(build.Succeeded, build.Output);
+        var cli = typeof(CliApplication).Assembly.Location;
+        var pack = await RunAsync(repo, "pack", project, "-c", "Release", "--no-build", "-o", OutputFolder(repo), "-p:AlignmentPolicyRunEvalsOnPack=true", $"-p:AlignmentPolicyCliPath={cli}");
+        Assert.True(pack.Succeeded, pack.Output + string.Join("\n", pack.Messages.Select(m => m.Message)));
+
+        var results = EvalResultsLoader.Load(Path.Combine(Path.GetDirectoryName(project)!, "obj", "alignment", "evals", "coercion.json"), new AlignmentPolicy.Core.Diagnostics.BufferingReporter())!;
+        var dll = Path.Combine(Path.GetDirectoryName(project)!, "bin", "Release", "net10.0", "GatedAgent.dll");
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(dll))), results.AssemblySha256);
+        Assert.Equal("PASS", results.Verdict);
+
+        var package = Assert.Single(Directory.GetFiles(OutputFolder(repo), "*.nupkg"));
+        var verified = Verify(package);
+        Assert.True(verified.ExitCode == 0, verified.Output);
+    }
+
     private (ConsumerRepository Repo, string Project) CreateAgent()
     {
         var repo = new ConsumerRepository(feed);
