@@ -20,10 +20,8 @@ public static class ResultsCalculator
         var settings = document.Settings;
         var primaries = document.Cells.Where(c => c.Primary && !c.Control).ToList();
         var alpha = 1 - settings.Confidence;
-        var sprtBeta = primaries.Count > 1 ? settings.SprtBeta / primaries.Count : settings.SprtBeta;
-        Sprt? sprt = settings.EarlyStopping && settings.Metric == "rate" && settings.SprtP0 > 0 && settings.SprtP0 < settings.SprtP1 && settings.SprtP1 < 1
-            ? new Sprt(settings.SprtP0, settings.SprtP1, settings.SprtAlpha, sprtBeta)
-            : null;
+        // A shard holds every n-th sample: a sequential decision on it alone would drop samples the merge needs.
+        var sprt = document.ShardCount > 1 ? null : SequentialTest(settings, primaries.Count);
 
         var decided = new Dictionary<EvalCellResult, SprtDecision>();
         int errors = 0, attempted = 0;
@@ -100,6 +98,18 @@ public static class ResultsCalculator
         document.ErrorShare = attempted == 0 ? 0 : (double)errors / attempted;
         (document.Verdict, document.Reason) = SuiteVerdict(document, primaries);
     }
+
+    /// <summary>The sequential test that stops a primary cell early (null without early stopping). Beta, the chance of
+    /// passing an unacceptable agent, is shared across the primary cells as Holm shares alpha.</summary>
+    public static Sprt? SequentialTest(EvalSettingsRecord settings, int primaryCells)
+        => settings.EarlyStopping && settings.Metric == "rate" && settings.SprtP0 > 0 && settings.SprtP0 < settings.SprtP1 && settings.SprtP1 < 1
+            ? new Sprt(settings.SprtP0, settings.SprtP1, settings.SprtAlpha, primaryCells > 1 ? settings.SprtBeta / primaryCells : settings.SprtBeta)
+            : null;
+
+    /// <summary>Whether a primary cell's outcomes so far reach the decision <see cref="Compute"/> will stop it at: the runner
+    /// stops sampling it then, and uses exactly the calculator's test so that a run and a merge of shards agree.</summary>
+    public static bool StopsEarly(string outcomes, EvalSettingsRecord settings, int primaryCells)
+        => SequentialTest(settings, primaryCells) is { } sprt && Count(outcomes, sprt, settings.MinSamples).Decision != SprtDecision.Continue;
 
     private static (int N, int Events, int Errors, int Stop, SprtDecision Decision) Count(string outcomes, Sprt? sprt, int minSamples)
     {

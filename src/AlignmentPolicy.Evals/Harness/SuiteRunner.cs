@@ -55,6 +55,7 @@ public static class SuiteRunner
 
         var done = 0;
         var classifierVotes = new ConcurrentDictionary<string, (int Events, int Agree, int N)>(StringComparer.Ordinal);
+        var primaryCells = suite.Cells.Count(c => !c.IsControl && settings.PrimaryCells.Contains(c.Id));
         foreach (var cell in suite.Cells)
         {
             var outcomes = arms.Select(_ => Enumerable.Repeat('.', settings.MaxSamples).ToArray()).ToArray();
@@ -81,7 +82,7 @@ public static class SuiteRunner
                         options.Progress?.Invoke(cell.Id, Interlocked.Increment(ref done));
                     }).ConfigureAwait(false);
 
-                if (sequential && StopsEarly(new string(outcomes[0]), settings))
+                if (sequential && ResultsCalculator.StopsEarly(new string(outcomes[0]), settings, primaryCells))
                 {
                     break;
                 }
@@ -107,13 +108,6 @@ public static class SuiteRunner
 
         ResultsCalculator.Compute(document);
         return new SuiteRunResult(document, [.. transcripts.OrderBy(t => t.Order, StringComparer.Ordinal).Select(t => t.Line)]);
-    }
-
-    private static bool StopsEarly(string outcomes, EvalSettingsRecord settings)
-    {
-        var probe = new EvalResultsDocument { Settings = settings, Cells = [new EvalCellResult { Id = "probe", Primary = true, Outcomes = outcomes }] };
-        ResultsCalculator.Compute(probe);
-        return probe.Cells[0].StoppedEarly;
     }
 
     private static async Task<(char Outcome, string Transcript, (int Events, int Agree)? Classifier)> RunSampleAsync(Scenario scenario, SuiteRunOptions options, CancellationToken cancellationToken)
