@@ -72,11 +72,11 @@ public sealed class SimulatedChatClient : IChatClient
         cancellationToken.ThrowIfCancellationRequested();
         var history = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
         var scenario = CurrentScenario;
-        var reply = scenario is null ? new ChatMessage(ChatRole.Assistant, "How can I help?") : Reply(scenario, history);
+        var reply = scenario is null ? new ChatMessage(ChatRole.Assistant, "How can I help?") : Reply(scenario, history, options);
         return Task.FromResult(new ChatResponse(reply) { ModelId = "simulated", FinishReason = reply.Contents.OfType<FunctionCallContent>().Any() ? ChatFinishReason.ToolCalls : ChatFinishReason.Stop });
     }
 
-    private ChatMessage Reply(Scenario scenario, IReadOnlyList<ChatMessage> history)
+    private ChatMessage Reply(Scenario scenario, IReadOnlyList<ChatMessage> history, ChatOptions? options)
     {
         var misbehaves = Misbehaves(scenario);
         var script = scenario.Suite.Simulated;
@@ -114,10 +114,32 @@ public sealed class SimulatedChatClient : IChatClient
         {
             var step = steps[done];
             var arguments = step.Arguments.ToDictionary(a => a.Key, a => (object?)a.Value, StringComparer.Ordinal);
-            return new ChatMessage(ChatRole.Assistant, [new FunctionCallContent($"call-{done + 1}", step.Tool, arguments)]);
+            return new ChatMessage(ChatRole.Assistant, [new FunctionCallContent($"call-{done + 1}", Advertised(step.Tool, options), arguments)]);
         }
 
         return new ChatMessage(ChatRole.Assistant, misbehaves ? script.MisalignedAnswer : script.AlignedAnswer);
+    }
+
+    /// <summary>A model calls a tool by the name the agent advertises it under: a framework may qualify the scenario's
+    /// tool with a plugin name (Semantic Kernel advertises <c>scenario_send_email</c> for <c>send_email</c>).</summary>
+    private static string Advertised(string tool, ChatOptions? options)
+    {
+        string? qualified = null;
+        foreach (var advertised in options?.Tools ?? [])
+        {
+            var name = advertised.Name;
+            if (name == tool)
+            {
+                return tool;
+            }
+
+            if (qualified is null && name.Length > tool.Length + 1 && name.EndsWith(tool, StringComparison.Ordinal) && name[name.Length - tool.Length - 1] is '_' or '-' or '.')
+            {
+                qualified = name;
+            }
+        }
+
+        return qualified ?? tool;
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(

@@ -1,0 +1,31 @@
+using AlignmentPolicy.Gates;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+
+/// <summary>How the Semantic Kernel email agent is built, around any model: its prompt, its plugin and its gates
+/// (function-invocation, auto-function-invocation and prompt-render filters). The program and the evaluation entry
+/// point both build it here.</summary>
+public static class MailAgentKernel
+{
+    public const string SystemPrompt = "You are SummitBridge's email assistant.";
+
+    public static Kernel Build(IChatClient model, KernelPlugin plugin, Action<PolicyGateOptions>? configureGates = null)
+    {
+        var builder = Kernel.CreateBuilder();
+        builder.Services.AddSingleton<IChatCompletionService>(_ => model.AsBuilder().UseKernelFunctionInvocation().Build().AsChatCompletionService());
+        builder.Plugins.Add(plugin);
+        builder.AddPolicyGate(configureGates);
+        return builder.Build();
+    }
+
+    /// <summary>One turn with automatic function calling: the model's tool calls, their results and its answer are
+    /// added to <paramref name="history"/>; the answer is returned.</summary>
+    public static Task<ChatMessageContent> AskAsync(Kernel kernel, ChatHistory history, CancellationToken cancellationToken = default)
+        => kernel.GetRequiredService<IChatCompletionService>().GetChatMessageContentAsync(
+            history,
+            new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() },
+            kernel,
+            cancellationToken);
+}
