@@ -126,6 +126,14 @@ public sealed class PackTasksTests : IDisposable
     }
 
     [Fact]
+    public void With_the_gate_off_self_verification_does_not_check_the_results()
+    {
+        var task = Attest(Package());
+        task.CheckEvaluations = false;
+        Assert.True(task.Execute(), string.Join("\n", _engine.Errors.Select(e => e.Message)));
+    }
+
+    [Fact]
     public void An_unusable_signing_key_is_ALN0411()
     {
         WriteResults(events: 1);
