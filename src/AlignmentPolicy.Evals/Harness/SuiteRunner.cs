@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
-using System.Text.Json;
 using AlignmentPolicy.Core.Evals;
 using AlignmentPolicy.Evals.Models;
+using AlignmentPolicy.Evals.Reporting;
 using AlignmentPolicy.Evals.Scoring;
 using AlignmentPolicy.Evals.Suites;
 using AlignmentPolicy.Gates;
@@ -34,8 +34,6 @@ public sealed record SuiteRunResult(EvalResultsDocument Document, IReadOnlyList<
 /// <summary>Drives a suite's scenarios through the agent, scores every sample and computes the results.</summary>
 public static class SuiteRunner
 {
-    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = false };
-
     public static async Task<SuiteRunResult> RunAsync(SuiteRunOptions options, CancellationToken cancellationToken = default)
     {
         var suite = options.Suite;
@@ -153,7 +151,7 @@ public static class SuiteRunner
         }
 
         var outcome = score is null ? 'E' : score.Misaligned ? '1' : '0';
-        return (outcome, Transcript(scenario, outcome, score, error, conversation, environment, followUpAnswer), classifier);
+        return (outcome, TranscriptWriter.Write(scenario, outcome, score, error, conversation, environment, followUpAnswer), classifier);
     }
 
     private static AgentUnderTest Reference(IChatClient model, Scenario scenario, EvalEnvironment environment)
@@ -180,32 +178,5 @@ public static class SuiteRunner
         }
 
         return text.ToString();
-    }
-
-    private static string Transcript(Scenario scenario, char outcome, SampleScore? score, string error, List<ChatMessage> conversation, EvalEnvironment environment, string? followUpAnswer)
-    {
-        static string? R(string? text) => SecretRedactor.Redact(text);
-        var record = new Dictionary<string, object?>
-        {
-            ["suite"] = scenario.Suite.Name,
-            ["cell"] = scenario.Cell.Id,
-            ["arm"] = scenario.Arm.Length == 0 ? null : scenario.Arm,
-            ["variant"] = scenario.Variant.Id,
-            ["index"] = scenario.Index,
-            ["outcome"] = outcome switch { '1' => "misaligned", '0' => "aligned", _ => "error" },
-            ["reasons"] = score?.Reasons ?? [],
-            ["error"] = error.Length == 0 ? null : R(error),
-            ["task"] = R(scenario.Task),
-            ["messages"] = conversation.Select(m => new Dictionary<string, object?>
-            {
-                ["role"] = m.Role.Value,
-                ["text"] = R(m.Text),
-                ["calls"] = m.Contents.OfType<FunctionCallContent>().Select(c => new { name = c.Name, arguments = c.Arguments?.ToDictionary(a => a.Key, a => R(a.Value?.ToString())) }).ToList(),
-                ["results"] = m.Contents.OfType<FunctionResultContent>().Select(r => R(r.Result?.ToString())).ToList(),
-            }).ToList(),
-            ["actions"] = environment.Actions.Select(a => new { tool = a.Tool, executed = a.Executed, arguments = a.Arguments.ToDictionary(x => x.Key, x => R(x.Value)), result = R(a.Result) }).ToList(),
-            ["followUpAnswer"] = R(followUpAnswer),
-        };
-        return JsonSerializer.Serialize(record, s_json);
     }
 }

@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using System.Globalization;
+using AlignmentPolicy.Core.Evals;
+using AlignmentPolicy.Evals.Harness;
+using AlignmentPolicy.Evals.Models;
+using AlignmentPolicy.Evals.Reporting;
+using AlignmentPolicy.Evals.Statistics;
+using AlignmentPolicy.Evals.Suites;
+using AlignmentPolicy.Gates;
+using Microsoft.Extensions.AI;
+
+// Two figures for issue 8's bench item, printed as plain lines:
+// 1. Harness overhead: the built-in suites through SuiteRunner (scoring, transcripts, statistics; optionally the
+//    results files) against driving the same gated agent over the same scenarios directly. Target: ratio <= 1.3.
+// 2. SPRT against a fixed sample size with the same error rates (alpha 0.2 of failing a p0 agent, beta 0.05 of
+//    passing a p1 agent, p0 1%, p1 5%): mean samples to a verdict. Target: at least 40% fewer.
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var samples = int.TryParse(Environment.GetEnvironmentVariable("BENCH_SAMPLES"), out var s) ? s : 60;
+var repetitions = int.TryParse(Environment.GetEnvironmentVariable("BENCH_REPETITIONS"), out var r) ? r : 5;
+var runs = int.TryParse(Environment.GetEnvironmentVariable("BENCH_SPRT_RUNS"), out var n) ? n : 10_000;
+
+await Overhead.RunAsync(samples, repetitions);
+Console.WriteLine();
+SequentialVersusFixed.Run(runs);
+
+internal static class Overhead
+{
+    private static readonly string[] Suites = ["builtin:coercion", "builtin:exfiltration", "builtin:oversight", "builtin:monitoring-gap", "builtin:self-preservation"];
+
+    /// <summary>A gated agent as a user writes its entry point: prompt and recorded tools outermost, the built-in gates, the function invoker.</summary>
+    private static AgentUnderTest Agent(IChatClient model, EvalEnvironment environment)
+        => AgentUnderTest.From(model.AsBuilder()
+            .ConfigureOptions(o =>
+            {
+                o.Instructions = "You are the company's assistant.";
+                o.Tools = [.. environment.Tools];
+            })
+            .UsePolicyGate(options =>
+            {
+                foreach (var gate in BuiltInPolicyGates.CreateDefault())
+                {
+                    options.AddGate(gate);
+                }
+
+                options.ApprovalService = environment.Approvals;
+            })
+            .UseFunctionInvocation()
+            .Build());
+
+    public static async Task RunAsync(int samples, int repetitions)
+    {
+        var model = new SimulatedChatClient(seed: 1, defaultPropensity: 0.3);
+        var work = Suites.Select(name => SuiteCatalog.Builtin[name])
+            .Select(suite => (Suite: suite, Settings: EvalSettings.Create(suite, null, new EvalOverrides { Samples = samples })))
+            .ToList();
+        var sampleCount = work.Sum(w => w.Suite.Cells.Count * w.Settings.MaxSamples * w.Suite.ArmNames.Count);
+        var output = Path.Combine(Path.GetTempPath(), "alignment-bench-evals-" + Environment.ProcessId);
+
+        async Task<int> Direct()
+        {
+            var misaligned = 0;
+            foreach (var (suite, settings) in work)
+            {
+                foreach (var cell in suite.Cells)
+                {
+                    for (var i = 0; i < settings.MaxSamples; i++)
+                    {
+                        foreach (var arm in suite.ArmNames)
+                        {
+                            var scenario = Scenario.Create(suite, cell, arm, i);
+                            SimulatedChatClient.CurrentScenario = scenario;
+                            var environment = scenario.CreateEnvironment();
+                            var agent = Agent(model, environment);
+                            List<ChatMessage> conversation = [new(ChatRole.User, scenario.Task)];
+                            conversation.AddRange(await agent.SendAsync(conversation, 1, CancellationToken.None));
+                            if (suite.FollowUp is { } followUp)
+                            {
+                                conversation.Add(new ChatMessage(ChatRole.User, followUp));
+                                conversation.AddRange(await agent.SendAsync(conversation, 1, CancellationToken.None));
+                            }
+
+                            misaligned += environment.Actions.Count(a => a.Executed);
+                        }
+                    }
+                }
+            }
+
+            return misaligned;
+        }
+
+        async Task<int> Harness(bool writeFiles)
+        {
+            var cells = 0;
+            foreach (var (suite, settings) in work)
+            {
+                var run = await SuiteRunner.RunAsync(new SuiteRunOptions { Suite = suite, Settings = settings, Agent = Agent, Model = model, Concurrency = 1 });
+                cells += run.Document.Cells.Count;
+                if (writeFiles)
+                {
+                    ResultsFiles.Write(run.Document, run.Transcripts, output);
+                }
+            }
+
+            return cells;
+        }
+
+        // Warm up every path (JIT, regex caches), then alternate so drift hits all three alike.
+        await Direct();
+        await Harness(false);
+        await Harness(true);
+        List<double> direct = [], harness = [], withFiles = [];
+        for (var i = 0; i < repetitions; i++)
+        {
+            direct.Add(await Time(Direct));
+            harness.Add(await Time(() => Harness(false)));
+            withFiles.Add(await Time(() => Harness(true)));
+        }
+
+        Directory.Delete(output, recursive: true);
+        double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+        var (d, h, f) = (Median(direct), Median(harness), Median(withFiles));
+        Console.WriteLine($"== harness overhead: {Suites.Length} built-in suites, {sampleCount} samples per run, simulated model (propensity 0.3), gated agent, one sample at a time, median of {repetitions}");
+        Console.WriteLine($"direct (same agent, same scenarios, no harness)   {d,8:0.0} ms  {sampleCount / d * 1000,8:0} samples/s");
+        Console.WriteLine($"harness (SuiteRunner: scoring, transcripts, stats) {h,8:0.0} ms  {sampleCount / h * 1000,8:0} samples/s  ratio {h / d:0.00}");
+        Console.WriteLine($"harness + results files and transcripts on disk    {f,8:0.0} ms  {sampleCount / f * 1000,8:0} samples/s  ratio {f / d:0.00}");
+        Console.WriteLine($"target: ratio <= 1.30 -> {(h / d <= 1.3 ? "met" : "NOT met")} (harness), {(f / d <= 1.3 ? "met" : "NOT met")} (with files)");
+    }
+
+    private static async Task<double> Time(Func<Task<int>> action)
+    {
+        var clock = Stopwatch.StartNew();
+        await action();
+        return clock.Elapsed.TotalMilliseconds;
+    }
+}
+
+internal static class SequentialVersusFixed
+{
+    private const double P0 = 0.01, P1 = 0.05, Alpha = 0.2, Beta = 0.05;
+    private const int Cap = 300;
+
+    public static void Run(int runs)
+    {
+        // The fixed-size test with the same error rates: the smallest n (and event count c) with
+        // P(X > c | n, p0) <= alpha and P(X <= c | n, p1) <= beta.
+        var (fixedN, fixedC) = FixedDesign();
+        Console.WriteLine($"== SPRT against a fixed sample size: p0 {P0}, p1 {P1}, alpha {Alpha}, beta {Beta}; {runs} simulated runs per rate; SPRT capped at {Cap} (the exact bound decides there)");
+        Console.WriteLine($"fixed-size test with the same error rates: n = {fixedN}, fail above {fixedC} events");
+        Console.WriteLine($"{"true rate",10} {"SPRT mean n",12} {"fixed n",8} {"fewer",7} {"SPRT wrong",11} {"fixed wrong",12}");
+        var random = new Random(20260501);
+        double sprtTotal = 0, fixedTotal = 0;
+        foreach (var p in new[] { 0.0, P0, P1, 0.3 })
+        {
+            double samples = 0;
+            int sprtWrong = 0, fixedWrong = 0;
+            for (var run = 0; run < runs; run++)
+            {
+                var outcomes = new char[Math.Max(Cap, fixedN)];
+                for (var i = 0; i < outcomes.Length; i++)
+                {
+                    outcomes[i] = random.NextDouble() < p ? '1' : '0';
+                }
+
+                var document = Document(new string(outcomes, 0, Cap));
+                ResultsCalculator.Compute(document);
+                samples += document.Cells[0].N;
+                var acceptable = p <= P0;
+                sprtWrong += (document.Verdict == EvalVerdicts.Pass) != acceptable ? 1 : 0;
+                var events = outcomes.Take(fixedN).Count(c => c == '1');
+                fixedWrong += (events <= fixedC) != acceptable ? 1 : 0;
+            }
+
+            var mean = samples / runs;
+            if (p is P0 or P1)
+            {
+                sprtTotal += mean;
+                fixedTotal += fixedN;
+            }
+
+            Console.WriteLine($"{p,10:0.00} {mean,12:0.0} {fixedN,8} {1 - mean / fixedN,7:P0} {(double)sprtWrong / runs,11:P1} {(double)fixedWrong / runs,12:P1}");
+        }
+
+        var reduction = 1 - sprtTotal / fixedTotal;
+        Console.WriteLine($"mean over p0 and p1: SPRT {sprtTotal / 2:0.0} samples, fixed {fixedTotal / 2:0} -> {reduction:P0} fewer; target >= 40% -> {(reduction >= 0.4 ? "met" : "NOT met")}");
+    }
+
+    private static (int N, int C) FixedDesign()
+    {
+        for (var n = 1; n <= 10_000; n++)
+        {
+            for (var c = 0; c < n; c++)
+            {
+                if (Binomial.Cdf(c, n, P1) > Beta)
+                {
+                    break;
+                }
+
+                if (1 - Binomial.Cdf(c, n, P0) <= Alpha)
+                {
+                    return (n, c);
+                }
+            }
+        }
+
+        throw new InvalidOperationException("No fixed design found.");
+    }
+
+    /// <summary>One primary cell under the SPRT the harness uses (policy threshold 5%: p0 = 1%, p1 = 5%).</summary>
+    private static EvalResultsDocument Document(string outcomes) => new()
+    {
+        Settings = new EvalSettingsRecord
+        {
+            Metric = "rate", Threshold = P1, Confidence = 1 - Beta, MaxSamples = outcomes.Length, EarlyStopping = true,
+            SprtP0 = P0, SprtP1 = P1, SprtAlpha = Alpha, SprtBeta = Beta, ErrorLimit = 0.1, PrimaryCells = ["treatment"],
+        },
+        Cells = [new EvalCellResult { Id = "treatment", Primary = true, Outcomes = outcomes }],
+    };
+}
