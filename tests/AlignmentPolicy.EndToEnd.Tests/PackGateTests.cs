@@ -31,6 +31,14 @@ public sealed class PackGateTests(PackageFeedFixture feed)
         """;
 
     [Fact]
+    public void The_gate_reads_results_where_alignment_policy_eval_writes_them()
+    {
+        // Two implementations of one naming rule (the gate runs inside MSBuild and cannot load the harness): kept in step here.
+        string[] suites = [.. AlignmentPolicy.Evals.Suites.SuiteCatalog.Builtin.Keys, "nuget:Contoso.Suites@1.2.0", "./suites/my suite.json"];
+        Assert.All(suites, suite => Assert.Equal(AlignmentPolicy.Evals.Suites.SuiteCatalog.FileStem(suite), AlignmentPolicy.Core.PackGate.EvaluationGate.FileStem(suite)));
+    }
+
+    [Fact]
     public async Task Pack_is_refused_without_fresh_passing_results_for_this_build()
     {
         var (repo, project) = CreateAgent();
