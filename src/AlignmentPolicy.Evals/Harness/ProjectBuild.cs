@@ -27,7 +27,8 @@ public static class ProjectBuild
         var properties = document.RootElement.GetProperty("Properties");
         var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(projectPath))!;
         string Get(string name) => properties.GetProperty(name).GetString() ?? "";
-        var intermediate = Get("BaseIntermediateOutputPath");
+        // MSBuild's default is written "obj\" on every OS; a backslash is no separator on Linux.
+        var intermediate = Get("BaseIntermediateOutputPath").Replace('\\', Path.DirectorySeparatorChar);
         return new BuiltProject(
             Path.GetFullPath(projectPath),
             Get("MSBuildProjectName"),
