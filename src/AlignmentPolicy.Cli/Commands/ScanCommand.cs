@@ -42,6 +42,12 @@ internal static class ScanCommand
         var reporter = new ConsoleDiagnosticReporter(output, verbose);
         var result = await Scanner.ScanAsync(root, reporter, verbose ? output.WriteLine : _ => { }, cancellationToken).ConfigureAwait(false);
 
+        // An analyzer that throws misses findings: say so on every run, not only with --verbose.
+        foreach (var failure in result.AnalyzerFailures)
+        {
+            error.WriteLine($"alignment-policy scan: analyzer failure in {failure}");
+        }
+
         foreach (var finding in result.Findings.Where(f => verbose || f.IsWarningOrError))
         {
             output.WriteLine(finding.ToString());

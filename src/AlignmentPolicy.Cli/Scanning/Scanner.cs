@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace AlignmentPolicy.Cli.Scanning;
 
 /// <summary>What a scan found: the findings, per project, plus the policy problems met on the way.</summary>
-internal sealed record ScanResult(string Root, IReadOnlyList<ScanProject> Projects, IReadOnlyList<ScanFinding> Findings, int PolicyErrors);
+internal sealed record ScanResult(string Root, IReadOnlyList<ScanProject> Projects, IReadOnlyList<ScanFinding> Findings, IReadOnlyList<string> AnalyzerFailures);
 
 /// <summary>
 /// Scans a folder: discovers projects, resolves each one's policy like <c>check</c> and the build do,
@@ -33,7 +33,7 @@ internal static class Scanner
         var projects = ProjectDiscovery.Discover(root);
         var findings = new List<ScanFinding>();
         var policies = new Dictionary<string, (AlignmentPolicyDocument? Policy, bool HasErrors)>(StringComparer.Ordinal);
-        var policyErrors = 0;
+        var analyzerFailures = new List<string>();
         foreach (var project in projects)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -43,7 +43,6 @@ internal static class Scanner
                 var resolution = PolicyResolver.Resolve(new PolicyResolveRequest { StartDirectory = project.Directory, ReportingFile = project.DisplayPath }, policyReporter);
                 policy = (resolution.Policy, resolution.HasErrors);
                 policies[policyKey] = policy;
-                policyErrors += resolution.HasErrors ? 1 : 0;
             }
 
             var document = policy.Policy ?? AlignmentPolicyDocument.CreateDefault();
@@ -53,7 +52,7 @@ internal static class Scanner
             var (diagnostics, failures) = await ScanAnalyzerHost.AnalyzeAsync(compilation, PolicyGlobalConfig.Render(document, isAgent), cancellationToken).ConfigureAwait(false);
             foreach (var failure in failures)
             {
-                detail($"{project.DisplayPath}: analyzer failure: {failure.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+                analyzerFailures.Add($"{project.DisplayPath}: {failure.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
             }
 
             var projectFindings = diagnostics.Where(d => d.Location.IsInSource).Select(d => ScanFinding.From(d, root)).ToList();
@@ -65,7 +64,7 @@ internal static class Scanner
             .Distinct()
             .OrderBy(f => f.RelativePath, StringComparer.Ordinal).ThenBy(f => f.StartLine).ThenBy(f => f.StartColumn).ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ToList();
-        return new ScanResult(root, projects, ordered, policyErrors);
+        return new ScanResult(root, projects, ordered, analyzerFailures);
     }
 
     private static bool ReferencesModelSdk(ScanProject project)
