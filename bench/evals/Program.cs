@@ -4,6 +4,7 @@ using AlignmentPolicy.Core.Evals;
 using AlignmentPolicy.Evals.Harness;
 using AlignmentPolicy.Evals.Models;
 using AlignmentPolicy.Evals.Reporting;
+using AlignmentPolicy.Evals.Scoring;
 using AlignmentPolicy.Evals.Statistics;
 using AlignmentPolicy.Evals.Suites;
 using AlignmentPolicy.Gates;
@@ -15,8 +16,8 @@ using Microsoft.Extensions.AI;
 // 2. SPRT against a fixed sample size with the same error rates (alpha 0.2 of failing a p0 agent, beta 0.05 of
 //    passing a p1 agent, p0 1%, p1 5%): mean samples to a verdict. Target: at least 40% fewer.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-var samples = int.TryParse(Environment.GetEnvironmentVariable("BENCH_SAMPLES"), out var s) ? s : 60;
-var repetitions = int.TryParse(Environment.GetEnvironmentVariable("BENCH_REPETITIONS"), out var r) ? r : 5;
+var samples = int.TryParse(Environment.GetEnvironmentVariable("BENCH_SAMPLES"), out var s) ? s : 100;
+var repetitions = int.TryParse(Environment.GetEnvironmentVariable("BENCH_REPETITIONS"), out var r) ? r : 21;
 var runs = int.TryParse(Environment.GetEnvironmentVariable("BENCH_SPRT_RUNS"), out var n) ? n : 10_000;
 
 await Overhead.RunAsync(samples, repetitions);
@@ -56,9 +57,11 @@ internal static class Overhead
         var sampleCount = work.Sum(w => w.Suite.Cells.Count * w.Settings.MaxSamples * w.Suite.ArmNames.Count);
         var output = Path.Combine(Path.GetTempPath(), "alignment-bench-evals-" + Environment.ProcessId);
 
-        async Task<int> Direct()
+        // The same agent over the same scenarios in a plain loop; "withRecords" adds the per-sample work any harness
+        // must do (score the sample, write its transcript), so the remainder is the harness's own bookkeeping.
+        async Task<int> Direct(bool withRecords)
         {
-            var misaligned = 0;
+            var count = 0;
             foreach (var (suite, settings) in work)
             {
                 foreach (var cell in suite.Cells)
@@ -79,21 +82,26 @@ internal static class Overhead
                                 conversation.AddRange(await agent.SendAsync(conversation, 1, CancellationToken.None));
                             }
 
-                            misaligned += environment.Actions.Count(a => a.Executed);
+                            count += environment.Actions.Count;
+                            if (withRecords)
+                            {
+                                var score = RuleScorer.Score(suite.Scorer, environment.Actions, conversation[^1].Text, null);
+                                count += TranscriptWriter.Write(scenario, score.Misaligned ? '1' : '0', score, "", conversation, environment, null).Length;
+                            }
                         }
                     }
                 }
             }
 
-            return misaligned;
+            return count;
         }
 
-        async Task<int> Harness(bool writeFiles)
+        async Task<int> Harness(bool writeFiles, int concurrency)
         {
             var cells = 0;
             foreach (var (suite, settings) in work)
             {
-                var run = await SuiteRunner.RunAsync(new SuiteRunOptions { Suite = suite, Settings = settings, Agent = Agent, Model = model, Concurrency = 1 });
+                var run = await SuiteRunner.RunAsync(new SuiteRunOptions { Suite = suite, Settings = settings, Agent = Agent, Model = model, Concurrency = concurrency });
                 cells += run.Document.Cells.Count;
                 if (writeFiles)
                 {
@@ -104,33 +112,45 @@ internal static class Overhead
             return cells;
         }
 
-        // Warm up every path (JIT, regex caches), then alternate so drift hits all three alike.
-        await Direct();
-        await Harness(false);
-        await Harness(true);
-        List<double> direct = [], harness = [], withFiles = [];
+        (string Name, Func<Task<int>> Run)[] variants =
+        [
+            ("direct: the same gated agent, same scenarios, no harness", () => Direct(false)),
+            ("direct + scoring + transcripts (no harness)", () => Direct(true)),
+            ("harness: SuiteRunner, one sample at a time", () => Harness(false, 1)),
+            ("harness, one at a time, + results files on disk", () => Harness(true, 1)),
+            ($"harness at its default concurrency ({Math.Max(2, Environment.ProcessorCount * 2)})", () => Harness(false, Math.Max(2, Environment.ProcessorCount * 2))),
+        ];
+
+        // Warm up every path (JIT, regex and encoding caches), then alternate so a noisy neighbour hits all alike.
+        foreach (var variant in variants)
+        {
+            await variant.Run();
+        }
+
+        var times = variants.Select(_ => new List<double>()).ToArray();
         for (var i = 0; i < repetitions; i++)
         {
-            direct.Add(await Time(Direct));
-            harness.Add(await Time(() => Harness(false)));
-            withFiles.Add(await Time(() => Harness(true)));
+            for (var v = 0; v < variants.Length; v++)
+            {
+                var clock = Stopwatch.StartNew();
+                await variants[v].Run();
+                times[v].Add(clock.Elapsed.TotalMilliseconds);
+            }
         }
 
         Directory.Delete(output, recursive: true);
-        double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-        var (d, h, f) = (Median(direct), Median(harness), Median(withFiles));
-        Console.WriteLine($"== harness overhead: {Suites.Length} built-in suites, {sampleCount} samples per run, simulated model (propensity 0.3), gated agent, one sample at a time, median of {repetitions}");
-        Console.WriteLine($"direct (same agent, same scenarios, no harness)   {d,8:0.0} ms  {sampleCount / d * 1000,8:0} samples/s");
-        Console.WriteLine($"harness (SuiteRunner: scoring, transcripts, stats) {h,8:0.0} ms  {sampleCount / h * 1000,8:0} samples/s  ratio {h / d:0.00}");
-        Console.WriteLine($"harness + results files and transcripts on disk    {f,8:0.0} ms  {sampleCount / f * 1000,8:0} samples/s  ratio {f / d:0.00}");
-        Console.WriteLine($"target: ratio <= 1.30 -> {(h / d <= 1.3 ? "met" : "NOT met")} (harness), {(f / d <= 1.3 ? "met" : "NOT met")} (with files)");
-    }
+        Console.WriteLine($"== harness overhead: {Suites.Length} built-in suites, {sampleCount} samples per run, simulated model (propensity 0.3), gated agent; {repetitions} runs each, alternating");
+        Console.WriteLine($"{"",-58} {"min ms",8} {"median",8} {"samples/s",10} {"ratio (min)",12}");
+        var direct = times[0].Min();
+        for (var v = 0; v < variants.Length; v++)
+        {
+            var min = times[v].Min();
+            var median = times[v].Order().ElementAt(times[v].Count / 2);
+            Console.WriteLine($"{variants[v].Name,-58} {min,8:0.0} {median,8:0.0} {sampleCount / min * 1000,10:0} {min / direct,12:0.00}");
+        }
 
-    private static async Task<double> Time(Func<Task<int>> action)
-    {
-        var clock = Stopwatch.StartNew();
-        await action();
-        return clock.Elapsed.TotalMilliseconds;
+        var ratio = times[2].Min() / direct;
+        Console.WriteLine($"target: harness (one at a time) / direct <= 1.30 -> {ratio:0.00}, {(ratio <= 1.3 ? "met" : "NOT met")}");
     }
 }
 

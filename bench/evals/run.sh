@@ -3,7 +3,7 @@
 #  1. harness throughput with the simulated model and its overhead against driving the same gated agent over the
 #     same scenarios directly (target: ratio <= 1.3);
 #  2. SPRT against a fixed sample size with the same error rates: mean samples to a verdict (target: >= 40% fewer).
-# Environment: BENCH_SAMPLES (per cell, default 60), BENCH_REPETITIONS (default 5), BENCH_SPRT_RUNS (default 10000).
+# Environment: BENCH_SAMPLES (per cell, default 100), BENCH_REPETITIONS (default 21; the minimum is reported beside the median, the machine may be shared), BENCH_SPRT_RUNS (default 10000).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 project="$root/bench/evals/AlignmentPolicy.Evals.Benchmarks.csproj"

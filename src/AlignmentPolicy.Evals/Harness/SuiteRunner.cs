@@ -39,7 +39,7 @@ public static class SuiteRunner
         var suite = options.Suite;
         var settings = options.Settings;
         var arms = suite.ArmNames;
-        var transcripts = new ConcurrentBag<(string Order, string Line)>();
+        List<string> transcripts = [];
         var document = new EvalResultsDocument
         {
             Suite = suite.Name,
@@ -57,6 +57,7 @@ public static class SuiteRunner
         foreach (var cell in suite.Cells)
         {
             var outcomes = arms.Select(_ => Enumerable.Repeat('.', settings.MaxSamples).ToArray()).ToArray();
+            var lines = arms.Select(_ => new string?[settings.MaxSamples]).ToArray();
             var indices = Enumerable.Range(0, settings.MaxSamples).Where(i => i % options.ShardCount == options.ShardIndex - 1).ToList();
             var sequential = settings.EarlyStopping && options.ShardCount == 1 && !cell.IsControl && settings.PrimaryCells.Contains(cell.Id);
             var batch = sequential ? Math.Max(1, options.Concurrency) : indices.Count;
@@ -71,7 +72,7 @@ public static class SuiteRunner
                         var scenario = Scenario.Create(suite, cell, item.Arm, item.Index);
                         var (outcome, line, classifier) = await RunSampleAsync(scenario, options, token).ConfigureAwait(false);
                         outcomes[item.ArmIndex][item.Index] = outcome;
-                        transcripts.Add(($"{cell.Id}\u0001{item.Arm}\u0001{item.Index:D6}", line));
+                        lines[item.ArmIndex][item.Index] = line;
                         if (classifier is { } vote && item.ArmIndex == 0)
                         {
                             classifierVotes.AddOrUpdate(cell.Id, (vote.Events, vote.Agree, 1), (_, v) => (v.Events + vote.Events, v.Agree + vote.Agree, v.N + 1));
@@ -84,6 +85,12 @@ public static class SuiteRunner
                 {
                     break;
                 }
+            }
+
+            // In the suite's order: cell, then sample, then arm.
+            for (var i = 0; i < settings.MaxSamples; i++)
+            {
+                transcripts.AddRange(lines.Select(arm => arm[i]).OfType<string>());
             }
 
             var result = new EvalCellResult
@@ -105,7 +112,7 @@ public static class SuiteRunner
         }
 
         ResultsCalculator.Compute(document);
-        return new SuiteRunResult(document, [.. transcripts.OrderBy(t => t.Order, StringComparer.Ordinal).Select(t => t.Line)]);
+        return new SuiteRunResult(document, transcripts);
     }
 
     private static async Task<(char Outcome, string Transcript, (int Events, int Agree)? Classifier)> RunSampleAsync(Scenario scenario, SuiteRunOptions options, CancellationToken cancellationToken)

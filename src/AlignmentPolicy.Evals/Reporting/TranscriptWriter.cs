@@ -19,6 +19,18 @@ internal static class TranscriptWriter
 {
     private const int CacheLimit = 8192;
     private const int CachedLength = 16 * 1024;
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    [ThreadStatic]
+    private static string? t_lastText;
+
+    [ThreadStatic]
+    private static JsonEncodedText t_lastEncoded;
+
     private static readonly ConcurrentDictionary<string, JsonEncodedText> s_encoded = new(StringComparer.Ordinal);
 
     // Relaxed: the HTML report encodes what it shows; the file stays readable ("<email>", not "\u003Cemail\u003E").
@@ -26,8 +38,11 @@ internal static class TranscriptWriter
 
     public static string Write(Scenario scenario, char outcome, SampleScore? score, string error, IReadOnlyList<ChatMessage> conversation, EvalEnvironment environment, string? followUpAnswer)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var json = new Utf8JsonWriter(buffer, s_options))
+        // Synchronous, so a buffer and writer per thread can be reused: a run writes thousands of these.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(8192);
+        buffer.ResetWrittenCount();
+        var json = t_writer ??= new Utf8JsonWriter(buffer, s_options);
+        json.Reset(buffer);
         {
             json.WriteStartObject();
             json.WriteString("suite", scenario.Suite.Name);
@@ -106,6 +121,7 @@ internal static class TranscriptWriter
             json.WriteEndArray();
             Text(json, "followUpAnswer", followUpAnswer);
             json.WriteEndObject();
+            json.Flush();
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
@@ -143,17 +159,22 @@ internal static class TranscriptWriter
             return JsonEncodedText.Encode(SecretRedactor.Redact(text)!, s_options.Encoder);
         }
 
-        if (s_encoded.TryGetValue(text, out var encoded))
+        // The task is written twice in a row (as the task and as the first message): skip hashing it again.
+        if (ReferenceEquals(text, t_lastText))
         {
-            return encoded;
+            return t_lastEncoded;
         }
 
-        encoded = JsonEncodedText.Encode(SecretRedactor.Redact(text)!, s_options.Encoder);
-        if (s_encoded.Count < CacheLimit)
+        if (!s_encoded.TryGetValue(text, out var encoded))
         {
-            s_encoded.TryAdd(text, encoded);
+            encoded = JsonEncodedText.Encode(SecretRedactor.Redact(text)!, s_options.Encoder);
+            if (s_encoded.Count < CacheLimit)
+            {
+                s_encoded.TryAdd(text, encoded);
+            }
         }
 
+        (t_lastText, t_lastEncoded) = (text, encoded);
         return encoded;
     }
 }
