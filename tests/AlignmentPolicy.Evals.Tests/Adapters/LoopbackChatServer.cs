@@ -13,7 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace AlignmentPolicy.Evals.Tests.Adapters;
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 (Kestrel, a free port) speaking the OpenAI chat-completions wire format. Each
+/// A real HTTP server on 127.0.0.1 (Kestrel, a free port) at the paths of the OpenAI chat-completions and Anthropic
+/// messages APIs; the tests write the wire format. Each
 /// request is answered by <c>respond(requestNumber, context)</c>, numbered from 1. It counts requests and the most in
 /// flight at once, and stops by itself after <see cref="Lifetime"/> even if a test forgets to dispose it.
 /// </summary>
@@ -59,7 +60,8 @@ internal sealed class LoopbackChatServer : IAsyncDisposable
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var server = new LoopbackChatServer(app);
-        app.MapPost("/v1/chat/completions", async context =>
+        // OpenAI's chat completions (also Ollama's /v1) and Anthropic's messages: one handler, the test answers.
+        RequestDelegate handler = async context =>
         {
             var number = Interlocked.Increment(ref server._requests);
             lock (server._arrivals)
@@ -90,7 +92,9 @@ internal sealed class LoopbackChatServer : IAsyncDisposable
             {
                 Interlocked.Decrement(ref server._inFlight);
             }
-        });
+        };
+        app.MapPost("/v1/chat/completions", handler);
+        app.MapPost("/v1/messages", handler);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(address.TrimEnd('/') + "/v1");
