@@ -48,6 +48,19 @@ public sealed class OpenAICompatibleFaultTests : IDisposable
         Assert.Equal("loopback-1", body["model"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("openai", "gpt-test")]
+    [InlineData("ollama", "llama3.2")]
+    public async Task The_model_option_reaches_an_OpenAI_compatible_server_at_any_base_url(string kind, string model)
+    {
+        await using var server = await LoopbackChatServer.StartAsync((_, context) => LoopbackChatServer.WriteJsonAsync(context, LoopbackChatServer.Completion("hi")));
+        using var client = ModelFactory.Create($"{kind}:{model}@{server.BaseUrl}", new EvalRequest { ModelSpec = kind }, _cache, out var description);
+
+        Assert.Equal("hi", (await client.GetResponseAsync(Ask("hello"))).Text);
+        Assert.Equal(model, server.Bodies[0]["model"]!.GetValue<string>());
+        Assert.Contains(server.BaseUrl.ToString(), description, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_server_slower_than_the_timeout_is_an_error_after_the_attempts()
     {
