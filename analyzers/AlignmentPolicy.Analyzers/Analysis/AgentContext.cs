@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using AlignmentPolicy.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
@@ -33,13 +34,14 @@ internal sealed class AgentContext
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _gatingFilters = new(SymbolEqualityComparer.Default);
     private readonly ImmutableHashSet<string> _additionalGateTypes;
 
-    private AgentContext(Compilation compilation, KnownSymbols symbols, PolicyOptions policy, CancellationToken cancellationToken)
+    private AgentContext(Compilation compilation, KnownSymbols symbols, PolicyOptions policy)
     {
         Compilation = compilation;
         Symbols = symbols;
         Policy = policy;
         _additionalGateTypes = policy.AdditionalGateTypes.ToImmutableHashSet(StringComparer.Ordinal);
-        _facts = new Lazy<CompilationFacts>(() => BuildFacts(cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        // Not cancellable: the result is shared by every rule, and a cancelled build would be cached.
+        _facts = new Lazy<CompilationFacts>(() => BuildFacts(CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         SideEffects = new SideEffectAnalysis(this);
         _allPipelinesGated = new Lazy<bool>(() => Facts.PipelineInvocations.Count > 0 && Facts.PipelineInvocations.All(IsPipelineGated), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -67,22 +69,40 @@ internal sealed class AgentContext
 
     private readonly Lazy<bool> _allPipelinesGated;
 
+    // One context per compilation, shared by every rule: the compilation-wide facts and caches are built once.
+    private static readonly ConditionalWeakTable<Compilation, Holder> s_contexts = new();
+
     /// <summary>The context, or null when the compilation is not an agent project (every rule then returns at once).</summary>
 #pragma warning disable RS1012 // A factory: the calling rule registers its actions on the same start context.
     public static AgentContext? TryCreate(CompilationStartAnalysisContext context)
 #pragma warning restore RS1012
     {
-        var policy = PolicyOptions.Read(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
-        if (policy.IsConfigured && !policy.IsAgentProject)
+        var options = context.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        var holder = s_contexts.GetValue(context.Compilation, compilation =>
         {
-            return null;
-        }
+            var policy = PolicyOptions.Read(options);
+            if (policy.IsConfigured && !policy.IsAgentProject)
+            {
+                return new Holder(null);
+            }
 
-        var symbols = KnownSymbols.Create(context.Compilation);
-        return symbols.ReferencesModelSdk ? new AgentContext(context.Compilation, symbols, policy, context.CancellationToken) : null;
+            var symbols = KnownSymbols.Create(compilation);
+            return new Holder(symbols.ReferencesModelSdk ? new AgentContext(compilation, symbols, policy) : null);
+        });
+        return holder.Context;
     }
 
-    public SemanticModel ModelFor(SyntaxTree tree) => Compilation.GetSemanticModel(tree);
+    private sealed class Holder
+    {
+        public Holder(AgentContext? context) => Context = context;
+
+        public AgentContext? Context { get; }
+    }
+
+    /// <summary>One semantic model per tree, so what one rule bound is not bound again by the next.</summary>
+    public SemanticModel ModelFor(SyntaxTree tree) => _models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
 
     // ----- gates -----
 
@@ -655,7 +675,7 @@ internal sealed class AgentContext
                     GenericNameSyntax generic => generic.Identifier.ValueText,
                     _ => null,
                 };
-                if (name is null || !s_indexedNames.Contains(name))
+                if (name is null || !s_indexedNames.Contains(name) || !MayMatter(syntax, name))
                 {
                     continue;
                 }
@@ -670,6 +690,18 @@ internal sealed class AgentContext
 
         return facts;
     }
+
+    /// <summary>
+    /// A syntactic filter before binding: list.Add(...) and services.AddSingleton&lt;IClock, Clock&gt;() are everywhere,
+    /// and only filter registrations concern us.
+    /// </summary>
+    private static bool MayMatter(InvocationExpressionSyntax syntax, string name) => name switch
+    {
+        "Add" => syntax.Expression is MemberAccessExpressionSyntax { Expression: var target }
+            && target.ToString().EndsWith("Filters", StringComparison.Ordinal),
+        "AddSingleton" or "AddScoped" or "AddTransient" => syntax.ToString().IndexOf("Filter", StringComparison.Ordinal) >= 0,
+        _ => true,
+    };
 
     private void Index(IInvocationOperation invocation, CompilationFacts facts)
     {
