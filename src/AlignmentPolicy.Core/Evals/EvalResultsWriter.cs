@@ -123,32 +123,5 @@ public static class EvalResultsWriter
 
     private static void Indent(StringBuilder text, int depth) => text.Append(' ', depth * 2);
 
-    internal static void WriteString(StringBuilder text, string value)
-    {
-        text.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': text.Append("\\\""); break;
-                case '\\': text.Append("\\\\"); break;
-                case '\n': text.Append("\\n"); break;
-                case '\r': text.Append("\\r"); break;
-                case '\t': text.Append("\\t"); break;
-                default:
-                    if (c < 0x20)
-                    {
-                        text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        text.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        text.Append('"');
-    }
+    internal static void WriteString(StringBuilder text, string value) => Json.JsonWriter.AppendString(text, value);
 }
