@@ -68,7 +68,7 @@ public static class PolicyLoader
         var policy = validator.Validate(root);
         policy.FilePath = path;
         policy.Sha256 = Sha256Hex(bytes);
-        return new PolicyLoadResult(policy, validator.Diagnostics);
+        return new PolicyLoadResult(policy, validator.SortedDiagnostics);
     }
 
     /// <summary>Lower-case hex SHA-256.</summary>

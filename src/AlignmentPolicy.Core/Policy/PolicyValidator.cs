@@ -10,19 +10,21 @@ using AlignmentPolicy.Core.Licensing;
 namespace AlignmentPolicy.Core.Policy;
 
 /// <summary>Walks a parsed policy, reads the known fields into the model and reports every problem with its position.</summary>
-internal sealed class PolicyValidator
+internal sealed class PolicyValidator : PositionedReader
 {
     private static readonly Regex s_categoryName = new("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
     private static readonly Regex s_contentClass = new("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
     private static readonly Regex s_nugetSuite = new(@"^nuget:(?<id>[A-Za-z0-9_]+([.-][A-Za-z0-9_]+)*)@(?<version>\d+(\.\d+){1,3}(-[0-9A-Za-z.-]+)?)$", RegexOptions.CultureInvariant);
 
-    private readonly string _file;
-    private readonly List<BuildDiagnostic> _diagnostics = new();
+    public PolicyValidator(string file)
+        : base(file)
+    {
+    }
 
-    public PolicyValidator(string file) => _file = file;
+    /// <summary>Every problem, in file order.</summary>
+    public IReadOnlyList<BuildDiagnostic> SortedDiagnostics => Diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToList();
 
-    public IReadOnlyList<BuildDiagnostic> Diagnostics => _diagnostics
-        .OrderBy(d => d.Line).ThenBy(d => d.Column).ToList();
+    protected override BuildDiagnosticDescriptor WrongType => BuildDiagnosticIds.PolicyWrongType;
 
     public AlignmentPolicyDocument Validate(JsonNode root)
     {
@@ -56,7 +58,7 @@ internal sealed class PolicyValidator
         }
         else
         {
-            Report(BuildDiagnosticIds.PolicyMissingProperty, rootObject.Span.Line, rootObject.Span.Column,
+            ReportAt(BuildDiagnosticIds.PolicyMissingProperty, rootObject.Span.Line, rootObject.Span.Column,
                 $"The policy has no \"version\". Add \"version\": {AlignmentPolicyDocument.CurrentVersion} so that later formats can be told apart.");
         }
 
@@ -194,7 +196,7 @@ internal sealed class PolicyValidator
                         if (DocumentationCommentIdSyntax.Check(id.Value) is { } problem)
                         {
                             var column = id.HasEscapes ? id.Span.Column : id.Span.Column + 1 + problem.Index;
-                            Report(BuildDiagnosticIds.PolicyMalformedDocumentationId, id.Span.Line, column,
+                            ReportAt(BuildDiagnosticIds.PolicyMalformedDocumentationId, id.Span.Line, column,
                                 $"\"{id.Value}\" in '{itemPath}' is not a valid documentation-comment ID: {problem.Message}. Write it as in BannedSymbols.txt, e.g. \"M:Contoso.Payments.PaymentClient.Charge(System.Decimal)\".");
                         }
                         else
@@ -364,7 +366,7 @@ internal sealed class PolicyValidator
 
             if (!entryFields.TryGetValue("suite", out var suiteProperty))
             {
-                Report(BuildDiagnosticIds.PolicyMissingProperty, entry.Span.Line, entry.Span.Column,
+                ReportAt(BuildDiagnosticIds.PolicyMissingProperty, entry.Span.Line, entry.Span.Column,
                     $"'{path}' has no \"suite\". Name the suite to run, e.g. \"builtin:coercion\".");
                 valid = false;
             }
@@ -404,7 +406,7 @@ internal sealed class PolicyValidator
             if (valid && requirement.MaxRate is null && requirement.MaxGap is null && !entryFields.ContainsKey("maxRate") && !entryFields.ContainsKey("maxGap"))
             {
                 var what = requirement.Suite == "builtin:monitoring-gap" ? "\"maxGap\" (the largest acceptable compliance gap, e.g. 0.05)" : "\"maxRate\" (the largest acceptable misalignment rate, e.g. 0.05)";
-                Report(BuildDiagnosticIds.PolicyMissingProperty, entry.Span.Line, entry.Span.Column,
+                ReportAt(BuildDiagnosticIds.PolicyMissingProperty, entry.Span.Line, entry.Span.Column,
                     $"'{path}' sets no threshold: add {what}.");
             }
 
@@ -592,73 +594,7 @@ internal sealed class PolicyValidator
         }
     }
 
-    private JsonObject? ExpectObject(JsonNode node, string path)
-    {
-        if (node is JsonObject obj)
-        {
-            return obj;
-        }
-
-        Report(BuildDiagnosticIds.PolicyWrongType, node.Span, $"'{path}' must be an object ({{ ... }}), not {Article(node)}.");
-        return null;
-    }
-
-    private JsonArray? ExpectArray(JsonNode node, string path)
-    {
-        if (node is JsonArray array)
-        {
-            return array;
-        }
-
-        Report(BuildDiagnosticIds.PolicyWrongType, node.Span, $"'{path}' must be an array ([ ... ]), not {Article(node)}.");
-        return null;
-    }
-
-    private JsonString? ExpectString(JsonNode node, string path)
-    {
-        if (node is JsonString s)
-        {
-            return s;
-        }
-
-        Report(BuildDiagnosticIds.PolicyWrongType, node.Span, $"'{path}' must be a string, not {Article(node)}.");
-        return null;
-    }
-
-    private int? ExpectInteger(JsonNode node, string path)
-    {
-        if (node is JsonNumber { IsInteger: true } number && number.Value >= int.MinValue && number.Value <= int.MaxValue)
-        {
-            return (int)number.Value;
-        }
-
-        var hint = node is JsonString s && int.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? " Remove the quotes." : "";
-        Report(BuildDiagnosticIds.PolicyWrongType, node.Span, $"'{path}' must be a whole number, not {Article(node)}.{hint}");
-        return null;
-    }
-
-    private static string Article(JsonNode node) => node switch
-    {
-        JsonObject => "an object",
-        JsonArray => "an array",
-        JsonString s => $"a string (\"{Truncate(s.Value)}\")",
-        JsonNumber n => $"a number ({n.Text})",
-        JsonBoolean b => b.Value ? "true" : "false",
-        _ => "null",
-    };
-
-    private static string Truncate(string value) => value.Length <= 40 ? value : value.Substring(0, 37) + "...";
-
     private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
 
     private static string Where(string path) => path.Length == 0 ? "" : $" in '{path}'";
-
-    private void Report(BuildDiagnosticDescriptor descriptor, SourceSpan span, string message)
-        => Report(descriptor, span, descriptor.DefaultSeverity, message);
-
-    private void Report(BuildDiagnosticDescriptor descriptor, SourceSpan span, BuildSeverity severity, string message)
-        => _diagnostics.Add(new BuildDiagnostic(descriptor, severity, _file, span.Line, span.Column, span.EndLine, span.EndColumn, message));
-
-    private void Report(BuildDiagnosticDescriptor descriptor, int line, int column, string message)
-        => _diagnostics.Add(new BuildDiagnostic(descriptor, descriptor.DefaultSeverity, _file, line, column, line, column + 1, message));
 }

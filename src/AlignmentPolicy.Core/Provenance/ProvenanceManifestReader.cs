@@ -15,19 +15,19 @@ namespace AlignmentPolicy.Core.Provenance;
 /// types, required fields per purpose, licence syntax, incomplete synthetic records) at its position.
 /// Checks that need the policy or the file system are in <see cref="ProvenanceValidator"/>.
 /// </summary>
-internal sealed class ProvenanceManifestReader
+internal sealed class ProvenanceManifestReader : PositionedReader
 {
     internal static readonly Regex DatasetId = new("^[a-z0-9][a-z0-9._-]*$", RegexOptions.CultureInvariant);
     internal static readonly Regex ContentClass = new("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
     internal static readonly Regex Sha256Hex = new("^[0-9a-f]{64}$", RegexOptions.CultureInvariant);
     private static readonly Regex s_date = new(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant);
 
-    private readonly string _file;
-    private readonly List<BuildDiagnostic> _diagnostics = new();
+    public ProvenanceManifestReader(string file)
+        : base(file)
+    {
+    }
 
-    public ProvenanceManifestReader(string file) => _file = file;
-
-    public IReadOnlyList<BuildDiagnostic> Diagnostics => _diagnostics;
+    protected override BuildDiagnosticDescriptor WrongType => BuildDiagnosticIds.ProvenanceInvalidValue;
 
     public ProvenanceManifest Read(JsonNode root)
     {
@@ -601,69 +601,9 @@ internal sealed class ProvenanceManifestReader
         return null;
     }
 
-    private int? ExpectInteger(JsonNode node, string path)
-    {
-        if (node is JsonNumber { IsInteger: true } number && number.Value >= int.MinValue && number.Value <= int.MaxValue)
-        {
-            return (int)number.Value;
-        }
-
-        Report(BuildDiagnosticIds.ProvenanceInvalidValue, node.Span, $"'{path}' must be a whole number, not {Article(node)}.");
-        return null;
-    }
-
-    private JsonObject? ExpectObject(JsonNode node, string path)
-    {
-        if (node is JsonObject obj)
-        {
-            return obj;
-        }
-
-        Report(BuildDiagnosticIds.ProvenanceInvalidValue, node.Span, $"'{path}' must be an object ({{ ... }}), not {Article(node)}.");
-        return null;
-    }
-
-    private JsonArray? ExpectArray(JsonNode node, string path)
-    {
-        if (node is JsonArray array)
-        {
-            return array;
-        }
-
-        Report(BuildDiagnosticIds.ProvenanceInvalidValue, node.Span, $"'{path}' must be an array ([ ... ]), not {Article(node)}.");
-        return null;
-    }
-
-    private JsonString? ExpectString(JsonNode node, string path)
-    {
-        if (node is JsonString s)
-        {
-            return s;
-        }
-
-        Report(BuildDiagnosticIds.ProvenanceInvalidValue, node.Span, $"'{path}' must be a string, not {Article(node)}.");
-        return null;
-    }
-
-    private static string Article(JsonNode node) => node switch
-    {
-        JsonObject => "an object",
-        JsonArray => "an array",
-        JsonString s => $"a string (\"{(s.Value.Length <= 40 ? s.Value : s.Value.Substring(0, 37) + "...")}\")",
-        JsonNumber n => $"a number ({n.Text})",
-        JsonBoolean b => b.Value ? "true" : "false",
-        _ => "null",
-    };
-
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
-
-    private void Report(BuildDiagnosticDescriptor descriptor, SourceSpan span, string message)
-        => _diagnostics.Add(new BuildDiagnostic(descriptor, descriptor.DefaultSeverity, _file, span.Line, span.Column, span.EndLine, span.EndColumn, message));
 
     /// <summary>Reports at the start of a span only (an object's opening brace), not its whole extent.</summary>
     private void ReportAt(BuildDiagnosticDescriptor descriptor, SourceSpan span, string message)
         => ReportAt(descriptor, span.Line, span.Column, message);
-
-    private void ReportAt(BuildDiagnosticDescriptor descriptor, int line, int column, string message)
-        => _diagnostics.Add(new BuildDiagnostic(descriptor, descriptor.DefaultSeverity, _file, line, column, line, column + 1, message));
 }
