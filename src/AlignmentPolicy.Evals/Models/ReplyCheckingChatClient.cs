@@ -104,7 +104,9 @@ internal sealed class ReplyCheckingChatClient(IChatClient inner, HttpModelOption
         var (message, retry) = Classify(e, streamTimedOut);
         if (!retry || !budget.HasAttemptsLeft || tries >= settings.MaxAttempts)
         {
-            throw new ModelCallException(Redact($"{endpoint}: {message} ({budget.Sent} {(budget.Sent == 1 ? "attempt" : "attempts")})"), e);
+            // The SDK's exception stays attached for debugging unless it quotes a secret (a server echoing a key).
+            var quotesSecret = secrets.Any(s => s.Length > 0 && e.ToString().Contains(s, StringComparison.Ordinal));
+            throw new ModelCallException(Redact($"{endpoint}: {message} ({budget.Sent} {(budget.Sent == 1 ? "attempt" : "attempts")})"), quotesSecret ? null : e);
         }
 
         statistics.CountRetry();
