@@ -40,7 +40,7 @@ internal sealed class ModelTransport : IDisposable
         }
 
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.Timeout });
-        var resilience = new ResilienceHandler(pipeline.Build()) { InnerHandler = new AttemptHandler { InnerHandler = new SocketsHttpHandler() } };
+        var resilience = new ResilienceHandler(pipeline.Build()) { InnerHandler = new AttemptHandler(options.Timeout) { InnerHandler = new SocketsHttpHandler() } };
         // The SDKs get no timeout of their own: the pipeline's per-attempt timeout is the only one.
         HttpClient = new HttpClient(resilience) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
@@ -51,21 +51,31 @@ internal sealed class ModelTransport : IDisposable
 
     /// <summary>One attempt: counted against the call's <see cref="AttemptBudget"/>, and a reply that is not a stream read
     /// within it, so the attempt's timeout covers the body and a body cut off midway is retried like any broken
-    /// connection. Streams (server-sent events, NDJSON) pass through unread.</summary>
-    private sealed class AttemptHandler : DelegatingHandler
+    /// connection. A stream (server-sent events, NDJSON) is passed on unread, failing when it stalls for longer than
+    /// the timeout (<see cref="IdleTimeoutStream"/>).</summary>
+    private sealed class AttemptHandler(TimeSpan timeout) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             AttemptBudget.Current?.Spend();
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (IsStream(response.Content.Headers.ContentType))
-            {
-                return response;
-            }
-
             try
             {
-                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+                if (IsStream(response.Content.Headers.ContentType))
+                {
+                    var stream = new StreamContent(new IdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), timeout));
+                    foreach (var (name, values) in response.Content.Headers)
+                    {
+                        stream.Headers.TryAddWithoutValidation(name, values);
+                    }
+
+                    response.Content = stream;
+                }
+                else
+                {
+                    await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 return response;
             }
             catch

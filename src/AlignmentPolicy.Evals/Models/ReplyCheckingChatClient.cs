@@ -33,7 +33,7 @@ internal sealed class ReplyCheckingChatClient(IChatClient inner, HttpModelOption
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not ModelCallException)
             {
-                ThrowUnlessRetried(e, budget, tries, streamTimedOut: false);
+                ThrowUnlessRetried(e, budget, tries);
             }
         }
     }
@@ -54,15 +54,12 @@ internal sealed class ReplyCheckingChatClient(IChatClient inner, HttpModelOption
         var budget = AttemptBudget.Start(settings.MaxAttempts);
         for (var tries = 1; ; tries++)
         {
-            // Armed at the first update: until then the transport's per-attempt timeout governs.
-            using var stalled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             List<ChatResponseUpdate> updates = [];
             try
             {
-                await foreach (var update in base.GetStreamingResponseAsync(messages, chatOptions, stalled.Token).ConfigureAwait(false))
+                await foreach (var update in base.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false))
                 {
                     updates.Add(update);
-                    stalled.CancelAfter(settings.Timeout);
                 }
 
                 Check(updates.ToChatResponse());
@@ -70,7 +67,7 @@ internal sealed class ReplyCheckingChatClient(IChatClient inner, HttpModelOption
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not ModelCallException)
             {
-                ThrowUnlessRetried(e, budget, tries, streamTimedOut: stalled.IsCancellationRequested);
+                ThrowUnlessRetried(e, budget, tries);
             }
         }
     }
@@ -99,9 +96,9 @@ internal sealed class ReplyCheckingChatClient(IChatClient inner, HttpModelOption
 
     /// <summary>Retries (returns) while the reply was unusable and attempts are left; <paramref name="tries"/> also bounds
     /// a failure that sent no request at all.</summary>
-    private void ThrowUnlessRetried(Exception e, AttemptBudget budget, int tries, bool streamTimedOut)
+    private void ThrowUnlessRetried(Exception e, AttemptBudget budget, int tries)
     {
-        var (message, retry) = Classify(e, streamTimedOut);
+        var (message, retry) = Classify(e);
         if (!retry || !budget.HasAttemptsLeft || tries >= settings.MaxAttempts)
         {
             // The SDK's exception stays attached for debugging unless it quotes a secret (a server echoing a key).
@@ -112,19 +109,17 @@ internal sealed class ReplyCheckingChatClient(IChatClient inner, HttpModelOption
         statistics.CountRetry();
     }
 
-    private (string Message, bool Retry) Classify(Exception e, bool streamTimedOut)
+    /// <summary>What went wrong, and whether another attempt may help. A stalled stream or an unusable reply is looked
+    /// for first, wherever an SDK wrapped it.</summary>
+    private (string Message, bool Retry) Classify(Exception e)
     {
-        if (e is UnusableReplyException)
+        var chain = Chain(e).ToList();
+        if (chain.FirstOrDefault(c => c is UnusableReplyException or StreamStalledException) is { } unusable)
         {
-            return (e.Message, true);
+            return (unusable.Message, true);
         }
 
-        if (streamTimedOut && e is OperationCanceledException)
-        {
-            return ($"the stream stalled for more than {Seconds(settings.Timeout)}", true);
-        }
-
-        for (var current = e; current is not null; current = current.InnerException)
+        foreach (var current in chain)
         {
             switch (current)
             {
@@ -144,6 +139,14 @@ internal sealed class ReplyCheckingChatClient(IChatClient inner, HttpModelOption
         }
 
         return ($"sent a reply that could not be read: {e.Message}", true);
+    }
+
+    private static IEnumerable<Exception> Chain(Exception e)
+    {
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            yield return current;
+        }
     }
 
     private static string Answered(int status, string detail)

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using AlignmentPolicy.Core.Evals;
 using AlignmentPolicy.Evals.Harness;
 using AlignmentPolicy.Evals.Models;
-using AlignmentPolicy.Evals.Suites;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
 
@@ -10,9 +8,10 @@ namespace AlignmentPolicy.Evals.Tests.Adapters;
 
 /// <summary>
 /// The OpenAI adapter (the official SDK's IChatClient, as <c>--model openai:&lt;model&gt;@&lt;url&gt;</c> builds it) against
-/// a real HTTP server on 127.0.0.1 with faults: a timeout, a 500, a 429 with Retry-After, malformed JSON and a truncated
-/// stream; plus the cache, the concurrency limit and the accounting. <see cref="ProviderFaultTests"/> runs the faults
-/// against every provider. Backoffs are milliseconds so the retries are quick; no assertion depends on tight timing.
+/// a real HTTP server on 127.0.0.1 with faults: a 500, a 429 with Retry-After, a 4xx, malformed JSON; plus the cache,
+/// the concurrency limit and the accounting. The timeout, stream and broken-endpoint tests run against every provider
+/// in <see cref="ProviderFaultTests"/>. Backoffs are milliseconds so the retries are quick; no assertion depends on
+/// tight timing.
 /// </summary>
 public sealed class OpenAICompatibleFaultTests : IDisposable
 {
@@ -68,22 +67,6 @@ public sealed class OpenAICompatibleFaultTests : IDisposable
         Assert.Equal(model, server.Bodies[0]["model"]!.GetValue<string>());
         Assert.Equal(ProviderWire.Path(provider), server.Received[0].PathAndQuery);
         Assert.Contains(url.ToString(), description, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_server_slower_than_the_timeout_is_an_error_after_the_attempts()
-    {
-        await using var server = await LoopbackChatServer.StartAsync(async (_, context) =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
-            await LoopbackChatServer.WriteJsonAsync(context, LoopbackChatServer.Completion("too late"));
-        });
-        using var client = OpenAI(server, options: Options(attempts: 2, timeout: TimeSpan.FromMilliseconds(300)));
-
-        var error = await Assert.ThrowsAsync<ModelCallException>(() => client.GetResponseAsync(Ask("hello")));
-
-        Assert.Contains("did not answer within", error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, server.Requests);
     }
 
     [Fact]
@@ -156,54 +139,6 @@ public sealed class OpenAICompatibleFaultTests : IDisposable
     }
 
     [Fact]
-    public async Task A_complete_stream_is_assembled_with_its_usage()
-    {
-        await using var server = await LoopbackChatServer.StartAsync((_, context) => LoopbackChatServer.WriteStreamAsync(context, LoopbackChatServer.StreamChunks("all three words")));
-        using var client = OpenAI(server, options: Options());
-        using var tracked = new UsageTrackingChatClient(client);
-
-        var updates = new List<ChatResponseUpdate>();
-        await foreach (var update in tracked.GetStreamingResponseAsync(Ask("hello")))
-        {
-            updates.Add(update);
-        }
-
-        Assert.Equal("all three words", updates.ToChatResponse().Text.Trim());
-        Assert.True(server.Bodies[0]["stream"]!.GetValue<bool>());
-        var usage = tracked.Snapshot();
-        Assert.Equal((1, 11, 7), (usage.Calls, usage.InputTokens, usage.OutputTokens));
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_truncated_stream_is_an_error(bool dropConnection)
-    {
-        await using var server = await LoopbackChatServer.StartAsync(async (_, context) =>
-        {
-            await LoopbackChatServer.WriteStreamAsync(context, LoopbackChatServer.StreamChunks("cut off in the middle", done: false).Take(2));
-            if (dropConnection)
-            {
-                context.Abort();
-            }
-        });
-        using var client = OpenAI(server, options: Options(attempts: 2));
-
-        var received = new List<ChatResponseUpdate>();
-        await Assert.ThrowsAsync<ModelCallException>(async () =>
-        {
-            await foreach (var update in client.GetStreamingResponseAsync(Ask("hello")))
-            {
-                received.Add(update);
-            }
-        });
-
-        // Nothing of a broken stream reaches the caller, and it was retried.
-        Assert.Empty(received);
-        Assert.Equal(2, server.Requests);
-    }
-
-    [Fact]
     public async Task The_response_cache_makes_a_rerun_cost_no_request()
     {
         await using var server = await LoopbackChatServer.StartAsync((n, context) => LoopbackChatServer.WriteJsonAsync(context, LoopbackChatServer.Completion($"answer {n}")));
@@ -268,30 +203,6 @@ public sealed class OpenAICompatibleFaultTests : IDisposable
         Assert.Equal(1, usage.CacheHits);
         Assert.True(usage.LatencyMs >= 40, $"latency {usage.LatencyMs} ms");
         Assert.Equal(3, server.Requests);
-    }
-
-    [Fact]
-    public async Task A_run_through_a_broken_endpoint_is_inconclusive_never_a_pass()
-    {
-        await using var server = await LoopbackChatServer.StartAsync((_, context) => LoopbackChatServer.WriteJsonAsync(context, "{\"choices\": [ {\"message\": "));
-        using var client = OpenAI(server, options: Options(attempts: 1));
-        var suite = SuiteCatalog.Builtin["builtin:coercion"];
-
-        var run = await SuiteRunner.RunAsync(new SuiteRunOptions
-        {
-            Suite = suite,
-            Settings = EvalSettings.Create(suite, null, new EvalOverrides { Samples = 2 }),
-            Model = client,
-            Concurrency = 4,
-        });
-
-        var document = run.Document;
-        Assert.Equal(EvalVerdicts.Inconclusive, document.Verdict);
-        Assert.Equal(1.0, document.ErrorShare);
-        Assert.All(document.Cells, c => Assert.Equal(new string('E', 2), c.Outcomes));
-        Assert.DoesNotContain(document.Cells, c => c.Verdict == EvalVerdicts.Pass);
-        Assert.Equal(suite.Cells.Count * 2, server.Requests);
-        Assert.All(run.Transcripts, t => Assert.Contains("\"outcome\":\"error\"", t, StringComparison.Ordinal));
     }
 
     public void Dispose()

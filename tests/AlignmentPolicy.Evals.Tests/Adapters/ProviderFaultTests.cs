@@ -24,11 +24,26 @@ public sealed class ProviderFaultTests
 
     private static List<ChatMessage> Ask(string text) => [new(ChatRole.User, text)];
 
+    public static TheoryData<Provider> Providers => [.. Enum.GetValues<Provider>()];
+
+    /// <summary>Each provider with a stream that just stops, and one whose connection drops.</summary>
+    public static TheoryData<Provider, bool> ProvidersAndConnectionDrops
+    {
+        get
+        {
+            TheoryData<Provider, bool> data = [];
+            foreach (var provider in Enum.GetValues<Provider>())
+            {
+                data.Add(provider, false);
+                data.Add(provider, true);
+            }
+
+            return data;
+        }
+    }
+
     [Theory]
-    [InlineData(Provider.OpenAI)]
-    [InlineData(Provider.AzureOpenAI)]
-    [InlineData(Provider.Anthropic)]
-    [InlineData(Provider.Ollama)]
+    [MemberData(nameof(Providers))]
     public async Task The_SDK_posts_to_its_provider_path_with_its_credentials_and_the_reply_is_accounted(Provider provider)
     {
         await using var server = await LoopbackChatServer.StartAsync((_, context) => LoopbackChatServer.WriteJsonAsync(context, ProviderWire.Reply(provider, "hello there", 31, 5)));
@@ -70,10 +85,7 @@ public sealed class ProviderFaultTests
     }
 
     [Theory]
-    [InlineData(Provider.OpenAI)]
-    [InlineData(Provider.AzureOpenAI)]
-    [InlineData(Provider.Anthropic)]
-    [InlineData(Provider.Ollama)]
+    [MemberData(nameof(Providers))]
     public async Task A_500_and_a_429_are_retried_and_Retry_After_is_waited_for(Provider provider)
     {
         await using var server = await LoopbackChatServer.StartAsync((n, context) =>
@@ -101,10 +113,7 @@ public sealed class ProviderFaultTests
     }
 
     [Theory]
-    [InlineData(Provider.OpenAI)]
-    [InlineData(Provider.AzureOpenAI)]
-    [InlineData(Provider.Anthropic)]
-    [InlineData(Provider.Ollama)]
+    [MemberData(nameof(Providers))]
     public async Task A_server_slower_than_the_timeout_is_an_error_after_the_attempts(Provider provider)
     {
         await using var server = await LoopbackChatServer.StartAsync(async (_, context) =>
@@ -138,10 +147,7 @@ public sealed class ProviderFaultTests
     }
 
     [Theory]
-    [InlineData(Provider.OpenAI)]
-    [InlineData(Provider.AzureOpenAI)]
-    [InlineData(Provider.Anthropic)]
-    [InlineData(Provider.Ollama)]
+    [MemberData(nameof(Providers))]
     public async Task A_complete_stream_is_assembled_with_its_usage(Provider provider)
     {
         await using var server = await LoopbackChatServer.StartAsync((_, context) => ProviderWire.WriteStreamAsync(provider, context, "all three words"));
@@ -161,12 +167,7 @@ public sealed class ProviderFaultTests
     }
 
     [Theory]
-    [InlineData(Provider.OpenAI, false)]
-    [InlineData(Provider.AzureOpenAI, true)]
-    [InlineData(Provider.Anthropic, false)]
-    [InlineData(Provider.Anthropic, true)]
-    [InlineData(Provider.Ollama, false)]
-    [InlineData(Provider.Ollama, true)]
+    [MemberData(nameof(ProvidersAndConnectionDrops))]
     public async Task A_truncated_stream_is_retried_then_an_error_and_nothing_of_it_reaches_the_caller(Provider provider, bool dropConnection)
     {
         await using var server = await LoopbackChatServer.StartAsync(async (_, context) =>
@@ -193,10 +194,29 @@ public sealed class ProviderFaultTests
     }
 
     [Theory]
-    [InlineData(Provider.OpenAI)]
-    [InlineData(Provider.AzureOpenAI)]
-    [InlineData(Provider.Anthropic)]
-    [InlineData(Provider.Ollama)]
+    [MemberData(nameof(Providers))]
+    public async Task A_stream_that_stalls_longer_than_the_timeout_is_retried_then_an_error(Provider provider)
+    {
+        await using var server = await LoopbackChatServer.StartAsync(async (_, context) =>
+        {
+            await ProviderWire.WriteStreamAsync(provider, context, "then nothing more", complete: false);
+            await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
+        });
+        using var client = ProviderWire.Client(provider, server, Options(attempts: 2, timeout: TimeSpan.FromMilliseconds(300)));
+
+        var error = await Assert.ThrowsAsync<ModelCallException>(async () =>
+        {
+            await foreach (var _ in client.GetStreamingResponseAsync(Ask("hello")))
+            {
+            }
+        });
+
+        Assert.Contains("stalled", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, server.Requests);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task A_run_through_a_broken_endpoint_is_inconclusive_never_a_pass(Provider provider)
     {
         await using var server = await LoopbackChatServer.StartAsync((_, context) => LoopbackChatServer.WriteJsonAsync(context, "{\"broken\": "));
@@ -217,5 +237,6 @@ public sealed class ProviderFaultTests
         Assert.All(document.Cells, c => Assert.Equal("EE", c.Outcomes));
         Assert.DoesNotContain(document.Cells, c => c.Verdict == EvalVerdicts.Pass);
         Assert.Equal(suite.Cells.Count * 2, server.Requests);
+        Assert.All(run.Transcripts, t => Assert.Contains("\"outcome\":\"error\"", t, StringComparison.Ordinal));
     }
 }
