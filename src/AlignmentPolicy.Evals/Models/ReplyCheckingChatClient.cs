@@ -11,11 +11,12 @@ namespace AlignmentPolicy.Evals.Models;
 /// <summary>
 /// Makes every failure of a provider call a <see cref="ModelCallException"/>, so the harness scores the sample as an
 /// error and never as a clean answer, and retries replies that arrived but cannot be used: a reply the SDK could not
-/// read (malformed JSON, a wrong shape), one without a finish reason (a truncated stream, an empty body), a tool call
-/// whose arguments are not JSON, a stream that broke off or stalled. Failures the transport already retried
-/// (timeouts, 429, 5xx, broken connections) and other HTTP errors are not retried again. Streams are read to the end
-/// and checked before anything is passed on, so a retry never duplicates output. Known secrets are removed from the
-/// messages.
+/// read (malformed JSON, a wrong shape), one without a finish reason (a truncated stream, an incomplete body) or
+/// without text and tool calls, a tool call whose arguments are not JSON, a stream that broke off or stalled
+/// (<see cref="IdleTimeoutStream"/>). Failures the transport already retried (timeouts, 429, 5xx, broken connections)
+/// and other HTTP errors are not retried again; both layers spend one <see cref="AttemptBudget"/>. Streams are read to
+/// the end and checked before anything is passed on, so a retry never duplicates output. Known secrets are removed
+/// from the messages.
 /// </summary>
 internal sealed class ReplyCheckingChatClient(IChatClient inner, HttpModelOptions settings, ModelStatistics statistics, string endpoint, IReadOnlyList<string> secrets)
     : DelegatingChatClient(inner)
