@@ -10,8 +10,9 @@ internal sealed record Candidate(string Rule, string Path, SiteKey Key, string C
 /// <summary>
 /// Enumerates candidate sites per rule by syntax, generously (name matches, not symbols): every call that may
 /// be a model call (ALN0001), every tool definition or registration (ALN0002), every place that may configure
-/// automatic tool invocation (ALN0005). Deciding whether a warning is due is a person's job; this only makes
-/// sure no site is forgotten. Hand-written tool loops are listed at their loop keyword.
+/// automatic tool invocation (ALN0005), hand-written tool loops and `if (finishReason == ToolCalls)`
+/// dispatch included (listed at their outermost loop or if keyword). Deciding whether a warning is due is a
+/// person's job; this only makes sure no site is forgotten.
 /// </summary>
 internal static class CandidateFinder
 {
@@ -24,12 +25,15 @@ internal static class CandidateFinder
         "InvokePromptAsync", "InvokePromptStreamingAsync", "InvokeAsync", "InvokeStreamingAsync",
         "CompleteChat", "CompleteChatAsync", "CompleteChatStreaming", "CompleteChatStreamingAsync",
         "CreateResponse", "CreateResponseAsync", "CreateResponseStreaming", "CreateResponseStreamingAsync",
-        "ChatAsync", "GenerateAsync", "Create", "CreateAsync", "CreateStreaming",
+        "ChatAsync", "GenerateAsync", "SendAsync", "SendAsAsync", "Create", "CreateAsync", "CreateStreaming",
+        "GetChatCompletions", "GetChatCompletionsAsync", "GetChatCompletionsStreaming", "GetChatCompletionsStreamingAsync", "GetCompletionsAsync",
+        "CreateRun", "CreateRunAsync", "CreateRunStreaming", "CreateRunStreamingAsync", "CreateThreadAndRun", "CreateThreadAndRunAsync",
+        "GetClaudeMessageAsync", "StreamClaudeMessageAsync",
     };
 
     private static readonly HashSet<string> ToolFactoryNames = new(StringComparer.Ordinal)
     {
-        "AIFunctionFactory.Create", "KernelFunctionFactory.CreateFromMethod", "ChatTool.CreateFunctionTool",
+        "AIFunctionFactory.Create", "KernelFunctionFactory.CreateFromMethod", "ChatTool.CreateFunctionTool", "McpServerTool.Create",
     };
 
     private static readonly HashSet<string> ToolAttributeNames = new(StringComparer.Ordinal)
@@ -44,6 +48,13 @@ internal static class CandidateFinder
         "ImportPluginFromOpenApiAsync", "AddFromOpenApiAsync", "CreatePluginFromOpenApiAsync", "ImportPluginFromApiManifestAsync",
         "CreatePluginFromApiManifestAsync", "AddFromApiManifestAsync", "ImportPluginFromGrpcFile", "ImportPluginFromGrpcProto",
         "AddFromFunctions", "ImportPluginFromFunctions", "CreateFromFunctions", "AddFromMcpClient", "ImportPluginFromMcpAsync",
+        "CreateFunctionFromMethod",
+    };
+
+    /// <summary>Agents that invoke their kernel's or client's tools by themselves.</summary>
+    private static readonly HashSet<string> AutoInvokingAgentTypes = new(StringComparer.Ordinal)
+    {
+        "ChatClientAgent", "FunctionInvokingChatClient", "AzureAIAgent", "OpenAIAssistantAgent", "OpenAIResponseAgent", "BedrockAgent",
     };
 
     private static readonly HashSet<string> AutoInvocationNames = new(StringComparer.Ordinal)
@@ -64,7 +75,12 @@ internal static class CandidateFinder
             {
                 case InvocationExpressionSyntax invocation when NameToken(invocation.Expression) is { } name:
                     var qualified = Qualified(invocation.Expression);
-                    if (ModelCallNames.Contains(name.ValueText) && (name.ValueText is not ("Create" or "CreateAsync" or "CreateStreaming") || qualified.Contains("Messages.", StringComparison.Ordinal)))
+                    if (ModelCallNames.Contains(name.ValueText) && name.ValueText switch
+                        {
+                            "Create" or "CreateAsync" or "CreateStreaming" => qualified.StartsWith("Messages.", StringComparison.Ordinal), // Anthropic
+                            "SendAsync" or "SendAsAsync" => qualified.Contains("chat", StringComparison.OrdinalIgnoreCase), // OllamaSharp's Chat
+                            _ => true,
+                        })
                     {
                         yield return Make("ALN0001", name);
                     }
@@ -84,13 +100,21 @@ internal static class CandidateFinder
                 case MemberAccessExpressionSyntax access when access.Name.Identifier.ValueText == "AutoInvokeKernelFunctions":
                     yield return Make("ALN0005", access.Name.Identifier);
                     break;
-                case ObjectCreationExpressionSyntax creation when creation.Type.ToString() is "ChatClientAgent":
+                case ObjectCreationExpressionSyntax creation when AutoInvokingAgentTypes.Contains(LastName(creation.Type)):
                     yield return Make("ALN0005", creation.NewKeyword);
                     break;
                 case MethodDeclarationSyntax method when method.AttributeLists.SelectMany(l => l.Attributes).Any(a => ToolAttributeNames.Contains(ShortName(a.Name))):
                     yield return Make("ALN0002", method.Identifier);
                     break;
-                case WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax when LooksLikeToolLoop(node):
+                case ImplicitObjectCreationExpressionSyntax implicitCreation
+                    when implicitCreation.Parent?.Parent?.Parent is VariableDeclarationSyntax { Type: var declared } && AutoInvokingAgentTypes.Contains(LastName(declared)):
+                    yield return Make("ALN0005", implicitCreation.NewKeyword);
+                    break;
+                case ObjectCreationExpressionSyntax creation when LastName(creation.Type) == "ChatCompletionsFunctionToolDefinition":
+                    yield return Make("ALN0002", creation.NewKeyword);
+                    break;
+                case WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or IfStatementSyntax
+                    when LooksLikeToolLoop(node) && !node.Ancestors().Any(a => a is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or IfStatementSyntax && LooksLikeToolLoop(a)):
                     yield return Make("ALN0005", node.GetFirstToken());
                     break;
             }
@@ -104,8 +128,15 @@ internal static class CandidateFinder
             WhileStatementSyntax w => w.Condition.ToString(),
             DoStatementSyntax d => d.Condition.ToString(),
             ForStatementSyntax f => f.Condition?.ToString() ?? "",
+            IfStatementSyntax i => i.Condition.ToString(),
             _ => "",
         };
+        if (loop is IfStatementSyntax)
+        {
+            // `if (finishReason == ToolCalls) { foreach (var call in message.ToolCalls) ... }`: one round of hand dispatch.
+            return condition.Contains("ToolCalls", StringComparison.Ordinal) && loop.Parent is not ElseClauseSyntax;
+        }
+
         var body = loop.ToString();
         return condition.Contains("ToolCall", StringComparison.Ordinal) || condition.Contains("FunctionCall", StringComparison.Ordinal)
             || ((body.Contains("ToolCalls", StringComparison.Ordinal) || body.Contains("FunctionCallContent", StringComparison.Ordinal))
@@ -130,6 +161,7 @@ internal static class CandidateFinder
     private static string LastName(ExpressionSyntax expression) => expression switch
     {
         MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
         SimpleNameSyntax name => name.Identifier.ValueText,
         _ => expression.ToString(),
     };
