@@ -59,7 +59,7 @@ internal static class CandidateFinder
 
     private static readonly HashSet<string> AutoInvocationNames = new(StringComparer.Ordinal)
     {
-        "UseFunctionInvocation", "AsAIAgent", "CreateAIAgent", "CreateAIAgentAsync", "GetAIAgent", "GetAIAgentAsync", "AsAIAgentAsync",
+        "UseFunctionInvocation", "UseKernelFunctionInvocation", "AsAIAgent", "CreateAIAgent", "CreateAIAgentAsync", "GetAIAgent", "GetAIAgentAsync", "AsAIAgentAsync",
     };
 
     public static IEnumerable<Candidate> Find(SyntaxTree tree, string relativePath)
