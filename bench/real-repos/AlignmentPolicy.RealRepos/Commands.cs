@@ -7,7 +7,7 @@ internal static class Commands
 {
     public static int Usage()
     {
-        Console.Error.WriteLine("usage: score|findings|candidates|key --repos tests/real-repos/repos.json ... (see Program.cs)");
+        Console.Error.WriteLine("usage: score|findings|candidates|key|list --repos tests/real-repos/repos.json ... (see Program.cs)");
         return 2;
     }
 
@@ -79,6 +79,18 @@ internal static class Commands
                 var sample = rate >= 1.0 || SampleDraw(c) < rate;
                 Console.WriteLine($"{c.Rule}\t{c.Path}\t{c.Key.Line}\t{c.Key.Member}\t{c.Key.Anchor}\t{c.Key.Site}\t?\t{(sample ? "yes" : "no")}\t-\t\t| {c.Context}");
             }
+        }
+
+        return 0;
+    }
+
+    /// <summary>For run.sh: <c>owner+name commit set subfolder...</c>, tab-separated, one repository per line.</summary>
+    public static int List(Options options)
+    {
+        var only = options.Optional("--only");
+        foreach (var repo in RepoList.Load(options.Required("--repos")).Where(r => only is null || r.Repo == only))
+        {
+            Console.WriteLine(string.Join('\t', [repo.FolderName, repo.Commit, repo.Set, .. repo.Scan]));
         }
 
         return 0;
