@@ -12,7 +12,7 @@ public static class GeneratedFile
         var bytes = new UTF8Encoding(false).GetBytes(content);
         if (File.Exists(path))
         {
-            var existing = File.ReadAllBytes(path);
+            var existing = FileSystem.RegularFile.ReadAllBytes(path);
             if (existing.Length == bytes.Length && System.Linq.Enumerable.SequenceEqual(existing, bytes))
             {
                 return false;

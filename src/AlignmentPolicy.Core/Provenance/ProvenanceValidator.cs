@@ -142,13 +142,24 @@ public static class ProvenanceValidator
         var context = new Context(manifest, reporter);
         CheckPolicy(manifest, policy, context);
 
-        var paths = new DatasetPaths(Path.GetDirectoryName(manifestPath)!);
-        var resolved = ResolveFiles(manifest, paths, context);
-        var templates = ResolveTemplates(manifest, paths, context);
+        List<PendingFile> resolved;
+        List<PendingTemplate> templates;
+        DatasetPaths paths;
+        using (WorkStep.Begin("resolving the dataset paths of", manifestPath))
+        {
+            paths = new DatasetPaths(Path.GetDirectoryName(manifestPath)!);
+            resolved = ResolveFiles(manifest, paths, context);
+            templates = ResolveTemplates(manifest, paths, context);
+        }
 
-        var cache = HashCache.Load(request.HashCacheFile);
-        var batch = FileHasher.HashAll(resolved.Select(r => r.File.RealPath).Concat(templates.Select(t => t.File.RealPath)), cache);
-        cache.Save();
+        HashBatch batch;
+        using (WorkStep.Begin("hashing the dataset files of", manifestPath))
+        {
+            var cache = HashCache.Load(request.HashCacheFile);
+            batch = FileHasher.HashAll(resolved.Select(r => r.File.RealPath).Concat(templates.Select(t => t.File.RealPath)), cache);
+            cache.Save();
+        }
+
         result.FilesHashed = batch.FilesHashed;
         result.BytesHashed = batch.BytesHashed;
         reporter.Detail($"Provenance: {batch.Digests.Count + batch.Failures.Count} dataset file(s), {batch.FilesHashed} hashed ({batch.BytesHashed} bytes), the rest unchanged since the last build.");
@@ -158,8 +169,15 @@ public static class ProvenanceValidator
         result.Files = checkedFiles;
         result.InputFiles = resolved.Select(r => r.File.FullPath).Concat(templates.Select(t => t.File.FullPath)).Distinct(StringComparer.Ordinal).ToList();
 
-        CheckDataItems(request, manifest, paths, checkedFiles, templates, context);
-        ContaminationCheck.Run(manifest, checkedFiles, context);
+        using (WorkStep.Begin("comparing the project's data items with", manifestPath))
+        {
+            CheckDataItems(request, manifest, paths, checkedFiles, templates, context);
+        }
+
+        using (WorkStep.Begin("comparing evaluation data with training data declared in", manifestPath))
+        {
+            ContaminationCheck.Run(manifest, checkedFiles, context);
+        }
         return result;
     }
 
@@ -207,8 +225,8 @@ public static class ProvenanceValidator
                 var resolution = paths.Resolve(declaration.Path);
                 if (resolution.Problem is { } problem)
                 {
-                    context.Report(resolution.Escapes ? BuildDiagnosticIds.ProvenancePathEscapes : BuildDiagnosticIds.ProvenanceFileMissing, declaration.PathSpan,
-                        $"\"{declaration.Path}\" of {Name(dataset)} {problem}.{(resolution.Escapes ? "" : declaration.IsGlob ? " Check the pattern, or remove the entry." : " Restore the file, correct the path, or remove the entry.")}");
+                    context.Report(Code(resolution), declaration.PathSpan,
+                        $"\"{DisplayText.Of(declaration.Path)}\" of {Name(dataset)} {problem}.{(resolution.Escapes || resolution.IsUnreadable ? "" : declaration.IsGlob ? " Check the pattern, or remove the entry." : " Restore the file, correct the path, or remove the entry.")}");
                 }
 
                 foreach (var file in resolution.Files)
@@ -245,8 +263,8 @@ public static class ProvenanceValidator
             var span = record.PromptTemplateSpan!.Value;
             if (resolution.Problem is { } problem)
             {
-                context.Report(resolution.Escapes ? BuildDiagnosticIds.ProvenancePathEscapes : BuildDiagnosticIds.ProvenanceIncompleteSynthetic, span,
-                    $"The prompt template \"{template}\" of {Name(dataset)} {problem}.{(resolution.Escapes ? "" : " A synthetic dataset must keep the template that generated it.")}");
+                context.Report(resolution.IsUnreadable ? BuildDiagnosticIds.ProvenanceFileUnreadable : resolution.Escapes ? BuildDiagnosticIds.ProvenancePathEscapes : BuildDiagnosticIds.ProvenanceIncompleteSynthetic, span,
+                    $"The prompt template \"{DisplayText.Of(template)}\" of {Name(dataset)} {problem}.{(resolution.Escapes || resolution.IsUnreadable ? "" : " A synthetic dataset must keep the template that generated it.")}");
                 continue;
             }
 
@@ -350,6 +368,11 @@ public static class ProvenanceValidator
                 $"The project copies the data file '{relative}' to its output, but '{manifest.FilePath}' does not declare it. Add it to a dataset's \"files\" (then run 'alignment-policy provenance hash'), or stop copying it."));
         }
     }
+
+    private static BuildDiagnosticDescriptor Code(DatasetPathResolution resolution)
+        => resolution.Escapes ? BuildDiagnosticIds.ProvenancePathEscapes
+            : resolution.IsUnreadable ? BuildDiagnosticIds.ProvenanceFileUnreadable
+            : BuildDiagnosticIds.ProvenanceFileMissing;
 
     internal static string Name(DatasetDeclaration dataset) => dataset.Id.Length > 0 ? $"the dataset \"{dataset.Id}\"" : $"the dataset at line {dataset.Span.Line}";
 
