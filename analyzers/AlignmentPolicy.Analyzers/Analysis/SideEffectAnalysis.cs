@@ -311,7 +311,7 @@ internal sealed class SideEffectAnalysis
 
         private void Add(Compilation compilation, string id, string category)
         {
-            if (id.Length < 3 || id[1] != ':')
+            if (id.Length < 3 || id[1] != ':' || !Configuration.PolicyOptions.IsReadableDocumentationId(id))
             {
                 return;
             }

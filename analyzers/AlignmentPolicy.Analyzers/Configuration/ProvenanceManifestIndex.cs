@@ -90,14 +90,34 @@ internal sealed class ProvenanceManifestIndex
     /// <summary>A minimal JSON reader: objects, arrays, strings, and scalars skipped over.</summary>
     private sealed class Reader
     {
+        // Deeper nesting is no manifest; the reader recurses per level and must not overflow the compiler's stack.
+        private const int MaxDepth = 128;
         private readonly string _text;
         private int _pos;
+        private int _depth;
 
         public Reader(string text) => _text = text;
 
         public Dictionary<List<object?>, int> ArrayEnds { get; } = new();
 
         public object? ReadValue()
+        {
+            if (++_depth > MaxDepth)
+            {
+                throw new FormatException();
+            }
+
+            try
+            {
+                return ReadValueCore();
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private object? ReadValueCore()
         {
             SkipWhitespace();
             if (_pos >= _text.Length)

@@ -192,7 +192,7 @@ public static class ProvenanceValidator
             {
                 var blocking = expression.LicenseIds.Where(id => !allowed.Contains(id)).Distinct().ToList();
                 context.Report(BuildDiagnosticIds.ProvenanceLicenseNotAllowed, dataset.LicenseSpan,
-                    $"{name} is licensed under \"{dataset.License}\", which the alignment policy does not allow ({string.Join(", ", blocking)} not in \"provenance.allowedLicenses\": {string.Join(", ", policy.AllowedLicenses)}). Use data under an allowed licence, or have the platform team allow this one in the policy.");
+                    $"{name} is licensed under \"{DisplayText.Of(dataset.License)}\", which the alignment policy does not allow ({DisplayText.Of(string.Join(", ", blocking), 200)} not in \"provenance.allowedLicenses\": {string.Join(", ", policy.AllowedLicenses)}). Use data under an allowed licence, or have the platform team allow this one in the policy.");
             }
 
             if (denied.Count > 0 && DatasetPurposes.ShapesBehaviour(dataset.Purpose))
@@ -240,7 +240,7 @@ public static class ProvenanceValidator
                     foreach (var listed in declaration.GlobSha256.Keys.Where(k => !matched.Contains(k)))
                     {
                         context.Report(BuildDiagnosticIds.ProvenanceFileMissing, declaration.Sha256Span ?? declaration.PathSpan,
-                            $"\"{listed}\" has a recorded digest under \"{declaration.Path}\" of {Name(dataset)} but no longer exists or matches. Run 'alignment-policy provenance hash' to update the digests.");
+                            $"\"{DisplayText.Of(listed)}\" has a recorded digest under \"{DisplayText.Of(declaration.Path)}\" of {Name(dataset)} but no longer exists or matches. Run 'alignment-policy provenance hash' to update the digests.");
                     }
                 }
             }
