@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using System.Linq;
-using System.Text.RegularExpressions;
 
 namespace AlignmentPolicy.Analyzers.Configuration;
 
@@ -14,14 +13,14 @@ namespace AlignmentPolicy.Analyzers.Configuration;
 /// </summary>
 internal sealed class ProvenanceManifestIndex
 {
-    private readonly ImmutableArray<Regex> _patterns;
+    private readonly ImmutableArray<Analysis.Glob> _patterns;
 
     private ProvenanceManifestIndex(ImmutableArray<string> paths, int datasetsEnd, bool datasetsEmpty)
     {
         Paths = paths;
         DatasetsArrayEnd = datasetsEnd;
         DatasetsEmpty = datasetsEmpty;
-        _patterns = paths.Select(Analysis.Globs.ToRegex).ToImmutableArray();
+        _patterns = paths.Select(Analysis.Globs.Compile).ToImmutableArray();
     }
 
     /// <summary>Every <c>datasets[].files[].path</c>, as written.</summary>
