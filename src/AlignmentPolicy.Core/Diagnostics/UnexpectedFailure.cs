@@ -18,12 +18,15 @@ public static class UnexpectedFailure
         return true;
     }
 
-    /// <summary>The diagnostic for <paramref name="exception"/> raised in <paramref name="component"/> ("ValidateDatasetProvenance", "alignment-policy check").</summary>
-    public static BuildDiagnostic Describe(string component, Exception exception, WorkStep.Frame? step, string fallbackFile)
+    /// <summary>
+    /// The diagnostic for <paramref name="exception"/> raised in <paramref name="component"/> ("ValidateDatasetProvenance",
+    /// "alignment-policy check"), located at <paramref name="location"/> (the project; the step's file when empty).
+    /// </summary>
+    public static BuildDiagnostic Describe(string component, Exception exception, WorkStep.Frame? step, string location)
     {
         var inner = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
         var where = step is null ? "" : $" while {step}";
-        var file = step?.File ?? fallbackFile;
+        var file = location.Length > 0 ? location : step?.File ?? "";
         var message = $"{component} stopped{where}: {inner.GetType().Name}: {DisplayText.Of(inner.Message, 300)} "
             + "Nothing was checked past this point, so the result is an error rather than a pass. "
             + "If the file is in order and the failure repeats, rerun with -v:diag (or --verbose) and include the step above in a report.";

@@ -9,6 +9,7 @@ public static class GeneratedFile
     /// <summary>Writes <paramref name="content"/> unless the file already holds exactly it; returns true when written.</summary>
     public static bool WriteIfChanged(string path, string content)
     {
+        using var step = Diagnostics.WorkStep.Begin("writing", path);
         var bytes = new UTF8Encoding(false).GetBytes(content);
         if (File.Exists(path))
         {
