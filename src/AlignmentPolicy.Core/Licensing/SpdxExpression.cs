@@ -157,26 +157,48 @@ public sealed class SpdxCompound : SpdxExpression
     /// <inheritdoc />
     public override string ToString()
     {
-        // Iterative for the same reason as IsSatisfiedBy: a long chain is a deep tree.
-        var texts = new Stack<string>();
-        foreach (var node in PostOrder())
+        // Iterative, into one buffer, for the same reason as IsSatisfiedBy: a long chain is a deep tree, and joining
+        // the operands' strings level by level would copy the text once per level.
+        var builder = new System.Text.StringBuilder();
+        var pending = new Stack<object>();
+        pending.Push(this);
+        while (pending.Count > 0)
         {
-            if (node is SpdxCompound compound)
+            switch (pending.Pop())
             {
-                var right = texts.Pop();
-                var left = texts.Pop();
-                texts.Push($"{Wrap(compound, compound.Left, left)} {(compound.IsAnd ? "AND" : "OR")} {Wrap(compound, compound.Right, right)}");
-            }
-            else
-            {
-                texts.Push(node.ToString()!);
+                case string text:
+                    builder.Append(text);
+                    break;
+                case SpdxCompound compound:
+                    // An OR inside an AND keeps its parentheses; pushed in reverse order of output.
+                    var wrapLeft = compound.IsAnd && compound.Left is SpdxCompound { IsAnd: false };
+                    var wrapRight = compound.IsAnd && compound.Right is SpdxCompound { IsAnd: false };
+                    Push(pending, compound.Right, wrapRight);
+                    pending.Push(compound.IsAnd ? " AND " : " OR ");
+                    Push(pending, compound.Left, wrapLeft);
+                    break;
+                case var leaf:
+                    builder.Append(leaf);
+                    break;
             }
         }
 
-        return texts.Pop();
+        return builder.ToString();
     }
 
-    private static string Wrap(SpdxCompound parent, SpdxExpression operand, string text) => operand is SpdxCompound { IsAnd: false } && parent.IsAnd ? $"({text})" : text;
+    private static void Push(Stack<object> pending, SpdxExpression operand, bool wrap)
+    {
+        if (wrap)
+        {
+            pending.Push(")");
+        }
+
+        pending.Push(operand);
+        if (wrap)
+        {
+            pending.Push("(");
+        }
+    }
 }
 
 /// <summary>Why an expression does not parse: a message and the 0-based offset of the offending token.</summary>
