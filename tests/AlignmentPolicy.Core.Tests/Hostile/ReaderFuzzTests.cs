@@ -101,7 +101,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output) : IDisposable
         {
             var load = PolicyLoader.Parse(text, PolicyPath);
             return (load.Policy is not null, load.Diagnostics, PolicyPath);
-        }), deadlineSeconds: 600);
+        }), deadlineSeconds: Math.Max(600, Cases / 50));
 
         output.WriteLine($"policy: {figures}");
     }
@@ -127,7 +127,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output) : IDisposable
 
             var diagnostics = load.Manifest is null ? load.Diagnostics : reporter.Diagnostics;
             return (!diagnostics.Any(d => d.Severity == BuildSeverity.Error), diagnostics, _project.ManifestPath);
-        }), deadlineSeconds: 600);
+        }), deadlineSeconds: Math.Max(600, Cases / 50));
 
         output.WriteLine($"manifest: {figures}");
     }
