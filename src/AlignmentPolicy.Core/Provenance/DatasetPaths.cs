@@ -145,7 +145,8 @@ public sealed class DatasetPaths
                 var kind = FileKinds.Of(file);
                 if (!FileKinds.MayOpen(kind) || kind == FileKind.Missing)
                 {
-                    unreadable.Add($"'{DisplayText.Of(relative)}' is {FileKinds.Describe(kind == FileKind.Missing ? FileKind.SymbolicLinkLoop : kind)}");
+                    // Listed by the folder walk but missing when followed: a dangling symbolic link.
+                    unreadable.Add($"'{DisplayText.Of(relative)}' is {(kind == FileKind.Missing ? "a symbolic link to a file that does not exist" : FileKinds.Describe(kind))}");
                     continue;
                 }
 
@@ -162,7 +163,7 @@ public sealed class DatasetPaths
 
                 if (!IsInside(real, RealProjectDirectory))
                 {
-                    escapes.Add($"'{relative}' is a symbolic link to '{real}', outside the project folder");
+                    escapes.Add($"'{DisplayText.Of(relative)}' is a symbolic link to '{DisplayText.Of(real, 400)}', outside the project folder");
                     continue;
                 }
 
@@ -173,12 +174,12 @@ public sealed class DatasetPaths
         matches.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         if (escapes.Count > 0)
         {
-            return new DatasetPathResolution(matches, "matches " + string.Join("; ", escapes), escapes: true);
+            return new DatasetPathResolution(matches, "matches " + Summarize(escapes), escapes: true);
         }
 
         if (unreadable.Count > 0)
         {
-            return new DatasetPathResolution(matches, "matches files that cannot be read: " + string.Join("; ", unreadable.Take(5)) + (unreadable.Count > 5 ? $"; and {unreadable.Count - 5} more" : "") + "; dataset files must be regular files", escapes: false, unreadable: true);
+            return new DatasetPathResolution(matches, "matches files that cannot be read: " + Summarize(unreadable) + "; dataset files must be regular files", escapes: false, unreadable: true);
         }
 
         return matches.Count == 0 ? DatasetPathResolution.Failed("matches no file", escapes: false) : DatasetPathResolution.Of(matches);
@@ -309,6 +310,10 @@ public sealed class DatasetPaths
             }
         }
     }
+
+    /// <summary>The first few problems and how many more: a glob over a large tree must not make a message of megabytes.</summary>
+    private static string Summarize(List<string> problems)
+        => string.Join("; ", problems.Take(5)) + (problems.Count > 5 ? $"; and {problems.Count - 5} more" : "");
 
     private static string NotRegular(FileKind kind) => $"is {FileKinds.Describe(kind)}, not a regular file; dataset files must be regular files";
 

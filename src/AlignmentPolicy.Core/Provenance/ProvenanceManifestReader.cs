@@ -20,6 +20,9 @@ internal sealed class ProvenanceManifestReader : PositionedReader
     internal static readonly Regex DatasetId = new(@"^[a-z0-9][a-z0-9._-]*\z", RegexOptions.CultureInvariant);
     internal static readonly Regex ContentClass = new(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant);
     internal static readonly Regex Sha256Hex = new(@"^[0-9a-f]{64}\z", RegexOptions.CultureInvariant);
+    /// <summary>Dataset ids name files (one Croissant document per dataset): kept well below file-name limits.</summary>
+    internal const int MaxDatasetIdLength = 100;
+
     private static readonly Regex s_date = new(@"^\d{4}-\d{2}-\d{2}\z", RegexOptions.CultureInvariant);
 
     public ProvenanceManifestReader(string file)
@@ -86,7 +89,7 @@ internal sealed class ProvenanceManifestReader : PositionedReader
                     if (ids.TryGetValue(dataset.Id, out var first))
                     {
                         Report(BuildDiagnosticIds.ProvenanceInvalidValue, dataset.IdSpan,
-                            $"The dataset id \"{dataset.Id}\" is already used at line {first.IdSpan.Line}; give each dataset its own id.");
+                            $"The dataset id \"{DisplayText.Of(dataset.Id)}\" is already used at line {first.IdSpan.Line}; give each dataset its own id.");
                     }
                     else
                     {
@@ -110,7 +113,12 @@ internal sealed class ProvenanceManifestReader : PositionedReader
         if (Required(fields, "id", obj, path, "a unique id such as \"support-kb\"") is { } idProperty && ExpectString(idProperty.Value, path + ".id") is { } id)
         {
             dataset.IdSpan = id.Span;
-            if (!DatasetId.IsMatch(id.Value))
+            if (id.Value.Length > MaxDatasetIdLength)
+            {
+                Report(BuildDiagnosticIds.ProvenanceInvalidValue, id.Span,
+                    $"The dataset id \"{DisplayText.Of(id.Value)}\" is too long: a dataset id names export files and has at most {MaxDatasetIdLength} characters.");
+            }
+            else if (!DatasetId.IsMatch(id.Value))
             {
                 Report(BuildDiagnosticIds.ProvenanceInvalidValue, id.Span,
                     $"\"{DisplayText.Of(id.Value)}\" is not a valid dataset id: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. \"support-kb\").");
@@ -125,7 +133,7 @@ internal sealed class ProvenanceManifestReader : PositionedReader
             dataset.IdSpan = obj.Span;
         }
 
-        var name = dataset.Id.Length > 0 ? $"the dataset \"{dataset.Id}\"" : $"'{path}'";
+        var name = dataset.Id.Length > 0 ? $"the dataset \"{DisplayText.Of(dataset.Id)}\"" : $"'{path}'";
         if (Required(fields, "purpose", obj, path, $"one of {string.Join(", ", DatasetPurposes.All)}") is { } purposeProperty && ExpectString(purposeProperty.Value, path + ".purpose") is { } purpose)
         {
             if (!DatasetPurposes.All.Contains(purpose.Value))

@@ -374,7 +374,7 @@ public static class ProvenanceValidator
             : resolution.IsUnreadable ? BuildDiagnosticIds.ProvenanceFileUnreadable
             : BuildDiagnosticIds.ProvenanceFileMissing;
 
-    internal static string Name(DatasetDeclaration dataset) => dataset.Id.Length > 0 ? $"the dataset \"{dataset.Id}\"" : $"the dataset at line {dataset.Span.Line}";
+    internal static string Name(DatasetDeclaration dataset) => dataset.Id.Length > 0 ? $"the dataset \"{DisplayText.Of(dataset.Id)}\"" : $"the dataset at line {dataset.Span.Line}";
 
     private sealed class PendingFile
     {

@@ -51,6 +51,20 @@ public sealed class LongInputTests
     }
 
     [Fact]
+    public void A_dataset_id_too_long_to_name_an_export_file_is_ALN0104_at_the_id()
+    {
+        // Found by the long fuzz run: a valid-looking id of 17,000 characters was echoed whole in ALN0110.
+        var id = "stories" + new string('.', 17_000);
+        var text = "{ \"version\": 1, \"datasets\": [ {\n\"id\": \"" + id + "\", \"purpose\": \"eval\", \"source\": { \"kind\": \"internal\" }, \"license\": \"MIT\", \"files\": [ { \"path\": \"kb.jsonl\" } ] } ] }";
+
+        var error = Assert.Single(AlignmentPolicy.Core.Provenance.ProvenanceManifestLoader.Parse(text, "/repo/Agent/datasets.provenance.json").Diagnostics);
+
+        Assert.Equal(("ALN0104", 2, 7), (error.Code, error.Line, error.Column));
+        Assert.Contains("has at most 100 characters", error.Message);
+        Assert.True(error.Message.Length < 400, error.Message);
+    }
+
+    [Fact]
     public void DisplayText_escapes_line_breaks_so_a_message_stays_one_line()
     {
         Assert.Equal("a\\nb\\r\\u2028\\u0085\\u0000", DisplayText.Of("a\nb\r\u2028\u0085\0"));
