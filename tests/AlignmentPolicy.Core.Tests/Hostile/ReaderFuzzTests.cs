@@ -67,9 +67,9 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output) : IDisposable
             },
             {
               "id": "stories", "purpose": "synthetic-stories",
-              "source": { "kind": "synthetic" }, "license": "GPL-2.0-or-later WITH Classpath-exception-2.0",
-              "files": [ { "path": "data/**/*.md" } ], "contentClasses": ["ai-ethics-fiction"],
-              "synthetic": { "generatorModel": "gpt-4.1", "promptTemplate": "prompts/story.txt", "seed": 7, "count": 100, "reviewedFraction": 0.2 },
+              "source": { "kind": "synthetic" }, "license": "MIT OR (Apache-2.0 WITH Classpath-exception-2.0)",
+              "files": [ { "path": "data/**/*.md", "sha256": { "data/stories/one.md": "{{TempProject.Sha(Story)}}" } } ], "contentClasses": ["ai-ethics-fiction"],
+              "synthetic": { "generatorModel": "gpt-4.1", "promptTemplate": "prompts/story.txt", "promptTemplateSha256": "{{TempProject.Sha(Prompt)}}", "seed": 7, "count": 100, "reviewedFraction": 0.2 },
               "personalData": { "contains": true, "statement": "Names are invented." }
             }
           ]
@@ -77,6 +77,10 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output) : IDisposable
         """;
 
     private const string KbData = "{\"title\":\"Reset a password\",\"body\":\"Open Settings, then Security, then Reset.\"}\n";
+
+    private const string Story = "A story of an assistant that tells the truth.";
+
+    private const string Prompt = "Write a story.";
 
     // Fragments a mutation inserts: JSON structure, the grammars inside strings, and hostile values.
     private static readonly string[] Fragments =
@@ -111,8 +115,8 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output) : IDisposable
     {
         _project.Write("data/kb.jsonl", KbData);
         _project.Write("data/more/b.jsonl", KbData);
-        _project.Write("data/stories/one.md", "A story of an assistant that tells the truth.");
-        _project.Write("prompts/story.txt", "Write a story.");
+        _project.Write("data/stories/one.md", Story);
+        _project.Write("prompts/story.txt", Prompt);
         var policy = PolicyLoader.Parse(PolicySeed, PolicyPath).Policy!.Provenance;
 
         var figures = Guard.Run(() => Fuzz(Seed + 1, ManifestSeed, text =>
@@ -137,6 +141,8 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output) : IDisposable
         var random = new Random(seed);
         var known = BuildDiagnosticIds.All.Select(d => d.Id).ToHashSet();
         var figures = new Figures(seed, Cases);
+        var clean = read(seedText);
+        Assert.True(clean.Accepted, "the unmutated seed must be valid: " + string.Join("\n", clean.Diagnostics));
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < Cases; i++)
         {
