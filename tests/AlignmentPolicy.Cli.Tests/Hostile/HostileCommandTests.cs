@@ -85,6 +85,26 @@ public sealed class HostileCommandTests : IDisposable
         Assert.Contains($"{fifo}(1,1): error ALN0314: The policy file '{fifo}' cannot be read: '{fifo}' is a named pipe (FIFO), not a regular file", output);
     }
 
+    [Fact]
+    public async Task Verify_of_a_FIFO_named_like_a_package_is_a_coded_error_not_a_read_that_never_returns()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var fifo = Path.Combine(_root, "Contoso.Agent.1.0.0.nupkg");
+        Assert.Equal(0, mkfifo(fifo, Convert.ToUInt32("644", 8)));
+
+        var run = Task.Run(() => CliRunner.Run("verify", _root));
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60))));
+
+        var (exitCode, output, _) = await run;
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"{fifo}(1,1): error ALN0412:", output);
+        Assert.Contains("named pipe (FIFO), not a regular file", output);
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(_root, name);
