@@ -74,13 +74,9 @@ public sealed class HostileCommandTests : IDisposable
             return;
         }
 
-        var fifo = Path.Combine(_root, "alignment-policy.json");
-        Assert.Equal(0, mkfifo(fifo, Convert.ToUInt32("644", 8)));
+        var fifo = MakeFifo("alignment-policy.json");
 
-        var run = Task.Run(() => CliRunner.Run("check", fifo));
-        Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60))));
-
-        var (exitCode, output, _) = await run;
+        var (exitCode, output) = await RunWithDeadlineAsync("check", fifo);
         Assert.Equal(1, exitCode);
         Assert.Contains($"{fifo}(1,1): error ALN0314: The policy file '{fifo}' cannot be read: '{fifo}' is a named pipe (FIFO), not a regular file", output);
     }
@@ -93,16 +89,28 @@ public sealed class HostileCommandTests : IDisposable
             return;
         }
 
-        var fifo = Path.Combine(_root, "Contoso.Agent.1.0.0.nupkg");
-        Assert.Equal(0, mkfifo(fifo, Convert.ToUInt32("644", 8)));
+        var fifo = MakeFifo("Contoso.Agent.1.0.0.nupkg");
 
-        var run = Task.Run(() => CliRunner.Run("verify", _root));
-        Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60))));
-
-        var (exitCode, output, _) = await run;
+        var (exitCode, output) = await RunWithDeadlineAsync("verify", _root);
         Assert.Equal(1, exitCode);
         Assert.Contains($"{fifo}(1,1): error ALN0412:", output);
         Assert.Contains("named pipe (FIFO), not a regular file", output);
+    }
+
+    private string MakeFifo(string name)
+    {
+        var fifo = Path.Combine(_root, name);
+        Assert.Equal(0, mkfifo(fifo, Convert.ToUInt32("644", 8)));
+        return fifo;
+    }
+
+    /// <summary>Runs in process; a read that blocks for ever fails the test at the deadline instead of stalling the run.</summary>
+    private static async Task<(int ExitCode, string Output)> RunWithDeadlineAsync(params string[] args)
+    {
+        var run = Task.Run(() => CliRunner.Run(args));
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60))));
+        var (exitCode, output, _) = await run;
+        return (exitCode, output);
     }
 
     private string Write(string name, string text)
