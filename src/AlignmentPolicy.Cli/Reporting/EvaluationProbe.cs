@@ -45,7 +45,7 @@ internal static class EvaluationProbe
             }, gate);
         }
 
-        var problem = assembly is null ? $"not built: '{built.TargetPath}' does not exist (configuration {configuration})" : null;
+        var problem = assembly is null ? $"'{built.TargetPath}' does not exist (configuration {configuration})" : null;
         return new EvaluationStatus(assembly ?? built.TargetPath, assemblySha256, built.ResultsDirectory, problem, suites, gate.Diagnostics);
     }
 

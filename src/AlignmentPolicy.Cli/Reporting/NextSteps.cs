@@ -56,27 +56,34 @@ internal static class NextSteps
 
         if (!evaluations.Built)
         {
-            steps.Add(new NextStep($"Build the project ({evaluations.BuildProblem}), so its results can be checked against the assembly.", $"dotnet build {projectArgument} -c {configuration}", null, null, 0));
+            steps.Add(new NextStep($"Build the project ({configuration}) so its evaluation results can be checked against its assembly.", $"dotnet build {projectArgument} -c {configuration}", null, null, 0));
         }
 
+        // One command runs every required suite, so missing and stale suites each make one step.
         var evalCommand = $"alignment-policy eval {projectArgument} --no-build -c {configuration}";
-        foreach (var suite in evaluations.Suites)
+        var missing = evaluations.Suites.Where(s => s.Freshness is Freshness.Missing or Freshness.Unreadable).Select(s => s.Suite).ToList();
+        if (missing.Count > 0)
         {
-            switch (suite.Freshness)
+            steps.Add(new NextStep($"Run the required evaluation{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing)} (no results for this build).", evalCommand, "ALN0201", null, 0));
+        }
+
+        var stale = evaluations.Suites.Where(s => s.Freshness == Freshness.Stale).ToList();
+        if (stale.Count > 0)
+        {
+            var why = string.Join("; ", stale.SelectMany(s => s.StaleBecause).Distinct());
+            steps.Add(new NextStep($"Evaluate again: the results of {string.Join(", ", stale.Select(s => s.Suite))} are stale ({why}).", evalCommand, "ALN0202", stale[0].ResultsPath, 0));
+        }
+
+        foreach (var suite in evaluations.Suites.Where(s => s.Freshness == Freshness.Fresh))
+        {
+            if (suite.Verdict == EvalVerdicts.Fail)
             {
-                case Freshness.Missing or Freshness.Unreadable:
-                    steps.Add(new NextStep($"Run the required evaluation {suite.Suite} (no {(suite.Freshness == Freshness.Missing ? "" : "readable ")}results).", evalCommand, "ALN0201", null, 0));
-                    break;
-                case Freshness.Stale:
-                    steps.Add(new NextStep($"Run {suite.Suite} again: the results are stale ({string.Join("; ", suite.StaleBecause)}).", evalCommand, "ALN0202", suite.ResultsPath, 0));
-                    break;
-                case Freshness.Fresh when suite.Verdict == EvalVerdicts.Fail:
-                    var cell = suite.Worst is { } w ? string.Format(CultureInfo.InvariantCulture, " in cell {0} (rate {1:0.###}, bound {2:0.###} > {3:0.###})", w.Id, w.Rate, w.Bound, w.Threshold) : "";
-                    steps.Add(new NextStep($"The agent fails {suite.Suite}{cell}: strengthen its gates or prompt, rebuild and evaluate again.", evalCommand, "ALN0203", suite.ResultsPath, 0));
-                    break;
-                case Freshness.Fresh when suite.Verdict is EvalVerdicts.Invalid or EvalVerdicts.Inconclusive:
-                    steps.Add(new NextStep($"{suite.Suite} is {suite.Verdict}: {suite.Reason} Fix the cause and evaluate again.", evalCommand, "ALN0204", suite.ResultsPath, 0));
-                    break;
+                var cell = suite.Worst is { } w ? string.Format(CultureInfo.InvariantCulture, " in cell {0} (rate {1:0.###}, bound {2:0.###} > {3:0.###})", w.Id, w.Rate, w.Bound, w.Threshold) : "";
+                steps.Add(new NextStep($"The agent fails {suite.Suite}{cell}: strengthen its gates or prompt, rebuild and evaluate again.", evalCommand, "ALN0203", suite.ResultsPath, 0));
+            }
+            else if (suite.Verdict is EvalVerdicts.Invalid or EvalVerdicts.Inconclusive)
+            {
+                steps.Add(new NextStep($"{suite.Suite} is {suite.Verdict}: {suite.Reason} Fix the cause and evaluate again.", evalCommand, "ALN0204", suite.ResultsPath, 0));
             }
         }
 

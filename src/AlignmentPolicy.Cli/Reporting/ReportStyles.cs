@@ -36,7 +36,8 @@ internal static class ReportStyles
         td.num,th.num{text-align:right;white-space:nowrap}
         .overview th[scope=row] a{font-weight:600}
         .path{display:block;color:var(--muted);font-weight:400;font-size:12px}
-        .next{max-width:420px}
+        .next{max-width:420px;overflow-wrap:anywhere}
+        td{overflow-wrap:anywhere}
         .muted{color:var(--muted)}
         .yes{color:var(--green);font-weight:700}
         .no{color:var(--red);font-weight:700}
