@@ -26,6 +26,7 @@ public static class CliApplication
         root.Subcommands.Add(EvalCommand.Create(output, error));
         root.Subcommands.Add(ScanCommand.Create(output, error));
         root.Subcommands.Add(ReportCommand.Create(output, error));
+        root.Subcommands.Add(SarifCommand.Create(output, error));
 
         var parseResult = root.Parse(args);
         return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error });

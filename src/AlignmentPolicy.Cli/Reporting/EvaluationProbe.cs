@@ -14,7 +14,7 @@ namespace AlignmentPolicy.Cli.Reporting;
 /// </summary>
 internal static class EvaluationProbe
 {
-    public static async Task<EvaluationStatus> CheckAsync(string projectFile, string configuration, AlignmentPolicyDocument policy, CancellationToken cancellationToken)
+    public static async Task<EvaluationStatus> CheckAsync(string projectFile, string root, string configuration, AlignmentPolicyDocument policy, CancellationToken cancellationToken)
     {
         BuiltProject built;
         try
@@ -41,7 +41,7 @@ internal static class EvaluationProbe
                 Policy = policy,
                 AssemblyFile = assembly,
                 ResultsDirectory = built.ResultsDirectory,
-                EvalCommand = $"alignment-policy eval \"{projectFile}\" --no-build -c {configuration}",
+                EvalCommand = $"alignment-policy eval {NextSteps.Quote(root, projectFile)} --no-build -c {configuration}",
             }, gate);
         }
 

@@ -21,7 +21,7 @@ internal static class NextSteps
         ["ALN0100"] = "Declare the data file in datasets.provenance.json",
     };
 
-    public static IReadOnlyList<NextStep> For(ScanProject project, AgentStatus agent, IReadOnlyList<ScanFinding> findings, ProvenanceStatus? provenance, EvaluationStatus? evaluations, string configuration)
+    public static IReadOnlyList<NextStep> For(ScanProject project, string root, AgentStatus agent, IReadOnlyList<ScanFinding> findings, ProvenanceStatus? provenance, EvaluationStatus? evaluations, string configuration)
     {
         var steps = new List<NextStep>();
         if (!agent.IsAgent)
@@ -35,17 +35,17 @@ internal static class NextSteps
             steps.Add(new NextStep($"{advice} ({finding.RelativePath}:{finding.StartLine}).", null, finding.RuleId, finding.FullPath, finding.StartLine));
         }
 
-        var projectArgument = Quote(project.ProjectFile ?? project.Directory);
+        var projectArgument = Quote(root, project.ProjectFile ?? project.Directory);
         if (provenance is { Present: false, Required: false })
         {
             steps.Add(new NextStep("Declare the datasets the agent uses (fine-tuning, RAG, eval sets) in datasets.provenance.json beside the project, then check it.",
-                $"alignment-policy provenance check {Quote(project.Directory)}", null, provenance.ManifestPath, 0));
+                $"alignment-policy provenance check {Quote(root, project.Directory)}", null, provenance.ManifestPath, 0));
         }
         else if (provenance is { HasErrors: true })
         {
             foreach (var diagnostic in provenance.Diagnostics.Where(d => d.Severity == BuildSeverity.Error).Take(5))
             {
-                steps.Add(new NextStep($"Fix the provenance manifest: {diagnostic.Message}", $"alignment-policy provenance check {Quote(project.Directory)}", diagnostic.Code, diagnostic.File, diagnostic.Line));
+                steps.Add(new NextStep($"Fix the provenance manifest: {diagnostic.Message}", $"alignment-policy provenance check {Quote(root, project.Directory)}", diagnostic.Code, diagnostic.File, diagnostic.Line));
             }
         }
 
@@ -107,9 +107,10 @@ internal static class NextSteps
         return provenance?.Documented == true && evaluations?.Passing == true ? TrafficLight.Green : TrafficLight.Amber;
     }
 
-    private static string Quote(string path)
+    /// <summary>A path for a command run from the report's root (where CI runs), quoted when it has a space.</summary>
+    public static string Quote(string root, string path)
     {
-        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path).Replace('\\', '/');
+        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
         return relative.Contains(' ', StringComparison.Ordinal) ? $"\"{relative}\"" : relative;
     }
 }

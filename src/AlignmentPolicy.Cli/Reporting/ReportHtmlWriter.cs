@@ -51,7 +51,7 @@ internal sealed class ReportHtmlWriter
             _html.Append("<p class=\"empty\">No agent projects: no project references a model SDK or sets IsAgentProject=true.</p>");
         }
 
-        foreach (var project in agents)
+        foreach (var project in agents.OrderByDescending(p => p.Light).ThenBy(p => p.RelativePath, StringComparer.Ordinal))
         {
             Project(project);
         }

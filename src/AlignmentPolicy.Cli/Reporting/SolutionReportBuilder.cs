@@ -34,17 +34,17 @@ internal static class SolutionReportBuilder
                 if (project.ProjectFile is { } projectFile && !policyStatus.HasErrors)
                 {
                     progress($"{Path.GetRelativePath(target.Root, projectFile)}: reading the build output and evaluation results.");
-                    evaluations = await EvaluationProbe.CheckAsync(projectFile, configuration, policy, cancellationToken).ConfigureAwait(false);
+                    evaluations = await EvaluationProbe.CheckAsync(projectFile, target.Root, configuration, policy, cancellationToken).ConfigureAwait(false);
                 }
             }
 
             var steps = new List<NextStep>();
             if (policyStatus.HasErrors && agent.IsAgent)
             {
-                steps.Add(new NextStep("Fix the policy file: its errors stop every build of this project.", $"alignment-policy check {policyStatus.Path}", null, policyStatus.Path, 0));
+                steps.Add(new NextStep("Fix the policy file: its errors stop every build of this project.", $"alignment-policy check {NextSteps.Quote(target.Root, policyStatus.Path!)}", null, policyStatus.Path, 0));
             }
 
-            steps.AddRange(NextSteps.For(project, agent, findings, provenance, evaluations, configuration));
+            steps.AddRange(NextSteps.For(project, target.Root, agent, findings, provenance, evaluations, configuration));
             var light = policyStatus.HasErrors && agent.IsAgent ? TrafficLight.Red : NextSteps.Light(agent, findings, provenance, evaluations);
             projects.Add(new ProjectReport(
                 Path.GetFileNameWithoutExtension(project.DisplayPath),

@@ -67,7 +67,7 @@ public sealed partial class ReportCommandTests(ReportRepository repository)
         Assert.Equal("amber", agent.GetProperty("light").GetString());
         var step = Assert.Single(agent.GetProperty("nextSteps").EnumerateArray());
         Assert.Equal("ALN0202", step.GetProperty("ruleId").GetString());
-        Assert.Matches(@"^alignment-policy eval \S*StaleAgent\.csproj --no-build -c Release$", step.GetProperty("command").GetString());
+        Assert.Equal("alignment-policy eval src/StaleAgent/StaleAgent.csproj --no-build -c Release", step.GetProperty("command").GetString());
     }
 
     [Fact]
