@@ -6,22 +6,29 @@
 #   push to a folder feed; verify at the feed.
 # Every dotnet and alignment-policy command of the recipes appears below verbatim and in the same order (a test,
 # CiRecipeTests, checks it); only installing the tool (from the local feed) and the platform's artifact moves differ.
-# Usage: ci/run-recipe-locally.sh [work-folder]   (default: artifacts/ci-local). About 4 minutes on 2 cores.
+# Usage: ci/run-recipe-locally.sh [work-folder]   (default: artifacts/ci-local). About 8 minutes on 2 cores, most of it
+# packing this repository in Release; REUSE_FEED=1 keeps the feed a previous run packed.
 set -euo pipefail
 repo_root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mkdir -p "${1:-$repo_root/artifacts/ci-local}" && cd "${1:-$repo_root/artifacts/ci-local}" && pwd)"
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 step() { printf '\n== %s\n' "$*"; }
 
-rm -rf "${work:?}"/*
+if [ "${REUSE_FEED:-}" = 1 ] && [ "$(ls "$work"/feed/*.nupkg 2>/dev/null | wc -l)" -eq 3 ]; then
+  find "$work" -mindepth 1 -maxdepth 1 ! -name feed -exec rm -rf {} +
+else
+  rm -rf "${work:?}"/*
+fi
 mkdir -p "$work/feed" "$work/tools" "$work/secrets" "$work/published-feed"
 # A package folder of its own: our packages come from the feed packed now, never from an older cache.
 export NUGET_PACKAGES="$work/nuget-packages"
 
-step "Pack AlignmentPolicy.Build, AlignmentPolicy.Gates and the alignment-policy tool into a local feed"
-for project in tasks/AlignmentPolicy.Build src/AlignmentPolicy.Gates src/AlignmentPolicy.Cli; do
-  dotnet pack "$repo_root/$project" -c Release -o "$work/feed" -v:q -nologo
-done
+if [ "$(ls "$work"/feed/*.nupkg 2>/dev/null | wc -l)" -ne 3 ]; then
+  step "Pack AlignmentPolicy.Build, AlignmentPolicy.Gates and the alignment-policy tool into a local feed"
+  for project in tasks/AlignmentPolicy.Build src/AlignmentPolicy.Gates src/AlignmentPolicy.Cli; do
+    dotnet pack "$repo_root/$project" -c Release -o "$work/feed" -v:q -nologo
+  done
+fi
 version="$(basename "$(ls "$work"/feed/AlignmentPolicy.Build.*.nupkg)" .nupkg)"
 version="${version#AlignmentPolicy.Build.}"
 
@@ -47,6 +54,8 @@ cat > "$sample/Directory.Build.props" <<'XML'
 </Project>
 XML
 echo '<Project />' > "$sample/Directory.Build.targets"
+# A repository of its own: no central package versions from a folder above (this one's, when run under artifacts/).
+echo '<Project />' > "$sample/Directory.Packages.props"
 cat > "$sample/alignment-policy.json" <<'JSON'
 {
   "version": 1,

@@ -26,10 +26,27 @@ public sealed class CiRecipeTests
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
     }
 
+    /// <summary>Tasks the public service schema does not list (it holds the tasks of Microsoft's public organisation, not GitHub
+    /// Advanced Security for Azure DevOps'); their steps are checked against the inputs the task's documentation names.</summary>
+    private static readonly Dictionary<string, string[]> TasksMissingFromTheSchema = new(StringComparer.Ordinal)
+    {
+        ["AdvancedSecurity-Publish@1"] = ["SarifsInputDirectory", "EnableRecursiveScanning", "Category", "WaitForProcessing", "WaitForProcessingInterval", "WaitForProcessingTimeout"],
+    };
+
     [Fact]
     public async Task The_Azure_Pipelines_recipe_validates_against_the_service_schema()
     {
-        var errors = (await AzureSchema.Value).Validate(YamlJson.Convert(File.ReadAllText(Path.Combine(Root, "docs/ci/azure-pipelines.yml"))).ToJsonString());
+        var pipeline = YamlJson.Convert(File.ReadAllText(Path.Combine(Root, "docs/ci/azure-pipelines.yml")));
+        foreach (var steps in pipeline["stages"]!.AsArray().SelectMany(s => s!["jobs"]!.AsArray()).Select(j => j!["steps"]!.AsArray()))
+        {
+            foreach (var step in steps.Where(s => s?["task"] is not null && TasksMissingFromTheSchema.ContainsKey(s["task"]!.GetValue<string>())).ToList())
+            {
+                Assert.All(step!["inputs"]!.AsObject(), input => Assert.Contains(input.Key, TasksMissingFromTheSchema[step["task"]!.GetValue<string>()]));
+                steps.Remove(step);
+            }
+        }
+
+        var errors = (await AzureSchema.Value).Validate(pipeline.ToJsonString());
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
     }
 
@@ -104,7 +121,10 @@ public sealed class CiRecipeTests
     }
 }
 
-/// <summary>YAML to JSON with the YAML 1.2 core schema (what GitHub and Azure read): plain true/false/null/numbers are typed, all else is a string (so <c>on:</c> stays a key).</summary>
+/// <summary>
+/// YAML to JSON with the YAML 1.2 core schema, as editors' YAML language servers read CI files before validating them: plain
+/// true/false/null/numbers are typed, all else is a string (so GitHub's <c>on:</c> stays a key).
+/// </summary>
 internal static class YamlJson
 {
     public static JsonNode Convert(string yaml)
