@@ -32,7 +32,7 @@ internal static class NextSteps
         foreach (var finding in findings.Where(f => f.IsWarningOrError))
         {
             var advice = RuleAdvice.TryGetValue(finding.RuleId, out var text) ? text : "Fix the finding";
-            steps.Add(new NextStep($"{advice} ({finding.RelativePath}:{finding.StartLine}).", null, finding.RuleId, finding.FullPath, finding.StartLine));
+            steps.Add(new NextStep($"{advice}.", null, finding.RuleId, finding.FullPath, finding.StartLine));
         }
 
         var projectArgument = Quote(root, project.ProjectFile ?? project.Directory);

@@ -20,7 +20,7 @@ internal static class ReportConsoleWriter
                 TrafficLight.Amber => "incomplete",
                 _ => "ACTION NEEDED",
             };
-            output.WriteLine($"{Trim(project.RelativePath, 40),-40} {status,-14} {YesNo(project.Gated),-6} {YesNo(project.Documented),-11} {YesNo(project.Evaluated),-10} {project.NextSteps.FirstOrDefault()?.Text ?? ""}");
+            output.WriteLine($"{Trim(project.RelativePath, 40),-40} {status,-14} {YesNo(project.Gated),-6} {YesNo(project.Documented),-11} {YesNo(project.Evaluated),-10} {Describe(report, project.NextSteps.FirstOrDefault())}");
         }
 
         var agents = report.Agents.ToList();
@@ -29,6 +29,9 @@ internal static class ReportConsoleWriter
     }
 
     private static string YesNo(bool value) => value ? "yes" : "no";
+
+    private static string Describe(SolutionReport report, NextStep? step)
+        => step is null ? "" : step.Line > 0 && step.FullPath is { } path ? $"{step.Text} ({Path.GetRelativePath(report.Root, path).Replace('\\', '/')}:{step.Line})" : step.Text;
 
     private static string Trim(string text, int width) => text.Length <= width ? text : "…" + text[^(width - 1)..];
 }

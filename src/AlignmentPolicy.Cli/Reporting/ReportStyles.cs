@@ -37,7 +37,8 @@ internal static class ReportStyles
         .overview th[scope=row] a{font-weight:600}
         .path{display:block;color:var(--muted);font-weight:400;font-size:12px}
         .next{max-width:420px;overflow-wrap:anywhere}
-        td{overflow-wrap:anywhere}
+        td{overflow-wrap:break-word}
+        a.file{white-space:nowrap}
         .muted{color:var(--muted)}
         .yes{color:var(--green);font-weight:700}
         .no{color:var(--red);font-weight:700}
