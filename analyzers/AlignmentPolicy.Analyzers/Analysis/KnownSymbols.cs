@@ -40,12 +40,27 @@ internal sealed class KnownSymbols
         OllamaApiClient = Get("OllamaSharp.IOllamaApiClient");
         McpServerToolAttribute = Get("ModelContextProtocol.Server.McpServerToolAttribute");
         IServiceProvider = Get("System.IServiceProvider");
+        ChatOptions = Get("Microsoft.Extensions.AI.ChatOptions");
+        DelegatingChatClient = Get("Microsoft.Extensions.AI.DelegatingChatClient");
+        MeaiFunctionCallContent = Get("Microsoft.Extensions.AI.FunctionCallContent");
+        SkFunctionCallContent = Get("Microsoft.SemanticKernel.FunctionCallContent");
+        KernelPluginCollection = Get("Microsoft.SemanticKernel.KernelPluginCollection");
+        IKernelBuilderPlugins = Get("Microsoft.SemanticKernel.IKernelBuilderPlugins");
+        KernelFunction = Get("Microsoft.SemanticKernel.KernelFunction");
+        KernelPlugin = Get("Microsoft.SemanticKernel.KernelPlugin");
+        McpClientTool = Get("ModelContextProtocol.Client.McpClientTool");
+        OpenAIChatFinishReason = Get("OpenAI.Chat.ChatFinishReason");
+        IServiceCollection = Get("Microsoft.Extensions.DependencyInjection.IServiceCollection");
+        KiotaRequestBuilder = Get("Microsoft.Kiota.Abstractions.BaseRequestBuilder");
+        GrpcClientBase = Get("Grpc.Core.ClientBase");
+        HttpMessageInvoker = Get("System.Net.Http.HttpMessageInvoker");
 
         IPolicyGate = Get("AlignmentPolicy.Gates.IPolicyGate");
         PolicyVerdict = Get("AlignmentPolicy.Gates.PolicyVerdict");
         PolicyGateAttribute = Get("AlignmentPolicy.Gates.PolicyGateAttribute");
         SideEffectAttribute = Get("AlignmentPolicy.Gates.SideEffectAttribute");
         AgentToolAttribute = Get("AlignmentPolicy.Gates.AgentToolAttribute");
+        IApprovalService = Get("AlignmentPolicy.Gates.IApprovalService");
 
         ReferencesModelSdk = IChatClient is not null || AIAgent is not null || Kernel is not null || IChatCompletionService is not null
             || OpenAIChatClient is not null || AnthropicMessageService is not null || OllamaApiClient is not null || McpServerToolAttribute is not null;
@@ -76,6 +91,21 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? OllamaApiClient { get; }
     public INamedTypeSymbol? McpServerToolAttribute { get; }
     public INamedTypeSymbol? IServiceProvider { get; }
+    public INamedTypeSymbol? ChatOptions { get; }
+    public INamedTypeSymbol? DelegatingChatClient { get; }
+    public INamedTypeSymbol? MeaiFunctionCallContent { get; }
+    public INamedTypeSymbol? SkFunctionCallContent { get; }
+    public INamedTypeSymbol? KernelPluginCollection { get; }
+    public INamedTypeSymbol? IKernelBuilderPlugins { get; }
+    public INamedTypeSymbol? KernelFunction { get; }
+    public INamedTypeSymbol? KernelPlugin { get; }
+    public INamedTypeSymbol? McpClientTool { get; }
+    public INamedTypeSymbol? OpenAIChatFinishReason { get; }
+    public INamedTypeSymbol? IServiceCollection { get; }
+    public INamedTypeSymbol? KiotaRequestBuilder { get; }
+    public INamedTypeSymbol? GrpcClientBase { get; }
+    public INamedTypeSymbol? HttpMessageInvoker { get; }
+    public INamedTypeSymbol? IApprovalService { get; }
     public INamedTypeSymbol? IPolicyGate { get; }
     public INamedTypeSymbol? PolicyVerdict { get; }
     public INamedTypeSymbol? PolicyGateAttribute { get; }

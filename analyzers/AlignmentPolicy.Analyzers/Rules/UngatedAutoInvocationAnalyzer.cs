@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Linq;
 using AlignmentPolicy.Analyzers.Analysis;
+using AlignmentPolicy.Analyzers.Analysis.Invocations;
+using AlignmentPolicy.Analyzers.Analysis.Origins;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -8,15 +10,18 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AlignmentPolicy.Analyzers.Rules;
 
 /// <summary>
-/// ALN0005: automatic tool invocation without a gate: UseFunctionInvocation() in a pipeline without
-/// UsePolicyGate(); FunctionChoiceBehavior.Auto()/Required() or ToolCallBehavior.AutoInvokeKernelFunctions
-/// with no gating filter on the kernel; Agent Framework agents given tools without a gate.
+/// ALN0005: automatic tool invocation without a gate: UseFunctionInvocation() in a pipeline without a
+/// gate; FunctionChoiceBehavior.Auto()/Required() or ToolCallBehavior.AutoInvokeKernelFunctions on a
+/// kernel no gating filter guards; Agent Framework agents given tools without a gate; tool calls
+/// dispatched by hand (a loop on <c>ChatFinishReason.ToolCalls</c>, <c>FunctionCallContent.InvokeAsync(kernel)</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Diagnostic property set when the fix can append UsePolicyGate() to the builder chain.</summary>
     public const string BuilderChainProperty = "BuilderChain";
+
+    private const string KernelReason = "no gating filter is registered on the kernel (kernel.UsePolicyGate() or AddPolicyGate())";
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UngatedAutoInvocation);
@@ -35,8 +40,20 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterOperationAction(c => AnalyzeInvocation(c, agent), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeCreation(c, agent), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => AnalyzePropertyReference(c, agent), OperationKind.PropertyReference);
+            if (agent.Symbols.ChatClientAgent is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeCreation(c, agent), OperationKind.ObjectCreation);
+            }
+
+            if (agent.Symbols.ToolCallBehavior is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzePropertyReference(c, agent), OperationKind.PropertyReference);
+            }
+
+            if (agent.Symbols.OpenAIChatFinishReason is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeFinishReason(c, agent), OperationKind.FieldReference, OperationKind.PropertyReference);
+            }
         });
     }
 
@@ -44,11 +61,10 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        var symbols = agent.Symbols;
-        switch (method.Name)
+        switch (agent.Classifier.Classify(method))
         {
-            case "UseFunctionInvocation" when KnownSymbols.IsOrDerivesFrom(method.ReturnType, symbols.ChatClientBuilder):
-                if (!agent.IsPipelineGated(invocation))
+            case InvocationKind.FunctionInvocation:
+                if (!agent.Pipelines.IsPipelineGated(invocation))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invocation),
                         ImmutableDictionary<string, string?>.Empty.Add(BuilderChainProperty, "true"),
@@ -56,22 +72,32 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 }
 
                 break;
-            case "Auto" or "Required" when SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.FunctionChoiceBehavior):
+            case InvocationKind.AutoInvokeBehavior:
                 if (IsAutoInvokeDisabled(invocation) || IsKernelGated(invocation, agent))
                 {
                     return;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invocation),
-                    $"FunctionChoiceBehavior.{method.Name}()", "no gating filter is registered on the kernel (kernel.UsePolicyGate() or AddPolicyGate())"));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invocation), $"FunctionChoiceBehavior.{method.Name}()", KernelReason));
                 break;
-            case "AsAIAgent" or "CreateAIAgent" when KnownSymbols.IsOrDerivesFrom(method.ReturnType, symbols.AIAgent):
-                if (HasTools(invocation.Arguments) && !agent.IsAgentGated(invocation))
+            case InvocationKind.AgentCreation:
+                if (Tools.Of(invocation.Arguments, agent) == ToolSet.Ungated && !agent.Pipelines.IsAgentGated(invocation))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invocation),
                         $"{method.Name}(...) with tools", "neither its chat client nor the agent is gated"));
                 }
 
+                break;
+            case InvocationKind.FunctionCallDispatch:
+                // functionCall.InvokeAsync(kernel): the kernel's filters run; a gate check in the same method guards it too.
+                var kernel = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "kernel")?.Value;
+                if ((kernel is not null && agent.Origins.Trace(kernel).State == GateState.Gated) || ChecksGateInMethod(invocation, agent))
+                {
+                    return;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invocation),
+                    "FunctionCallContent.InvokeAsync(...) (tool calls dispatched by hand)", KernelReason));
                 break;
         }
     }
@@ -79,12 +105,12 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCreation(OperationAnalysisContext context, AgentContext agent)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type is not { } type || !KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.ChatClientAgent) || agent.IsGateType(type))
+        if (creation.Type is not { } type || !KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.ChatClientAgent) || agent.Gates.IsGateType(type))
         {
             return;
         }
 
-        if (HasTools(creation.Arguments) && !agent.IsAgentGated(creation))
+        if (Tools.Of(creation.Arguments, agent) == ToolSet.Ungated && !agent.Pipelines.IsAgentGated(creation))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(creation),
                 $"new {type.Name}(...) with tools", "neither its chat client nor the agent is gated"));
@@ -101,10 +127,71 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
 
         if (!IsKernelGated(reference, agent))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(reference),
-                "ToolCallBehavior.AutoInvokeKernelFunctions", "no gating filter is registered on the kernel (kernel.UsePolicyGate() or AddPolicyGate())"));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(reference), "ToolCallBehavior.AutoInvokeKernelFunctions", KernelReason));
         }
     }
+
+    /// <summary>
+    /// A hand-written tool loop: <c>while (completion.FinishReason == ChatFinishReason.ToolCalls)</c> or a
+    /// <c>case ChatFinishReason.ToolCalls:</c> inside a loop, dispatching the model's tool calls. It is
+    /// automatic invocation in all but name: gated only when the model calls in the method are, or the loop
+    /// asks a gate.
+    /// </summary>
+    private static void AnalyzeFinishReason(OperationAnalysisContext context, AgentContext agent)
+    {
+        var member = context.Operation switch
+        {
+            IFieldReferenceOperation field => (ISymbol)field.Field,
+            IPropertyReferenceOperation property => property.Property,
+            _ => null,
+        };
+        if (member is not { Name: "ToolCalls", IsStatic: true } || !SymbolEqualityComparer.Default.Equals(member.ContainingType, agent.Symbols.OpenAIChatFinishReason)
+            || EnclosingLoop(context.Operation) is not { } loop)
+        {
+            return;
+        }
+
+        var root = Operations.Root(loop);
+        var calls = root.Descendants().OfType<IInvocationOperation>().Select(i => ModelCall.TryCreate(i, agent)).Where(c => c is not null).ToList();
+        if ((calls.Count > 0 && calls.All(c => agent.Origins.Trace(c!.Client).State == GateState.Gated)) || ChecksGate(loop, agent))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(context.Operation),
+            "a hand-written tool loop (ChatFinishReason.ToolCalls)", "the model's tool calls are dispatched with no gate"));
+    }
+
+    /// <summary>The loop whose condition tests the finish reason, or which contains the switch case that does.</summary>
+    private static ILoopOperation? EnclosingLoop(IOperation operation)
+    {
+        var inCondition = true;
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IWhileLoopOperation loop when inCondition || loop.Condition is null:
+                    return loop;
+                case ILoopOperation loop when !inCondition:
+                    return loop;
+                case IBlockOperation:
+                    inCondition = false;
+                    break;
+                case ISwitchCaseOperation or ISwitchExpressionArmOperation:
+                    inCondition = false;
+                    break;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool ChecksGate(IOperation scope, AgentContext agent)
+        => agent.Gates.Checks.FromBody("loop", scope) is not null;
+
+    private static bool ChecksGateInMethod(IOperation operation, AgentContext agent) => ChecksGate(Operations.Root(operation), agent);
 
     private static bool IsAutoInvokeDisabled(IInvocationOperation invocation)
     {
@@ -112,55 +199,22 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
         return autoInvoke is { ArgumentKind: ArgumentKind.Explicit } && autoInvoke.Value.ConstantValue is { HasValue: true, Value: false };
     }
 
-    private static bool HasTools(ImmutableArray<IArgumentOperation> arguments)
-    {
-        foreach (var argument in arguments)
-        {
-            if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is null)
-            {
-                continue;
-            }
-
-            var value = ModelCall.Unwrap(argument.Value);
-            if (value is ILocalReferenceOperation local)
-            {
-                // var options = new ChatClientAgentOptions { ... }; chatClient.AsAIAgent(options)
-                value = AgentContext.Root(local).Descendants().OfType<IVariableDeclaratorOperation>()
-                    .FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local.Local))?.Initializer?.Value is { } initial
-                    ? ModelCall.Unwrap(initial)
-                    : value;
-            }
-
-            if (argument.Parameter.Name == "tools")
-            {
-                return value is not (ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation);
-            }
-
-            // new ChatClientAgentOptions { ChatOptions = new() { Tools = [...] } }
-            if (value is IObjectCreationOperation { Initializer: { } initializer } && initializer.Descendants().OfType<IPropertyReferenceOperation>().Any(p => p.Property.Name == "Tools"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
-    /// The kernel that will run the behaviour: the ones used in the same method, else every kernel of the
-    /// compilation (a gating filter registered anywhere, DI included).
+    /// The kernels that will run the behaviour: the ones used in the same method must all be gated
+    /// (an injected one is the container's kernel); with none in sight, every kernel of the compilation must be.
     /// </summary>
     private static bool IsKernelGated(IOperation operation, AgentContext agent)
     {
-        var root = AgentContext.Root(operation);
+        var root = Operations.Root(operation);
         var kernels = root.Descendants()
-            .Where(o => o.Type is { } t && KnownSymbols.IsOrDerivesFrom(t, agent.Symbols.Kernel) && o is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation)
+            .Where(o => o is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation && o.Type is { } t && KnownSymbols.IsOrDerivesFrom(t, agent.Symbols.Kernel))
             .ToList();
-        if (kernels.Count > 0)
+        if (kernels.Count == 0)
         {
-            return kernels.All(k => agent.Trace(k).State == GateState.Gated) || (agent.Facts.KernelGates > 0 && kernels.All(k => agent.Trace(k).State != GateState.Ungated));
+            return agent.Pipelines.AllKernelsGated;
         }
 
-        return agent.Facts.KernelGates > 0;
+        var states = kernels.Select(k => agent.Origins.Trace(k).State).ToList();
+        return states.All(s => s == GateState.Gated) || (states.All(s => s != GateState.Ungated) && agent.Pipelines.AllKernelsGated);
     }
 }

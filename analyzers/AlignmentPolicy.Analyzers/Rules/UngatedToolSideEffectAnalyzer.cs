@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Linq;
 using AlignmentPolicy.Analyzers.Analysis;
+using AlignmentPolicy.Analyzers.Analysis.Invocations;
+using AlignmentPolicy.Analyzers.Analysis.Origins;
+using AlignmentPolicy.Analyzers.Analysis.SideEffects;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -31,7 +34,10 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterOperationAction(c => AnalyzeFactoryTool(c, agent), OperationKind.Invocation);
-            start.RegisterSymbolAction(c => AnalyzeAttributedTool(c, agent), SymbolKind.Method);
+            if (agent.Symbols.KernelFunctionAttribute is not null || agent.Symbols.McpServerToolAttribute is not null || agent.Symbols.AgentToolAttribute is not null)
+            {
+                start.RegisterSymbolAction(c => AnalyzeAttributedTool(c, agent), SymbolKind.Method);
+            }
         });
     }
 
@@ -39,16 +45,13 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeFactoryTool(OperationAnalysisContext context, AgentContext agent)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod;
-        var isFactory = (method.Name == "Create" && SymbolEqualityComparer.Default.Equals(method.ContainingType, agent.Symbols.AIFunctionFactory))
-            || (method.Name == "CreateFromMethod" && SymbolEqualityComparer.Default.Equals(method.ContainingType, agent.Symbols.KernelFunctionFactory));
-        if (!isFactory)
+        if (agent.Classifier.Classify(invocation.TargetMethod) != InvocationKind.ToolFactory)
         {
             return;
         }
 
-        var target = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.TypeKind == TypeKind.Delegate || a.Parameter?.Type.Name == "Delegate")?.Value;
-        if (target is null || ModelCall.Unwrap(target) is not IDelegateCreationOperation delegateCreation)
+        var target = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.TypeKind == TypeKind.Delegate || a.Parameter?.Type.SpecialType == SpecialType.System_Delegate)?.Value;
+        if (target is null || Operations.Unwrap(target) is not IDelegateCreationOperation delegateCreation)
         {
             return;
         }
@@ -64,21 +67,21 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         {
             case IMethodReferenceOperation reference:
                 name = reference.Method.Name;
-                if (ChecksAGate(reference.Method, agent))
+                if (agent.Gates.Checks.From(reference.Method) is not null)
                 {
                     return;
                 }
 
-                path = agent.SideEffects.Find(reference.Method);
+                path = agent.SideEffects.From(reference.Method);
                 break;
             case IAnonymousFunctionOperation lambda:
                 name = "lambda";
-                if (lambda.Body.Descendants().OfType<IInvocationOperation>().Any(i => IsGateCheck(i, agent)))
+                if (agent.Gates.Checks.FromBody(name, lambda.Body) is not null)
                 {
                     return;
                 }
 
-                path = agent.SideEffects.Find(name, lambda.Body);
+                path = agent.SideEffects.FromBody(name, lambda.Body);
                 break;
             default:
                 return;
@@ -91,6 +94,11 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAttributedTool(SymbolAnalysisContext context, AgentContext agent)
     {
         var method = (IMethodSymbol)context.Symbol;
+        if (method.MethodKind != MethodKind.Ordinary)
+        {
+            return;
+        }
+
         var symbols = agent.Symbols;
         bool guarded;
         if (KnownSymbols.HasAttribute(method, symbols.KernelFunctionAttribute))
@@ -100,7 +108,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                 return; // a process step is invoked by the process, not chosen by the model
             }
 
-            guarded = agent.Facts.KernelGates > 0;
+            guarded = agent.Pipelines.IsPluginGuarded(method.ContainingType);
         }
         else if (KnownSymbols.HasAttribute(method, symbols.McpServerToolAttribute))
         {
@@ -108,19 +116,19 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         }
         else if (KnownSymbols.HasAttribute(method, symbols.AgentToolAttribute))
         {
-            guarded = agent.AllPipelinesGated;
+            guarded = agent.Pipelines.AllPipelinesGated;
         }
         else
         {
             return;
         }
 
-        if (guarded || ChecksAGate(method, agent))
+        if (guarded || agent.Gates.Checks.From(method) is not null)
         {
             return;
         }
 
-        var path = agent.SideEffects.Find(method);
+        var path = agent.SideEffects.From(method);
         if (method.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
         {
             Report(context.ReportDiagnostic, agent, location, method.Name, path);
@@ -171,11 +179,8 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                 case IConversionOperation or IParenthesizedOperation or IArgumentOperation:
                     current = parent;
                     continue;
-                case IInvocationOperation invocation when agent.IsGateMethod(invocation.TargetMethod):
-                    return true;
-                case IObjectCreationOperation creation when creation.Type is { } type
-                    && (agent.IsGateType(type) || KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.ApprovalRequiredAIFunction)):
-                    return true;
+                case IInvocationOperation or IObjectCreationOperation:
+                    return agent.Gates.IsSelfGatedTool(parent);
                 default:
                     return false;
             }
@@ -191,25 +196,25 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool IsRegisteredOnGatedPipeline(IOperation created, AgentContext agent)
     {
-        var root = AgentContext.Root(created);
+        var root = Operations.Root(created);
         var seen = false;
         foreach (var descendant in root.Descendants())
         {
             if (descendant is IInvocationOperation invocation)
             {
-                if (ModelCall.TryCreate(invocation, agent.Symbols) is { } call)
+                var kind = agent.Classifier.Classify(invocation.TargetMethod);
+                if (kind is InvocationKind.ModelCall or InvocationKind.KernelInvoke && ModelCall.TryCreate(invocation, agent) is { } call)
                 {
                     seen = true;
-                    if (agent.Trace(call.Client).State != GateState.Gated)
+                    if (agent.Origins.Trace(call.Client).State != GateState.Gated)
                     {
                         return false;
                     }
                 }
-                else if (invocation.TargetMethod.Name is "UseFunctionInvocation" or "AsAIAgent" or "CreateAIAgent"
-                    && (KnownSymbols.IsOrDerivesFrom(invocation.TargetMethod.ReturnType, agent.Symbols.ChatClientBuilder) || KnownSymbols.IsOrDerivesFrom(invocation.TargetMethod.ReturnType, agent.Symbols.AIAgent)))
+                else if (kind is InvocationKind.FunctionInvocation or InvocationKind.AgentCreation)
                 {
                     seen = true;
-                    if (!agent.IsPipelineGated(invocation))
+                    if (!agent.Pipelines.IsPipelineGated(invocation))
                     {
                         return false;
                     }
@@ -218,32 +223,13 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             else if (descendant is IObjectCreationOperation creation && creation.Type is { } type && KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.ChatClientAgent))
             {
                 seen = true;
-                if (!agent.IsAgentGated(creation))
+                if (!agent.Pipelines.IsAgentGated(creation))
                 {
                     return false;
                 }
             }
         }
 
-        return seen || agent.AllPipelinesGated;
+        return seen || agent.Pipelines.AllPipelinesGated;
     }
-
-    private static bool ChecksAGate(IMethodSymbol method, AgentContext agent)
-    {
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            var syntax = reference.GetSyntax();
-            if (agent.ModelFor(syntax.SyntaxTree).GetOperation(syntax) is { } body && body.Descendants().OfType<IInvocationOperation>().Any(i => IsGateCheck(i, agent)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A call to a gate inside the tool, e.g. <c>await gate.EvaluateAsync(request, ct)</c> (ALN0004 checks its verdict is used).</summary>
-    private static bool IsGateCheck(IInvocationOperation invocation, AgentContext agent)
-        => invocation.TargetMethod.Name == "EvaluateAsync" && invocation.Instance?.Type is { } type
-            && (KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.IPolicyGate) || agent.IsGateType(type));
 }
