@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using AlignmentPolicy.Analyzers.Analysis;
@@ -200,15 +201,20 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// The kernels that will run the behaviour: the ones used in the same method must all be gated
-    /// (an injected one is the container's kernel); with none in sight, every kernel of the compilation must be.
+    /// The kernels that will run the behaviour: the kernel of the model call the settings are handed to
+    /// (directly, or through the local they are stored in); else the kernels used in the same method (an
+    /// injected one is the container's kernel); with none in sight, every kernel of the compilation.
     /// </summary>
     private static bool IsKernelGated(IOperation operation, AgentContext agent)
     {
-        var root = Operations.Root(operation);
-        var kernels = root.Descendants()
-            .Where(o => o is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation && o.Type is { } t && KnownSymbols.IsOrDerivesFrom(t, agent.Symbols.Kernel))
-            .ToList();
+        var kernels = KernelsOfCalls(operation, agent);
+        if (kernels.Count == 0)
+        {
+            kernels = Operations.Root(operation).Descendants()
+                .Where(o => o is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation && o.Type is { } t && KnownSymbols.IsOrDerivesFrom(t, agent.Symbols.Kernel))
+                .ToList();
+        }
+
         if (kernels.Count == 0)
         {
             return agent.Pipelines.AllKernelsGated;
@@ -216,5 +222,59 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
 
         var states = kernels.Select(k => agent.Origins.Trace(k).State).ToList();
         return states.All(s => s == GateState.Gated) || (states.All(s => s != GateState.Ungated) && agent.Pipelines.AllKernelsGated);
+    }
+
+    /// <summary>The kernels of the model calls that receive these settings.</summary>
+    private static List<IOperation> KernelsOfCalls(IOperation behaviour, AgentContext agent)
+    {
+        var kernels = new List<IOperation>();
+        ILocalSymbol? settings = null;
+        for (var current = behaviour.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IInvocationOperation invocation && ModelCall.TryCreate(invocation, agent) is { } call)
+            {
+                AddKernel(call, kernels, agent);
+                return kernels;
+            }
+
+            if (current is IVariableDeclaratorOperation declarator)
+            {
+                settings = declarator.Symbol;
+                break;
+            }
+
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                break;
+            }
+        }
+
+        if (settings is null)
+        {
+            return kernels;
+        }
+
+        foreach (var invocation in Operations.Root(behaviour).Descendants().OfType<IInvocationOperation>())
+        {
+            if (invocation.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, settings)))
+                && ModelCall.TryCreate(invocation, agent) is { } call)
+            {
+                AddKernel(call, kernels, agent);
+            }
+        }
+
+        return kernels;
+    }
+
+    private static void AddKernel(ModelCall call, List<IOperation> kernels, AgentContext agent)
+    {
+        if (call.Kernel is { } kernel)
+        {
+            kernels.Add(kernel);
+        }
+        else if (call.Client.Type is { } type && KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.Kernel))
+        {
+            kernels.Add(call.Client);
+        }
     }
 }

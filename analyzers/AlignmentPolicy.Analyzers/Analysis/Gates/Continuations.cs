@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace AlignmentPolicy.Analyzers.Analysis.Gates;
 
@@ -22,12 +21,12 @@ internal static class Continuations
     /// <summary>The body of a method or a lambda, with the operations that use its continuation.</summary>
     public static bool CanSkip(ControlFlowGraph? graph, IOperation body, Func<IOperation, bool> isUse, Func<IOperation, bool> alwaysCallsThrough)
     {
-        var uses = new List<TextSpan>();
+        var uses = new HashSet<SyntaxNode>();
         foreach (var operation in body.DescendantsAndSelf())
         {
             if (isUse(operation) && alwaysCallsThrough(operation))
             {
-                uses.Add(operation.Syntax.Span);
+                uses.Add(operation.Syntax);
             }
         }
 
@@ -36,10 +35,10 @@ internal static class Continuations
             return true;
         }
 
-        return graph is null ? false : HasPathAvoiding(graph, body.Syntax.SyntaxTree, uses);
+        return graph is not null && HasPathAvoiding(graph, uses);
     }
 
-    private static bool HasPathAvoiding(ControlFlowGraph graph, SyntaxTree tree, List<TextSpan> uses)
+    private static bool HasPathAvoiding(ControlFlowGraph graph, HashSet<SyntaxNode> uses)
     {
         var blocks = graph.Blocks;
         var seen = new bool[blocks.Length];
@@ -54,7 +53,7 @@ internal static class Continuations
                 return true;
             }
 
-            if (ContainsUse(block, tree, uses))
+            if (ContainsUse(block, uses))
             {
                 continue;
             }
@@ -82,32 +81,30 @@ internal static class Continuations
         return false;
     }
 
-    private static bool ContainsUse(BasicBlock block, SyntaxTree tree, List<TextSpan> uses)
+    // The graph rewrites expressions (captures, synthesized references whose syntax is a whole conditional),
+    // but keeps the parameter references themselves: a block uses the continuation when it holds one of them,
+    // or a lambda whose code holds one (a retry helper calling next).
+    private static bool ContainsUse(BasicBlock block, HashSet<SyntaxNode> uses)
     {
-        foreach (var operation in block.Operations)
+        foreach (var operation in BlockOperations(block))
         {
-            if (Contains(operation, tree, uses))
+            foreach (var descendant in operation.DescendantsAndSelf())
             {
-                return true;
-            }
-        }
+                if (uses.Contains(descendant.Syntax) && descendant is not (IFlowCaptureReferenceOperation or IFlowCaptureOperation))
+                {
+                    return true;
+                }
 
-        return block.BranchValue is { } branch && Contains(branch, tree, uses);
-    }
-
-    private static bool Contains(IOperation operation, SyntaxTree tree, List<TextSpan> uses)
-    {
-        if (operation.Syntax.SyntaxTree != tree)
-        {
-            return false;
-        }
-
-        var span = operation.Syntax.Span;
-        foreach (var use in uses)
-        {
-            if (span.Contains(use))
-            {
-                return true;
+                if (descendant is IFlowAnonymousFunctionOperation function)
+                {
+                    foreach (var use in uses)
+                    {
+                        if (function.Syntax.Span.Contains(use.Span) && function.Syntax.SyntaxTree == use.SyntaxTree)
+                        {
+                            return true;
+                        }
+                    }
+                }
             }
         }
 
