@@ -46,7 +46,8 @@ internal sealed class AgentContext
         Classifier = new InvocationClassifier(symbols);
         CallGraph = new CallGraph(this);
         Gates = new GateModel(this);
-        Origins = new OriginTracer(this);
+        Origins = new OriginTracer(this, forModelCalls: false);
+        ModelCallOrigins = new OriginTracer(this, forModelCalls: true);
         Pipelines = new PipelineIndex(this);
         PromptFunctions = new PromptFunctions(this);
         _sideEffects = new Lazy<SideEffectSearch>(() => new SideEffectSearch(CallGraph, new SideEffectCatalogue(this), policy.MaxCallDepth), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -64,7 +65,11 @@ internal sealed class AgentContext
 
     public GateModel Gates { get; }
 
+    /// <summary>Origins judged for the tools a pipeline invokes (ALN0002, ALN0005).</summary>
     public OriginTracer Origins { get; }
+
+    /// <summary>Origins judged for the requests sent to the model (ALN0001): tool-only middleware does not count.</summary>
+    public OriginTracer ModelCallOrigins { get; }
 
     public PipelineIndex Pipelines { get; }
 

@@ -38,9 +38,11 @@ internal sealed class KnownSymbols
         OpenAIChatClient = Get("OpenAI.Chat.ChatClient");
         AnthropicMessageService = Get("Anthropic.Services.IMessageService");
         OllamaApiClient = Get("OllamaSharp.IOllamaApiClient");
+        OllamaChat = Get("OllamaSharp.Chat");
         McpServerToolAttribute = Get("ModelContextProtocol.Server.McpServerToolAttribute");
         IServiceProvider = Get("System.IServiceProvider");
         ChatOptions = Get("Microsoft.Extensions.AI.ChatOptions");
+        MeaiFunctionInvocationContext = Get("Microsoft.Extensions.AI.FunctionInvocationContext");
         DelegatingChatClient = Get("Microsoft.Extensions.AI.DelegatingChatClient");
         MeaiFunctionCallContent = Get("Microsoft.Extensions.AI.FunctionCallContent");
         SkFunctionCallContent = Get("Microsoft.SemanticKernel.FunctionCallContent");
@@ -51,9 +53,11 @@ internal sealed class KnownSymbols
         McpClientTool = Get("ModelContextProtocol.Client.McpClientTool");
         OpenAIChatFinishReason = Get("OpenAI.Chat.ChatFinishReason");
         IServiceCollection = Get("Microsoft.Extensions.DependencyInjection.IServiceCollection");
+        FromKeyedServicesAttribute = Get("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
         KiotaRequestBuilder = Get("Microsoft.Kiota.Abstractions.BaseRequestBuilder");
         GrpcClientBase = Get("Grpc.Core.ClientBase");
         HttpMessageInvoker = Get("System.Net.Http.HttpMessageInvoker");
+        SystemType = Get("System.Type");
 
         IPolicyGate = Get("AlignmentPolicy.Gates.IPolicyGate");
         PolicyVerdict = Get("AlignmentPolicy.Gates.PolicyVerdict");
@@ -89,9 +93,11 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? OpenAIChatClient { get; }
     public INamedTypeSymbol? AnthropicMessageService { get; }
     public INamedTypeSymbol? OllamaApiClient { get; }
+    public INamedTypeSymbol? OllamaChat { get; }
     public INamedTypeSymbol? McpServerToolAttribute { get; }
     public INamedTypeSymbol? IServiceProvider { get; }
     public INamedTypeSymbol? ChatOptions { get; }
+    public INamedTypeSymbol? MeaiFunctionInvocationContext { get; }
     public INamedTypeSymbol? DelegatingChatClient { get; }
     public INamedTypeSymbol? MeaiFunctionCallContent { get; }
     public INamedTypeSymbol? SkFunctionCallContent { get; }
@@ -102,9 +108,11 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? McpClientTool { get; }
     public INamedTypeSymbol? OpenAIChatFinishReason { get; }
     public INamedTypeSymbol? IServiceCollection { get; }
+    public INamedTypeSymbol? FromKeyedServicesAttribute { get; }
     public INamedTypeSymbol? KiotaRequestBuilder { get; }
     public INamedTypeSymbol? GrpcClientBase { get; }
     public INamedTypeSymbol? HttpMessageInvoker { get; }
+    public INamedTypeSymbol? SystemType { get; }
     public INamedTypeSymbol? IApprovalService { get; }
     public INamedTypeSymbol? IPolicyGate { get; }
     public INamedTypeSymbol? PolicyVerdict { get; }

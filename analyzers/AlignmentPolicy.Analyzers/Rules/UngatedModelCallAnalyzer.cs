@@ -43,8 +43,8 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var origin = agent.Origins.Trace(call.Client);
-        if (origin.State != GateState.Gated && call.Kernel is { } kernel && agent.Origins.Trace(kernel).State == GateState.Gated)
+        var origin = agent.ModelCallOrigins.Trace(call.Client);
+        if (origin.State != GateState.Gated && call.Kernel is { } kernel && agent.ModelCallOrigins.Trace(kernel).State == GateState.Gated)
         {
             return; // a Semantic Kernel chat call made with a gated kernel
         }

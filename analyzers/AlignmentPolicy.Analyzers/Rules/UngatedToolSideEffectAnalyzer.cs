@@ -51,7 +51,8 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         }
 
         var target = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.TypeKind == TypeKind.Delegate || a.Parameter?.Type.SpecialType == SpecialType.System_Delegate)?.Value;
-        if (target is null || Operations.Unwrap(target) is not IDelegateCreationOperation delegateCreation)
+        var reflected = target is null ? ReflectedMethod(invocation, agent) : null;
+        if (reflected is null && (target is null || Operations.Unwrap(target) is not IDelegateCreationOperation))
         {
             return;
         }
@@ -63,16 +64,19 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
 
         SideEffectPath? path;
         string name;
-        switch (delegateCreation.Target)
+        var toolTarget = reflected is not null ? null : ((IDelegateCreationOperation)Operations.Unwrap(target!)).Target;
+        switch (toolTarget)
         {
-            case IMethodReferenceOperation reference:
-                name = reference.Method.Name;
-                if (agent.Gates.Checks.From(reference.Method) is not null)
+            case null when reflected is not null:
+            case IMethodReferenceOperation:
+                var method = reflected ?? ((IMethodReferenceOperation)toolTarget!).Method;
+                name = method.Name;
+                if (agent.Gates.Checks.From(method) is not null)
                 {
                     return;
                 }
 
-                path = agent.SideEffects.From(reference.Method);
+                path = agent.SideEffects.From(method);
                 break;
             case IAnonymousFunctionOperation lambda:
                 name = "lambda";
@@ -88,6 +92,41 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         }
 
         Report(context.ReportDiagnostic, agent, Locations.NameOf(invocation), name, path);
+    }
+
+    /// <summary>
+    /// <c>AIFunctionFactory.Create(typeof(Ops).GetMethod(nameof(Ops.Purge))!, target: null)</c>: the method
+    /// a MethodInfo names, when the name is a nameof() or a constant and the type a typeof().
+    /// </summary>
+    private static IMethodSymbol? ReflectedMethod(IInvocationOperation factory, AgentContext agent)
+    {
+        foreach (var argument in factory.Arguments)
+        {
+            if (Operations.Unwrap(argument.Value) is not IInvocationOperation { TargetMethod.Name: "GetMethod" } getMethod
+                || !SymbolEqualityComparer.Default.Equals(getMethod.TargetMethod.ContainingType, agent.Symbols.SystemType)
+                || getMethod.Arguments.Length == 0)
+            {
+                continue;
+            }
+
+            var nameArgument = Operations.Unwrap(getMethod.Arguments[0].Value);
+            if (nameArgument is INameOfOperation { Argument: { } named } && named.SemanticModel is { } model)
+            {
+                var info = model.GetSymbolInfo(named.Syntax);
+                if ((info.Symbol ?? info.CandidateSymbols.FirstOrDefault()) is IMethodSymbol method)
+                {
+                    return method;
+                }
+            }
+
+            if (nameArgument.ConstantValue is { HasValue: true, Value: string methodName }
+                && getMethod.Instance is ITypeOfOperation { TypeOperand: INamedTypeSymbol owner })
+            {
+                return owner.GetMembers(methodName).OfType<IMethodSymbol>().FirstOrDefault();
+            }
+        }
+
+        return null;
     }
 
     /// <summary>[KernelFunction] plugin methods (not process steps), [McpServerTool] and [AgentTool] methods.</summary>
@@ -190,12 +229,34 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// The tools of a method go to the pipelines and agents that method builds or calls: guarded when
-    /// there are some and all are gated. Where none is visible (tools built in a helper), guarded when
-    /// every pipeline of the compilation is gated.
+    /// The pipeline a tool is handed to: the agent whose <c>tools:</c> it is in, or the model call whose
+    /// options it is in, when it is written there; else the pipelines and agents the same method builds or
+    /// calls (guarded when there are some and all are gated); where none is visible (tools built in a
+    /// helper), guarded when every pipeline of the compilation is gated.
     /// </summary>
     private static bool IsRegisteredOnGatedPipeline(IOperation created, AgentContext agent)
     {
+        for (var current = created.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IInvocationOperation invocation when agent.Classifier.Classify(invocation.TargetMethod) == InvocationKind.AgentCreation:
+                    return agent.Pipelines.IsAgentGated(invocation);
+                case IObjectCreationOperation creation when creation.Type is { } type && KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.ChatClientAgent):
+                    return agent.Pipelines.IsAgentGated(creation);
+                case IInvocationOperation invocation when ModelCall.TryCreate(invocation, agent) is { } call:
+                    return agent.Origins.Trace(call.Client).State == GateState.Gated;
+                case IBlockOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    current = null;
+                    break;
+            }
+
+            if (current is null)
+            {
+                break;
+            }
+        }
+
         var root = Operations.Root(created);
         var seen = false;
         foreach (var descendant in root.Descendants())

@@ -111,7 +111,7 @@ internal static class Continuations
         return false;
     }
 
-    /// <summary>The control-flow graph of a source method's body, or null.</summary>
+    /// <summary>The control-flow graph of a source method's body (a local function's is found in its enclosing body's graph), or null.</summary>
     public static ControlFlowGraph? GraphOf(IOperation methodBody)
     {
         try
@@ -120,6 +120,7 @@ internal static class Continuations
             {
                 IMethodBodyOperation method => ControlFlowGraph.Create(method),
                 IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor),
+                ILocalFunctionOperation local => OuterGraph(Analysis.Operations.Root(local)) is { } outer ? FindLocal(outer, local.Symbol, 0) : null,
                 _ => null,
             };
         }
@@ -129,22 +130,47 @@ internal static class Continuations
         }
     }
 
+    private static ControlFlowGraph? OuterGraph(IOperation root) => root switch
+    {
+        IMethodBodyOperation method => ControlFlowGraph.Create(method),
+        IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor),
+        IFieldInitializerOperation field => ControlFlowGraph.Create(field),
+        IPropertyInitializerOperation property => ControlFlowGraph.Create(property),
+        IBlockOperation block when block.SemanticModel is { } model => ControlFlowGraph.Create(block.Syntax, model),
+        _ => null,
+    };
+
+    private static ControlFlowGraph? FindLocal(ControlFlowGraph graph, IMethodSymbol local, int depth)
+    {
+        if (depth > 4)
+        {
+            return null;
+        }
+
+        foreach (var candidate in graph.LocalFunctions)
+        {
+            var inner = graph.GetLocalFunctionControlFlowGraph(candidate);
+            if (SymbolEqualityComparer.Default.Equals(candidate, local))
+            {
+                return inner;
+            }
+
+            if (FindLocal(inner, local, depth + 1) is { } nested)
+            {
+                return nested;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The control-flow graph of a lambda, found in its enclosing body's graph.</summary>
     public static ControlFlowGraph? GraphOf(IAnonymousFunctionOperation lambda)
     {
-        var root = Analysis.Operations.Root(lambda);
         ControlFlowGraph? outer;
         try
         {
-            outer = root switch
-            {
-                IMethodBodyOperation method => ControlFlowGraph.Create(method),
-                IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor),
-                IFieldInitializerOperation field => ControlFlowGraph.Create(field),
-                IPropertyInitializerOperation property => ControlFlowGraph.Create(property),
-                IBlockOperation block when block.SemanticModel is { } model => ControlFlowGraph.Create(block.Syntax, model),
-                _ => null,
-            };
+            outer = OuterGraph(Analysis.Operations.Root(lambda));
         }
         catch (ArgumentException)
         {

@@ -45,9 +45,11 @@ internal sealed class GateModel
 
     /// <summary>
     /// A call in a builder chain that puts a gate in the pipeline: <c>UsePolicyGate()</c>, a gating
-    /// <c>Use(...)</c>, a method of a gate type, or a team's own helper that does one of these.
+    /// <c>Use(...)</c>, a method of a gate type, or a team's own helper that does one of these. For a
+    /// model call (<paramref name="forModelCalls"/>), Agent Framework function middleware does not count:
+    /// it sees the tool calls, never the request sent to the model.
     /// </summary>
-    public bool IsGateInvocation(IInvocationOperation invocation)
+    public bool IsGateInvocation(IInvocationOperation invocation, bool forModelCalls = false)
     {
         var method = invocation.TargetMethod;
         switch (_context.Classifier.Classify(method))
@@ -55,7 +57,7 @@ internal sealed class GateModel
             case InvocationKind.GateApplication:
                 return true;
             case InvocationKind.MiddlewareUse:
-                return MiddlewareGates(invocation);
+                return MiddlewareGates(invocation) && !(forModelCalls && IsFunctionMiddleware(method));
             case InvocationKind.None:
                 break;
             default:
@@ -265,6 +267,21 @@ internal sealed class GateModel
 
             return judged > 0;
         });
+
+    /// <summary>Agent Framework function middleware: its delegate takes a FunctionInvocationContext.</summary>
+    private bool IsFunctionMiddleware(IMethodSymbol use)
+    {
+        foreach (var parameter in use.Parameters)
+        {
+            if (parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke }
+                && invoke.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, Symbols.MeaiFunctionInvocationContext)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool DelegateGates(IOperation value)
     {

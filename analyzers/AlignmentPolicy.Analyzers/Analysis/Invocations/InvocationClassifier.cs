@@ -17,7 +17,7 @@ internal sealed class InvocationClassifier
         "GetResponseAsync", "GetStreamingResponseAsync", "RunAsync", "RunStreamingAsync",
         "GetChatMessageContentsAsync", "GetChatMessageContentAsync", "GetStreamingChatMessageContentsAsync", "GetStreamingChatMessageContentAsync",
         "InvokePromptAsync", "InvokePromptStreamingAsync", "InvokeAsync", "InvokeStreamingAsync",
-        "CompleteChat", "CompleteChatAsync", "CompleteChatStreaming", "CompleteChatStreamingAsync", "Create", "CreateStreaming", "ChatAsync",
+        "CompleteChat", "CompleteChatAsync", "CompleteChatStreaming", "CompleteChatStreamingAsync", "Create", "CreateStreaming", "ChatAsync", "SendAsync", "SendAsAsync",
         "UsePolicyGate", "AddPolicyGate", "WithPolicyGate", "EvaluateAsync", "RequestApprovalAsync",
         "Use", "UseFunctionInvocation", "AsAIAgent", "CreateAIAgent", "CreateFromMethod",
         "CreateFunctionFromPrompt", "CreateFromPrompt", "CreateFunctionFromPromptYaml", "CreateFromPromptYaml", "FromPromptYaml",
@@ -64,6 +64,7 @@ internal sealed class InvocationClassifier
             case "CompleteChat" or "CompleteChatAsync" or "CompleteChatStreaming" or "CompleteChatStreamingAsync" when Is(receiver, _symbols.OpenAIChatClient):
             case "Create" or "CreateStreaming" when Is(receiver, _symbols.AnthropicMessageService):
             case "ChatAsync" when Is(receiver, _symbols.OllamaApiClient):
+            case "SendAsync" or "SendAsAsync" when Same(type, _symbols.OllamaChat):
                 return InvocationKind.ModelCall;
             case "InvokeAsync" or "InvokeStreamingAsync" when Is(receiver, _symbols.Kernel) || Is(receiver, _symbols.KernelFunction):
                 return InvocationKind.KernelInvoke;

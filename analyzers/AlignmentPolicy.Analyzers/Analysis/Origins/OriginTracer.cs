@@ -26,7 +26,15 @@ internal sealed class OriginTracer
     private readonly ConcurrentDictionary<ISymbol, Origin> _memberOrigins = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _memberValues = new(SymbolEqualityComparer.Default);
 
-    public OriginTracer(AgentContext context) => _context = context;
+    private readonly bool _forModelCalls;
+
+    /// <param name="context">The compilation's analysis.</param>
+    /// <param name="forModelCalls">Judge gating of the requests sent to a model (ALN0001) rather than of the tools the pipeline invokes.</param>
+    public OriginTracer(AgentContext context, bool forModelCalls)
+    {
+        _context = context;
+        _forModelCalls = forModelCalls;
+    }
 
     private KnownSymbols Symbols => _context.Symbols;
 
@@ -84,6 +92,9 @@ internal sealed class OriginTracer
                 return TraceMember(field.Field, depth, visiting);
             case IPropertyReferenceOperation property when property.Instance is null or IInstanceReferenceOperation:
                 return TraceMember(property.Property, depth, visiting);
+            case IPropertyReferenceOperation { Instance: { } owner } property when property.Property.DeclaringSyntaxReferences.Length == 0:
+                // client.Messages, kernel.Services: a part of an SDK client comes from the client.
+                return Trace(owner, depth + 1, visiting);
             case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
             case IDefaultValueOperation:
             case IThrowOperation:
@@ -102,7 +113,7 @@ internal sealed class OriginTracer
             return Trace(argument, depth + 1, visiting);
         }
 
-        if (unwrapped is IInvocationOperation invocation && !Gates.IsGateInvocation(invocation) && Operations.Receiver(invocation) is { } receiver && Symbols.IsClientLike(receiver.Type))
+        if (unwrapped is IInvocationOperation invocation && !Gates.IsGateInvocation(invocation, _forModelCalls) && Operations.Receiver(invocation) is { } receiver && Symbols.IsClientLike(receiver.Type))
         {
             var origin = TraceBound(receiver, depth + 1, visiting, bindings);
             return origin.State == GateState.Ungated ? Origin.Ungated(origin.Reason) : origin;
@@ -125,7 +136,7 @@ internal sealed class OriginTracer
     private Origin TraceInvocation(IInvocationOperation invocation, int depth, ImmutableHashSet<ISymbol> visiting)
     {
         var method = invocation.TargetMethod;
-        if (Gates.IsGateInvocation(invocation))
+        if (Gates.IsGateInvocation(invocation, _forModelCalls))
         {
             return Origin.Gated;
         }
@@ -144,7 +155,9 @@ internal sealed class OriginTracer
                 return Trace(receiver, depth + 1, visiting); // kernel.GetRequiredService<IChatCompletionService>()
             }
 
-            return _context.Pipelines.FromContainer(invocation.Type);
+            var key = kind == InvocationKind.ServiceLookup && method.Name.Contains("Keyed") && invocation.Arguments.Length > 1
+                && Operations.Unwrap(invocation.Arguments[invocation.Arguments.Length - 1].Value).ConstantValue is { HasValue: true, Value: string serviceKey } ? serviceKey : null;
+            return _context.Pipelines.FromContainer(invocation.Type, key);
         }
 
         if (receiver is not null && Symbols.IsClientLike(receiver.Type))
@@ -269,7 +282,7 @@ internal sealed class OriginTracer
             }
 
             receiver = Operations.Unwrap(receiver);
-            if (IsLocal(receiver, local) && Gates.IsGateInvocation(invocation))
+            if (IsLocal(receiver, local) && Gates.IsGateInvocation(invocation, _forModelCalls))
             {
                 return true;
             }
@@ -292,6 +305,21 @@ internal sealed class OriginTracer
         return false;
     }
 
+    /// <summary>The key of <c>[FromKeyedServices("safe")]</c> on an injected parameter, or null.</summary>
+    private string? ServiceKey(IParameterSymbol parameter)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } cls && SymbolEqualityComparer.Default.Equals(cls, Symbols.FromKeyedServicesAttribute)
+                && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string key)
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
     private static bool IsLocal(IOperation operation, ILocalSymbol local)
         => operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
 
@@ -299,7 +327,7 @@ internal sealed class OriginTracer
     {
         if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor })
         {
-            return _context.Pipelines.FromContainer(type);
+            return _context.Pipelines.FromContainer(type, ServiceKey(parameter));
         }
 
         return Origin.Unknown($"'{parameter.Name}' is a parameter, so its origin is at the callers");
@@ -427,7 +455,7 @@ internal sealed class OriginTracer
     {
         foreach (var link in FluentChain(invocation))
         {
-            if (Gates.IsGateInvocation(link))
+            if (Gates.IsGateInvocation(link, _forModelCalls))
             {
                 return true;
             }

@@ -74,7 +74,7 @@ internal sealed class PipelineIndex
     public bool AllKernelsGated => _allKernelsGated.Value;
 
     /// <summary>A value taken from the DI container: gated when its registrations in this compilation are.</summary>
-    public Origin FromContainer(ITypeSymbol? type)
+    public Origin FromContainer(ITypeSymbol? type, string? key = null)
     {
         var symbols = _context.Symbols;
         if (type is null)
@@ -84,9 +84,16 @@ internal sealed class PipelineIndex
 
         if (KnownSymbols.IsOrDerivesFrom(type, symbols.IChatClient))
         {
-            var registrations = Current.ChatClientRegistrations;
+            // Per registration: [FromKeyedServices("safe")] gets the "safe" client, an unkeyed injection the unkeyed ones.
+            var all = Current.ChatClientRegistrations;
+            var registrations = all.Where(r => r.Key == key).Select(r => r.Origin).ToList();
+            if (registrations.Count == 0 && key is null)
+            {
+                registrations = all.Select(r => r.Origin).ToList();
+            }
+
             return registrations.Count == 0
-                ? Origin.Unknown("it is injected, and no AddChatClient(...) registration is in this compilation")
+                ? Origin.Unknown(key is null ? "it is injected, and no AddChatClient(...) registration is in this compilation" : $"it is injected with key '{key}', and no registration with that key is in this compilation")
                 : registrations.Aggregate(Origin.Combine);
         }
 
@@ -370,9 +377,9 @@ internal sealed class PipelineIndex
         switch (_context.Classifier.Classify(method))
         {
             case InvocationKind.ChatClientRegistration:
-                facts.ChatClientRegistrations.Add(Tracer.ChainHasGate(invocation)
+                facts.ChatClientRegistrations.Add((RegistrationKey(invocation), Tracer.ChainHasGate(invocation)
                     ? Origin.Gated
-                    : Origin.Ungated($"it is registered with {method.Name}(...) at {Operations.Where(invocation)} without UsePolicyGate()"));
+                    : Origin.Ungated($"it is registered with {method.Name}(...) at {Operations.Where(invocation)} without UsePolicyGate()")));
                 break;
             case InvocationKind.KernelRegistration:
                 facts.DiKernelRegistrations++;
@@ -408,6 +415,20 @@ internal sealed class PipelineIndex
                 facts.KernelBuilds.Add(invocation);
                 break;
         }
+    }
+
+    /// <summary>The constant service key of AddKeyedChatClient("key", ...), or null.</summary>
+    private static string? RegistrationKey(IInvocationOperation registration)
+    {
+        foreach (var argument in registration.Arguments)
+        {
+            if (argument.Parameter?.Name == "serviceKey" && Operations.Unwrap(argument.Value).ConstantValue is { HasValue: true, Value: string key })
+            {
+                return key;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>AddKernel()'s builder, or an IKernelBuilder parameter (a configuration helper handed the container's builder).</summary>
@@ -517,7 +538,7 @@ internal sealed class PipelineIndex
     /// <summary>What the one pass over the syntax gathers; judged lazily by the members above.</summary>
     private sealed class Facts
     {
-        public List<Origin> ChatClientRegistrations { get; } = new();
+        public List<(string? Key, Origin Origin)> ChatClientRegistrations { get; } = new();
 
         public int DiKernelRegistrations { get; set; }
 

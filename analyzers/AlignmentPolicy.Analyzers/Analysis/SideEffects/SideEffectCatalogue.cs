@@ -137,14 +137,30 @@ internal sealed class SideEffectCatalogue
             return "http";
         }
 
-        // Generated gRPC clients derive from ClientBase<T>; every call on them is a remote call.
+        // Generated gRPC clients derive from ClientBase<T>. The RPC's name is all the generated method says
+        // about it (proto options do not reach C#): reads (GetBasket, ListOrders, ...) are no side effects.
         if (_grpc && _symbols.GrpcClientBase is { } grpcBase && !SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, grpcBase.ContainingNamespace)
-            && KnownSymbols.IsOrDerivesFrom(type, grpcBase))
+            && KnownSymbols.IsOrDerivesFrom(type, grpcBase) && !IsReadRpc(method.Name))
         {
             return "grpc";
         }
 
         return null;
+    }
+
+    private static readonly string[] s_readRpcVerbs = { "Get", "List", "Search", "Find", "Query", "Read", "Fetch", "Lookup", "Check", "Count", "Describe", "Exists", "Watch" };
+
+    private static bool IsReadRpc(string name)
+    {
+        foreach (var verb in s_readRpcVerbs)
+        {
+            if (name.StartsWith(verb, StringComparison.Ordinal) && (name.Length == verb.Length || char.IsUpper(name[verb.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A catalogued method: itself, a method it overrides, an interface member it implements, or a method of a catalogued type.</summary>
