@@ -165,11 +165,15 @@ internal sealed class KnownSymbols
             }
         }
 
-        foreach (var @interface in type.AllInterfaces)
+        // A class is never among the interfaces: skip AllInterfaces for class targets.
+        if (target.TypeKind == TypeKind.Interface)
         {
-            if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, target))
+            foreach (var @interface in type.AllInterfaces)
             {
-                return true;
+                if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, target))
+                {
+                    return true;
+                }
             }
         }
 

@@ -90,17 +90,64 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
 
                 break;
             case InvocationKind.FunctionCallDispatch:
-                // functionCall.InvokeAsync(kernel): the kernel's filters run; a gate check in the same method guards it too.
-                var kernel = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "kernel")?.Value;
-                if ((kernel is not null && agent.Origins.Trace(kernel).State == GateState.Gated) || ChecksGateInMethod(invocation, agent))
-                {
-                    return;
-                }
-
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invocation),
-                    "FunctionCallContent.InvokeAsync(...) (tool calls dispatched by hand)", KernelReason));
+                AnalyzeDispatch(context, invocation, agent);
                 break;
         }
+    }
+
+    /// <summary>
+    /// <c>functionCall.InvokeAsync(kernel)</c> / <c>function.InvokeAsync(arguments)</c>: the model's tool calls
+    /// run by hand. Inside a loop that also calls the model, the loop is the automatic invocation: reported
+    /// once, at the loop. Gated by the kernel's filters (SK) or a gate check in the same method.
+    /// </summary>
+    private static void AnalyzeDispatch(OperationAnalysisContext context, IInvocationOperation invocation, AgentContext agent)
+    {
+        if (agent.Symbols.AIFunction is { } aiFunction && invocation.SemanticModel?.GetEnclosingSymbol(invocation.Syntax.SpanStart)?.ContainingType is { } containing
+            && KnownSymbols.IsOrDerivesFrom(containing, aiFunction))
+        {
+            return; // a delegating function calling its inner function
+        }
+
+        var kernel = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "kernel")?.Value;
+        if ((kernel is not null && !Operations.IsNullConstant(kernel) && agent.Origins.Trace(kernel).State == GateState.Gated) || ChecksGateInMethod(invocation, agent))
+        {
+            return;
+        }
+
+        var location = Locations.NameOf(invocation);
+        if (ModelLoop(invocation, agent) is { } loop)
+        {
+            // One report per loop: at its first dispatch.
+            var first = loop.Descendants().OfType<IInvocationOperation>().First(i => agent.Classifier.Classify(i.TargetMethod) == InvocationKind.FunctionCallDispatch);
+            if (first != invocation)
+            {
+                return;
+            }
+
+            location = Locations.Keyword(loop);
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, location,
+            "tool calls dispatched by hand (InvokeAsync of the model's function calls)", "no gate checks them (kernel filter, UsePolicyGate or IPolicyGate)"));
+    }
+
+    /// <summary>The innermost loop around the operation that also sends a request to the model.</summary>
+    private static ILoopOperation? ModelLoop(IOperation operation, AgentContext agent)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return null;
+            }
+
+            if (current is ILoopOperation loop && loop.Body.Descendants().OfType<IInvocationOperation>().Any(i => agent.Classifier.Classify(i.TargetMethod) == InvocationKind.ModelCall))
+            {
+                return loop;
+            }
+        }
+
+        return null;
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, AgentContext agent)
@@ -133,10 +180,10 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// A hand-written tool loop: <c>while (completion.FinishReason == ChatFinishReason.ToolCalls)</c> or a
-    /// <c>case ChatFinishReason.ToolCalls:</c> inside a loop, dispatching the model's tool calls. It is
-    /// automatic invocation in all but name: gated only when the model calls in the method are, or the loop
-    /// asks a gate.
+    /// A hand-written tool loop: <c>while (completion.FinishReason == ChatFinishReason.ToolCalls)</c>, an
+    /// <c>if</c> or a <c>case ChatFinishReason.ToolCalls:</c> whose code answers the model's tool calls
+    /// (makes tool messages). It is automatic invocation in all but name: gated only when the model calls in
+    /// the method are, or the code asks a gate. A test of the finish reason that dispatches nothing is not.
     /// </summary>
     private static void AnalyzeFinishReason(OperationAnalysisContext context, AgentContext agent)
     {
@@ -147,14 +194,14 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
             _ => null,
         };
         if (member is not { Name: "ToolCalls", IsStatic: true } || !SymbolEqualityComparer.Default.Equals(member.ContainingType, agent.Symbols.OpenAIChatFinishReason)
-            || EnclosingLoop(context.Operation) is not { } loop)
+            || GuardedRegion(context.Operation) is not { } region || !AnswersToolCalls(region, agent))
         {
             return;
         }
 
-        var root = Operations.Root(loop);
+        var root = Operations.Root(region);
         var calls = root.Descendants().OfType<IInvocationOperation>().Select(i => ModelCall.TryCreate(i, agent)).Where(c => c is not null).ToList();
-        if ((calls.Count > 0 && calls.All(c => agent.Origins.Trace(c!.Client).State == GateState.Gated)) || ChecksGate(loop, agent))
+        if ((calls.Count > 0 && calls.All(c => agent.Origins.Trace(c!.Client).State == GateState.Gated)) || ChecksGate(region, agent))
         {
             return;
         }
@@ -163,30 +210,51 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
             "a hand-written tool loop (ChatFinishReason.ToolCalls)", "the model's tool calls are dispatched with no gate"));
     }
 
-    /// <summary>The loop whose condition tests the finish reason, or which contains the switch case that does.</summary>
-    private static ILoopOperation? EnclosingLoop(IOperation operation)
+    /// <summary>The code that runs when the test holds: a loop's body, an if's true branch, a switch case's body.</summary>
+    private static IOperation? GuardedRegion(IOperation test)
     {
-        var inCondition = true;
-        for (var current = operation.Parent; current is not null; current = current.Parent)
+        var child = test;
+        for (var current = test.Parent; current is not null; child = current, current = current.Parent)
         {
             switch (current)
             {
-                case IWhileLoopOperation loop when inCondition || loop.Condition is null:
-                    return loop;
-                case ILoopOperation loop when !inCondition:
-                    return loop;
-                case IBlockOperation:
-                    inCondition = false;
-                    break;
-                case ISwitchCaseOperation or ISwitchExpressionArmOperation:
-                    inCondition = false;
-                    break;
-                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                case IWhileLoopOperation loop when child == loop.Condition:
+                    return loop.Body;
+                case IConditionalOperation conditional when child == conditional.Condition:
+                    return conditional.WhenTrue;
+                case ISwitchCaseOperation @case when child is ICaseClauseOperation:
+                    return @case;
+                case IBlockOperation or IAnonymousFunctionOperation or ILocalFunctionOperation or IReturnOperation:
                     return null;
             }
         }
 
         return null;
+    }
+
+    /// <summary>The region answers tool calls: it makes tool result messages (ToolChatMessage) or dispatches function calls.</summary>
+    private static bool AnswersToolCalls(IOperation region, AgentContext agent)
+    {
+        foreach (var operation in region.DescendantsAndSelf())
+        {
+            var type = operation switch
+            {
+                IObjectCreationOperation creation => creation.Type,
+                IInvocationOperation invocation => invocation.Type,
+                _ => null,
+            };
+            if (type is { Name: "ToolChatMessage" } && SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, agent.Symbols.OpenAIChatFinishReason!.ContainingNamespace))
+            {
+                return true;
+            }
+
+            if (operation is IInvocationOperation call && agent.Classifier.Classify(call.TargetMethod) == InvocationKind.FunctionCallDispatch)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool ChecksGate(IOperation scope, AgentContext agent)

@@ -26,7 +26,7 @@ public static class ManualFunctionCalling
         var chatHistory = new ChatHistory();
         chatHistory.AddUserMessage("Given the current time of day and weather, what is the likely color of the sky in Boston?");
 
-        while (true)
+        while (true) // expect: ALN0005
         {
             var result = await chatCompletionService.GetChatMessageContentAsync(chatHistory, settings, kernel); // expect: ALN0001
             if (result.Content is not null)
@@ -45,7 +45,7 @@ public static class ManualFunctionCalling
             {
                 try
                 {
-                    var resultContent = await functionCall.InvokeAsync(kernel); // expect: ALN0005
+                    var resultContent = await functionCall.InvokeAsync(kernel);
                     chatHistory.Add(resultContent.ToChatMessage());
                 }
                 catch (Exception ex)

@@ -271,4 +271,81 @@ public class RealCodePatternTests
                 }
             }
             """);
+
+    [Fact]
+    public Task A_parameter_client_is_judged_at_its_callers_and_a_keyed_injection_by_its_key()
+        => ModelCalls.VerifyAsync(Usings + """
+            using AlignmentPolicy.Gates;
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Utils
+            {
+                public static async Task<string> AskAsync(IChatClient client, string question) => (await client.[|GetResponseAsync|](question)).Text;
+
+                public static async Task<string> AskGatedAsync(IChatClient client, string question) => (await client.GetResponseAsync(question)).Text;
+            }
+
+            class Program
+            {
+                public static async Task RunAsync(IChatClient model)
+                {
+                    var raw = new OpenAI.Chat.ChatClient("gpt-4o", "key").AsIChatClient();
+                    await Utils.AskAsync(raw, "hi");
+                    await Utils.AskAsync(model.AsBuilder().UsePolicyGate().Build(), "hi");
+                    await Utils.AskGatedAsync(model.AsBuilder().UsePolicyGate().Build(), "hi");
+                }
+
+                public static void Register(IServiceCollection services, IChatClient model)
+                {
+                    services.AddKeyedChatClient("safe", model).UsePolicyGate();
+                    services.AddKeyedChatClient("fast", model);
+                }
+            }
+
+            class Safe([FromKeyedServices("safe")] IChatClient chat)
+            {
+                public Task<ChatResponse> AskAsync(string question) => chat.GetResponseAsync(question);
+            }
+
+            class Fast([FromKeyedServices("fast")] IChatClient chat)
+            {
+                public Task<ChatResponse> AskAsync(string question) => chat.[|GetResponseAsync|](question);
+            }
+            """);
+
+    [Fact]
+    public Task An_if_on_ToolCalls_that_answers_the_tool_calls_is_a_hand_loop_and_AIFunction_InvokeAsync_is_dispatch()
+        => AutoInvocation.VerifyAsync(Usings + """
+            using OpenAI.Chat;
+            using ChatMessage = OpenAI.Chat.ChatMessage;
+            using ChatFinishReason = OpenAI.Chat.ChatFinishReason;
+
+            class Hiker(ChatClient client)
+            {
+                public async Task<string> AskAsync(List<ChatMessage> messages, ChatCompletionOptions options)
+                {
+                    ChatCompletion completion = await client.CompleteChatAsync(messages, options);
+                    if (completion.FinishReason == ChatFinishReason.[|ToolCalls|])
+                    {
+                        foreach (var call in completion.ToolCalls)
+                        {
+                            messages.Add(new ToolChatMessage(call.Id, "42"));
+                        }
+
+                        completion = await client.CompleteChatAsync(messages, options);
+                    }
+
+                    return completion.Content[0].Text;
+                }
+            }
+
+            class Realtime
+            {
+                public async Task<object?> OnFunctionCallAsync(Microsoft.Extensions.AI.FunctionCallContent call, IReadOnlyList<AIFunction> tools)
+                {
+                    var tool = tools.First(t => t.Name == call.Name);
+                    return await tool.[|InvokeAsync|](new AIFunctionArguments(call.Arguments));
+                }
+            }
+            """);
 }

@@ -29,7 +29,7 @@ internal sealed class InvocationClassifier
         "AddSingleton", "AddScoped", "AddTransient", "AddKeyedSingleton", "AddKeyedScoped", "AddKeyedTransient",
         "TryAddSingleton", "TryAddScoped", "TryAddTransient", "TryAddEnumerable", "Add",
         "GetService", "GetRequiredService", "GetKeyedService", "GetRequiredKeyedService",
-        "ListToolsAsync", "Auto", "Required",
+        "ListToolsAsync", "Auto", "Required", "CreateSamplingHandler",
     };
 
     private readonly KnownSymbols _symbols;
@@ -63,12 +63,14 @@ internal sealed class InvocationClassifier
             case "InvokePromptAsync" or "InvokePromptStreamingAsync" when Is(receiver, _symbols.Kernel):
             case "CompleteChat" or "CompleteChatAsync" or "CompleteChatStreaming" or "CompleteChatStreamingAsync" when Is(receiver, _symbols.OpenAIChatClient):
             case "Create" or "CreateStreaming" when Is(receiver, _symbols.AnthropicMessageService):
+            case "CreateSamplingHandler" when Is(receiver, _symbols.IChatClient) && IsInNamespace(type, "ModelContextProtocol"):
+                // An MCP client's sampling handler: the server's requests go to this client's model.
             case "ChatAsync" when Is(receiver, _symbols.OllamaApiClient):
             case "SendAsync" or "SendAsAsync" when Same(type, _symbols.OllamaChat):
                 return InvocationKind.ModelCall;
             case "InvokeAsync" or "InvokeStreamingAsync" when Is(receiver, _symbols.Kernel) || Is(receiver, _symbols.KernelFunction):
                 return InvocationKind.KernelInvoke;
-            case "InvokeAsync" when Is(receiver, _symbols.SkFunctionCallContent):
+            case "InvokeAsync" when Is(receiver, _symbols.SkFunctionCallContent) || Is(receiver, _symbols.AIFunction):
                 return InvocationKind.FunctionCallDispatch;
             case "UsePolicyGate" or "AddPolicyGate" or "WithPolicyGate" when IsInGatesNamespace(type):
                 return InvocationKind.GateApplication;
@@ -139,6 +141,17 @@ internal sealed class InvocationClassifier
         }
 
         return false;
+    }
+
+    private static bool IsInNamespace(INamedTypeSymbol type, string root)
+    {
+        var ns = type.ContainingNamespace;
+        while (ns is { IsGlobalNamespace: false, ContainingNamespace.IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns?.Name == root;
     }
 
     private static bool IsInDependencyInjection(INamedTypeSymbol type)

@@ -54,7 +54,7 @@ internal enum InvocationKind
     /// <summary><c>GetService</c> / <c>GetRequiredService</c> (keyed too).</summary>
     ServiceLookup,
 
-    /// <summary>Semantic Kernel <c>FunctionCallContent.InvokeAsync(kernel)</c>: tools dispatched by hand.</summary>
+    /// <summary>Semantic Kernel <c>FunctionCallContent.InvokeAsync(kernel)</c> or <c>AIFunction.InvokeAsync(arguments)</c>: tools dispatched by hand.</summary>
     FunctionCallDispatch,
 
     /// <summary><c>McpClient.ListToolsAsync()</c>: an MCP server's tools, ready to hand to a model.</summary>

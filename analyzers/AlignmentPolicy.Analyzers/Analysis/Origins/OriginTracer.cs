@@ -87,7 +87,7 @@ internal sealed class OriginTracer
             case ILocalReferenceOperation local:
                 return TraceLocal(local, depth, visiting);
             case IParameterReferenceOperation parameter:
-                return TraceParameter(parameter.Parameter, parameter.Type);
+                return TraceParameter(parameter.Parameter, parameter.Type, depth, visiting);
             case IFieldReferenceOperation field:
                 return TraceMember(field.Field, depth, visiting);
             case IPropertyReferenceOperation property when property.Instance is null or IInstanceReferenceOperation:
@@ -323,14 +323,62 @@ internal sealed class OriginTracer
     private static bool IsLocal(IOperation operation, ILocalSymbol local)
         => operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
 
-    private Origin TraceParameter(IParameterSymbol parameter, ITypeSymbol? type)
+    /// <summary>
+    /// A parameter: injected by the container (a constructor's, an MCP tool's, a lambda handed to the
+    /// framework such as a minimal-API handler), or given by the callers of a source method (every caller
+    /// must pass a gated value).
+    /// </summary>
+    private Origin TraceParameter(IParameterSymbol parameter, ITypeSymbol? type, int depth, ImmutableHashSet<ISymbol> visiting)
     {
-        if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor })
+        if (parameter.ContainingSymbol is not IMethodSymbol method)
+        {
+            return Origin.Unknown($"'{parameter.Name}' is a parameter, so its origin is at the callers");
+        }
+
+        if (method.MethodKind == MethodKind.Constructor || KnownSymbols.HasAttribute(method, Symbols.McpServerToolAttribute))
         {
             return _context.Pipelines.FromContainer(type, ServiceKey(parameter));
         }
 
-        return Origin.Unknown($"'{parameter.Name}' is a parameter, so its origin is at the callers");
+        if (method.MethodKind is MethodKind.AnonymousFunction)
+        {
+            return IsHandedToFramework(method) ? _context.Pipelines.FromContainer(type, ServiceKey(parameter)) : Origin.Unknown($"'{parameter.Name}' is a lambda's parameter");
+        }
+
+        if (method.DeclaringSyntaxReferences.Length == 0 || visiting.Contains(method) || depth >= MaxFactoryDepth || !Symbols.IsClientLike(parameter.Type))
+        {
+            return Origin.Unknown($"'{parameter.Name}' is a parameter, so its origin is at the callers");
+        }
+
+        Origin? result = null;
+        visiting = visiting.Add(method);
+        foreach (var caller in _context.Pipelines.CallersOf(method))
+        {
+            var argument = caller.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, parameter.OriginalDefinition));
+            if (argument is null || argument.ArgumentKind != ArgumentKind.Explicit)
+            {
+                continue;
+            }
+
+            var origin = Trace(argument.Value, depth + 1, visiting);
+            result = result is { } previous ? Origin.Combine(previous, origin) : origin;
+        }
+
+        return result is { } found ? Origin.Combine(found, found) : Origin.Unknown($"'{parameter.Name}' is a parameter and no caller is in this compilation");
+    }
+
+    /// <summary>A lambda passed to a method defined outside the compilation (app.MapPost("/chat", (IChatClient chat, ...) => ...)): the framework fills its parameters.</summary>
+    private static bool IsHandedToFramework(IMethodSymbol lambda)
+    {
+        foreach (var reference in lambda.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax().Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax } } argument)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Origin TraceMember(ISymbol member, int depth, ImmutableHashSet<ISymbol> visiting)

@@ -37,6 +37,7 @@ internal sealed class PipelineIndex
     private readonly Lazy<bool> _allPipelinesGated;
     private readonly Lazy<bool> _allKernelsGated;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _pluginGuarded = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Lazy<IReadOnlyList<IInvocationOperation>>> _callers = new(SymbolEqualityComparer.Default);
 
     public PipelineIndex(AgentContext context)
     {
@@ -215,6 +216,46 @@ internal sealed class PipelineIndex
         });
 
     /// <summary>
+    /// The calls of a source method in this compilation (name first: only invocations spelled with its name
+    /// are bound), cached per method. How a parameter's value is found at its callers.
+    /// </summary>
+    public IReadOnlyList<IInvocationOperation> CallersOf(IMethodSymbol method)
+    {
+        method = method.OriginalDefinition;
+        return _callers.GetOrAdd(method, m => new Lazy<IReadOnlyList<IInvocationOperation>>(() =>
+        {
+            var callers = new List<IInvocationOperation>();
+            foreach (var tree in _context.Compilation.SyntaxTrees)
+            {
+                SemanticModel? model = null;
+                foreach (var node in tree.GetRoot().DescendantNodes())
+                {
+                    if (node is InvocationExpressionSyntax syntax && SimpleName(syntax) == m.Name)
+                    {
+                        model ??= _context.ModelFor(tree);
+                        if (model.GetOperation(syntax) is IInvocationOperation invocation
+                            && SymbolEqualityComparer.Default.Equals((invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition, m))
+                        {
+                            callers.Add(invocation);
+                        }
+                    }
+                }
+            }
+
+            return callers;
+        }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    private static string? SimpleName(InvocationExpressionSyntax syntax) => syntax.Expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        IdentifierNameSyntax id => id.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>
     /// <c>services.AddSingleton&lt;IFunctionInvocationFilter, ApprovalFilter&gt;()</c> in any generic, typeof,
     /// instance, factory or ServiceDescriptor form, registering a filter that gates.
     /// </summary>
@@ -293,14 +334,7 @@ internal sealed class PipelineIndex
                 IOperation? operation = null;
                 if (node is InvocationExpressionSyntax syntax)
                 {
-                    var name = syntax.Expression switch
-                    {
-                        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                        IdentifierNameSyntax id => id.Identifier.ValueText,
-                        GenericNameSyntax generic => generic.Identifier.ValueText,
-                        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                        _ => null,
-                    };
+                    var name = SimpleName(syntax);
                     if (name is null || !s_indexedNames.Contains(name) || !MayMatter(syntax, name))
                     {
                         continue;
