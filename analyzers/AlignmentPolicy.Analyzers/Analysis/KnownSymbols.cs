@@ -125,12 +125,12 @@ internal sealed class KnownSymbols
     public static KnownSymbols Create(Compilation compilation) => new(compilation);
 
     /// <summary>Types whose values are model clients, agents, kernels or their builders: the things that are gated or not.</summary>
-    public bool IsClientLike(ITypeSymbol? type)
+    public bool IsClientLike(ITypeSymbol? type) => type is not null && _clientLike.GetOrAdd(type, ComputeIsClientLike);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool> _clientLike = new(SymbolEqualityComparer.Default);
+
+    private bool ComputeIsClientLike(ITypeSymbol type)
     {
-        if (type is null)
-        {
-            return false;
-        }
 
         foreach (var candidate in ClientLikeTypes)
         {

@@ -87,6 +87,21 @@ internal static class Operations
         }
     }
 
+    /// <summary>
+    /// The method an invocation that did not bind would call (a code base scanned without all its packages:
+    /// an argument or receiver of a type that is not referenced): the single or first candidate symbol.
+    /// </summary>
+    public static IMethodSymbol? CandidateMethod(IInvalidOperation invalid)
+    {
+        if (invalid.Syntax is not InvocationExpressionSyntax || invalid.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        var info = model.GetSymbolInfo(invalid.Syntax);
+        return (info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null)) as IMethodSymbol;
+    }
+
     /// <summary>file(line), for messages.</summary>
     public static string Where(IOperation operation)
     {

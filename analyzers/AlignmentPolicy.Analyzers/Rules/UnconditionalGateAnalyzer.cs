@@ -37,7 +37,7 @@ public sealed class UnconditionalGateAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SymbolAnalysisContext context, AgentContext agent)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind != TypeKind.Class || type.IsAbstract)
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract || (!agent.Policy.AdditionalGateTypes.Any() && !MayBeGate(type)))
         {
             return;
         }
@@ -65,6 +65,25 @@ public sealed class UnconditionalGateAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
+    }
+
+    /// <summary>Before any symbol work: a class with neither attributes nor a base list can be a gate only by the policy's list.</summary>
+    private static bool MayBeGate(INamedTypeSymbol type)
+    {
+        if (type.BaseType is { SpecialType: not SpecialType.System_Object })
+        {
+            return true;
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax declaration && (declaration.AttributeLists.Count > 0 || declaration.BaseList is not null))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Report(SymbolAnalysisContext context, IMethodSymbol method, INamedTypeSymbol type, string why)

@@ -53,7 +53,8 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
 
             if (agent.Symbols.OpenAIChatFinishReason is not null)
             {
-                start.RegisterOperationAction(c => AnalyzeFinishReason(c, agent), OperationKind.FieldReference, OperationKind.PropertyReference);
+                // Tests of the finish reason live in conditions: loops, ifs and switches are far fewer than member references.
+                start.RegisterOperationAction(c => AnalyzeFinishReason(c, agent), OperationKind.Loop, OperationKind.Conditional, OperationKind.Switch);
             }
         });
     }
@@ -187,14 +188,46 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void AnalyzeFinishReason(OperationAnalysisContext context, AgentContext agent)
     {
-        var member = context.Operation switch
+        switch (context.Operation)
         {
-            IFieldReferenceOperation field => (ISymbol)field.Field,
-            IPropertyReferenceOperation property => property.Property,
-            _ => null,
-        };
-        if (member is not { Name: "ToolCalls", IsStatic: true } || !SymbolEqualityComparer.Default.Equals(member.ContainingType, agent.Symbols.OpenAIChatFinishReason)
-            || GuardedRegion(context.Operation) is not { } region || !AnswersToolCalls(region, agent))
+            case IWhileLoopOperation { Condition: { } condition } loop:
+                AnalyzeTest(context, condition, loop.Body, agent);
+                break;
+            case IConditionalOperation { IsRef: false } conditional when conditional.WhenTrue is IBlockOperation or IExpressionStatementOperation or IConditionalOperation:
+                AnalyzeTest(context, conditional.Condition, conditional.WhenTrue, agent);
+                break;
+            case ISwitchOperation @switch:
+                foreach (var @case in @switch.Cases)
+                {
+                    foreach (var clause in @case.Clauses)
+                    {
+                        AnalyzeTest(context, clause, @case, agent);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static void AnalyzeTest(OperationAnalysisContext context, IOperation test, IOperation region, AgentContext agent)
+    {
+        IOperation? toolCalls = null;
+        foreach (var operation in test.DescendantsAndSelf())
+        {
+            var member = operation switch
+            {
+                IFieldReferenceOperation field => (ISymbol)field.Field,
+                IPropertyReferenceOperation property => property.Property,
+                _ => null,
+            };
+            if (member is { Name: "ToolCalls", IsStatic: true } && SymbolEqualityComparer.Default.Equals(member.ContainingType, agent.Symbols.OpenAIChatFinishReason))
+            {
+                toolCalls = operation;
+                break;
+            }
+        }
+
+        if (toolCalls is null || !AnswersToolCalls(region, agent))
         {
             return;
         }
@@ -206,30 +239,8 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(context.Operation),
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(toolCalls),
             "a hand-written tool loop (ChatFinishReason.ToolCalls)", "the model's tool calls are dispatched with no gate"));
-    }
-
-    /// <summary>The code that runs when the test holds: a loop's body, an if's true branch, a switch case's body.</summary>
-    private static IOperation? GuardedRegion(IOperation test)
-    {
-        var child = test;
-        for (var current = test.Parent; current is not null; child = current, current = current.Parent)
-        {
-            switch (current)
-            {
-                case IWhileLoopOperation loop when child == loop.Condition:
-                    return loop.Body;
-                case IConditionalOperation conditional when child == conditional.Condition:
-                    return conditional.WhenTrue;
-                case ISwitchCaseOperation @case when child is ICaseClauseOperation:
-                    return @case;
-                case IBlockOperation or IAnonymousFunctionOperation or ILocalFunctionOperation or IReturnOperation:
-                    return null;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>The region answers tool calls: it makes tool result messages (ToolChatMessage) or dispatches function calls.</summary>

@@ -57,7 +57,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (IsWrappedInGate(invocation, agent) || IsRegisteredOnGatedPipeline(invocation, agent))
+        if (IsWrappedInGate(invocation, agent))
         {
             return;
         }
@@ -69,26 +69,32 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         {
             case null when reflected is not null:
             case IMethodReferenceOperation:
+                // Side effects first: most tools reach none, and then no gate check needs looking for.
                 var method = reflected ?? ((IMethodReferenceOperation)toolTarget!).Method;
                 name = method.Name;
-                if (agent.Gates.Checks.From(method) is not null)
+                path = agent.SideEffects.From(method);
+                if (path is not null && agent.Gates.Checks.From(method) is not null)
                 {
                     return;
                 }
 
-                path = agent.SideEffects.From(method);
                 break;
             case IAnonymousFunctionOperation lambda:
                 name = "lambda";
-                if (agent.Gates.Checks.FromBody(name, lambda.Body) is not null)
+                path = agent.SideEffects.FromBody(name, lambda.Body);
+                if (path is not null && agent.Gates.Checks.FromBody(name, lambda.Body) is not null)
                 {
                     return;
                 }
 
-                path = agent.SideEffects.FromBody(name, lambda.Body);
                 break;
             default:
                 return;
+        }
+
+        if (path is null || IsRegisteredOnGatedPipeline(invocation, agent))
+        {
+            return;
         }
 
         Report(context.ReportDiagnostic, agent, Locations.NameOf(invocation), name, path);
@@ -133,7 +139,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAttributedTool(SymbolAnalysisContext context, AgentContext agent)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (method.MethodKind != MethodKind.Ordinary)
+        if (method.MethodKind != MethodKind.Ordinary || !HasAttributeSyntax(method))
         {
             return;
         }
@@ -162,16 +168,35 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (guarded || agent.Gates.Checks.From(method) is not null)
+        if (guarded)
         {
             return;
         }
 
         var path = agent.SideEffects.From(method);
+        if (path is null || agent.Gates.Checks.From(method) is not null)
+        {
+            return;
+        }
+
         if (method.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
         {
             Report(context.ReportDiagnostic, agent, location, method.Name, path);
         }
+    }
+
+    /// <summary>Before any symbol work: a method written without attributes is no attributed tool (most methods).</summary>
+    private static bool HasAttributeSyntax(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { AttributeLists.Count: > 0 })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Report(System.Action<Diagnostic> report, AgentContext agent, Location location, string tool, SideEffectPath? path)
@@ -258,6 +283,12 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         }
 
         var root = Operations.Root(created);
+        return agent.Pipelines.MethodPipelinesGated(root, () => MethodPipelinesGated(root, agent));
+    }
+
+    /// <summary>The pipelines a method builds or calls: true when there are some and all are gated, or none and the compilation's all are.</summary>
+    private static bool MethodPipelinesGated(IOperation root, AgentContext agent)
+    {
         var seen = false;
         foreach (var descendant in root.Descendants())
         {

@@ -97,8 +97,12 @@ internal sealed class GateModel
             _ => false,
         };
 
-    /// <summary>Types declared as gates: [PolicyGate], the policy's <c>gates.additionalGateTypes</c>, our own gate types.</summary>
-    public bool IsGateType(ITypeSymbol type)
+    /// <summary>Types declared as gates: [PolicyGate], the policy's <c>gates.additionalGateTypes</c>, our own gate types. Cached per type.</summary>
+    public bool IsGateType(ITypeSymbol type) => _gateTypes.GetOrAdd(type, ComputeIsGateType);
+
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _gateTypes = new(SymbolEqualityComparer.Default);
+
+    private bool ComputeIsGateType(ITypeSymbol type)
     {
         for (var current = type; current is not null; current = current.BaseType)
         {

@@ -71,6 +71,13 @@ internal sealed class ModelCall
 
     private static bool InsideImplementationOf(IOperation operation, INamedTypeSymbol type)
     {
+        // Syntax first: a type written without a base list implements nothing (most callers of a model).
+        var declaration = operation.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>();
+        if (declaration is null || declaration.BaseList is null)
+        {
+            return false;
+        }
+
         var containing = operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart)?.ContainingType;
         return containing is not null && KnownSymbols.IsOrDerivesFrom(containing, type);
     }

@@ -44,9 +44,9 @@ internal sealed class PromptFunctions
     }
 
     /// <summary>The function (or plugin) value comes from a prompt.</summary>
-    public bool IsPromptFunction(IOperation function) => IsFromPrompt(function, 0, new HashSet<ISymbol>(SymbolEqualityComparer.Default));
+    public bool IsPromptFunction(IOperation function) => IsFromPrompt(function, 0, new HashSet<ISymbol>(SymbolEqualityComparer.Default), byPluginName: true);
 
-    private bool IsFromPrompt(IOperation operation, int depth, HashSet<ISymbol> visiting)
+    private bool IsFromPrompt(IOperation operation, int depth, HashSet<ISymbol> visiting, bool byPluginName)
     {
         if (depth > MaxDepth)
         {
@@ -67,23 +67,26 @@ internal sealed class PromptFunctions
                 if (invocation.TargetMethod.Name == "GetFunction" && invocation.Arguments.Length >= 1
                     && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string plugin })
                 {
-                    return _context.Pipelines.PromptPluginNames.Contains(plugin);
+                    return byPluginName && _context.Pipelines.PromptPluginNames.Contains(plugin);
                 }
 
                 return false;
+            case IInvalidOperation invalid when Operations.CandidateMethod(invalid) is { } candidate:
+                // kernel.CreateFunctionFromPrompt(prompt, new MistralAIPromptExecutionSettings { ... }) with the connector not referenced.
+                return _context.Classifier.Classify(candidate) == InvocationKind.PromptFunctionSource;
             case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when indexer.Instance is { } instance:
                 // plugin["Function"] or kernel.Plugins["Plugin"]
                 if (KnownSymbols.IsOrDerivesFrom(instance.Type!, _context.Symbols.KernelPluginCollection))
                 {
-                    return indexer.Arguments.Length == 1 && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name }
+                    return byPluginName && indexer.Arguments.Length == 1 && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name }
                         && _context.Pipelines.PromptPluginNames.Contains(name);
                 }
 
-                return IsFromPrompt(instance, depth + 1, visiting);
+                return IsFromPrompt(instance, depth + 1, visiting, byPluginName);
             case ILocalReferenceOperation local when visiting.Add(local.Local):
                 foreach (var value in Assignments(Operations.Root(local), local.Local))
                 {
-                    if (IsFromPrompt(value, depth + 1, visiting))
+                    if (IsFromPrompt(value, depth + 1, visiting, byPluginName))
                     {
                         return true;
                     }
@@ -91,19 +94,34 @@ internal sealed class PromptFunctions
 
                 return false;
             case IFieldReferenceOperation field when visiting.Add(field.Field):
-                return MemberFromPrompt(field.Field, depth, visiting);
+                return MemberFromPrompt(field.Field, depth, visiting, byPluginName);
             case IPropertyReferenceOperation property when visiting.Add(property.Property):
-                return MemberFromPrompt(property.Property, depth, visiting);
+                return MemberFromPrompt(property.Property, depth, visiting, byPluginName);
             default:
                 return false;
         }
     }
 
-    private bool MemberFromPrompt(ISymbol member, int depth, HashSet<ISymbol> visiting)
+    private bool MemberFromPrompt(ISymbol member, int depth, HashSet<ISymbol> visiting, bool byPluginName)
     {
         foreach (var value in _context.Origins.MemberValues(member))
         {
-            if (IsFromPrompt(value, depth + 1, visiting))
+            if (IsFromPrompt(value, depth + 1, visiting, byPluginName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A functions argument (<c>[function]</c>, <c>functions: [...]</c>) holding a prompt function: the plugin made of them is a prompt plugin.</summary>
+    public bool HoldsPromptFunction(IOperation functions)
+    {
+        foreach (var element in Operations.Elements(Operations.Unwrap(functions)))
+        {
+            // Not by plugin name: this runs while the index of plugin names is being built.
+            if (IsFromPrompt(element, 0, new HashSet<ISymbol>(SymbolEqualityComparer.Default), byPluginName: false))
             {
                 return true;
             }

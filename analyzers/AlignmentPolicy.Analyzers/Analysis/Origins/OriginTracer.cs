@@ -95,6 +95,8 @@ internal sealed class OriginTracer
             case IPropertyReferenceOperation { Instance: { } owner } property when property.Property.DeclaringSyntaxReferences.Length == 0:
                 // client.Messages, kernel.Services: a part of an SDK client comes from the client.
                 return Trace(owner, depth + 1, visiting);
+            case IInvalidOperation invalid:
+                return TraceInvalid(invalid, depth, visiting);
             case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
             case IDefaultValueOperation:
             case IThrowOperation:
@@ -102,6 +104,28 @@ internal sealed class OriginTracer
             default:
                 return Origin.Unknown($"it comes from an expression whose origin is not followed ({operation.Kind})");
         }
+    }
+
+    /// <summary>
+    /// A call that did not bind (the scanned code references a package the scan does not have, e.g. a
+    /// connector's <c>AddXxxChatCompletion(...)</c>): none of our gates is unresolved, so the value is gated
+    /// only if what it is called on is. The receiver is the child whose type is a client, or that failed too.
+    /// </summary>
+    private Origin TraceInvalid(IInvalidOperation invalid, int depth, ImmutableHashSet<ISymbol> visiting)
+    {
+        if (invalid.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiverSyntax } })
+        {
+            foreach (var child in invalid.ChildOperations)
+            {
+                if (child.Syntax == receiverSyntax && (Symbols.IsClientLike(child.Type) || Operations.Unwrap(child) is IInvalidOperation))
+                {
+                    var origin = Trace(child, depth + 1, visiting);
+                    return origin.State == GateState.Ungated ? Origin.Ungated(origin.Reason) : origin;
+                }
+            }
+        }
+
+        return Origin.Unknown("it comes from code that does not compile here (a package the scan does not have)");
     }
 
     /// <summary>Inside a followed factory method: its parameters are the caller's arguments.</summary>

@@ -28,6 +28,7 @@ internal sealed class PipelineIndex
         "AddSingleton", "AddScoped", "AddTransient", "AddKeyedSingleton", "AddKeyedScoped", "AddKeyedTransient", "TryAddSingleton", "TryAddScoped", "TryAddTransient", "TryAddEnumerable",
         "UseFunctionInvocation", "AsAIAgent", "CreateAIAgent", "Build",
         "AddFromType", "AddFromObject", "ImportPluginFromType", "ImportPluginFromObject",
+        "AddFromFunctions", "ImportPluginFromFunctions", "CreatePluginFromFunctions", "CreateFromFunctions",
         "CreatePluginFromPromptDirectory", "ImportPluginFromPromptDirectory", "AddFromPromptDirectory", "CreateFromPromptDirectory",
         "CreatePluginFromPromptDirectoryYaml", "ImportPluginFromPromptDirectoryYaml", "AddFromPromptDirectoryYaml",
     };
@@ -214,6 +215,11 @@ internal sealed class PipelineIndex
 
             return kernels.All(k => Tracer.Trace(k).State == GateState.Gated);
         });
+
+    private readonly ConcurrentDictionary<SyntaxNode, bool> _methodPipelines = new();
+
+    /// <summary>A per-method answer (keyed by the method's syntax) computed once: the tools of a method share it.</summary>
+    public bool MethodPipelinesGated(IOperation root, Func<bool> compute) => _methodPipelines.GetOrAdd(root.Syntax, _ => compute());
 
     /// <summary>
     /// The calls of a source method in this compilation (name first: only invocations spelled with its name
@@ -442,6 +448,16 @@ internal sealed class PipelineIndex
                 if (PromptPluginName(invocation) is { } pluginName)
                 {
                     facts.PromptPluginNames.Add(pluginName);
+                }
+
+                break;
+            case InvocationKind.FunctionsImport:
+                // KernelPluginFactory.CreateFromFunctions("MyPlugin", functions: [promptFunction])
+                var constantName = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pluginName")?.Value.ConstantValue;
+                if (constantName is { HasValue: true, Value: string functionsPlugin }
+                    && invocation.Arguments.Any(a => a.Parameter?.Name == "functions" && _context.PromptFunctions.HoldsPromptFunction(a.Value)))
+                {
+                    facts.PromptPluginNames.Add(functionsPlugin);
                 }
 
                 break;

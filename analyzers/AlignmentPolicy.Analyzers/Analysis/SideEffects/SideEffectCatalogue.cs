@@ -107,7 +107,7 @@ internal sealed class SideEffectCatalogue
             return category == "filesystem" && _oversightPaths.Length > 0 && IsOversightWrite(invocation) ? "oversight" : category;
         }
 
-        if (_symbols.SideEffectAttribute is { } attribute)
+        if (_symbols.SideEffectAttribute is { } attribute && MayCarrySideEffectAttribute(method))
         {
             foreach (var data in method.GetAttributes())
             {
@@ -146,6 +146,42 @@ internal sealed class SideEffectCatalogue
         }
 
         return null;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IAssemblySymbol, bool> _assembliesSeeingGates = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// [SideEffect] can only be on a method of this compilation or of an assembly that references
+    /// AlignmentPolicy.Gates: the framework's methods (most calls) are never asked for their attributes.
+    /// </summary>
+    private bool MayCarrySideEffectAttribute(IMethodSymbol method)
+    {
+        var assembly = method.ContainingAssembly;
+        if (assembly is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly))
+        {
+            return true;
+        }
+
+        return _assembliesSeeingGates.GetOrAdd(assembly, a =>
+        {
+            foreach (var module in a.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblies)
+                {
+                    if (referenced.Name == "AlignmentPolicy.Gates")
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        });
     }
 
     private static readonly string[] s_readRpcVerbs = { "Get", "List", "Search", "Find", "Query", "Read", "Fetch", "Lookup", "Check", "Count", "Describe", "Exists", "Watch" };
