@@ -117,12 +117,18 @@ internal sealed class OriginTracer
         {
             foreach (var child in invalid.ChildOperations)
             {
-                if (child.Syntax == receiverSyntax && (Symbols.IsClientLike(child.Type) || Operations.Unwrap(child) is IInvalidOperation))
+                if (child.Syntax == receiverSyntax)
                 {
                     var origin = Trace(child, depth + 1, visiting);
                     return origin.State == GateState.Ungated ? Origin.Ungated(origin.Reason) : origin;
                 }
             }
+        }
+
+        // new AzureOpenAIClient(...) of a type the scan does not have: a client made here, and no gate of ours.
+        if (invalid.Syntax is ObjectCreationExpressionSyntax { Type: var created })
+        {
+            return Origin.Ungated($"it is created with 'new {created}(...)' without UsePolicyGate()");
         }
 
         return Origin.Unknown("it comes from code that does not compile here (a package the scan does not have)");
