@@ -148,7 +148,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         bool guarded;
         if (KnownSymbols.HasAttribute(method, symbols.KernelFunctionAttribute))
         {
-            if (KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.KernelProcessStep))
+            if (KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.KernelProcessStep) || DerivesFromUnresolvedProcessStep(method.ContainingType))
             {
                 return; // a process step is invoked by the process, not chosen by the model
             }
@@ -183,6 +183,23 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         {
             Report(context.ReportDiagnostic, agent, location, method.Name, path);
         }
+    }
+
+    /// <summary>
+    /// Scanned without the Process package, <c>KernelProcessStep</c> is an unresolved base type: only its name
+    /// is left to say the class is a process step (invoked by the process, not chosen by the model).
+    /// </summary>
+    private static bool DerivesFromUnresolvedProcessStep(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current is IErrorTypeSymbol { Name: "KernelProcessStep" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Before any symbol work: a method written without attributes is no attributed tool (most methods).</summary>

@@ -122,8 +122,9 @@ public class GateBehaviourTests
             """);
 
     [Fact]
-    public Task A_prompt_render_filter_that_can_block_a_prompt_gates_and_one_that_rewrites_and_calls_on_does_not()
+    public Task A_prompt_render_filter_that_can_block_the_rendered_prompt_gates_and_one_that_only_rewrites_it_does_not()
         => AutoInvocation.VerifyAsync(Usings + """
+            // next renders the prompt; the model is called after the filter: setting the result or throwing afterwards still stops it.
             public sealed class BlocklistFilter : IPromptRenderFilter
             {
                 public async Task OnPromptRenderAsync(PromptRenderContext context, Func<PromptRenderContext, Task> next)
@@ -149,17 +150,30 @@ public class GateBehaviourTests
                 }
             }
 
+            public sealed class SignatureFilter : IPromptRenderFilter
+            {
+                public async Task OnPromptRenderAsync(PromptRenderContext context, Func<PromptRenderContext, Task> next)
+                {
+                    await next(context);
+                    context.RenderedPrompt += "\nAnswer politely.";
+                }
+            }
+
             class Chat
             {
                 public void Run()
                 {
-                    var rewriting = Kernel.CreateBuilder().Build();
-                    rewriting.PromptRenderFilters.Add(new BlocklistFilter());
-                    _ = rewriting.InvokePromptAsync("hi", new KernelArguments(new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.[|Auto|]() }));
+                    var blocked = Kernel.CreateBuilder().Build();
+                    blocked.PromptRenderFilters.Add(new BlocklistFilter());
+                    _ = blocked.InvokePromptAsync("hi", new KernelArguments(new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() }));
 
                     var guarded = Kernel.CreateBuilder().Build();
                     guarded.PromptRenderFilters.Add(new GuardFilter());
                     _ = guarded.InvokePromptAsync("hi", new KernelArguments(new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() }));
+
+                    var signed = Kernel.CreateBuilder().Build();
+                    signed.PromptRenderFilters.Add(new SignatureFilter());
+                    _ = signed.InvokePromptAsync("hi", new KernelArguments(new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.[|Auto|]() }));
                 }
             }
             """);
@@ -360,4 +374,58 @@ public class GateBehaviourTests
             }
             """,
             ToolSideEffects.Diagnostic("ALN0002").WithLocation(0).WithArguments("Restart", "start processes", "Restart -> Process.Start"));
+
+    [Fact]
+    public Task An_auto_function_filter_that_answers_instead_of_invoking_gates_the_kernel_it_is_added_to()
+        => AutoInvocation.VerifyAsync(Usings + """
+            public sealed class WeatherPlugin
+            {
+                [KernelFunction] public string GetWeather(string city) => "sunny";
+            }
+
+            public sealed class RespondExplainFunctionInvocationFilter : IAutoFunctionInvocationFilter
+            {
+                private readonly HashSet<string> _functionNames = [];
+
+                public async Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
+                {
+                    var needExplanation = 0;
+                    foreach (var functionCall in Microsoft.SemanticKernel.FunctionCallContent.GetFunctionCalls(context.ChatHistory.Last()))
+                    {
+                        if (_functionNames.Add($"{functionCall.PluginName}-{functionCall.FunctionName}"))
+                        {
+                            needExplanation++;
+                        }
+                    }
+
+                    if (needExplanation > 0)
+                    {
+                        context.Result = new FunctionResult(context.Result, "Explain why you call these functions and try again");
+                        return;
+                    }
+
+                    await next(context);
+                }
+            }
+
+            class Sample
+            {
+                static Kernel CreateKernelWithPlugin<T>() where T : class, new()
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Plugins.AddFromType<T>();
+                    return builder.Build();
+                }
+
+                public async Task ExplainAsync()
+                {
+                    Kernel kernel = CreateKernelWithPlugin<WeatherPlugin>();
+                    kernel.AutoFunctionInvocationFilters.Add(new RespondExplainFunctionInvocationFilter());
+                    var service = kernel.GetRequiredService<IChatCompletionService>();
+                    var chatHistory = new ChatHistory { new ChatMessageContent(AuthorRole.User, "What is the weather like in Paris?") };
+                    var executionSettings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
+                    var result = await service.GetChatMessageContentAsync(chatHistory, executionSettings, kernel);
+                }
+            }
+            """);
 }

@@ -179,7 +179,33 @@ internal sealed class GateModel
         }
 
         var next = filterMethod.Parameters[filterMethod.Parameters.Length - 1];
-        return !AlwaysCallsThrough(filterMethod, ImmutableArray.Create(next), 0) || Checks.From(filterMethod) is not null;
+        return !AlwaysCallsThrough(filterMethod, ImmutableArray.Create(next), 0) || Checks.From(filterMethod) is not null || BlocksRenderedPrompt(filterMethod);
+    }
+
+    /// <summary>
+    /// A prompt render filter's <c>next</c> renders the prompt; the model is called after the filter returns.
+    /// So one that throws or sets the result once the prompt is rendered still stops the request.
+    /// </summary>
+    private bool BlocksRenderedPrompt(IMethodSymbol filterMethod)
+    {
+        if (Symbols.PromptRenderFilter is not { } renderFilter || filterMethod.Name != "OnPromptRenderAsync" || !KnownSymbols.IsOrDerivesFrom(filterMethod.ContainingType, renderFilter))
+        {
+            return false;
+        }
+
+        foreach (var body in _context.CallGraph.BodiesOf(filterMethod))
+        {
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is IThrowOperation
+                    || (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Result", Instance: IParameterReferenceOperation { Parameter.Ordinal: 0 } } }))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A delegating chat client or agent (ours, declared, or one whose response method can skip the inner call or asks a gate).</summary>
