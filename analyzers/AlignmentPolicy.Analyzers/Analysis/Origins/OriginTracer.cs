@@ -455,19 +455,18 @@ internal sealed class OriginTracer
             foreach (var reference in m.DeclaringSyntaxReferences)
             {
                 var syntax = reference.GetSyntax();
-                var model = _context.ModelFor(syntax.SyntaxTree);
                 EqualsValueClauseSyntax? initializer = syntax switch
                 {
                     VariableDeclaratorSyntax declarator => declarator.Initializer,
                     PropertyDeclarationSyntax property => property.Initializer,
                     _ => null,
                 };
-                if (initializer is not null && model.GetOperation(initializer.Value) is { } value)
+                if (initializer is not null && _context.OperationOf(initializer.Value) is { } value)
                 {
                     values.Add(value);
                 }
 
-                if (syntax is PropertyDeclarationSyntax { ExpressionBody: { } arrow } && model.GetOperation(arrow.Expression) is { } computed)
+                if (syntax is PropertyDeclarationSyntax { ExpressionBody: { } arrow } && _context.OperationOf(arrow.Expression) is { } computed)
                 {
                     values.Add(computed);
                 }
@@ -476,7 +475,6 @@ internal sealed class OriginTracer
             foreach (var typeReference in m.ContainingType.DeclaringSyntaxReferences)
             {
                 var typeSyntax = typeReference.GetSyntax();
-                SemanticModel? model = null;
                 foreach (var node in typeSyntax.DescendantNodes())
                 {
                     // Name first: only assignments whose target is spelled like the member are bound.
@@ -496,8 +494,7 @@ internal sealed class OriginTracer
                         continue;
                     }
 
-                    model ??= _context.ModelFor(typeSyntax.SyntaxTree);
-                    if (model.GetOperation(assignment) is IAssignmentOperation operation
+                    if (_context.OperationOf(assignment) is IAssignmentOperation operation
                         && Operations.Unwrap(operation.Target) is IMemberReferenceOperation target
                         && SymbolEqualityComparer.Default.Equals(target.Member, m))
                     {
