@@ -428,4 +428,49 @@ public class GateBehaviourTests
                 }
             }
             """);
+
+    // A client written in the project that never calls an inner client is the model (or a stand-in for it),
+    // not a wrapper that skips it: returning without a model call is all it does, so it gates nothing.
+    [Fact]
+    public Task A_leaf_client_in_the_project_is_the_model_not_a_gate()
+        => ModelCalls.VerifyAsync(Usings + """
+            public sealed class EchoChatClient : IChatClient
+            {
+                public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+                    => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "ok")));
+                public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+                    => throw new NotSupportedException();
+                public object? GetService(Type serviceType, object? serviceKey = null) => null;
+                public void Dispose() { }
+            }
+
+            public sealed class Agent
+            {
+                private readonly IChatClient _client = new EchoChatClient().AsBuilder().UseFunctionInvocation().Build();
+
+                public async Task<string> AskAsync(string question) => (await _client.[|GetResponseAsync|](question)).Text;
+            }
+            """);
+
+    // The same shape holding an inner client and able to answer without it is a wrapper that gates.
+    [Fact]
+    public Task A_client_that_holds_an_inner_client_and_can_skip_it_gates()
+        => ModelCalls.VerifyAsync(Usings + """
+            public sealed class RefusingClient(IChatClient inner) : IChatClient
+            {
+                public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+                    => messages.Any(m => m.Text.Contains("wire transfer")) ? Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "refused"))) : inner.GetResponseAsync(messages, options, cancellationToken);
+                public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+                    => inner.GetStreamingResponseAsync(messages, options, cancellationToken);
+                public object? GetService(Type serviceType, object? serviceKey = null) => inner.GetService(serviceType, serviceKey);
+                public void Dispose() => inner.Dispose();
+            }
+
+            public sealed class Agent
+            {
+                private readonly IChatClient _client = new RefusingClient(new OpenAI.OpenAIClient("key").GetChatClient("gpt-4o").AsIChatClient());
+
+                public async Task<string> AskAsync(string question) => (await _client.GetResponseAsync(question)).Text;
+            }
+            """);
 }

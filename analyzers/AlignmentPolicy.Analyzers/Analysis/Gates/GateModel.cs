@@ -229,6 +229,10 @@ internal sealed class GateModel
                 return false;
             }
 
+            // A client that never calls an inner client or agent is a leaf: it is the model (or a stand-in for
+            // one), not a wrapper around it, so returning without a model call is what it always does.
+            var canSkip = false;
+            var callsInner = false;
             for (var current = (INamedTypeSymbol?)t; current is not null && current.DeclaringSyntaxReferences.Length > 0; current = current.BaseType)
             {
                 foreach (var member in current.GetMembers())
@@ -238,20 +242,26 @@ internal sealed class GateModel
                         continue;
                     }
 
-                    if (!AlwaysCallsInner(method) || Checks.From(method) is not null)
+                    if (Checks.From(method) is not null)
                     {
                         return true;
                     }
+
+                    callsInner |= CallsInnerAnywhere(method);
+                    canSkip |= !AlwaysCallsInner(method);
                 }
             }
 
-            return false;
+            return canSkip && (callsInner || KnownSymbols.IsOrDerivesFrom(t, Symbols.DelegatingChatClient));
         });
     }
 
     private static bool IsResponseMethod(IMethodSymbol method)
         => method.Name is "GetResponseAsync" or "GetStreamingResponseAsync" or "RunAsync" or "RunStreamingAsync" or "RunCoreAsync" or "RunCoreStreamingAsync"
             && (method.IsOverride || method.ExplicitInterfaceImplementations.Length > 0 || method.DeclaredAccessibility == Accessibility.Public);
+
+    private bool CallsInnerAnywhere(IMethodSymbol method)
+        => _context.CallGraph.BodiesOf(method).Any(body => body.Descendants().Any(IsInnerCall));
 
     /// <summary>Every path of a delegating client's response method calls the inner client or agent.</summary>
     private bool AlwaysCallsInner(IMethodSymbol method)
