@@ -77,6 +77,52 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_agent_built_from_an_Azure_OpenAI_client_with_the_Agent_Framework_OpenAI_extension_is_seen()
+    {
+        // The shape of the Agent Framework samples: AzureOpenAIClient (Azure.AI.OpenAI) -> GetChatClient ->
+        // AsAIAgent (Microsoft.Agents.AI.OpenAI, which the tool cannot ship: a reference stub stands in).
+        var file = Write("src/TimeAgent/Program.cs", """
+            using System.ClientModel;
+            using Azure.AI.OpenAI;
+            using Microsoft.Agents.AI;
+            using Microsoft.Extensions.AI;
+            using OpenAI.Chat;
+
+            AzureOpenAIClient client = new(new Uri("https://contoso.openai.azure.com"), new ApiKeyCredential("key"));
+            var agent = client
+                .GetChatClient("gpt-4.1")
+                .AsAIAgent(instructions: "You keep the calendar", tools: [AIFunctionFactory.Create(Tools.SaveNote)]);
+            var response = await agent.RunAsync("Note that the meeting moved to 3pm");
+            Console.WriteLine(response);
+
+            static class Tools
+            {
+                public static string SaveNote(string text)
+                {
+                    File.AppendAllText("notes.txt", text);
+                    return "saved";
+                }
+            }
+            """);
+        Write("src/TimeAgent/TimeAgent.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Azure.AI.OpenAI" Version="2.1.0" />
+                <PackageReference Include="Microsoft.Agents.AI.OpenAI" Version="1.0.0" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var (exitCode, output, _) = CliRunner.Run("scan", _root);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"src/TimeAgent/Program.cs({LineOf(file, ".RunAsync(")},", Lines(output, "ALN0001"));
+        Assert.Contains($"src/TimeAgent/Program.cs({LineOf(file, ".AsAIAgent(")},", Lines(output, "ALN0005"));
+        Assert.Contains($"src/TimeAgent/Program.cs({LineOf(file, ".AsAIAgent(")},", Lines(output, "ALN0002"));
+    }
+
+    [Fact]
     public void A_file_based_app_is_scanned_as_its_own_project()
     {
         var file = Write("tools/ask.cs", """

@@ -8,8 +8,9 @@ namespace AlignmentPolicy.Cli.Scanning;
 
 /// <summary>
 /// Builds one compilation per scanned project from its sources alone: framework reference assemblies
-/// (Basic.Reference.Assemblies) plus the model SDK assemblies shipped beside the tool. Types from
-/// packages we do not ship stay unresolved; the analyzers run anyway.
+/// (Basic.Reference.Assemblies) plus the model SDK assemblies shipped beside the tool, plus reference stubs
+/// of SDK packages the tool cannot ship (<see cref="ReferenceStubs"/>). Types from other packages stay
+/// unresolved; the analyzers run anyway.
 /// </summary>
 internal static partial class ScanCompilationFactory
 {
@@ -20,6 +21,8 @@ internal static partial class ScanCompilationFactory
         "Microsoft.Extensions.VectorData", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Logging.Abstractions",
         "Microsoft.Extensions.Options", "Microsoft.Extensions.Primitives", "Microsoft.Extensions.Caching.Abstractions",
         "System.ClientModel", "System.Memory.Data", "AlignmentPolicy.Gates",
+        // Azure OpenAI (AzureOpenAIClient derives from OpenAIClient: without it every Azure sample's client is an error type) and Ollama.
+        "Azure.AI.OpenAI", "Azure.Core", "OllamaSharp",
     ];
 
     /// <summary>What the .NET SDK generates into obj/ for <c>ImplicitUsings=enable</c> (we skip obj/, so we add it back).</summary>
@@ -74,6 +77,7 @@ internal static partial class ScanCompilationFactory
             .Where(path => SdkPrefixes.Any(prefix => Path.GetFileName(path).StartsWith(prefix, StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
-        return [.. Basic.Reference.Assemblies.Net100.References.All, .. sdk];
+        ImmutableArray<MetadataReference> shipped = [.. Basic.Reference.Assemblies.Net100.References.All, .. sdk];
+        return shipped.AddRange(ReferenceStubs.Compile(shipped));
     }
 }
