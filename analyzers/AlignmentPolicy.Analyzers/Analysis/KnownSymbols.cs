@@ -19,6 +19,7 @@ internal sealed class KnownSymbols
         ChatClientBuilder = Get("Microsoft.Extensions.AI.ChatClientBuilder");
         AIFunctionFactory = Get("Microsoft.Extensions.AI.AIFunctionFactory");
         AIFunction = Get("Microsoft.Extensions.AI.AIFunction");
+        AITool = Get("Microsoft.Extensions.AI.AITool");
         ApprovalRequiredAIFunction = Get("Microsoft.Extensions.AI.ApprovalRequiredAIFunction");
         FunctionInvokingChatClient = Get("Microsoft.Extensions.AI.FunctionInvokingChatClient");
         AIAgent = Get("Microsoft.Agents.AI.AIAgent");
@@ -74,6 +75,7 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? ChatClientBuilder { get; }
     public INamedTypeSymbol? AIFunctionFactory { get; }
     public INamedTypeSymbol? AIFunction { get; }
+    public INamedTypeSymbol? AITool { get; }
     public INamedTypeSymbol? ApprovalRequiredAIFunction { get; }
     public INamedTypeSymbol? FunctionInvokingChatClient { get; }
     public INamedTypeSymbol? AIAgent { get; }
