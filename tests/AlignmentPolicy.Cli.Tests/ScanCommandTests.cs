@@ -123,6 +123,51 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_Semantic_Kernel_agent_is_a_model_call_gated_as_its_kernel_is()
+    {
+        // The shape of Semantic Kernel's GettingStartedWithAgents samples (Microsoft.SemanticKernel.Agents.Core is
+        // not shipped with the tool: a reference stub stands in).
+        var file = Write("src/Parrot/Program.cs", """
+            using AlignmentPolicy.Gates;
+            using Microsoft.SemanticKernel;
+            using Microsoft.SemanticKernel.Agents;
+            using Microsoft.SemanticKernel.ChatCompletion;
+
+            ChatCompletionAgent parrot = new() { Name = "Parrot", Instructions = "Repeat the message.", Kernel = CreateKernel() };
+            ChatHistoryAgentThread thread = new();
+            await foreach (AgentResponseItem<ChatMessageContent> response in parrot.InvokeAsync("Fortune favors the bold.", thread))
+            {
+                Console.WriteLine(response.Message.Content);
+            }
+
+            Kernel gatedKernel = CreateKernel();
+            gatedKernel.UsePolicyGate();
+            ChatCompletionAgent gated = new() { Name = "Gated", Kernel = gatedKernel };
+            await foreach (var response in gated.InvokeStreamingAsync("Hello"))
+            {
+                Console.Write(response.Message.Content);
+            }
+
+            static Kernel CreateKernel() => Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+            """);
+        Write("src/Parrot/Parrot.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.SemanticKernel.Agents.Core" Version="1.82.0" />
+                <PackageReference Include="AlignmentPolicy.Gates" Version="1.0.0" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var (_, output, _) = CliRunner.Run("scan", _root);
+
+        var findings = Lines(output, "ALN0001");
+        Assert.Contains($"src/Parrot/Program.cs({LineOf(file, "parrot.InvokeAsync(")},", findings);
+        Assert.DoesNotContain($"src/Parrot/Program.cs({LineOf(file, "gated.InvokeStreamingAsync(")},", findings);
+    }
+
+    [Fact]
     public void A_file_based_app_is_scanned_as_its_own_project()
     {
         var file = Write("tools/ask.cs", """

@@ -26,6 +26,7 @@ internal sealed class KnownSymbols
         AIAgentBuilder = Get("Microsoft.Agents.AI.AIAgentBuilder");
         ChatClientAgent = Get("Microsoft.Agents.AI.ChatClientAgent");
         Kernel = Get("Microsoft.SemanticKernel.Kernel");
+        SkAgent = Get("Microsoft.SemanticKernel.Agents.Agent");
         IKernelBuilder = Get("Microsoft.SemanticKernel.IKernelBuilder");
         IChatCompletionService = Get("Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService");
         KernelFunctionAttribute = Get("Microsoft.SemanticKernel.KernelFunctionAttribute");
@@ -82,6 +83,9 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? AIAgentBuilder { get; }
     public INamedTypeSymbol? ChatClientAgent { get; }
     public INamedTypeSymbol? Kernel { get; }
+
+    /// <summary>Semantic Kernel's agent base class (ChatCompletionAgent, ...): it sends its requests through its kernel.</summary>
+    public INamedTypeSymbol? SkAgent { get; }
     public INamedTypeSymbol? IKernelBuilder { get; }
     public INamedTypeSymbol? IChatCompletionService { get; }
     public INamedTypeSymbol? KernelFunctionAttribute { get; }
@@ -146,7 +150,7 @@ internal sealed class KnownSymbols
     }
 
     private ImmutableArray<INamedTypeSymbol> ClientLikeTypes => _clientLikeTypes.IsDefault
-        ? (_clientLikeTypes = new[] { IChatClient, ChatClientBuilder, AIAgent, AIAgentBuilder, Kernel, IKernelBuilder, IChatCompletionService, OpenAIChatClient, AnthropicMessageService, OllamaApiClient }
+        ? (_clientLikeTypes = new[] { IChatClient, ChatClientBuilder, AIAgent, AIAgentBuilder, Kernel, IKernelBuilder, IChatCompletionService, OpenAIChatClient, AnthropicMessageService, OllamaApiClient, SkAgent }
             .Where(t => t is not null).Select(t => t!).ToImmutableArray())
         : _clientLikeTypes;
 
