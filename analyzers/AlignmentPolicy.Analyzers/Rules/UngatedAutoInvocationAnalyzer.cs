@@ -70,7 +70,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invocation),
                         ImmutableDictionary<string, string?>.Empty.Add(BuilderChainProperty, "true"),
-                        "UseFunctionInvocation()", "this pipeline has no UsePolicyGate()"));
+                        $"{method.Name}()", "this pipeline has no UsePolicyGate()"));
                 }
 
                 break;

@@ -29,7 +29,9 @@ var analyzers = typeof(DiagnosticIds).Assembly.GetTypes()
     .OrderBy(t => t.FullName, StringComparer.Ordinal)
     .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
     .ToImmutableArray();
-var baseline = new AnalyzerFileReference(Path.Combine(AppContext.BaseDirectory, "baseline", "Microsoft.CodeAnalysis.BannedApiAnalyzers.dll"), new AssemblyLoader())
+// The C# analyzer lives in the CSharp assembly (it derives from the one in the language-neutral assembly beside it).
+_ = Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, "baseline", "Microsoft.CodeAnalysis.BannedApiAnalyzers.dll"));
+var baseline = new AnalyzerFileReference(Path.Combine(AppContext.BaseDirectory, "baseline", "Microsoft.CodeAnalysis.CSharp.BannedApiAnalyzers.dll"), new AssemblyLoader())
     .GetAnalyzers(LanguageNames.CSharp);
 var bannedList = new FileText(Path.Combine(AppContext.BaseDirectory, "baseline", "BannedSymbols.txt"));
 var projects = Projects(root);
