@@ -168,6 +168,54 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_web_app_registering_its_chat_client_on_the_web_builder_is_followed_into_its_services()
+    {
+        // The shape of eShopLite's Products service: Microsoft.NET.Sdk.Web (implicit ASP.NET Core usings), the client
+        // registered on WebApplication.CreateBuilder(args).Services, injected into a class through a factory.
+        Write("src/Products/Program.cs", """
+            using System.ClientModel;
+            using Azure.AI.OpenAI;
+            using Microsoft.Extensions.AI;
+            using Products.Memory;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var aoaiClient = new AzureOpenAIClient(new Uri("https://contoso.openai.azure.com"), new ApiKeyCredential("key"));
+            builder.Services.AddChatClient(aoaiClient.GetChatClient("gpt-4.1-mini").AsIChatClient());
+            builder.Services.AddSingleton(sp => new MemoryContext(sp.GetService<IChatClient>()));
+            var app = builder.Build();
+            app.MapGet("/search", async (string q, MemoryContext memory) => await memory.SearchAsync(q));
+            app.Run();
+            """);
+        var memory = Write("src/Products/Memory/MemoryContext.cs", """
+            using Microsoft.Extensions.AI;
+
+            namespace Products.Memory;
+
+            public class MemoryContext(IChatClient? chatClient)
+            {
+                private readonly IChatClient? _chatClient = chatClient;
+
+                public async Task<string> SearchAsync(string search)
+                {
+                    var response = await _chatClient!.GetResponseAsync($"Answer about our products: {search}");
+                    return response.Text;
+                }
+            }
+            """);
+        Write("src/Products/Products.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><PackageReference Include="Azure.AI.OpenAI" Version="2.1.0" /></ItemGroup>
+            </Project>
+            """);
+
+        var (exitCode, output, _) = CliRunner.Run("scan", _root);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"src/Products/Memory/MemoryContext.cs({LineOf(memory, ".GetResponseAsync(")},", Lines(output, "warning ALN0001"));
+    }
+
+    [Fact]
     public void A_file_based_app_is_scanned_as_its_own_project()
     {
         var file = Write("tools/ask.cs", """

@@ -36,6 +36,25 @@ internal static partial class ScanCompilationFactory
         global using global::System.Threading.Tasks;
         """;
 
+    /// <summary>What Microsoft.NET.Sdk.Worker (and .Web) add to the implicit usings.</summary>
+    private const string WorkerUsingsSource = """
+
+        global using global::Microsoft.Extensions.Configuration;
+        global using global::Microsoft.Extensions.DependencyInjection;
+        global using global::Microsoft.Extensions.Hosting;
+        global using global::Microsoft.Extensions.Logging;
+        """;
+
+    /// <summary>What Microsoft.NET.Sdk.Web adds on top.</summary>
+    private const string WebUsingsSource = """
+
+        global using global::Microsoft.AspNetCore.Builder;
+        global using global::Microsoft.AspNetCore.Hosting;
+        global using global::Microsoft.AspNetCore.Http;
+        global using global::Microsoft.AspNetCore.Routing;
+        global using global::System.Net.Http.Json;
+        """;
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
     [GeneratedRegex(@"^#[:!].*$", RegexOptions.Multiline)]
@@ -59,7 +78,13 @@ internal static partial class ScanCompilationFactory
 
         if (project.ImplicitUsings)
         {
-            trees.Add(CSharpSyntaxTree.ParseText(ImplicitUsingsSource, parseOptions, path: Path.Combine(project.Directory, "obj", "GlobalUsings.g.cs"), encoding: Encoding.UTF8));
+            var source = project.Sdk switch
+            {
+                ScanSdk.Web => ImplicitUsingsSource + WorkerUsingsSource + WebUsingsSource,
+                ScanSdk.Worker => ImplicitUsingsSource + WorkerUsingsSource,
+                _ => ImplicitUsingsSource,
+            };
+            trees.Add(CSharpSyntaxTree.ParseText(source, parseOptions, path: Path.Combine(project.Directory, "obj", "GlobalUsings.g.cs"), encoding: Encoding.UTF8));
         }
 
         var hasTopLevelStatements = trees.Any(t => t.GetCompilationUnitRoot().Members.Any(m => m is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax));
@@ -77,7 +102,8 @@ internal static partial class ScanCompilationFactory
             .Where(path => SdkPrefixes.Any(prefix => Path.GetFileName(path).StartsWith(prefix, StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
-        ImmutableArray<MetadataReference> shipped = [.. Basic.Reference.Assemblies.Net100.References.All, .. sdk];
+        var sdkList = sdk.ToList();
+        ImmutableArray<MetadataReference> shipped = [.. Basic.Reference.Assemblies.Net100.References.All, .. sdkList, .. AspNetCore.References(sdkList)];
         return shipped.AddRange(ReferenceStubs.Compile(shipped));
     }
 }
