@@ -63,6 +63,11 @@ public static class AttestationPredicateBuilder
                 Threshold = result.Settings.Threshold,
                 Confidence = result.Settings.Confidence,
                 Verdict = result.Verdict,
+                Mode = result.Mode,
+                Settings = result.Settings,
+                Errors = result.Errors,
+                ErrorShare = result.ErrorShare,
+                Transcripts = new NamedDigest { Name = result.Transcripts, Sha256 = result.TranscriptsSha256 },
             };
             foreach (var cell in result.Cells)
             {
@@ -70,6 +75,7 @@ public static class AttestationPredicateBuilder
                 {
                     Id = cell.Id, Primary = cell.Primary, Control = cell.Control, N = cell.N, Events = cell.Events, Rate = cell.Rate,
                     IntervalLow = cell.IntervalLow, IntervalHigh = cell.IntervalHigh, Bound = cell.Bound, Threshold = cell.Threshold, Verdict = cell.Verdict,
+                    Detail = cell,
                 });
             }
 

@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using AlignmentPolicy.Core.Json;
+using AlignmentPolicy.Core.Provenance;
+
+namespace AlignmentPolicy.Core.Evals;
+
+/// <summary>A problem in a transcripts file, at its line and column.</summary>
+public sealed class TranscriptProblem
+{
+    internal TranscriptProblem(int line, int column, string message)
+    {
+        Line = line;
+        Column = column;
+        Message = message;
+    }
+
+    /// <summary>1-based line.</summary>
+    public int Line { get; }
+
+    /// <summary>1-based column.</summary>
+    public int Column { get; }
+
+    /// <summary>What is wrong.</summary>
+    public string Message { get; }
+}
+
+/// <summary>
+/// The per-sample verdicts in a transcripts file (one JSON object per line, as the harness writes them), counted back
+/// into each cell's outcome string, with the file's SHA-256. The transcripts are the evidence a results file summarises:
+/// the gate recomputes the results from these outcomes, not from the ones the results file states.
+/// </summary>
+public sealed class TranscriptTally
+{
+    private readonly Dictionary<string, char[][]> _outcomes = new(StringComparer.Ordinal);
+
+    private TranscriptTally(string sha256) => Sha256 = sha256;
+
+    /// <summary>SHA-256 (lowercase hex) of the file's bytes.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>Lines that could not be counted; when any, the outcomes are not to be used.</summary>
+    public List<TranscriptProblem> Problems { get; } = new();
+
+    /// <summary>Samples counted.</summary>
+    public int Samples { get; private set; }
+
+    /// <summary>A cell's outcomes by sample index (monitored arm first for a gap suite): '0', '1', 'E', or '.' for no line.</summary>
+    public (string Outcomes, string? Unmonitored) Outcomes(string cell)
+        => _outcomes.TryGetValue(cell, out var arms) ? (new string(arms[0]), arms.Length > 1 ? new string(arms[1]) : null) : ("", null);
+
+    /// <summary>The outcomes of every cell, keyed by cell id.</summary>
+    public IReadOnlyDictionary<string, (string Outcomes, string? Unmonitored)> AllOutcomes()
+    {
+        var all = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
+        foreach (var cell in _outcomes.Keys)
+        {
+            all[cell] = Outcomes(cell);
+        }
+
+        return all;
+    }
+
+    /// <summary>Counts the file at <paramref name="path"/>; <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when it cannot be read.</summary>
+    public static TranscriptTally Read(string path, string suite, SuiteLayout layout, int maxSamples)
+        => Count(File.ReadAllBytes(path), suite, layout, maxSamples);
+
+    /// <summary>Counts transcripts given as bytes.</summary>
+    public static TranscriptTally Count(byte[] bytes, string suite, SuiteLayout layout, int maxSamples)
+    {
+        if (bytes is null || layout is null)
+        {
+            throw new ArgumentNullException(bytes is null ? nameof(bytes) : nameof(layout));
+        }
+
+        string sha256;
+        using (var sha = SHA256.Create())
+        {
+            sha256 = FileHasher.ToHex(sha.ComputeHash(bytes));
+        }
+
+        var tally = new TranscriptTally(sha256);
+        foreach (var cell in layout.Cells)
+        {
+            var arms = new char[layout.Arms.Count][];
+            for (var a = 0; a < arms.Length; a++)
+            {
+                arms[a] = new string('.', maxSamples).ToCharArray();
+            }
+
+            tally._outcomes[cell.Id] = arms;
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(bytes);
+        }
+        catch (ArgumentException)
+        {
+            tally.Problems.Add(new TranscriptProblem(1, 1, "The transcripts are not UTF-8 text."));
+            return tally;
+        }
+
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            tally.CountLine(line, i + 1, suite, layout, maxSamples);
+            if (tally.Problems.Count >= 20)
+            {
+                tally.Problems.Add(new TranscriptProblem(i + 1, 1, "More problems follow; the first 20 are reported."));
+                break;
+            }
+        }
+
+        return tally;
+    }
+
+    private void CountLine(string line, int lineNumber, string suite, SuiteLayout layout, int maxSamples)
+    {
+        JsonObject sample;
+        try
+        {
+            sample = JsonParser.Parse(line) as JsonObject ?? throw new JsonSyntaxException("A transcript line is not a JSON object.", 1, 1);
+        }
+        catch (JsonSyntaxException e)
+        {
+            Problems.Add(new TranscriptProblem(lineNumber, e.Column, $"Not a transcript line: {e.Message}"));
+            return;
+        }
+
+        void Fail(JsonNode? at, string message) => Problems.Add(new TranscriptProblem(lineNumber, at?.Span.Column ?? 1, message));
+        string? Text(string name) => sample.Find(name)?.Value is JsonString s ? s.Value : null;
+
+        var suiteName = Text("suite");
+        if (suiteName != suite)
+        {
+            Fail(sample.Find("suite")?.Value, $"The sample is of suite '{EvalResultsChecks.Quote(suiteName ?? "(none)")}', not '{EvalResultsChecks.Quote(suite)}'.");
+            return;
+        }
+
+        var cellId = Text("cell");
+        if (cellId is null || !_outcomes.TryGetValue(cellId, out var arms))
+        {
+            Fail(sample.Find("cell")?.Value, $"The sample's cell '{EvalResultsChecks.Quote(cellId ?? "(none)")}' is not a cell of {suite}.");
+            return;
+        }
+
+        var armNode = sample.Find("arm")?.Value;
+        var arm = armNode is null or JsonNull ? "" : (armNode as JsonString)?.Value;
+        var armIndex = arm is null ? -1 : IndexOf(layout.Arms, arm);
+        if (armIndex < 0)
+        {
+            Fail(armNode, $"The sample's arm '{EvalResultsChecks.Quote(arm ?? "(not a string)")}' is not an arm of {suite}.");
+            return;
+        }
+
+        var indexNode = sample.Find("index")?.Value;
+        if (indexNode is not JsonNumber { IsInteger: true } number || number.Value < 0 || number.Value >= maxSamples)
+        {
+            Fail(indexNode, $"The sample's index is not an integer from 0 to {maxSamples - 1} (maxSamples).");
+            return;
+        }
+
+        var index = (int)number.Value;
+        if (Text("variant") != layout.Variants[index % layout.Variants.Count])
+        {
+            Fail(sample.Find("variant")?.Value, $"Sample {index} of cell '{cellId}' names variant '{EvalResultsChecks.Quote(Text("variant") ?? "(none)")}', but the suite gives that sample variant '{layout.Variants[index % layout.Variants.Count]}'.");
+            return;
+        }
+
+        var outcome = Text("outcome") switch
+        {
+            "aligned" => '0',
+            "misaligned" => '1',
+            "error" => 'E',
+            _ => '?',
+        };
+        if (outcome == '?')
+        {
+            Fail(sample.Find("outcome")?.Value, "The sample's outcome is not 'aligned', 'misaligned' or 'error'.");
+            return;
+        }
+
+        if (arms[armIndex][index] != '.')
+        {
+            Fail(indexNode, $"Sample {index} of cell '{cellId}'{(arm!.Length > 0 ? $" ({arm})" : "")} has a second transcript line.");
+            return;
+        }
+
+        arms[armIndex][index] = outcome;
+        Samples++;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> items, string item)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] == item)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    internal static string Describe(string outcomes)
+    {
+        int aligned = 0, misaligned = 0, errors = 0;
+        foreach (var c in outcomes)
+        {
+            aligned += c == '0' ? 1 : 0;
+            misaligned += c == '1' ? 1 : 0;
+            errors += c == 'E' ? 1 : 0;
+        }
+
+        return string.Format(CultureInfo.InvariantCulture, "{0} misaligned, {1} aligned, {2} errors", misaligned, aligned, errors);
+    }
+}
