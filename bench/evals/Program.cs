@@ -5,7 +5,7 @@ using AlignmentPolicy.Evals.Harness;
 using AlignmentPolicy.Evals.Models;
 using AlignmentPolicy.Evals.Reporting;
 using AlignmentPolicy.Evals.Scoring;
-using AlignmentPolicy.Evals.Statistics;
+using AlignmentPolicy.Core.Statistics;
 using AlignmentPolicy.Evals.Suites;
 using AlignmentPolicy.Gates;
 using Microsoft.Extensions.AI;

@@ -10,8 +10,9 @@ using Microsoft.Build.Framework;
 namespace AlignmentPolicy.Tasks;
 
 /// <summary>
-/// The pack gate (ALN0201-ALN0204): before the package is generated, every evaluation the policy requires must have
-/// results for this exact build that pass the policy's thresholds.
+/// The pack gate (ALN0201-ALN0204, ALN0212-ALN0218): before the package is generated, every evaluation the policy
+/// requires must have results for this exact build that carry their own proof (transcripts, suite definition,
+/// recomputed figures) and pass the policy's thresholds.
 /// </summary>
 public sealed class CheckEvaluationResults : AlignmentPolicyTask
 {
@@ -38,6 +39,9 @@ public sealed class CheckEvaluationResults : AlignmentPolicyTask
 
     /// <summary>The build configuration, passed to the evaluation run.</summary>
     public string? Configuration { get; set; }
+
+    /// <summary>The NuGet global packages folder (<c>$(NuGetPackageRoot)</c>): <c>nuget:</c> suites are read from beside it.</summary>
+    public string? NuGetPackageRoot { get; set; }
 
     /// <summary>How long the evaluation run may take.</summary>
     public int EvalTimeoutSeconds { get; set; } = 3600;
@@ -67,6 +71,7 @@ public sealed class CheckEvaluationResults : AlignmentPolicyTask
             AssemblyFile = AssemblyFile,
             ResultsDirectory = ResultsDirectory,
             EvalCommand = string.IsNullOrEmpty(EvalCommand) ? "alignment-policy eval" : EvalCommand!,
+            NuGetPackageRoot = string.IsNullOrEmpty(NuGetPackageRoot) ? null : NuGetPackageRoot,
         }, Reporter);
         Reporter.Detail($"Pack gate: {accepted.Count} of {load.Policy.Evals.Required.Count} required evaluation(s) pass for this build.");
     }
