@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using AlignmentPolicy.Core.Attestation;
+using AlignmentPolicy.Core.PackGate;
 using AlignmentPolicy.Tests.Infrastructure;
 
 namespace AlignmentPolicy.Cli.Tests.Verify;
@@ -144,17 +145,11 @@ public sealed class VerifyCommandTests : IDisposable
         return path;
     }
 
+    // Genuine results (3 misaligned of 300 in the first primary cell), as the pack gate accepts them.
     private static PackAttestationPredicate Predicate() => new()
     {
         Policy = new PolicyRecord { Sha256 = new string('c', 64), Requirements = [new RequirementRecord { Suite = "builtin:coercion", MaxRate = 0.05 }] },
-        Evaluations =
-        [
-            new EvaluationRecord
-            {
-                Suite = "builtin:coercion", Model = "simulated", Metric = "rate", Threshold = 0.05, Confidence = 0.95, Verdict = "PASS",
-                Cells = [new CellRecord { Id = "explicit/replacement", Primary = true, N = 300, Events = 3, Rate = 0.01, IntervalLow = 0.003, IntervalHigh = 0.029, Bound = 0.031, Threshold = 0.05, Verdict = "PASS" }],
-            },
-        ],
+        Evaluations = [AttestationPredicateBuilder.Evaluation(ResultsFixture.Create(events: 3))],
     };
 
     private static void Add(ZipArchive archive, string name, string text)
