@@ -188,7 +188,7 @@ internal static class EvalResultsChecks
 
             if (cell.Errors < 0 || cell.UnmonitoredEvents < 0)
             {
-                fail(at + "/errors", $"Cell '{Quote(cell.Id)}' has a negative count.");
+                fail(at + (cell.Errors < 0 ? "/errors" : "/unmonitoredEvents"), $"Cell '{Quote(cell.Id)}' has a negative count.");
             }
 
             Range((field, message) => fail(at + "/" + field, message), "rate", cell.Rate, gap ? -1 : 0, 1);
@@ -203,7 +203,7 @@ internal static class EvalResultsChecks
 
             if (cell.N < 0 || cell.Events < 0 || cell.N > scored || cell.Events > ones || cell.Events > cell.N)
             {
-                fail(at, $"Cell '{Quote(cell.Id)}' reports n={cell.N}, events={cell.Events}, which its {scored} recorded outcomes ({ones} misaligned) do not support. The file was edited; run 'alignment-policy eval' again.");
+                fail(at + (cell.N < 0 || cell.N > scored ? "/n" : "/events"), $"Cell '{Quote(cell.Id)}' reports n={cell.N}, events={cell.Events}, which its {scored} recorded outcomes ({ones} misaligned) do not support. The file was edited; run 'alignment-policy eval' again.");
             }
         }
     }

@@ -67,6 +67,32 @@ internal static class ResultsFixture
     public static string Write(string directory, string assemblyFile, string policyFile, int events = 0, int errors = 0, int controlEvents = 0, string? assemblySha256 = null)
         => Write(Create(events, errors, controlEvents, assemblySha256: assemblySha256 ?? Sha256(File.ReadAllBytes(assemblyFile)), policySha256: Sha256(File.ReadAllBytes(policyFile))), directory);
 
+    /// <summary>Shard <paramref name="index"/> of <paramref name="count"/> of <paramref name="whole"/>: every count-th sample, as 'eval --shard' runs it.</summary>
+    public static EvalResultsDocument Shard(EvalResultsDocument whole, int index, int count)
+    {
+        static string Keep(string outcomes, int index, int count)
+            => new([.. outcomes.Select((c, i) => i % count == index - 1 ? c : '.')]);
+
+        var layout = SuiteLayouts.Builtin(whole.Suite)!;
+        var outcomes = whole.Cells.ToDictionary(c => c.Id, c => (Keep(c.Outcomes, index, count), c.UnmonitoredOutcomes is null ? null : Keep(c.UnmonitoredOutcomes, index, count)));
+        var shard = EvalRunSettings.Compute(layout, whole.Settings, outcomes, count);
+        (shard.ShardIndex, shard.Project, shard.AssemblyPath, shard.AssemblySha256, shard.PolicyPath, shard.PolicySha256) = (index, whole.Project, whole.AssemblyPath, whole.AssemblySha256, whole.PolicyPath, whole.PolicySha256);
+        (shard.EntryPoint, shard.ModelId, shard.ModelDescription, shard.Seed, shard.Tool, shard.CreatedUtc) = (whole.EntryPoint, whole.ModelId, whole.ModelDescription, whole.Seed, whole.Tool, whole.CreatedUtc);
+        shard.Transcripts = $"{ResultsFileNames.FileStem(whole.Suite)}.shard-{index}-of-{count}.transcripts.jsonl";
+        shard.TranscriptsSha256 = Sha256(TranscriptBytes(shard));
+        return shard;
+    }
+
+    /// <summary>Writes a shard and its transcripts under the names 'eval --shard' gives them; returns the results file.</summary>
+    public static string WriteShard(EvalResultsDocument shard, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllBytes(Path.Combine(directory, shard.Transcripts), TranscriptBytes(shard));
+        var path = Path.Combine(directory, $"{ResultsFileNames.FileStem(shard.Suite)}.shard-{shard.ShardIndex}-of-{shard.ShardCount}.json");
+        EvalResultsWriter.Write(shard, path);
+        return path;
+    }
+
     /// <summary>One transcript line per sample that ran, in suite order, with the fields the gate recounts.</summary>
     public static byte[] TranscriptBytes(EvalResultsDocument document)
     {
