@@ -76,10 +76,5 @@ public static class ResultsFileNames
 
     /// <summary>Whether <paramref name="path"/>, made absolute, lies inside <paramref name="folder"/> (lexically).</summary>
     public static bool IsInside(string folder, string path)
-    {
-        var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var full = Path.GetFullPath(path);
-        var comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        return full.StartsWith(root, comparison);
-    }
+        => Provenance.DatasetPaths.IsInside(Path.GetFullPath(path), Path.GetFullPath(folder));
 }

@@ -2,10 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Security.Cryptography;
 using System.Text;
 using AlignmentPolicy.Core.Json;
-using AlignmentPolicy.Core.Provenance;
 
 namespace AlignmentPolicy.Core.Evals;
 
@@ -77,13 +75,7 @@ public sealed class TranscriptTally
             throw new ArgumentNullException(bytes is null ? nameof(bytes) : nameof(layout));
         }
 
-        string sha256;
-        using (var sha = SHA256.Create())
-        {
-            sha256 = FileHasher.ToHex(sha.ComputeHash(bytes));
-        }
-
-        var tally = new TranscriptTally(sha256);
+        var tally = new TranscriptTally(SuiteLayout.Sha256Hex(bytes));
         foreach (var cell in layout.Cells)
         {
             var arms = new char[layout.Arms.Count][];

@@ -122,6 +122,20 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_reader_limits_are_set_from_the_command_line()
+    {
+        var package = Pack("Contoso.Agent", signed: false);
+        Assert.Equal(0, CliRunner.Run("verify", package).ExitCode);
+
+        // The package has three entries: the nuspec, the assembly and the attestation.
+        var few = CliRunner.Run("verify", package, "--max-entries", "2");
+        Assert.Equal(1, few.ExitCode);
+        Assert.Contains("error ALN0421", few.Output);
+        Assert.Equal(0, CliRunner.Run("verify", package, "--max-entries", "3", "--max-expanded-mb", "1").ExitCode);
+        Assert.Equal(2, CliRunner.Run("verify", package, "--max-entries", "0").ExitCode);
+    }
+
+    [Fact]
     public void An_unreachable_feed_is_ALN0412()
     {
         var (exit, output, _) = CliRunner.Run("verify", "--source", "http://127.0.0.1:1/v3/index.json");
