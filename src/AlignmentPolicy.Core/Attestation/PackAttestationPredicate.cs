@@ -236,7 +236,7 @@ public sealed class PackAttestationPredicate
                 Confidence = JsonRead.Number(e, "confidence", E),
                 Verdict = JsonRead.String(e, "verdict", E),
                 Mode = JsonRead.OptionalString(e, "mode", E) ?? "pipeline",
-                Errors = JsonRead.OptionalNumber(e, "errors", E) is double errors ? (int)errors : null,
+                Errors = JsonRead.Optional(e, "errors") is null ? null : Count(e, "errors", E),
                 ErrorShare = JsonRead.OptionalNumber(e, "errorShare", E),
             };
             if (JsonRead.Optional(e, "transcripts") is JsonNode transcriptsNode)

@@ -163,7 +163,8 @@ public static class ResultsRecomputation
         EvalSettingsRecord trusted;
         try
         {
-            trusted = EvalRunSettings.Create(suite, requirement, run.MaxSamples, run.EarlyStopping, Math.Min(run.ErrorLimit, EvalRunSettings.DefaultErrorLimit));
+            // The error limit is the run's (reported above when it is over the default), so it is not reported twice.
+            trusted = EvalRunSettings.Create(suite, requirement, run.MaxSamples, run.EarlyStopping, run.ErrorLimit);
         }
         catch (SuiteLayoutException e)
         {
