@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Security.Cryptography;
 using System.Text;
 using AlignmentPolicy.Core.Json;
+using AlignmentPolicy.Core.Provenance;
 
 namespace AlignmentPolicy.Core.Evals;
 
@@ -36,10 +38,12 @@ public sealed class TranscriptTally
 {
     private readonly Dictionary<string, char[][]> _outcomes = new(StringComparer.Ordinal);
 
-    private TranscriptTally(string sha256) => Sha256 = sha256;
+    private TranscriptTally()
+    {
+    }
 
     /// <summary>SHA-256 (lowercase hex) of the file's bytes.</summary>
-    public string Sha256 { get; }
+    public string Sha256 { get; private set; } = "";
 
     /// <summary>Lines that could not be counted; when any, the outcomes are not to be used.</summary>
     public List<TranscriptProblem> Problems { get; } = new();
@@ -63,19 +67,26 @@ public sealed class TranscriptTally
         return all;
     }
 
-    /// <summary>Counts the file at <paramref name="path"/>; <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when it cannot be read.</summary>
+    /// <summary>Counts the file at <paramref name="path"/>, a line at a time; <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when it cannot be read.</summary>
     public static TranscriptTally Read(string path, string suite, SuiteLayout layout, int maxSamples)
-        => Count(File.ReadAllBytes(path), suite, layout, maxSamples);
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
+        return Count(file, suite, layout, maxSamples);
+    }
 
     /// <summary>Counts transcripts given as bytes.</summary>
     public static TranscriptTally Count(byte[] bytes, string suite, SuiteLayout layout, int maxSamples)
+        => Count(new MemoryStream(bytes ?? throw new ArgumentNullException(nameof(bytes)), writable: false), suite, layout, maxSamples);
+
+    /// <summary>Counts the transcripts in <paramref name="stream"/> (read to its end, hashed as read, one line in memory at a time).</summary>
+    public static TranscriptTally Count(Stream stream, string suite, SuiteLayout layout, int maxSamples)
     {
-        if (bytes is null || layout is null)
+        if (stream is null || layout is null)
         {
-            throw new ArgumentNullException(bytes is null ? nameof(bytes) : nameof(layout));
+            throw new ArgumentNullException(stream is null ? nameof(stream) : nameof(layout));
         }
 
-        var tally = new TranscriptTally(SuiteLayout.Sha256Hex(bytes));
+        var tally = new TranscriptTally();
         foreach (var cell in layout.Cells)
         {
             var arms = new char[layout.Arms.Count][];
@@ -87,35 +98,96 @@ public sealed class TranscriptTally
             tally._outcomes[cell.Id] = arms;
         }
 
-        string text;
-        try
+        using var hashing = new HashingStream(stream);
+        using (var reader = new StreamReader(hashing, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: false, bufferSize: 81920))
         {
-            text = new UTF8Encoding(false, true).GetString(bytes);
-        }
-        catch (ArgumentException)
-        {
-            tally.Problems.Add(new TranscriptProblem(1, 1, "The transcripts are not UTF-8 text."));
-            return tally;
-        }
-
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Length == 0)
+            var number = 0;
+            try
             {
-                continue;
+                for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+                {
+                    number++;
+                    if (line.Length == 0 || tally.Problems.Count > 20)
+                    {
+                        continue;
+                    }
+
+                    tally.CountLine(line, number, suite, layout, maxSamples);
+                    if (tally.Problems.Count == 20)
+                    {
+                        tally.Problems.Add(new TranscriptProblem(number, 1, "More problems follow; the first 20 are reported."));
+                    }
+                }
+            }
+            catch (ArgumentException)
+            {
+                tally.Problems.Add(new TranscriptProblem(number + 1, 1, "The transcripts are not UTF-8 text."));
             }
 
-            tally.CountLine(line, i + 1, suite, layout, maxSamples);
-            if (tally.Problems.Count >= 20)
-            {
-                tally.Problems.Add(new TranscriptProblem(i + 1, 1, "More problems follow; the first 20 are reported."));
-                break;
-            }
+            // The digest covers every byte, read or not.
+            hashing.Drain();
+            tally.Sha256 = hashing.Sha256();
         }
 
         return tally;
+    }
+
+    /// <summary>Passes a stream through, feeding every byte read to SHA-256.</summary>
+    private sealed class HashingStream : Stream
+    {
+        private readonly Stream _inner;
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public HashingStream(Stream inner) => _inner = inner;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = _inner.Read(buffer, offset, count);
+            _hash.AppendData(buffer, offset, read);
+            return read;
+        }
+
+        public void Drain()
+        {
+            var buffer = new byte[81920];
+            while (Read(buffer, 0, buffer.Length) > 0)
+            {
+            }
+        }
+
+        public string Sha256() => FileHasher.ToHex(_hash.GetHashAndReset());
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _hash.Dispose();
+                _inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 
     private void CountLine(string line, int lineNumber, string suite, SuiteLayout layout, int maxSamples)
