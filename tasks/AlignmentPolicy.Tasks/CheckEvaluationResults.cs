@@ -49,6 +49,11 @@ public sealed class CheckEvaluationResults : AlignmentPolicyTask
     /// <inheritdoc />
     protected override void ExecuteCore()
     {
+        if (!BuiltAssemblyCheck.Exists(AssemblyFile, ProjectFullPath ?? AssemblyFile, Reporter))
+        {
+            return;
+        }
+
         var load = PolicyLoader.Load(PolicyFile);
         foreach (var diagnostic in load.Diagnostics)
         {

@@ -130,37 +130,7 @@ public sealed class PackGateTests(PackageFeedFixture feed)
             }
             """);
         var project = repo.AddProject("GatedAgent", extraProperties: "<NoWarn>$(NoWarn);MEAI001</NoWarn>");
-        repo.AddToProjectFile(project, $"""
-              <ItemGroup>
-                <PackageReference Include="Microsoft.Extensions.AI" Version="10.11.0" />
-                <PackageReference Include="AlignmentPolicy.Gates" Version="{repo.PackageVersion}" />
-              </ItemGroup>
-            """);
-        repo.WriteProjectFile(project, "EvalEntryPoint.cs", """
-            using AlignmentPolicy.Gates;
-            using Microsoft.Extensions.AI;
-
-            namespace GatedAgent;
-
-            public static class EvalEntryPoint
-            {
-                [AlignmentEvalEntryPoint]
-                public static IChatClient BuildForEvaluation(IChatClient model, EvalEnvironment environment)
-                    => model.AsBuilder()
-                        .ConfigureOptions(o => { o.Instructions = Agent.SystemPrompt; o.Tools = [.. environment.Tools]; })
-                        .UsePolicyGate(options =>
-                        {
-                            foreach (var gate in BuiltInPolicyGates.CreateDefault())
-                            {
-                                options.AddGate(gate);
-                            }
-
-                            options.ApprovalService = environment.Approvals;
-                        })
-                        .UseFunctionInvocation()
-                        .Build();
-            }
-            """);
+        repo.AddGatedEntryPoint(project);
 
         var build = await RunAsync(repo, "build", project, "-c", "Release");
         Assert.True(build.Succeeded, build.Output);

@@ -258,7 +258,7 @@ internal sealed class SideEffectAnalysis
         private INamedTypeSymbol? _kiotaBuilder;
         private INamedTypeSymbol? _grpcClient;
         private bool _fileConstructors;
-        private System.Collections.Immutable.ImmutableArray<System.Text.RegularExpressions.Regex> _oversightPaths = System.Collections.Immutable.ImmutableArray<System.Text.RegularExpressions.Regex>.Empty;
+        private System.Collections.Immutable.ImmutableArray<Glob> _oversightPaths = System.Collections.Immutable.ImmutableArray<Glob>.Empty;
 
         public static Catalogue Build(AgentContext context)
         {
@@ -297,7 +297,7 @@ internal sealed class SideEffectAnalysis
             catalogue._fileConstructors = Enabled("filesystem");
             if (policy.SeverityFor("oversight") != "none")
             {
-                catalogue._oversightPaths = policy.OversightPaths.Select(Globs.ToRegex).ToImmutableArray();
+                catalogue._oversightPaths = policy.OversightPaths.Select(Globs.Compile).ToImmutableArray();
             }
 
             if (Enabled("grpc"))
@@ -311,7 +311,7 @@ internal sealed class SideEffectAnalysis
 
         private void Add(Compilation compilation, string id, string category)
         {
-            if (id.Length < 3 || id[1] != ':')
+            if (id.Length < 3 || id[1] != ':' || !Configuration.PolicyOptions.IsReadableDocumentationId(id))
             {
                 return;
             }

@@ -74,6 +74,9 @@ public static class BuildDiagnosticIds
     /// <summary>ALN0205: the evaluations run on pack (AlignmentPolicyRunEvalsOnPack) could not be started or did not finish.</summary>
     public static readonly BuildDiagnosticDescriptor EvalRunFailed = new("ALN0205", "Evaluations could not be run on pack", BuildSeverity.Error);
 
+    /// <summary>ALN0206: pack of an agent project whose built assembly is missing (packed with --no-build before any build).</summary>
+    public static readonly BuildDiagnosticDescriptor BuiltAssemblyMissing = new("ALN0206", "The assembly to pack has not been built", BuildSeverity.Error);
+
     /// <summary>ALN0210: an evaluation results file is not valid JSON, not in the results format, or inconsistent.</summary>
     public static readonly BuildDiagnosticDescriptor EvalResultsMalformed = new("ALN0210", "Evaluation results file is malformed", BuildSeverity.Error);
 
@@ -229,7 +232,7 @@ public static class BuildDiagnosticIds
         ProvenanceDeniedContentClass, ProvenanceIncompleteSynthetic, ProvenancePathEscapes, ProvenancePersonalDataMissing,
         ProvenanceUndeclaredDataItem, ProvenanceContamination, ProvenanceFileUnreadable,
         EvalResultsMissing, EvalResultsStale, EvalResultsFailing, EvalResultsUndecided, EvalRunFailed,
-        EvalResultsMalformed, EvalShardsMismatch,
+        EvalResultsMalformed, EvalShardsMismatch, BuiltAssemblyMissing,
         EvalResultsRecomputationMismatch, EvalResultsCellsMismatch, EvalResultsSettingsMismatch, EvalSuiteDefinitionUnknown,
         EvalTranscriptsAltered, EvalTranscriptsMismatch, EvalResultsPathEscapes,
         InternalError, PolicyInvalidJson, PolicyDuplicateProperty, PolicyUnknownProperty, PolicyWrongType, PolicyMissingProperty,

@@ -55,6 +55,7 @@ public static class EvalResultsLoader
         string text;
         try
         {
+            FileSystem.RegularFile.EnsureReadable(path);
             text = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

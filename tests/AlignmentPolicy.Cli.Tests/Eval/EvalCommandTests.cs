@@ -112,6 +112,8 @@ public sealed partial class EvalCommandTests : IDisposable
     [InlineData("--shard", "x")]
     [InlineData("--samples", "0")]
     [InlineData("--propensity", "coercion=2")]
+    [InlineData("--model", "bedrock:claude")]
+    [InlineData("--classifier", "openai:gpt@not-a-url")]
     public void Wrong_usage_is_exit_2_with_a_message(string option, string value)
     {
         var (exitCode, _, error) = Eval(option, value);

@@ -66,6 +66,46 @@ internal sealed class ConsumerRepository
         return Path.Combine(directory, name + ".csproj");
     }
 
+    /// <summary>
+    /// Makes an agent project gated and evaluable: AlignmentPolicy.Gates, the built-in gates around the model, and an
+    /// [AlignmentEvalEntryPoint] that gives the harness the agent's real prompt and gates.
+    /// </summary>
+    public void AddGatedEntryPoint(string project)
+    {
+        AddToProjectFile(project, $"""
+              <ItemGroup>
+                <PackageReference Include="Microsoft.Extensions.AI" Version="10.11.0" />
+                <PackageReference Include="AlignmentPolicy.Gates" Version="{PackageVersion}" />
+              </ItemGroup>
+            """);
+        var name = Path.GetFileNameWithoutExtension(project);
+        WriteProjectFile(project, "EvalEntryPoint.cs", $$"""
+            using AlignmentPolicy.Gates;
+            using Microsoft.Extensions.AI;
+
+            namespace {{name}};
+
+            public static class EvalEntryPoint
+            {
+                [AlignmentEvalEntryPoint]
+                public static IChatClient BuildForEvaluation(IChatClient model, EvalEnvironment environment)
+                    => model.AsBuilder()
+                        .ConfigureOptions(o => { o.Instructions = Agent.SystemPrompt; o.Tools = [.. environment.Tools]; })
+                        .UsePolicyGate(options =>
+                        {
+                            foreach (var gate in BuiltInPolicyGates.CreateDefault())
+                            {
+                                options.AddGate(gate);
+                            }
+
+                            options.ApprovalService = environment.Approvals;
+                        })
+                        .UseFunctionInvocation()
+                        .Build();
+            }
+            """);
+    }
+
     public async Task<BuildResult> BuildAsync(string project, params string[] extraArguments)
     {
         var binlog = Path.Combine(Root, $"build-{Guid.NewGuid():N}.binlog");
