@@ -77,7 +77,7 @@ public static class SuiteLayouts
             return null;
         }
 
-        return SuiteLayout.Parse(File.ReadAllBytes(file), $"{suite} ({file})");
+        return SuiteLayout.Parse(FileSystem.RegularFile.ReadAllBytes(file), $"{suite} ({file})");
     }
 
     /// <summary>Where <c>alignment-policy eval</c> unpacked a <c>nuget:Id@Version</c> suite's definition; null for another name.</summary>

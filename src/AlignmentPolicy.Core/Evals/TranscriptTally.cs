@@ -70,6 +70,8 @@ public sealed class TranscriptTally
     /// <summary>Counts the file at <paramref name="path"/>, a line at a time; <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when it cannot be read.</summary>
     public static TranscriptTally Read(string path, string suite, SuiteLayout layout, int maxSamples)
     {
+        // A named pipe or a device where the transcripts should be would block or never end.
+        FileSystem.RegularFile.EnsureReadable(path);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
         return Count(file, suite, layout, maxSamples);
     }

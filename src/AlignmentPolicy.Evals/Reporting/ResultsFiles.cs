@@ -165,7 +165,7 @@ public static class ResultsFiles
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = Core.FileSystem.RegularFile.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

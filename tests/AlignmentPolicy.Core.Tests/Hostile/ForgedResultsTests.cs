@@ -199,6 +199,17 @@ public sealed class ForgedResultsTests : IDisposable
         AssertAt(missing, "transcripts");
     }
 
+    [UnixFact]
+    public void Transcripts_that_are_a_named_pipe_are_ALN0216_and_never_opened()
+    {
+        Write(events: 0);
+        File.Delete(TranscriptsFile);
+        Guard.MakeFifo(TranscriptsFile);
+        var diagnostic = Assert.Single(Guard.Run(() => Gate().Diagnostics, deadlineSeconds: 30));
+        Assert.Equal("ALN0216", diagnostic.Code);
+        Assert.Contains("named pipe", diagnostic.Message);
+    }
+
     [Fact]
     public void Outcomes_and_figures_recomputed_by_the_forger_still_disagree_with_the_transcripts_ALN0217()
     {
