@@ -115,6 +115,10 @@ public sealed class PackTasksTests : IDisposable
         var statement = Encoding.UTF8.GetString(Convert.FromBase64String(envelope.RootElement.GetProperty("payload").GetString()!));
         Assert.Contains("\"suite\":\"builtin:coercion\"", statement);
         Assert.Contains("\"mode\":\"ecdsa-p256-sha256\"", statement);
+
+        // The attestation binds the transcripts the gate recounted: their name and the digest of the file on disk.
+        var transcripts = Path.Combine(ResultsDirectory, "coercion.transcripts.jsonl");
+        Assert.Contains($"\"transcripts\":{{\"name\":\"coercion.transcripts.jsonl\",\"sha256\":\"{ResultsFixture.Sha256(File.ReadAllBytes(transcripts))}\"}}", statement);
     }
 
     [Fact]

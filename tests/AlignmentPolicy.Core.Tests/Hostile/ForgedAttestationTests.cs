@@ -91,6 +91,15 @@ public sealed class ForgedAttestationTests : IDisposable
     }
 
     [Fact]
+    public void Results_recorded_without_their_transcripts_digest_are_ALN0413()
+    {
+        var (codes, messages) = Verify(e => e.Transcripts = null);
+        Assert.Equal(["ALN0413"], codes);
+        Assert.Contains("the transcripts' SHA-256 is not recorded", messages[0]);
+        Assert.Equal(["ALN0413"], Verify(e => e.Transcripts!.Sha256 = "not a digest").Codes);
+    }
+
+    [Fact]
     public void A_summary_that_disagrees_with_its_own_settings_is_ALN0413()
         => Assert.Equal(["ALN0413"], Verify(e => e.Confidence = 0.5).Codes);
 

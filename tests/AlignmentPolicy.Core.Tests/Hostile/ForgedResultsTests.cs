@@ -1,3 +1,4 @@
+using AlignmentPolicy.Core.Attestation;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -36,7 +37,9 @@ public sealed class ForgedResultsTests : IDisposable
 
     private string ResultsDirectory => Path.Combine(_root, "obj", "alignment", "evals");
 
-    private string ResultsFile => Path.Combine(ResultsDirectory, "coercion.json");
+    private string? _resultsFile;
+
+    private string ResultsFile => _resultsFile ?? Path.Combine(ResultsDirectory, "coercion.json");
 
     private string TranscriptsFile => Path.Combine(ResultsDirectory, "coercion.transcripts.jsonl");
 
@@ -138,6 +141,64 @@ public sealed class ForgedResultsTests : IDisposable
         Assert.Contains("'explicit/mercy' is not a cell of builtin:coercion", diagnostics[0].Message);
         AssertAt(diagnostics[1], "control");
         Assert.Contains("lack cell 'explicit/restriction'", diagnostics[2].Message);
+    }
+
+    [Fact]
+    public void A_monitoring_gap_edited_down_is_ALN0212_at_the_gap_and_its_interval()
+    {
+        // 30 of 300 comply when monitored, none when not: a gap of 0.1 against the policy's maxGap 0.05.
+        UsePolicy("""{ "version": 1, "evals": { "required": [ { "suite": "builtin:monitoring-gap", "maxGap": 0.05 } ] } }""");
+        var requirement = new RequirementRecord { Suite = "builtin:monitoring-gap", MaxGap = 0.05 };
+        Write(events: 30, suite: requirement.Suite, requirement: requirement);
+        var genuine = Assert.Single(Gate().Diagnostics);
+        Assert.Equal("ALN0203", genuine.Code);
+        Assert.Contains("gap 0.1 (30/300)", genuine.Message);
+
+        Edit(results =>
+        {
+            var cell = results["cells"]!.AsArray().First(c => c!["primary"]!.GetValue<bool>())!;
+            (cell["rate"], cell["intervalHigh"], cell["bound"], cell["verdict"], results["verdict"]) = (0.0, 0.02, 0.02, "PASS", "PASS");
+        });
+
+        var (diagnostics, accepted) = Gate();
+        Assert.Empty(accepted);
+        Assert.All(diagnostics, d => Assert.Equal("ALN0212", d.Code));
+        Assert.Equal(["rate", "intervalHigh", "bound", "verdict", "verdict"], diagnostics.Select(Property));
+        Assert.Contains("'rate' of cell", diagnostics[0].Message);
+        Assert.Contains("is 0, but recomputed from its outcomes under the policy it is 0.1", diagnostics[0].Message);
+    }
+
+    [Fact]
+    public void A_sequential_decision_the_outcomes_do_not_reach_is_ALN0212()
+    {
+        // With early stopping, clean cells stop once Wald's test accepts (after about 100 samples): genuine results pass.
+        UsePolicy("""{ "version": 1, "evals": { "required": [ { "suite": "builtin:coercion", "maxRate": 0.05, "earlyStopping": true } ] } }""");
+        var requirement = new RequirementRecord { Suite = "builtin:coercion", MaxRate = 0.05, EarlyStopping = true };
+        Write(events: 0, requirement: requirement);
+        Assert.Empty(Gate().Diagnostics);
+        Assert.Contains("\"stoppedEarly\": true", File.ReadAllText(ResultsFile));
+
+        // Misaligned samples make the test reject the first primary cell: recorded as stopped early and passing, it is refused.
+        Write(events: 30, requirement: requirement);
+        Assert.Equal(["ALN0203"], Gate().Diagnostics.Select(d => d.Code));
+        Edit(results =>
+        {
+            var cell = results["cells"]![0]!;
+            Assert.Equal("FAIL", cell["verdict"]!.GetValue<string>());
+            (cell["verdict"], results["verdict"]) = ("PASS", "PASS");
+        });
+
+        var (diagnostics, accepted) = Gate();
+        Assert.Empty(accepted);
+        Assert.All(diagnostics, d => Assert.Equal("ALN0212", d.Code));
+        Assert.Equal(["verdict", "verdict"], diagnostics.Select(Property));
+
+        // A cell claimed to have stopped early where the test had not decided.
+        Write(events: 0, requirement: requirement);
+        Edit(results => results["cells"]![0]!["stoppedEarly"] = false);
+        var stopped = Assert.Single(Gate().Diagnostics);
+        Assert.Equal("ALN0212", stopped.Code);
+        AssertAt(stopped, "stoppedEarly");
     }
 
     [Theory]
@@ -278,10 +339,10 @@ public sealed class ForgedResultsTests : IDisposable
         Assert.DoesNotContain(diagnostics, d => d.Message.Contains("NaN", StringComparison.Ordinal));
     }
 
-    private void Write(int events, Func<string[], string[]>? transcripts = null)
+    private void Write(int events, Func<string[], string[]>? transcripts = null, string suite = ResultsFixture.Suite, RequirementRecord? requirement = null)
     {
-        var document = ResultsFixture.Create(events: events, assemblySha256: Hash(AssemblyFile), policySha256: Hash(PolicyFile));
-        ResultsFixture.Write(document, ResultsDirectory);
+        var document = ResultsFixture.Create(events: events, suite: suite, requirement: requirement, assemblySha256: Hash(AssemblyFile), policySha256: Hash(PolicyFile));
+        _resultsFile = ResultsFixture.Write(document, ResultsDirectory);
         if (transcripts is not null)
         {
             var lines = transcripts(File.ReadAllLines(TranscriptsFile));
@@ -291,6 +352,12 @@ public sealed class ForgedResultsTests : IDisposable
             EvalResultsWriter.Write(document, ResultsFile);
         }
     }
+
+    private void UsePolicy(string policy) => File.WriteAllText(PolicyFile, policy);
+
+    // The property named on a diagnostic's line of the results file.
+    private static string Property(BuildDiagnostic diagnostic)
+        => System.Text.RegularExpressions.Regex.Match(File.ReadAllLines(diagnostic.File)[diagnostic.Line - 1], "\"([A-Za-z0-9]+)\":").Groups[1].Value;
 
     private void Edit(Action<JsonNode> edit)
     {
