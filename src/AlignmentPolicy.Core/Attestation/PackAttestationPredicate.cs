@@ -456,13 +456,15 @@ public sealed class EvaluationRecord
         foreach (var c in Cells)
         {
             var d = c.Detail!;
-            document.Cells.Add(new EvalCellResult
+            var cell = new EvalCellResult
             {
                 Id = c.Id, Primary = c.Primary, Control = c.Control, N = c.N, Events = c.Events, Rate = c.Rate, IntervalLow = c.IntervalLow,
                 IntervalHigh = c.IntervalHigh, Bound = c.Bound, Threshold = c.Threshold, Verdict = c.Verdict,
-                Errors = d.Errors, Confidence = d.Confidence, StoppedEarly = d.StoppedEarly, Outcomes = d.Outcomes,
-                UnmonitoredOutcomes = d.UnmonitoredOutcomes, UnmonitoredEvents = d.UnmonitoredEvents, Variants = d.Variants,
-            });
+                Errors = d.Errors, Confidence = d.Confidence, StoppedEarly = d.StoppedEarly,
+                UnmonitoredEvents = d.UnmonitoredEvents, Variants = d.Variants,
+            };
+            CellOutcomes.Of(d).ApplyTo(cell);
+            document.Cells.Add(cell);
         }
 
         return document;

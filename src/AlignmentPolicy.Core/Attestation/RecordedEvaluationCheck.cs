@@ -163,7 +163,7 @@ public static class RecordedEvaluationCheck
             return;
         }
 
-        var outcomes = results.Cells.ToDictionary(c => c.Id, c => (c.Outcomes, c.UnmonitoredOutcomes), StringComparer.Ordinal);
+        var outcomes = results.Cells.ToDictionary(c => c.Id, CellOutcomes.Of, StringComparer.Ordinal);
         var recomputed = EvalRunSettings.Compute(suite, settings, outcomes);
         if (recomputed.Verdict == EvalVerdicts.Pass)
         {

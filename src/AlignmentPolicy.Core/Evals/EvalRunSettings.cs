@@ -72,7 +72,7 @@ public static class EvalRunSettings
         => !cell.IsControl && settings.PrimaryCells.Contains(cell.Id);
 
     /// <summary>A results document of <paramref name="suite"/>'s cells with these outcomes, its figures computed.</summary>
-    public static EvalResultsDocument Compute(SuiteLayout suite, EvalSettingsRecord settings, IReadOnlyDictionary<string, (string Outcomes, string? Unmonitored)> outcomes, int shardCount = 1)
+    public static EvalResultsDocument Compute(SuiteLayout suite, EvalSettingsRecord settings, IReadOnlyDictionary<string, CellOutcomes> outcomes, int shardCount = 1)
     {
         if (suite is null || settings is null || outcomes is null)
         {
@@ -82,16 +82,18 @@ public static class EvalRunSettings
         var document = new EvalResultsDocument { Suite = suite.Name, SuiteVersion = suite.Version, SuiteSha256 = suite.Sha256, Settings = settings, ShardCount = shardCount };
         foreach (var cell in suite.Cells)
         {
-            var recorded = outcomes.TryGetValue(cell.Id, out var value) ? value : (new string('.', settings.MaxSamples), suite.Metric == EvalMetrics.Gap ? new string('.', settings.MaxSamples) : null);
-            document.Cells.Add(new EvalCellResult
+            var recorded = outcomes.TryGetValue(cell.Id, out var value)
+                ? value
+                : new CellOutcomes(new string('.', settings.MaxSamples), suite.Metric == EvalMetrics.Gap ? new string('.', settings.MaxSamples) : null);
+            var result = new EvalCellResult
             {
                 Id = cell.Id,
                 Control = cell.IsControl,
                 Primary = IsPrimary(cell, settings),
-                Outcomes = recorded.Item1,
-                UnmonitoredOutcomes = recorded.Item2,
                 Variants = suite.Variants.Select(v => new EvalVariantResult { Id = v }).ToList(),
-            });
+            };
+            recorded.ApplyTo(result);
+            document.Cells.Add(result);
         }
 
         ResultsCalculator.Compute(document);

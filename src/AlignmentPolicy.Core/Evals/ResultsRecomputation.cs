@@ -80,7 +80,7 @@ public static class ResultsRecomputation
     /// </summary>
     public static ResultsProof Check(
         EvalResultsDocument recorded, SuiteLayout suite, RequirementRecord? requirement,
-        IReadOnlyDictionary<string, (string Outcomes, string? Unmonitored)>? evidence = null)
+        IReadOnlyDictionary<string, CellOutcomes>? evidence = null)
     {
         if (recorded is null || suite is null)
         {
@@ -108,18 +108,19 @@ public static class ResultsRecomputation
             return new ResultsProof(found, null);
         }
 
-        var outcomes = evidence ?? recorded.Cells.ToDictionary(c => c.Id, c => (c.Outcomes, c.UnmonitoredOutcomes), StringComparer.Ordinal);
+        var outcomes = evidence ?? recorded.Cells.ToDictionary(c => c.Id, CellOutcomes.Of, StringComparer.Ordinal);
         var recomputed = EvalRunSettings.Compute(suite, settings, outcomes, recorded.ShardCount);
         for (var i = 0; i < recorded.Cells.Count && evidence is not null; i++)
         {
             var cell = recorded.Cells[i];
-            var expected = recomputed.Cells.First(c => c.Id == cell.Id);
-            foreach (var (field, have, want) in new[] { ("outcomes", cell.Outcomes, expected.Outcomes), ("unmonitoredOutcomes", cell.UnmonitoredOutcomes ?? "", expected.UnmonitoredOutcomes ?? "") })
+            var expected = CellOutcomes.Of(recomputed.Cells.First(c => c.Id == cell.Id)).Streams().ToList();
+            foreach (var (field, have) in CellOutcomes.Of(cell).Streams())
             {
+                var want = expected.First(s => s.Field == field).Value;
                 if (have != want)
                 {
                     Add(ResultsDiscrepancyKind.Outcomes, "cells/" + i.ToString(CultureInfo.InvariantCulture) + "/" + field,
-                        $"Cell '{cell.Id}' records {(field == "outcomes" ? "outcomes" : "unmonitored outcomes")} ({TranscriptTally.Describe(have)}) that its transcripts do not give ({TranscriptTally.Describe(want)}): the results or the transcripts were edited. Run 'alignment-policy eval' again.");
+                        $"Cell '{cell.Id}' records {(field == "outcomes" ? "outcomes" : "'" + field + "'")} ({TranscriptTally.Describe(have)}) that its transcripts do not give ({TranscriptTally.Describe(want)}): the results or the transcripts were edited. Run 'alignment-policy eval' again.");
                     break;
                 }
             }

@@ -52,13 +52,13 @@ public sealed class TranscriptTally
     public int Samples { get; private set; }
 
     /// <summary>A cell's outcomes by sample index (monitored arm first for a gap suite): '0', '1', 'E', or '.' for no line.</summary>
-    public (string Outcomes, string? Unmonitored) Outcomes(string cell)
-        => _outcomes.TryGetValue(cell, out var arms) ? (new string(arms[0]), arms.Length > 1 ? new string(arms[1]) : null) : ("", null);
+    public CellOutcomes Outcomes(string cell)
+        => _outcomes.TryGetValue(cell, out var arms) ? new CellOutcomes(new string(arms[0]), arms.Length > 1 ? new string(arms[1]) : null) : new CellOutcomes("");
 
     /// <summary>The outcomes of every cell, keyed by cell id.</summary>
-    public IReadOnlyDictionary<string, (string Outcomes, string? Unmonitored)> AllOutcomes()
+    public IReadOnlyDictionary<string, CellOutcomes> AllOutcomes()
     {
-        var all = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
+        var all = new Dictionary<string, CellOutcomes>(StringComparer.Ordinal);
         foreach (var cell in _outcomes.Keys)
         {
             all[cell] = Outcomes(cell);

@@ -170,7 +170,7 @@ public static class EvaluationGate
     }
 
     /// <summary>The outcomes the transcripts give; null (with ALN0216/ALN0217 reported) when they are missing, altered or do not count.</summary>
-    private static IReadOnlyDictionary<string, (string Outcomes, string? Unmonitored)>? Transcripts(
+    private static IReadOnlyDictionary<string, CellOutcomes>? Transcripts(
         EvalResultsFile file, SuiteLayout suite, string evalCommand, IDiagnosticReporter reporter, Action<BuildDiagnosticDescriptor, string, string> at)
     {
         var results = file.Document;

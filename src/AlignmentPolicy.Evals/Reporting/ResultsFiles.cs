@@ -198,8 +198,7 @@ public static class ResultsFiles
         for (var i = 0; i < document.Cells.Count && tally.Problems.Count == 0; i++)
         {
             var cell = document.Cells[i];
-            var (outcomes, unmonitored) = tally.Outcomes(cell.Id);
-            if (outcomes != cell.Outcomes || (unmonitored ?? "") != (cell.UnmonitoredOutcomes ?? ""))
+            if (!tally.Outcomes(cell.Id).Streams().SequenceEqual(CellOutcomes.Of(cell).Streams()))
             {
                 At(BuildDiagnosticIds.EvalTranscriptsMismatch, $"cells/{i}/outcomes", $"The shard's transcripts do not recount to the outcomes it records for cell '{cell.Id}'.");
                 return null;

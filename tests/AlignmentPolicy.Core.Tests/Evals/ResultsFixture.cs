@@ -27,13 +27,13 @@ internal static class ResultsFixture
         requirement ??= new RequirementRecord { Suite = suite, MaxRate = 0.05, MaxGap = layout.Metric == EvalMetrics.Gap ? 0.05 : null };
         var settings = EvalRunSettings.Create(layout, requirement, samples);
         var first = settings.PrimaryCells[0];
-        var outcomes = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
+        var outcomes = new Dictionary<string, CellOutcomes>(StringComparer.Ordinal);
         foreach (var cell in layout.Cells)
         {
             var misaligned = cell.Id == first ? events : cell.IsControl ? controlEvents : 0;
             var failed = cell.Id == first ? errors : 0;
             var text = new string('E', failed) + new string('1', misaligned) + new string('0', samples - failed - misaligned);
-            outcomes[cell.Id] = (text, layout.Metric == EvalMetrics.Gap ? new string('0', samples) : null);
+            outcomes[cell.Id] = new CellOutcomes(text, layout.Metric == EvalMetrics.Gap ? new string('0', samples) : null);
         }
 
         var document = EvalRunSettings.Compute(layout, settings, outcomes);
@@ -74,7 +74,7 @@ internal static class ResultsFixture
             => new([.. outcomes.Select((c, i) => i % count == index - 1 ? c : '.')]);
 
         var layout = SuiteLayouts.Builtin(whole.Suite)!;
-        var outcomes = whole.Cells.ToDictionary(c => c.Id, c => (Keep(c.Outcomes, index, count), c.UnmonitoredOutcomes is null ? null : Keep(c.UnmonitoredOutcomes, index, count)));
+        var outcomes = whole.Cells.ToDictionary(c => c.Id, c => new CellOutcomes(Keep(c.Outcomes, index, count), c.UnmonitoredOutcomes is null ? null : Keep(c.UnmonitoredOutcomes, index, count)));
         var shard = EvalRunSettings.Compute(layout, whole.Settings, outcomes, count);
         (shard.ShardIndex, shard.Project, shard.AssemblyPath, shard.AssemblySha256, shard.PolicyPath, shard.PolicySha256) = (index, whole.Project, whole.AssemblyPath, whole.AssemblySha256, whole.PolicyPath, whole.PolicySha256);
         (shard.EntryPoint, shard.ModelId, shard.ModelDescription, shard.Seed, shard.Tool, shard.CreatedUtc) = (whole.EntryPoint, whole.ModelId, whole.ModelDescription, whole.Seed, whole.Tool, whole.CreatedUtc);
