@@ -25,7 +25,13 @@ internal static class EntryPointWriter
             AddUsing(usings, "Microsoft.Agents.AI");
         }
 
-        var header = new List<string>(usings) { "" };
+        // Where the IDE would sort them: plain usings with System first, then static ones, then aliases.
+        var header = usings
+            .OrderBy(u => u.StartsWith("using static ", StringComparison.Ordinal) ? 1 : u.Contains("=") ? 2 : 0)
+            .ThenBy(u => u.StartsWith("using System;", StringComparison.Ordinal) || u.StartsWith("using System.", StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(u => u, StringComparer.Ordinal)
+            .Concat(new[] { "" })
+            .ToList();
         if (plan.Namespace is not null && plan.FileScopedNamespace)
         {
             header.Add($"namespace {plan.Namespace};");

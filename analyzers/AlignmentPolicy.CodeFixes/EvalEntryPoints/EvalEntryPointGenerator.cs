@@ -63,30 +63,30 @@ public static class EvalEntryPointGenerator
         var className = ClassName(compilation, plan.Namespace, isFileNameTaken);
         var newLine = candidate?.Location.SourceTree?.GetText(cancellationToken).ToString().Contains("\r\n") == true ? "\r\n" : "\n";
         var options = compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions ?? CSharpParseOptions.Default;
-        var attempts = new List<EntryPointPlan> { plan };
+        // The copy first; when it does not compile cleanly here, the template (with the prompt if that was found), then the bare template.
+        var attempts = new List<Func<string?, EntryPointPlan>> { _ => plan };
         if (!plan.IsTemplate)
         {
-            var template = PipelineReader.Template(compilation, candidate);
-            template.Instructions = plan.Instructions;
-            template.Usings.AddRange(plan.Usings);
-            attempts.Add(template);
+            attempts.Add(problem =>
+            {
+                var template = PipelineReader.Template(compilation, candidate, problem);
+                template.Instructions = plan.Instructions;
+                template.Usings.AddRange(plan.Usings);
+                return template;
+            });
         }
 
-        attempts.Add(PipelineReader.Template(compilation, candidate));
+        attempts.Add(problem => PipelineReader.Template(compilation, candidate, problem));
         string? firstProblem = null;
         foreach (var attempt in attempts)
         {
-            attempt.CollectionExpressions = options.LanguageVersion >= LanguageVersion.CSharp12;
-            attempt.FileScopedNamespace = options.LanguageVersion >= LanguageVersion.CSharp10;
-            if (firstProblem is not null && plan.Source is not null)
-            {
-                attempt.Notes.Add($"The copy of {plan.Source} did not compile here ({firstProblem}).");
-            }
-
-            var text = EntryPointWriter.Write(attempt, className, newLine);
+            var current = attempt(firstProblem is null ? null : $"it does not compile here: {firstProblem}");
+            current.CollectionExpressions = options.LanguageVersion >= LanguageVersion.CSharp12;
+            current.FileScopedNamespace = options.LanguageVersion >= LanguageVersion.CSharp10;
+            var text = EntryPointWriter.Write(current, className, newLine);
             if (Problem(compilation, text, options, cancellationToken) is not { } problem)
             {
-                return new GeneratedEvalEntryPoint(className, className + ".cs", text, attempt.IsTemplate, attempt.IsTemplate ? null : attempt.Source, null);
+                return new GeneratedEvalEntryPoint(className, className + ".cs", text, current.IsTemplate, current.IsTemplate ? null : current.Source, null);
             }
 
             firstProblem ??= problem;

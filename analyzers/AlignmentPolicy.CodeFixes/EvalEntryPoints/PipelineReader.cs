@@ -43,7 +43,7 @@ internal static class PipelineReader
     }
 
     /// <summary>A method to complete by hand, in the namespace of the project's code; it compiles and evaluates the bare model until then.</summary>
-    public static EntryPointPlan Template(Compilation compilation, EvalPipelineCandidate? candidate)
+    public static EntryPointPlan Template(Compilation compilation, EvalPipelineCandidate? candidate, string? whyNotCopied = null)
     {
         var plan = new EntryPointPlan { IsTemplate = true, Namespace = candidate is null ? FirstNamespace(compilation) : NamespaceOf(candidate.Operation) };
         plan.ClientSteps.Add(".UseFunctionInvocation()");
@@ -51,7 +51,7 @@ internal static class PipelineReader
         {
             EvalPipelineKind.Kernel => $"This project builds a Semantic Kernel kernel ({Describe(candidate.Location)}). The harness drives an IChatClient or an AIAgent: build the kernel around 'model' with environment.Tools as its plugin and its gates as filters, and adapt it (docs/rules/ALN0008.md shows how).",
             null => "No chat pipeline or agent was found to copy: build the agent here as the program does, around 'model'.",
-            _ => $"The pipeline in {Describe(candidate.Location)} could not be copied: build the agent here as the program does, around 'model'.",
+            _ => $"The pipeline in {Describe(candidate.Location)} could not be copied{(whyNotCopied is null ? "" : $" ({whyNotCopied})")}: build the agent here as the program does, around 'model'.",
         });
         return plan;
     }
@@ -136,7 +136,7 @@ internal static class PipelineReader
                     }
                     else
                     {
-                        leftOut.Add(access.Name + "(...)");
+                        leftOut.Add(access.Name + (invocation.ArgumentList.Arguments.Count == 0 ? "()" : "(...)"));
                     }
 
                     break;

@@ -49,7 +49,7 @@ internal sealed class PortableCode
     private bool Visit(SyntaxNode root, SyntaxNode node, List<(TextSpan, string)> edits, bool substitute)
     {
         // The outermost expression the harness supplies instead, when the program's own value cannot move.
-        if (substitute && node is ExpressionSyntax expression && !IsNameOfMember(expression)
+        if (substitute && node is ExpressionSyntax expression && IsValue(expression)
             && _substitute(expression, _model.GetTypeInfo(expression).Type) is { } replacement
             && !Visit(root, expression, new List<(TextSpan, string)>(), substitute: false))
         {
@@ -173,6 +173,13 @@ internal sealed class PortableCode
             || name.Parent is MemberBindingExpressionSyntax
             || name.Parent is QualifiedNameSyntax qualified && qualified.Right == name
             || name.Parent is AliasQualifiedNameSyntax;
+
+    /// <summary>An expression that reads a value (not the member name of <c>x.Name</c>, not the target of an assignment).</summary>
+    private static bool IsValue(ExpressionSyntax expression)
+        => expression is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax
+                or ConditionalAccessExpressionSyntax or ParenthesizedExpressionSyntax or CastExpressionSyntax
+            && !IsNameOfMember(expression)
+            && !(expression.Parent is AssignmentExpressionSyntax assignment && assignment.Left == expression);
 
     private static bool IsNameOfMember(ExpressionSyntax expression) => expression is SimpleNameSyntax name && IsQualified(name);
 
