@@ -1,3 +1,4 @@
+using AlignmentPolicy.Analyzers.Rules;
 using AlignmentPolicy.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -194,6 +195,13 @@ public class MissingEvalEntryPointTests
     public Task Many_suites_are_summarised()
         => Verify.VerifyAsync([Pipeline], RequiresEvals.Replace("builtin:coercion|builtin:oversight", "builtin:coercion|builtin:exfiltration|builtin:oversight|builtin:monitoring-gap|./suites/our%7Cown.json"),
             Verify.Diagnostic("ALN0008").WithLocation(0).WithArguments("builtin:coercion, builtin:exfiltration, builtin:oversight and 2 more", CopiesPipeline));
+
+    [Fact]
+    public Task Turning_the_rule_off_needs_a_justification_like_every_alignment_rule()
+        => AnalyzerVerifier<UnjustifiedSuppressionAnalyzer>.VerifyAsync(["""
+            [|#pragma warning disable ALN0008|]
+            public static class NotEvaluated { }
+            """], "is_global = true\nalignment_policy.agent_project = true\nalignment_policy.suppressions.require_justification = true\n");
 
     private static string Clean(string source) => source.Replace("{|#0:", "").Replace("|}", "");
 }
