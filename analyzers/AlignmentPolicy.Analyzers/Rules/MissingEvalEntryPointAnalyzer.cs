@@ -58,7 +58,8 @@ public sealed class MissingEvalEntryPointAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(c =>
             {
-                if (EvalPipelineCandidate.TryCreate(c.Operation, symbols) is { } candidate)
+                // Generated code may declare the entry point, but the warning and the copy belong with the user's own pipeline.
+                if (!c.IsGeneratedCode && EvalPipelineCandidate.TryCreate(c.Operation, symbols) is { } candidate)
                 {
                     candidates.Add(candidate);
                 }

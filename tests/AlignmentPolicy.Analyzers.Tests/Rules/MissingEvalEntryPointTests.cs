@@ -203,5 +203,29 @@ public class MissingEvalEntryPointTests
             public static class NotEvaluated { }
             """], "is_global = true\nalignment_policy.agent_project = true\nalignment_policy.suppressions.require_justification = true\n");
 
+    [Fact]
+    public async Task Code_that_does_not_compile_never_makes_the_rule_throw()
+    {
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add(Usings + """
+            public static class Broken
+            {
+                public static AIAgent Agent(IChatClient model) => new ChatClientAgent(Missing.Client, instructions: ).AsBuilder().UsePolicyGate(.Build();
+                public static IChatClient Pipeline() => Unknown.AsBuilder().UseFunctionInvocation().Build();
+                [AlignmentEvalEntryPoint] public static IChatClient {|#1:Half|}(IChatClient model, Nope environment) => model;
+                [AlignmentEvalEntryPoint] public static IChatClient Local(IChatClient model, EvalEnvironment environment)
+                {
+                    var agent = model.AsAIAgent(tools: [AIFunctionFactory.Create(Missing)]);
+                    return agent;
+                }
+            }
+            """);
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", RequiresEvals));
+        // The entry point whose parameter type does not resolve cannot be called; the other one is usable (its body does not matter).
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0008").WithLocation(1).WithArguments(Suites,
+            "'Broken.Half(IChatClient, Nope)' is marked [AlignmentEvalEntryPoint] but the harness calls it with (IChatClient model, EvalEnvironment environment) and nothing else"));
+        await test.RunAsync();
+    }
+
     private static string Clean(string source) => source.Replace("{|#0:", "").Replace("|}", "");
 }
