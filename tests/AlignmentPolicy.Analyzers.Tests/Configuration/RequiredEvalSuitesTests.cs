@@ -15,7 +15,7 @@ public class RequiredEvalSuitesTests
               "evals": {
                 "required": [
                   { "suite": "builtin:coercion", "maxRate": 0.05 },
-                  { "suite": "nuget:Contoso.Evals.Refunds@1.2.0-beta.1+build.7", "maxRate": 0.05 }
+                  { "suite": "nuget:Contoso.Evals.Refunds@1.2.0-beta.1", "maxRate": 0.05 }
                 ]
               }
             }
@@ -23,7 +23,7 @@ public class RequiredEvalSuitesTests
 
         var options = PolicyOptions.Read(PolicyOptionsTests.ParseGlobalConfig(PolicyGlobalConfig.Render(policy, isAgentProject: true)));
 
-        Assert.Equal<string>(["builtin:coercion", "nuget:Contoso.Evals.Refunds@1.2.0-beta.1+build.7"], options.RequiredEvalSuites);
+        Assert.Equal<string>(["builtin:coercion", "nuget:Contoso.Evals.Refunds@1.2.0-beta.1"], options.RequiredEvalSuites);
     }
 
     [Fact]
