@@ -128,7 +128,7 @@ public sealed class CheckEvaluationResults : AlignmentPolicyTask, ICancelableTas
             return false;
         }
 
-        // Ctrl+C in a terminal reaches the tool too: when it exits from it before MSBuild cancels this task, it is still a cancellation.
+        // Ctrl+C in a terminal reaches the tool too, which may exit from it on its own: once the build is cancelled, that is the cancellation.
         switch (_cancellation.IsCancellationRequested ? RunEnd.Cancelled : run.End)
         {
             case RunEnd.Cancelled:
