@@ -31,7 +31,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             var agent = AgentContext.TryCreate(start);
@@ -70,7 +70,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invocation),
                         ImmutableDictionary<string, string?>.Empty.Add(BuilderChainProperty, "true"),
-                        "UseFunctionInvocation()", "this pipeline has no UsePolicyGate()"));
+                        $"{method.Name}()", "this pipeline has no UsePolicyGate()"));
                 }
 
                 break;

@@ -180,4 +180,37 @@ public class UngatedAutoInvocationTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Agents_given_no_local_tools_invoke_nothing_and_a_hosted_tool_beside_a_function_does_not_hide_it()
+        => Verify.VerifyAsync(Usings + """
+            using System.Collections.Generic;
+
+            class Agents
+            {
+                static string Lookup(string id) => "order " + id;
+
+                public void Build(IChatClient model, IList<AITool> fromElsewhere)
+                {
+                    // The Agent Framework samples' shapes: tools left for a later video, a provider-run web search.
+                    AIAgent emptyList = model.AsAIAgent(instructions: "You are a cool surfer dude", tools: [ /* later */ ]);
+                    AIAgent hostedOnly = new ChatClientAgent(model, tools: [new HostedWebSearchTool()]);
+                    AIAgent hostedInOptions = model.AsAIAgent(new ChatClientAgentOptions { ChatOptions = new ChatOptions { Tools = [new HostedCodeInterpreterTool()] } });
+                    AIAgent hostedAndLocal = new [|ChatClientAgent|](model, tools: [new HostedWebSearchTool(), AIFunctionFactory.Create(Lookup)]);
+                    AIAgent unknownList = model.[|AsAIAgent|](tools: fromElsewhere);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Semantic_Kernels_function_invoking_chat_client_is_automatic_invocation()
+        => Verify.VerifyAsync(Usings + """
+            #pragma warning disable SKEXP0001
+            class Pipelines
+            {
+                // SK's GettingStartedWithAgents dependency-injection sample: the chat client invokes the kernel's plugins.
+                public IChatClient Ungated(IChatClient model) => model.AsBuilder().[|UseKernelFunctionInvocation|]().Build();
+                public IChatClient Gated(IChatClient model) => model.AsBuilder().UsePolicyGate().UseKernelFunctionInvocation().Build();
+            }
+            """);
 }

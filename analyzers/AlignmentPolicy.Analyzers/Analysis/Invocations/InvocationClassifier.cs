@@ -19,7 +19,7 @@ internal sealed class InvocationClassifier
         "InvokePromptAsync", "InvokePromptStreamingAsync", "InvokeAsync", "InvokeStreamingAsync",
         "CompleteChat", "CompleteChatAsync", "CompleteChatStreaming", "CompleteChatStreamingAsync", "Create", "CreateStreaming", "ChatAsync", "SendAsync", "SendAsAsync",
         "UsePolicyGate", "AddPolicyGate", "WithPolicyGate", "EvaluateAsync", "RequestApprovalAsync",
-        "Use", "UseFunctionInvocation", "AsAIAgent", "CreateAIAgent", "CreateFromMethod",
+        "Use", "UseFunctionInvocation", "UseKernelFunctionInvocation", "AsAIAgent", "CreateAIAgent", "CreateFromMethod",
         "CreateFunctionFromPrompt", "CreateFromPrompt", "CreateFunctionFromPromptYaml", "CreateFromPromptYaml", "FromPromptYaml",
         "CreatePluginFromPromptDirectory", "ImportPluginFromPromptDirectory", "AddFromPromptDirectory", "CreateFromPromptDirectory",
         "CreatePluginFromPromptDirectoryYaml", "ImportPluginFromPromptDirectoryYaml", "AddFromPromptDirectoryYaml",
@@ -67,6 +67,8 @@ internal sealed class InvocationClassifier
                 // An MCP client's sampling handler: the server's requests go to this client's model.
             case "ChatAsync" when Is(receiver, _symbols.OllamaApiClient):
             case "SendAsync" or "SendAsAsync" when Same(type, _symbols.OllamaChat):
+            case "InvokeAsync" or "InvokeStreamingAsync" when Is(receiver, _symbols.SkAgent):
+                // A Semantic Kernel agent (ChatCompletionAgent, ...) asks its kernel's chat service.
                 return InvocationKind.ModelCall;
             case "InvokeAsync" or "InvokeStreamingAsync" when Is(receiver, _symbols.Kernel) || Is(receiver, _symbols.KernelFunction):
                 return InvocationKind.KernelInvoke;
@@ -79,7 +81,8 @@ internal sealed class InvocationClassifier
                 return InvocationKind.GateCheck;
             case "Use" when Is(receiver, _symbols.ChatClientBuilder) || Is(receiver, _symbols.AIAgentBuilder):
                 return InvocationKind.MiddlewareUse;
-            case "UseFunctionInvocation" when Is(method.ReturnType, _symbols.ChatClientBuilder):
+            case "UseFunctionInvocation" or "UseKernelFunctionInvocation" when Is(method.ReturnType, _symbols.ChatClientBuilder):
+                // UseKernelFunctionInvocation: Semantic Kernel's function-invoking chat client (invokes the kernel's plugins).
                 return InvocationKind.FunctionInvocation;
             case "AsAIAgent" or "CreateAIAgent" when Is(method.ReturnType, _symbols.AIAgent):
                 return InvocationKind.AgentCreation;
