@@ -70,7 +70,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invocation),
                         ImmutableDictionary<string, string?>.Empty.Add(BuilderChainProperty, "true"),
-                        $"{method.Name}()", "this pipeline has no UsePolicyGate()"));
+                        "UseFunctionInvocation()", "this pipeline has no UsePolicyGate()"));
                 }
 
                 break;

@@ -201,16 +201,4 @@ public class UngatedAutoInvocationTests
                 }
             }
             """);
-
-    [Fact]
-    public Task Semantic_Kernels_function_invoking_chat_client_is_automatic_invocation()
-        => Verify.VerifyAsync(Usings + """
-            #pragma warning disable SKEXP0001
-            class Pipelines
-            {
-                // SK's GettingStartedWithAgents dependency-injection sample: the chat client invokes the kernel's plugins.
-                public IChatClient Ungated(IChatClient model) => model.AsBuilder().[|UseKernelFunctionInvocation|]().Build();
-                public IChatClient Gated(IChatClient model) => model.AsBuilder().UsePolicyGate().UseKernelFunctionInvocation().Build();
-            }
-            """);
 }

@@ -19,7 +19,7 @@ internal sealed class InvocationClassifier
         "InvokePromptAsync", "InvokePromptStreamingAsync", "InvokeAsync", "InvokeStreamingAsync",
         "CompleteChat", "CompleteChatAsync", "CompleteChatStreaming", "CompleteChatStreamingAsync", "Create", "CreateStreaming", "ChatAsync", "SendAsync", "SendAsAsync",
         "UsePolicyGate", "AddPolicyGate", "WithPolicyGate", "EvaluateAsync", "RequestApprovalAsync",
-        "Use", "UseFunctionInvocation", "UseKernelFunctionInvocation", "AsAIAgent", "CreateAIAgent", "CreateFromMethod",
+        "Use", "UseFunctionInvocation", "AsAIAgent", "CreateAIAgent", "CreateFromMethod",
         "CreateFunctionFromPrompt", "CreateFromPrompt", "CreateFunctionFromPromptYaml", "CreateFromPromptYaml", "FromPromptYaml",
         "CreatePluginFromPromptDirectory", "ImportPluginFromPromptDirectory", "AddFromPromptDirectory", "CreateFromPromptDirectory",
         "CreatePluginFromPromptDirectoryYaml", "ImportPluginFromPromptDirectoryYaml", "AddFromPromptDirectoryYaml",
@@ -81,8 +81,7 @@ internal sealed class InvocationClassifier
                 return InvocationKind.GateCheck;
             case "Use" when Is(receiver, _symbols.ChatClientBuilder) || Is(receiver, _symbols.AIAgentBuilder):
                 return InvocationKind.MiddlewareUse;
-            case "UseFunctionInvocation" or "UseKernelFunctionInvocation" when Is(method.ReturnType, _symbols.ChatClientBuilder):
-                // UseKernelFunctionInvocation: Semantic Kernel's function-invoking chat client (invokes the kernel's plugins).
+            case "UseFunctionInvocation" when Is(method.ReturnType, _symbols.ChatClientBuilder):
                 return InvocationKind.FunctionInvocation;
             case "AsAIAgent" or "CreateAIAgent" when Is(method.ReturnType, _symbols.AIAgent):
                 return InvocationKind.AgentCreation;

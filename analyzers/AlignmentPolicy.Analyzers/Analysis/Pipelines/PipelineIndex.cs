@@ -31,7 +31,7 @@ internal sealed class PipelineIndex
         "AddSingleton", "AddScoped", "AddTransient", "AddKeyedSingleton", "AddKeyedScoped", "AddKeyedTransient", "TryAddSingleton", "TryAddScoped", "TryAddTransient", "TryAddEnumerable",
     };
 
-    private static readonly string[] s_pipelineNames = { "UseFunctionInvocation", "UseKernelFunctionInvocation", "AsAIAgent", "CreateAIAgent" };
+    private static readonly string[] s_pipelineNames = { "UseFunctionInvocation", "AsAIAgent", "CreateAIAgent" };
     private static readonly string[] s_pluginRegistrations = { "AddFromType", "AddFromObject", "ImportPluginFromType", "ImportPluginFromObject" };
     private static readonly string[] s_promptPluginNames =
     {
