@@ -89,11 +89,13 @@ internal sealed class PolicyChain
         var loaded = PolicyLoader.Load(baseFile, new PolicyChain(Source, _files.Concat(new[] { (identity, baseFile.Name()) }).ToList()));
         if (loaded.Policy is null)
         {
-            // The base's own errors are at its own positions (its maintainers fix them); the repository's build fails here.
-            diagnostics.AddRange(loaded.Diagnostics.Where(d => d.Severity == BuildSeverity.Error));
-            var first = loaded.Diagnostics.FirstOrDefault(d => d.Severity == BuildSeverity.Error);
+            // The base's own errors are at their own positions (its maintainers fix them), once however deep the chain:
+            // each level below adds only its own ALN0320, at its extends.
+            var causes = loaded.Diagnostics.Where(d => d.Severity == BuildSeverity.Error && d.Descriptor != BuildDiagnosticIds.PolicyBaseInvalid).ToList();
+            diagnostics.AddRange(causes);
+            var first = causes.FirstOrDefault();
             Report(BuildDiagnosticIds.PolicyBaseInvalid,
-                $"The base policy {baseFile.Name(System.IO.Path.GetDirectoryName(file.FullPath))} has {loaded.Diagnostics.Count(d => d.Severity == BuildSeverity.Error)} error(s){(first is null ? "" : $", the first at {first.File}({first.Line},{first.Column}): {first.Code}: {first.Message}")}. Its publisher must fix them; until then extend a version without them.");
+                $"The base policy {baseFile.Name(System.IO.Path.GetDirectoryName(file.FullPath))} has {causes.Count} error(s){(first is null ? "" : $", the first at {first.File}({first.Line},{first.Column}): {first.Code}: {first.Message}")}. Its publisher must fix them; until then extend a version without them.");
             return (null, null);
         }
 
