@@ -49,9 +49,14 @@ internal sealed class UnionRule<T> : MergeRule<T>
 
         foreach (var item in array.Items.OfType<JsonString>())
         {
-            if (!list.Contains(item.Value))
+            // An entry the base has only by default (the builtin catalogue) is the file's once it writes it.
+            if (!list.Contains(item.Value) || context.Origins[ItemKey(key, item.Value)].IsDefault)
             {
-                list.Add(item.Value);
+                if (!list.Contains(item.Value))
+                {
+                    list.Add(item.Value);
+                }
+
                 context.Origins.Set(ItemKey(key, item.Value), context.At(item.Span));
             }
         }

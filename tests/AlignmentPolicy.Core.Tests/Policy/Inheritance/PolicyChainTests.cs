@@ -201,13 +201,15 @@ public sealed class PolicyChainTests : IDisposable
     [Fact]
     public void A_policy_that_extends_nothing_records_its_own_positions()
     {
-        var (text, at) = Markup.Parse("""{ "version": 1, "provenance": { "required": {|AT:true|} } }""");
+        var (text, at) = Markup.Parse("""{ "version": 1, "provenance": { "required": {|AT:true|} }, "sideEffects": { "catalogues": [{|CAT:"builtin"|}] } }""");
 
         var policy = PolicyLoader.Parse(text, "/repo/alignment-policy.json").Policy!;
 
         var value = Assert.Single(EffectivePolicy.Values(policy), v => v.Path == "provenance.required");
         Assert.Equal($"/repo/alignment-policy.json:{at[0].Line}:{at[0].Column}", value.Origin.Describe());
         Assert.True(Assert.Single(EffectivePolicy.Values(policy), v => v.Path == "agents.autoDetect").Origin.IsDefault);
+        var catalogue = Assert.Single(EffectivePolicy.Values(policy), v => v.Path == "sideEffects.catalogues[0]");
+        Assert.Equal((at[1].Line, at[1].Column), (catalogue.Origin.Line, catalogue.Origin.Column));
         Assert.Empty(policy.Bases);
     }
 }
