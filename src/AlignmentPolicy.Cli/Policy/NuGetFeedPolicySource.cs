@@ -68,7 +68,7 @@ internal sealed class NuGetFeedPolicySource : IPolicyBaseSource
 
                 versions.UnionWith(finder.GetAllVersionsAsync(identity.Id, cache, NullLogger.Instance, CancellationToken.None).GetAwaiter().GetResult());
             }
-            catch (Exception ex) when (ex is FatalProtocolException or IOException or UnauthorizedAccessException or InvalidOperationException or HttpRequestException or InvalidDataException)
+            catch (Exception ex) when (ex is NuGetProtocolException or IOException or UnauthorizedAccessException or InvalidOperationException or HttpRequestException or InvalidDataException or OperationCanceledException)
             {
                 failures.Add($"{source.Source} cannot be read ({ex.Message})");
             }

@@ -57,6 +57,7 @@ internal sealed class MergeContext
     public string BaseValue(string valueText, PolicyValueOrigin origin)
     {
         var relativeTo = System.IO.Path.GetDirectoryName(File.FullPath);
+        valueText = DisplayText.Of(valueText, 200);
         return origin.IsDefault
             ? $"{valueText} (the default, which {BaseFile?.Name(relativeTo) ?? "the base"} keeps)"
             : $"{valueText} (set by {origin.Describe(relativeTo)})";
