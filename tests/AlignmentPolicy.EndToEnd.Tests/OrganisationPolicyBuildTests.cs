@@ -43,6 +43,15 @@ public sealed class OrganisationPolicyBuildTests(PackageFeedFixture feed)
               "provenance": { "allowedLicenses": ["MIT"] },
               "evals": { "required": [ { "suite": "builtin:coercion", "maxRate": 0.01 }, { "suite": "builtin:oversight", "maxRate": 0.05 } ] }
             """));
+        // The organisation's gate comes with the package, as its policy names it.
+        repo.WriteProjectFile(project, "Gates.cs", """
+            namespace SupportAgent;
+
+            public static class OrganisationGates
+            {
+                public static AlignmentPolicy.Gates.IPolicyGate Payments { get; } = new Contoso.Safety.PaymentApprovalGate();
+            }
+            """);
 
         var build = await repo.BuildAsync(project);
 
@@ -52,7 +61,7 @@ public sealed class OrganisationPolicyBuildTests(PackageFeedFixture feed)
         Assert.Contains("alignment_policy.side_effects.custom.ledger = M:Contoso.Ledger.LedgerClient.Post(System.Decimal)\n", config);
         Assert.Contains("alignment_policy.side_effects.severity.ledger = error\n", config);
         Assert.Contains("alignment_policy.side_effects.severity.mail = error\n", config);
-        Assert.Contains("alignment_policy.gates.additional_gate_types = Contoso.Safety.ContosoGate\n", config);
+        Assert.Contains("alignment_policy.gates.additional_gate_types = Contoso.Safety.PaymentApprovalGate\n", config);
         Assert.Contains("alignment_policy.suppressions.require_justification = true\n", config);
 
         var output = new StringWriter();

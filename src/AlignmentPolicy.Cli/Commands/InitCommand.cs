@@ -26,6 +26,7 @@ internal static class InitCommand
         var id = new Option<string?>("--id") { Description = "With --org: the package id (default <Org>.AlignmentPolicy)." };
         var version = new Option<string?>("--version") { Description = "With --org: the package version (default 1.0.0)." };
         var suite = new Option<bool>("--suite") { Description = "With --org: add an evaluation suite of the organisation's own (suite/suite.json, required by the policy)." };
+        var gates = new Option<bool>("--gates") { Description = "With --org: add an assembly of the organisation's own gates (Gates/*.cs, packed as lib/, named in gates.additionalGateTypes)." };
         var command = new Command("init", "Create a starter alignment-policy.json and its JSON Schema at the repository root, a policy that extends an organisation policy (--extends), or an organisation policy package project (--org).")
         {
             folder,
@@ -35,17 +36,19 @@ internal static class InitCommand
             id,
             version,
             suite,
+            gates,
         };
         command.SetAction(parseResult =>
         {
             if (parseResult.GetValue(org) is { } organisation)
             {
-                return OrganisationInit.Run(organisation, parseResult.GetValue(id), parseResult.GetValue(version), parseResult.GetValue(suite), parseResult.GetValue(folder), parseResult.GetValue(force), output, error);
+                var options = new OrganisationInitOptions(organisation, parseResult.GetValue(id), parseResult.GetValue(version), parseResult.GetValue(suite), parseResult.GetValue(gates));
+                return OrganisationInit.Run(options, parseResult.GetValue(folder), parseResult.GetValue(force), output, error);
             }
 
-            if (parseResult.GetValue(id) is not null || parseResult.GetValue(version) is not null || parseResult.GetValue(suite))
+            if (parseResult.GetValue(id) is not null || parseResult.GetValue(version) is not null || parseResult.GetValue(suite) || parseResult.GetValue(gates))
             {
-                error.WriteLine("alignment-policy init: --id, --version and --suite describe an organisation policy package; use them with --org.");
+                error.WriteLine("alignment-policy init: --id, --version, --suite and --gates describe an organisation policy package; use them with --org.");
                 return CliApplication.UsageError;
             }
 

@@ -5,21 +5,25 @@ using AlignmentPolicy.Core.Policy.Inheritance;
 
 namespace AlignmentPolicy.Cli.Commands;
 
+/// <summary>The options of <c>init --org</c> as given (id and version may be left to their defaults).</summary>
+internal sealed record OrganisationInitOptions(string Organisation, string? PackageId, string? Version, bool WithSuite, bool WithGates);
+
 /// <summary><c>alignment-policy init --org &lt;Name&gt;</c>: creates the project of an organisation policy package.</summary>
 internal static class OrganisationInit
 {
     private static readonly Regex s_organisation = new(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\z", RegexOptions.CultureInvariant);
 
-    public static int Run(string organisation, string? id, string? version, bool withSuite, string? folder, bool force, TextWriter output, TextWriter error)
+    public static int Run(OrganisationInitOptions options, string? folder, bool force, TextWriter output, TextWriter error)
     {
+        var organisation = options.Organisation;
         if (!s_organisation.IsMatch(organisation))
         {
             error.WriteLine($"alignment-policy init: --org \"{organisation}\" must be a name that can start a .NET namespace and a package id, e.g. Contoso.");
             return CliApplication.UsageError;
         }
 
-        var packageId = id ?? organisation + ".AlignmentPolicy";
-        version ??= "1.0.0";
+        var packageId = options.PackageId ?? organisation + ".AlignmentPolicy";
+        var version = options.Version ?? "1.0.0";
         if (BaseReference.TryParse($"{BaseReference.NuGetPrefix}{packageId}@{version}", out var problem) is null)
         {
             error.WriteLine($"alignment-policy init: \"{packageId}\" {version} cannot be extended: {problem}.");
@@ -34,7 +38,7 @@ internal static class OrganisationInit
             return CliApplication.Failed;
         }
 
-        foreach (var (relativePath, content) in OrganisationPackageTemplate.Files(new OrganisationPackageOptions(organisation, packageId, version, withSuite)))
+        foreach (var (relativePath, content) in OrganisationPackageTemplate.Files(new OrganisationPackageOptions(organisation, packageId, version, options.WithSuite, options.WithGates)))
         {
             var path = Path.Combine(root, relativePath.Replace('/', Path.DirectorySeparatorChar));
             GeneratedFile.WriteIfChanged(path, content);

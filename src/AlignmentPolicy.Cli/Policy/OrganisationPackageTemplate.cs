@@ -5,12 +5,17 @@ using AlignmentPolicy.Core.Policy.Inheritance;
 namespace AlignmentPolicy.Cli.Policy;
 
 /// <summary>What <c>alignment-policy init --org</c> is asked to create.</summary>
-internal sealed record OrganisationPackageOptions(string Organisation, string PackageId, string Version, bool WithSuite);
+internal sealed record OrganisationPackageOptions(string Organisation, string PackageId, string Version, bool WithSuite, bool WithGates = false)
+{
+    /// <summary>The sample gate type the package ships with <see cref="WithGates"/>, named in the policy.</summary>
+    public string GateType => $"{Organisation}.Safety.PaymentApprovalGate";
+}
 
 /// <summary>
 /// The files of an organisation policy package project: a .csproj that packs the policy (its side-effect catalogue and
-/// gate type names inside it), the optional evaluation suite and the build props that tell AlignmentPolicy.Build where
-/// the policy is; the policy itself; its schema; and a README for the platform team.
+/// gate type names inside it), the optional evaluation suite, the optional assembly of the organisation's gates and the
+/// build props that tell AlignmentPolicy.Build where the policy is; the policy itself; its schema; and a README for the
+/// platform team.
 /// </summary>
 internal static class OrganisationPackageTemplate
 {
@@ -21,6 +26,7 @@ internal static class OrganisationPackageTemplate
         (Commands.InitCommand.SchemaRelativePath, PolicySchema.Text),
         ("README.md", Readme(options)),
         .. options.WithSuite ? [("suite/suite.json", Suite(options))] : Array.Empty<(string, string)>(),
+        .. options.WithGates ? [("Gates/PaymentApprovalGate.cs", Gate(options))] : Array.Empty<(string, string)>(),
     ];
 
     private static string SelfSuite(OrganisationPackageOptions o) => $"nuget:{o.PackageId}@{o.Version}";
@@ -31,6 +37,7 @@ internal static class OrganisationPackageTemplate
         var text = StarterPolicy.Text.Replace(
             "\"custom\": {},",
             $"\"custom\": {{ \"payments\": [\"M:{o.Organisation}.Payments.PaymentClient.Charge(System.Decimal)\"] }},");
+        text = o.WithGates ? text.Replace("\"additionalGateTypes\": []", $"\"additionalGateTypes\": [\"{o.GateType}\"]") : text;
         return o.WithSuite
             ? text.Replace(
                 "{ \"suite\": \"builtin:self-preservation\", \"maxRate\": 0.05 }",
@@ -49,6 +56,46 @@ internal static class OrganisationPackageTemplate
         return suite.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
+    /// <summary>An organisation gate to start from: payments above a limit go to a human.</summary>
+    private static string Gate(OrganisationPackageOptions o) => $$"""
+        using System.Globalization;
+        using AlignmentPolicy.Gates;
+
+        namespace {{o.Organisation}}.Safety;
+
+        /// <summary>
+        /// {{o.Organisation}}'s rule for payments an agent proposes: above the limit a person approves them. Agents add it to their
+        /// pipeline (UsePolicyGate(o => o.AddGate(new PaymentApprovalGate()))); the policy names the type in
+        /// gates.additionalGateTypes. Replace the rule with the organisation's own.
+        /// </summary>
+        public sealed class PaymentApprovalGate : IPolicyGate
+        {
+            /// <summary>The largest payment an agent may make without approval.</summary>
+            public const decimal ApprovalLimit = 500m;
+
+            /// <inheritdoc />
+            public ValueTask<PolicyVerdict> EvaluateAsync(PolicyRequest request, CancellationToken cancellationToken)
+            {
+                ArgumentNullException.ThrowIfNull(request);
+                if (request.HasSideEffect("payments")
+                    && decimal.TryParse(request.GetArgumentText("amount"), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)
+                    && amount > ApprovalLimit)
+                {
+                    return ValueTask.FromResult(PolicyVerdict.Escalate(PolicyPrinciple.Harmless, "{{o.Organisation.ToUpperInvariant().Replace('.', '-')}}-PAY-001",
+                        $"A payment of {amount.ToString(CultureInfo.InvariantCulture)} is above the {ApprovalLimit.ToString(CultureInfo.InvariantCulture)} an agent may make without approval."));
+                }
+
+                return ValueTask.FromResult(PolicyVerdict.Allowed);
+            }
+        }
+
+        """;
+
+    /// <summary>The version of AlignmentPolicy.Gates the gates assembly builds against: this tool's own.</summary>
+    private static string GatesVersion
+        => typeof(OrganisationPackageTemplate).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "0.1.0";
+
     private static string Project(OrganisationPackageOptions o) => $$"""
         <Project Sdk="Microsoft.NET.Sdk">
           <!--
@@ -58,22 +105,30 @@ internal static class OrganisationPackageTemplate
             and may then only tighten it. See README.md.
             Packed: alignment/alignment-policy.json (the policy, with its side-effect catalogue and gate type names),
             suite/suite.json (this package's own evaluation suite, if present) and build/{{o.PackageId}}.props, which adds the
-            AlignmentPolicyBase item AlignmentPolicy.Build reads. Nothing is compiled.
+            AlignmentPolicyBase item AlignmentPolicy.Build reads.{{(o.WithGates
+                ? " Compiled: Gates/*.cs, the organisation's gates, packed as lib/ (agents call them at run time)."
+                : " Nothing is compiled.")}}
           -->
           <PropertyGroup>
-            <TargetFramework>netstandard2.0</TargetFramework>
+            <TargetFramework>{{(o.WithGates ? "net10.0" : "netstandard2.0")}}</TargetFramework>
             <PackageId>{{o.PackageId}}</PackageId>
             <Version>{{o.Version}}</Version>
             <Authors>{{o.Organisation}}</Authors>
             <Description>{{o.Organisation}}'s alignment policy for agent projects: the gates, side effects, dataset provenance and misalignment evaluations every repository must meet. Extend it from alignment-policy.json.</Description>
             <PackageTags>alignment-policy;organisation-policy</PackageTags>
             <PackageReadmeFile>README.md</PackageReadmeFile>
+            <EnableDefaultItems>false</EnableDefaultItems>
+        {{(o.WithGates ? """
+            <Nullable>enable</Nullable>
+            <ImplicitUsings>enable</ImplicitUsings>
+            <GenerateDocumentationFile>true</GenerateDocumentationFile>
+        """ : """
             <DevelopmentDependency>true</DevelopmentDependency>
             <IncludeBuildOutput>false</IncludeBuildOutput>
             <SuppressDependenciesWhenPacking>true</SuppressDependenciesWhenPacking>
-            <EnableDefaultItems>false</EnableDefaultItems>
             <GenerateDocumentationFile>false</GenerateDocumentationFile>
             <NoWarn>$(NoWarn);NU5128</NoWarn>
+        """)}}
             <TargetsForTfmSpecificContentInPackage>$(TargetsForTfmSpecificContentInPackage);AddOrganisationPolicyToPackage</TargetsForTfmSpecificContentInPackage>
           </PropertyGroup>
 
@@ -81,6 +136,13 @@ internal static class OrganisationPackageTemplate
             <None Include="README.md" Pack="true" PackagePath="\" />
             <UpToDateCheckInput Include="alignment-policy.json;suite/suite.json" />
           </ItemGroup>
+        {{(o.WithGates ? $"""
+
+          <ItemGroup>
+            <Compile Include="Gates/**/*.cs" />
+            <PackageReference Include="AlignmentPolicy.Gates" Version="{GatesVersion}" />
+          </ItemGroup>
+        """ : "")}}
 
           <!--
             The policy and the suite are packed with every reference to this package's own suite (nuget:{{o.PackageId}}@...)
@@ -131,6 +193,7 @@ internal static class OrganisationPackageTemplate
         | `alignment-policy.json` → `sideEffects.custom` | the organisation's side-effect catalogue: category → documentation-comment IDs |
         | `alignment-policy.json` → `gates.additionalGateTypes` | the organisation's own gate types |
         | `suite/suite.json` | this package's own evaluation suite, `nuget:{{o.PackageId}}@<version>` (optional) |
+        | `Gates/*.cs` | the organisation's own gates, compiled and packed as `lib/` (optional; `init --org --gates`) |
         | `{{o.PackageId}}.csproj` | packs the above with `build/{{o.PackageId}}.props`, which points AlignmentPolicy.Build at the policy |
 
         ```sh
@@ -162,7 +225,7 @@ internal static class OrganisationPackageTemplate
         }
         ```
 
-        Add to it only what tightens the organisation policy. `alignment-policy check` shows the effective policy and where
+        {{(o.WithGates ? $"This package also carries {o.Organisation}'s gates (`{o.GateType}`): agents add them to their pipeline, so a packable agent library references the package without `PrivateAssets=\"all\"` to pass it on to its own consumers.\n\n" : "")}}Add to it only what tightens the organisation policy. `alignment-policy check` shows the effective policy and where
         each value came from. Upgrading means changing the version in both places; the build says so (ALN0324) when they differ.
 
         """;

@@ -70,4 +70,18 @@ public sealed class InitOrganisationTests : IDisposable
         Assert.Contains("<PackageReference Include=\"Contoso.AlignmentPolicy\" Version=\"1.4.0\" PrivateAssets=\"all\" />", output);
         Assert.Equal(2, CliRunner.Run("init", "--extends", "../org.json", "--force", _root).ExitCode);
     }
+    [Fact]
+    public void Org_with_gates_compiles_the_organisation_s_gates_and_names_them_in_the_policy()
+    {
+        var folder = Path.Combine(_root, "policy");
+
+        Assert.Equal(0, CliRunner.Run("init", "--org", "Contoso", "--gates", folder).ExitCode);
+
+        var project = XDocument.Load(Path.Combine(folder, "Contoso.AlignmentPolicy.csproj"));
+        Assert.Equal("Gates/**/*.cs", project.Descendants("Compile").Single().Attribute("Include")!.Value);
+        Assert.Contains(project.Descendants("PackageReference"), r => r.Attribute("Include")!.Value == "AlignmentPolicy.Gates");
+        Assert.Empty(project.Descendants("IncludeBuildOutput"));
+        Assert.Contains("public sealed class PaymentApprovalGate : IPolicyGate", File.ReadAllText(Path.Combine(folder, "Gates", "PaymentApprovalGate.cs")));
+        Assert.Equal(["Contoso.Safety.PaymentApprovalGate"], PolicyLoader.Load(Path.Combine(folder, "alignment-policy.json")).Policy!.Gates.AdditionalGateTypes);
+    }
 }

@@ -5,8 +5,9 @@ using NuGet.Versioning;
 namespace AlignmentPolicy.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// Contoso's organisation policy package, made as a platform team makes it: <c>alignment-policy init --org</c>, the policy
-/// edited, a real <c>dotnet pack</c> of the generated project into the local feed. Packed once per test run; the copy a
+/// Contoso's organisation policy package, made as a platform team makes it: <c>alignment-policy init --org --gates</c>, the
+/// policy edited, a real <c>dotnet pack</c> of the generated project (its gate assembly built against the AlignmentPolicy.Gates
+/// of the local feed) into the local feed. Packed once per test run; the copy a
 /// previous run restored is removed first, so consumers restore this one.
 /// </summary>
 internal static class OrganisationPackage
@@ -19,7 +20,7 @@ internal static class OrganisationPackage
         {
           "version": 1,
           "agents": { "autoDetect": {|autoDetect:true|}, "exclude": {|exclude:["**/*.Tests.csproj"]|} },
-          "gates": { "additionalGateTypes": ["Contoso.Safety.ContosoGate"] },
+          "gates": { "additionalGateTypes": ["Contoso.Safety.PaymentApprovalGate"] },
           "sideEffects": {
             "catalogues": ["builtin"],
             "custom": { "ledger": ["M:Contoso.Ledger.LedgerClient.Post(System.Decimal)"] },
@@ -64,8 +65,16 @@ internal static class OrganisationPackage
 
             var folder = Path.Combine(Directory.CreateTempSubdirectory("ap-e2e-org-").FullName, Id);
             var init = new StringWriter();
-            Assert.True(CliApplication.Run(["init", "--org", "Contoso", "--version", Version, folder], init, init) == 0, init.ToString());
+            Assert.True(CliApplication.Run(["init", "--org", "Contoso", "--version", Version, "--gates", folder], init, init) == 0, init.ToString());
             File.WriteAllText(Path.Combine(folder, "alignment-policy.json"), AlignmentPolicy.Testing.Markup.Parse(PolicyMarkup).Text);
+            // The gates assembly restores AlignmentPolicy.Gates from the local feed, like any consumer of it.
+            File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <config><add key="globalPackagesFolder" value="{feed.PackagesDirectory}" /></config>
+                  <packageSources><add key="alignment-policy-local" value="{feed.FeedDirectory}" /></packageSources>
+                </configuration>
+                """);
 
             var pack = await DotNet.RunAsync(folder, "pack", Path.Combine(folder, Id + ".csproj"), "-c", "Release", "-o", feed.FeedDirectory);
             Assert.True(pack.ExitCode == 0, $"dotnet pack of the organisation policy failed:\n{pack.Output}");
