@@ -29,6 +29,8 @@ public static class CliApplication
         root.Subcommands.Add(VerifyCommand.Create(output, error));
         root.Subcommands.Add(EvalCommand.Create(output, error));
         root.Subcommands.Add(ScanCommand.Create(output, error));
+        root.Subcommands.Add(ReportCommand.Create(output, error));
+        root.Subcommands.Add(SarifCommand.Create(output, error));
 
         var parseResult = root.Parse(args);
         var verb = Verb(parseResult);
