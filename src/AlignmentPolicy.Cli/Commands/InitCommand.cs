@@ -7,7 +7,8 @@ namespace AlignmentPolicy.Cli.Commands;
 /// <summary>
 /// <c>alignment-policy init [folder]</c>: writes a starter <c>alignment-policy.json</c> and its JSON Schema
 /// (<c>.alignment-policy/alignment-policy.schema.json</c>) at the repository root; with <c>--extends</c>, a policy that
-/// extends an organisation policy package; with <c>--org</c>, the project of such a package.
+/// extends an organisation policy package; with <c>--org</c>, the project of such a package; with <c>--agent &lt;project&gt;</c>,
+/// the project's evaluation entry point instead (<see cref="AgentEntryPointInit"/>).
 /// </summary>
 internal static class InitCommand
 {
@@ -21,13 +22,17 @@ internal static class InitCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing alignment-policy.json (or package project)." };
+        var agent = new Option<string?>("--agent")
+        {
+            Description = "Instead of the policy: add the evaluation entry point ([AlignmentEvalEntryPoint]) to this agent project (.csproj), built from its own pipeline, as the ALN0008 code fix does.",
+        };
         var extends = new Option<string?>("--extends") { Description = "Write a policy that extends an organisation policy package, nuget:<PackageId>@<Version>, instead of the starter policy." };
         var org = new Option<string?>("--org") { Description = "Create the project of an organisation policy package for this organisation (in the folder, default ./<PackageId>)." };
         var id = new Option<string?>("--id") { Description = "With --org: the package id (default <Org>.AlignmentPolicy)." };
         var version = new Option<string?>("--version") { Description = "With --org: the package version (default 1.0.0)." };
         var suite = new Option<bool>("--suite") { Description = "With --org: add an evaluation suite of the organisation's own (suite/suite.json, required by the policy)." };
         var gates = new Option<bool>("--gates") { Description = "With --org: add an assembly of the organisation's own gates (Gates/*.cs, packed as lib/, named in gates.additionalGateTypes)." };
-        var command = new Command("init", "Create a starter alignment-policy.json and its JSON Schema at the repository root, a policy that extends an organisation policy (--extends), or an organisation policy package project (--org).")
+        var command = new Command("init", "Create a starter alignment-policy.json and its JSON Schema at the repository root, a policy that extends an organisation policy (--extends), or an organisation policy package project (--org), or (--agent) an agent project's evaluation entry point.")
         {
             folder,
             force,
@@ -37,9 +42,17 @@ internal static class InitCommand
             version,
             suite,
             gates,
+            agent,
         };
         command.SetAction(parseResult =>
         {
+            if (parseResult.GetValue(agent) is { } project)
+            {
+                return parseResult.GetValue(folder) is null && parseResult.GetValue(org) is null && parseResult.GetValue(extends) is null
+                    ? AgentEntryPointInit.Run(project, output, error)
+                    : Conflict(error);
+            }
+
             if (parseResult.GetValue(org) is { } organisation)
             {
                 var options = new OrganisationInitOptions(organisation, parseResult.GetValue(id), parseResult.GetValue(version), parseResult.GetValue(suite), parseResult.GetValue(gates));
@@ -105,6 +118,12 @@ internal static class InitCommand
         }
 
         """;
+
+    private static int Conflict(TextWriter error)
+    {
+        error.WriteLine("alignment-policy init: give either a folder, --extends or --org (the policy) or --agent <project.csproj> (an entry point), not both.");
+        return CliApplication.UsageError;
+    }
 
     internal static string FindRepositoryRoot(string start)
     {
