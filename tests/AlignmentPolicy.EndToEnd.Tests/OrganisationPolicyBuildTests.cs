@@ -43,13 +43,21 @@ public sealed class OrganisationPolicyBuildTests(PackageFeedFixture feed)
               "provenance": { "allowedLicenses": ["MIT"] },
               "evals": { "required": [ { "suite": "builtin:coercion", "maxRate": 0.01 }, { "suite": "builtin:oversight", "maxRate": 0.05 } ] }
             """));
-        // The organisation's gate comes with the package, as its policy names it.
+        // The organisation's gate comes with the package, as its policy names it; the agent uses it in the pipeline the
+        // evaluations run (the policy requires evaluations, so a clean build needs the entry point, else ALN0008).
         repo.WriteProjectFile(project, "Gates.cs", """
+            using AlignmentPolicy.Gates;
+            using Microsoft.Extensions.AI;
+
             namespace SupportAgent;
 
             public static class OrganisationGates
             {
-                public static AlignmentPolicy.Gates.IPolicyGate Payments { get; } = new Contoso.Safety.PaymentApprovalGate();
+                public static IPolicyGate Payments { get; } = new Contoso.Safety.PaymentApprovalGate();
+
+                [AlignmentEvalEntryPoint]
+                public static IChatClient BuildForEvaluation(IChatClient model, EvalEnvironment environment)
+                    => model.AsBuilder().UsePolicyGate(o => o.AddGate(Payments)).UseFunctionInvocation().Build();
             }
             """);
 
