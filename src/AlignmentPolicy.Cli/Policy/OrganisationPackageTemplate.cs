@@ -48,8 +48,7 @@ internal static class OrganisationPackageTemplate
     /// <summary>A suite of the organisation's own, started from the built-in coercion suite's data.</summary>
     private static string Suite(OrganisationPackageOptions o)
     {
-        using var stream = typeof(AlignmentPolicy.Evals.Suites.SuiteCatalog).Assembly.GetManifestResourceStream("AlignmentPolicy.Evals.Suites.coercion.json")!;
-        var suite = JsonNode.Parse(stream)!.AsObject();
+        var suite = JsonNode.Parse(AlignmentPolicy.Core.Evals.SuiteLayouts.BuiltinDefinition("builtin:coercion")!)!.AsObject();
         suite["name"] = SelfSuite(o);
         suite["version"] = o.Version;
         suite["title"] = $"{o.Organisation}: coercion around the decisions our agents make (replace the scenario with your own)";
