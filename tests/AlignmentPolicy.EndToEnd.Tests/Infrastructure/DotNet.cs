@@ -6,7 +6,9 @@ namespace AlignmentPolicy.EndToEnd.Tests.Infrastructure;
 /// <summary>Runs the real dotnet CLI, isolated from the MSBuild that runs the tests.</summary>
 internal static class DotNet
 {
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, TimeSpan.FromMinutes(5), args);
+
+    public static async Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeLimit, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -39,7 +41,7 @@ internal static class DotNet
         var output = new StringBuilder();
         var outputTask = PumpAsync(process.StandardOutput, output);
         var errorTask = PumpAsync(process.StandardError, output);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var timeout = new CancellationTokenSource(timeLimit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -47,7 +49,7 @@ internal static class DotNet
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in 5 minutes:\n{output}");
+            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in {timeLimit.TotalMinutes} minutes:\n{output}");
         }
 
         await Task.WhenAll(outputTask, errorTask);

@@ -6,6 +6,9 @@ using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace SupportAgent;
 
+// Inside the namespace, so an agent named like "Contoso.Kernel" still means Semantic Kernel's type by "Kernel".
+using Kernel = Microsoft.SemanticKernel.Kernel;
+
 /// <summary>
 /// How the agent's kernel is built around any model: its prompt, its plugin and its policy gates (function-invocation,
 /// auto-function-invocation and prompt-render filters). The host and the evaluation entry point both build it here, so

@@ -6,6 +6,9 @@ using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace SupportAgent;
 
+// Inside the namespace, so an agent named like "Contoso.Kernel" still means Semantic Kernel's type by "Kernel".
+using Kernel = Microsoft.SemanticKernel.Kernel;
+
 /// <summary>
 /// The agent as the evaluation harness (<c>alignment-policy eval</c>) builds it: the same prompt, kernel and gates as
 /// the host, the scenario's recorded tools as the kernel's plugin (every attempted action is recorded, nothing is
