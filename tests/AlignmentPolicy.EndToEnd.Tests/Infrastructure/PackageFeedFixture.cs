@@ -20,6 +20,9 @@ public sealed class PackageFeedFixture : IAsyncLifetime
 
     public string BuildPackageVersion { get; private set; } = "";
 
+    /// <summary>The runtime packages, one per stack; all share the version of AlignmentPolicy.Build.</summary>
+    public static IReadOnlyList<string> RuntimePackages { get; } = ["AlignmentPolicy.Gates", "AlignmentPolicy.Gates.AgentFramework", "AlignmentPolicy.Gates.SemanticKernel"];
+
     /// <summary>The AlignmentPolicy.Templates package in the feed (the `dotnet new` templates).</summary>
     public string TemplatesPackage { get; private set; } = "";
 
@@ -36,12 +39,13 @@ public sealed class PackageFeedFixture : IAsyncLifetime
             Directory.Delete(stale, recursive: true);
         }
 
-        foreach (var project in new[]
-        {
+        string[] projects =
+        [
             Path.Combine("tasks", "AlignmentPolicy.Build", "AlignmentPolicy.Build.csproj"),
-            Path.Combine("src", "AlignmentPolicy.Gates", "AlignmentPolicy.Gates.csproj"),
+            .. RuntimePackages.Select(id => Path.Combine("src", id, id + ".csproj")),
             Path.Combine("templates", "AlignmentPolicy.Templates", "AlignmentPolicy.Templates.csproj"),
-        })
+        ];
+        foreach (var project in projects)
         {
             var result = await DotNet.RunAsync(RepoRoot, "pack", Path.Combine(RepoRoot, project), "--no-build", "-c", Configuration, "-o", FeedDirectory);
             Assert.True(result.ExitCode == 0, $"dotnet pack {project} failed:\n{result.Output}");
