@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using AlignmentPolicy.Cli;
 using AlignmentPolicy.EndToEnd.Tests.Infrastructure;
@@ -42,6 +43,11 @@ public sealed class TemplateTests(PackageFeedFixture feed)
         var build = await RunAsync(repo, "build", solution, "-c", "Release", "-warnaserror", "-warnnotaserror:NU1603");
         Assert.True(build.Succeeded, build.Output);
         Assert.Empty(build.Warnings.Where(w => w.Code != "NU1603").Select(w => $"{w.File}({w.LineNumber},{w.ColumnNumber}): {w.Code} {w.Message}"));
+
+        // Each agent restores its own stack only (the runtime packages are split by stack).
+        AssertClosureExcludes(ProjectPath(repo, "src", "Contoso.Support"), "Microsoft.Agents.AI", "Microsoft.SemanticKernel");
+        AssertClosureExcludes(ProjectPath(repo, "src", "Contoso.Mail"), "Microsoft.SemanticKernel");
+        AssertClosureExcludes(ProjectPath(repo, "src", "Contoso.Kernel"), "Microsoft.Agents.AI");
 
         var tests = await DotNet.RunAsync(repo.Root, BuildTimeLimit, "test", solution, "-c", "Release", "--no-build");
         Assert.True(tests.ExitCode == 0, tests.Output);
@@ -121,6 +127,15 @@ public sealed class TemplateTests(PackageFeedFixture feed)
         Assert.Equal([sdk], references.Intersect(stacks));
     }
 
+    /// <summary>No package whose id starts with one of <paramref name="stacks"/> is in the project's restored closure.</summary>
+    private static void AssertClosureExcludes(string project, params string[] stacks)
+    {
+        using var assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(project)!, "obj", "project.assets.json")));
+        var libraries = assets.RootElement.GetProperty("libraries").EnumerateObject().Select(l => l.Name.Split('/')[0]).ToList();
+        Assert.Contains(libraries, l => l.StartsWith("AlignmentPolicy.Gates", StringComparison.Ordinal));
+        Assert.DoesNotContain(libraries, l => stacks.Any(stack => l.StartsWith(stack, StringComparison.OrdinalIgnoreCase)));
+    }
+
     private static async Task<BuildResult> RunAsync(ConsumerRepository repo, params string[] args)
     {
         var binlog = Path.Combine(repo.Root, $"{args[0]}-{Guid.NewGuid():N}.binlog");
@@ -128,11 +143,11 @@ public sealed class TemplateTests(PackageFeedFixture feed)
         return BuildResult.Read(result, binlog);
     }
 
-    /// <summary>The gates package each stack's template references.</summary>
+    /// <summary>The gates package each stack's template references (the adapters bring AlignmentPolicy.Gates with them).</summary>
     private static class StackGatesPackage
     {
-        public const string AgentFramework = "AlignmentPolicy.Gates";
+        public const string AgentFramework = "AlignmentPolicy.Gates.AgentFramework";
 
-        public const string SemanticKernel = "AlignmentPolicy.Gates";
+        public const string SemanticKernel = "AlignmentPolicy.Gates.SemanticKernel";
     }
 }
