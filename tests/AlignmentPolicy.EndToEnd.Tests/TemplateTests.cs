@@ -79,11 +79,12 @@ public sealed class TemplateTests(PackageFeedFixture feed)
     }
 
     [Fact]
-    public async Task The_solution_template_takes_the_stack_the_ci_the_framework_and_the_version_it_is_given()
+    public async Task The_solution_template_takes_the_stack_the_ci_the_framework_and_the_version_it_is_given_and_builds_on_net8()
     {
         var templates = await TemplateHive.InstallAsync(feed.TemplatesPackage);
-        var root = Directory.CreateTempSubdirectory("ap-e2e-template-").FullName;
-        await templates.NewAsync(root, "alignment-solution", "-n", "Contoso.Ops", "--stack", "semantic-kernel", "--ci", "azure", "--framework", "net8.0", "--alignment-policy-version", "9.9.9");
+        var repo = new ConsumerRepository(feed);
+        var root = repo.Root;
+        await templates.NewAsync(root, "alignment-solution", "-n", "Contoso.Ops", "--stack", "semantic-kernel", "--ci", "azure", "--framework", "net8.0");
 
         Assert.True(File.Exists(Path.Combine(root, "Contoso.Ops.slnx")));
         Assert.True(File.Exists(Path.Combine(root, "azure-pipelines.yml")));
@@ -91,13 +92,13 @@ public sealed class TemplateTests(PackageFeedFixture feed)
         var pipeline = File.ReadAllText(Path.Combine(root, "azure-pipelines.yml"));
         Assert.Contains("SOLUTION: Contoso.Ops.slnx", pipeline, StringComparison.Ordinal);
         Assert.Contains("AGENT_PROJECT: src/Contoso.Ops/Contoso.Ops.csproj", pipeline, StringComparison.Ordinal);
+        Assert.Contains("AGENT_RESULTS: src/Contoso.Ops/obj/alignment/evals", pipeline, StringComparison.Ordinal);
         Assert.Contains("PACKAGE_ID: Contoso.Ops", pipeline, StringComparison.Ordinal);
-        Assert.Contains("ALIGNMENT_POLICY_VERSION: 9.9.9", pipeline, StringComparison.Ordinal);
+        Assert.Contains($"ALIGNMENT_POLICY_VERSION: {feed.BuildPackageVersion}", pipeline, StringComparison.Ordinal);
 
         var agent = Path.Combine(root, "src", "Contoso.Ops", "Contoso.Ops.csproj");
         var tests = Path.Combine(root, "tests", "Contoso.Ops.Tests", "Contoso.Ops.Tests.csproj");
         AssertReferences(agent, "Microsoft.SemanticKernel", StackGatesPackage.SemanticKernel);
-        Assert.Contains("""<PackageReference Include="AlignmentPolicy.Build" Version="9.9.9" PrivateAssets="all" />""", File.ReadAllText(agent), StringComparison.Ordinal);
         Assert.All(new[] { agent, tests }, project => Assert.Contains("<TargetFramework>net8.0</TargetFramework>", File.ReadAllText(project), StringComparison.Ordinal));
         // No template token is left behind.
         Assert.DoesNotContain(Directory.GetFiles(root, "*", SearchOption.AllDirectories), f => File.ReadAllText(f) is var text && (text.Contains("0.0.0-alignment-policy", StringComparison.Ordinal) || text.Contains("#{", StringComparison.Ordinal)));
@@ -106,6 +107,18 @@ public sealed class TemplateTests(PackageFeedFixture feed)
         Assert.True(File.Exists(Path.Combine(root, ".alignment-policy", "alignment-policy.schema.json")));
         var check = new StringWriter();
         Assert.True(CliApplication.Run(["check", root], check, check) == 0, check.ToString());
+
+        // .NET 8: the runtime packages target net8.0 too, so the agent builds there warning-free.
+        var build = await RunAsync(repo, "build", agent, "-warnaserror", "-warnnotaserror:NU1603");
+        Assert.True(build.Succeeded, build.Output);
+        Assert.Empty(build.Warnings.Where(w => w.Code != "NU1603").Select(w => $"{w.File}({w.LineNumber},{w.ColumnNumber}): {w.Code} {w.Message}"));
+
+        var pinned = Directory.CreateTempSubdirectory("ap-e2e-template-").FullName;
+        await templates.NewAsync(pinned, "alignment-solution", "-n", "Contoso.Pinned", "--alignment-policy-version", "9.9.9");
+        var pinnedAgent = File.ReadAllText(Path.Combine(pinned, "src", "Contoso.Pinned", "Contoso.Pinned.csproj"));
+        Assert.Contains("""<PackageReference Include="AlignmentPolicy.Gates" Version="9.9.9" />""", pinnedAgent, StringComparison.Ordinal);
+        Assert.Contains("""<PackageReference Include="AlignmentPolicy.Build" Version="9.9.9" PrivateAssets="all" />""", pinnedAgent, StringComparison.Ordinal);
+        Assert.Contains("ALIGNMENT_POLICY_VERSION: 9.9.9", File.ReadAllText(Path.Combine(pinned, ".github", "workflows", "alignment-policy.yml")), StringComparison.Ordinal);
 
         var bare = Directory.CreateTempSubdirectory("ap-e2e-template-").FullName;
         await templates.NewAsync(bare, "alignment-solution", "-n", "Contoso.Bare", "--ci", "none");
