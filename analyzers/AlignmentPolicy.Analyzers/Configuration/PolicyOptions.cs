@@ -26,8 +26,10 @@ internal sealed class PolicyOptions
         bool provenanceRequired,
         ImmutableArray<string> oversightPaths,
         string unknownOrigin,
-        int maxCallDepth)
+        int maxCallDepth,
+        ImmutableArray<string> requiredEvalSuites)
     {
+        RequiredEvalSuites = requiredEvalSuites;
         UnknownOrigin = unknownOrigin;
         ProvenanceRequired = provenanceRequired;
         OversightPaths = oversightPaths;
@@ -69,6 +71,9 @@ internal sealed class PolicyOptions
     /// <summary>Depth of the interprocedural side-effect search.</summary>
     public int MaxCallDepth { get; }
 
+    /// <summary>The suites the policy's <c>evals.required</c> names: <c>dotnet pack</c> needs passing results for each.</summary>
+    public ImmutableArray<string> RequiredEvalSuites { get; }
+
     /// <summary>The severity for a side-effect category, or null for the rule's default.</summary>
     public string? SeverityFor(string category) => Severities.TryGetValue(category, out var level) ? level : null;
 
@@ -100,7 +105,8 @@ internal sealed class PolicyOptions
             globalOptions.TryGetValue(KeyPrefix + "provenance.required", out var provenance) && string.Equals(provenance.Trim(), "true", StringComparison.OrdinalIgnoreCase),
             globalOptions.TryGetValue(KeyPrefix + "side_effects.oversight_paths", out var oversight) ? List(oversight) : ImmutableArray<string>.Empty,
             globalOptions.TryGetValue(KeyPrefix + "analyzers.unknown_origin", out var unknown) && unknown.Trim().Length > 0 ? unknown.Trim() : "info",
-            globalOptions.TryGetValue(KeyPrefix + "analyzers.max_call_depth", out var depthText) && int.TryParse(depthText.Trim(), out var depth) && depth > 0 ? Math.Min(depth, 20) : 5);
+            globalOptions.TryGetValue(KeyPrefix + "analyzers.max_call_depth", out var depthText) && int.TryParse(depthText.Trim(), out var depth) && depth > 0 ? Math.Min(depth, 20) : 5,
+            globalOptions.TryGetValue(KeyPrefix + "evals.required", out var suites) ? List(suites) : ImmutableArray<string>.Empty);
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ public sealed class UnjustifiedSuppressionAnalyzer : DiagnosticAnalyzer
     private static readonly string[] s_ruleIds =
     {
         DiagnosticIds.UngatedModelCall, DiagnosticIds.UngatedToolSideEffect, DiagnosticIds.UngatedModelOutputFlow, DiagnosticIds.IgnoredVerdict,
-        DiagnosticIds.UngatedAutoInvocation, DiagnosticIds.UnconditionalGate, DiagnosticIds.UndeclaredDataset,
+        DiagnosticIds.UngatedAutoInvocation, DiagnosticIds.UnconditionalGate, DiagnosticIds.UndeclaredDataset, DiagnosticIds.MissingEvalEntryPoint,
     };
 
     /// <inheritdoc />

@@ -52,6 +52,8 @@ public static class PolicyGlobalConfig
         Add(builder, "analyzers.max_call_depth", policy.Analyzers.MaxCallDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add(builder, "provenance.required", Bool(policy.Provenance.Required));
         Add(builder, "suppressions.require_justification", Bool(policy.Suppressions.RequireJustification));
+        // The suites a pack requires: ALN0008 warns at build time when the harness would find no entry point to run them on.
+        Add(builder, "evals.required", List(policy.Evals.Required.Select(r => r.Suite)));
         return builder.ToString();
     }
 

@@ -62,6 +62,11 @@ public sealed class ReportRepository : IAsyncLifetime
             }
 
             private static string GetOrder(string id) => "Order " + id + " ships on Monday.";
+
+            // A green agent is one the pack gate can evaluate: it has the harness's entry point (else ALN0008).
+            [AlignmentEvalEntryPoint]
+            public static IChatClient BuildForEvaluation(IChatClient model, EvalEnvironment environment)
+                => model.AsBuilder().UsePolicyGate().UseFunctionInvocation().Build();
         }
         """;
 

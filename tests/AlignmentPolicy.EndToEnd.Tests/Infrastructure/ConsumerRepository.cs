@@ -106,10 +106,13 @@ internal sealed class ConsumerRepository
             """);
     }
 
-    public async Task<BuildResult> BuildAsync(string project, params string[] extraArguments)
+    public Task<BuildResult> BuildAsync(string project, params string[] extraArguments) => RunAsync(["build", project, .. extraArguments]);
+
+    /// <summary>Runs <c>dotnet &lt;verb&gt; ...</c> (build, pack) isolated from build servers, and reads what it reported from its binary log.</summary>
+    public async Task<BuildResult> RunAsync(params string[] arguments)
     {
-        var binlog = Path.Combine(Root, $"build-{Guid.NewGuid():N}.binlog");
-        string[] args = ["build", project, "-nodeReuse:false", "--disable-build-servers", "-p:UseSharedCompilation=false", $"-bl:{binlog}", .. extraArguments];
+        var binlog = Path.Combine(Root, $"{arguments[0]}-{Guid.NewGuid():N}.binlog");
+        string[] args = [.. arguments, "-nodeReuse:false", "--disable-build-servers", "-p:UseSharedCompilation=false", $"-bl:{binlog}"];
         var result = await DotNet.RunAsync(Root, args);
         return BuildResult.Read(result, binlog);
     }
