@@ -27,14 +27,19 @@ internal sealed class StringSearchValues
 
     /// <summary>The index of the first occurrence of any of the words in <paramref name="text"/>, or -1.</summary>
     public int FirstIndexIn(ReadOnlySpan<char> text)
-    {
 #if NET9_0_OR_GREATER
-        return text.IndexOfAny(_values);
+        => text.IndexOfAny(_values);
 #else
+        => FirstIndexByScan(text, _values, _comparison);
+#endif
+
+    /// <summary>The .NET 8 search; compiled on every target so the tests (run on .NET 10) compare it with SearchValues.</summary>
+    internal static int FirstIndexByScan(ReadOnlySpan<char> text, string[] values, StringComparison comparison)
+    {
         var first = -1;
-        foreach (var value in _values)
+        foreach (var value in values)
         {
-            var index = text.IndexOf(value.AsSpan(), _comparison);
+            var index = text.IndexOf(value.AsSpan(), comparison);
             if (index >= 0 && (first < 0 || index < first))
             {
                 first = index;
@@ -42,7 +47,6 @@ internal sealed class StringSearchValues
         }
 
         return first;
-#endif
     }
 }
 
