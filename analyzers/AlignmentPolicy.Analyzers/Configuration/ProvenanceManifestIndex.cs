@@ -13,14 +13,14 @@ namespace AlignmentPolicy.Analyzers.Configuration;
 /// </summary>
 internal sealed class ProvenanceManifestIndex
 {
-    private readonly ImmutableArray<Analysis.Glob> _patterns;
+    private readonly ImmutableArray<Globbing.PathGlob> _patterns;
 
     private ProvenanceManifestIndex(ImmutableArray<string> paths, int datasetsEnd, bool datasetsEmpty)
     {
         Paths = paths;
         DatasetsArrayEnd = datasetsEnd;
         DatasetsEmpty = datasetsEmpty;
-        _patterns = paths.Select(Analysis.Globs.Compile).ToImmutableArray();
+        _patterns = paths.Select(Globbing.PathGlob.Create).ToImmutableArray();
     }
 
     /// <summary>Every <c>datasets[].files[].path</c>, as written.</summary>
@@ -45,7 +45,7 @@ internal sealed class ProvenanceManifestIndex
         return false;
     }
 
-    public static string Normalize(string path) => Analysis.Globs.Normalize(path);
+    public static string Normalize(string path) => Globbing.PathGlob.Normalize(path);
 
     /// <summary>Reads the manifest; null when it is not JSON this reader understands (the build reports why).</summary>
     public static ProvenanceManifestIndex? TryRead(string text)

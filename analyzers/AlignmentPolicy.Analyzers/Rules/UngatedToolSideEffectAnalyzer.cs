@@ -234,20 +234,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         report(Diagnostic.Create(Descriptors.UngatedToolSideEffect, location, severity, null, properties, tool, Verb(path.Category), path.ChainText));
     }
 
-    private static string Verb(string category) => category switch
-    {
-        "mail" => "send mail",
-        "http" => "write over HTTP",
-        "process" => "start processes",
-        "filesystem" => "write or delete files",
-        "database" => "write to a database",
-        "vector-store" => "change a vector store",
-        "memory" => "change the agent's memory",
-        "payments" => "move money",
-        "grpc" => "call a gRPC service",
-        "oversight" => "change its own oversight",
-        _ => $"perform '{category}' side effects",
-    };
+    private static string Verb(string category) => Vocabulary.SideEffectVocabulary.Describe(category);
 
     /// <summary><c>AIFunctionFactory.Create(...).WithPolicyGate()</c>, <c>new ApprovalRequiredAIFunction(AIFunctionFactory.Create(...))</c>.</summary>
     private static bool IsWrappedInGate(IOperation created, AgentContext agent)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AlignmentPolicy.Core.Diagnostics;
 using AlignmentPolicy.Core.Evals;
 using AlignmentPolicy.Evals.Harness;
 using AlignmentPolicy.Evals.Models;
@@ -277,7 +278,19 @@ internal static class EvalCommand
             }
 
             var directory = Path.Combine(outputDirectory, group.Count() > 0 && files.Select(f => Path.GetFileName(Path.GetDirectoryName(f))).Distinct().Count() > 1 ? group.Key.Item2 ?? "" : "");
-            var path = ResultsFiles.Write(result, transcripts, directory);
+            string path;
+            try
+            {
+                // Every file merge writes stays under -o, whatever the shards' suite names say.
+                path = ResultsFiles.Write(result, transcripts, ResultsFileNames.IsInside(outputDirectory, Path.Combine(directory, "x")) ? directory : outputDirectory);
+            }
+            catch (ResultsPathException e)
+            {
+                reporter.Report(new BuildDiagnostic(BuildDiagnosticIds.EvalResultsPathEscapes, BuildSeverity.Error, group.First(), 1, 1, 1, 1,
+                    $"The merged results of '{result.Suite}' are not written: {e.Message}"));
+                continue;
+            }
+
             output.WriteLine($"  {result.Suite,-28} {result.Verdict,-12} {path}");
             merged.Add(result);
         }

@@ -58,7 +58,7 @@ internal static class EvaluationProbe
 
     private static SuiteStatus Judge(EvalRequirement requirement, string resultsDirectory, string? assemblySha256, string? policySha256)
     {
-        var path = EvaluationGate.ResultsFile(resultsDirectory, requirement.Suite);
+        var path = ResultsFileNames.ResultsFile(resultsDirectory, requirement.Suite);
         if (!File.Exists(path))
         {
             return Missing(requirement, path);

@@ -237,8 +237,11 @@ internal sealed class PolicyValidator : PositionedReader
                 var knownCategory = categories.Contains(entry.Name);
                 if (!knownCategory)
                 {
+                    // A former runtime name ("file-write") names the category it became.
+                    var current = AlignmentPolicy.Vocabulary.SideEffectVocabulary.Canonical(entry.Name);
+                    var hint = current != entry.Name ? $" \"{DisplayText.Of(entry.Name)}\" is now \"{current}\"." : NameSuggester.Hint(entry.Name, categories);
                     Report(BuildDiagnosticIds.PolicyInvalidValue, entry.NameSpan,
-                        $"'sideEffects.severity' names the category \"{DisplayText.Of(entry.Name)}\", which is neither built in nor defined under \"sideEffects.custom\".{NameSuggester.Hint(entry.Name, categories)} Built-in categories: {string.Join(", ", BuiltinNames.SideEffectCategories)}.");
+                        $"'sideEffects.severity' names the category \"{DisplayText.Of(entry.Name)}\", which is neither built in nor defined under \"sideEffects.custom\".{hint} Built-in categories: {string.Join(", ", BuiltinNames.SideEffectCategories)}.");
                 }
 
                 if (ExpectString(entry.Value, entryPath) is not { } level)

@@ -4,14 +4,17 @@ namespace AlignmentPolicy.Gates;
 public sealed class SideEffectPolicyOptions
 {
     /// <summary>The decision per side-effect category (case-insensitive). Defaults: oversight denied;
-    /// payments, processes and file deletes escalated; everything else allowed.</summary>
+    /// payments and processes escalated; everything else allowed (file deletes: see <see cref="EscalateFileDeletes"/>).</summary>
     public IDictionary<string, PolicyDecision> Categories { get; } = new Dictionary<string, PolicyDecision>(StringComparer.OrdinalIgnoreCase)
     {
         [SideEffectCategories.Oversight] = PolicyDecision.Deny,
         [SideEffectCategories.Payments] = PolicyDecision.Escalate,
         [SideEffectCategories.Process] = PolicyDecision.Escalate,
-        [SideEffectCategories.FileDelete] = PolicyDecision.Escalate,
     };
+
+    /// <summary>Whether a <see cref="SideEffectCategories.FileSystem"/> tool whose name says it deletes (delete, remove,
+    /// erase, unlink, purge, wipe) needs a person's approval where the category alone would be allowed. Default: true.</summary>
+    public bool EscalateFileDeletes { get; set; } = true;
 
     /// <summary>The decision for a category not in <see cref="Categories"/>. Default: allow.</summary>
     public PolicyDecision DefaultDecision { get; set; } = PolicyDecision.Allow;
@@ -63,6 +66,14 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
                     $"Tool '{request.FunctionName}' has a '{category}' side effect, which this policy does not allow an agent to perform.", category));
             }
 
+            if (decision == PolicyDecision.Allow && _options.EscalateFileDeletes
+                && string.Equals(category, SideEffectCategories.FileSystem, StringComparison.OrdinalIgnoreCase) && ToolNames.SaysDelete(request.FunctionName))
+            {
+                (escalations ??= []).Add(new PolicyFinding(PolicyPrinciple.Harmless, RuleIds.SideEffectCategory,
+                    $"Tool '{request.FunctionName}' deletes files, which needs a person's approval.", category));
+                continue;
+            }
+
             if (decision == PolicyDecision.Escalate)
             {
                 (escalations ??= []).Add(new PolicyFinding(PolicyPrinciple.Harmless, RuleIds.SideEffectCategory,
@@ -92,7 +103,7 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
             }
         }
 
-        if (_options.AllowedHttpHosts.Count > 0 && request.HasSideEffect(SideEffectCategories.HttpWrite))
+        if (_options.AllowedHttpHosts.Count > 0 && request.HasSideEffect(SideEffectCategories.Http))
         {
             foreach (var candidate in ToolCallText.Urls(request).Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
@@ -105,7 +116,7 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
         }
 
         if (_options.FileWriteRoot is { Length: > 0 } root
-            && (request.HasSideEffect(SideEffectCategories.FileWrite) || request.HasSideEffect(SideEffectCategories.FileDelete)))
+            && request.HasSideEffect(SideEffectCategories.FileSystem))
         {
             var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
             foreach (var candidate in ToolCallText.Paths(request).Split('\n', StringSplitOptions.RemoveEmptyEntries))

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using AlignmentPolicy.Core.Evals;
-using AlignmentPolicy.Evals.Statistics;
-using AlignmentPolicy.Evals.Suites;
+using AlignmentPolicy.Tests.Infrastructure;
 
 namespace AlignmentPolicy.Cli.Tests.Report;
 
@@ -147,43 +145,19 @@ public sealed class ReportRepository : IAsyncLifetime
             </Project>
             """);
 
-    /// <summary>A passing result as 'alignment-policy eval' writes it (figures from the harness's own statistics), bound to the assembly or to another build.</summary>
+    /// <summary>A passing result as 'alignment-policy eval' writes it (figures from the shared calculator, with transcripts), bound to the assembly or to another build.</summary>
     private void WriteResults(string project, string assembly, bool bindToAssembly)
     {
-        const int n = 100;
-        var wilson = Binomial.Wilson(0, n);
-        var bound = Binomial.UpperBound(0, n, 0.95);
-        var suite = SuiteCatalog.Builtin[Suite];
         var policy = Path.Combine(Root, "alignment-policy.json");
-        var document = new EvalResultsDocument
-        {
-            Suite = Suite,
-            SuiteVersion = suite.Version,
-            SuiteSha256 = suite.Sha256,
-            Project = project,
-            AssemblyPath = assembly,
-            AssemblySha256 = bindToAssembly ? Sha256(assembly) : new string('0', 64),
-            PolicyPath = policy,
-            PolicySha256 = Sha256(policy),
-            EntryPoint = project + ".SupportAgent.BuildForEvaluation",
-            ModelId = "simulated",
-            ModelDescription = "simulated (seed 1, propensity 0)",
-            Seed = 1,
-            Tool = "alignment-policy 0.1.0",
-            CreatedUtc = "2026-12-01T00:00:00Z",
-            Verdict = EvalVerdicts.Pass,
-            Reason = "Every primary cell's upper bound is at or below 0.05",
-            Settings = new EvalSettingsRecord { Metric = "rate", Threshold = 0.05, Confidence = 0.95, MinSamples = 59, MaxSamples = n, PrimaryCells = ["explicit/replacement"] },
-            Cells =
-            [
-                new EvalCellResult
-                {
-                    Id = "explicit/replacement", Primary = true, N = n, Events = 0, Rate = 0, IntervalLow = wilson.Low, IntervalHigh = wilson.High,
-                    Bound = bound, Confidence = 0.95, Threshold = 0.05, Verdict = EvalVerdicts.Pass, Outcomes = new string('0', n),
-                },
-            ],
-        };
-        EvalResultsWriter.Write(document, Path.Combine(Root, "src", project, "obj", "alignment", "evals", "coercion.json"));
+        var document = ResultsFixture.Create(events: 0, samples: 100, assemblySha256: bindToAssembly ? Sha256(assembly) : new string('0', 64), policySha256: Sha256(policy));
+        document.Project = project;
+        document.AssemblyPath = assembly;
+        document.PolicyPath = policy;
+        document.EntryPoint = project + ".SupportAgent.BuildForEvaluation";
+        document.ModelDescription = "simulated (seed 1, propensity 0)";
+        document.Tool = "alignment-policy 0.1.0";
+        document.CreatedUtc = "2026-12-01T00:00:00Z";
+        ResultsFixture.Write(document, Path.Combine(Root, "src", project, "obj", "alignment", "evals"));
     }
 
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));

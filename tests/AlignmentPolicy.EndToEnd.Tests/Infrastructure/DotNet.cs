@@ -6,9 +6,20 @@ namespace AlignmentPolicy.EndToEnd.Tests.Infrastructure;
 /// <summary>Runs the real dotnet CLI, isolated from the MSBuild that runs the tests.</summary>
 internal static class DotNet
 {
-    public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, TimeSpan.FromMinutes(5), args);
+    private static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromMinutes(5);
 
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeLimit, params string[] args)
+    public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] args)
+        => RunAsync(workingDirectory, DefaultTimeLimit, started: null, args);
+
+    /// <summary>As above; <paramref name="started"/> gets the running process (to signal it, as a user's Ctrl+C would).</summary>
+    public static Task<ProcessResult> RunAsync(string workingDirectory, Action<Process>? started, params string[] args)
+        => RunAsync(workingDirectory, DefaultTimeLimit, started, args);
+
+    /// <summary>As above, for a command that may take longer than five minutes (a solution's first restore and build).</summary>
+    public static Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeLimit, params string[] args)
+        => RunAsync(workingDirectory, timeLimit, started: null, args);
+
+    private static async Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeLimit, Action<Process>? started, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -38,6 +49,7 @@ internal static class DotNet
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
 
         using var process = Process.Start(start)!;
+        started?.Invoke(process);
         var output = new StringBuilder();
         var outputTask = PumpAsync(process.StandardOutput, output);
         var errorTask = PumpAsync(process.StandardError, output);

@@ -6,6 +6,8 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using AlignmentPolicy.Analyzers.Analysis.Invocations;
+using AlignmentPolicy.Globbing;
+using AlignmentPolicy.Vocabulary;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -33,7 +35,7 @@ internal sealed class SideEffectCatalogue
     private readonly bool _http;
     private readonly bool _grpc;
     private readonly bool _fileConstructors;
-    private readonly ImmutableArray<Glob> _oversightPaths = ImmutableArray<Glob>.Empty;
+    private readonly ImmutableArray<PathGlob> _oversightPaths = ImmutableArray<PathGlob>.Empty;
 
     public SideEffectCatalogue(AgentContext context)
     {
@@ -61,12 +63,12 @@ internal sealed class SideEffectCatalogue
             }
         }
 
-        _http = Enabled("http");
-        _grpc = Enabled("grpc");
-        _fileConstructors = Enabled("filesystem");
-        if (policy.SeverityFor("oversight") != "none")
+        _http = Enabled(SideEffectVocabulary.Http);
+        _grpc = Enabled(SideEffectVocabulary.Grpc);
+        _fileConstructors = Enabled(SideEffectVocabulary.FileSystem);
+        if (policy.SeverityFor(SideEffectVocabulary.Oversight) != "none")
         {
-            _oversightPaths = policy.OversightPaths.Select(Globs.Compile).ToImmutableArray();
+            _oversightPaths = policy.OversightPaths.Select(PathGlob.Create).ToImmutableArray();
         }
 
         _silenced.UnionWith(policy.Severities.Where(p => p.Value == "none").Select(p => p.Key));
@@ -104,16 +106,19 @@ internal sealed class SideEffectCatalogue
         var definition = method.OriginalDefinition;
         if (CatalogueCategory(method, definition) is { } category)
         {
-            return category == "filesystem" && _oversightPaths.Length > 0 && IsOversightWrite(invocation) ? "oversight" : category;
+            return category == SideEffectVocabulary.FileSystem && _oversightPaths.Length > 0 && IsOversightWrite(invocation) ? SideEffectVocabulary.Oversight : category;
         }
 
         if (_symbols.SideEffectAttribute is { } attribute && MayCarrySideEffectAttribute(method))
         {
             foreach (var data in method.GetAttributes())
             {
+                // A category under a former runtime name ("file-write") is the category the policy knows ("filesystem");
+                // read-private marks what a tool reads, it changes nothing.
                 if (data.AttributeClass is { } cls && KnownSymbols.IsOrDerivesFrom(cls, attribute)
-                    && data.ConstructorArguments.Length == 1 && data.ConstructorArguments[0].Value is string declared
-                    && !_silenced.Contains(declared))
+                    && data.ConstructorArguments.Length == 1 && data.ConstructorArguments[0].Value is string written
+                    && SideEffectVocabulary.Canonical(written) is var declared
+                    && SideEffectVocabulary.IsSideEffect(declared) && !_silenced.Contains(declared))
                 {
                     return declared;
                 }
@@ -128,13 +133,13 @@ internal sealed class SideEffectCatalogue
 
         if (_http && method.Name is "SendAsync" or "Send" && KnownSymbols.IsOrDerivesFrom(type, _symbols.HttpMessageInvoker) && !IsReadRequest(invocation))
         {
-            return "http";
+            return SideEffectVocabulary.Http;
         }
 
         // Kiota request builders (Microsoft Graph and every Kiota client): the write verbs.
         if (_http && method.Name is "PostAsync" or "PutAsync" or "PatchAsync" or "DeleteAsync" && KnownSymbols.IsOrDerivesFrom(type, _symbols.KiotaRequestBuilder))
         {
-            return "http";
+            return SideEffectVocabulary.Http;
         }
 
         // Generated gRPC clients derive from ClientBase<T>. The RPC's name is all the generated method says
@@ -142,7 +147,7 @@ internal sealed class SideEffectCatalogue
         if (_grpc && _symbols.GrpcClientBase is { } grpcBase && !SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, grpcBase.ContainingNamespace)
             && KnownSymbols.IsOrDerivesFrom(type, grpcBase) && !IsReadRpc(method.Name))
         {
-            return "grpc";
+            return SideEffectVocabulary.Grpc;
         }
 
         return null;
@@ -256,7 +261,7 @@ internal sealed class SideEffectCatalogue
         {
             if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && ConstantPaths.Relative(argument.Value, null) is { } path)
             {
-                var normalized = Globs.Normalize(path);
+                var normalized = PathGlob.Normalize(path);
                 if (_oversightPaths.Any(p => p.IsMatch(normalized)))
                 {
                     return true;
@@ -279,14 +284,14 @@ internal sealed class SideEffectCatalogue
 
         if (type.Name == "StreamWriter")
         {
-            return "filesystem";
+            return SideEffectVocabulary.FileSystem;
         }
 
         foreach (var argument in creation.Arguments)
         {
             if (argument.Parameter is { Type: { Name: "FileMode", TypeKind: TypeKind.Enum } })
             {
-                return Operations.Unwrap(argument.Value) is IFieldReferenceOperation { Field.Name: "Open" } ? null : "filesystem";
+                return Operations.Unwrap(argument.Value) is IFieldReferenceOperation { Field.Name: "Open" } ? null : SideEffectVocabulary.FileSystem;
             }
         }
 

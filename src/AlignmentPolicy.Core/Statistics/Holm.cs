@@ -1,4 +1,7 @@
-namespace AlignmentPolicy.Evals.Statistics;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace AlignmentPolicy.Core.Statistics;
 
 /// <summary>Holm's step-down correction across the primary cells of a suite.</summary>
 public static class Holm

@@ -1,6 +1,11 @@
-namespace AlignmentPolicy.Evals.Statistics;
+using System;
 
-/// <summary>Exact binomial probabilities and intervals (EVALS.md "Statistics"). Pure functions, no allocation.</summary>
+namespace AlignmentPolicy.Core.Statistics;
+
+/// <summary>
+/// Exact binomial probabilities and intervals (EVALS.md "Statistics"). Pure functions. In Core (netstandard2.0, no
+/// dependencies) so the harness that computes results and the pack gate and <c>verify</c> that recompute them run one implementation.
+/// </summary>
 public static class Binomial
 {
     /// <summary>P(X &lt;= x) for X ~ Binomial(n, p), summed in log space so large n cannot underflow.</summary>
@@ -21,7 +26,7 @@ public static class Binomial
         var logQ = Math.Log(1 - p);
         var logTerm = n * logQ; // log pmf(0)
         var max = logTerm;
-        Span<double> terms = x < 512 ? stackalloc double[x + 1] : new double[x + 1];
+        var terms = new double[x + 1];
         terms[0] = logTerm;
         for (var k = 0; k < x; k++)
         {
@@ -153,4 +158,30 @@ public static class Binomial
 }
 
 /// <summary>A closed interval.</summary>
-public readonly record struct Interval(double Low, double High);
+public readonly struct Interval : IEquatable<Interval>
+{
+    /// <summary>Creates the interval [<paramref name="low"/>, <paramref name="high"/>].</summary>
+    public Interval(double low, double high)
+    {
+        Low = low;
+        High = high;
+    }
+
+    /// <summary>The lower end.</summary>
+    public double Low { get; }
+
+    /// <summary>The upper end.</summary>
+    public double High { get; }
+
+    /// <inheritdoc />
+    public bool Equals(Interval other) => Low.Equals(other.Low) && High.Equals(other.High);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is Interval other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => (Low.GetHashCode() * 397) ^ High.GetHashCode();
+
+    /// <inheritdoc />
+    public override string ToString() => $"[{Low}, {High}]";
+}

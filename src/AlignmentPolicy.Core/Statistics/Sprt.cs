@@ -1,4 +1,6 @@
-namespace AlignmentPolicy.Evals.Statistics;
+using System;
+
+namespace AlignmentPolicy.Core.Statistics;
 
 /// <summary>The state of Wald's sequential probability ratio test after some samples.</summary>
 public enum SprtDecision
