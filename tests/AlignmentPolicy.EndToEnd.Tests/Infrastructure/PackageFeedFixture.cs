@@ -3,7 +3,8 @@ using System.Reflection;
 namespace AlignmentPolicy.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// Packs our packages once per test run into a local folder feed under artifacts/, and gives consumer
+/// Packs our packages (AlignmentPolicy.Build, AlignmentPolicy.Gates and the AlignmentPolicy.Templates template package)
+/// once per test run into a local folder feed under artifacts/, and gives consumer
 /// projects a package folder of their own from which our packages are cleared first, so every run
 /// restores the packages just packed.
 /// </summary>
@@ -22,6 +23,9 @@ public sealed class PackageFeedFixture : IAsyncLifetime
     /// <summary>The runtime packages, one per stack; all share the version of AlignmentPolicy.Build.</summary>
     public static IReadOnlyList<string> RuntimePackages { get; } = ["AlignmentPolicy.Gates", "AlignmentPolicy.Gates.AgentFramework", "AlignmentPolicy.Gates.SemanticKernel"];
 
+    /// <summary>The AlignmentPolicy.Templates package in the feed (the `dotnet new` templates).</summary>
+    public string TemplatesPackage { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         if (Directory.Exists(FeedDirectory))
@@ -39,6 +43,7 @@ public sealed class PackageFeedFixture : IAsyncLifetime
         [
             Path.Combine("tasks", "AlignmentPolicy.Build", "AlignmentPolicy.Build.csproj"),
             .. RuntimePackages.Select(id => Path.Combine("src", id, id + ".csproj")),
+            Path.Combine("templates", "AlignmentPolicy.Templates", "AlignmentPolicy.Templates.csproj"),
         ];
         foreach (var project in projects)
         {
@@ -48,6 +53,8 @@ public sealed class PackageFeedFixture : IAsyncLifetime
 
         var package = Directory.GetFiles(FeedDirectory, "AlignmentPolicy.Build.*.nupkg").Single();
         BuildPackageVersion = Path.GetFileNameWithoutExtension(package)["AlignmentPolicy.Build.".Length..];
+        TemplatesPackage = Path.Combine(FeedDirectory, $"AlignmentPolicy.Templates.{BuildPackageVersion}.nupkg");
+        Assert.True(File.Exists(TemplatesPackage), $"{TemplatesPackage} was not packed beside AlignmentPolicy.Build at the same version.");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
