@@ -296,11 +296,11 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
 
         if (kernels.Count == 0)
         {
-            return agent.Pipelines.AllKernelsGated;
+            return agent.Pipelines.AllKernelsGatedFrom(operation.Syntax.SyntaxTree);
         }
 
         var states = kernels.Select(k => agent.Origins.Trace(k).State).ToList();
-        return states.All(s => s == GateState.Gated) || (states.All(s => s != GateState.Ungated) && agent.Pipelines.AllKernelsGated);
+        return states.All(s => s == GateState.Gated) || (states.All(s => s != GateState.Ungated) && agent.Pipelines.AllKernelsGatedFrom(operation.Syntax.SyntaxTree));
     }
 
     /// <summary>The kernels of the model calls that receive these settings.</summary>

@@ -31,6 +31,7 @@ internal sealed class PipelineIndex
         "AddSingleton", "AddScoped", "AddTransient", "AddKeyedSingleton", "AddKeyedScoped", "AddKeyedTransient", "TryAddSingleton", "TryAddScoped", "TryAddTransient", "TryAddEnumerable",
     };
 
+    private static readonly string[] s_build = { "Build" };
     private static readonly string[] s_pipelineNames = { "UseFunctionInvocation", "AsAIAgent", "CreateAIAgent" };
     private static readonly string[] s_pluginRegistrations = { "AddFromType", "AddFromObject", "ImportPluginFromType", "ImportPluginFromObject" };
     private static readonly string[] s_promptPluginNames =
@@ -47,6 +48,8 @@ internal sealed class PipelineIndex
     private readonly Lazy<bool> _allPipelinesGated;
     private readonly Lazy<bool> _allKernelsGated;
     private readonly ConcurrentDictionary<ITypeSymbol, Lazy<bool>> _pluginGuarded = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxTree, Lazy<bool>> _ungatedKernelIn = new();
+    private readonly ConcurrentDictionary<SyntaxTree, Lazy<bool>> _ungatedPipelineIn = new();
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<IReadOnlyList<IInvocationOperation>>> _callers = new(SymbolEqualityComparer.Default);
 
     public PipelineIndex(AgentContext context)
@@ -73,6 +76,27 @@ internal sealed class PipelineIndex
 
     /// <summary>True when the compilation makes at least one kernel and every kernel it makes is gated.</summary>
     public bool AllKernelsGated => _allKernelsGated.Value;
+
+    /// <summary>
+    /// <see cref="AllKernelsGated"/>, asked from code in <paramref name="tree"/>: an ungated kernel built in that
+    /// tree (most often in the asking method itself, which the driver has bound already) answers false without
+    /// binding the compilation's registrations and kernel builds, which the full answer would bind first.
+    /// </summary>
+    public bool AllKernelsGatedFrom(SyntaxTree tree)
+        => (_allKernelsGated.IsValueCreated || !HasUngated(_ungatedKernelIn, tree, t => KernelBuilds(t).Any(k => Tracer.TraceWithTarget(k).State != GateState.Gated)))
+            && _allKernelsGated.Value;
+
+    /// <summary>
+    /// <see cref="AllPipelinesGated"/>, asked from code in <paramref name="tree"/>: an ungated pipeline or agent built
+    /// in that tree answers false without binding the compilation's other pipelines.
+    /// </summary>
+    public bool AllPipelinesGatedFrom(SyntaxTree tree)
+        => (_allPipelinesGated.IsValueCreated || !HasUngated(_ungatedPipelineIn, tree, t => PipelinesAndAgents(t).Any(p => !IsGated(p))))
+            && _allPipelinesGated.Value;
+
+    /// <summary>Whether something made in the tree is not gated: computed once per tree and question.</summary>
+    private static bool HasUngated(ConcurrentDictionary<SyntaxTree, Lazy<bool>> cache, SyntaxTree tree, Func<SyntaxTree, bool> compute)
+        => cache.GetOrAdd(tree, t => new Lazy<bool>(() => compute(t), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>A value taken from the DI container: gated when its registrations in this compilation are.</summary>
     public Origin FromContainer(ITypeSymbol? type, string? key = null)
@@ -316,9 +340,9 @@ internal sealed class PipelineIndex
     }
 
     /// <summary>The invocations spelled with these names, bound and classified (only those of one of the wanted kinds).</summary>
-    private IEnumerable<IInvocationOperation> Bound(IReadOnlyList<string> names, Func<InvocationExpressionSyntax, bool>? mayMatter = null)
+    private IEnumerable<IInvocationOperation> Bound(IReadOnlyList<string> names, Func<InvocationExpressionSyntax, bool>? mayMatter = null, SyntaxTree? only = null)
     {
-        foreach (var syntax in _context.Sources.Invocations(names))
+        foreach (var syntax in _context.Sources.Invocations(names, only))
         {
             if ((mayMatter is null || mayMatter(syntax)) && _context.OperationOf(syntax) is IInvocationOperation invocation)
             {
@@ -394,10 +418,10 @@ internal sealed class PipelineIndex
         return names;
     }
 
-    /// <summary>Every UseFunctionInvocation() pipeline and agent of the compilation, in source order (stops where the caller stops).</summary>
-    private IEnumerable<IOperation> PipelinesAndAgents()
+    /// <summary>Every UseFunctionInvocation() pipeline and agent of the compilation (or of one tree), in source order (stops where the caller stops).</summary>
+    private IEnumerable<IOperation> PipelinesAndAgents(SyntaxTree? only = null)
     {
-        foreach (var invocation in Bound(s_pipelineNames))
+        foreach (var invocation in Bound(s_pipelineNames, only: only))
         {
             if (_context.Classifier.Classify(invocation.TargetMethod) is InvocationKind.FunctionInvocation or InvocationKind.AgentCreation)
             {
@@ -407,7 +431,7 @@ internal sealed class PipelineIndex
 
         if (_context.Symbols.ChatClientAgent is { } agentType)
         {
-            foreach (var syntax in _context.Sources.Creations(agentType.Name))
+            foreach (var syntax in _context.Sources.Creations(agentType.Name, only))
             {
                 if (_context.OperationOf(syntax) is IObjectCreationOperation { Type: { } created } creation && KnownSymbols.IsOrDerivesFrom(created, agentType))
                 {
@@ -423,10 +447,7 @@ internal sealed class PipelineIndex
         foreach (var pipeline in PipelinesAndAgents())
         {
             any = true;
-            var gated = pipeline is IInvocationOperation invocation && _context.Classifier.Classify(invocation.TargetMethod) == InvocationKind.FunctionInvocation
-                ? IsPipelineGated(invocation)
-                : IsAgentGated(pipeline);
-            if (!gated)
+            if (!IsGated(pipeline))
             {
                 return false; // one ungated pipeline decides: the rest is never bound
             }
@@ -435,13 +456,18 @@ internal sealed class PipelineIndex
         return any;
     }
 
-    /// <summary>Every kernel the compilation builds (<c>builder.Build()</c> of a kernel builder, <c>new Kernel(...)</c>), in source order.</summary>
-    private IEnumerable<IOperation> KernelBuilds()
+    private bool IsGated(IOperation pipelineOrAgent)
+        => pipelineOrAgent is IInvocationOperation invocation && _context.Classifier.Classify(invocation.TargetMethod) == InvocationKind.FunctionInvocation
+            ? IsPipelineGated(invocation)
+            : IsAgentGated(pipelineOrAgent);
+
+    /// <summary>Every kernel the compilation (or one tree) builds (<c>builder.Build()</c> of a kernel builder, <c>new Kernel(...)</c>), in source order.</summary>
+    private IEnumerable<IOperation> KernelBuilds(SyntaxTree? only = null)
     {
         if (_context.Symbols.IKernelBuilder is { } builderType)
         {
             // .Build() is everywhere (hosts, options, pipelines): only a parameterless Build() can be a kernel builder's.
-            foreach (var invocation in Bound(new[] { "Build" }, syntax => syntax.ArgumentList.Arguments.Count == 0))
+            foreach (var invocation in Bound(s_build, syntax => syntax.ArgumentList.Arguments.Count == 0, only))
             {
                 if (Operations.Receiver(invocation)?.Type is { } receiverType && KnownSymbols.IsOrDerivesFrom(receiverType, builderType))
                 {
@@ -452,7 +478,7 @@ internal sealed class PipelineIndex
 
         if (_context.Symbols.Kernel is { } kernelType)
         {
-            foreach (var syntax in _context.Sources.Creations(kernelType.Name))
+            foreach (var syntax in _context.Sources.Creations(kernelType.Name, only))
             {
                 if (_context.OperationOf(syntax) is IObjectCreationOperation { Type: { } created } creation && KnownSymbols.IsOrDerivesFrom(created, kernelType))
                 {

@@ -60,8 +60,11 @@ internal sealed class SourceIndex
         }
     }
 
-    /// <summary>The invocations spelled with any of these names, tree by tree in compilation order (each tree once).</summary>
-    public IEnumerable<InvocationExpressionSyntax> Invocations(IReadOnlyList<string> names)
+    /// <summary>
+    /// The invocations spelled with any of these names, tree by tree in compilation order (each tree once);
+    /// with <paramref name="only"/>, in that tree alone.
+    /// </summary>
+    public IEnumerable<InvocationExpressionSyntax> Invocations(IReadOnlyList<string> names, SyntaxTree? only = null)
     {
         var trees = new HashSet<SyntaxTree>();
         foreach (var name in names)
@@ -71,7 +74,7 @@ internal sealed class SourceIndex
 
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (!trees.Contains(tree))
+            if (!trees.Contains(tree) || (only is not null && tree != only))
             {
                 continue;
             }
@@ -99,11 +102,19 @@ internal sealed class SourceIndex
         return false;
     }
 
-    /// <summary>The object creations whose type is spelled with this (rightmost) name, tree by tree in compilation order.</summary>
-    public IEnumerable<ObjectCreationExpressionSyntax> Creations(string typeName)
+    /// <summary>
+    /// The object creations whose type is spelled with this (rightmost) name, tree by tree in compilation order;
+    /// with <paramref name="only"/>, in that tree alone.
+    /// </summary>
+    public IEnumerable<ObjectCreationExpressionSyntax> Creations(string typeName, SyntaxTree? only = null)
     {
         foreach (var tree in TreesSpelling(typeName))
         {
+            if (only is not null && tree != only)
+            {
+                continue;
+            }
+
             if (IndexOf(tree).Creations.TryGetValue(typeName, out var found))
             {
                 foreach (var creation in found)
