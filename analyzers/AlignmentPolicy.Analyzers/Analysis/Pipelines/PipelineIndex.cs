@@ -511,14 +511,15 @@ internal sealed class PipelineIndex
 
     /// <summary>
     /// The kernels a plugin type is registered on (<c>builder.Plugins.AddFromType&lt;T&gt;()</c>,
-    /// <c>kernel.ImportPluginFromObject(new T())</c>): only registrations in trees that spell the type's name.
+    /// <c>kernel.ImportPluginFromObject(new T())</c>): only registrations in trees that spell the type's name, and
+    /// only the trees that hold registrations are searched for it (a plugin type is asked about once, the trees
+    /// with registrations are few, and searching every tree's text for every plugin's name cost more than the rest).
     /// </summary>
     private IEnumerable<IOperation> KernelsRegistering(ITypeSymbol pluginType)
     {
-        var trees = new HashSet<SyntaxTree>(_context.Sources.TreesSpelling(pluginType.Name));
         foreach (var syntax in _context.Sources.Invocations(s_pluginRegistrations))
         {
-            if (!trees.Contains(syntax.SyntaxTree) || _context.OperationOf(syntax) is not IInvocationOperation invocation
+            if (!_context.Sources.TreeSpells(syntax.SyntaxTree, pluginType.Name) || _context.OperationOf(syntax) is not IInvocationOperation invocation
                 || _context.Classifier.Classify(invocation.TargetMethod) != InvocationKind.PluginRegistration
                 || RegisteredPlugin(invocation) is not { } registered || !SymbolEqualityComparer.Default.Equals(registered, pluginType))
             {

@@ -21,6 +21,7 @@ internal sealed class SourceIndex
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxTree>> _treesSpelling = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SyntaxTree, Lazy<TreeIndex>> _trees = new();
+    private readonly ConcurrentDictionary<(SyntaxTree Tree, string Name), bool> _treeSpells = new();
 
     public SourceIndex(Compilation compilation) => _compilation = compilation;
 
@@ -40,6 +41,13 @@ internal sealed class SourceIndex
             WorkCounters.Count(ref WorkCounters.TextSearches);
             return builder.ToImmutable();
         });
+
+    /// <summary>
+    /// Whether one tree's text spells the name: from <see cref="TreesSpelling"/> when that was asked already, else by
+    /// searching this tree alone (cached), so a question about a few trees does not search every tree's text.
+    /// </summary>
+    public bool TreeSpells(SyntaxTree tree, string name)
+        => _treesSpelling.TryGetValue(name, out var trees) ? trees.Contains(tree) : _treeSpells.GetOrAdd((tree, name), key => Spells(key.Tree, key.Name));
 
     /// <summary>Whether the tree's text contains the name (StringText hands out its string without a copy).</summary>
     public static bool Spells(SyntaxTree tree, string name)
