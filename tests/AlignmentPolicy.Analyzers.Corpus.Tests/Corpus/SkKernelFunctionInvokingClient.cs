@@ -6,6 +6,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
+using FunctionInvocationContext = Microsoft.SemanticKernel.FunctionInvocationContext;
 
 namespace Contoso.Tutoring;
 

@@ -125,9 +125,24 @@ internal sealed class OriginTracer
             }
         }
 
-        // new AzureOpenAIClient(...) of a type the scan does not have: a client made here, and no gate of ours.
-        if (invalid.Syntax is ObjectCreationExpressionSyntax { Type: var created })
+        // new AzureOpenAIClient(...), or target-typed `OpenAIResponseAgent agent = new(...)`, of a type the scan does not
+        // have (or whose constructor does not bind here): a client made here, and no gate of ours, unless it wraps one.
+        if (invalid.Syntax is BaseObjectCreationExpressionSyntax creation)
         {
+            if (invalid.Type is { TypeKind: not TypeKind.Error } type && (Gates.IsGateType(type) || Gates.IsGatingClientType(type)))
+            {
+                return Origin.Gated;
+            }
+
+            foreach (var child in invalid.ChildOperations)
+            {
+                if (Symbols.IsClientLike(child.Type))
+                {
+                    return Trace(child, depth + 1, visiting); // a wrapper of the client it is given
+                }
+            }
+
+            var created = creation is ObjectCreationExpressionSyntax { Type: var named } ? named.ToString() : invalid.Type?.Name;
             return Origin.Ungated($"it is created with 'new {created}(...)' without UsePolicyGate()");
         }
 

@@ -1,0 +1,43 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = AlignmentPolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<AlignmentPolicy.Analyzers.Rules.UngatedModelCallAnalyzer>;
+
+namespace AlignmentPolicy.Analyzers.Tests.Rules;
+
+/// <summary>
+/// ALN0001 when the scan does not have a package the code uses (real repositories): a chain from construction to use
+/// with no gate in it is ungated whatever the root type is; what could carry a gate stays information.
+/// </summary>
+public class UnresolvedOriginTests
+{
+    private const string Usings = """
+        using System.Threading.Tasks;
+        using AlignmentPolicy.Gates;
+        using Microsoft.Agents.AI;
+        using Microsoft.Extensions.AI;
+
+        """;
+
+    [Fact]
+    public async Task A_target_typed_new_that_does_not_bind_is_a_client_made_here_unless_it_wraps_a_gated_one()
+    {
+        // OpenAIResponseAgent agent = new(new OpenAIClient(apiKey).GetResponsesClient(), model) in semantic-kernel's
+        // AgentFrameworkMigration samples, where the constructor's package is missing from the scan.
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add(Usings + """
+            class Agents
+            {
+                public async Task RunAsync(IChatClient model, object options)
+                {
+                    ChatClientAgent made = new(Missing.ResponsesClient(), "gpt-4o", options, 42);
+                    await made.{|#0:RunAsync|}("hi");
+
+                    ChatClientAgent wrapped = new(model.AsBuilder().UsePolicyGate().Build(), Missing.Options, 42, 42, 42, 42);
+                    await wrapped.RunAsync("hi");
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning));
+        await test.RunAsync();
+    }
+}
