@@ -40,4 +40,29 @@ public class UnresolvedOriginTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning));
         await test.RunAsync();
     }
+
+    [Fact]
+    public Task A_constructor_parameter_is_traced_to_the_clients_the_type_is_created_with()
+        => Verify.VerifyAsync(Usings + """
+            // dotnet/ai-samples CustomerSupport: var summarizer = new TicketSummarizer(chatClient); then _chatClient.GetResponseAsync(...)
+            class TicketSummarizer(IChatClient chatClient)
+            {
+                public Task<ChatResponse> SummarizeAsync(string ticket) => chatClient.[|GetResponseAsync|](ticket);
+            }
+
+            class GatedSummarizer(IChatClient chatClient)
+            {
+                public Task<ChatResponse> SummarizeAsync(string ticket) => chatClient.GetResponseAsync(ticket);
+            }
+
+            class Program
+            {
+                public static void Main(IChatClient model)
+                {
+                    IChatClient chatClient = new OpenAI.OpenAIClient("key").GetChatClient("gpt-4o").AsIChatClient();
+                    var summarizer = new TicketSummarizer(chatClient);
+                    var gated = new GatedSummarizer(model.AsBuilder().UsePolicyGate().Build());
+                }
+            }
+            """);
 }
