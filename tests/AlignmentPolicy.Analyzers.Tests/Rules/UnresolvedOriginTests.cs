@@ -65,4 +65,47 @@ public class UnresolvedOriginTests
                 }
             }
             """);
+
+    [Fact]
+    public async Task A_registration_of_a_client_whose_type_the_scan_does_not_have_is_an_ungated_registration()
+    {
+        // dotnet/ai-samples OllamaWebAPI: builder.Services.AddChatClient(new OllamaChatClient(chatEndpoint, chatModelId)),
+        // a type the current Microsoft.Extensions.AI packages no longer have; handlers and constructors get that client.
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add(Usings + """
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Setup
+            {
+                public static void Register(IServiceCollection services) => services.AddChatClient(new OllamaChatClient("http://localhost:11434/", "llama3.1"));
+            }
+
+            class Chat(IChatClient client)
+            {
+                public Task<ChatResponse> AskAsync(string question) => client.{|#0:GetResponseAsync|}(question);
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_gate_after_a_registration_that_does_not_bind_gates_it()
+    {
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add(Usings + """
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Setup
+            {
+                public static void Register(IServiceCollection services) => services.AddChatClient(new OllamaChatClient("http://localhost:11434/", "llama3.1")).UsePolicyGate();
+            }
+
+            class Chat(IChatClient client)
+            {
+                public Task<ChatResponse> AskAsync(string question) => client.GetResponseAsync(question);
+            }
+            """);
+        await test.RunAsync();
+    }
 }

@@ -330,9 +330,16 @@ internal sealed class PipelineIndex
     private List<(string? Key, Origin Origin)> GatherChatClientRegistrations()
     {
         var registrations = new List<(string?, Origin)>();
-        foreach (var invocation in Bound(s_chatClientRegistrations))
+        foreach (var syntax in _context.Sources.Invocations(s_chatClientRegistrations))
         {
-            if (_context.Classifier.Classify(invocation.TargetMethod) == InvocationKind.ChatClientRegistration)
+            var operation = _context.OperationOf(syntax);
+            if (operation is IInvalidOperation invalid && UnboundRegistrations.ChatClient(invalid, _context) is { } unbound)
+            {
+                registrations.Add((null, unbound));
+                continue;
+            }
+
+            if (operation is IInvocationOperation invocation && _context.Classifier.Classify(invocation.TargetMethod) == InvocationKind.ChatClientRegistration)
             {
                 registrations.Add((RegistrationKey(invocation), Tracer.ChainHasGate(invocation)
                     ? Origin.Gated
