@@ -103,7 +103,7 @@ internal sealed class PipelineIndex
             return DiKernel;
         }
 
-        return Origin.Unknown($"it is injected ({type.Name}), and its registration is not followed");
+        return ServiceFactories.Of(type, key, _context) ?? Origin.Unknown($"it is injected ({type.Name}), and its registration is not followed");
     }
 
     /// <summary>The kernel the DI container builds: gated by a gate in its AddKernel() chain or a gating filter registered in the container.</summary>
