@@ -127,7 +127,7 @@ internal sealed class PipelineIndex
             return DiKernel;
         }
 
-        return Origin.Unknown($"it is injected ({type.Name}), and its registration is not followed");
+        return ServiceFactories.Of(type, key, _context) ?? Origin.Unknown($"it is injected ({type.Name}), and its registration is not followed");
     }
 
     /// <summary>The kernel the DI container builds: gated by a gate in its AddKernel() chain or a gating filter registered in the container.</summary>
@@ -354,9 +354,16 @@ internal sealed class PipelineIndex
     private List<(string? Key, Origin Origin)> GatherChatClientRegistrations()
     {
         var registrations = new List<(string?, Origin)>();
-        foreach (var invocation in Bound(s_chatClientRegistrations))
+        foreach (var syntax in _context.Sources.Invocations(s_chatClientRegistrations))
         {
-            if (_context.Classifier.Classify(invocation.TargetMethod) == InvocationKind.ChatClientRegistration)
+            var operation = _context.OperationOf(syntax);
+            if (operation is IInvalidOperation invalid && UnboundRegistrations.ChatClient(invalid, _context) is { } unbound)
+            {
+                registrations.Add((null, unbound));
+                continue;
+            }
+
+            if (operation is IInvocationOperation invocation && _context.Classifier.Classify(invocation.TargetMethod) == InvocationKind.ChatClientRegistration)
             {
                 registrations.Add((RegistrationKey(invocation), Tracer.ChainHasGate(invocation)
                     ? Origin.Gated
