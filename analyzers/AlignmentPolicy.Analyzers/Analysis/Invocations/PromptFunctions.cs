@@ -40,7 +40,7 @@ internal sealed class PromptFunctions
             return IsPromptFunction(function);
         }
 
-        return pluginName is not null && _context.Pipelines.PromptPluginNames.Contains(pluginName);
+        return pluginName is not null && _context.Pipelines.IsPromptPlugin(pluginName);
     }
 
     /// <summary>The function (or plugin) value comes from a prompt.</summary>
@@ -67,7 +67,7 @@ internal sealed class PromptFunctions
                 if (invocation.TargetMethod.Name == "GetFunction" && invocation.Arguments.Length >= 1
                     && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string plugin })
                 {
-                    return byPluginName && _context.Pipelines.PromptPluginNames.Contains(plugin);
+                    return byPluginName && _context.Pipelines.IsPromptPlugin(plugin);
                 }
 
                 return false;
@@ -79,7 +79,7 @@ internal sealed class PromptFunctions
                 if (KnownSymbols.IsOrDerivesFrom(instance.Type!, _context.Symbols.KernelPluginCollection))
                 {
                     return byPluginName && indexer.Arguments.Length == 1 && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name }
-                        && _context.Pipelines.PromptPluginNames.Contains(name);
+                        && _context.Pipelines.IsPromptPlugin(name);
                 }
 
                 return IsFromPrompt(instance, depth + 1, visiting, byPluginName);

@@ -31,20 +31,16 @@ internal sealed class PipelineIndex
         "AddSingleton", "AddScoped", "AddTransient", "AddKeyedSingleton", "AddKeyedScoped", "AddKeyedTransient", "TryAddSingleton", "TryAddScoped", "TryAddTransient", "TryAddEnumerable",
     };
 
+    private static readonly string[] s_addKernel = { "AddKernel" };
     private static readonly string[] s_build = { "Build" };
     private static readonly string[] s_pipelineNames = { "UseFunctionInvocation", "AsAIAgent", "CreateAIAgent" };
     private static readonly string[] s_pluginRegistrations = { "AddFromType", "AddFromObject", "ImportPluginFromType", "ImportPluginFromObject" };
-    private static readonly string[] s_promptPluginNames =
-    {
-        "AddFromFunctions", "ImportPluginFromFunctions", "CreatePluginFromFunctions", "CreateFromFunctions",
-        "CreatePluginFromPromptDirectory", "ImportPluginFromPromptDirectory", "AddFromPromptDirectory", "CreateFromPromptDirectory",
-        "CreatePluginFromPromptDirectoryYaml", "ImportPluginFromPromptDirectoryYaml", "AddFromPromptDirectoryYaml",
-    };
 
     private readonly AgentContext _context;
     private readonly Lazy<List<(string? Key, Origin Origin)>> _chatClientRegistrations;
-    private readonly Lazy<(int Registrations, bool Gated)> _diKernel;
-    private readonly Lazy<HashSet<string>> _promptPluginNames;
+    private readonly Lazy<bool> _diKernelRegistered;
+    private readonly Lazy<bool> _diKernelGated;
+    private readonly PromptPlugins _promptPlugins;
     private readonly Lazy<bool> _allPipelinesGated;
     private readonly Lazy<bool> _allKernelsGated;
     private readonly ConcurrentDictionary<ITypeSymbol, Lazy<bool>> _pluginGuarded = new(SymbolEqualityComparer.Default);
@@ -57,16 +53,17 @@ internal sealed class PipelineIndex
         _context = context;
         // Each fact is computed once, by whichever rule asks first, and shared (not cancellable for that reason).
         _chatClientRegistrations = new Lazy<List<(string?, Origin)>>(GatherChatClientRegistrations, LazyThreadSafetyMode.ExecutionAndPublication);
-        _diKernel = new Lazy<(int, bool)>(GatherDiKernel, LazyThreadSafetyMode.ExecutionAndPublication);
-        _promptPluginNames = new Lazy<HashSet<string>>(GatherPromptPluginNames, LazyThreadSafetyMode.ExecutionAndPublication);
+        _diKernelRegistered = new Lazy<bool>(HasKernelRegistration, LazyThreadSafetyMode.ExecutionAndPublication);
+        _diKernelGated = new Lazy<bool>(IsDiKernelGated, LazyThreadSafetyMode.ExecutionAndPublication);
+        _promptPlugins = new PromptPlugins(context);
         _allPipelinesGated = new Lazy<bool>(ComputeAllPipelinesGated, LazyThreadSafetyMode.ExecutionAndPublication);
         _allKernelsGated = new Lazy<bool>(ComputeAllKernelsGated, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     private OriginTracer Tracer => _context.Origins;
 
-    /// <summary>The names of plugins made from prompt directories (or of prompt functions) in this compilation.</summary>
-    public HashSet<string> PromptPluginNames => _promptPluginNames.Value;
+    /// <summary>Whether this compilation makes a plugin of this name from a prompt directory (or of prompt functions).</summary>
+    public bool IsPromptPlugin(string name) => _promptPlugins.IsPromptPlugin(name);
 
     /// <summary>
     /// True when the compilation builds at least one tool-invoking pipeline or agent and every one of
@@ -135,13 +132,12 @@ internal sealed class PipelineIndex
     {
         get
         {
-            var (registrations, gated) = _diKernel.Value;
-            if (gated)
+            if (_diKernelGated.Value)
             {
                 return Origin.Gated;
             }
 
-            return registrations > 0
+            return _diKernelRegistered.Value
                 ? Origin.Ungated("the kernel registered with AddKernel() has no gating filter (kernel.UsePolicyGate() or AddPolicyGate())")
                 : Origin.Unknown("it is injected, and no kernel registration is in this compilation");
         }
@@ -374,55 +370,38 @@ internal sealed class PipelineIndex
         return registrations;
     }
 
-    /// <summary>The container's kernel: how many AddKernel() registrations, and whether a gate or gating filter is registered for it.</summary>
-    private (int Registrations, bool Gated) GatherDiKernel()
+    /// <summary>Whether the compilation registers a kernel in the container (<c>services.AddKernel()</c>): only AddKernel calls are bound.</summary>
+    private bool HasKernelRegistration()
     {
-        var registrations = 0;
-        var gated = false;
+        foreach (var invocation in Bound(s_addKernel))
+        {
+            if (_context.Classifier.Classify(invocation.TargetMethod) == InvocationKind.KernelRegistration)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the container's kernel is gated: a gate in an AddKernel() chain, a gate applied to the container's kernel
+    /// builder, or a gating filter registered in the container. Stops at the first (the rest is never bound).
+    /// </summary>
+    private bool IsDiKernelGated()
+    {
         foreach (var invocation in Bound(s_diKernelNames, MayRegisterFilter))
         {
             switch (_context.Classifier.Classify(invocation.TargetMethod))
             {
-                case InvocationKind.KernelRegistration:
-                    registrations++;
-                    gated |= Tracer.ChainHasGate(invocation);
-                    break;
+                case InvocationKind.KernelRegistration when Tracer.ChainHasGate(invocation):
                 case InvocationKind.GateApplication when Operations.Receiver(invocation) is { } receiver && IsDiKernelBuilder(receiver):
-                    gated = true;
-                    break;
                 case InvocationKind.ServiceRegistration when !IsLocalKernelBuilderServices(Operations.Receiver(invocation)) && RegistersGatingFilter(invocation):
-                    gated = true;
-                    break;
+                    return true;
             }
         }
 
-        return (registrations, gated);
-    }
-
-    private HashSet<string> GatherPromptPluginNames()
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var invocation in Bound(s_promptPluginNames))
-        {
-            switch (_context.Classifier.Classify(invocation.TargetMethod))
-            {
-                case InvocationKind.PromptFunctionSource when PromptPluginName(invocation) is { } pluginName:
-                    names.Add(pluginName);
-                    break;
-                case InvocationKind.FunctionsImport:
-                    // KernelPluginFactory.CreateFromFunctions("MyPlugin", functions: [promptFunction])
-                    var constantName = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pluginName")?.Value.ConstantValue;
-                    if (constantName is { HasValue: true, Value: string functionsPlugin }
-                        && invocation.Arguments.Any(a => a.Parameter?.Name == "functions" && _context.PromptFunctions.HoldsPromptFunction(a.Value)))
-                    {
-                        names.Add(functionsPlugin);
-                    }
-
-                    break;
-            }
-        }
-
-        return names;
+        return false;
     }
 
     /// <summary>Every UseFunctionInvocation() pipeline and agent of the compilation (or of one tree), in source order (stops where the caller stops).</summary>
@@ -495,15 +474,14 @@ internal sealed class PipelineIndex
         }
     }
 
+    /// <summary>
+    /// Every kernel built is gated, and so is the container's kernel when one is registered. The kernels built are
+    /// judged first, in source order: one ungated kernel answers false before the container's registrations (every
+    /// AddSingleton/AddScoped/... that may register a filter, each binding its member) are bound.
+    /// </summary>
     private bool ComputeAllKernelsGated()
     {
-        var (registrations, diGated) = _diKernel.Value;
-        if (registrations > 0 && !diGated)
-        {
-            return false;
-        }
-
-        var any = registrations > 0;
+        var any = false;
         foreach (var kernel in KernelBuilds())
         {
             any = true;
@@ -511,6 +489,11 @@ internal sealed class PipelineIndex
             {
                 return false; // one ungated kernel decides: the rest is never bound
             }
+        }
+
+        if (_diKernelRegistered.Value)
+        {
+            return _diKernelGated.Value;
         }
 
         return any;
@@ -620,50 +603,5 @@ internal sealed class PipelineIndex
         }
 
         return plugin is null or ITypeParameterSymbol || Operations.Receiver(invocation) is null ? null : plugin.OriginalDefinition;
-    }
-
-    /// <summary>The plugin name a prompt directory import gets: its pluginName argument, or the directory's last segment.</summary>
-    private static string? PromptPluginName(IInvocationOperation invocation)
-    {
-        string? directoryName = null;
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter?.Name == "pluginName" && argument.Value.ConstantValue is { HasValue: true, Value: string explicitName })
-            {
-                return explicitName;
-            }
-
-            if (argument.Parameter?.Name is "pluginDirectory" or "directory" or "pluginPath" && LastSegment(argument.Value) is { } segment)
-            {
-                directoryName = segment;
-            }
-        }
-
-        return directoryName;
-    }
-
-    private static string? LastSegment(IOperation path)
-    {
-        path = Operations.Unwrap(path);
-        if (path.ConstantValue is { HasValue: true, Value: string constant })
-        {
-            var trimmed = constant.TrimEnd('/', '\\');
-            var slash = trimmed.LastIndexOfAny(new[] { '/', '\\' });
-            return slash >= 0 ? trimmed.Substring(slash + 1) : trimmed;
-        }
-
-        // Path.Combine(root, "Plugins", "FunPlugin")
-        if (path is IInvocationOperation { TargetMethod.Name: "Combine" } combine && combine.Arguments.Length > 0)
-        {
-            var last = combine.Arguments[combine.Arguments.Length - 1].Value;
-            if (last is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements })
-            {
-                last = elements[elements.Length - 1];
-            }
-
-            return LastSegment(last);
-        }
-
-        return null;
     }
 }
