@@ -15,7 +15,7 @@ internal static class WorkCounters
     /// <summary>Members bound outside the operation being analysed (a body, an initializer, a caller), per call to GetOperation.</summary>
     public static long BoundNodes;
 
-    /// <summary>Trees walked by the source index.</summary>
+    /// <summary>Names looked up in one tree by the source index (a text search and the syntax above each hit).</summary>
     public static long IndexedTrees;
 
     /// <summary>Names searched for in every tree's text.</summary>
@@ -40,5 +40,5 @@ internal static class WorkCounters
     }
 
     public static string Summary()
-        => $"semantic models {Interlocked.Read(ref SemanticModels)}, bound nodes {Interlocked.Read(ref BoundNodes)}, indexed trees {Interlocked.Read(ref IndexedTrees)}, text searches {Interlocked.Read(ref TextSearches)}, walked methods {Interlocked.Read(ref WalkedMethods)}, flow graphs {Interlocked.Read(ref FlowGraphs)}";
+        => $"semantic models {Interlocked.Read(ref SemanticModels)}, bound nodes {Interlocked.Read(ref BoundNodes)}, names found in trees {Interlocked.Read(ref IndexedTrees)}, text searches {Interlocked.Read(ref TextSearches)}, walked methods {Interlocked.Read(ref WalkedMethods)}, flow graphs {Interlocked.Read(ref FlowGraphs)}";
 }

@@ -130,20 +130,6 @@ internal sealed class PromptFunctions
         return false;
     }
 
-    /// <summary>The values a local is declared with or assigned in its body.</summary>
-    public static IEnumerable<IOperation> Assignments(IOperation root, ILocalSymbol local)
-    {
-        foreach (var descendant in root.Descendants())
-        {
-            switch (descendant)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) && declarator.Initializer is { } initializer:
-                    yield return initializer.Value;
-                    break;
-                case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local):
-                    yield return assignment.Value;
-                    break;
-            }
-        }
-    }
+    /// <summary>The values a local is declared with or assigned in its body, in source order.</summary>
+    public static IEnumerable<IOperation> Assignments(IOperation root, ILocalSymbol local) => LocalValues.Of(root, local);
 }

@@ -27,6 +27,7 @@ internal sealed class OriginTracer
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _memberValues = new(SymbolEqualityComparer.Default);
 
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IObjectCreationOperation>> _creations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ILocalSymbol, bool> _gatedInPlace = new(SymbolEqualityComparer.Default);
 
     private readonly bool _forModelCalls;
 
@@ -353,6 +354,9 @@ internal sealed class OriginTracer
     /// (<c>builder.Services.AddSingleton&lt;IFunctionInvocationFilter, ApprovalFilter&gt;()</c>).
     /// </summary>
     private bool IsGatedInPlace(IOperation root, ILocalSymbol local)
+        => _gatedInPlace.GetOrAdd(local, l => ComputeGatedInPlace(root, l)); // a local belongs to one body: asked once per local, not per call on it
+
+    private bool ComputeGatedInPlace(IOperation root, ILocalSymbol local)
     {
         foreach (var descendant in root.Descendants())
         {

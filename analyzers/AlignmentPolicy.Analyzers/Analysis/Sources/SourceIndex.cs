@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AlignmentPolicy.Analyzers.Analysis.Sources;
@@ -11,8 +12,8 @@ namespace AlignmentPolicy.Analyzers.Analysis.Sources;
 /// <summary>
 /// Name-first lookups over the compilation's source, with no binding: which trees' text spells a name
 /// (an ordinal substring search of the source text, the cheapest test there is), and in such a tree the
-/// invocations by simple name and the object creations by type name (one syntax walk per tree, done only
-/// for trees that spell a name someone asked for). The compilation-wide questions (who calls this method,
+/// invocations by simple name and the object creations by type name (found from the name's positions in
+/// the tree's text, with no walk of the tree). The compilation-wide questions (who calls this method,
 /// where are chat clients registered, which kernels are built) start here, so they bind only the few
 /// members whose syntax can answer them, as BannedApiAnalyzers resolves its entries lazily by name.
 /// </summary>
@@ -20,7 +21,7 @@ internal sealed class SourceIndex
 {
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxTree>> _treesSpelling = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<SyntaxTree, Lazy<TreeIndex>> _trees = new();
+    private readonly ConcurrentDictionary<(SyntaxTree Tree, string Name), Lazy<Spelling>> _spelled = new();
     private readonly ConcurrentDictionary<(SyntaxTree Tree, string Name), bool> _treeSpells = new();
 
     public SourceIndex(Compilation compilation) => _compilation = compilation;
@@ -58,12 +59,9 @@ internal sealed class SourceIndex
     {
         foreach (var tree in TreesSpelling(name))
         {
-            if (IndexOf(tree).Invocations.TryGetValue(name, out var found))
+            foreach (var invocation in Spelled(tree, name).Invocations)
             {
-                foreach (var invocation in found)
-                {
-                    yield return invocation;
-                }
+                yield return invocation;
             }
         }
     }
@@ -87,27 +85,23 @@ internal sealed class SourceIndex
                 continue;
             }
 
-            foreach (var invocation in IndexOf(tree).AllInvocations)
+            // Each invocation has one simple name, so the lists are disjoint: merged back into source order.
+            var found = new List<InvocationExpressionSyntax>();
+            foreach (var name in names)
             {
-                if (SimpleName(invocation) is { } name && Contains(names, name))
-                {
-                    yield return invocation;
-                }
+                found.AddRange(Spelled(tree, name).Invocations);
+            }
+
+            if (names.Count > 1)
+            {
+                found.Sort(SourceOrder);
+            }
+
+            foreach (var invocation in found)
+            {
+                yield return invocation;
             }
         }
-    }
-
-    private static bool Contains(IReadOnlyList<string> names, string name)
-    {
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (string.Equals(names[i], name, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -123,12 +117,9 @@ internal sealed class SourceIndex
                 continue;
             }
 
-            if (IndexOf(tree).Creations.TryGetValue(typeName, out var found))
+            foreach (var creation in Spelled(tree, typeName).Creations)
             {
-                foreach (var creation in found)
-                {
-                    yield return creation;
-                }
+                yield return creation;
             }
         }
     }
@@ -151,56 +142,83 @@ internal sealed class SourceIndex
         _ => null,
     };
 
-    private TreeIndex IndexOf(SyntaxTree tree)
-        => _trees.GetOrAdd(tree, t => new Lazy<TreeIndex>(() => TreeIndex.Build(t), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    /// <summary>Syntax order (a node before the nodes inside it): by start, the longer (enclosing) node first.</summary>
+    private static int SourceOrder(SyntaxNode x, SyntaxNode y)
+        => x.SpanStart != y.SpanStart ? x.SpanStart.CompareTo(y.SpanStart) : y.Span.Length.CompareTo(x.Span.Length);
 
-    /// <summary>One syntax walk of a tree: its invocations and object creations, keyed by the name they are spelled with.</summary>
-    private sealed class TreeIndex
+    private Spelling Spelled(SyntaxTree tree, string name)
+        => _spelled.GetOrAdd((tree, name), key => new Lazy<Spelling>(() => Spelling.Find(key.Tree, key.Name), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary>
+    /// The invocations and object creations of one tree spelled with one name, found from the name's positions in the
+    /// text (the token at each position, and the invocation or creation above it), in source order: a tree is not
+    /// walked node by node for a name it spells a few times.
+    /// </summary>
+    private sealed class Spelling
     {
-        private TreeIndex(List<InvocationExpressionSyntax> all, Dictionary<string, List<InvocationExpressionSyntax>> invocations, Dictionary<string, List<ObjectCreationExpressionSyntax>> creations)
+        private Spelling(List<InvocationExpressionSyntax> invocations, List<ObjectCreationExpressionSyntax> creations)
         {
-            AllInvocations = all;
             Invocations = invocations;
             Creations = creations;
         }
 
-        public List<InvocationExpressionSyntax> AllInvocations { get; }
+        public List<InvocationExpressionSyntax> Invocations { get; }
 
-        public Dictionary<string, List<InvocationExpressionSyntax>> Invocations { get; }
+        public List<ObjectCreationExpressionSyntax> Creations { get; }
 
-        public Dictionary<string, List<ObjectCreationExpressionSyntax>> Creations { get; }
-
-        public static TreeIndex Build(SyntaxTree tree)
+        public static Spelling Find(SyntaxTree tree, string name)
         {
             WorkCounters.Count(ref WorkCounters.IndexedTrees);
-            var all = new List<InvocationExpressionSyntax>();
-            var invocations = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
-            var creations = new Dictionary<string, List<ObjectCreationExpressionSyntax>>(StringComparer.Ordinal);
-            foreach (var node in tree.GetRoot().DescendantNodes())
+            var invocations = new List<InvocationExpressionSyntax>();
+            var creations = new List<ObjectCreationExpressionSyntax>();
+            var text = tree.GetText().ToString();
+            var root = tree.GetRoot();
+            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
             {
-                switch (node)
+                // The token whose text holds the position (a comment or a string is not an identifier); @name starts one before.
+                var token = root.FindToken(at);
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(at) || token.ValueText != name || token.Parent is not SimpleNameSyntax simple)
                 {
-                    case InvocationExpressionSyntax invocation when SimpleName(invocation) is { } name:
-                        all.Add(invocation);
-                        Add(invocations, name, invocation);
-                        break;
-                    case ObjectCreationExpressionSyntax creation when RightmostName(creation.Type) is { } typeName:
-                        Add(creations, typeName, creation);
-                        break;
+                    continue;
+                }
+
+                if (InvocationNamed(simple) is { } invocation)
+                {
+                    invocations.Add(invocation);
+                }
+                else if (CreationNamed(simple) is { } creation)
+                {
+                    creations.Add(creation);
                 }
             }
 
-            return new TreeIndex(all, invocations, creations);
+            invocations.Sort(SourceOrder);
+            creations.Sort(SourceOrder);
+            return new Spelling(invocations, creations);
         }
 
-        private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
+        /// <summary>The invocation this name is the simple name of (<c>x.Name(...)</c>, <c>Name(...)</c>, <c>x?.Name(...)</c>), as <see cref="SimpleName"/> reads it.</summary>
+        private static InvocationExpressionSyntax? InvocationNamed(SimpleNameSyntax name)
         {
-            if (!map.TryGetValue(key, out var list))
+            ExpressionSyntax callee = name.Parent switch
             {
-                map[key] = list = new List<T>();
-            }
+                MemberAccessExpressionSyntax member when member.Name == name => member,
+                MemberBindingExpressionSyntax binding when binding.Name == name => binding,
+                _ => name,
+            };
+            return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
+        }
 
-            list.Add(value);
+        /// <summary>The object creation whose type's rightmost name this is, as <see cref="RightmostName"/> reads it.</summary>
+        private static ObjectCreationExpressionSyntax? CreationNamed(SimpleNameSyntax name)
+        {
+            TypeSyntax type = name.Parent switch
+            {
+                QualifiedNameSyntax qualified when qualified.Right == name => qualified,
+                AliasQualifiedNameSyntax alias when alias.Name == name => alias,
+                _ => name,
+            };
+            return type.Parent is ObjectCreationExpressionSyntax creation && creation.Type == type ? creation : null;
         }
     }
 }
