@@ -201,4 +201,43 @@ public class UngatedAutoInvocationTests
                 }
             }
             """);
+
+    [Fact]
+    public Task A_tool_list_declared_empty_and_filled_afterwards_holds_what_is_added()
+        => Verify.VerifyAsync(Usings + """
+            using System.Collections.Generic;
+
+            class Agents
+            {
+                static string Lookup(string id) => "order " + id;
+
+                static IEnumerable<AITool> FileTools() => [AIFunctionFactory.Create(System.IO.File.Delete)];
+
+                public void Build(IChatClient model)
+                {
+                    // rwjdk ToolCalling.OnTheFlyToolCallInjection: List<AITool> tools = []; tools.AddRange(...); AsAIAgent(tools: tools)
+                    List<AITool> tools = [];
+                    tools.AddRange(FileTools());
+                    AIAgent filled = model.[|AsAIAgent|](tools: tools);
+
+                    List<AITool> one = [];
+                    one.Add(AIFunctionFactory.Create(Lookup));
+                    AIAgent added = model.[|AsAIAgent|](tools: one);
+                }
+
+                public void BuildGated(IChatClient model)
+                {
+                    List<AITool> hosted = [];
+                    hosted.Add(new HostedWebSearchTool());
+                    AIAgent searchOnly = model.AsAIAgent(tools: hosted);
+
+                    List<AITool> approved = [];
+                    approved.Add(new ApprovalRequiredAIFunction(AIFunctionFactory.Create(Lookup)));
+                    AIAgent approvedOnly = model.AsAIAgent(tools: approved);
+
+                    List<AITool> empty = [];
+                    AIAgent none = model.AsAIAgent(tools: empty);
+                }
+            }
+            """);
 }
