@@ -163,4 +163,39 @@ public class UnresolvedOriginTests
             """);
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task A_builder_chain_on_a_client_the_scan_does_not_have_is_ungated_unless_it_passes_a_gate_or_middleware()
+    {
+        // dotnet/ai-samples OllamaExamples: new OllamaChatClient(endpoint, modelId).AsBuilder().UseDistributedCache(cache).Build(),
+        // a client type the current Microsoft.Extensions.AI packages no longer have, so the whole chain does not bind.
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add(Usings + """
+            using Microsoft.Extensions.Caching.Distributed;
+
+            class Samples
+            {
+                public async Task CachingAsync(IDistributedCache cache)
+                {
+                    IChatClient client = new OllamaChatClient("http://localhost:11434/", modelId: "llama3.1")
+                        .AsBuilder()
+                        .UseDistributedCache(cache)
+                        .Build();
+                    await foreach (var update in client.{|#0:GetStreamingResponseAsync|}("What is AI?")) { }
+                }
+
+                public async Task GatedAsync()
+                {
+                    IChatClient client = new OllamaChatClient("http://localhost:11434/", modelId: "llama3.1")
+                        .AsBuilder()
+                        .UsePolicyGate()
+                        .Build();
+                    await client.{|#1:GetResponseAsync|}("What is AI?");
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(1).WithSeverity(DiagnosticSeverity.Info)); // not judged: information at most
+        await test.RunAsync();
+    }
 }

@@ -115,15 +115,19 @@ internal sealed class OriginTracer
     /// </summary>
     private Origin TraceInvalid(IInvalidOperation invalid, int depth, ImmutableHashSet<ISymbol> visiting)
     {
-        if (invalid.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiverSyntax } })
+        if (invalid.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiverSyntax, Name.Identifier.ValueText: var name } })
         {
-            foreach (var child in invalid.ChildOperations)
+            if (name is "UsePolicyGate" or "AddPolicyGate" or "WithPolicyGate" or "Use")
             {
-                if (child.Syntax == receiverSyntax)
-                {
-                    var origin = Trace(child, depth + 1, visiting);
-                    return origin.State == GateState.Ungated ? Origin.Ungated(origin.Reason) : origin;
-                }
+                // Our gate, or middleware that may be one, in a chain that does not bind here: not judged.
+                return Origin.Unknown($"it passes {name}(...) in code that does not compile here");
+            }
+
+            // The receiver is a child, or under the unbound member access when its type is an error type.
+            foreach (var child in invalid.ChildOperations.SelectMany(c => c.Syntax == receiverSyntax ? new[] { c } : c.ChildOperations.Where(g => g.Syntax == receiverSyntax)))
+            {
+                var origin = Trace(child, depth + 1, visiting);
+                return origin.State == GateState.Ungated ? Origin.Ungated(origin.Reason) : origin;
             }
         }
 
