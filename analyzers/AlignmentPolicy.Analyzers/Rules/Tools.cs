@@ -95,6 +95,12 @@ internal static class Tools
         var result = declared;
         foreach (var operation in Operations.Root(local).Descendants())
         {
+            if (operation is IInvalidOperation { Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddRange" or "Insert" or "InsertRange", Expression: var receiver } } } unbound
+                && unbound.ChildOperations.Any(c => c.Syntax == receiver && c is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, local.Local)))
+            {
+                return ToolSet.Ungated; // tools.AddRange(TimeTools.All()) of a package the scan does not have: nothing shows they are gated
+            }
+
             if (operation is not IInvocationOperation { Instance: { } instance, TargetMethod.Name: "Add" or "AddRange" or "Insert" or "InsertRange" } call
                 || Operations.Unwrap(instance) is not ILocalReferenceOperation target || !SymbolEqualityComparer.Default.Equals(target.Local, local.Local)
                 || call.Arguments.Length == 0)

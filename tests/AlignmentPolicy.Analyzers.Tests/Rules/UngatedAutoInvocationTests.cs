@@ -240,4 +240,34 @@ public class UngatedAutoInvocationTests
                 }
             }
             """);
+
+    [Fact]
+    public async Task A_tool_list_filled_from_a_package_the_scan_does_not_have_is_not_known_to_be_gated()
+    {
+        // rwjdk ToolCalling.OnTheFlyToolCallInjection: tools.AddRange(TimeTools.All()) of AgentFrameworkToolkit, then an agent whose
+        // function middleware only logs and calls next.
+        var test = new Verifiers.AnalyzerVerifier<AlignmentPolicy.Analyzers.Rules.UngatedAutoInvocationAnalyzer>.Test { CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None };
+        test.TestState.Sources.Add(Usings + """
+            using System.Collections.Generic;
+            using System.Threading;
+
+            class Agents
+            {
+                public AIAgent Build(IChatClient model)
+                {
+                    List<AITool> tools = [];
+                    tools.AddRange(TimeTools.All());
+                    return model.{|#0:AsAIAgent|}(tools: tools).AsBuilder().Use(FunctionCallMiddleware).Build();
+                }
+
+                static async ValueTask<object?> FunctionCallMiddleware(AIAgent agent, Microsoft.Extensions.AI.FunctionInvocationContext context, Func<Microsoft.Extensions.AI.FunctionInvocationContext, CancellationToken, ValueTask<object?>> next, CancellationToken cancellationToken)
+                {
+                    Console.WriteLine($"- Tool Call: '{context.Function.Name}'");
+                    return await next(context, cancellationToken);
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0005").WithLocation(0));
+        await test.RunAsync();
+    }
 }

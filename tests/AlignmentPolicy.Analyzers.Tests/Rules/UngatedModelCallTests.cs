@@ -351,4 +351,21 @@ public class UngatedModelCallTests
                 public override ValueTask<string> HandleAsync(string message, IWorkflowContext context, CancellationToken cancellationToken = default) => ValueTask.FromResult(new string(message.Reverse().ToArray()));
             }
             """);
+
+    [Fact]
+    public Task A_workflow_handed_to_a_method_is_traced_to_its_callers()
+        => Verify.VerifyProgramAsync(Usings + WorkflowUsings + """
+            // rwjdk Workflow.Handoff: a handoff workflow of ungated agents built in a loop, run by a static local function.
+            var chatClient = new OpenAIClient("key").GetChatClient("gpt-4o").AsIChatClient();
+            AIAgent intent = chatClient.AsAIAgent(name: "IntentAgent", instructions: "Determine the type of question.");
+            AIAgent movies = chatClient.AsAIAgent(name: "MovieNerd", instructions: "You are a movie nerd.");
+            Workflow workflow = AgentWorkflowBuilder.CreateHandoffBuilderWith(intent).WithHandoffs(intent, [movies]).WithHandoffs([movies], intent).Build();
+            await RunWorkflowAsync(workflow, [new(ChatRole.User, "Who directed Alien?")]);
+
+            static async Task RunWorkflowAsync(Workflow workflow, List<ChatMessage> messages)
+            {
+                StreamingRun run = await InProcessExecution.[|RunStreamingAsync|](workflow, messages);
+                await run.TrySendMessageAsync(new TurnToken(emitEvents: true));
+            }
+            """);
 }

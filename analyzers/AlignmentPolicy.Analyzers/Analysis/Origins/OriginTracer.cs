@@ -502,7 +502,7 @@ internal sealed class OriginTracer
             return IsHandedToFramework(method) ? _context.Pipelines.FromContainer(type, ServiceKey(parameter)) : Origin.Unknown($"'{parameter.Name}' is a lambda's parameter");
         }
 
-        if (method.DeclaringSyntaxReferences.Length == 0 || visiting.Contains(method) || depth >= MaxFactoryDepth || !Symbols.IsClientLike(parameter.Type))
+        if (method.DeclaringSyntaxReferences.Length == 0 || visiting.Contains(method) || depth >= MaxFactoryDepth || !(Symbols.IsClientLike(parameter.Type) || IsWorkflowType(parameter.Type)))
         {
             return Origin.Unknown($"'{parameter.Name}' is a parameter, so its origin is at the callers");
         }
