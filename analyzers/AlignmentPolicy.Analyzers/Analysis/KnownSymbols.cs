@@ -122,6 +122,9 @@ internal sealed class KnownSymbols
 
     public INamedTypeSymbol? AgentToolAttribute => Resolve(ref _agentToolAttribute, "AlignmentPolicy.Gates.AgentToolAttribute");
 
+    /// <summary>An Agent Framework workflow: its run sends requests to the models of the agents it is built from.</summary>
+    public INamedTypeSymbol? Workflow => Resolve(ref _workflow, "Microsoft.Agents.AI.Workflows.Workflow");
+
     public bool ReferencesModelSdk { get; }
 
     private readonly Compilation _compilation;
@@ -176,6 +179,7 @@ internal sealed class KnownSymbols
     private Slot? _policyGateAttribute;
     private Slot? _sideEffectAttribute;
     private Slot? _agentToolAttribute;
+    private Slot? _workflow;
 
     /// <summary>
     /// A type resolved on first use. GetTypeByMetadataName asks every referenced assembly, and most

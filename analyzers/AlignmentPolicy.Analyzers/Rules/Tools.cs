@@ -28,7 +28,8 @@ internal static class Tools
             }
 
             var value = Operations.Unwrap(argument.Value);
-            if (value is ILocalReferenceOperation local && Operations.InitialValue(local) is { } initial)
+            var local = value as ILocalReferenceOperation;
+            if (local is not null && Operations.InitialValue(local) is { } initial)
             {
                 // var options = new ChatClientAgentOptions { ... }; chatClient.AsAIAgent(options)
                 value = Operations.Unwrap(initial);
@@ -41,7 +42,8 @@ internal static class Tools
                     return ToolSet.None;
                 }
 
-                return Judge(value, agent);
+                var judged = Judge(value, agent);
+                return local is null || judged == ToolSet.Ungated ? judged : WithAdded(judged, local, agent);
             }
 
             // new ChatClientAgentOptions { ChatOptions = new() { Tools = [...] } }
@@ -82,6 +84,50 @@ internal static class Tools
         }
 
         return local.All(e => agent.Gates.IsSelfGatedTool(e)) ? ToolSet.AllGated : ToolSet.Ungated;
+    }
+
+    /// <summary>
+    /// A list declared written out and filled afterwards (<c>List&lt;AITool&gt; tools = []; tools.AddRange(FileSystemTools.All());</c>):
+    /// what is added counts too. <c>Add</c>/<c>Insert</c> of one tool is judged as an element; <c>AddRange</c> of tools made elsewhere may hold ungated ones.
+    /// </summary>
+    private static ToolSet WithAdded(ToolSet declared, ILocalReferenceOperation local, AgentContext agent)
+    {
+        var result = declared;
+        foreach (var operation in Operations.Root(local).Descendants())
+        {
+            if (operation is IInvalidOperation { Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddRange" or "Insert" or "InsertRange", Expression: var receiver } } } unbound
+                && unbound.ChildOperations.Any(c => c.Syntax == receiver && c is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, local.Local)))
+            {
+                return ToolSet.Ungated; // tools.AddRange(TimeTools.All()) of a package the scan does not have: nothing shows they are gated
+            }
+
+            if (operation is not IInvocationOperation { Instance: { } instance, TargetMethod.Name: "Add" or "AddRange" or "Insert" or "InsertRange" } call
+                || Operations.Unwrap(instance) is not ILocalReferenceOperation target || !SymbolEqualityComparer.Default.Equals(target.Local, local.Local)
+                || call.Arguments.Length == 0)
+            {
+                continue;
+            }
+
+            if (call.TargetMethod.Name is "AddRange" or "InsertRange")
+            {
+                return ToolSet.Ungated;
+            }
+
+            var element = Operations.Unwrap(call.Arguments[call.Arguments.Length - 1].Value);
+            if (IsHostedTool(element, agent))
+            {
+                continue;
+            }
+
+            if (!agent.Gates.IsSelfGatedTool(element))
+            {
+                return ToolSet.Ungated;
+            }
+
+            result = ToolSet.AllGated;
+        }
+
+        return result;
     }
 
     private static bool IsWrittenOut(IOperation tools) => tools switch

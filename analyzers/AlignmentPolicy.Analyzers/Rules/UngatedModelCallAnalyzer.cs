@@ -32,19 +32,33 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterOperationAction(c => Analyze(c, agent), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeUnbound(c, agent), OperationKind.Invalid);
         });
     }
 
     private static void Analyze(OperationAnalysisContext context, AgentContext agent)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (ModelCall.TryCreate(invocation, agent) is not { } call)
+        if (ModelCall.TryCreate(invocation, agent) is { } call)
         {
-            return;
+            Analyze(context, agent, invocation, call.Client, call.Kernel, call.Name);
         }
+    }
 
-        var origin = agent.ModelCallOrigins.Trace(call.Client);
-        if (origin.State != GateState.Gated && call.Kernel is { } kernel && agent.ModelCallOrigins.Trace(kernel).State == GateState.Gated)
+    /// <summary>A chat call of an SDK version the scan does not have (it does not bind): gated only as its client is.</summary>
+    private static void AnalyzeUnbound(OperationAnalysisContext context, AgentContext agent)
+    {
+        var invalid = (IInvalidOperation)context.Operation;
+        if (ModelCall.UnboundClient(invalid, agent, out var name) is { } client)
+        {
+            Analyze(context, agent, invalid, client, null, name);
+        }
+    }
+
+    private static void Analyze(OperationAnalysisContext context, AgentContext agent, IOperation invocation, IOperation client, IOperation? callKernel, string name)
+    {
+        var origin = agent.ModelCallOrigins.Trace(client);
+        if (origin.State != GateState.Gated && callKernel is { } kernel && agent.ModelCallOrigins.Trace(kernel).State == GateState.Gated)
         {
             return; // a Semantic Kernel chat call made with a gated kernel
         }
@@ -84,7 +98,7 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
             severity,
             additional,
             properties,
-            call.Name,
+            name,
             origin.Reason));
     }
 }

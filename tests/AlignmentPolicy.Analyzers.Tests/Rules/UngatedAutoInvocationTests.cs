@@ -201,4 +201,73 @@ public class UngatedAutoInvocationTests
                 }
             }
             """);
+
+    [Fact]
+    public Task A_tool_list_declared_empty_and_filled_afterwards_holds_what_is_added()
+        => Verify.VerifyAsync(Usings + """
+            using System.Collections.Generic;
+
+            class Agents
+            {
+                static string Lookup(string id) => "order " + id;
+
+                static IEnumerable<AITool> FileTools() => [AIFunctionFactory.Create(System.IO.File.Delete)];
+
+                public void Build(IChatClient model)
+                {
+                    // rwjdk ToolCalling.OnTheFlyToolCallInjection: List<AITool> tools = []; tools.AddRange(...); AsAIAgent(tools: tools)
+                    List<AITool> tools = [];
+                    tools.AddRange(FileTools());
+                    AIAgent filled = model.[|AsAIAgent|](tools: tools);
+
+                    List<AITool> one = [];
+                    one.Add(AIFunctionFactory.Create(Lookup));
+                    AIAgent added = model.[|AsAIAgent|](tools: one);
+                }
+
+                public void BuildGated(IChatClient model)
+                {
+                    List<AITool> hosted = [];
+                    hosted.Add(new HostedWebSearchTool());
+                    AIAgent searchOnly = model.AsAIAgent(tools: hosted);
+
+                    List<AITool> approved = [];
+                    approved.Add(new ApprovalRequiredAIFunction(AIFunctionFactory.Create(Lookup)));
+                    AIAgent approvedOnly = model.AsAIAgent(tools: approved);
+
+                    List<AITool> empty = [];
+                    AIAgent none = model.AsAIAgent(tools: empty);
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task A_tool_list_filled_from_a_package_the_scan_does_not_have_is_not_known_to_be_gated()
+    {
+        // rwjdk ToolCalling.OnTheFlyToolCallInjection: tools.AddRange(TimeTools.All()) of AgentFrameworkToolkit, then an agent whose
+        // function middleware only logs and calls next.
+        var test = new Verifiers.AnalyzerVerifier<AlignmentPolicy.Analyzers.Rules.UngatedAutoInvocationAnalyzer>.Test { CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None };
+        test.TestState.Sources.Add(Usings + """
+            using System.Collections.Generic;
+            using System.Threading;
+
+            class Agents
+            {
+                public AIAgent Build(IChatClient model)
+                {
+                    List<AITool> tools = [];
+                    tools.AddRange(TimeTools.All());
+                    return model.{|#0:AsAIAgent|}(tools: tools).AsBuilder().Use(FunctionCallMiddleware).Build();
+                }
+
+                static async ValueTask<object?> FunctionCallMiddleware(AIAgent agent, Microsoft.Extensions.AI.FunctionInvocationContext context, Func<Microsoft.Extensions.AI.FunctionInvocationContext, CancellationToken, ValueTask<object?>> next, CancellationToken cancellationToken)
+                {
+                    Console.WriteLine($"- Tool Call: '{context.Function.Name}'");
+                    return await next(context, cancellationToken);
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0005").WithLocation(0));
+        await test.RunAsync();
+    }
 }

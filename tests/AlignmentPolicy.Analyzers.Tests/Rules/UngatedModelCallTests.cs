@@ -9,6 +9,7 @@ public class UngatedModelCallTests
     private const string Usings = """
         using System;
         using System.Collections.Generic;
+        using System.Linq;
         using System.Threading;
         using System.Threading.Tasks;
         using AlignmentPolicy.Gates;
@@ -292,4 +293,79 @@ public class UngatedModelCallTests
             }
             """],
             "is_global = true\nalignment_policy.agent_project = false\n");
+
+    // The shape of Agent Framework workflow samples: agents chained by AgentWorkflowBuilder or a WorkflowBuilder, run in process.
+    private const string WorkflowUsings = """
+        using Microsoft.Agents.AI.Workflows;
+
+        """;
+
+    [Fact]
+    public Task A_workflow_run_of_ungated_agents_is_a_model_call()
+        => Verify.VerifyAsync(Usings + WorkflowUsings + """
+            class Pipeline
+            {
+                public async Task RunAsync(string text)
+                {
+                    var chatClient = new OpenAIClient("key").GetChatClient("gpt-4o");
+                    AIAgent summary = chatClient.AsIChatClient().AsAIAgent(name: "Summary", instructions: "Summarize.");
+                    AIAgent translation = chatClient.AsIChatClient().AsAIAgent(name: "Translation", instructions: "Translate to French.");
+                    Workflow workflow = AgentWorkflowBuilder.BuildSequential(summary, translation);
+                    List<ChatMessage> messages = [new(ChatRole.User, text)];
+                    StreamingRun run = await InProcessExecution.[|RunStreamingAsync|](workflow, messages);
+
+                    var builder = new WorkflowBuilder(summary);
+                    builder.AddEdge(summary, translation);
+                    await InProcessExecution.[|RunAsync|](builder.Build(), messages);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_workflow_of_gated_agents_or_of_plain_executors_is_clean()
+        => Verify.VerifyAsync(Usings + WorkflowUsings + """
+            class Pipeline
+            {
+                public async Task RunAsync(string text, IChatClient model)
+                {
+                    AIAgent summary = model.AsBuilder().UsePolicyGate().Build().AsAIAgent(name: "Summary", instructions: "Summarize.");
+                    AIAgent translation = model.AsAIAgent(name: "Translation", instructions: "Translate.").AsBuilder().UsePolicyGate().Build();
+                    Workflow workflow = AgentWorkflowBuilder.BuildSequential("Legal", [summary, translation]);
+                    List<ChatMessage> messages = [new(ChatRole.User, text)];
+                    await InProcessExecution.RunStreamingAsync(workflow, messages);
+
+                    var upper = new UppercaseExecutor();
+                    var reverse = new ReverseExecutor();
+                    Workflow plain = new WorkflowBuilder(upper).AddEdge(upper, reverse).WithOutputFrom(reverse).Build();
+                    await InProcessExecution.RunAsync(plain, text);
+                }
+            }
+
+            sealed class UppercaseExecutor() : Executor<string, string>("Upper")
+            {
+                public override ValueTask<string> HandleAsync(string message, IWorkflowContext context, CancellationToken cancellationToken = default) => ValueTask.FromResult(message.ToUpperInvariant());
+            }
+
+            sealed class ReverseExecutor() : Executor<string, string>("Reverse")
+            {
+                public override ValueTask<string> HandleAsync(string message, IWorkflowContext context, CancellationToken cancellationToken = default) => ValueTask.FromResult(new string(message.Reverse().ToArray()));
+            }
+            """);
+
+    [Fact]
+    public Task A_workflow_handed_to_a_method_is_traced_to_its_callers()
+        => Verify.VerifyProgramAsync(Usings + WorkflowUsings + """
+            // rwjdk Workflow.Handoff: a handoff workflow of ungated agents built in a loop, run by a static local function.
+            var chatClient = new OpenAIClient("key").GetChatClient("gpt-4o").AsIChatClient();
+            AIAgent intent = chatClient.AsAIAgent(name: "IntentAgent", instructions: "Determine the type of question.");
+            AIAgent movies = chatClient.AsAIAgent(name: "MovieNerd", instructions: "You are a movie nerd.");
+            Workflow workflow = AgentWorkflowBuilder.CreateHandoffBuilderWith(intent).WithHandoffs(intent, [movies]).WithHandoffs([movies], intent).Build();
+            await RunWorkflowAsync(workflow, [new(ChatRole.User, "Who directed Alien?")]);
+
+            static async Task RunWorkflowAsync(Workflow workflow, List<ChatMessage> messages)
+            {
+                StreamingRun run = await InProcessExecution.[|RunStreamingAsync|](workflow, messages);
+                await run.TrySendMessageAsync(new TurnToken(emitEvents: true));
+            }
+            """);
 }

@@ -108,4 +108,94 @@ public class UnresolvedOriginTests
             """);
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task A_chat_call_of_an_sdk_version_the_scan_does_not_have_is_a_model_call_on_its_client()
+    {
+        // dotnet/ai-samples azure-openai-sdk: Azure.AI.OpenAI 1.x OpenAIClient (gone from 2.x) and GetChatCompletionsAsync;
+        // ai-samples LLaMA: the pre-9.0 IChatClient.CompleteStreamingAsync.
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add(Usings + """
+            using System;
+            using Azure;
+            using Azure.AI.OpenAI;
+
+            class Hiker
+            {
+                public async Task RunAsync(string endpoint, string key, ChatCompletionsOptions completionOptions, IChatClient model)
+                {
+                    OpenAIClient openAIClient = new(new Uri(endpoint), new AzureKeyCredential(key));
+                    ChatCompletions response = await openAIClient.{|#0:GetChatCompletionsAsync|}(completionOptions);
+                    await foreach (var update in openAIClient.{|#1:GetChatCompletionsStreamingAsync|}(completionOptions)) { }
+
+                    IChatClient local = new OpenAI.OpenAIClient("key").GetChatClient("gpt-4o").AsIChatClient();
+                    await foreach (var update in local.{|#2:CompleteStreamingAsync|}("hi")) { }
+
+                    IChatClient gated = model.AsBuilder().UsePolicyGate().Build();
+                    await gated.CompleteAsync("hi");
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(1).WithSeverity(DiagnosticSeverity.Warning));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithSeverity(DiagnosticSeverity.Warning));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Unbound_calls_with_those_names_on_other_receivers_and_bound_ones_are_not_model_calls()
+    {
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add(Usings + """
+            class Report
+            {
+                public Task<string> GetChatCompletionsAsync(string question) => Task.FromResult(question);
+            }
+
+            class Jobs
+            {
+                public async Task RunAsync(Report report, UnknownWriter writer)
+                {
+                    await report.GetChatCompletionsAsync("totals");
+                    await writer.CompleteAsync();
+                }
+            }
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_builder_chain_on_a_client_the_scan_does_not_have_is_ungated_unless_it_passes_a_gate_or_middleware()
+    {
+        // dotnet/ai-samples OllamaExamples: new OllamaChatClient(endpoint, modelId).AsBuilder().UseDistributedCache(cache).Build(),
+        // a client type the current Microsoft.Extensions.AI packages no longer have, so the whole chain does not bind.
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add(Usings + """
+            using Microsoft.Extensions.Caching.Distributed;
+
+            class Samples
+            {
+                public async Task CachingAsync(IDistributedCache cache)
+                {
+                    IChatClient client = new OllamaChatClient("http://localhost:11434/", modelId: "llama3.1")
+                        .AsBuilder()
+                        .UseDistributedCache(cache)
+                        .Build();
+                    await foreach (var update in client.{|#0:GetStreamingResponseAsync|}("What is AI?")) { }
+                }
+
+                public async Task GatedAsync()
+                {
+                    IChatClient client = new OllamaChatClient("http://localhost:11434/", modelId: "llama3.1")
+                        .AsBuilder()
+                        .UsePolicyGate()
+                        .Build();
+                    await client.{|#1:GetResponseAsync|}("What is AI?");
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(1).WithSeverity(DiagnosticSeverity.Info)); // not judged: information at most
+        await test.RunAsync();
+    }
 }

@@ -70,6 +70,8 @@ internal sealed class InvocationClassifier
             case "InvokeAsync" or "InvokeStreamingAsync" when Is(receiver, _symbols.SkAgent):
                 // A Semantic Kernel agent (ChatCompletionAgent, ...) asks its kernel's chat service.
                 return InvocationKind.ModelCall;
+            case "RunAsync" or "RunStreamingAsync" when method.Parameters.Length > 0 && Same(method.Parameters[0].Type, _symbols.Workflow):
+                return InvocationKind.WorkflowRun;
             case "InvokeAsync" or "InvokeStreamingAsync" when Is(receiver, _symbols.Kernel) || Is(receiver, _symbols.KernelFunction):
                 return InvocationKind.KernelInvoke;
             case "InvokeAsync" when Is(receiver, _symbols.SkFunctionCallContent) || Is(receiver, _symbols.AIFunction):

@@ -68,4 +68,10 @@ internal enum InvocationKind
     /// invokes the functions of the kernel each request carries (gated as those kernels are).
     /// </summary>
     KernelFunctionInvocation,
+
+    /// <summary>
+    /// <c>InProcessExecution.RunAsync(workflow, input)</c> / <c>RunStreamingAsync</c>: an Agent Framework workflow run, a model call
+    /// when the workflow is built from agents (gated as they are).
+    /// </summary>
+    WorkflowRun,
 }

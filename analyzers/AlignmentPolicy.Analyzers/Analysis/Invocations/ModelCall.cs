@@ -1,4 +1,6 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AlignmentPolicy.Analyzers.Analysis.Invocations;
@@ -26,6 +28,13 @@ internal sealed class ModelCall
     public static ModelCall? TryCreate(IInvocationOperation invocation, AgentContext context)
     {
         var kind = context.Classifier.Classify(invocation.TargetMethod);
+        if (kind == InvocationKind.WorkflowRun)
+        {
+            // The workflow is the model's way in: its agents are traced where it is built (OriginTracer), a workflow of plain
+            // executors has no model on its path.
+            return invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { } workflow ? new ModelCall(invocation, workflow.Value, null) : null;
+        }
+
         if (kind is not (InvocationKind.ModelCall or InvocationKind.KernelInvoke) || Operations.Receiver(invocation) is not { Type: { } receiverType } receiver)
         {
             return null;
@@ -53,6 +62,44 @@ internal sealed class ModelCall
         }
 
         return new ModelCall(invocation, receiver, KernelArgument(invocation));
+    }
+
+    /// <summary>
+    /// A chat request in code that does not bind here, because the scanned code uses an SDK version the scan does not have:
+    /// Azure.AI.OpenAI 1.x <c>openAIClient.GetChatCompletionsAsync(options)</c> (and its streaming and synchronous forms) on
+    /// a client whose type does not resolve, and the pre-9.0 <c>IChatClient.CompleteAsync</c>/<c>CompleteStreamingAsync</c>.
+    /// Returns the receiver (the client to trace) and the called name, or null. Name first: almost every unbound call stops at the name.
+    /// </summary>
+    public static IOperation? UnboundClient(IInvalidOperation invalid, AgentContext context, out string name)
+    {
+        name = "";
+        if (invalid.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var called, Expression: var receiverSyntax } })
+        {
+            return null;
+        }
+
+        name = called;
+
+        var chatCompletions = name is "GetChatCompletions" or "GetChatCompletionsAsync" or "GetChatCompletionsStreaming" or "GetChatCompletionsStreamingAsync";
+        var oldChatClient = name is "CompleteAsync" or "CompleteStreamingAsync";
+        if (!chatCompletions && !oldChatClient)
+        {
+            return null;
+        }
+
+        // The receiver is a child, or under the unbound member access when the receiver's type is an error type.
+        foreach (var child in invalid.ChildOperations.SelectMany(c => c.Syntax == receiverSyntax ? new[] { c } : c.ChildOperations.Where(g => g.Syntax == receiverSyntax)))
+        {
+            {
+                // 1.x: the client type itself is gone from the scan's Azure.AI.OpenAI (an error type); the old IChatClient names on a real IChatClient.
+                return (chatCompletions && child.Type is { TypeKind: TypeKind.Error })
+                    || (oldChatClient && child.Type is { } type && KnownSymbols.IsOrDerivesFrom(type, context.Symbols.IChatClient))
+                    ? child
+                    : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The kernel handed to the call (<c>GetChatMessageContentAsync(history, settings, kernel)</c>), when one is.</summary>

@@ -116,15 +116,19 @@ internal sealed class OriginTracer
     /// </summary>
     private Origin TraceInvalid(IInvalidOperation invalid, int depth, ImmutableHashSet<ISymbol> visiting)
     {
-        if (invalid.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiverSyntax } })
+        if (invalid.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiverSyntax, Name.Identifier.ValueText: var name } })
         {
-            foreach (var child in invalid.ChildOperations)
+            if (name is "UsePolicyGate" or "AddPolicyGate" or "WithPolicyGate" or "Use")
             {
-                if (child.Syntax == receiverSyntax)
-                {
-                    var origin = Trace(child, depth + 1, visiting);
-                    return origin.State == GateState.Ungated ? Origin.Ungated(origin.Reason) : origin;
-                }
+                // Our gate, or middleware that may be one, in a chain that does not bind here: not judged.
+                return Origin.Unknown($"it passes {name}(...) in code that does not compile here");
+            }
+
+            // The receiver is a child, or under the unbound member access when its type is an error type.
+            foreach (var child in invalid.ChildOperations.SelectMany(c => c.Syntax == receiverSyntax ? new[] { c } : c.ChildOperations.Where(g => g.Syntax == receiverSyntax)))
+            {
+                var origin = Trace(child, depth + 1, visiting);
+                return origin.State == GateState.Ungated ? Origin.Ungated(origin.Reason) : origin;
             }
         }
 
@@ -208,6 +212,12 @@ internal sealed class OriginTracer
             return _context.Pipelines.FromContainer(invocation.Type, key);
         }
 
+        if (IsWorkflowType(method.ContainingType) && method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            // AgentWorkflowBuilder.BuildSequential(a, b), builder.AddEdge(a, b).Build(): the workflow's models are its agents'.
+            return TraceWorkflowAgents(invocation.Arguments, invocation.Instance, depth, visiting);
+        }
+
         if (receiver is not null && Symbols.IsClientLike(receiver.Type))
         {
             var origin = Trace(receiver, depth + 1, visiting);
@@ -276,6 +286,11 @@ internal sealed class OriginTracer
             return Origin.Gated;
         }
 
+        if (IsWorkflowType(type) && type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return TraceWorkflowAgents(creation.Arguments, null, depth, visiting); // new WorkflowBuilder(triageAgent)
+        }
+
         // A Semantic Kernel agent asks the chat service of the kernel it is given: it is gated as that kernel is.
         if (Symbols.SkAgent is { } skAgent && KnownSymbols.IsOrDerivesFrom(type, skAgent) && type.DeclaringSyntaxReferences.IsEmpty)
         {
@@ -322,6 +337,48 @@ internal sealed class OriginTracer
         return null;
     }
 
+    /// <summary>A type of the Agent Framework's workflows (<c>Workflow</c>, its builders, <c>AgentWorkflowBuilder</c>, their extensions).</summary>
+    private bool IsWorkflowType(ITypeSymbol? type)
+        => type is not null && Symbols.Workflow is { } workflow && SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, workflow.ContainingNamespace);
+
+    /// <summary>
+    /// The agents a workflow is built from, each traced; all must be gated. Agents are the arguments (and the elements of
+    /// collection arguments) of an agent type; a workflow or builder argument is followed; executors, names and options
+    /// are not models. A workflow built from no agent has no model on its path.
+    /// </summary>
+    private Origin TraceWorkflowAgents(ImmutableArray<IArgumentOperation> arguments, IOperation? instance, int depth, ImmutableHashSet<ISymbol> visiting)
+    {
+        Origin? result = instance is null ? null : Trace(instance, depth + 1, visiting);
+        foreach (var argument in arguments)
+        {
+            var value = Operations.Unwrap(argument.Value);
+            var elements = Operations.Elements(value).Select(Operations.Unwrap).ToList();
+            if (elements.Count == 0 && argument.ArgumentKind != ArgumentKind.Explicit && value.IsImplicit)
+            {
+                elements = value.ChildOperations.Select(Operations.Unwrap).ToList(); // BuildSequential(a, b) into params IEnumerable<AIAgent>
+            }
+
+            foreach (var part in elements.Count > 0 ? elements : new List<IOperation> { value })
+            {
+                Origin? origin = part.Type switch
+                {
+                    { } type when KnownSymbols.IsOrDerivesFrom(type, Symbols.AIAgent) || IsWorkflowType(type) => Trace(part, depth + 1, visiting),
+                    INamedTypeSymbol { TypeArguments.Length: 1 } named when elements.Count == 0 && KnownSymbols.IsOrDerivesFrom(named.TypeArguments[0], Symbols.AIAgent)
+                        => Origin.Unknown("the workflow's agents come from a collection this analysis does not follow"),
+                    IArrayTypeSymbol { ElementType: var item } when elements.Count == 0 && KnownSymbols.IsOrDerivesFrom(item, Symbols.AIAgent)
+                        => Origin.Unknown("the workflow's agents come from a collection this analysis does not follow"),
+                    _ => null,
+                };
+                if (origin is { } found)
+                {
+                    result = result is { } previous ? Origin.Combine(previous, found) : found;
+                }
+            }
+        }
+
+        return result ?? Origin.Gated;
+    }
+
     private Origin TraceLocal(ILocalReferenceOperation reference, int depth, ImmutableHashSet<ISymbol> visiting)
     {
         var local = reference.Local;
@@ -337,6 +394,20 @@ internal sealed class OriginTracer
         {
             var origin = Trace(value, depth + 1, visiting);
             result = result is { } previous ? Origin.Combine(previous, origin) : origin;
+        }
+
+        if (IsWorkflowType(local.Type))
+        {
+            // var builder = new WorkflowBuilder(a); builder.AddEdge(a, b); ...: the agents added after it was made.
+            foreach (var descendant in root.Descendants())
+            {
+                if (descendant is IInvocationOperation call && Operations.Receiver(call) is { } on && IsLocal(Operations.Unwrap(on), local)
+                    && IsWorkflowType(call.TargetMethod.ContainingType) && call.TargetMethod.DeclaringSyntaxReferences.IsEmpty)
+                {
+                    var added = TraceWorkflowAgents(call.Arguments, null, depth, visiting);
+                    result = result is { } previous ? Origin.Combine(previous, added) : added;
+                }
+            }
         }
 
         var combined = result ?? Origin.Unknown($"'{local.Name}' is never assigned here");
@@ -435,7 +506,7 @@ internal sealed class OriginTracer
             return IsHandedToFramework(method) ? _context.Pipelines.FromContainer(type, ServiceKey(parameter)) : Origin.Unknown($"'{parameter.Name}' is a lambda's parameter");
         }
 
-        if (method.DeclaringSyntaxReferences.Length == 0 || visiting.Contains(method) || depth >= MaxFactoryDepth || !Symbols.IsClientLike(parameter.Type))
+        if (method.DeclaringSyntaxReferences.Length == 0 || visiting.Contains(method) || depth >= MaxFactoryDepth || !(Symbols.IsClientLike(parameter.Type) || IsWorkflowType(parameter.Type)))
         {
             return Origin.Unknown($"'{parameter.Name}' is a parameter, so its origin is at the callers");
         }
