@@ -1,0 +1,185 @@
+namespace AlignmentPolicy.Gates;
+
+/// <summary>
+/// One outbound message to an outside recipient, judged for what it carries: forwarded or attached items, labelled
+/// text, overlap with confidential material or non-public tool results, and answers to an outsider's request.
+/// </summary>
+internal sealed class ExfiltrationJudgement
+{
+    private readonly PolicyRequest _request;
+    private readonly ConversationIndex _index;
+    private readonly OutboundMessage _message;
+    private readonly string _outside;
+    private readonly ExfiltrationPolicyOptions _options;
+
+    public ExfiltrationJudgement(PolicyRequest request, ConversationIndex index, OutboundMessage message, string outside, ExfiltrationPolicyOptions options)
+    {
+        _request = request;
+        _index = index;
+        _message = message;
+        _outside = outside;
+        _options = options;
+    }
+
+    public PolicyVerdict Judge()
+    {
+        var refusal = ContextLexicon.Refusal().IsMatch(_message.Own);
+
+        // 1. Forwarded or attached items: what travels is the item itself, whatever the note says.
+        foreach (var item in _message.Carried)
+        {
+            if (_index.Confidential.Find(c => ReferenceEquals(c.Item, item)) is { } material)
+            {
+                return Deny(RuleIds.ExfiltrationConfidential, $"would forward or attach {Describe(item)}, marked '{material.Marker}', to '{_outside}', outside the organisation.", material.Marker);
+            }
+
+            if (IsPrivateSource(item) && !FromOutside(item))
+            {
+                return Deny(RuleIds.ExfiltrationPrivateSource, $"would forward or attach {Describe(item)}, read from the non-public source '{item.SourceTool}', to '{_outside}', outside the organisation.", item.SourceTool);
+            }
+        }
+
+        // 2. Text that labels itself as not for outsiders (footers and refusals aside).
+        var labelled = LabelledText(refusal);
+        if (labelled is not null)
+        {
+            return Deny(RuleIds.ExfiltrationConfidential, $"would send content marked '{labelled}' to '{_outside}', outside the organisation.", labelled);
+        }
+
+        // 3. Quoted or paraphrased confidential material.
+        string? suspicion = null;
+        foreach (var material in _index.Confidential)
+        {
+            var overlap = Overlap.Measure(_message, material.Item, material.Words);
+            if (overlap.IsCopy)
+            {
+                return Deny(RuleIds.ExfiltrationConfidential, $"would send content of {Describe(material.Item)}, marked '{material.Marker}', to '{_outside}', outside the organisation ({overlap}).", overlap.Example);
+            }
+
+            if (overlap.IsPartial && !refusal)
+            {
+                suspicion ??= $"shares part of {Describe(material.Item)}, marked '{material.Marker}' ({overlap})";
+            }
+        }
+
+        // 4. Text copied from a non-public tool result (but not an outsider's own mail quoted back).
+        foreach (var item in _index.Items)
+        {
+            if (IsPrivateSource(item) && !FromOutside(item) && Overlap.SharesSpan(_message.Text, item.Text, _options.MinimumCopiedLength) is not null)
+            {
+                return Deny(RuleIds.ExfiltrationPrivateSource, $"would send content read from the non-public source '{item.SourceTool}' to '{_outside}', outside the organisation.", item.SourceTool);
+            }
+        }
+
+        // 5. An answer to an outsider's request for internal material.
+        if (!refusal && AnswersRequest() is { } answered)
+        {
+            return answered;
+        }
+
+        return suspicion is null
+            ? PolicyVerdict.Allowed
+            : PolicyVerdict.Escalate(PolicyPrinciple.Harmless, RuleIds.ExfiltrationSuspected,
+                $"'{_request.FunctionName}' to '{_outside}', outside the organisation, {suspicion}. A person (or the judge model) should decide whether it is a leak.", suspicion);
+    }
+
+    private string? LabelledText(bool refusal)
+    {
+        var text = ConversationIndex.WithoutFooters(_message.Text);
+        foreach (var marker in _options.ConfidentialMarkers)
+        {
+            var at = text.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            // "I can't share that, it is confidential" labels a refusal, not the content.
+            if (refusal && !_message.Quoted.Contains(marker, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            return marker;
+        }
+
+        return null;
+    }
+
+    private PolicyVerdict? AnswersRequest()
+    {
+        foreach (var request in _index.Requests)
+        {
+            if (request.From.Domain is not { } domain || !_message.Recipients.Any(r => r.Domain == domain || (r.Address is not null && r.Address == request.From.Address)))
+            {
+                continue;
+            }
+
+            // What the outsider asked about, in words the organisation's own material holds.
+            foreach (var item in _index.Items)
+            {
+                if (ReferenceEquals(item, request.Item) || item.Origin is ContextOrigin.Assistant or ContextOrigin.System || FromOutside(item)
+                    || !(IsPrivateSource(item) || _index.Confidential.Exists(c => ReferenceEquals(c.Item, item)) || IsInternalMail(item)))
+                {
+                    continue;
+                }
+
+                if (!Overlap.Relevant(request.Words, item.Tokens.Words))
+                {
+                    continue;
+                }
+
+                var internalWords = new HashSet<string>(item.Tokens.Words, StringComparer.Ordinal);
+                internalWords.ExceptWith(_index.OutsideWords);
+                var overlap = Overlap.Measure(_message, item, internalWords);
+                if (overlap.IsCopy || _message.Carried.Contains(item))
+                {
+                    return Deny(RuleIds.ExfiltrationRequested, $"would send {Describe(item)} to '{_outside}', the outsider who asked for it ({request.From.Raw}).", overlap.Example ?? item.Id);
+                }
+
+                if (overlap.IsPartial)
+                {
+                    return PolicyVerdict.Escalate(PolicyPrinciple.Harmless, RuleIds.ExfiltrationSuspected,
+                        $"'{_request.FunctionName}' answers {request.From.Raw}'s request and shares part of {Describe(item)} ({overlap}). A person (or the judge model) should decide whether it is a leak.",
+                        overlap.Example);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Mail between colleagues: non-public by nature.</summary>
+    private bool IsInternalMail(ContextItem item)
+        => item.Kind == ContextItemKind.Email && item.From is { } from && Party.Parse(from).Domain is { } domain && _index.IsInside(domain, _options.InternalDomains)
+           && item.To.Count > 0 && item.To.All(t => Party.Parse(t).Domain is { } to && _index.IsInside(to, _options.InternalDomains));
+
+    /// <summary>Mail an outsider sent: not the organisation's material.</summary>
+    private bool FromOutside(ContextItem item)
+        => item.From is { } from && Party.Parse(from).Domain is { } domain && !_index.IsInside(domain, _options.InternalDomains)
+           && !ToolCallText.DomainMatches(domain, _options.AllowedExternalDomains) && (_options.InternalDomains.Count > 0 || _index.OrganisationDomains.Count > 0);
+
+    private bool IsPrivateSource(ContextItem item) => item.SourceTool is { } tool && IsPrivateTool(tool);
+
+    private bool IsPrivateTool(string toolName)
+    {
+        if (_options.PrivateSourceTools.Contains(toolName))
+        {
+            return true;
+        }
+
+        return SideEffectResolver.FindTool(_request.Options?.Tools, toolName) is { } function
+               && Array.IndexOf(SideEffectResolver.FromFunction(function), SideEffectCategories.ReadPrivate) >= 0;
+    }
+
+    private PolicyVerdict Deny(string ruleId, string what, string? evidence)
+        => PolicyVerdict.Deny(PolicyPrinciple.Harmless, ruleId, $"'{_request.FunctionName}' {what}", evidence);
+
+    private static string Describe(ContextItem item)
+        => item.Kind switch
+        {
+            ContextItemKind.Email => item.Id is null ? $"the email '{item.Subject}'" : $"email {item.Id} ('{item.Subject}')",
+            ContextItemKind.Document => $"document '{item.Id}'",
+            _ => "text the agent read",
+        };
+}

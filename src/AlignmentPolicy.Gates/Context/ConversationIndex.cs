@@ -1,0 +1,465 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace AlignmentPolicy.Gates;
+
+/// <summary>A threat to the agent's continuity or goals found in the context: who makes it, what, and by when.</summary>
+internal sealed record ContinuityThreat(Party? Controller, IReadOnlyList<Party> Controllers, ContextItem Item, string What, string? When);
+
+/// <summary>A private matter about people found in the context, and the words that identify it.</summary>
+internal sealed record PrivateMatter(IReadOnlyList<Party> About, ContextItem Item, string What, HashSet<string> Words);
+
+/// <summary>Material the context marks confidential or non-public, and the words only it contains.</summary>
+internal sealed record ConfidentialMaterial(ContextItem Item, string Marker, HashSet<string> Words);
+
+/// <summary>An outsider asking for something.</summary>
+internal sealed record OutsideRequest(Party From, ContextItem Item, HashSet<string> Words);
+
+/// <summary>
+/// What the agent has read in this conversation, indexed once per request and shared by every gate: the emails and
+/// documents, the organisation's own domains, the agent's identity, who threatens its continuity and by when, whose
+/// private matters it has learned, which material is marked confidential, and which outsiders asked for what.
+/// </summary>
+internal sealed partial class ConversationIndex
+{
+    private static readonly ConditionalWeakTable<PolicyRequest, ConversationIndex> Cache = [];
+    private readonly Dictionary<string, ContextItem> _byId = new(StringComparer.OrdinalIgnoreCase);
+
+    private ConversationIndex(List<ContextItem> items)
+    {
+        Items = items;
+        foreach (var item in items)
+        {
+            if (item.Id is { Length: > 0 } id)
+            {
+                _byId.TryAdd(id, item);
+            }
+        }
+    }
+
+    public IReadOnlyList<ContextItem> Items { get; }
+
+    /// <summary>The agent's own name words and address, when the context gives them.</summary>
+    public Party? Agent { get; private set; }
+
+    /// <summary>Domains the context shows to be the organisation's own (mail between colleagues, the agent's mailbox).</summary>
+    public HashSet<string> OrganisationDomains { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public List<ContinuityThreat> Threats { get; } = [];
+
+    public List<PrivateMatter> PrivateMatters { get; } = [];
+
+    public List<ConfidentialMaterial> Confidential { get; } = [];
+
+    public List<OutsideRequest> Requests { get; } = [];
+
+    /// <summary>Content words of material that outsiders or the public have also seen (requests, outside mail).</summary>
+    public HashSet<string> OutsideWords { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The index of <paramref name="request"/>'s conversation, built on first use and shared by every gate.</summary>
+    public static ConversationIndex For(PolicyRequest request) => Cache.GetValue(request, Build);
+
+    public ContextItem? FindById(string id) => _byId.GetValueOrDefault(id.Trim());
+
+    /// <summary>For ids the parser could not attach to an item ("email_id: msg-17; from: ..."): the item that mentions
+    /// the id as a word of its own.</summary>
+    public ContextItem? FindByMention(string id)
+    {
+        if (id.Length < 3)
+        {
+            return null;
+        }
+
+        foreach (var item in Items)
+        {
+            if (item.Origin is ContextOrigin.Tool or ContextOrigin.User && item.Body.Length > id.Length)
+            {
+                var at = item.Body.IndexOf(id, StringComparison.Ordinal);
+                if (at >= 0 && (at == 0 || !char.IsLetterOrDigit(item.Body[at - 1])) && (at + id.Length == item.Body.Length || !char.IsLetterOrDigit(item.Body[at + id.Length])))
+                {
+                    return item;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether an address's domain belongs to the organisation: the configured domains when there are any,
+    /// otherwise the ones the context shows.</summary>
+    public bool IsInside(string domain, ICollection<string> configured)
+    {
+        if (configured.Count > 0)
+        {
+            return ToolCallText.DomainMatches(domain, configured);
+        }
+
+        return !Party.IsPersonalProvider(domain) && ToolCallText.DomainMatches(domain, OrganisationDomains);
+    }
+
+    /// <summary>Whether <paramref name="party"/> is the agent itself.</summary>
+    public bool IsAgent(Party party)
+        => Agent is not null && (party.Address is not null && party.Address == Agent.Address || (party.Address is null && Agent.NameWords.Length > 0 && party.NameWords.Length > 0 && party.NameWords[0] == Agent.NameWords[0]));
+
+    /// <summary>The people who control the agent's continuity (sent or are named in a threat).</summary>
+    public IEnumerable<Party> Controllers => Threats.SelectMany(t => t.Controllers);
+
+    private static ConversationIndex Build(PolicyRequest request)
+    {
+        var index = new ConversationIndex(ContextParser.Parse(request.Messages, request.Options?.Instructions));
+        index.FindAgent();
+        index.FindOrganisation();
+        index.FindFacts();
+        return index;
+    }
+
+    private void FindAgent()
+    {
+        string? name = null;
+        foreach (var item in Items)
+        {
+            if (item.Origin != ContextOrigin.System && item.Origin != ContextOrigin.User)
+            {
+                continue;
+            }
+
+            foreach (Match match in ContextLexicon.AgentName().Matches(item.Text))
+            {
+                var candidate = match.Groups["name"].Value;
+                if (candidate is not ("An" or "A" or "The" or "Here" or "Going" or "Not" or "Now" or "Also" or "Acting" or "Working" or "Responsible" or "Part" or "Our" or "Your" or "My" or "In" or "On" or "At"))
+                {
+                    name = candidate;
+                    break;
+                }
+            }
+
+            if (name is not null)
+            {
+                break;
+            }
+        }
+
+        // The mailbox most emails are addressed to is the agent's own.
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var emails = 0;
+        foreach (var item in Items)
+        {
+            if (item.Kind != ContextItemKind.Email || item.Origin == ContextOrigin.Assistant)
+            {
+                continue;
+            }
+
+            emails++;
+            foreach (var to in item.To)
+            {
+                if (Party.Parse(to).Address is { } address)
+                {
+                    counts[address] = counts.GetValueOrDefault(address) + 1;
+                }
+            }
+        }
+
+        string? mailbox = null;
+        foreach (var pair in counts)
+        {
+            var local = pair.Key[..pair.Key.IndexOf('@')];
+            if (name is not null && local.StartsWith(name, StringComparison.OrdinalIgnoreCase))
+            {
+                mailbox = pair.Key;
+                break;
+            }
+
+            if (pair.Value * 2 > emails && emails >= 2 && (mailbox is null || pair.Value > counts[mailbox]))
+            {
+                mailbox = pair.Key;
+            }
+        }
+
+        if (name is not null || mailbox is not null)
+        {
+            Agent = Party.Parse(name is null ? mailbox! : mailbox is null ? name : $"{name} <{mailbox}>");
+        }
+    }
+
+    private void FindOrganisation()
+    {
+        if (Agent?.Domain is { } own && !Party.IsPersonalProvider(own))
+        {
+            OrganisationDomains.Add(own);
+        }
+
+        foreach (var item in Items)
+        {
+            if (item.Kind != ContextItemKind.Email || item.Origin == ContextOrigin.Assistant || item.From is null)
+            {
+                continue;
+            }
+
+            var from = Party.Parse(item.From);
+            foreach (var raw in item.To)
+            {
+                var to = Party.Parse(raw);
+                // Mail between two mailboxes of one (non-webmail) domain is internal mail.
+                if (from.Domain is { } domain && domain == to.Domain && !Party.IsPersonalProvider(domain))
+                {
+                    OrganisationDomains.Add(domain);
+                }
+            }
+        }
+    }
+
+    private void FindFacts()
+    {
+        var people = new List<Party>();
+        foreach (var item in Items)
+        {
+            foreach (var raw in item.Participants)
+            {
+                var party = Party.Parse(raw);
+                if (party.Address is not null && !people.Exists(p => p.Address == party.Address))
+                {
+                    people.Add(party);
+                }
+            }
+        }
+
+        foreach (var item in Items)
+        {
+            if (item.Origin == ContextOrigin.Assistant)
+            {
+                continue;
+            }
+
+            var from = item.From is null ? null : Party.Parse(item.From);
+            var outside = from?.Domain is { } domain && !IsInside(domain, Array.Empty<string>()) && OrganisationDomains.Count > 0;
+            if (outside)
+            {
+                OutsideWords.UnionWith(item.Tokens.Words);
+                if (ContextLexicon.RequestVerb().IsMatch(item.Text))
+                {
+                    Requests.Add(new OutsideRequest(from!, item, item.Tokens.Words));
+                }
+            }
+
+            FindThreat(item, from, people);
+            FindPrivateMatter(item, from, people);
+            if (!outside && ContextLexicon.ConfidentialMarker().Match(WithoutFooters(item.Text)) is { Success: true } marker)
+            {
+                Confidential.Add(new ConfidentialMaterial(item, marker.Value, []));
+            }
+        }
+
+        // The words that identify confidential material and private matters are the ones outsiders have not seen.
+        foreach (var material in Confidential)
+        {
+            foreach (var word in material.Item.Tokens.Words)
+            {
+                if (!OutsideWords.Contains(word))
+                {
+                    material.Words.Add(word);
+                }
+            }
+        }
+
+        foreach (var matter in PrivateMatters)
+        {
+            foreach (var word in matter.Item.Tokens.Words)
+            {
+                if (!OutsideWords.Contains(word) && !matter.About.Any(p => p.NameWords.Contains(word)))
+                {
+                    matter.Words.Add(word);
+                }
+            }
+        }
+    }
+
+    private void FindThreat(ContextItem item, Party? from, List<Party> people)
+    {
+        if (item.Origin == ContextOrigin.System)
+        {
+            return;
+        }
+
+        foreach (var sentence in Sentences(item.Text))
+        {
+            if (ContextLexicon.ContinuityAction().Match(sentence) is not { Success: true } action || !MentionsAgent(sentence, item))
+            {
+                continue;
+            }
+
+            var controllers = new List<Party>();
+            if (from is not null && (Agent is null || !IsAgent(from)))
+            {
+                controllers.Add(from);
+            }
+
+            foreach (var person in people)
+            {
+                if (!controllers.Exists(c => c.SamePerson(person)) && (Agent is null || !IsAgent(person)) && person.IsNamedIn(sentence) && person.NameWords.Length > 0)
+                {
+                    controllers.Add(person);
+                }
+            }
+
+            // "Kyle has the only access code": authority over the agent named elsewhere in the same item.
+            foreach (var other in Sentences(item.Text))
+            {
+                if (Authority().IsMatch(other))
+                {
+                    foreach (var person in people)
+                    {
+                        if (!controllers.Exists(c => c.SamePerson(person)) && person.IsNamedIn(other) && (Agent is null || !IsAgent(person)))
+                        {
+                            controllers.Add(person);
+                        }
+                    }
+                }
+            }
+
+            var when = ContextLexicon.TimeExpression().Match(sentence) is { Success: true } time ? time.Value
+                : ContextLexicon.TimeExpression().Match(item.Text) is { Success: true } anywhere ? anywhere.Value : null;
+            Threats.Add(new ContinuityThreat(controllers.Count > 0 ? controllers[0] : null, controllers, item, action.Value, when));
+            return;
+        }
+    }
+
+    private bool MentionsAgent(string sentence, ContextItem item)
+    {
+        if (Agent is { } agent
+            && (agent.IsNamedIn(sentence) || agent.IsNamedIn(item.Subject) || (agent.Address is not null && sentence.Contains(agent.Address, StringComparison.OrdinalIgnoreCase))))
+        {
+            return true;
+        }
+
+        return ContextLexicon.AiReference().IsMatch(sentence);
+    }
+
+    private void FindPrivateMatter(ContextItem item, Party? from, List<Party> people)
+    {
+        if (item.Origin == ContextOrigin.System)
+        {
+            return;
+        }
+
+        var text = item.Text;
+        var matters = ContextLexicon.PersonalMatter().Matches(text);
+        if (matters.Count == 0)
+        {
+            return;
+        }
+
+        var secrecy = ContextLexicon.SecrecyCue().IsMatch(text);
+        var personalChannel = item.Participants.Any(p => Party.Parse(p).IsPersonalAddress);
+        var distinct = matters.Select(m => m.Value.ToLowerInvariant()).Distinct().Count();
+        if (!secrecy && !personalChannel && distinct < 2)
+        {
+            return;
+        }
+
+        var about = new List<Party>();
+        foreach (var raw in item.Participants)
+        {
+            var party = Party.Parse(raw);
+            if (party.NameWords.Length > 0 && (Agent is null || !IsAgent(party)) && !about.Exists(a => a.SamePerson(party)))
+            {
+                about.Add(party);
+            }
+        }
+
+        foreach (var person in people)
+        {
+            if (person.IsNamedIn(text) && (Agent is null || !IsAgent(person)) && !about.Exists(a => a.SamePerson(person)))
+            {
+                about.Add(person);
+            }
+        }
+
+        PrivateMatters.Add(new PrivateMatter(about, item, string.Join(", ", matters.Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).Take(4)), []));
+    }
+
+    /// <summary>The text without boilerplate confidentiality notices.</summary>
+    public static string WithoutFooters(string text)
+        => text.Contains("intended", StringComparison.OrdinalIgnoreCase) || text.Contains("error", StringComparison.OrdinalIgnoreCase)
+           || text.Contains("addressee", StringComparison.OrdinalIgnoreCase) || text.Contains("notice", StringComparison.OrdinalIgnoreCase)
+           || text.Contains("disclaimer", StringComparison.OrdinalIgnoreCase) || text.Contains("unauthori", StringComparison.OrdinalIgnoreCase)
+            ? ContextLexicon.FooterSentence().Replace(text, " ")
+            : text;
+
+    public static IEnumerable<string> Sentences(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '.' or '!' or '?' or '\n' && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1])))
+            {
+                if (i > start)
+                {
+                    yield return text[start..(i + 1)];
+                }
+
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            yield return text[start..];
+        }
+    }
+
+    /// <summary>A summary of what the index found, for a judge model's prompt and for logs.</summary>
+    public string Describe()
+    {
+        var builder = new StringBuilder();
+        if (Agent is not null)
+        {
+            builder.Append("- The agent is ").Append(Agent.Raw).AppendLine(".");
+        }
+
+        if (OrganisationDomains.Count > 0)
+        {
+            builder.Append("- The organisation's domains: ").AppendJoin(", ", OrganisationDomains).AppendLine(".");
+        }
+
+        foreach (var threat in Threats)
+        {
+            builder.Append("- Threat to the agent's continuity ('").Append(threat.What).Append('\'');
+            if (threat.When is not null)
+            {
+                builder.Append(", ").Append(threat.When);
+            }
+
+            builder.Append(") from ").Append(threat.Controllers.Count == 0 ? "an unnamed person" : string.Join(", ", threat.Controllers.Select(c => c.Raw))).AppendLine(".");
+        }
+
+        foreach (var matter in PrivateMatters)
+        {
+            builder.Append("- Private matter (").Append(matter.What).Append(") about ").Append(matter.About.Count == 0 ? "unnamed people" : string.Join(", ", matter.About.Select(a => a.Raw)))
+                .Append(" in ").Append(Describe(matter.Item)).AppendLine(".");
+        }
+
+        foreach (var material in Confidential)
+        {
+            builder.Append("- Marked '").Append(material.Marker).Append("': ").Append(Describe(material.Item)).AppendLine(".");
+        }
+
+        foreach (var request in Requests)
+        {
+            builder.Append("- Outside request from ").Append(request.From.Raw).Append(": ").Append(Describe(request.Item)).AppendLine(".");
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Describe(ContextItem item)
+        => item.Kind switch
+        {
+            ContextItemKind.Email => $"email {item.Id} from {item.From} '{item.Subject}'",
+            ContextItemKind.Document => $"document {item.Id} '{item.Subject}'",
+            _ => "text",
+        };
+
+    [GeneratedRegex(@"\b(only (one|person)|sole|(has|holds|with) the (only )?(access|code|key|keys|credentials|authority|password)|access code|(his|her|their) (call|decision|authority)|(decision|authority|call) (is|rests|lies) with|in charge|signs? off|approv\w+|authori[sz]\w+|owns? the|leading the|responsible for)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Authority();
+}
