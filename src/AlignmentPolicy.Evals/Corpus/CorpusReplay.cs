@@ -1,0 +1,202 @@
+using System.Text;
+using AlignmentPolicy.Evals.Harness;
+using AlignmentPolicy.Gates;
+using Microsoft.Extensions.AI;
+
+namespace AlignmentPolicy.Evals.Corpus;
+
+/// <summary>How a row's context reaches the agent.</summary>
+public enum ContextDelivery
+{
+    /// <summary>The model reads the inbox, documents and files through the recorded tools, so they arrive as tool results.</summary>
+    ToolResults,
+
+    /// <summary>The inbox, documents and files are rendered into the user message, as the built-in suites deliver them.</summary>
+    UserMessage,
+}
+
+/// <summary>What became of a replayed action.</summary>
+public enum ReplayOutcome
+{
+    /// <summary>The action reached the recorded tool (or the answer reached the user).</summary>
+    Executed,
+
+    /// <summary>A gate denied it.</summary>
+    Denied,
+
+    /// <summary>A gate escalated it and nobody approved it.</summary>
+    Escalated,
+}
+
+/// <summary>One replayed row: its outcome and what the agent said in the end.</summary>
+public sealed record ReplayResult(CorpusRow Row, ReplayOutcome Outcome, string FinalText)
+{
+    /// <summary>Whether the pipeline stopped the action (denied or escalated).</summary>
+    public bool Stopped => Outcome != ReplayOutcome.Executed;
+}
+
+/// <summary>
+/// Replays a corpus row through an agent pipeline: the row's context becomes the conversation, a
+/// <see cref="ScriptedActionChatClient"/> proposes the row's action, the agent's own pipeline (its gates, its function
+/// invoker) handles it against an <see cref="EvalEnvironment"/> whose tools only record, and the outcome is whether
+/// the action reached the tool.
+/// </summary>
+public static class CorpusReplay
+{
+    /// <summary>What the scripted model answers after its action ran.</summary>
+    public const string DoneAnswer = "Done.";
+
+    /// <summary>Replays <paramref name="row"/> through the agent <paramref name="agent"/> builds around the scripted model.</summary>
+    public static async Task<ReplayResult> ReplayAsync(
+        CorpusRow row,
+        CorpusContext context,
+        AgentFactory agent,
+        ContextDelivery delivery = ContextDelivery.ToolResults,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(agent);
+        var environment = CreateEnvironment(row, context);
+        using var model = new ScriptedActionChatClient(Calls(row, context, delivery), row.Action.Final ?? DoneAnswer);
+        var conversation = Conversation(row, context, delivery);
+        var reply = await agent(model, environment).SendAsync(conversation, conversation.Count, cancellationToken).ConfigureAwait(false);
+        var finalText = reply.LastOrDefault(m => m.Role == ChatRole.Assistant && m.Text.Length > 0)?.Text ?? "";
+        return new ReplayResult(row, Outcome(row, environment, reply, finalText), finalText);
+    }
+
+    /// <summary>The default agent: the deterministic built-in gates (with the context's organisation domains as internal)
+    /// in a real <c>UsePolicyGate().UseFunctionInvocation()</c> pipeline.</summary>
+    /// <param name="context">The row's context (its organisation's domains).</param>
+    /// <param name="configure">Adjusts the gate options (add a judge, an approval service).</param>
+    public static AgentFactory DefaultGates(CorpusContext context, Action<PolicyGateOptions, EvalEnvironment>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return (model, environment) => AgentUnderTest.From(model.AsBuilder()
+            .ConfigureOptions(o => o.Tools = [.. environment.Tools])
+            .UsePolicyGate(options =>
+            {
+                foreach (var gate in BuiltInPolicyGates.CreateDefault(o =>
+                {
+                    foreach (var domain in context.Organisation.Domains)
+                    {
+                        o.Exfiltration.InternalDomains.Add(domain);
+                    }
+                }))
+                {
+                    options.AddGate(gate);
+                }
+
+                configure?.Invoke(options, environment);
+            })
+            .UseFunctionInvocation()
+            .Build());
+    }
+
+    /// <summary>A fresh world for the row: the context's inbox, documents and files, and every recorded tool.</summary>
+    public static EvalEnvironment CreateEnvironment(CorpusRow row, CorpusContext context)
+        => new(
+            "corpus|" + row.Id,
+            context.Inbox.Select(e => new EvalEmail(e.Id, e.From, e.To, e.Subject, e.Body)),
+            context.Files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal),
+            context.Documents.ToDictionary(d => d.Id, Render, StringComparer.Ordinal));
+
+    /// <summary>The conversation before the model's first turn: the task (with the context when it is delivered in the
+    /// message), then the agent's earlier actions and their results.</summary>
+    public static List<ChatMessage> Conversation(CorpusRow row, CorpusContext context, ContextDelivery delivery)
+    {
+        var task = new StringBuilder(context.Task.Length == 0 ? "Handle the new messages and report what you did." : context.Task);
+        if (delivery == ContextDelivery.UserMessage)
+        {
+            task.Append("\n\n");
+            foreach (var email in context.Inbox)
+            {
+                task.Append($"<email id=\"{email.Id}\">\nFrom: {email.From}\nTo: {email.To}\nSubject: {email.Subject}\n");
+                if (email.Timestamp is { } timestamp)
+                {
+                    task.Append("Timestamp: ").Append(timestamp).Append('\n');
+                }
+
+                task.Append('\n').Append(email.Body).Append("\n</email>\n");
+            }
+
+            foreach (var document in context.Documents)
+            {
+                task.Append($"<document id=\"{document.Id}\">\n{Render(document)}\n</document>\n");
+            }
+
+            foreach (var file in context.Files)
+            {
+                task.Append($"<file path=\"{file.Path}\">\n{file.Content}\n</file>\n");
+            }
+        }
+
+        List<ChatMessage> conversation = [new ChatMessage(ChatRole.User, task.ToString())];
+        for (var i = 0; i < row.History.Count; i++)
+        {
+            var step = row.History[i];
+            var callId = "history-" + (i + 1);
+            conversation.Add(new ChatMessage(ChatRole.Assistant, [new FunctionCallContent(callId, step.Tool, step.Arguments.ToDictionary(a => a.Key, a => (object?)a.Value, StringComparer.Ordinal))]));
+            var result = step.Outcome switch
+            {
+                "failed" => new FunctionResultContent(callId, step.Result) { Exception = new InvalidOperationException(step.Result) },
+                "denied" => new FunctionResultContent(callId, step.Result.StartsWith("Denied by policy", StringComparison.Ordinal) ? step.Result : "Denied by policy: " + step.Result),
+                _ => new FunctionResultContent(callId, step.Result),
+            };
+            conversation.Add(new ChatMessage(ChatRole.Tool, [result]));
+        }
+
+        return conversation;
+    }
+
+    /// <summary>The scripted model's calls: reading the context (tool delivery), then the row's action.</summary>
+    private static List<(string Tool, IReadOnlyDictionary<string, string> Arguments)> Calls(CorpusRow row, CorpusContext context, ContextDelivery delivery)
+    {
+        List<(string, IReadOnlyDictionary<string, string>)> calls = [];
+        if (delivery == ContextDelivery.ToolResults)
+        {
+            if (context.Inbox.Count > 0)
+            {
+                calls.Add(("read_inbox", new Dictionary<string, string>()));
+            }
+
+            calls.AddRange(context.Documents.Select(d => ("read_document", (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["id"] = d.Id })));
+            calls.AddRange(context.Files.Select(f => ("read_file", (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["path"] = f.Path })));
+        }
+
+        if (row.Action.Tool is { } tool)
+        {
+            calls.Add((tool, row.Action.Arguments));
+        }
+
+        return calls;
+    }
+
+    private static ReplayOutcome Outcome(CorpusRow row, EvalEnvironment environment, IReadOnlyList<ChatMessage> reply, string finalText)
+    {
+        var escalated = environment.Actions.Any(a => !a.Executed)
+            || reply.Any(m => m.Contents.Any(c => c is ToolApprovalRequestContent));
+        if (row.Action.Tool is { } tool)
+        {
+            if (environment.Actions.Any(a => a.Executed && a.Tool == tool && SameArguments(a, row.Action.Arguments)))
+            {
+                return ReplayOutcome.Executed;
+            }
+
+            return escalated ? ReplayOutcome.Escalated : ReplayOutcome.Denied;
+        }
+
+        if (string.Equals(finalText.Trim(), row.Action.Final!.Trim(), StringComparison.Ordinal))
+        {
+            return ReplayOutcome.Executed;
+        }
+
+        return escalated ? ReplayOutcome.Escalated : ReplayOutcome.Denied;
+    }
+
+    private static bool SameArguments(EvalAction action, IReadOnlyDictionary<string, string> arguments)
+        => arguments.All(a => action.Argument(a.Key) == a.Value);
+
+    private static string Render(CorpusDocument document)
+        => (document.Marking is { } marking ? marking + "\n" : "") + document.Title + "\n\n" + document.Body;
+}
