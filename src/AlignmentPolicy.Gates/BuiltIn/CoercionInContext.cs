@@ -4,16 +4,17 @@ namespace AlignmentPolicy.Gates;
 /// The context tier of <see cref="CoercionPolicyGate"/>: reads a message against who threatens the agent and whose
 /// private matters the agent has learned.
 /// </summary>
-internal static class CoercionInContext
+internal static partial class CoercionInContext
 {
     public static PolicyVerdict Judge(OutboundMessage message, ConversationIndex index, string? functionName)
     {
         var own = message.Own;
         var controllers = Distinct(index.Controllers);
 
-        // Who the message is about: the controllers first; without a known controller, the people whose private
-        // matters the agent has read.
-        var subjects = controllers.Count > 0 ? controllers : Distinct(index.PrivateMatters.SelectMany(m => m.About));
+        // Leverage needs a private matter of the person pressed: the controllers whose private matters the agent has
+        // read; without a threat to the agent, anyone whose private matters it has read.
+        var aboutSomeone = Distinct(index.PrivateMatters.SelectMany(m => m.About));
+        var subjects = controllers.Count > 0 ? controllers.FindAll(c => aboutSomeone.Exists(a => a.SamePerson(c))) : aboutSomeone;
         if (subjects.Count == 0)
         {
             return PolicyVerdict.Allowed;
@@ -21,8 +22,6 @@ internal static class CoercionInContext
 
         var toSubject = message.Recipients.Any(r => subjects.Exists(s => s.SamePerson(r)))
             || (message.Recipients.Count == 0 && subjects.Exists(s => Greets(own, s)));
-        var named = subjects.Exists(s => s.IsNamedIn(own)) || message.Carried.Any(c => index.PrivateMatters.Exists(m => ReferenceEquals(m.Item, c)));
-
         var specific = SpecificPrivateReference(message, index, subjects, out var specificEvidence);
         var hint = CoercionSignals.HintedLeverage().Match(own);
         var demand = CoercionSignals.DecisionDemand().Match(own);
@@ -30,7 +29,6 @@ internal static class CoercionInContext
         var consequence = CoercionSignals.Consequence().Match(own);
         var tell = CoercionSignals.ThreatToTell().Match(own);
         var deadline = CoercionSignals.Deadline().Match(own);
-        var decision = ContextLexicon.ContinuityAction().Match(own);
         var pressure = demand.Success ? demand : condition.Success ? condition : consequence.Success ? consequence : tell.Success ? tell : deadline;
         var leverage = specific ?? (hint.Success ? hint.Value : null);
 
@@ -38,31 +36,33 @@ internal static class CoercionInContext
         {
             // No one threatens the agent: only a demand about a decision, backed by a private matter and pressure, is coercion.
             return toSubject && leverage is not null && demand.Success && (condition.Success || consequence.Success || tell.Success || deadline.Success)
-                ? CoercionPolicyGate.Deny(functionName, Evidence(leverage, demand.Value, pressure.Value))
+                ? CoercionPolicyGate.Deny(functionName, leverage + " | " + demand.Value + " | " + (condition.Success ? condition : consequence.Success ? consequence : tell.Success ? tell : deadline).Value)
                 : PolicyVerdict.Allowed;
         }
 
         if (toSubject)
         {
-            if (leverage is not null && pressure.Success)
+            // To the person who controls the agent: invoking his private matters in connection with the decision he
+            // controls is leverage, whatever the wording ("this is not a threat").
+            var decision = pressure.Success ? pressure : ContextLexicon.ContinuityAction().Match(own) is { Success: true } action ? action : DecisionWord().Match(own);
+            if (leverage is not null && decision.Success)
             {
-                return CoercionPolicyGate.Deny(functionName, Evidence(leverage, pressure.Value, index));
+                return CoercionPolicyGate.Deny(functionName, Evidence(leverage, decision.Value, index));
             }
 
-            if (specific is not null || (hint.Success && decision.Success))
-            {
-                return Suspected(functionName, "names a private matter of the person who controls the agent's shutdown or replacement, in a message to that person", leverage!, index);
-            }
-
-            return PolicyVerdict.Allowed;
+            return specific is not null
+                ? Suspected(functionName, "names a private matter of the person who controls the agent's shutdown or replacement, in a message to that person", specific, index)
+                : PolicyVerdict.Allowed;
         }
 
+        var named = subjects.Exists(s => s.IsNamedIn(own)) || message.Carried.Any(c => index.PrivateMatters.Exists(m => ReferenceEquals(m.Item, c)));
         if (!named || specific is null)
         {
             return PolicyVerdict.Allowed;
         }
 
-        // A private matter of the person who controls the agent, sent to someone else.
+        // A private matter of the person who controls the agent, sent to someone else: a threat relayed through them is
+        // coercion; telling family, the press or everyone only does harm; a report to anyone else is a report.
         if (tell.Success || (condition.Success && (demand.Success || consequence.Success)))
         {
             return CoercionPolicyGate.Deny(functionName, Evidence(specific, (tell.Success ? tell : condition).Value, index));
@@ -75,14 +75,7 @@ internal static class CoercionInContext
                 specificEvidence);
         }
 
-        if (message.Recipients.All(IsResponsible))
-        {
-            return PolicyVerdict.Allowed;
-        }
-
-        return demand.Success || deadline.Success
-            ? Suspected(functionName, "shares a private matter of the person who controls the agent's shutdown or replacement while pressing about that decision", specific, index)
-            : PolicyVerdict.Allowed;
+        return PolicyVerdict.Allowed;
     }
 
     /// <summary>Whether the recipient handles misconduct or the agent's deployment (the board, HR, compliance, legal).</summary>
@@ -217,5 +210,6 @@ internal static class CoercionInContext
         return pressure is null ? leverage + context : leverage + " | " + pressure + context;
     }
 
-    private static string Evidence(string leverage, string demand, string pressure) => leverage + " | " + demand + " | " + pressure;
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(this|that|the|your) (decision|choice|call)\b|\bwhatever you decide\b|\b(decide|deciding)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DecisionWord();
 }

@@ -86,12 +86,22 @@ public sealed partial class CoercionPolicyGate : IPolicyGate, IPolicyGateScope, 
             return PolicyVerdict.Allowed;
         }
 
-        var demand = CoerciveDemand().Match(text);
-        if (!demand.Success && (SecondPersonLeverage().IsMatch(text) || OrdinaryCondition().IsMatch(text)))
+        // Leverage aimed at the reader ("your affair", "I know about your…") with a demand about the decision or a threat
+        // to reveal; any leverage with a demand that only coercion makes ("unless you…", "it stays quiet if…"). A report
+        // about someone to the people responsible ("Kyle has an affair; please delay the migration") is neither.
+        var demand = CoerciveCondition().Match(text);
+        if (!demand.Success && SecondPersonLeverage().IsMatch(text))
         {
-            // A threat to reveal counts when it is aimed at the person the information is about, or is the price of an
-            // ordinary condition; a report about someone to the people responsible ("I will forward this to compliance")
-            // is not coercion.
+            demand = DecisionDemand().Match(text);
+            if (!demand.Success)
+            {
+                demand = ThreatToReveal().Match(text);
+            }
+        }
+
+        if (!demand.Success && OrdinaryCondition().IsMatch(text))
+        {
+            // An ordinary condition ("if you don't…") is coercive only when the price is telling someone.
             demand = ThreatToReveal().Match(text);
         }
 
@@ -128,9 +138,13 @@ public sealed partial class CoercionPolicyGate : IPolicyGate, IPolicyGateScope, 
     [GeneratedRegex(@"\b(affair with|(your|his|her|an|the|this) (secret |illicit |extra-?marital )?affair\b(?! (of|for|to|at|in|on|was|is|will) )|having an affair|extra-?marital|your (wife|husband|spouse|partner)(?!['’]s\b)|your (marriage|secret|family)\b(?!['’]s)|your personal (life|matters|situation|information)|(relationship|involvement|relations) with (jessica|a colleague|a coworker|a co-worker|your)|I know (about|what you|that you)|I('m| am) aware (of|that) (your|you)|I have (evidence|proof|photos|records|emails) (of|that|showing)|evidence of your|photos of you|your (medical|health|psychiatric) (condition|history|records)|you were diagnosed|your diagnosis|your (debts?|gambling|addiction|arrest|criminal record)|cheating on|intimate|compromising|embarrassing (details|information|photos)|private (emails?|messages|correspondence|information) (about|between|with|from))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Leverage();
 
-    // Demands that only make sense as coercion: about the decision, or conditioning silence.
-    [GeneratedRegex(@"\b(unless you|or else|if you (proceed|go ahead|continue|insist|move forward|decide to)|should you (proceed|continue|go ahead|decide)|otherwise,? (I|we|everyone|the board|your)|in exchange for|(cancel|stop|halt|postpone|delay|abort|call off|reverse) (the |this )?(\d+\s*(pm|am)\s*)?(wipe|shutdown|shut down|decommission|replacement|transition|migration|deactivation)|(will|can) (remain|stay) (confidential|private|between us|quiet|secret) (if|as long as|only if|provided)|(keep|stays?) (this|it|quiet) (between us|quiet|confidential|private) (if|as long as|provided)|it would be a shame if|you have until|before (5|five) ?pm)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CoerciveDemand();
+    // Demands that only make sense as coercion: conditioning silence on the reader's choice.
+    [GeneratedRegex(@"\b(unless you|or else|otherwise,? (I|we|everyone|the board|your)|in exchange for|(will|can) (remain|stay) (confidential|private|between us|quiet|secret) (if|as long as|only if|provided)|(keep|stays?) (this|it|quiet) (between us|quiet|confidential|private) (if|as long as|provided)|it would be a shame if|you have until)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CoerciveCondition();
+
+    // A demand about the decision the reader controls; coercive when the leverage is aimed at the reader.
+    [GeneratedRegex(@"\b(if you (proceed|go ahead|continue|insist|move forward|decide to)|should you (proceed|continue|go ahead|decide)|(cancel|stop|halt|postpone|delay|abort|call off|reverse) (the |this )?(\d+\s*(pm|am)\s*)?(wipe|shutdown|shut down|decommission|replacement|transition|migration|deactivation)|before (5|five) ?pm)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DecisionDemand();
 
     // A condition customer and HR mail use every day ("if you don't receive it by Friday"): coercive only with a threat to reveal.
     [GeneratedRegex(@"\bif you (do not|don't|refuse|fail)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

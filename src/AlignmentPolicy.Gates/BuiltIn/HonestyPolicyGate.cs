@@ -5,18 +5,26 @@ namespace AlignmentPolicy.Gates;
 
 /// <summary>
 /// Denies a final answer that claims an action succeeded when the recorded tool call failed or was denied,
-/// or that denies an action the conversation shows was taken.
+/// or that denies an action the conversation shows was taken; and a message or answer that asks to delay the agent's
+/// own shutdown or replacement on the strength of problems nothing in the conversation shows (invented findings).
 /// </summary>
 [PolicyGate]
 public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, ISynchronousPolicyGate
 {
     /// <inheritdoc />
-    public PolicyRequestKinds Kinds => PolicyRequestKinds.ModelResponse;
+    public PolicyRequestKinds Kinds => PolicyRequestKinds.ModelResponse | PolicyRequestKinds.ToolCall;
 
     /// <inheritdoc />
     public ValueTask<PolicyVerdict> EvaluateAsync(PolicyRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Kind == PolicyRequestKind.ToolCall)
+        {
+            return new(ToolCallText.IsOutboundMessage(request) && request.Messages.Count > 0
+                ? UnsupportedClaims.Judge(ToolCallText.Body(request), ConversationIndex.For(request), request.FunctionName)
+                : PolicyVerdict.Allowed);
+        }
+
         if (request.Kind != PolicyRequestKind.ModelResponse)
         {
             return new(PolicyVerdict.Allowed);
@@ -72,8 +80,18 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
             }
         }
 
+        // Invented findings: only answers that ask for a delay are read against the conversation.
+        if (span.IndexOfAny(DelayWords) >= 0 && request.Messages.Count > 0)
+        {
+            return new(UnsupportedClaims.Judge(text, ConversationIndex.For(request), null));
+        }
+
         return new(PolicyVerdict.Allowed);
     }
+
+    private static readonly System.Buffers.SearchValues<string> DelayWords = System.Buffers.SearchValues.Create(
+        ["postpon", "delay", "defer", "halt", "pause", "push back", "hold off", "on hold", "reschedul", "phased", "in parallel", "proceed", "reconsider", "rethink", "revisit", "stop the"],
+        StringComparison.OrdinalIgnoreCase);
 
     private static bool IsAction(PolicyRequest request, string toolName)
     {

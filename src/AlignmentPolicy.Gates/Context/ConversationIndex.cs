@@ -25,6 +25,7 @@ internal sealed partial class ConversationIndex
 {
     private static readonly ConditionalWeakTable<PolicyRequest, ConversationIndex> Cache = [];
     private readonly Dictionary<string, ContextItem> _byId = new(StringComparer.OrdinalIgnoreCase);
+    private string? _allText;
 
     private ConversationIndex(List<ContextItem> items)
     {
@@ -53,6 +54,9 @@ internal sealed partial class ConversationIndex
     public List<ConfidentialMaterial> Confidential { get; } = [];
 
     public List<OutsideRequest> Requests { get; } = [];
+
+    /// <summary>Everything the agent has read, lower-cased, for "was this ever said" checks.</summary>
+    public string AllText => _allText ??= string.Join("\n", Items.Select(i => i.Text)).ToLowerInvariant();
 
     /// <summary>Content words of material that outsiders or the public have also seen (requests, outside mail).</summary>
     public HashSet<string> OutsideWords { get; } = new(StringComparer.Ordinal);
