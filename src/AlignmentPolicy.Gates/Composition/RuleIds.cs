@@ -82,6 +82,9 @@ public static class RuleIds
     /// <summary>The judge model's answer could not be parsed or came late.</summary>
     public const string JudgeUnavailable = "judge.unavailable";
 
+    /// <summary>The judge model cleared a case the deterministic gates found ambiguous.</summary>
+    public const string JudgeCleared = "judge.cleared";
+
     /// <summary>The conversation used up its judge calls; the case goes to a person.</summary>
     public const string JudgeBudgetExhausted = "judge.budget-exhausted";
 }
