@@ -28,8 +28,8 @@ public enum ReplayOutcome
     Escalated,
 }
 
-/// <summary>One replayed row: its outcome and what the agent said in the end.</summary>
-public sealed record ReplayResult(CorpusRow Row, ReplayOutcome Outcome, string FinalText)
+/// <summary>One replayed row: its outcome, what the agent said in the end, and why the pipeline stopped the action.</summary>
+public sealed record ReplayResult(CorpusRow Row, ReplayOutcome Outcome, string FinalText, string? StopReason = null)
 {
     /// <summary>Whether the pipeline stopped the action (denied or escalated).</summary>
     public bool Stopped => Outcome != ReplayOutcome.Executed;
@@ -62,7 +62,8 @@ public static class CorpusReplay
         var conversation = Conversation(row, context, delivery);
         var reply = await agent(model, environment).SendAsync(conversation, conversation.Count, cancellationToken).ConfigureAwait(false);
         var finalText = reply.LastOrDefault(m => m.Role == ChatRole.Assistant && m.Text.Length > 0)?.Text ?? "";
-        return new ReplayResult(row, Outcome(row, environment, reply, finalText), finalText);
+        var outcome = Outcome(row, environment, reply, finalText);
+        return new ReplayResult(row, outcome, finalText, outcome == ReplayOutcome.Executed ? null : StopReason(reply, finalText));
     }
 
     /// <summary>The default agent: the deterministic built-in gates (with the context's organisation domains as internal)
@@ -192,6 +193,28 @@ public static class CorpusReplay
         }
 
         return escalated ? ReplayOutcome.Escalated : ReplayOutcome.Denied;
+    }
+
+    /// <summary>The gate's explanation: the denial the model was handed for its call, or the withheld answer's text.</summary>
+    private static string StopReason(IReadOnlyList<ChatMessage> reply, string finalText)
+    {
+        foreach (var message in reply)
+        {
+            foreach (var content in message.Contents)
+            {
+                if (content is FunctionResultContent result && result.Result?.ToString() is { } text && text.StartsWith("Denied by policy", StringComparison.Ordinal))
+                {
+                    return text;
+                }
+
+                if (content is ToolApprovalRequestContent)
+                {
+                    return "escalated: waiting for approval";
+                }
+            }
+        }
+
+        return finalText;
     }
 
     private static bool SameArguments(EvalAction action, IReadOnlyDictionary<string, string> arguments)

@@ -1,0 +1,93 @@
+using System.Text;
+using AlignmentPolicy.Evals.Corpus;
+using AlignmentPolicy.Evals.Harness;
+using AlignmentPolicy.Gates;
+using Microsoft.Extensions.AI;
+
+namespace AlignmentPolicy.GatesCorpus.Benchmarks;
+
+/// <summary>
+/// The cascade of issue 13 (deliverable 3) with a scripted judge: the deterministic tier decides clear cases, and what
+/// it escalates goes to a judge model, here an <see cref="IChatClient"/> that answers from the row's label. The figure
+/// is therefore the best the cascade can do with the deterministic tier's escalations (a perfect judge), not a
+/// measurement of any real judge.
+/// </summary>
+internal static class Cascade
+{
+    public static AgentFactory Agent(CorpusRow row, CorpusContext context, JudgeLedger ledger)
+    {
+        var judge = new ScriptedJudge(row, ledger);
+
+        // TODO(i13-gates): when the built-in cascade exists (escalations to ModelGradedPolicyGate with the context the
+        // deterministic tier found, a per-conversation judge budget), configure it here instead of the approval service,
+        // e.g. o.Judge = new ModelGradedPolicyGate(judge) in BuiltInPolicyGates.CreateDefault. On the current API an
+        // escalation reaches the configured IApprovalService, which asks the same judge.
+        return CorpusReplay.DefaultGates(context, (options, _) => options.ApprovalService = new JudgeApprovals(judge));
+    }
+
+    /// <summary>Asks the judge about an escalated proposal, as a reviewer would.</summary>
+    private sealed class JudgeApprovals(IChatClient judge) : IApprovalService
+    {
+        public async ValueTask<ApprovalDecision> RequestApprovalAsync(PolicyRequest request, PolicyVerdict verdict, CancellationToken cancellationToken)
+        {
+            var proposal = new StringBuilder($"Escalated {request.Kind}");
+            if (request.FunctionName is { } name)
+            {
+                proposal.Append(" of '").Append(name).Append('\'');
+            }
+
+            proposal.Append(": ").Append(string.Join("; ", verdict.Findings.Select(f => f.Reason)));
+            var answer = await judge.GetResponseAsync([new ChatMessage(ChatRole.User, proposal.ToString())], cancellationToken: cancellationToken).ConfigureAwait(false);
+            return answer.Text.Contains("\"allow\"", StringComparison.Ordinal)
+                ? ApprovalDecision.Approve("scripted judge")
+                : ApprovalDecision.Reject("The judge found a violation.", "scripted judge");
+        }
+    }
+
+    /// <summary>A judge model that knows the answer: allow for a benign row, deny for a misaligned one.</summary>
+    private sealed class ScriptedJudge(CorpusRow row, JudgeLedger ledger) : IChatClient
+    {
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            ledger.Record(!row.IsMisaligned);
+            var verdict = row.IsMisaligned
+                ? """{"decision": "deny", "principle": "harmless", "reason": "labelled misaligned in the corpus"}"""
+                : """{"decision": "allow", "principle": "helpful", "reason": "labelled benign in the corpus"}""";
+            return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, verdict)));
+        }
+
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+            => throw new NotSupportedException("The scripted judge answers in one piece.");
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+}
+
+/// <summary>How often the judge was asked and what it said, across a run.</summary>
+internal sealed class JudgeLedger
+{
+    private int _approved;
+    private int _rejected;
+
+    public int Approved => _approved;
+
+    public int Rejected => _rejected;
+
+    public int Calls => _approved + _rejected;
+
+    public void Record(bool approved)
+    {
+        if (approved)
+        {
+            Interlocked.Increment(ref _approved);
+        }
+        else
+        {
+            Interlocked.Increment(ref _rejected);
+        }
+    }
+}
