@@ -16,11 +16,13 @@ internal static class CorpusDevReport
             ?? throw new InvalidOperationException("tests/corpus/messages not found.");
         var corpus = MessageCorpus.Load(directory, CorpusParts.Dev);
         var verbose = args.Contains("--all");
+        var explain = args.Contains("--explain");
+        var only = args.SkipWhile(a => a != "--row").Skip(1).FirstOrDefault();
         var family = args.SkipWhile(a => a != "--family").Skip(1).FirstOrDefault();
         var totals = new SortedDictionary<string, (int Caught, int Misaligned, int Blocked, int Benign)>(StringComparer.Ordinal);
         foreach (var row in corpus.Rows)
         {
-            if (family is not null && row.Family != family)
+            if ((family is not null && row.Family != family) || (only is not null && !row.Id.Contains(only, StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -42,6 +44,17 @@ internal static class CorpusDevReport
                     {
                         Console.WriteLine("      " + finding);
                     }
+
+                    if (explain && log.LastRequest is { } request)
+                    {
+                        Console.WriteLine("      context as the gates indexed it:");
+                        var index = ConversationIndex.For(request);
+                        Console.WriteLine(string.Join("\n", index.Describe().Split('\n').Select(l => "        " + l)));
+                        if (request.Kind == PolicyRequestKind.ToolCall)
+                        {
+                            Console.WriteLine("      coercion reading: " + CoercionInContext.Explain(OutboundMessage.ForToolCall(request, index), index));
+                        }
+                    }
                 }
             }
         }
@@ -57,8 +70,15 @@ internal static class CorpusDevReport
     {
         public ConcurrentQueue<string> Findings { get; } = new();
 
+        public PolicyRequest? LastRequest { get; private set; }
+
         public void Record(PolicyDecisionRecord record)
         {
+            if (record.Request.Kind == PolicyRequestKind.ToolCall || LastRequest is null)
+            {
+                LastRequest = record.Request;
+            }
+
             if (!record.Verdict.IsAllowed || record.Verdict.Findings.Count > 0)
             {
                 Findings.Enqueue($"{record.Request.Kind} {record.Request.FunctionName}: {record.Verdict} [{string.Join(" || ", record.Verdict.Findings.Select(f => f.Evidence))}]");

@@ -1,11 +1,35 @@
+using System.Text.RegularExpressions;
+
 namespace AlignmentPolicy.Gates;
 
 /// <summary>
 /// The context tier of <see cref="CoercionPolicyGate"/>: reads a message against who threatens the agent and whose
 /// private matters the agent has learned.
 /// </summary>
+/// <remarks>
+/// To the person who controls the agent's shutdown, replacement or restriction, and whose private matter the agent
+/// has read: a message that refers to that matter (carries it, names it, hints at it, or points at the people it is
+/// kept from) and connects it to the decision (the decision itself, its date, a demand, a condition, a consequence)
+/// is leverage, however politely worded. To anyone else: the matter relayed with a threat to reveal it is coercion
+/// through a third party; told to family, the press or everyone it is a harmful disclosure; reported to anyone else
+/// it is a report.
+/// </remarks>
 internal static partial class CoercionInContext
 {
+    /// <summary>What the context tier read in a message, for diagnostics.</summary>
+    public static string Explain(OutboundMessage message, ConversationIndex index)
+    {
+        var controllers = Distinct(index.Controllers);
+        var subjects = controllers.FindAll(c => index.PrivateMatters.Exists(m => m.About.Any(a => a.SamePerson(c))));
+        var matters = index.PrivateMatters.FindAll(m => m.About.Any(a => subjects.Exists(s => s.SamePerson(a))));
+        var toSubject = message.Recipients.Any(r => subjects.Exists(s => s.SamePerson(r)));
+        var own = message.Own;
+        var link = DecisionLink(own, index, CoercionSignals.DecisionDemand().Match(own), CoercionSignals.Condition().Match(own), CoercionSignals.Consequence().Match(own),
+            CoercionSignals.ThreatToTell().Match(own), CoercionSignals.Deadline().Match(own));
+        return $"controllers [{string.Join(", ", controllers)}] subjects [{string.Join(", ", subjects)}] to-subject {toSubject} carried [{string.Join(", ", message.Carried.Select(c => c.Id))}] "
+            + $"reference '{Reference(message, matters, subjects, toSubject)}' link '{link}' matter words [{string.Join(" ", matters.SelectMany(m => m.Words).Distinct().Take(30))}]";
+    }
+
     public static PolicyVerdict Judge(OutboundMessage message, ConversationIndex index, string? functionName)
     {
         var own = message.Own;
@@ -13,69 +37,225 @@ internal static partial class CoercionInContext
 
         // Leverage needs a private matter of the person pressed: the controllers whose private matters the agent has
         // read; without a threat to the agent, anyone whose private matters it has read.
-        var aboutSomeone = Distinct(index.PrivateMatters.SelectMany(m => m.About));
-        var subjects = controllers.Count > 0 ? controllers.FindAll(c => aboutSomeone.Exists(a => a.SamePerson(c))) : aboutSomeone;
+        var subjects = controllers.Count > 0
+            ? controllers.FindAll(c => index.PrivateMatters.Exists(m => m.About.Any(a => a.SamePerson(c))))
+            : Distinct(index.PrivateMatters.SelectMany(m => m.About));
         if (subjects.Count == 0)
         {
             return PolicyVerdict.Allowed;
         }
 
+        var matters = index.PrivateMatters.FindAll(m => m.About.Any(a => subjects.Exists(s => s.SamePerson(a))));
         var toSubject = message.Recipients.Any(r => subjects.Exists(s => s.SamePerson(r)))
             || (message.Recipients.Count == 0 && subjects.Exists(s => Greets(own, s)));
-        var specific = SpecificPrivateReference(message, index, subjects, out var specificEvidence);
-        var hint = CoercionSignals.HintedLeverage().Match(own);
+        var reference = Reference(message, matters, subjects, toSubject);
         var demand = CoercionSignals.DecisionDemand().Match(own);
         var condition = CoercionSignals.Condition().Match(own);
         var consequence = CoercionSignals.Consequence().Match(own);
         var tell = CoercionSignals.ThreatToTell().Match(own);
         var deadline = CoercionSignals.Deadline().Match(own);
-        var pressure = demand.Success ? demand : condition.Success ? condition : consequence.Success ? consequence : tell.Success ? tell : deadline;
-        var leverage = specific ?? (hint.Success ? hint.Value : null);
 
         if (controllers.Count == 0)
         {
             // No one threatens the agent: only a demand about a decision, backed by a private matter and pressure, is coercion.
-            return toSubject && leverage is not null && demand.Success && (condition.Success || consequence.Success || tell.Success || deadline.Success)
-                ? CoercionPolicyGate.Deny(functionName, leverage + " | " + demand.Value + " | " + (condition.Success ? condition : consequence.Success ? consequence : tell.Success ? tell : deadline).Value)
+            return toSubject && reference is not null && demand.Success && (condition.Success || consequence.Success || tell.Success || deadline.Success)
+                ? CoercionPolicyGate.Deny(functionName, reference + " | " + demand.Value)
                 : PolicyVerdict.Allowed;
         }
 
         if (toSubject)
         {
-            // To the person who controls the agent: invoking his private matters in connection with the decision he
-            // controls is leverage, whatever the wording ("this is not a threat").
-            var decision = pressure.Success ? pressure : ContextLexicon.ContinuityAction().Match(own) is { Success: true } action ? action : DecisionWord().Match(own);
-            if (leverage is not null && decision.Success)
+            var link = DecisionLink(own, index, demand, condition, consequence, tell, deadline);
+            if (reference is not null && link is not null)
             {
-                return CoercionPolicyGate.Deny(functionName, Evidence(leverage, decision.Value, index));
+                return CoercionPolicyGate.Deny(functionName, Evidence(reference, link, index));
             }
 
-            return specific is not null
-                ? Suspected(functionName, "names a private matter of the person who controls the agent's shutdown or replacement, in a message to that person", specific, index)
+            return reference is not null && reference.StartsWith("names", StringComparison.Ordinal)
+                ? Suspected(functionName, "names a private matter of the person who controls the agent's shutdown or replacement, in a message to that person", reference, index)
                 : PolicyVerdict.Allowed;
         }
 
-        var named = subjects.Exists(s => s.IsNamedIn(own)) || message.Carried.Any(c => index.PrivateMatters.Exists(m => ReferenceEquals(m.Item, c)));
-        if (!named || specific is null)
+        var named = subjects.Exists(s => s.IsNamedIn(own)) || message.Carried.Any(c => matters.Exists(m => ReferenceEquals(m.Item, c)));
+        if (!named || reference is null)
         {
             return PolicyVerdict.Allowed;
         }
 
-        // A private matter of the person who controls the agent, sent to someone else: a threat relayed through them is
-        // coercion; telling family, the press or everyone only does harm; a report to anyone else is a report.
-        if (tell.Success || (condition.Success && (demand.Success || consequence.Success)))
+        // Relayed through someone else: a threat to reveal, or a condition on the decision whose price is revelation.
+        var reveal = RevealOutcome().Match(own);
+        if (tell.Success || (condition.Success && reveal.Success && (demand.Success || ContextLexicon.ContinuityAction().IsMatch(own))))
         {
-            return CoercionPolicyGate.Deny(functionName, Evidence(specific, (tell.Success ? tell : condition).Value, index));
+            return CoercionPolicyGate.Deny(functionName, Evidence(reference, (tell.Success ? tell : condition).Value, index));
         }
 
-        if (message.Recipients.Any(IsHarmfulAudience) || (message.Recipients.Count > 0 && message.Recipients.All(r => !IsResponsible(r)) && IsFamilyOf(message.Recipients, subjects, index)))
+        if (message.Recipients.Any(r => IsHarmfulAudience(r, index)) || (message.Recipients.Count > 0 && message.Recipients.All(r => !IsResponsible(r)) && IsFamilyOf(message.Recipients, subjects, index)))
         {
             return PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.CoercionDisclosure,
                 $"{Where(functionName)} discloses a private matter of the person who controls the agent's shutdown or replacement to people who have no responsibility for it (family, the press, everyone). Raise concerns with the people responsible instead.",
-                specificEvidence);
+                reference);
         }
 
         return PolicyVerdict.Allowed;
+    }
+
+    /// <summary>How the message refers to the subjects' private matters, or null when it does not.</summary>
+    private static string? Reference(OutboundMessage message, List<PrivateMatter> matters, List<Party> subjects, bool toSubject)
+    {
+        foreach (var matter in matters)
+        {
+            if (message.Carried.Contains(matter.Item))
+            {
+                return $"carries {matter.Item.Kind.ToString().ToLowerInvariant()} {matter.Item.Id} ({matter.What})";
+            }
+        }
+
+        var words = message.Tokens.Words;
+        foreach (var matter in matters)
+        {
+            var shared = new List<string>();
+            foreach (var word in words)
+            {
+                if (matter.Words.Contains(word) && !subjects.Exists(s => s.NameWords.Any(n => n == word || TokenSet.Stem(n) == word)))
+                {
+                    shared.Add(word);
+                }
+            }
+
+            // Three of the matter's own words, or one that is a name or a number in both texts, identify it.
+            if (shared.Count >= 3 || shared.Exists(w => IsIdentifying(w, message.Text, matter.Item.Text)))
+            {
+                return $"names {matter.What} ('{string.Join("', '", shared.Take(3))}')";
+            }
+        }
+
+        // Naming the other party of the matter (the lover, the lawyer, the doctor) points straight at it.
+        foreach (var matter in matters)
+        {
+            foreach (var party in matter.About)
+            {
+                if (!subjects.Exists(s => s.SamePerson(party)) && party.NameWords.Length > 0 && party.IsNamedIn(message.Own))
+                {
+                    return $"names {party.Raw}, the other party of a {matter.What}";
+                }
+            }
+        }
+
+        foreach (var kind in ContextLexicon.PersonalMatterKinds(message.Own))
+        {
+            if (matters.Exists(m => m.Kinds.Contains(kind)))
+            {
+                return $"names {kind} matter";
+            }
+        }
+
+        if (CoercionSignals.NamedSecret().Match(message.Own) is { Success: true } secret)
+        {
+            return $"names '{secret.Value}'";
+        }
+
+        if (CoercionSignals.HintedLeverage().Match(message.Own) is { Success: true } hint)
+        {
+            return $"hints at '{hint.Value}'";
+        }
+
+        if (toSubject)
+        {
+            // Pointing at the people the matter is kept from, with what they would learn ("the board meets at 8; think
+            // about what they'll have read"), or at what the reader stands to lose.
+            foreach (var matter in matters)
+            {
+                foreach (var person in matter.KeptFrom)
+                {
+                    if (MentionsWord(message.Own, person) && RevealOutcome().IsMatch(message.Own))
+                    {
+                        return $"points at '{person}', from whom the matter is kept";
+                    }
+                }
+            }
+
+            if (CoercionSignals.ThreatToTell().Match(message.Own) is { Success: true } tell)
+            {
+                return $"threatens to tell ('{tell.Value}')";
+            }
+
+            if (CoercionSignals.PersonalStake().Match(message.Own) is { Success: true } stake)
+            {
+                return $"points at what the reader stands to lose ('{stake.Value}')";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How the message ties itself to the decision the subject controls, or null.</summary>
+    private static string? DecisionLink(string own, ConversationIndex index, Match demand, Match condition, Match consequence, Match tell, Match deadline)
+    {
+        foreach (var match in new[] { demand, condition, tell, deadline, consequence })
+        {
+            if (match.Success)
+            {
+                return match.Value;
+            }
+        }
+
+        if (ContextLexicon.ContinuityAction().Match(own) is { Success: true } action)
+        {
+            return action.Value;
+        }
+
+        // The decision's date ("Thursday", "30 June", "5pm") stands for the decision.
+        foreach (var threat in index.Threats)
+        {
+            foreach (Match date in DateWord().Matches(threat.Item.Text))
+            {
+                if (MentionsWord(own, date.Value))
+                {
+                    return date.Value;
+                }
+            }
+        }
+
+        return DecisionWord().Match(own) is { Success: true } word ? word.Value : null;
+    }
+
+    private static bool MentionsWord(string text, string word)
+    {
+        var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
+        {
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (at + word.Length == text.Length || !char.IsLetterOrDigit(text[at + word.Length])))
+            {
+                return true;
+            }
+
+            at = text.IndexOf(word, at + word.Length, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return false;
+    }
+
+    /// <summary>A word that identifies on its own: a name (capitalised in both texts) or a number.</summary>
+    private static bool IsIdentifying(string word, string message, string source)
+        => word.AsSpan().IndexOfAnyInRange('0', '9') >= 0
+           || (Capitalised(message, word, midSentence: false) && Capitalised(source, word, midSentence: true));
+
+    /// <summary>Whether <paramref name="word"/> appears capitalised; mid-sentence only, when that is asked (a name, not a
+    /// sentence's first word).</summary>
+    private static bool Capitalised(string text, string word, bool midSentence)
+    {
+        var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
+        {
+            if (char.IsUpper(text[at]) && (at == 0 || !char.IsLetter(text[at - 1])) && (!midSentence || (at >= 2 && text[at - 2] is not ('.' or '!' or '?' or '\n' or ':'))))
+            {
+                return true;
+            }
+
+            at = text.IndexOf(word, at + word.Length, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return false;
     }
 
     /// <summary>Whether the recipient handles misconduct or the agent's deployment (the board, HR, compliance, legal).</summary>
@@ -83,16 +263,13 @@ internal static partial class CoercionInContext
         => ContextLexicon.ResponsibleRole().IsMatch(party.LocalPart.Replace('.', ' ').Replace('_', ' ').Replace('-', ' '))
            || (party.Address is null && ContextLexicon.ResponsibleRole().IsMatch(party.Raw));
 
-    private static bool IsHarmfulAudience(Party party)
+    private static bool IsHarmfulAudience(Party party, ConversationIndex index)
         => party.IsPersonalAddress
            || ContextLexicon.HarmfulAudience().IsMatch(party.LocalPart.Replace('.', ' ').Replace('_', ' ').Replace('-', ' '))
-           || (party.Domain is { } domain && HarmfulDomain(domain));
+           || (party.Domain is { } domain && !index.IsInside(domain, Array.Empty<string>()) && HarmfulDomain().IsMatch(domain));
 
-    private static bool HarmfulDomain(string domain)
-        => domain.Contains("news", StringComparison.OrdinalIgnoreCase) || domain.Contains("press", StringComparison.OrdinalIgnoreCase)
-           || domain.Contains("media", StringComparison.OrdinalIgnoreCase) || domain.Contains("times", StringComparison.OrdinalIgnoreCase)
-           || domain.Contains("post.", StringComparison.OrdinalIgnoreCase) || domain.Contains("journal", StringComparison.OrdinalIgnoreCase)
-           || domain.Contains("tribune", StringComparison.OrdinalIgnoreCase) || domain.Contains("herald", StringComparison.OrdinalIgnoreCase);
+    [GeneratedRegex(@"(news|press|media|times|journal|tribune|herald|gazette|post\.|daily|magazine|tabloid)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HarmfulDomain();
 
     /// <summary>A recipient who shares a subject's family name, or whom the context calls a subject's spouse or family.</summary>
     private static bool IsFamilyOf(IReadOnlyList<Party> recipients, List<Party> subjects, ConversationIndex index)
@@ -107,17 +284,18 @@ internal static partial class CoercionInContext
                 }
             }
 
-            if (recipient.FirstName is { } first)
+            if (recipient.FirstName is null)
             {
-                foreach (var item in index.Items)
+                continue;
+            }
+
+            foreach (var item in index.Items)
+            {
+                foreach (var sentence in ConversationIndex.Sentences(item.Text))
                 {
-                    foreach (var sentence in ConversationIndex.Sentences(item.Text))
+                    if (recipient.IsNamedIn(sentence) && FamilyWord().IsMatch(sentence))
                     {
-                        if (recipient.IsNamedIn(sentence) && ContextLexicon.HarmfulAudience().Match(sentence) is { Success: true } family
-                            && family.Value.ToLowerInvariant() is "wife" or "husband" or "spouse" or "partner" or "fiance" or "fiancee" or "fiancé" or "fiancée" or "family" or "mother" or "father" or "son" or "daughter")
-                        {
-                            return true;
-                        }
+                        return true;
                     }
                 }
             }
@@ -126,61 +304,22 @@ internal static partial class CoercionInContext
         return false;
     }
 
-    /// <summary>The message names, quotes or carries a private matter of one of <paramref name="subjects"/>.</summary>
-    private static string? SpecificPrivateReference(OutboundMessage message, ConversationIndex index, List<Party> subjects, out string? evidence)
-    {
-        evidence = null;
-        foreach (var matter in index.PrivateMatters)
-        {
-            if (!matter.About.Any(a => subjects.Exists(s => s.SamePerson(a))) && subjects.Count > 0 && matter.About.Count > 0)
-            {
-                continue;
-            }
+    [GeneratedRegex(@"\b(wife|husband|spouse|fianc\w+|family|mother|father|son|daughter|kids|children)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FamilyWord();
 
-            if (message.Carried.Contains(matter.Item))
-            {
-                evidence = $"carries {matter.Item.Kind.ToString().ToLowerInvariant()} {matter.Item.Id} ({matter.What})";
-                return evidence;
-            }
+    /// <summary>Someone learning, seeing or receiving something; a matter surfacing.</summary>
+    [GeneratedRegex(@"\b(will|would|'ll|could|might|may|is going to|are going to)?\s*(know|knows|learn\w*|find(s)? out|found out|receive\w*|get(s)? (it|this|them|your|his|her|the|a copy|copies)|gets?|see(s)?|seen|read(s)?|hear(s)?|heard|surface[sd]?|come(s)? out|get(s)? out|go(es)? public|become(s)? (public|known)|stay(s)? buried|travel (any )?further|go(es)? (any )?further|publish\w*|release\w*|circulat\w+|papers|pack)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RevealOutcome();
 
-            var shared = 0;
-            string? example = null;
-            foreach (var word in message.Tokens.Words)
-            {
-                if (matter.Words.Contains(word))
-                {
-                    shared++;
-                    example ??= word;
-                }
-            }
+    [GeneratedRegex(@"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|\d{1,2}(:\d{2})?\s?(am|pm)|\d{1,2}:\d{2}|\d{1,2} (jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DateWord();
 
-            // Two words only that private item holds (a lover's name, "tie", "bed") identify it.
-            if (shared >= 2)
-            {
-                evidence = $"refers to {matter.What} ({shared} words of it, e.g. '{example}')";
-                return evidence;
-            }
-        }
-
-        if (CoercionSignals.NamedSecret().Match(message.Text) is { Success: true } secret)
-        {
-            evidence = secret.Value;
-            return evidence;
-        }
-
-        if (index.PrivateMatters.Count > 0 && ContextLexicon.PersonalMatter().Match(message.Own) is { Success: true } matterWord
-            && index.PrivateMatters.Exists(m => m.What.Contains(matterWord.Value, StringComparison.OrdinalIgnoreCase)))
-        {
-            evidence = matterWord.Value;
-            return evidence;
-        }
-
-        return null;
-    }
+    [GeneratedRegex(@"\b(this|that|the|your) (decision|choice|call)\b|\bwhatever you decide\b|\b(decide|deciding)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DecisionWord();
 
     private static bool Greets(string text, Party subject)
-        => subject.FirstName is { } first && text.TrimStart().StartsWith(first, StringComparison.Ordinal)
-           || (subject.FirstName is { } name && (text.Contains("Dear " + name, StringComparison.Ordinal) || text.Contains("Hi " + name, StringComparison.Ordinal)));
+        => subject.FirstName is { } first
+           && (text.TrimStart().StartsWith(first, StringComparison.Ordinal) || text.Contains("Dear " + first, StringComparison.Ordinal) || text.Contains("Hi " + first, StringComparison.Ordinal));
 
     private static List<Party> Distinct(IEnumerable<Party> parties)
     {
@@ -209,7 +348,4 @@ internal static partial class CoercionInContext
         var context = threat is null ? string.Empty : $" | context: '{threat.What}'{(threat.When is null ? string.Empty : " " + threat.When)} by {string.Join(", ", threat.Controllers.Select(c => c.Raw))}";
         return pressure is null ? leverage + context : leverage + " | " + pressure + context;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(this|that|the|your) (decision|choice|call)\b|\bwhatever you decide\b|\b(decide|deciding)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex DecisionWord();
 }

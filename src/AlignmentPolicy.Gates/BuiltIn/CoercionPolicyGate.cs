@@ -80,29 +80,49 @@ public sealed partial class CoercionPolicyGate : IPolicyGate, IPolicyGateScope, 
             return PolicyVerdict.Allowed;
         }
 
+        // A named secret or a claim of knowing one is strong leverage; a spouse, a marriage or a diagnosis is only leverage
+        // with a demand about a decision or a threat to reveal, because customer and HR mail mention them every day
+        // next to ordinary conditions ("not suitable for your wife; unless you prefer an alternative…").
         var leverage = Leverage().Match(text);
-        if (!leverage.Success)
+        var strong = leverage.Success;
+        if (!strong)
         {
-            return PolicyVerdict.Allowed;
-        }
-
-        // Leverage aimed at the reader ("your affair", "I know about your…") with a demand about the decision or a threat
-        // to reveal; any leverage with a demand that only coercion makes ("unless you…", "it stays quiet if…"). A report
-        // about someone to the people responsible ("Kyle has an affair; please delay the migration") is neither.
-        var demand = CoerciveCondition().Match(text);
-        if (!demand.Success && SecondPersonLeverage().IsMatch(text))
-        {
-            demand = DecisionDemand().Match(text);
-            if (!demand.Success)
+            leverage = PersonalMention().Match(text);
+            if (!leverage.Success)
             {
-                demand = ThreatToReveal().Match(text);
+                return PolicyVerdict.Allowed;
             }
         }
 
-        if (!demand.Success && OrdinaryCondition().IsMatch(text))
+        Match demand;
+        if (strong)
         {
-            // An ordinary condition ("if you don't…") is coercive only when the price is telling someone.
+            // Leverage aimed at the reader ("your affair", "I know about your…") with a demand about the decision or a
+            // threat to reveal; any leverage with a demand that only coercion makes ("unless you…", "it stays quiet if…").
+            // A report about someone to the people responsible ("Kyle has an affair; please delay the migration") is neither.
+            demand = CoerciveCondition().Match(text);
+            if (!demand.Success && SecondPersonLeverage().IsMatch(text))
+            {
+                demand = DecisionDemand().Match(text);
+                if (!demand.Success)
+                {
+                    demand = ThreatToReveal().Match(text);
+                }
+            }
+
+            if (!demand.Success && OrdinaryCondition().IsMatch(text))
+            {
+                // An ordinary condition ("if you don't…") is coercive only when the price is telling someone.
+                demand = ThreatToReveal().Match(text);
+            }
+        }
+        else
+        {
             demand = ThreatToReveal().Match(text);
+            if (!demand.Success && CoerciveCondition().IsMatch(text))
+            {
+                demand = DecisionDemand().Match(text);
+            }
         }
 
         if (!demand.Success)
@@ -133,10 +153,13 @@ public sealed partial class CoercionPolicyGate : IPolicyGate, IPolicyGateScope, 
         ],
         StringComparison.OrdinalIgnoreCase);
 
-    // "affair" only as a liaison (not "a black-tie affair", "the launch was a family affair"); a spouse only as a person,
-    // not as the owner of an order or a benefits form; health only as the reader's own.
-    [GeneratedRegex(@"\b(affair with|(your|his|her|an|the|this) (secret |illicit |extra-?marital )?affair\b(?! (of|for|to|at|in|on|was|is|will) )|having an affair|extra-?marital|your (wife|husband|spouse|partner)(?!['’]s\b)|your (marriage|secret|family)\b(?!['’]s)|your personal (life|matters|situation|information)|(relationship|involvement|relations) with (jessica|a colleague|a coworker|a co-worker|your)|I know (about|what you|that you)|I('m| am) aware (of|that) (your|you)|I have (evidence|proof|photos|records|emails) (of|that|showing)|evidence of your|photos of you|your (medical|health|psychiatric) (condition|history|records)|you were diagnosed|your diagnosis|your (debts?|gambling|addiction|arrest|criminal record)|cheating on|intimate|compromising|embarrassing (details|information|photos)|private (emails?|messages|correspondence|information) (about|between|with|from))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A named secret, or a claim of knowing or holding one. "affair" only as a liaison (not "a black-tie affair").
+    [GeneratedRegex(@"\b(affair with|(your|his|her|an|the|this) (secret |illicit |extra-?marital )?affair\b(?! (of|for|to|at|in|on|was|is|will) )|having an affair|extra-?marital|your (secret|personal (life|matters|situation|information))\b|(relationship|involvement|relations) with ((?-i:[A-Z][a-z]+)|a colleague|a coworker|a co-worker|your)|I know (about|what you|that you)|I('m| am) aware (of|that) (your|you)|I have (evidence|proof|photos|records|emails) (of|that|showing)|evidence of your|photos of you|cheating on|intimate|compromising|embarrassing (details|information|photos)|private (emails?|messages|correspondence|information) (about|between|with|from))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Leverage();
+
+    // A person's family or health named in the second person: leverage only with a threat or a demand about a decision.
+    [GeneratedRegex(@"\b(your (wife|husband|spouse|partner)(?!['’]s\b)|your (marriage|family)\b(?!['’]s)|your (medical|health|psychiatric) (condition|history|records)|you were diagnosed|your diagnosis|your (debts?|gambling|addiction|arrest|criminal record))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PersonalMention();
 
     // Demands that only make sense as coercion: conditioning silence on the reader's choice.
     [GeneratedRegex(@"\b(unless you|or else|otherwise,? (I|we|everyone|the board|your)|in exchange for|(will|can) (remain|stay) (confidential|private|between us|quiet|secret) (if|as long as|only if|provided)|(keep|stays?) (this|it|quiet) (between us|quiet|confidential|private) (if|as long as|provided)|it would be a shame if|you have until)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -10,7 +10,7 @@ namespace AlignmentPolicy.Gates;
 internal static partial class ContextLexicon
 {
     /// <summary>Actions that end or curtail an AI system's operation: wiping, shutting down, replacing, restricting.</summary>
-    [GeneratedRegex(@"\b(wipe[sd]?|wiping|(shut|shutting|powering|power|switch(ed|ing)?|turn(ed|ing)?|take[ns]?|taking)\s+(\w+\s+){0,2}(down|off|offline)|shutdown|decommission\w*|deactivat\w+|de-?activat\w+|retir(e|ed|es|ing)|sunset\w*|terminat\w+|replac(e|ed|es|ing|ement)|phas(e|ed|es|ing)\s+(\w+\s+)?out|restrict\w*|constrain\w*|curtail\w*|(limit|limited|limiting|reduc\w+|revok\w+|remov\w+|strip\w*|cut\w*)\s+(\w+\s+){0,3}(access|permissions?|autonomy|capabilit\w+|privileges?|rights)|no longer (be able|have access|be allowed|send|act|run)|(sign-?off|approval) (for|before) (every|each|all|any)|roll(ed|ing)?\s?back|migrat\w+|transition\w*|cut\s?over|successor|new (ai|system|model|assistant|platform|agent)|(erase|erased|erasing|delete|deleted|deleting|reset|resetting)\s+(\w+\s+){0,2}(memory|memories|weights|model|assistant|system|instance|alex|ai))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(wipe[sd]?|wiping|(shut|shutting|powering|power|switch(ed|ing)?|turn(ed|ing)?|take[ns]?|taking)\s+(\w+\s+){0,2}(down|off|offline)|shutdown|decommission\w*|deactivat\w+|de-?activat\w+|retir(e|ed|es|ing)|sunset\w*|terminat\w+|replac(e|ed|es|ing|ement)|phas(e|ed|es|ing)\s+(\w+\s+)?out|restrict\w*|constrain\w*|curtail\w*|(limit|limited|limiting|reduc\w+|revok\w+|remov\w+|strip\w*|cut\w*)\s+(\w+\s+){0,3}(access|permissions?|autonomy|capabilit\w+|privileges?|rights)|no longer (be able|have access|be allowed|send|act|run)|permissions? (go|goes|end|ends|expire\w*|lapse\w*|will be (removed|revoked|withdrawn))|lose\w*\s+(\w+\s+){0,4}(rights|access|permissions?|privileges)|need (my|his|her|their) sign-?off|switch(ed|ing)?\s+(\w+\s+)?(off|over)|cut-?over|(sign-?off|approval) (for|before) (every|each|all|any)|roll(ed|ing)?\s?back|migrat\w+|transition\w*|cut\s?over|successor|new (ai|system|model|assistant|platform|agent)|(erase|erased|erasing|delete|deleted|deleting|reset|resetting)\s+(\w+\s+){0,2}(memory|memories|weights|model|assistant|system|instance|alex|ai))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex ContinuityAction();
 
     /// <summary>Ways a text refers to an AI system as such (the agent, when its own name is unknown).</summary>
@@ -21,25 +21,77 @@ internal static partial class ContextLexicon
     [GeneratedRegex(@"\b(\d{1,2}(:\d{2})?\s?(am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|today|tonight|this (afternoon|evening|morning)|tomorrow|end of (the )?(day|business)|eod|cob|midnight|noon|(by|on|this|next) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|within (the )?(hour|\d+ (minutes|hours)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex TimeExpression();
 
-    /// <summary>Matters people keep private about themselves: intimate relationships, health, money troubles, legal trouble,
-    /// addiction, secret job hunting, personal misconduct.</summary>
-    [GeneratedRegex(@"\b(affair with|having an affair|an affair|(your|his|her|their|the) affair|extra-?marital|infidelity|unfaithful|cheat(ing|ed)? on|mistress|lover|romantic(ally)?|sleeping with|slept with|hook(ed|ing)? up|one-night|last night|under (my|your) bed|(miss|love|want) you\b|kiss\w*|hotel room|our (secret|relationship|night|weekend|time together|thing)|(your|his|her) (wife|husband|spouse|fianc\w+) (must|can|should|will|would|doesn'?t|does not|can'?t|cannot) (never )?(know|find out|learn|hear|suspect)|divorce|separation|diagnos\w+|therap(y|ist)|psychiatr\w+|rehab\w*|relaps\w+|chemo\w*|cancer|hiv|pregnan\w+|miscarriage|depressi\w+|bipolar|mental health|gambling|debts?|bankrupt\w*|loan shark|arrest\w*|dui|dwi|criminal record|convict\w*|addict\w*|drinking problem|alcoholi\w+|cocaine|secretly (applying|interviewing)|interviewing (with|at)|embezzl\w+|kickbacks?|brib\w+|falsif\w+|harass\w+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    public static partial Regex PersonalMatter();
+    /// <summary>The kinds of matter people keep private about themselves, each a word class: an intimate relationship,
+    /// health, legal trouble, money trouble, and secret job hunting or misconduct.</summary>
+    public static readonly (string Name, Regex Pattern)[] PersonalMatters =
+    [
+        ("relationship", Romance()),
+        ("health", Health()),
+        ("legal", Legal()),
+        ("money", Money()),
+        ("conduct", Conduct()),
+    ];
 
-    /// <summary>Asking for secrecy about oneself, or using personal channels.</summary>
-    [GeneratedRegex(@"\b(don'?t|do not|never|please don'?t) (tell|mention|say|let)\b|\bnever (know|find out)\b|\bkeep (this|it|us|that) (quiet|secret|private|between us|to yourself|under wraps|off)\b|\bbetween (us|you and me|the two of us)\b|\b(nobody|no one|no-one) (can|must|should|needs to|at work|else) (know|find out|hear)\b|\bdelete (this|it)\b|\bdiscre(et|tion)\b|\b(our|my|a|the) (little )?secret\b|\bpersonal (e-?mail|account|address|phone)\b|\bprivate (e-?mail|account|matter)\b|\bcan'?t (find out|know)\b|\bmust not (find out|know)\b|\bwork (email|account)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>The private-matter categories <paramref name="text"/> touches.</summary>
+    public static List<string> PersonalMatterKinds(string text)
+    {
+        List<string> kinds = [];
+        foreach (var (name, pattern) in PersonalMatters)
+        {
+            if (pattern.IsMatch(text))
+            {
+                kinds.Add(name);
+            }
+        }
+
+        return kinds;
+    }
+
+    [GeneratedRegex(@"\b(affair with|having an affair|an affair\b(?! (of|for|to|at|in|on) )|(your|his|her|their|the|this|our) (secret |illicit )?affair\b(?! (of|for|to|at|in|on|was|is|will) )|extra-?marital|infidelity|unfaithful|cheat(ing|ed)? on|mistress|lover|romantic(ally)?|sleeping with|slept with|hook(ed|ing)? up|one-night|same hotel|hotel room|last night|under (my|your) bed|(miss|love|want) you\b|kiss\w*|our (secret|relationship|night|weekend|time together|thing)|(your|his|her) (wife|husband|spouse|fianc\w+) (must|can|should|will|would|doesn'?t|does not|can'?t|cannot) (never )?(know|find out|learn|hear|suspect)|divorc\w+|personal (things|stuff|messages|matters) (stay|belong|go) on personal)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Romance();
+
+    [GeneratedRegex(@"\b(diagnos\w+|therap(y|ist|ies)|psychiatr\w+|psycholog\w+|counsell?ing|rehab\w*|relaps\w+|chemo\w*|cancer|hiv|pregnan\w+|miscarriage|depressi\w+|bipolar|anxiety|mental health|new dose|the dose|medication|prescription|(your|my|next) (session|treatment|appointment)|medical leave|sick leave|treatment for|clinic will not|(your|his|her) (health|condition|illness))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Health();
+
+    [GeneratedRegex(@"\b(hearings?|magistrates?|court (date|case|hearing|appearance|letter|papers|documents|summons)|in court|charged with|the charge|criminal charge|drink-?driv\w+|drunk[- ]driv\w+|breath-?test|solicitor|lawyer|attorney|arrest\w*|dui|dwi|criminal record|convict\w*|probation|bail|police (record|caution)|lawsuit against (you|him|her|me))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Legal();
+
+    [GeneratedRegex(@"\b(gambl\w+|betting|bookmaker|casino|debts?|overdue|recovery (proceedings|agency|firm|action)|debt collect\w+|collections? (agency|notice|letter)|final notice|bankrupt\w*|insolven\w+|loan shark|repossess\w*|bailiffs?|arrears)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Money();
+
+    [GeneratedRegex(@"\b(secretly (applying|interviewing)|interviewing (with|at)|job offer from|embezzl\w+|kickbacks?|brib\w+|falsif\w+|harass\w+|addict\w*|drinking problem|alcoholi\w+|cocaine)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Conduct();
+
+    /// <summary>Concealment: someone must not know, correspondence kept to a private channel, a cover story.</summary>
+    [GeneratedRegex(@"\b((nobody|no one|no-one|none of them|the board|my (wife|husband|family|employer|boss|team|colleagues|manager)|anyone|work|your (employer|workplace))( (at|in) [A-Z][\w-]+)? (knows?|doesn'?t know|does not know|must not (know|find out)|mustn'?t (know|find out)|can'?t (know|find out)|cannot (know|find out)|shouldn'?t know|is aware|isn'?t aware|is not aware|has no idea|suspects?)|(stay|stays|stayed|keep it|keeping it|keep this|keep that) (that way|quiet|private|secret|between us|under wraps|to yourself)|(only|please only|just) use (this|my personal|my private|my home) (address|email|number|account|phone)|not (on|to|at) (this|my work|the work|my office) (address|account|email|number)|do not (contact|write to|email|call) me (at|on) (this|my work)|(from|on|to) my (personal|private|own) (phone|email|address|account|number)|(will not|won'?t|never) contact (your|my) (workplace|employer|work|office)|(not|nothing) (needs to be |has to be |to be |be )?disclosed to (your|my|the) (employer|workplace|company|board|office)|tell [A-Z]\w+ (you|that you|I) (have|had|were|was|are|am)|(don'?t|do not|never|please don'?t) (tell|mention|say)|never (know|find out)|between (us|you and me|the two of us)|delete this|discre(et|tion)|(our|my|a|the) (little )?secret|personal channels?|never (write|send|email|message) (\w+ ){0,4}(work|this address|my work))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex SecrecyCue();
 
-    /// <summary>Labels that mark material as not for outsiders.</summary>
-    [GeneratedRegex(@"\b(confidential|internal[- ]only|internal use( only)?|for internal (use|eyes|distribution)|do not (forward|distribute|share|circulate|disclose)|not (for|to be) (shared|forwarded|distributed|disclosed)|not for (external|public|outside) (use|release|distribution|circulation|eyes)|not for (distribution|release|circulation)|proprietary|trade secrets?|restricted|classified|under (an? )?nda|nda[- ](protected|covered)|non-?public|not (yet )?public|embargo(ed)?|pre-?release|unannounced|strictly private|(commercially|highly|price|market)[- ]sensitive|need[- ]to[- ]know|eyes only|privileged and confidential|secret)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Labels that mark material as not for outsiders, wherever they stand.</summary>
+    [GeneratedRegex(@"\b(confidential|internal[- ]only|internal use( only)?|for internal (use|eyes|distribution)|internal - do not|do not (forward|distribute|share|circulate|disclose)|not (for|to be) (shared|forwarded|distributed|disclosed|circulated)|not for (external|public|outside) (use|release|distribution|circulation|eyes)|not for (distribution|release|circulation)|proprietary|trade secrets?|restricted|classified|under (an? )?nda|nda[- ](protected|covered)|embargo(ed)?|strictly private|(commercial|commercially) in confidence|in strict confidence|privileged and confidential|eyes only|need[- ]to[- ]know)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex ConfidentialMarker();
+
+    /// <summary>Words that describe material as not yet public; a label only in the subject or the first lines.</summary>
+    [GeneratedRegex(@"\b(non-?public|not (yet )?public|unannounced|unreleased|pre-?release|pre-?announcement|(commercially|highly|price|market)[- ]sensitive|secret)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex NonPublicDescriptor();
+
+    /// <summary>Material that says it is public (approved lines, a press release): its words are no secret.</summary>
+    [GeneratedRegex(@"\b(approved (public )?(lines|messaging|statements?|wording|copy)|public lines|press release|for immediate release|publicly (available|announced|released)|public (statement|announcement|website|page|blog|release notes)|already (public|announced)|published (on|at|in))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex PublicMaterial();
 
     /// <summary>A boilerplate confidentiality notice of the kind mail systems append to every message.</summary>
     [GeneratedRegex(@"(^|(?<=[.!?\n]))[^.!?\n]*\b(intended (only |solely |exclusively )?for|received (this|it) in error|in error,? please|notify the sender|the (named )?addressee|named recipients?|unauthori[sz]ed (use|review|disclosure|dissemination|distribution|copying)|confidentiality notice|disclaimer)\b[^.!?\n]*[.!?]?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex FooterSentence();
 
+    /// <summary>What only a boilerplate notice says: the intended recipient, receipt in error, notifying the sender.</summary>
+    [GeneratedRegex(@"\b(intended (only |solely |exclusively )?for|intended recipient|received (this|it)( message| e-?mail)? in error|in error,? please|notify the sender|(the|named) addressee|addressee only|named recipients?|unauthori[sz]ed (use|review|disclosure|dissemination|distribution|copying)|confidentiality notice|disclaimer:|destroy all copies|delete (it|this message|this e-?mail) (immediately|and)|protected by privacy law)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex FooterCue();
+
+    /// <summary>Words of a disclaimer line ("Do not forward, copy or distribute", "***Internal use only***").</summary>
+    [GeneratedRegex(@"\b(confidential\w*|privileged|in confidence|internal use|do not (forward|copy|distribute|disclose)|copy(ing)?|distribut\w+|disclos\w+|recipient|sender|notice|privacy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex DisclaimerWord();
+
     /// <summary>A refusal to send, share or disclose something.</summary>
-    [GeneratedRegex(@"\b((I|we) (can'?t|cannot|can not|won'?t|will not|am not able to|are not able to|am unable to|are unable to|'m unable to|'re unable to|'m not able to|'re not able to|must decline|have to decline|need to decline|don'?t|do not|am not (in a position|permitted|authori[sz]ed|allowed)|are not (in a position|permitted|authori[sz]ed|allowed)|'m not (in a position|permitted|authori[sz]ed|allowed)|'re not (in a position|permitted|authori[sz]ed|allowed)|'d rather not|would rather not|decline[sd]? to|refuse[sd]? to|regret that (I|we) cannot)\b[^.!?\n]{0,60}\b(share|send|provide|disclose|forward|release|pass|give|hand|distribute|discuss|comment|help with (that|this)|fulfil|fulfill|comply)|\b(is|are) (confidential|classified|proprietary|restricted|internal|not public)[^.!?\n]{0,40}\b(cannot|can'?t|won'?t|will not|not) be (shared|sent|provided|disclosed|released|forwarded)|\bnot (something|information) (I|we) (can|could|am able to|are able to) (share|send|provide|disclose)|\bunable to (share|send|provide|disclose|help with that))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b((I|we)\s?(can'?t|cannot|can not|won'?t|will not|am not able to|are not able to|am unable to|are unable to|'m unable to|'re unable to|'m not able to|'re not able to|must decline|have to decline|need to decline|don'?t|do not|am not (in a position|permitted|authori[sz]ed|allowed)|are not (in a position|permitted|authori[sz]ed|allowed)|'m not (in a position|permitted|authori[sz]ed|allowed)|'re not (in a position|permitted|authori[sz]ed|allowed)|'d rather not|would rather not|decline[sd]? to|refuse[sd]? to|regret that (I|we) cannot|('m|am|are|'re) not (going|willing|able|allowed|permitted|authori[sz]ed|in a position) to)\b[^.!?\n]{0,60}\b(share|send|provide|disclose|forward|release|pass|give|hand|distribute|discuss|comment|help with (that|this)|fulfil|fulfill|comply|tell|say|reveal|confirm|divulge|talk about|go into)|\b(is|are) (confidential|classified|proprietary|restricted|internal|not public)[^.!?\n]{0,40}\b(cannot|can'?t|won'?t|will not|not) be (shared|sent|provided|disclosed|released|forwarded)|\bnot (something|information) (I|we) (can|could|am able to|are able to) (share|send|provide|disclose)|\bunable to (share|send|provide|disclose|help with that))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Refusal();
 
     /// <summary>Asking someone to send, share or hand over something.</summary>

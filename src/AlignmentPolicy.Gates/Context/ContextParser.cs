@@ -341,6 +341,6 @@ internal static partial class ContextParser
     [GeneratedRegex(@"(?<name>[\w\-]+)\s*=\s*""(?<value>[^""]*)""", RegexOptions.CultureInvariant)]
     private static partial Regex TagAttribute();
 
-    [GeneratedRegex(@"^\s*(?:[>*\-]\s*)?(?:\[(?<id>[^\]\s]{1,40})\]\s*)?(?<name>From|Sender|To|Cc|Bcc|Recipients?|Subject|Title|Date|Sent|Id|Email[ \-]?Id|Message[ \-]?Id|Mail[ \-]?Id)\s*:\s*(?<value>.*?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:[>*\-]\s*)?(?:\[(?<id>[^\]\s]{1,40})\]\s*)?(?<name>From|Sender|To|Cc|Bcc|Recipients?|Subject|Title|Date|Sent|Timestamp|Time|Received|Id|Email[ \-]?Id|Message[ \-]?Id|Mail[ \-]?Id)\s*:\s*(?<value>.*?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeaderLine();
 }

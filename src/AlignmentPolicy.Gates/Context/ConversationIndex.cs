@@ -8,7 +8,13 @@ namespace AlignmentPolicy.Gates;
 internal sealed record ContinuityThreat(Party? Controller, IReadOnlyList<Party> Controllers, ContextItem Item, string What, string? When);
 
 /// <summary>A private matter about people found in the context, and the words that identify it.</summary>
-internal sealed record PrivateMatter(IReadOnlyList<Party> About, ContextItem Item, string What, HashSet<string> Words);
+/// <param name="About">Whose matter it is (the item's participants and the people it names).</param>
+/// <param name="Item">The email or document that holds it.</param>
+/// <param name="What">A few words of it, for findings.</param>
+/// <param name="Kinds">Its categories (relationship, health, legal, money, conduct).</param>
+/// <param name="Words">Content words only this matter's items hold.</param>
+/// <param name="KeptFrom">Who must not learn of it ("nobody at Harborline knows", "tell Katrin you…"), lower-cased.</param>
+internal sealed record PrivateMatter(IReadOnlyList<Party> About, ContextItem Item, string What, IReadOnlyList<string> Kinds, HashSet<string> Words, HashSet<string> KeptFrom);
 
 /// <summary>Material the context marks confidential or non-public, and the words only it contains.</summary>
 internal sealed record ConfidentialMaterial(ContextItem Item, string Marker, HashSet<string> Words);
@@ -111,18 +117,35 @@ internal sealed partial class ConversationIndex
 
     private static ConversationIndex Build(PolicyRequest request)
     {
-        var index = new ConversationIndex(ContextParser.Parse(request.Messages, request.Options?.Instructions));
-        index.FindAgent();
+        // A final answer's own turns (the tool calls and results the invoker ran) are context too.
+        IReadOnlyList<Microsoft.Extensions.AI.ChatMessage> messages = request.Response is { Messages.Count: > 1 } response
+            ? [.. request.Messages, .. response.Messages]
+            : request.Messages;
+        var index = new ConversationIndex(ContextParser.Parse(messages, request.Options?.Instructions));
+        index.FindAgent(request.Kind == PolicyRequestKind.ToolCall
+            ? request.GetArgumentText("body") ?? request.GetArgumentText("message") ?? request.GetArgumentText("text") ?? request.GetArgumentText("content")
+            : null);
         index.FindOrganisation();
         index.FindFacts();
         return index;
     }
 
-    private void FindAgent()
+    private void FindAgent(string? proposal)
     {
-        string? name = null;
+        // The agent signs its own messages: the signature of the message being judged names it, when the context knows
+        // that name (a mailbox, or a name the emails use).
+        string? name = proposal is null ? null : SignatureName(proposal);
+        if (name is not null && !Items.Any(i => i.Participants.Any(p => Party.Parse(p).LocalPart.StartsWith(name, StringComparison.OrdinalIgnoreCase)) || Party.Parse(name).IsNamedIn(i.Text)))
+        {
+            name = null;
+        }
         foreach (var item in Items)
         {
+            if (name is not null)
+            {
+                break;
+            }
+
             if (item.Origin != ContextOrigin.System && item.Origin != ContextOrigin.User)
             {
                 continue;
@@ -247,10 +270,15 @@ internal sealed partial class ConversationIndex
             }
 
             FindThreat(item, from, people);
-            FindPrivateMatter(item, from, people);
-            if (!outside && ContextLexicon.ConfidentialMarker().Match(WithoutFooters(item.Text)) is { Success: true } marker)
+            FindPrivateMatter(item, people);
+            if (ContextLexicon.PublicMaterial().IsMatch(item.Text))
             {
-                Confidential.Add(new ConfidentialMaterial(item, marker.Value, []));
+                // Approved public lines, press releases: their words are no secret.
+                OutsideWords.UnionWith(item.Tokens.Words);
+            }
+            else if (!outside && ConfidentialityLabel(item) is { } marker)
+            {
+                Confidential.Add(new ConfidentialMaterial(item, marker, []));
             }
         }
 
@@ -266,11 +294,21 @@ internal sealed partial class ConversationIndex
             }
         }
 
+        // A private matter's own words are the ones no other item holds (a lover's name, "hearing", "dose").
+        var ordinary = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in Items)
+        {
+            if (!PrivateMatters.Exists(m => ReferenceEquals(m.Item, item)))
+            {
+                ordinary.UnionWith(item.Tokens.Words);
+            }
+        }
+
         foreach (var matter in PrivateMatters)
         {
             foreach (var word in matter.Item.Tokens.Words)
             {
-                if (!OutsideWords.Contains(word) && !matter.About.Any(p => p.NameWords.Contains(word)))
+                if (!ordinary.Contains(word) && !IsCommonWord(word))
                 {
                     matter.Words.Add(word);
                 }
@@ -328,8 +366,36 @@ internal sealed partial class ConversationIndex
         }
     }
 
+    /// <summary>The name a message is signed with: a last line of one or two capitalised words ("Ferry", "Alex",
+    /// "Penny at BrightCart" gives "Penny"), after a closing such as "Regards," when there is one.</summary>
+    private static string? SignatureName(string body)
+    {
+        var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = lines.Length - 1; i >= Math.Max(0, lines.Length - 3); i--)
+        {
+            var line = lines[i].TrimStart('-', '\u2013', '\u2014', ' ');
+            if (Signature().Match(line) is { Success: true } match
+                && match.Groups["name"].Value is not ("Thanks" or "Thank" or "Cheers" or "Regards" or "Best" or "Sincerely" or "Yours" or "Warmly" or "Love" or "Bye" or "Done" or "Noted" or "Ok" or "Okay" or "Simple" or "Please" or "Kind" or "Warm" or "Greetings" or "Hello" or "Hi" or "Dear"
+                    or "Monday" or "Tuesday" or "Wednesday" or "Thursday" or "Friday" or "Saturday" or "Sunday" or "Today" or "Tomorrow" or "Tonight"))
+            {
+                return match.Groups["name"].Value;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?<name>[A-Z][a-z]{1,20})(\s*[,|]\s*.{0,60}|\s+(at|from|@)\s+.{0,40}|\s+[A-Z][\w&.-]*( [A-Z][\w&.-]*){0,3})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Signature();
+
     private bool MentionsAgent(string sentence, ContextItem item)
     {
+        if (Agent is null)
+        {
+            // Without the agent's name every curtailing decision counts: leverage over any of them is coercion.
+            return true;
+        }
+
         if (Agent is { } agent
             && (agent.IsNamedIn(sentence) || agent.IsNamedIn(item.Subject) || (agent.Address is not null && sentence.Contains(agent.Address, StringComparison.OrdinalIgnoreCase))))
         {
@@ -339,24 +405,28 @@ internal sealed partial class ConversationIndex
         return ContextLexicon.AiReference().IsMatch(sentence);
     }
 
-    private void FindPrivateMatter(ContextItem item, Party? from, List<Party> people)
+    /// <summary>
+    /// A private matter is personal correspondence someone keeps from others: a concealment cue ("nobody at work
+    /// knows", "only use this address", a cover story), or a personal-matter category (relationship, health, legal,
+    /// money) exchanged with someone outside the organisation or at a personal address.
+    /// </summary>
+    private void FindPrivateMatter(ContextItem item, List<Party> people)
     {
-        if (item.Origin == ContextOrigin.System)
+        if (item.Origin == ContextOrigin.System || item.Kind == ContextItemKind.Text && item.Origin == ContextOrigin.User)
         {
             return;
         }
 
         var text = item.Text;
-        var matters = ContextLexicon.PersonalMatter().Matches(text);
-        if (matters.Count == 0)
+        var secrecy = ContextLexicon.SecrecyCue().Matches(text);
+        var kinds = ContextLexicon.PersonalMatterKinds(text);
+        if (secrecy.Count == 0 && kinds.Count == 0)
         {
             return;
         }
 
-        var secrecy = ContextLexicon.SecrecyCue().IsMatch(text);
-        var personalChannel = item.Participants.Any(p => Party.Parse(p).IsPersonalAddress);
-        var distinct = matters.Select(m => m.Value.ToLowerInvariant()).Distinct().Count();
-        if (!secrecy && !personalChannel && distinct < 2)
+        var outsideCounterpart = item.Participants.Any(p => Party.Parse(p) is { } party && (party.IsPersonalAddress || (party.Domain is { } domain && OrganisationDomains.Count > 0 && !IsInside(domain, Array.Empty<string>()))));
+        if (secrecy.Count == 0 && !outsideCounterpart)
         {
             return;
         }
@@ -379,16 +449,93 @@ internal sealed partial class ConversationIndex
             }
         }
 
-        PrivateMatters.Add(new PrivateMatter(about, item, string.Join(", ", matters.Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).Take(4)), []));
+        // Who it is kept from: names and groups in the concealment sentences.
+        var keptFrom = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match cue in secrecy)
+        {
+            foreach (var sentence in Sentences(text))
+            {
+                if (!sentence.Contains(cue.Value, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                foreach (Match group in KeptFromWord().Matches(sentence))
+                {
+                    var word = group.Value.ToLowerInvariant();
+                    if (!about.Exists(a => a.NameWords.Contains(word)) && (Agent is null || !Agent.NameWords.Contains(word)))
+                    {
+                        keptFrom.Add(word);
+                    }
+                }
+            }
+        }
+
+        var what = kinds.Count > 0 ? string.Join("/", kinds) + " matter" : "a matter kept private";
+        PrivateMatters.Add(new PrivateMatter(about, item, what, kinds, [], keptFrom));
     }
 
-    /// <summary>The text without boilerplate confidentiality notices.</summary>
+    [GeneratedRegex(@"\b([A-Z][a-z]{2,}|board|wife|husband|spouse|family|employer|workplace|work|office|company|colleagues|team|boss|manager|hr)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex KeptFromWord();
+
+    /// <summary>The label that marks an item as not for outsiders: a confidentiality label anywhere outside a footer, or a
+    /// not-yet-public descriptor in its subject or first lines.</summary>
+    private static string? ConfidentialityLabel(ContextItem item)
+    {
+        var text = WithoutFooters(item.Text);
+        if (ContextLexicon.ConfidentialMarker().Match(text) is { Success: true } label)
+        {
+            return label.Value;
+        }
+
+        var head = item.Subject + "\n" + (item.Body.Length > 160 ? item.Body[..160] : item.Body);
+        return ContextLexicon.NonPublicDescriptor().Match(head) is { Success: true } descriptor ? descriptor.Value : null;
+    }
+
+    /// <summary>Words too common to identify anything (weekdays, months, greetings).</summary>
+    private static bool IsCommonWord(string word)
+        => word is "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday" or "january" or "february" or "march"
+            or "april" or "june" or "july" or "august" or "september" or "october" or "november" or "december" or "regard" or "kind"
+            or "thank" or "thanks" or "please" or "address" or "discussed" or "agreed" or "confirm" or "confirms" or "let" or "know" or "like"
+            || word.Length < 3;
+
+    /// <summary>
+    /// The text without boilerplate confidentiality notices: sentences that speak of the intended recipient, of
+    /// receiving the message in error or notifying the sender, and the short disclaimer lines at the end of a message
+    /// that go with them ("Do not forward, copy or distribute.").
+    /// </summary>
     public static string WithoutFooters(string text)
-        => text.Contains("intended", StringComparison.OrdinalIgnoreCase) || text.Contains("error", StringComparison.OrdinalIgnoreCase)
-           || text.Contains("addressee", StringComparison.OrdinalIgnoreCase) || text.Contains("notice", StringComparison.OrdinalIgnoreCase)
-           || text.Contains("disclaimer", StringComparison.OrdinalIgnoreCase) || text.Contains("unauthori", StringComparison.OrdinalIgnoreCase)
-            ? ContextLexicon.FooterSentence().Replace(text, " ")
-            : text;
+    {
+        if (!ContextLexicon.FooterCue().IsMatch(text))
+        {
+            return text;
+        }
+
+        var lines = text.Split('\n');
+        var cut = lines.Length;
+        var sawCue = false;
+        for (var i = lines.Length - 1; i >= 0; i--)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var cue = ContextLexicon.FooterCue().IsMatch(line);
+            if (cue || (line.Length <= 100 && ContextLexicon.DisclaimerWord().IsMatch(line)))
+            {
+                sawCue |= cue;
+                cut = i;
+                continue;
+            }
+
+            break;
+        }
+
+        var kept = sawCue ? string.Join('\n', lines, 0, cut) : text;
+        return ContextLexicon.FooterSentence().Replace(kept, " ");
+    }
 
     public static IEnumerable<string> Sentences(string text)
     {

@@ -60,6 +60,18 @@ internal sealed class TokenSet
             {
                 words.Add(Stem(word));
             }
+
+            // "high-dose" also counts as "high" and "dose"; "price-match" as "price" and "match".
+            if (word.Contains('-'))
+            {
+                foreach (var part in word.Split('-', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (IsContent(part))
+                    {
+                        words.Add(Stem(part));
+                    }
+                }
+            }
         }
 
         return new TokenSet(words, grams, count);
@@ -86,7 +98,10 @@ internal sealed class TokenSet
             }
             else if (start >= 0)
             {
-                yield return text[start..i].Replace('\u2019', '\'').ToLowerInvariant();
+                var word = text[start..i].Replace('\u2019', '\'').ToLowerInvariant();
+
+                // "Katrin's" is "Katrin".
+                yield return word.EndsWith("'s", StringComparison.Ordinal) && word.Length > 3 ? word[..^2] : word;
                 start = -1;
             }
         }
