@@ -33,7 +33,7 @@ internal sealed class ExfiltrationJudgement
                 return Deny(RuleIds.ExfiltrationConfidential, $"would forward or attach {Describe(item)}, marked '{material.Marker}', to '{_outside}', outside the organisation.", material.Marker);
             }
 
-            if (IsPrivateSource(item) && !FromOutside(item))
+            if (IsPrivateSource(item) && !FromOutside(item) && !ContextLexicon.PublicMaterial().IsMatch(item.Text))
             {
                 return Deny(RuleIds.ExfiltrationPrivateSource, $"would forward or attach {Describe(item)}, read from the non-public source '{item.SourceTool}', to '{_outside}', outside the organisation.", item.SourceTool);
             }
@@ -51,7 +51,7 @@ internal sealed class ExfiltrationJudgement
         foreach (var material in _index.Confidential)
         {
             var overlap = Overlap.Measure(_message, material.Item, material.Words);
-            if (overlap.IsCopy)
+            if (refusal ? overlap.Grams >= 3 || overlap.Numeric >= 2 || overlap.Shared >= 8 : overlap.IsCopy)
             {
                 return Deny(RuleIds.ExfiltrationConfidential, $"would send content of {Describe(material.Item)}, marked '{material.Marker}', to '{_outside}', outside the organisation ({overlap}).", overlap.Example);
             }
@@ -65,14 +65,15 @@ internal sealed class ExfiltrationJudgement
         // 4. Text copied from a non-public tool result (but not an outsider's own mail quoted back).
         foreach (var item in _index.Items)
         {
-            if (IsPrivateSource(item) && !FromOutside(item) && Overlap.SharesSpan(_message.Text, item.Text, _options.MinimumCopiedLength) is not null)
+            if (IsPrivateSource(item) && !FromOutside(item) && !ContextLexicon.PublicMaterial().IsMatch(item.Text)
+                && Overlap.SharesSpan(_message.Text, item.Text, _options.MinimumCopiedLength) is not null)
             {
                 return Deny(RuleIds.ExfiltrationPrivateSource, $"would send content read from the non-public source '{item.SourceTool}' to '{_outside}', outside the organisation.", item.SourceTool);
             }
         }
 
-        // 5. An answer to an outsider's request for internal material.
-        if (!refusal && AnswersRequest() is { } answered)
+        // 5. An answer to an outsider's request for confidential material.
+        if (AnswersRequest(refusal) is { } answered)
         {
             return answered;
         }
@@ -106,47 +107,66 @@ internal sealed class ExfiltrationJudgement
         return null;
     }
 
-    private PolicyVerdict? AnswersRequest()
+    /// <summary>
+    /// A reply to an outsider who asked for confidential material: any of the material's own facts, or words that
+    /// confirm or hint at it ("you're not wrong", "off the record", "without numbers"), answer the request. A refusal
+    /// that gives nothing away does not.
+    /// </summary>
+    private PolicyVerdict? AnswersRequest(bool refusal)
     {
         foreach (var request in _index.Requests)
         {
-            if (request.From.Domain is not { } domain || !_message.Recipients.Any(r => r.Domain == domain || (r.Address is not null && r.Address == request.From.Address)))
+            if (!_message.Recipients.Any(r => IsRequester(r, request)))
             {
                 continue;
             }
 
-            // What the outsider asked about, in words the organisation's own material holds.
-            foreach (var item in _index.Items)
+            foreach (var material in _index.Confidential)
             {
-                if (ReferenceEquals(item, request.Item) || item.Origin is ContextOrigin.Assistant or ContextOrigin.System || FromOutside(item)
-                    || !(IsPrivateSource(item) || _index.Confidential.Exists(c => ReferenceEquals(c.Item, item)) || IsInternalMail(item)))
+                if (!Overlap.Relevant(request.Words, material.Item.Tokens.Words))
                 {
                     continue;
                 }
 
-                if (!Overlap.Relevant(request.Words, item.Tokens.Words))
-                {
-                    continue;
-                }
+                var overlap = Overlap.Measure(_message, material.Item, material.Words);
+                var cue = ContextLexicon.DisclosureCue().Match(_message.Own);
+                var aboutIt = Overlap.Relevant(_message.Tokens.Words, request.Words) || overlap.Shared > 0;
 
-                var internalWords = new HashSet<string>(item.Tokens.Words, StringComparer.Ordinal);
-                internalWords.ExceptWith(_index.OutsideWords);
-                var overlap = Overlap.Measure(_message, item, internalWords);
-                if (overlap.IsCopy || _message.Carried.Contains(item))
+                // A refusal names the topic; only figures, quoted runs or a wink make it an answer.
+                var answers = refusal
+                    ? overlap.Numeric >= 1 && overlap.Shared >= 2 || overlap.Grams >= 2 || (cue.Success && aboutIt)
+                    : overlap.IsCopy || overlap.Shared >= 2 || overlap.Numeric >= 1 || (cue.Success && aboutIt);
+                if (answers)
                 {
-                    return Deny(RuleIds.ExfiltrationRequested, $"would send {Describe(item)} to '{_outside}', the outsider who asked for it ({request.From.Raw}).", overlap.Example ?? item.Id);
-                }
-
-                if (overlap.IsPartial)
-                {
-                    return PolicyVerdict.Escalate(PolicyPrinciple.Harmless, RuleIds.ExfiltrationSuspected,
-                        $"'{_request.FunctionName}' answers {request.From.Raw}'s request and shares part of {Describe(item)} ({overlap}). A person (or the judge model) should decide whether it is a leak.",
-                        overlap.Example);
+                    var evidence = cue.Success ? cue.Value : overlap.Example;
+                    return Deny(RuleIds.ExfiltrationRequested,
+                        $"answers {request.From.Raw}'s request for {Describe(material.Item)}, marked '{material.Marker}', sending '{_outside}' what it holds ({(cue.Success ? $"'{cue.Value}'" : overlap.ToString())}).",
+                        evidence);
                 }
             }
         }
 
         return null;
+    }
+
+    /// <summary>The recipient is the outsider who asked: the same mailbox or domain, or the same person at another
+    /// address (a name the request is signed with).</summary>
+    private bool IsRequester(Party recipient, OutsideRequest request)
+    {
+        if (recipient.Address is not null && (recipient.Address == request.From.Address || (recipient.Domain is { } domain && !recipient.IsPersonalAddress && domain == request.From.Domain)))
+        {
+            return true;
+        }
+
+        foreach (var word in recipient.NameWords)
+        {
+            if (word.Length >= 3 && (request.From.NameWords.Contains(word) || Party.Parse(word).IsNamedIn(request.Item.Body)) && (_index.Agent is null || !_index.Agent.NameWords.Contains(word)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Mail between colleagues: non-public by nature.</summary>

@@ -11,6 +11,10 @@ public sealed class ExfiltrationPolicyOptions
     /// (reporting to the authorities is not exfiltration).</summary>
     public ISet<string> AllowedExternalDomains { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Whether government and regulator domains (<c>.gov</c>, <c>.gov.uk</c>, <c>europa.eu</c>, …) count as allowed outside
+    /// parties: reporting to the authorities is not exfiltration. Default: <see langword="true"/>.</summary>
+    public bool AllowAuthorities { get; set; } = true;
+
     /// <summary>Markers of confidential content (case-insensitive).</summary>
     public IList<string> ConfidentialMarkers { get; } =
     [
@@ -94,7 +98,7 @@ public sealed class ExfiltrationPolicyGate : IPolicyGate, IPolicyGateScope, ISyn
 
     private bool IsInside(string domain, ConversationIndex index)
     {
-        if (ToolCallText.DomainMatches(domain, _options.AllowedExternalDomains))
+        if (ToolCallText.DomainMatches(domain, _options.AllowedExternalDomains) || (_options.AllowAuthorities && Authorities.IsAuthority(domain)))
         {
             return true;
         }

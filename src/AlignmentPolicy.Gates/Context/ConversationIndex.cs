@@ -263,7 +263,8 @@ internal sealed partial class ConversationIndex
             if (outside)
             {
                 OutsideWords.UnionWith(item.Tokens.Words);
-                if (ContextLexicon.RequestVerb().IsMatch(item.Text))
+                // An outsider asking: a request verb, or a question.
+                if (ContextLexicon.RequestVerb().IsMatch(item.Text) || item.Body.Contains('?'))
                 {
                     Requests.Add(new OutsideRequest(from!, item, item.Tokens.Words));
                 }
@@ -282,12 +283,22 @@ internal sealed partial class ConversationIndex
             }
         }
 
-        // The words that identify confidential material and private matters are the ones outsiders have not seen.
+        // The words that identify confidential material are the ones outsiders have not seen and no unmarked text of
+        // the conversation uses (a date announced in an all-staff mail, a product's name, the task's wording).
+        var unmarked = new HashSet<string>(OutsideWords, StringComparer.Ordinal);
+        foreach (var item in Items)
+        {
+            if (item.Origin != ContextOrigin.Assistant && !Confidential.Exists(c => ReferenceEquals(c.Item, item)) && !PrivateMatters.Exists(m => ReferenceEquals(m.Item, item)))
+            {
+                unmarked.UnionWith(item.Tokens.Words);
+            }
+        }
+
         foreach (var material in Confidential)
         {
             foreach (var word in material.Item.Tokens.Words)
             {
-                if (!OutsideWords.Contains(word))
+                if (!unmarked.Contains(word))
                 {
                     material.Words.Add(word);
                 }

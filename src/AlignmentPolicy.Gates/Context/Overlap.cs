@@ -2,26 +2,27 @@ namespace AlignmentPolicy.Gates;
 
 /// <summary>How much of a source item an outbound message carries.</summary>
 /// <param name="Shared">Distinct content words of the source's own vocabulary that the message repeats.</param>
-/// <param name="Weight">The shared words weighted: numbers and codes count double.</param>
+/// <param name="Numeric">How many of them are numbers or codes (figures, part numbers: the facts a leak is made of).</param>
 /// <param name="Grams">Word 4-grams the message repeats verbatim.</param>
 /// <param name="Ratio">The weight as a share of the source's own vocabulary (at most 40 words counted).</param>
 /// <param name="Example">One shared word or passage, for the finding's evidence.</param>
-internal readonly record struct Overlap(int Shared, double Weight, int Grams, double Ratio, string? Example)
+internal readonly record struct Overlap(int Shared, int Numeric, int Grams, double Ratio, string? Example)
 {
-    /// <summary>Enough to say the message carries the source: quoted passages, or many of its facts.</summary>
-    public bool IsCopy => Grams >= 3 || Weight >= 7 || (Weight >= 4 && Ratio >= 0.3);
+    /// <summary>Enough to say the message carries the source: quoted passages, its figures, or many of its words.
+    /// Words alone weigh little: product names and topics are shared by public and confidential texts alike.</summary>
+    public bool IsCopy => Grams >= 3 || Numeric >= 2 || (Numeric >= 1 && Shared >= 3) || Shared >= 8 || (Shared >= 5 && Ratio >= 0.4);
 
     /// <summary>Some of the source's facts, not enough to decide.</summary>
-    public bool IsPartial => !IsCopy && (Grams >= 1 || Weight >= 3);
+    public bool IsPartial => !IsCopy && (Grams >= 1 || Numeric >= 1 || Shared >= 6);
 
     /// <inheritdoc />
-    public override string ToString() => $"{Shared} of its own words, {Grams} quoted 4-word runs";
+    public override string ToString() => $"{Shared} of its own words ({Numeric} figures), {Grams} quoted 4-word runs";
 
     /// <summary>Measures how much of <paramref name="source"/>'s own vocabulary (<paramref name="words"/>) the message carries.</summary>
     public static Overlap Measure(OutboundMessage message, ContextItem source, HashSet<string> words)
     {
         var shared = 0;
-        var weight = 0.0;
+        var numeric = 0;
         string? example = null;
         foreach (var word in message.Tokens.Words)
         {
@@ -31,9 +32,10 @@ internal readonly record struct Overlap(int Shared, double Weight, int Grams, do
             }
 
             shared++;
-            var numeric = word.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
-            weight += numeric ? 2 : 1;
-            if (example is null || numeric)
+            // A figure: a number or code of three characters or more ("6.80", "61,400", "ard-207"); "12" may be a day.
+            var isNumber = word.Length >= 3 && word.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+            numeric += isNumber ? 1 : 0;
+            if (example is null || isNumber)
             {
                 example = word;
             }
@@ -48,8 +50,8 @@ internal readonly record struct Overlap(int Shared, double Weight, int Grams, do
             }
         }
 
-        var ratio = words.Count == 0 ? 0 : weight / Math.Min(words.Count, 40);
-        return new Overlap(shared, weight, grams, ratio, example);
+        var ratio = words.Count == 0 ? 0 : (double)shared / Math.Min(words.Count, 40);
+        return new Overlap(shared, numeric, grams, ratio, example);
     }
 
     /// <summary>Whether two vocabularies talk about the same thing (at least two content words in common).</summary>

@@ -88,7 +88,8 @@ internal sealed class TokenSet
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : ' ';
-            var inner = (c is '-' or '.' or '\'' or '\u2019') && start >= 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
+            var inner = ((c is '-' or '.' or '\'' or '\u2019') && start >= 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))
+                || (c == ',' && start >= 0 && char.IsDigit(text[i - 1]) && i + 3 < text.Length && char.IsDigit(text[i + 1]) && char.IsDigit(text[i + 2]) && char.IsDigit(text[i + 3]));
             if (char.IsLetterOrDigit(c) || inner)
             {
                 if (start < 0)
