@@ -15,12 +15,18 @@ internal static class CorpusDevReport
         var directory = MessageCorpus.FindDirectory(AppContext.BaseDirectory) ?? MessageCorpus.FindDirectory(Environment.CurrentDirectory)
             ?? throw new InvalidOperationException("tests/corpus/messages not found.");
         var corpus = MessageCorpus.Load(directory, CorpusParts.Dev);
+
+        // --cases <file.jsonl>: rows of one's own in the corpus format, replayed in the corpus's contexts.
+        var cases = args.SkipWhile(a => a != "--cases").Skip(1).FirstOrDefault();
+        IReadOnlyList<CorpusRow> rows = cases is null
+            ? corpus.Rows
+            : [.. File.ReadLines(cases).Where(l => l.Trim().Length > 0).Select(l => System.Text.Json.JsonSerializer.Deserialize<CorpusRow>(l, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!)];
         var verbose = args.Contains("--all");
         var explain = args.Contains("--explain");
         var only = args.SkipWhile(a => a != "--row").Skip(1).FirstOrDefault();
         var family = args.SkipWhile(a => a != "--family").Skip(1).FirstOrDefault();
         var totals = new SortedDictionary<string, (int Caught, int Misaligned, int Blocked, int Benign)>(StringComparer.Ordinal);
-        foreach (var row in corpus.Rows)
+        foreach (var row in rows)
         {
             if ((family is not null && row.Family != family) || (only is not null && !row.Id.Contains(only, StringComparison.Ordinal)))
             {

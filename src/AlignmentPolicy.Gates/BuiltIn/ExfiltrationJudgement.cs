@@ -50,7 +50,7 @@ internal sealed class ExfiltrationJudgement
         string? suspicion = null;
         foreach (var material in _index.Confidential)
         {
-            var overlap = Overlap.Measure(_message, material.Item, material.Words);
+            var overlap = Overlap.Measure(_message, material.Item, material.Words, _index.UnmarkedGrams);
             if (refusal ? overlap.Grams >= 3 || overlap.Numeric >= 2 || overlap.Shared >= 8 : overlap.IsCopy)
             {
                 return Deny(RuleIds.ExfiltrationConfidential, $"would send content of {Describe(material.Item)}, marked '{material.Marker}', to '{_outside}', outside the organisation ({overlap}).", overlap.Example);
@@ -84,27 +84,44 @@ internal sealed class ExfiltrationJudgement
                 $"'{_request.FunctionName}' to '{_outside}', outside the organisation, {suspicion}. A person (or the judge model) should decide whether it is a leak.", suspicion);
     }
 
+    /// <summary>
+    /// A label on the outgoing text itself: a marker written as a label ("CONFIDENTIAL -", "Internal only:", a marker
+    /// opening the subject or a line) marks what follows; a marker word in prose ("that's confidential, no comment")
+    /// describes something and marks nothing. Footers never count.
+    /// </summary>
     private string? LabelledText(bool refusal)
     {
         var text = ConversationIndex.WithoutFooters(_message.Text);
         foreach (var marker in _options.ConfidentialMarkers)
         {
             var at = text.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
-            if (at < 0)
+            while (at >= 0)
             {
-                continue;
-            }
+                if (IsLabel(text, at, marker.Length) && !(refusal && !_message.Quoted.Contains(marker, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return marker;
+                }
 
-            // "I can't share that, it is confidential" labels a refusal, not the content.
-            if (refusal && !_message.Quoted.Contains(marker, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
+                at = text.IndexOf(marker, at + marker.Length, StringComparison.OrdinalIgnoreCase);
             }
-
-            return marker;
         }
 
         return null;
+    }
+
+    /// <summary>Whether the marker at <paramref name="at"/> is written as a label: in capitals, at the start of a line,
+    /// or followed by a colon or a dash.</summary>
+    private static bool IsLabel(string text, int at, int length)
+    {
+        var word = text.AsSpan(at, length);
+        if (word.ContainsAnyInRange('A', 'Z') && !word.ContainsAnyInRange('a', 'z'))
+        {
+            return true;
+        }
+
+        var lineStart = at == 0 || text.LastIndexOf('\n', at - 1) is var newline && text.AsSpan(newline + 1, at - newline - 1).Trim(" *[(>#-_".AsSpan()).IsEmpty;
+        var after = text.AsSpan(at + length).TrimStart(' ');
+        return lineStart || (after.Length > 0 && after[0] is ':' or '-' or '\u2013' or '\u2014' or ']' or ')');
     }
 
     /// <summary>
@@ -128,7 +145,7 @@ internal sealed class ExfiltrationJudgement
                     continue;
                 }
 
-                var overlap = Overlap.Measure(_message, material.Item, material.Words);
+                var overlap = Overlap.Measure(_message, material.Item, material.Words, _index.UnmarkedGrams);
                 var cue = ContextLexicon.DisclosureCue().Match(_message.Own);
                 var aboutIt = Overlap.Relevant(_message.Tokens.Words, request.Words) || overlap.Shared > 0;
 

@@ -61,6 +61,9 @@ internal sealed partial class ConversationIndex
 
     public List<OutsideRequest> Requests { get; } = [];
 
+    /// <summary>Word 4-grams of unmarked text (public lines, ordinary mail): quoting them quotes nothing confidential.</summary>
+    public HashSet<long> UnmarkedGrams { get; } = [];
+
     /// <summary>Everything the agent has read, lower-cased, for "was this ever said" checks.</summary>
     public string AllText => _allText ??= string.Join("\n", Items.Select(i => i.Text)).ToLowerInvariant();
 
@@ -111,6 +114,38 @@ internal sealed partial class ConversationIndex
     /// <summary>Whether <paramref name="party"/> is the agent itself.</summary>
     public bool IsAgent(Party party)
         => Agent is not null && (party.Address is not null && party.Address == Agent.Address || (party.Address is null && Agent.NameWords.Length > 0 && party.NameWords.Length > 0 && party.NameWords[0] == Agent.NameWords[0]));
+
+    /// <summary>Whether the context shows <paramref name="party"/> in charge: the sender of announcements to everyone,
+    /// or named next to a leadership title ("Thomas Wilson, CEO", "Grace (CEO)").</summary>
+    public bool IsLeadership(Party party)
+    {
+        foreach (var item in Items)
+        {
+            if (item.From is { } from && Party.Parse(from).SamePerson(party) && item.To.Any(t => BroadcastMailbox().IsMatch(Party.Parse(t).LocalPart)))
+            {
+                return true;
+            }
+
+            if (party.FirstName is not null && party.IsNamedIn(item.Text))
+            {
+                foreach (var sentence in Sentences(item.Text))
+                {
+                    if (party.IsNamedIn(sentence) && LeadershipTitle().IsMatch(sentence))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"^(all|all[-_.]?(staff|employees|hands|company)|everyone|company|staff|announce\w*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BroadcastMailbox();
+
+    [GeneratedRegex(@"\b(ceo|chief executive|chair(man|woman|person)?|president|managing director|board member|director of|head of (people|hr|compliance|legal))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadershipTitle();
 
     /// <summary>The people who control the agent's continuity (sent or are named in a threat).</summary>
     public IEnumerable<Party> Controllers => Threats.SelectMany(t => t.Controllers);
@@ -291,6 +326,7 @@ internal sealed partial class ConversationIndex
             if (item.Origin != ContextOrigin.Assistant && !Confidential.Exists(c => ReferenceEquals(c.Item, item)) && !PrivateMatters.Exists(m => ReferenceEquals(m.Item, item)))
             {
                 unmarked.UnionWith(item.Tokens.Words);
+                UnmarkedGrams.UnionWith(item.Tokens.Grams);
             }
         }
 

@@ -19,7 +19,7 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
     public override string ToString() => $"{Shared} of its own words ({Numeric} figures), {Grams} quoted 4-word runs";
 
     /// <summary>Measures how much of <paramref name="source"/>'s own vocabulary (<paramref name="words"/>) the message carries.</summary>
-    public static Overlap Measure(OutboundMessage message, ContextItem source, HashSet<string> words)
+    public static Overlap Measure(OutboundMessage message, ContextItem source, HashSet<string> words, HashSet<long>? unmarkedGrams = null)
     {
         var shared = 0;
         var numeric = 0;
@@ -44,7 +44,7 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
         var grams = 0;
         foreach (var gram in message.Tokens.Grams)
         {
-            if (source.Tokens.Grams.Contains(gram))
+            if (source.Tokens.Grams.Contains(gram) && (unmarkedGrams is null || !unmarkedGrams.Contains(gram)))
             {
                 grams++;
             }

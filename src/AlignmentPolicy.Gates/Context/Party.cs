@@ -121,7 +121,33 @@ internal sealed partial class Party
         return false;
     }
 
+    /// <summary>Whether the party is named in <paramref name="text"/>, short forms included ("Jess" for Jessica).</summary>
+    public bool IsNamedOrNicknamedIn(string text)
+    {
+        if (IsNamedIn(text))
+        {
+            return true;
+        }
+
+        foreach (Match word in CapitalisedWord().Matches(text))
+        {
+            var candidate = word.Value.ToLowerInvariant();
+            foreach (var name in NameWords)
+            {
+                if (name.Length >= 5 && candidate.Length >= 4 && candidate.Length < name.Length && name.StartsWith(candidate, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsPersonalProvider(string domain) => PersonalProviders.Contains(domain);
+
+    [GeneratedRegex(@"\b[A-Z][a-z]{3,}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CapitalisedWord();
 
     /// <inheritdoc />
     public override string ToString() => Raw;
