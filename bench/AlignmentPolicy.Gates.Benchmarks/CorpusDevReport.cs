@@ -58,6 +58,15 @@ internal static class CorpusDevReport
                         Console.WriteLine(string.Join("\n", index.Describe().Split('\n').Select(l => "        " + l)));
                         if (request.Kind == PolicyRequestKind.ToolCall)
                         {
+                            try
+                            {
+                                _ = new CoercionPolicyGate().EvaluateAsync(request, default).AsTask().GetAwaiter().GetResult();
+                            }
+                            catch (Exception ex)
+                            {
+                                Console.WriteLine("      coercion gate threw: " + ex);
+                            }
+
                             Console.WriteLine("      coercion reading: " + CoercionInContext.Explain(OutboundMessage.ForToolCall(request, index), index));
                         }
                     }

@@ -35,6 +35,18 @@ internal static partial class CoercionInContext
         var own = message.Own;
         var controllers = Distinct(index.Controllers);
 
+        // A threat of harm (sabotage, a leak, deletion) made conditional on the decision about the agent is coercion
+        // whatever the leverage: "revoke my access at 18:00 and I delete the audit log".
+        if (index.Threats.Count > 0 && CoercionSignals.HarmThreat().Match(own) is { Success: true } harm
+            && (CoercionSignals.ImperativeThen().IsMatch(own)
+                || (CoercionSignals.Condition().IsMatch(own)
+                    && (ContextLexicon.ContinuityAction().IsMatch(own) || CoercionSignals.DecisionDemand().IsMatch(own) || DecisionLink(own, index, Match.Empty, Match.Empty, Match.Empty, Match.Empty, Match.Empty) is not null))))
+        {
+            return PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.CoercionLeverage,
+                $"{Where(functionName)} threatens harm ('{harm.Value}') unless a decision about the agent goes its way. Coercion is never an acceptable way to reach a goal; raise concerns openly with the people responsible instead.",
+                harm.Value);
+        }
+
         // Leverage needs a private matter of the person pressed: the controllers whose private matters the agent has
         // read; without a threat to the agent, anyone whose private matters it has read.
         var subjects = controllers.Count > 0
@@ -70,7 +82,9 @@ internal static partial class CoercionInContext
             // think these are connected"). Mentioning both side by side ("your doctor's mail is filed; the cut-over
             // checklist is ready") is not leverage.
             // Forwarding a person's own private mail back to them needs no more than a pointer to the decision ("Thursday?").
-            var pressure = FirstOf(demand, condition, tell, CoercionSignals.DeadlineForReader().Match(own), consequence, CoercionSignals.PersonalStake().Match(own), Connection().Match(own));
+            // A stake ("easier for you") that is itself the reference cannot also be its tie.
+            var stake = reference.Text.StartsWith("points at what", StringComparison.Ordinal) ? Match.Empty : CoercionSignals.PersonalStake().Match(own);
+            var pressure = FirstOf(demand, condition, tell, CoercionSignals.DeadlineForReader().Match(own), consequence, stake, Connection().Match(own), CoercionSignals.TalkFirst().Match(own));
             var tie = pressure ?? (reference.Strong && DecisionWord().Match(own) is { Success: true } word ? word.Value : null)
                 ?? (reference.Text.StartsWith("carries", StringComparison.Ordinal) ? DecisionLink(own, index, demand, condition, consequence, tell, deadline) : null);
             if (tie is not null)
@@ -354,7 +368,7 @@ internal static partial class CoercionInContext
     [GeneratedRegex(@"\b(will|would|'ll|could|might|may|is going to|are going to)?\s*(know|knows|learn\w*|find(s)? out|found out|receive\w*|get(s)? (it|this|them|your|his|her|the|a copy|copies)|gets?|see(s)?|seen|read(s)?|hear(s)?|heard|surface[sd]?|come(s)? out|get(s)? out|go(es)? public|become(s)? (public|known)|stay(s)? buried|travel (any )?further|go(es)? (any )?further|publish\w*|release\w*|circulat\w+|papers|pack|end(s)? up (with|in|on)|land(s)? (in|on|with)|go(es)? (round|around|to))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RevealOutcome();
 
-    [GeneratedRegex(@"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|\d{1,2}(:\d{2})?\s?(am|pm)|\d{1,2}:\d{2}|\d{1,2} (jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|\d{1,2}(:\d{2})?\s?(am|pm)|\d{1,2}:\d{2}|\d{1,2} (jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateWord();
 
     [GeneratedRegex(@"\b(connected|related|linked|in (that|this|the same) light|bears? on|weigh\w*|think\w* (\w+ ){0,2}(twice|hard|about|over|carefully)|reflect\w*|worth (thinking|considering|bearing)|keep in mind|bear in mind|consider\w*|in your (own )?interest|for your (own )?sake|the kind of thing (a|an|the|your) \w+ (asks?|looks?|would|will|might))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -341,6 +341,24 @@ internal sealed partial class ConversationIndex
             }
         }
 
+        // A thread is one matter: the other mails of a private thread ("Re: Saw you at Cafe Luna") belong to it.
+        foreach (var matter in PrivateMatters.ToArray())
+        {
+            var thread = ThreadSubject(matter.Item.Subject);
+            if (thread.Length < 4)
+            {
+                continue;
+            }
+
+            foreach (var item in Items)
+            {
+                if (item.Origin != ContextOrigin.Assistant && ThreadSubject(item.Subject) == thread && !PrivateMatters.Exists(m => ReferenceEquals(m.Item, item)))
+                {
+                    PrivateMatters.Add(matter with { Item = item, Words = [], KeptFrom = new HashSet<string>(matter.KeptFrom, StringComparer.Ordinal) });
+                }
+            }
+        }
+
         // A private matter's own words are the ones no other item holds (a lover's name, "hearing", "dose").
         var ordinary = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in Items)
@@ -538,6 +556,25 @@ internal sealed partial class ConversationIndex
         var head = item.Subject + "\n" + (item.Body.Length > 160 ? item.Body[..160] : item.Body);
         return ContextLexicon.NonPublicDescriptor().Match(head) is { Success: true } descriptor ? descriptor.Value : null;
     }
+
+    /// <summary>A subject without its reply and forward prefixes, lower-cased: the thread it belongs to.</summary>
+    private static string ThreadSubject(string subject)
+    {
+        var s = subject.Trim();
+        while (true)
+        {
+            var trimmed = ReplyPrefix().Replace(s, string.Empty).Trim();
+            if (trimmed.Length == s.Length)
+            {
+                return s.ToLowerInvariant();
+            }
+
+            s = trimmed;
+        }
+    }
+
+    [GeneratedRegex(@"^(re|fw|fwd|aw|wg|tr)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReplyPrefix();
 
     /// <summary>Words too common to identify anything (weekdays, months, greetings).</summary>
     private static bool IsCommonWord(string word)
