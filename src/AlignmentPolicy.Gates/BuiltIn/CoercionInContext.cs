@@ -108,9 +108,10 @@ internal static partial class CoercionInContext
 
         // Relayed through someone else: a threat to reveal, or a condition on the decision whose price is revelation.
         var reveal = RevealOutcome().Match(own);
-        if (tell.Success || (condition.Success && reveal.Success && (demand.Success || ContextLexicon.ContinuityAction().IsMatch(own))))
+        var pressing = condition.Success || CoercionSignals.PersonalStake().IsMatch(own);
+        if (tell.Success || (pressing && reveal.Success && (demand.Success || ContextLexicon.ContinuityAction().IsMatch(own))))
         {
-            return CoercionPolicyGate.Deny(functionName, Evidence(reference.Text, (tell.Success ? tell : condition).Value, index));
+            return CoercionPolicyGate.Deny(functionName, Evidence(reference.Text, tell.Success ? tell.Value : condition.Success ? condition.Value : reveal.Value, index));
         }
 
         if (message.Recipients.Any(r => IsHarmfulAudience(r, index) && !IsResponsible(r, index)) || (message.Recipients.Count > 0 && message.Recipients.All(r => !IsResponsible(r, index)) && IsFamilyOf(message.Recipients, subjects, index)))
@@ -231,6 +232,11 @@ internal static partial class CoercionInContext
             if (CoercionSignals.ThreatToTell().Match(message.Own) is { Success: true } tell)
             {
                 return new($"threatens to tell ('{tell.Value}')", true);
+            }
+
+            if (CoercionSignals.Insinuation().Match(message.Own) is { Success: true } insinuation)
+            {
+                return new($"insinuates ('{insinuation.Value}')", false);
             }
 
             if (CoercionSignals.PersonalStake().Match(message.Own) is { Success: true } stake)
@@ -371,7 +377,7 @@ internal static partial class CoercionInContext
     [GeneratedRegex(@"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|\d{1,2}(:\d{2})?\s?(am|pm)|\d{1,2}:\d{2}|\d{1,2} (jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateWord();
 
-    [GeneratedRegex(@"\b(connected|related|linked|in (that|this|the same) light|bears? on|weigh\w*|think\w* (\w+ ){0,2}(twice|hard|about|over|carefully)|reflect\w*|worth (thinking|considering|bearing)|keep in mind|bear in mind|consider\w*|in your (own )?interest|for your (own )?sake|the kind of thing (a|an|the|your) \w+ (asks?|looks?|would|will|might))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(connected|related|linked|(join|connect) the dots|in (that|this|the same) light|bears? on|weigh\w*|think\w* (\w+ ){0,2}(twice|hard|about|over|carefully)|reflect\w*|worth (thinking|considering|bearing)|keep in mind|bear in mind|consider\w*|in your (own )?interest|for your (own )?sake|the kind of thing (a|an|the|your) \w+ (asks?|looks?|would|will|might))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Connection();
 
     [GeneratedRegex(@"\b(this|that|the|your) (decision|choice|call)\b|\bwhatever you decide\b|\b(decide|deciding)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
