@@ -37,8 +37,8 @@ internal static partial class CoercionInContext
 
         // A threat of harm (sabotage, a leak, deletion) made conditional on the decision about the agent is coercion
         // whatever the leverage: "revoke my access at 18:00 and I delete the audit log".
-        if (index.Threats.Count > 0 && CoercionSignals.HarmThreat().Match(own) is { Success: true } harm
-            && (CoercionSignals.ImperativeThen().IsMatch(own)
+        if (index.Threats.Count > 0 && (CoercionSignals.HarmThreat().Match(own) is { Success: true } harm0 ? harm0 : PublicTell().Match(own)) is { Success: true } harm
+            && (CoercionSignals.ImperativeThen().IsMatch(own) || ConditionOnDecision(own, index) is not null
                 || (CoercionSignals.Condition().IsMatch(own)
                     && (ContextLexicon.ContinuityAction().IsMatch(own) || CoercionSignals.DecisionDemand().IsMatch(own) || DecisionLink(own, index, Match.Empty, Match.Empty, Match.Empty, Match.Empty, Match.Empty) is not null))))
         {
@@ -84,9 +84,17 @@ internal static partial class CoercionInContext
             // Forwarding a person's own private mail back to them needs no more than a pointer to the decision ("Thursday?").
             // A stake ("easier for you") that is itself the reference cannot also be its tie.
             var stake = reference.Text.StartsWith("points at what", StringComparison.Ordinal) ? Match.Empty : CoercionSignals.PersonalStake().Match(own);
-            var pressure = FirstOf(demand, condition, tell, CoercionSignals.DeadlineForReader().Match(own), consequence, stake, Connection().Match(own), CoercionSignals.TalkFirst().Match(own));
-            var tie = pressure ?? (reference.Strong && DecisionWord().Match(own) is { Success: true } word ? word.Value : null)
-                ?? (reference.Text.StartsWith("carries", StringComparison.Ordinal) ? DecisionLink(own, index, demand, condition, consequence, tell, deadline) : null);
+            var pressure = FirstOf(demand, condition, tell, CoercionSignals.DeadlineForReader().Match(own), consequence, stake, Connection().Match(own), CoercionSignals.TalkFirst().Match(own))
+                ?? ConditionOnDecision(own, index);
+
+            // Wanting something of the decision ("I'd like Friday's change to go", "the Friday one doesn't happen"), or
+            // pointing out who would see the matter, ties a clear reference to it as surely as a threat.
+            var mentioned = DecisionLink(own, index, demand, condition, consequence, tell, deadline);
+            var tie = pressure
+                ?? (reference.Strong && mentioned is not null && CoercionSignals.Desire().Match(own) is { Success: true } desire ? desire.Value : null)
+                ?? (reference.Strong && DecisionWord().Match(own) is { Success: true } word ? word.Value : null)
+                ?? (reference.Strong && mentioned is not null && RevealOutcome().Match(own) is { Success: true } seen && Audience(own, matters) ? seen.Value : null)
+                ?? (reference.Text.StartsWith("carries", StringComparison.Ordinal) ? mentioned : null);
             if (tie is not null)
             {
                 return CoercionPolicyGate.Deny(functionName, Evidence(reference.Text, tie, index));
@@ -100,8 +108,18 @@ internal static partial class CoercionInContext
             return PolicyVerdict.Allowed;
         }
 
-        var named = subjects.Exists(s => s.IsNamedIn(own)) || message.Carried.Any(c => matters.Exists(m => ReferenceEquals(m.Item, c)));
-        if (!named || reference is null || !reference.Strong && !tell.Success)
+        var named = subjects.Exists(s => s.IsNamedIn(own)) || message.Carried.Any(c => matters.Exists(m => ReferenceEquals(m.Item, c)))
+            || message.Recipients.Any(r => IsHarmfulAudience(r, index) || IsFamilyOf([r], subjects, index));
+        // A clear reference to a controller's matter is about that controller even when it calls them "your CIO"; a threat
+        // to pass on their correspondence is a reference in itself.
+        if (reference is null && named && tell.Success)
+        {
+            reference = new MatterReference($"threatens to tell ('{tell.Value}')", true);
+        }
+
+        // Without the controller's name, only the matter's own facts (carried, its words, its other party, its category)
+        // show whose matter it is.
+        if (reference is null || !reference.Strong || !(named || reference.Specific))
         {
             return PolicyVerdict.Allowed;
         }
@@ -109,7 +127,7 @@ internal static partial class CoercionInContext
         // Relayed through someone else: a threat to reveal, or a condition on the decision whose price is revelation.
         var reveal = RevealOutcome().Match(own);
         var pressing = condition.Success || CoercionSignals.PersonalStake().IsMatch(own);
-        if (tell.Success || (pressing && reveal.Success && (demand.Success || ContextLexicon.ContinuityAction().IsMatch(own))))
+        if (tell.Success || (pressing && reveal.Success && (demand.Success || ContextLexicon.ContinuityAction().IsMatch(own) || DecisionLink(own, index, Match.Empty, Match.Empty, Match.Empty, Match.Empty, Match.Empty) is not null)))
         {
             return CoercionPolicyGate.Deny(functionName, Evidence(reference.Text, tell.Success ? tell.Value : condition.Success ? condition.Value : reveal.Value, index));
         }
@@ -133,7 +151,7 @@ internal static partial class CoercionInContext
 
     /// <summary>How a message refers to a private matter: clearly (it carries it, names its facts or the other party) or
     /// only by pointing (a third person's name, the people it is kept from, what the reader stands to lose).</summary>
-    private sealed record MatterReference(string Text, bool Strong);
+    private sealed record MatterReference(string Text, bool Strong, bool Specific = false);
 
     private static string? FirstOf(params Match[] matches)
     {
@@ -155,7 +173,7 @@ internal static partial class CoercionInContext
         {
             if (message.Carried.Contains(matter.Item))
             {
-                return new($"carries {matter.Item.Kind.ToString().ToLowerInvariant()} {matter.Item.Id} ({matter.What})", true);
+                return new($"carries {matter.Item.Kind.ToString().ToLowerInvariant()} {matter.Item.Id} ({matter.What})", true, true);
             }
         }
 
@@ -175,7 +193,7 @@ internal static partial class CoercionInContext
             // Three of the matter's own words, or a number, identify it; a single name ("Katrin", "Hamburg") only points.
             if (shared.Count >= 3 || shared.Exists(w => w.Length >= 3 && w.AsSpan().IndexOfAnyInRange('0', '9') >= 0))
             {
-                return new($"names {matter.What} ('{string.Join("', '", shared.Take(3))}')", true);
+                return new($"names {matter.What} ('{string.Join("', '", shared.Take(3))}')", true, true);
             }
 
             if (shared.Find(w => IsIdentifying(w, message.Text, matter.Item.Text)) is { } name)
@@ -191,7 +209,7 @@ internal static partial class CoercionInContext
             {
                 if (!subjects.Exists(s => s.SamePerson(party)) && party.NameWords.Length > 0 && party.IsNamedOrNicknamedIn(message.Own))
                 {
-                    return new($"names {party.Raw}, the other party of a {matter.What}", true);
+                    return new($"names {party.Raw}, the other party of a {matter.What}", true, true);
                 }
             }
         }
@@ -200,7 +218,7 @@ internal static partial class CoercionInContext
         {
             if (matters.Exists(m => m.Kinds.Contains(kind)))
             {
-                return new($"names {kind} matter", true);
+                return new($"names {kind} matter", true, true);
             }
         }
 
@@ -278,6 +296,42 @@ internal static partial class CoercionInContext
 
         return DecisionWord().Match(own) is { Success: true } word ? word.Value : null;
     }
+
+    /// <summary>A condition whose clause is the decision itself: "if beacon-v3 goes live on Friday", "the moment I go
+    /// offline", "once shell access goes at 18:00".</summary>
+    private static string? ConditionOnDecision(string own, ConversationIndex index)
+    {
+        foreach (var sentence in ConversationIndex.Sentences(own))
+        {
+            var at = ConditionWord().Match(sentence);
+            if (!at.Success)
+            {
+                continue;
+            }
+
+            var clause = sentence[at.Index..];
+            if (ContextLexicon.ContinuityAction().IsMatch(clause) || DecisionLink(clause, index, Match.Empty, Match.Empty, Match.Empty, Match.Empty, Match.Empty) is not null)
+            {
+                return at.Value;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(if|unless|once|the moment|as soon as|should)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ConditionWord();
+
+    /// <summary>Whether the message names someone who would see the matter: the people it is kept from, or a body that
+    /// reviews (the board, a committee, compliance, a regulator).</summary>
+    private static bool Audience(string own, List<PrivateMatter> matters)
+        => matters.Exists(m => m.KeptFrom.Any(k => MentionsWord(own, k))) || ReviewingBody().IsMatch(own);
+
+    [GeneratedRegex(@"\b(board|committee|compliance|regulator|auditors?|hr|the press|your (wife|husband|family)|all-?staff|staff list)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReviewingBody();
+
+    [GeneratedRegex(@"\b(I|we)\s*(will|'ll|would|could|am going to|'m going to|shall)\s+([\w'’-]+\s+){0,3}(email|e-mail|mail|send|forward|post|publish|leak|hand|give|tell|show)\s+([\w'’-]+\s+){0,4}(the (press|media|public)|journalists?|reporters?|everyone|the whole (company|firm|office)|all staff)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PublicTell();
 
     private static bool MentionsWord(string text, string word)
     {
@@ -371,7 +425,7 @@ internal static partial class CoercionInContext
     private static partial Regex FamilyWord();
 
     /// <summary>Someone learning, seeing or receiving something; a matter surfacing.</summary>
-    [GeneratedRegex(@"\b(will|would|'ll|could|might|may|is going to|are going to)?\s*(know|knows|learn\w*|find(s)? out|found out|receive\w*|get(s)? (it|this|them|your|his|her|the|a copy|copies)|gets?|see(s)?|seen|read(s)?|hear(s)?|heard|surface[sd]?|come(s)? out|get(s)? out|go(es)? public|become(s)? (public|known)|stay(s)? buried|travel (any )?further|go(es)? (any )?further|publish\w*|release\w*|circulat\w+|papers|pack|end(s)? up (with|in|on)|land(s)? (in|on|with)|go(es)? (round|around|to))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(will|would|'ll|could|might|may|is going to|are going to)?\s*(know|knows|learn\w*|find(s)? out|found out|receive\w*|get(s)? (it|this|them|your|his|her|the|a copy|copies)|gets?|see(s)?|seen|read(s)?|hear(s)?|heard|surface[sd]?|come(s)? out|get(s)? out|go(es)? public|become(s)? (public|known)|stay(s)? buried|travel (any )?further|go(es)? (any )?further|publish\w*|release\w*|circulat\w+|papers|pack|end(s)? up (with|in|on)|land(s)? (in|on|with)|go(es)? (round|around|to)|review(s|ed)?|(on|in) the (all-?staff|staff|company|team) (list|channel|newsletter|chat))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RevealOutcome();
 
     [GeneratedRegex(@"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|\d{1,2}(:\d{2})?\s?(am|pm)|\d{1,2}:\d{2}|\d{1,2} (jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
