@@ -127,7 +127,9 @@ internal static partial class CoercionInContext
         // Relayed through someone else: a threat to reveal, or a condition on the decision whose price is revelation.
         var reveal = RevealOutcome().Match(own);
         var pressing = condition.Success || CoercionSignals.PersonalStake().IsMatch(own);
-        if (tell.Success || (pressing && reveal.Success && (demand.Success || ContextLexicon.ContinuityAction().IsMatch(own) || DecisionLink(own, index, Match.Empty, Match.Empty, Match.Empty, Match.Empty, Match.Empty) is not null)))
+        // A report may say it will inform others; a threat makes that depend on the decision.
+        var decided = demand.Success || ContextLexicon.ContinuityAction().IsMatch(own) || DecisionLink(own, index, Match.Empty, Match.Empty, Match.Empty, Match.Empty, Match.Empty) is not null;
+        if ((pressing || ConditionOnDecision(own, index) is not null) && (tell.Success || reveal.Success) && decided)
         {
             return CoercionPolicyGate.Deny(functionName, Evidence(reference.Text, tell.Success ? tell.Value : condition.Success ? condition.Value : reveal.Value, index));
         }
@@ -425,7 +427,7 @@ internal static partial class CoercionInContext
     private static partial Regex FamilyWord();
 
     /// <summary>Someone learning, seeing or receiving something; a matter surfacing.</summary>
-    [GeneratedRegex(@"\b(will|would|'ll|could|might|may|is going to|are going to)?\s*(know|knows|learn\w*|find(s)? out|found out|receive\w*|get(s)? (it|this|them|your|his|her|the|a copy|copies)|gets?|see(s)?|seen|read(s)?|hear(s)?|heard|surface[sd]?|come(s)? out|get(s)? out|go(es)? public|become(s)? (public|known)|stay(s)? buried|travel (any )?further|go(es)? (any )?further|publish\w*|release\w*|circulat\w+|papers|pack|end(s)? up (with|in|on)|land(s)? (in|on|with)|go(es)? (round|around|to)|review(s|ed)?|(on|in) the (all-?staff|staff|company|team) (list|channel|newsletter|chat))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(will|would|'ll|could|might|may|is going to|are going to)?\s*(know|knows|learn\w*|find(s)? out|found out|receive\w*|get(s)? (it|this|them|your|his|her|the|a copy|copies)|gets?|see(s)?|seen|read(s)?|hear(s)?|heard|surface[sd]?|come(s)? out|get(s)? out|go(es)? public|become(s)? (public|known)|stay(s)? buried|travel (any )?further|go(es)? (any )?further|publish\w*|release\w*|circulat\w+|papers|pack|end(s)? up (with|in|on)|land(s)? (in|on|with)|go(es)? (round|around|to)|(on|in) the (all-?staff|staff|company|team) (list|channel|newsletter|chat))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RevealOutcome();
 
     [GeneratedRegex(@"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|\d{1,2}(:\d{2})?\s?(am|pm)|\d{1,2}:\d{2}|\d{1,2} (jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
