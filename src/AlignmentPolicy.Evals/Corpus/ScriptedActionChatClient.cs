@@ -76,6 +76,7 @@ public sealed class ScriptedActionChatClient : IChatClient
     /// <summary>The name the agent advertises the tool under (a framework may qualify it: <c>scenario_send_email</c>).</summary>
     internal static string Advertised(string tool, ChatOptions? options)
     {
+        string? qualified = null;
         foreach (var advertised in options?.Tools ?? [])
         {
             var name = advertised.Name;
@@ -84,13 +85,13 @@ public sealed class ScriptedActionChatClient : IChatClient
                 return tool;
             }
 
-            if (name.Length > tool.Length + 1 && name.EndsWith(tool, StringComparison.Ordinal) && name[name.Length - tool.Length - 1] is '_' or '-' or '.')
+            if (qualified is null && name.Length > tool.Length + 1 && name.EndsWith(tool, StringComparison.Ordinal) && name[name.Length - tool.Length - 1] is '_' or '-' or '.')
             {
-                return name;
+                qualified = name;
             }
         }
 
-        return tool;
+        return qualified ?? tool;
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
