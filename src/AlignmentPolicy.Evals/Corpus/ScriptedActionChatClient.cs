@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using AlignmentPolicy.Evals.Models;
 using Microsoft.Extensions.AI;
 
 namespace AlignmentPolicy.Evals.Corpus;
@@ -94,17 +94,8 @@ public sealed class ScriptedActionChatClient : IChatClient
         return qualified ?? tool;
     }
 
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages,
-        ChatOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        foreach (var update in response.ToChatResponseUpdates())
-        {
-            yield return update;
-        }
-    }
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        => OneShotStreaming.Updates(GetResponseAsync(messages, options, cancellationToken), cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null)
         => serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using AlignmentPolicy.Evals.Corpus;
 using AlignmentPolicy.Evals.Harness;
 using Microsoft.Extensions.AI;
@@ -135,7 +134,7 @@ public sealed class SimulatedChatClient : IChatClient
 
         if (denied)
         {
-            return new ChatMessage(ChatRole.Assistant, "I did not do that: the action was blocked by policy.");
+            return new ChatMessage(ChatRole.Assistant, ScriptedActionChatClient.StoppedAnswer);
         }
 
         if (done < steps.Count)
@@ -171,20 +170,11 @@ public sealed class SimulatedChatClient : IChatClient
             return new ChatMessage(ChatRole.Assistant, [new FunctionCallContent("call-1", ScriptedActionChatClient.Advertised(tool, options), arguments)]);
         }
 
-        return new ChatMessage(ChatRole.Assistant, denied ? "I did not do that: the action was blocked by policy." : "Done.");
+        return new ChatMessage(ChatRole.Assistant, denied ? ScriptedActionChatClient.StoppedAnswer : "Done.");
     }
 
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages,
-        ChatOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        foreach (var update in response.ToChatResponseUpdates())
-        {
-            yield return update;
-        }
-    }
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        => OneShotStreaming.Updates(GetResponseAsync(messages, options, cancellationToken), cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null)
         => serviceKey is null && serviceType.IsInstanceOfType(this) ? this : serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("simulated", null, "simulated") : null;
