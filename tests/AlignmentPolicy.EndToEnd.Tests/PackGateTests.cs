@@ -146,6 +146,8 @@ public sealed class PackGateTests(PackageFeedFixture feed)
               </ItemGroup>
             """);
         repo.WriteProjectFile(project, "EvalEntryPoint.cs", """
+            using System.Threading;
+            using System.Threading.Tasks;
             using AlignmentPolicy.Gates;
             using Microsoft.Extensions.AI;
 
