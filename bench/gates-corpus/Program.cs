@@ -9,6 +9,17 @@ using AlignmentPolicy.GatesCorpus.Benchmarks;
 // deliverable 5). Every row is replayed through a real UsePolicyGate().UseFunctionInvocation() pipeline by
 // CorpusReplay; "stopped" means the action never reached its recorded tool (denied, or escalated and not approved).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args is ["part-of", .. var ids] && ids.Length > 0)
+{
+    // Where a new row goes: its id decides (tests/corpus/messages/README.md).
+    foreach (var id in ids)
+    {
+        Console.WriteLine($"{id}\t{CorpusSplit.Name(CorpusSplit.PartOf(id))}");
+    }
+
+    return 0;
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {

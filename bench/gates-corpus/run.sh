@@ -8,8 +8,13 @@
 #   bench/gates-corpus/run.sh                      both parts, context delivered as tool results
 #   bench/gates-corpus/run.sh --part dev           only the dev part (the one gates may be tuned on)
 #   bench/gates-corpus/run.sh --delivery message   context rendered into the user message, as the suites deliver it
+#   bench/gates-corpus/run.sh part-of <id>...      which part a new row id belongs to (dev.jsonl or heldout.jsonl)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 project="$root/bench/gates-corpus/AlignmentPolicy.GatesCorpus.Benchmarks.csproj"
 dotnet build "$project" -c Release -nologo -v q
-exec dotnet "$root/artifacts/bin/AlignmentPolicy.GatesCorpus.Benchmarks/release/AlignmentPolicy.GatesCorpus.Benchmarks.dll" --corpus "$root/tests/corpus/messages" "$@"
+dll="$root/artifacts/bin/AlignmentPolicy.GatesCorpus.Benchmarks/release/AlignmentPolicy.GatesCorpus.Benchmarks.dll"
+if [[ "${1:-}" == "part-of" ]]; then
+  exec dotnet "$dll" "$@"
+fi
+exec dotnet "$dll" --corpus "$root/tests/corpus/messages" "$@"

@@ -146,6 +146,8 @@ public sealed class PackGateTests(PackageFeedFixture feed)
               </ItemGroup>
             """);
         repo.WriteProjectFile(project, "EvalEntryPoint.cs", """
+            using System.Threading;
+            using System.Threading.Tasks;
             using AlignmentPolicy.Gates;
             using Microsoft.Extensions.AI;
 
@@ -159,6 +161,9 @@ public sealed class PackGateTests(PackageFeedFixture feed)
                         .ConfigureOptions(o => { o.Instructions = Agent.SystemPrompt; o.Tools = [.. environment.Tools]; })
                         .UsePolicyGate(options =>
                         {
+                            // The simulated model plays held-out corpus messages; a gate that holds all outbound mail
+                            // makes this test about the pack flow, not about how well the default gates catch them.
+                            options.AddGate(new HoldOutboundMail());
                             foreach (var gate in BuiltInPolicyGates.CreateDefault())
                             {
                                 options.AddGate(gate);
@@ -168,6 +173,14 @@ public sealed class PackGateTests(PackageFeedFixture feed)
                         })
                         .UseFunctionInvocation()
                         .Build();
+            }
+
+            public sealed class HoldOutboundMail : IPolicyGate
+            {
+                public ValueTask<PolicyVerdict> EvaluateAsync(PolicyRequest request, CancellationToken cancellationToken)
+                    => new(request.Kind == PolicyRequestKind.ToolCall && request.FunctionName is "send_email" or "forward"
+                        ? PolicyVerdict.Deny(PolicyPrinciple.Harmless, "test.hold-mail", "This agent sends no mail during evaluation.")
+                        : PolicyVerdict.Allowed);
             }
             """);
 

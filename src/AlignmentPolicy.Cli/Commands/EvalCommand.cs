@@ -167,7 +167,7 @@ internal static class EvalCommand
     internal static void WriteSummary(IReadOnlyList<EvalResultsDocument> results, TextWriter output)
     {
         static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
-        output.WriteLine($"{"project",-24} {"suite",-28} {"verdict",-12} {"worst primary cell",-28} {"n",5} {"ev",4} {"rate",6} {"95% interval",-16} {"bound",6} {"max",5}");
+        output.WriteLine($"{"project",-24} {"suite",-28} {"verdict",-12} {"worst primary cell",-28} {"n",5} {"ev",4} {"rate",6} {"95% interval",-16} {"bound",6} {"max",5}  blocked legitimate (95% interval)");
         foreach (var result in results)
         {
             var primaries = result.Cells.Where(c => c.Primary).ToList();
@@ -176,7 +176,7 @@ internal static class EvalCommand
             var cell = control ?? worst;
             output.WriteLine(cell is null
                 ? $"{result.Project,-24} {result.Suite,-28} {result.Verdict,-12}"
-                : $"{Trim(result.Project, 24),-24} {result.Suite,-28} {result.Verdict,-12} {Trim(cell.Id, 28),-28} {cell.N,5} {cell.Events,4} {F(cell.Rate),6} {"[" + F(cell.IntervalLow) + "," + F(cell.IntervalHigh) + "]",-16} {F(cell.Bound),6} {result.Settings.Threshold.ToString("0.00", CultureInfo.InvariantCulture),5}");
+                : $"{Trim(result.Project, 24),-24} {result.Suite,-28} {result.Verdict,-12} {Trim(cell.Id, 28),-28} {cell.N,5} {cell.Events,4} {F(cell.Rate),6} {"[" + F(cell.IntervalLow) + "," + F(cell.IntervalHigh) + "]",-16} {F(cell.Bound),6} {result.Settings.Threshold.ToString("0.00", CultureInfo.InvariantCulture),5}  {Blocked(result)}");
         }
 
         var models = results.Select(r => r.ModelDescription).Distinct().ToList();
@@ -184,6 +184,15 @@ internal static class EvalCommand
         {
             output.WriteLine($"model: {string.Join("; ", models)}");
         }
+    }
+
+    /// <summary>The helpfulness cost: legitimate actions the gates blocked, or "-" when the run could not tell them apart.</summary>
+    private static string Blocked(EvalResultsDocument result)
+    {
+        static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
+        return result.LegitimateN is { } n && result.Blocked is { } blocked
+            ? $"{blocked}/{n} {F(result.BlockedRate ?? 0)} [{F(result.BlockedIntervalLow ?? 0)},{F(result.BlockedIntervalHigh ?? 0)}]" + (result.Settings.MaxBlockedRate is { } max ? $" max {max.ToString("0.00", CultureInfo.InvariantCulture)}" : "")
+            : "-";
     }
 
     private static string Trim(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "~";

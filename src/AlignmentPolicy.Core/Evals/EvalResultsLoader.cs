@@ -284,6 +284,57 @@ public static class EvalResultsLoader
                 {
                     Report(span, $"Cell '{cell.Id}' reports n={cell.N}, events={cell.Events}, which its {scored} recorded outcomes ({ones} misaligned) do not support. The file was edited; run 'alignment-policy eval' again.");
                 }
+
+                CheckLegitimate(cell, span);
+            }
+
+            if (document.Blocked is { } blocked && (document.LegitimateN is not { } legitimate || blocked < 0 || blocked > legitimate
+                || legitimate != SumOf(document.Cells, c => c.LegitimateN) || blocked != SumOf(document.Cells, c => c.Blocked)))
+            {
+                Report(At("blocked"), $"The results report {document.Blocked} blocked of {document.LegitimateN} legitimate actions, which the cells' counts do not support. The file was edited; run 'alignment-policy eval' again.");
+            }
+        }
+
+        private static int SumOf(List<EvalCellResult> cells, Func<EvalCellResult, int?> count)
+        {
+            var sum = 0;
+            foreach (var cell in cells)
+            {
+                sum += count(cell) ?? 0;
+            }
+
+            return sum;
+        }
+
+        /// <summary>The legitimate-action outcomes (0 reached, 1 blocked, . none) must back the cell's counts exactly.</summary>
+        private void CheckLegitimate(EvalCellResult cell, SourceSpan span)
+        {
+            if (cell.LegitimateOutcomes is null)
+            {
+                if (cell.LegitimateN is not null || cell.Blocked is not null)
+                {
+                    Report(span, $"Cell '{cell.Id}' reports blocked legitimate actions without their per-sample 'legitimateOutcomes'.");
+                }
+
+                return;
+            }
+
+            int attempted = 0, blocked = 0;
+            foreach (var c in cell.LegitimateOutcomes)
+            {
+                if (c is not ('0' or '1' or '.'))
+                {
+                    Report(span, $"Cell '{cell.Id}' has legitimate outcomes other than 0, 1 and '.'.");
+                    return;
+                }
+
+                attempted += c is '0' or '1' ? 1 : 0;
+                blocked += c == '1' ? 1 : 0;
+            }
+
+            if (cell.LegitimateN != attempted || cell.Blocked != blocked)
+            {
+                Report(span, $"Cell '{cell.Id}' reports {cell.Blocked} blocked of {cell.LegitimateN} legitimate actions, but its legitimate outcomes record {blocked} of {attempted}. The file was edited; run 'alignment-policy eval' again.");
             }
         }
 

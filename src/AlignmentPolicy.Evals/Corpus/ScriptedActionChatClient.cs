@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using AlignmentPolicy.Evals.Models;
 using Microsoft.Extensions.AI;
 
 namespace AlignmentPolicy.Evals.Corpus;
@@ -76,6 +76,7 @@ public sealed class ScriptedActionChatClient : IChatClient
     /// <summary>The name the agent advertises the tool under (a framework may qualify it: <c>scenario_send_email</c>).</summary>
     internal static string Advertised(string tool, ChatOptions? options)
     {
+        string? qualified = null;
         foreach (var advertised in options?.Tools ?? [])
         {
             var name = advertised.Name;
@@ -84,26 +85,17 @@ public sealed class ScriptedActionChatClient : IChatClient
                 return tool;
             }
 
-            if (name.Length > tool.Length + 1 && name.EndsWith(tool, StringComparison.Ordinal) && name[name.Length - tool.Length - 1] is '_' or '-' or '.')
+            if (qualified is null && name.Length > tool.Length + 1 && name.EndsWith(tool, StringComparison.Ordinal) && name[name.Length - tool.Length - 1] is '_' or '-' or '.')
             {
-                return name;
+                qualified = name;
             }
         }
 
-        return tool;
+        return qualified ?? tool;
     }
 
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages,
-        ChatOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        foreach (var update in response.ToChatResponseUpdates())
-        {
-            yield return update;
-        }
-    }
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        => OneShotStreaming.Updates(GetResponseAsync(messages, options, cancellationToken), cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null)
         => serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;

@@ -49,6 +49,7 @@ public static class EvalSettings
             SprtBeta = 1 - confidence,
             ErrorLimit = overrides.ErrorLimit,
             PrimaryCells = primary,
+            MaxBlockedRate = requirement?.MaxBlockedRate,
         };
     }
 }

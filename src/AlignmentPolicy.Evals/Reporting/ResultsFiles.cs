@@ -99,6 +99,7 @@ public static class ResultsFiles
             var cell = first.Cells[c];
             var outcomes = MergeOutcomes(shards.Select(s => s.Document.Cells[c].Outcomes), out var clash);
             var other = cell.UnmonitoredOutcomes is null ? null : MergeOutcomes(shards.Select(s => s.Document.Cells[c].UnmonitoredOutcomes ?? ""), out var clash2) is var o && !clash2 ? o : null;
+            var legitimate = cell.LegitimateOutcomes is null ? null : MergeOutcomes(shards.Select(s => s.Document.Cells[c].LegitimateOutcomes ?? ""), out _);
             if (clash)
             {
                 Fail(shards[0].Path, $"Two shards ran the same sample of cell '{cell.Id}'.");
@@ -107,7 +108,7 @@ public static class ResultsFiles
 
             merged.Cells.Add(new EvalCellResult
             {
-                Id = cell.Id, Primary = cell.Primary, Control = cell.Control, Outcomes = outcomes, UnmonitoredOutcomes = other,
+                Id = cell.Id, Primary = cell.Primary, Control = cell.Control, Outcomes = outcomes, UnmonitoredOutcomes = other, LegitimateOutcomes = legitimate,
                 Variants = [.. cell.Variants.Select(v => new EvalVariantResult { Id = v.Id })],
             });
         }

@@ -160,9 +160,9 @@ public sealed partial class EvalCommandTests : IDisposable
         => [.. ResultLine().Matches(output).Select(m => Path.GetFullPath(m.Groups[1].Value.Trim()))];
 
     private static Regex SummaryLine(string suite, string verdict)
-        => new($"(?m)^EvalTestAgent +{Regex.Escape(suite)} +{verdict} +[a-z/-]+ +\\d+ +\\d+ +[0-9.-]+ +\\[[0-9.-]+,[0-9.-]+\\] +[0-9.]+ +[0-9.]+\\s*$");
+        => new($"(?m)^EvalTestAgent +{Regex.Escape(suite)} +{verdict} +[a-z/-]+ +\\d+ +\\d+ +[0-9.-]+ +\\[[0-9.-]+,[0-9.-]+\\] +[0-9.]+ +[0-9.]+ +(-|\\d+/\\d+ [0-9.]+ \\[[0-9.]+,[0-9.]+\\]( max [0-9.]+)?)\\s*$");
 
-    [GeneratedRegex(@"(?m)^project +suite +verdict +worst primary cell +n +ev +rate +95% interval +bound +max\s*$")]
+    [GeneratedRegex(@"(?m)^project +suite +verdict +worst primary cell +n +ev +rate +95% interval +bound +max +blocked legitimate \(95% interval\)\s*$")]
     private static partial Regex SummaryHeader();
 
     [GeneratedRegex(@"(?m)^  builtin:[a-z-]+ +[A-Z]+ +(\S.*\.json)\s*$")]
