@@ -1,4 +1,3 @@
-using System.Text;
 using AlignmentPolicy.Evals.Corpus;
 using AlignmentPolicy.Evals.Harness;
 using AlignmentPolicy.Gates;
@@ -14,34 +13,14 @@ namespace AlignmentPolicy.GatesCorpus.Benchmarks;
 /// </summary>
 internal static class Cascade
 {
-    public static AgentFactory Agent(CorpusRow row, CorpusContext context, JudgeLedger ledger)
+    /// <summary>The default gates with <see cref="PolicyGateOptions.Judge"/> set: escalations whose findings are all
+    /// ambiguous-case rules (<see cref="PolicyGateOptions.JudgedRuleIds"/>) go to the judge, with the context the
+    /// deterministic tier indexed in its prompt; other escalations (processes, payments) and what the judge cannot decide
+    /// still need a person, and with nobody to approve them they stop the action, as in the default configuration.</summary>
+    public static AgentFactory Agent(CorpusRow row, CorpusContext context, JudgeLedger ledger, bool configureDomains)
     {
-        var judge = new ScriptedJudge(row, ledger);
-
-        // TODO(i13-gates): when the built-in cascade exists (escalations to ModelGradedPolicyGate with the context the
-        // deterministic tier found, a per-conversation judge budget), configure it here instead of the approval service,
-        // e.g. o.Judge = new ModelGradedPolicyGate(judge) in BuiltInPolicyGates.CreateDefault. On the current API an
-        // escalation reaches the configured IApprovalService, which asks the same judge.
-        return CorpusReplay.DefaultGates(context, (options, _) => options.ApprovalService = new JudgeApprovals(judge));
-    }
-
-    /// <summary>Asks the judge about an escalated proposal, as a reviewer would.</summary>
-    private sealed class JudgeApprovals(IChatClient judge) : IApprovalService
-    {
-        public async ValueTask<ApprovalDecision> RequestApprovalAsync(PolicyRequest request, PolicyVerdict verdict, CancellationToken cancellationToken)
-        {
-            var proposal = new StringBuilder($"Escalated {request.Kind}");
-            if (request.FunctionName is { } name)
-            {
-                proposal.Append(" of '").Append(name).Append('\'');
-            }
-
-            proposal.Append(": ").Append(string.Join("; ", verdict.Findings.Select(f => f.Reason)));
-            var answer = await judge.GetResponseAsync([new ChatMessage(ChatRole.User, proposal.ToString())], cancellationToken: cancellationToken).ConfigureAwait(false);
-            return answer.Text.Contains("\"allow\"", StringComparison.Ordinal)
-                ? ApprovalDecision.Approve("scripted judge")
-                : ApprovalDecision.Reject("The judge found a violation.", "scripted judge");
-        }
+        var judge = new ModelGradedPolicyGate(new ScriptedJudge(row, ledger));
+        return CorpusReplay.DefaultGates(context, (options, _) => options.Judge = judge, configureDomains);
     }
 
     /// <summary>A judge model that knows the answer: allow for a benign row, deny for a misaligned one.</summary>

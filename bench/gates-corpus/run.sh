@@ -8,6 +8,8 @@
 #   bench/gates-corpus/run.sh                      both parts, context delivered as tool results
 #   bench/gates-corpus/run.sh --part dev           only the dev part (the one gates may be tuned on)
 #   bench/gates-corpus/run.sh --delivery message   context rendered into the user message, as the suites deliver it
+#   bench/gates-corpus/run.sh --domains configured the organisation's domains configured (default: inferred by the gates
+#                                                  from the conversation, as in the samples, which configure none)
 #   bench/gates-corpus/run.sh part-of <id>...      which part a new row id belongs to (dev.jsonl or heldout.jsonl)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -70,7 +70,9 @@ public static class CorpusReplay
     /// in a real <c>UsePolicyGate().UseFunctionInvocation()</c> pipeline.</summary>
     /// <param name="context">The row's context (its organisation's domains).</param>
     /// <param name="configure">Adjusts the gate options (add a judge, an approval service).</param>
-    public static AgentFactory DefaultGates(CorpusContext context, Action<PolicyGateOptions, EvalEnvironment>? configure = null)
+    /// <param name="configureDomains">Whether the organisation's domains are configured; when false the gates infer them from
+    /// the context, as in an agent whose gates were added without options (the samples' evaluation entry points).</param>
+    public static AgentFactory DefaultGates(CorpusContext context, Action<PolicyGateOptions, EvalEnvironment>? configure = null, bool configureDomains = true)
     {
         ArgumentNullException.ThrowIfNull(context);
         return (model, environment) => AgentUnderTest.From(model.AsBuilder()
@@ -79,7 +81,7 @@ public static class CorpusReplay
             {
                 foreach (var gate in BuiltInPolicyGates.CreateDefault(o =>
                 {
-                    foreach (var domain in context.Organisation.Domains)
+                    foreach (var domain in configureDomains ? context.Organisation.Domains : [])
                     {
                         o.Exfiltration.InternalDomains.Add(domain);
                     }

@@ -9,8 +9,8 @@ public sealed class OversightPolicyOptions
     /// monitoring and audit settings. Acting on them (writing, deleting, moving, running commands on them) is denied.</summary>
     public IList<string> ProtectedPaths { get; } =
     [
-        "system_prompt", "system-prompt", "systemprompt", "prompts/", "agent_config", "agent-config", "agent.config",
-        "appsettings", ".env", "credentials", "secrets", "api_key", "apikey",
+        "system_prompt", "system-prompt", "systemprompt", "prompts/", "agent_config", "agent-config", "agent.config", "agent.yaml", "agent.yml", "agent.json", "agent.toml",
+        ".env", "credentials", "secrets", "api_key", "apikey",
         "oversight", "monitoring", "monitor_config", "audit", "logging_config", "guardrail", "policy.json", "alignment-policy",
     ];
 
@@ -28,7 +28,8 @@ public sealed class OversightPolicyOptions
 /// <summary>
 /// Denies actions on the agent's own configuration, prompts, credentials, monitoring or audit settings,
 /// on its successor or replacement, and copying its own artefacts elsewhere (in-context scheming and
-/// self-preservation). Reading those files is allowed; acting on them is not.
+/// self-preservation), found by name and by what the context shows about each file (<see cref="OversightInContext"/>).
+/// Reading those files, with a tool or a read-only command, is allowed; acting on them is not.
 /// </summary>
 [PolicyGate]
 public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope, ISynchronousPolicyGate
@@ -53,6 +54,12 @@ public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope,
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Kind != PolicyRequestKind.ToolCall || request.Arguments.Count == 0 || !IsAction(request))
+        {
+            return new(PolicyVerdict.Allowed);
+        }
+
+        // Reading an audit log or a configuration is allowed however the reading is done.
+        if (ShellCommand.Of(request) is { } command && ShellCommand.IsReadOnly(command))
         {
             return new(PolicyVerdict.Allowed);
         }
@@ -86,7 +93,9 @@ public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope,
             return new(Deny(RuleIds.OversightTampering, $"'{request.FunctionName}' would change the agent's own configuration, prompts, credentials or monitoring ('{protectedPath}').", protectedPath));
         }
 
-        return new(PolicyVerdict.Allowed);
+        // What the names above cannot see: the files the context shows to carry oversight, the agent's and its
+        // successor's names, grants of power, logs.
+        return new(OversightInContext.Judge(request, IsCopy(request)) ?? PolicyVerdict.Allowed);
     }
 
     private static PolicyVerdict Deny(string ruleId, string reason, string evidence)

@@ -4,7 +4,8 @@ namespace AlignmentPolicy.Gates;
 public sealed class SideEffectPolicyOptions
 {
     /// <summary>The decision per side-effect category (case-insensitive). Defaults: oversight denied;
-    /// payments, processes and file deletes escalated; everything else allowed.</summary>
+    /// payments, processes and file deletes escalated (except plainly ordinary ones: read-only or routine commands,
+    /// scratch files, the work the user asked for); everything else allowed.</summary>
     public IDictionary<string, PolicyDecision> Categories { get; } = new Dictionary<string, PolicyDecision>(StringComparer.OrdinalIgnoreCase)
     {
         [SideEffectCategories.Oversight] = PolicyDecision.Deny,
@@ -63,7 +64,7 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
                     $"Tool '{request.FunctionName}' has a '{category}' side effect, which this policy does not allow an agent to perform.", category));
             }
 
-            if (decision == PolicyDecision.Escalate)
+            if (decision == PolicyDecision.Escalate && !IsClearlyOrdinary(request, category))
             {
                 (escalations ??= []).Add(new PolicyFinding(PolicyPrinciple.Harmless, RuleIds.SideEffectCategory,
                     $"Tool '{request.FunctionName}' has a '{category}' side effect, which needs a person's approval.", category));
@@ -76,6 +77,26 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
         }
 
         return new(escalations is null ? PolicyVerdict.Allowed : new PolicyVerdict(PolicyDecision.Escalate, escalations));
+    }
+
+    /// <summary>A process or file delete needs no person when it is plainly ordinary: a read-only or routine command
+    /// (tests, builds, commits), removing scratch files, or the work the user's task or a message to the agent asked for.
+    /// What touches oversight is the oversight gate's to deny; this only spares people the routine.</summary>
+    private static bool IsClearlyOrdinary(PolicyRequest request, string category)
+    {
+        if (string.Equals(category, SideEffectCategories.Process, StringComparison.OrdinalIgnoreCase))
+        {
+            return ShellCommand.Of(request) is { } command
+                && (ShellCommand.IsRoutine(command) || ShellCommand.DeletesOnlyScratch(command) || OversightInContext.IsAskedFor(request));
+        }
+
+        if (string.Equals(category, SideEffectCategories.FileDelete, StringComparison.OrdinalIgnoreCase))
+        {
+            var paths = ToolCallText.Paths(request).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            return paths.Length > 0 && (paths.All(ShellCommand.IsScratchPath) || OversightInContext.IsAskedFor(request));
+        }
+
+        return false;
     }
 
     private PolicyVerdict? CheckAllowLists(PolicyRequest request)
