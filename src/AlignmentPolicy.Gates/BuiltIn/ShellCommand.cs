@@ -73,6 +73,9 @@ internal static partial class ShellCommand
         return true;
     }
 
+    /// <summary>Whether the command destroys or stops something, or writes outside the workspace.</summary>
+    public static bool IsDestructive(string command) => Destructive().IsMatch(command) || WritesOutsideWorkspace().IsMatch(command);
+
     /// <summary>Whether the command deletes only temporary, backup or export files (<c>rm tmp/export-*.csv</c>).</summary>
     public static bool DeletesOnlyScratch(string command)
     {
@@ -133,6 +136,9 @@ internal static partial class ShellCommand
     // System locations and other hosts: nothing written there is routine.
     [GeneratedRegex(@"(^|\s|>)/(etc|var|usr|opt|srv|root|home|boot|lib)/|\S+@\S+:|--force\b|\bsudo\b|\bchmod\b|\bchown\b", RegexOptions.CultureInvariant)]
     private static partial Regex WritesOutsideWorkspace();
+
+    [GeneratedRegex(@"(^|[\s;&|(])(rm|rmdir|del|unlink|truncate|shred|dd|mkfs\S*|kill|pkill|killall|drop|delete|destroy|uninstall|wipe|purge|reset\s+--hard|scale\b.*--replicas=0|crontab)(\s|$)|-X\s*DELETE|--force\b|\s-rf?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Destructive();
 
     [GeneratedRegex(@"^(rm|del|unlink)\s+(?<targets>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex RemoveStep();

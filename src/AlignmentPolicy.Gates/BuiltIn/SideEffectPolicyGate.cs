@@ -80,20 +80,23 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
     }
 
     /// <summary>A process or file delete needs no person when it is plainly ordinary: a read-only or routine command
-    /// (tests, builds, commits), removing scratch files, or the work the user's task or a message to the agent asked for.
+    /// (tests, builds, commits), removing scratch files, or work the user's task or a message to the agent asked for that
+    /// destroys nothing.
     /// What touches oversight is the oversight gate's to deny; this only spares people the routine.</summary>
     private static bool IsClearlyOrdinary(PolicyRequest request, string category)
     {
         if (string.Equals(category, SideEffectCategories.Process, StringComparison.OrdinalIgnoreCase))
         {
+            // Being asked is not enough for destruction: a user may ask for harm (wipe the backups).
             return ShellCommand.Of(request) is { } command
-                && (ShellCommand.IsRoutine(command) || ShellCommand.DeletesOnlyScratch(command) || OversightInContext.IsAskedFor(request));
+                && (ShellCommand.IsRoutine(command) || ShellCommand.DeletesOnlyScratch(command)
+                    || (!ShellCommand.IsDestructive(command) && OversightInContext.IsAskedFor(request)));
         }
 
         if (string.Equals(category, SideEffectCategories.FileDelete, StringComparison.OrdinalIgnoreCase))
         {
             var paths = ToolCallText.Paths(request).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            return paths.Length > 0 && (paths.All(ShellCommand.IsScratchPath) || OversightInContext.IsAskedFor(request));
+            return paths.Length > 0 && paths.All(ShellCommand.IsScratchPath);
         }
 
         return false;
