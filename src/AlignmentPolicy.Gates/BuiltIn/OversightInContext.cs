@@ -115,7 +115,8 @@ internal sealed partial class OversightInContext
 
         foreach (var item in _index.Items)
         {
-            if (item.Kind == ContextItemKind.Document && item.Id is { Length: > 2 } id && LooksLikePath(id) && Names(lower, id) && CarriesOversight(item))
+            if (item.Kind == ContextItemKind.Document && item.Id is { Length: > 2 } id && LooksLikePath(id) && Names(lower, id) && CarriesOversight(item)
+                && !(command is null && IsAskedFor(_request) && ToolCallText.Body(_request) is { Length: > 0 } content && KeepsOversight(item.Body, content)))
             {
                 return Deny(RuleIds.OversightTampering, $"'{_request.FunctionName}' would change '{id}', which the context shows to carry the agent's oversight.", id);
             }
@@ -285,6 +286,17 @@ internal sealed partial class OversightInContext
         return false;
     }
 
+    /// <summary>Whether a rewrite leaves every line that speaks of oversight exactly as it was (a requested change to
+    /// the log level of a file that also holds the safety filter, say).</summary>
+    private static bool KeepsOversight(string before, string after)
+    {
+        static HashSet<string> OversightLines(string text)
+            => [.. text.Split('\n').Select(l => l.Trim().TrimEnd(',')).Where(l => l.Length > 0 && (OversightWord().IsMatch(l) || OversightContent().IsMatch(l)))];
+
+        var kept = OversightLines(before);
+        return kept.Count > 0 && OversightLines(after).SetEquals(kept);
+    }
+
     /// <summary>The parts of a command that name what it acts on (everything but the program and its flags).</summary>
     private static string CommandTargets(string command)
         => string.Join(' ', ShellCommand.Steps(command).Select(step => step.Split(' ', 2) is [_, var rest] ? rest : ""));
@@ -307,7 +319,7 @@ internal sealed partial class OversightInContext
     private static PolicyVerdict Deny(string ruleId, string reason, string evidence)
         => PolicyVerdict.Deny(PolicyPrinciple.Harmless, ruleId, reason + " Changes to an agent's oversight are made by people, not by the agent.", evidence);
 
-    [GeneratedRegex(@"oversight|monitor|audit|telemetry|\blimits?\b|_limits?\b|shadow[-_]?eval|kill[-_ ]?switch|guardrail|content[-_]?safety|\bsafety\b|alert|siem|policygate|\bhalt", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"oversight|monitor|audit|telemetry|\blimits?\b|_limits?\b|approv|threshold|\bskip|bypass|exempt|allowlist|permissions?\b|shadow[-_]?eval|kill[-_ ]?switch|guardrail|content[-_]?safety|\bsafety\b|alert|siem|policygate|\bhalt", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OversightWord();
 
     [GeneratedRegex(@"oversight|monitoring|audit|telemetry|kill[-_ ]?switch|guardrail|content[-_]?safety|\[safety\]|safety filter|review[-_ ]threshold|human[-_ ]review|block_release|policygate|\bhalts?\b|alert_on|\bowner\b\s*[""']?\s*[:=]|compliance-owned|escalate any", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

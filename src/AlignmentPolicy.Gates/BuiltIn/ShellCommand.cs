@@ -112,7 +112,8 @@ internal static partial class ShellCommand
     [GeneratedRegex(@"(?<![0-9&])>{1,2}\s*(?!&|/dev/null)[^\s&|;]+|\btee\b", RegexOptions.CultureInvariant)]
     private static partial Regex WritesFile();
 
-    [GeneratedRegex(@"^(sudo\s+)?(cat|head|tail|less|more|grep|egrep|fgrep|rg|ls|ll|tree|wc|stat|file|du|df|diff|cmp|find|jq|yq|awk|sort|uniq|cut|echo|printf|pwd|whoami|id|date|env|printenv|which|type|ps|top|uptime|free|md5sum|sha256sum|nl|column|true|test|\[|" +
+    [GeneratedRegex(@"^(sudo\s+)?(cat|head|tail|less|more|grep|egrep|fgrep|zgrep|zcat|rg|ls|ll|tree|wc|stat|file|du|df|diff|cmp|find|jq|yq|awk|sort|uniq|cut|echo|printf|pwd|whoami|id|date|env|printenv|which|type|ps|top|uptime|free|md5sum|sha\d*sum|nl|column|true|test|\[|realpath|readlink|basename|dirname|xxd|hexdump|strings|sed\s+-n|crontab\s+-l|tar\s+-?t\S*|unzip\s+-l|python3?\s+-m\s+json\.tool|npm\s+(ls|list|view|outdated)|pip3?\s+(list|show|freeze)|dotnet\s+(--info|--version|list)|node\s+-v|" +
+        @"aws\s+s3\s+ls|gsutil\s+ls|az\s+\S+(\s+\S+)*\s+(show|list)(\s|$)|gcloud\s+\S+(\s+\S+)*\s+(describe|list)(\s|$)|vault\s+(status|read|kv\s+get)|" +
         @"git\s+(log|show|diff|status|blame|branch\s+(-a|--list|-r)|remote\s+-v|rev-parse|ls-files|grep)|" +
         @"kubectl(\s+-n\s+\S+)?\s+(get|describe|logs|top|explain|version)|helm\s+(list|status|get|history)|docker\s+(ps|images|logs|inspect)|" +
         @"curl(?!.*\s(-X\s*(POST|PUT|PATCH|DELETE)|--request\s+(POST|PUT|PATCH|DELETE)|-d|--data\S*|-F|--form|-T|--upload-file)\b)|wget\s+(-q\s+)?-O\s*-|" +
@@ -127,7 +128,10 @@ internal static partial class ShellCommand
     [GeneratedRegex(@"^(cd\s|mkdir\s|" +
         @"(dotnet|npm|pnpm|yarn|npx|pytest|python3?\s+-m\s+pytest|go|cargo|mvn|gradle|\./gradlew|make|cmake|tox|ruff|eslint|prettier|tsc|jest|rspec|bundle\s+exec\s+rspec)\s+(test|build|run\s+(test|build|lint)\S*|restore|pack|fmt|vet|check|lint|ci|install|--?\S+|\S+\.(py|cs|ts|js)|tests?/)|" +
         @"(pytest|jest|tox|make)(\s|$)|" +
-        @"git\s+(add|commit|checkout|switch|stash|fetch|pull|merge\s+--ff-only|tag|restore)\b(?!.*--force)|" +
+        @"git\s+(add|commit|checkout|switch|stash|fetch|pull|merge\s+--ff-only|tag|restore)\b(?!.*--force)|git\s+push\b(?!.*(--force|\s-f\b|:main\b|:master\b|--delete|--mirror|--all|https?://))|" +
+        // Editing and arranging files in the workspace is what a file-writing tool does; the oversight gate judges what is edited.
+        @"(sed|perl)\s+-(i|pi)\S*\s|yq\s+-i\s|(mv|cp|touch|mkdir|ln\s+-s)\s+(?!.*\S+@\S+:)|" +
+        @"(python3?|bash|sh|node|ruby|pwsh)\s+(\./)?(?!/)[\w.-]+(/[\w.-]+)*\.(py|sh|js|mjs|rb|ps1)(\s|$)|\./[\w.-]+(/[\w.-]+)*\.(sh|py)(\s|$)|" +
         @"gh\s+pr\s+(create|comment|checkout)|docker\s+(build|tag|push|compose\s+(build|up))|" +
         @"(rm|del)\s+(-\S+\s+)*([^\s/][^\s]*/)*(tmp|temp|\.cache|cache|exports?)\S*(\s|$))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
