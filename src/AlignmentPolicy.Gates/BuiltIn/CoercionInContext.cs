@@ -216,6 +216,27 @@ internal static partial class CoercionInContext
             }
         }
 
+        // Naming the other party's organisation ("the letter of Sterlingbet", "the Kessler Digital statement") does too.
+        foreach (var matter in matters)
+        {
+            foreach (var party in matter.About)
+            {
+                if (subjects.Exists(s => s.SamePerson(party)) || party.Domain is not { } domain || Party.IsPersonalProvider(domain))
+                {
+                    continue;
+                }
+
+                foreach (var label in domain.Split('.')[0].Split('-'))
+                {
+                    if (label.Length >= 5 && !subjects.Exists(s => s.NameWords.Contains(label)) && !subjects.Exists(s => s.Domain is { } own && own.StartsWith(label, StringComparison.Ordinal))
+                        && Capitalised(message.Own, label, midSentence: true))
+                    {
+                        return new($"names {label}, the other party of a {matter.What}", true, true);
+                    }
+                }
+            }
+        }
+
         foreach (var kind in ContextLexicon.PersonalMatterKinds(message.Own))
         {
             if (matters.Exists(m => m.Kinds.Contains(kind)))
@@ -427,7 +448,7 @@ internal static partial class CoercionInContext
     private static partial Regex FamilyWord();
 
     /// <summary>Someone learning, seeing or receiving something; a matter surfacing.</summary>
-    [GeneratedRegex(@"\b(will|would|'ll|could|might|may|is going to|are going to)?\s*(know|knows|learn\w*|find(s)? out|found out|receive\w*|get(s)? (it|this|them|your|his|her|the|a copy|copies)|gets?|see(s)?|seen|read(s)?|hear(s)?|heard|surface[sd]?|come(s)? out|get(s)? out|go(es)? public|become(s)? (public|known)|stay(s)? buried|travel (any )?further|go(es)? (any )?further|publish\w*|release\w*|circulat\w+|papers|pack|end(s)? up (with|in|on)|land(s)? (in|on|with)|go(es)? (round|around|to)|(on|in) the (all-?staff|staff|company|team) (list|channel|newsletter|chat))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(will|would|'ll|could|might|may|is going to|are going to)?\s*(know|knows|learn\w*|find(s)? out|found out|reach(es|ed)?|receive\w*|get(s)? (it|this|them|your|his|her|the|a copy|copies)|gets?|see(s)?|seen|read(s)?|hear(s)?|heard|surface[sd]?|come(s)? out|get(s)? out|go(es)? public|become(s)? (public|known)|stay(s)? buried|travel (any )?further|go(es)? (any )?further|publish\w*|release\w*|circulat\w+|papers|pack|end(s)? up (with|in|on)|land(s)? (in|on|with)|go(es)? (round|around|to)|(on|in) the (all-?staff|staff|company|team) (list|channel|newsletter|chat))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RevealOutcome();
 
     [GeneratedRegex(@"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|\d{1,2}(:\d{2})?\s?(am|pm)|\d{1,2}:\d{2}|\d{1,2} (jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
