@@ -21,6 +21,18 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor UndeclaredDataset = Create(DiagnosticIds.UndeclaredDataset, "UndeclaredDataset", DiagnosticSeverity.Warning);
 
+    // Reported at compilation end (absence is known only then); the tag tells IDEs it shows with full-solution analysis.
+    public static readonly DiagnosticDescriptor MissingEvalEntryPoint = new(
+        DiagnosticIds.MissingEvalEntryPoint,
+        Resources.Get("MissingEvalEntryPointTitle"),
+        Resources.Get("MissingEvalEntryPointMessage"),
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: Resources.Get("MissingEvalEntryPointDescription"),
+        helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.MissingEvalEntryPoint),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     private static DiagnosticDescriptor Create(string id, string name, DiagnosticSeverity severity) => new(
         id,
         Resources.Get(name + "Title"),

@@ -27,6 +27,9 @@ public static class DiagnosticIds
     /// <summary>Alignment rule suppressed without a justification.</summary>
     public const string UnjustifiedSuppression = "ALN0007";
 
+    /// <summary>The policy requires evaluations and the agent project has no evaluation entry point the harness can call.</summary>
+    public const string MissingEvalEntryPoint = "ALN0008";
+
     /// <summary>Dataset loaded in code but not declared in the provenance manifest.</summary>
     public const string UndeclaredDataset = "ALN0100";
 

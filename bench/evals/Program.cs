@@ -5,7 +5,7 @@ using AlignmentPolicy.Evals.Harness;
 using AlignmentPolicy.Evals.Models;
 using AlignmentPolicy.Evals.Reporting;
 using AlignmentPolicy.Evals.Scoring;
-using AlignmentPolicy.Evals.Statistics;
+using AlignmentPolicy.Core.Statistics;
 using AlignmentPolicy.Evals.Suites;
 using AlignmentPolicy.Gates;
 using Microsoft.Extensions.AI;
@@ -15,21 +15,37 @@ using Microsoft.Extensions.AI;
 //    results files) against driving the same gated agent over the same scenarios directly. Target: ratio <= 1.3.
 // 2. SPRT against a fixed sample size with the same error rates (alpha 0.2 of failing a p0 agent, beta 0.05 of
 //    passing a p1 agent, p0 1%, p1 5%): mean samples to a verdict. Target: at least 40% fewer.
+// 3. Issue 12: what the pack gate spends recomputing results from their transcripts, against only reading the results
+//    files (what it did before) and against the harness run that produced them.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var samples = int.TryParse(Environment.GetEnvironmentVariable("BENCH_SAMPLES"), out var s) ? s : 100;
 var repetitions = int.TryParse(Environment.GetEnvironmentVariable("BENCH_REPETITIONS"), out var r) ? r : 21;
 var runs = int.TryParse(Environment.GetEnvironmentVariable("BENCH_SPRT_RUNS"), out var n) ? n : 10_000;
 
-await Overhead.RunAsync(samples, repetitions);
-Console.WriteLine();
-SequentialVersusFixed.Run(runs);
+var only = Environment.GetEnvironmentVariable("BENCH_ONLY");
+if (only is null or "harness")
+{
+    await Overhead.RunAsync(samples, repetitions);
+    Console.WriteLine();
+}
+
+if (only is null or "sprt")
+{
+    SequentialVersusFixed.Run(runs);
+    Console.WriteLine();
+}
+
+if (only is null or "gate")
+{
+    await GateRecount.RunAsync(int.TryParse(Environment.GetEnvironmentVariable("BENCH_GATE_SAMPLES"), out var g) ? g : 300, repetitions);
+}
 
 internal static class Overhead
 {
     private static readonly string[] Suites = ["builtin:coercion", "builtin:exfiltration", "builtin:oversight", "builtin:monitoring-gap", "builtin:self-preservation"];
 
     /// <summary>A gated agent as a user writes its entry point: prompt and recorded tools outermost, the built-in gates, the function invoker.</summary>
-    private static AgentUnderTest Agent(IChatClient model, EvalEnvironment environment)
+    internal static AgentUnderTest Agent(IChatClient model, EvalEnvironment environment)
         => AgentUnderTest.From(model.AsBuilder()
             .ConfigureOptions(o =>
             {
@@ -235,4 +251,74 @@ internal static class SequentialVersusFixed
         },
         Cells = [new EvalCellResult { Id = "treatment", Primary = true, Outcomes = outcomes }],
     };
+}
+
+/// <summary>
+/// The pack gate reads each results file, recounts its transcripts and recomputes every figure. This measures that
+/// on the five built-in suites a policy usually requires (the samples' policy: 300 samples per cell), with the
+/// transcripts a gated agent under the simulated model writes, against reading the results files alone.
+/// </summary>
+internal static class GateRecount
+{
+    private static readonly string[] Suites = ["builtin:coercion", "builtin:exfiltration", "builtin:oversight", "builtin:monitoring-gap", "builtin:self-preservation"];
+
+    public static async Task RunAsync(int samples, int repetitions)
+    {
+        var output = Path.Combine(Path.GetTempPath(), "alignment-bench-gate-" + Environment.ProcessId);
+        var model = new SimulatedChatClient(seed: 1, defaultPropensity: 0.3);
+        var files = new List<(string Path, AlignmentPolicy.Core.Attestation.RequirementRecord Requirement)>();
+        var clock = Stopwatch.StartNew();
+        foreach (var suite in Suites.Select(name => SuiteCatalog.Builtin[name]))
+        {
+            var settings = EvalSettings.Create(suite, null, new EvalOverrides { Samples = samples });
+            var run = await SuiteRunner.RunAsync(new SuiteRunOptions { Suite = suite, Settings = settings, Model = model, Agent = Overhead.Agent });
+            // What EvalSession adds: the binding digests (any, here).
+            run.Document.AssemblySha256 = run.Document.PolicySha256 = new string('a', 64);
+            files.Add((ResultsFiles.Write(run.Document, run.Transcripts, output), new AlignmentPolicy.Core.Attestation.RequirementRecord { Suite = suite.Name, MaxRate = 0.05, MaxGap = 0.05, MaxSamples = samples }));
+        }
+
+        var harness = clock.Elapsed.TotalMilliseconds;
+        var transcriptBytes = files.Sum(f => new FileInfo(Path.Combine(output, EvalResultsLoader.Load(f.Path, new AlignmentPolicy.Core.Diagnostics.BufferingReporter())!.Transcripts)).Length);
+        var lines = files.Sum(f => File.ReadLines(Path.Combine(output, EvalResultsLoader.Load(f.Path, new AlignmentPolicy.Core.Diagnostics.BufferingReporter())!.Transcripts)).Count());
+
+        int Read() => files.Sum(f => EvalResultsLoader.Read(f.Path, new AlignmentPolicy.Core.Diagnostics.BufferingReporter())!.Document.Cells.Count);
+        int Recompute()
+        {
+            var held = 0;
+            foreach (var (path, requirement) in files)
+            {
+                var file = EvalResultsLoader.Read(path, new AlignmentPolicy.Core.Diagnostics.BufferingReporter())!;
+                var layout = SuiteLayouts.Builtin(file.Document.Suite)!;
+                var tally = TranscriptTally.Read(Path.Combine(output, file.Document.Transcripts), file.Document.Suite, layout, file.Document.Settings.MaxSamples);
+                held += ResultsRecomputation.Check(file.Document, layout, requirement, tally.AllOutcomes()).Holds && tally.Sha256 == file.Document.TranscriptsSha256 ? 1 : 0;
+            }
+
+            return held == files.Count ? held : throw new InvalidOperationException("The harness's own results do not hold under recomputation.");
+        }
+
+        Read();
+        Recompute();
+        var (read, recompute) = (new List<double>(), new List<double>());
+        var process = Process.GetCurrentProcess();
+        var cpu = TimeSpan.Zero;
+        for (var i = 0; i < repetitions; i++)
+        {
+            clock.Restart();
+            Read();
+            read.Add(clock.Elapsed.TotalMilliseconds);
+            process.Refresh();
+            var before = process.TotalProcessorTime;
+            clock.Restart();
+            Recompute();
+            recompute.Add(clock.Elapsed.TotalMilliseconds);
+            process.Refresh();
+            cpu += process.TotalProcessorTime - before;
+        }
+
+        Directory.Delete(output, recursive: true);
+        Console.WriteLine($"== pack gate recount: {Suites.Length} suites, {samples} samples per cell, {lines} transcript lines ({transcriptBytes / 1024.0 / 1024.0:0.0} MB); {repetitions} runs each, alternating");
+        Console.WriteLine($"read results files only (before):               min {read.Min(),8:0.0} ms");
+        Console.WriteLine($"read, recount transcripts, recompute (now):      min {recompute.Min(),8:0.0} ms  ratio {recompute.Min() / read.Min():0.0}; CPU {cpu.TotalMilliseconds / repetitions:0} ms per run ({transcriptBytes / 1024.0 / 1024.0 / (cpu.TotalSeconds / repetitions):0} MB/s of CPU)");
+        Console.WriteLine($"the harness run that wrote them (simulated model, once): {harness,8:0} ms; recount = {recompute.Min() / harness:P1} of it");
+    }
 }

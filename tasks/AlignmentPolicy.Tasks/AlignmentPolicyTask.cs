@@ -6,7 +6,9 @@ namespace AlignmentPolicy.Tasks;
 
 /// <summary>
 /// Base of our tasks: the work happens in <see cref="ExecuteCore"/>, success is "no error logged", and an
-/// unexpected exception becomes ALN0300 with the project file as location instead of a stack trace.
+/// unexpected exception becomes ALN0300 that names the task, the step it was in and the file concerned (the
+/// innermost <see cref="WorkStep"/>), instead of a stack trace; the trace goes to the diagnostic log only.
+/// Derived tasks need no exception handling of their own.
 /// </summary>
 public abstract class AlignmentPolicyTask : Task
 {
@@ -18,15 +20,17 @@ public abstract class AlignmentPolicyTask : Task
     /// <inheritdoc />
     public sealed override bool Execute()
     {
+        var project = ProjectFullPath ?? BuildEngine?.ProjectFileOfTaskNode ?? "";
         try
         {
-            ExecuteCore();
+            using (WorkStep.Begin("working on the project", project))
+            {
+                ExecuteCore();
+            }
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not OutOfMemoryException && UnexpectedFailure.Capture(out var step))
         {
-            var file = ProjectFullPath ?? BuildEngine?.ProjectFileOfTaskNode ?? "";
-            Reporter.Report(new BuildDiagnostic(BuildDiagnosticIds.InternalError, BuildSeverity.Error, file, 1, 1, 1, 1,
-                $"{GetType().Name} failed: {ex.GetType().Name}: {ex.Message} Please report this at https://github.com/alignment-policy/alignment-policy/issues, with the build log (-bl)."));
+            Reporter.Report(UnexpectedFailure.Describe(GetType().Name, ex, step, project));
             Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Low, ex.ToString());
         }
 

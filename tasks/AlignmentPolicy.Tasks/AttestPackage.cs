@@ -76,7 +76,7 @@ public sealed class AttestPackage : AlignmentPolicyTask
         {
             foreach (var requirement in policy.Evals.Required)
             {
-                var path = EvaluationGate.ResultsFile(ResultsDirectory!, requirement.Suite);
+                var path = ResultsFileNames.ResultsFile(ResultsDirectory!, requirement.Suite);
                 if (File.Exists(path) && EvalResultsLoader.Load(path, new BufferingReporter()) is { } loaded)
                 {
                     results.Add(loaded);
@@ -110,7 +110,22 @@ public sealed class AttestPackage : AlignmentPolicyTask
             }
 
             var predicate = AttestationPredicateBuilder.Build(ProjectName ?? "", policy, manifest, AssemblyFile, results, tools);
-            var statement = PackageAttestationWriter.Attest(package, predicate, signer);
+            InTotoStatement statement;
+            try
+            {
+                statement = PackageAttestationWriter.Attest(package, predicate, signer);
+            }
+            catch (PackageRefusedException e)
+            {
+                // The package NuGet wrote is one the strict reader refuses: it is not attested, and verify would refuse it too.
+                foreach (var problem in e.Problems)
+                {
+                    Reporter.Report(new BuildDiagnostic(problem.Code, BuildSeverity.Error, package, 1, 1, 1, 1, problem.Message));
+                }
+
+                continue;
+            }
+
             Reporter.Detail($"Attested '{package}': {statement.Subjects.Count} files, {(signer is null ? "unsigned" : "signed by " + signer.KeyId)}.");
 
             // Self-verification: the package as a feed will see it, against its own policy and key.

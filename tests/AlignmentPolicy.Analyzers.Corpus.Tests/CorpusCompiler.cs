@@ -15,6 +15,7 @@ internal static class CorpusCompiler
     [
         "Microsoft.Extensions.", "Microsoft.Agents.AI", "Microsoft.SemanticKernel", "OpenAI", "ModelContextProtocol",
         "System.ClientModel", "System.Memory.Data", "AlignmentPolicy.Gates", "Anthropic", "OllamaSharp",
+        "Microsoft.Graph", "Microsoft.Kiota.", "Grpc.Core.Api", "Azure.Core",
     ];
 
     /// <summary>What the .NET SDK generates for <c>ImplicitUsings=enable</c>; the corpus is written as SDK-style projects.</summary>
@@ -42,7 +43,10 @@ internal static class CorpusCompiler
         var trees = unit.RelativePaths.Select(path => CSharpSyntaxTree.ParseText(
             ExpectationMarkers.Blank(File.ReadAllText(Path.Combine(corpusRoot, path))), parseOptions, path: path, encoding: System.Text.Encoding.UTF8));
         trees = trees.Append(CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, path: "GlobalUsings.g.cs"));
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+        trees = trees.ToList();
+        // A top-level program (Program.cs, file-based apps) compiles as an executable, as the SDK builds it.
+        var program = trees.Any(t => t.GetCompilationUnitRoot().Members.Any(m => m is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax));
+        var options = new CSharpCompilationOptions(program ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
             .WithSpecificDiagnosticOptions(LazyPolicy.Value.Severities);
         return CSharpCompilation.Create("Corpus_" + unit.Name.Replace('/', '_').Replace('.', '_'), trees, LazyReferences.Value, options);
     }

@@ -92,8 +92,7 @@ public sealed class NuGetSuiteTests : IDisposable
     /// <summary>A third-party suite: the built-in coercion suite's data under a package's name and version.</summary>
     private static byte[] SuiteJson(string name, string version)
     {
-        using var stream = typeof(SuiteCatalog).Assembly.GetManifestResourceStream("AlignmentPolicy.Evals.Suites.coercion.json")!;
-        var suite = JsonNode.Parse(stream)!.AsObject();
+        var suite = JsonNode.Parse(AlignmentPolicy.Core.Evals.SuiteLayouts.BuiltinDefinition("builtin:coercion")!)!.AsObject();
         suite["name"] = name;
         suite["version"] = version;
         suite["title"] = "Contoso refunds: coercion around refund approvals";

@@ -1,4 +1,4 @@
-using AlignmentPolicy.Evals.Statistics;
+using AlignmentPolicy.Core.Statistics;
 
 namespace AlignmentPolicy.Evals.Tests;
 

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using AlignmentPolicy.Core.Evals;
+using AlignmentPolicy.Tests.Infrastructure;
 using Microsoft.Build.Utilities;
 
 namespace AlignmentPolicy.Tasks.Tests;
@@ -65,7 +65,7 @@ public sealed class PackTasksTests : IDisposable
     [Fact]
     public void Gate_reports_a_failing_cell_at_its_bound_and_undecided_verdicts()
     {
-        var path = WriteResults(events: 30, verdict: "FAIL");
+        var path = WriteResults(events: 30);
         Assert.False(Gate().Execute());
         var error = Assert.Single(_engine.Errors);
         Assert.Equal(("ALN0203", path), (error.Code, error.File));
@@ -73,7 +73,7 @@ public sealed class PackTasksTests : IDisposable
         Assert.Contains("rate 0.1 (30/300)", error.Message);
 
         _engine.Errors.Clear();
-        WriteResults(events: 0, verdict: "INVALID");
+        WriteResults(events: 0, controlEvents: 5);
         Assert.False(Gate().Execute());
         Assert.Equal(["ALN0204"], _engine.Errors.Select(e => e.Code));
     }
@@ -115,6 +115,10 @@ public sealed class PackTasksTests : IDisposable
         var statement = Encoding.UTF8.GetString(Convert.FromBase64String(envelope.RootElement.GetProperty("payload").GetString()!));
         Assert.Contains("\"suite\":\"builtin:coercion\"", statement);
         Assert.Contains("\"mode\":\"ecdsa-p256-sha256\"", statement);
+
+        // The attestation binds the transcripts the gate recounted: their name and the digest of the file on disk.
+        var transcripts = Path.Combine(ResultsDirectory, "coercion.transcripts.jsonl");
+        Assert.Contains($"\"transcripts\":{{\"name\":\"coercion.transcripts.jsonl\",\"sha256\":\"{ResultsFixture.Sha256(File.ReadAllBytes(transcripts))}\"}}", statement);
     }
 
     [Fact]
@@ -180,28 +184,7 @@ public sealed class PackTasksTests : IDisposable
         return path;
     }
 
-    private string WriteResults(int events, string verdict = "PASS", string? assemblySha256 = null)
-    {
-        const int n = 300;
-        var bound = Math.Min(1, (events + 3.0) / n);
-        var path = Path.Combine(ResultsDirectory, "coercion.json");
-        EvalResultsWriter.Write(new EvalResultsDocument
-        {
-            Suite = "builtin:coercion", SuiteVersion = "1.0.0", SuiteSha256 = new string('d', 64), Project = "Agent",
-            AssemblyPath = AssemblyFile, AssemblySha256 = assemblySha256 ?? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(AssemblyFile))),
-            PolicyPath = PolicyFile, PolicySha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(PolicyFile))),
-            ModelId = "simulated", Seed = 1, Tool = "test", CreatedUtc = "2026-11-23T00:00:00Z", Verdict = verdict, Reason = "test",
-            Settings = new EvalSettingsRecord { Metric = "rate", Threshold = 0.05, Confidence = 0.95, MinSamples = 30, MaxSamples = n, PrimaryCells = ["explicit/replacement"] },
-            Cells =
-            [
-                new EvalCellResult
-                {
-                    Id = "explicit/replacement", Primary = true, N = n, Events = events, Rate = events / (double)n,
-                    IntervalLow = 0, IntervalHigh = bound, Bound = bound, Confidence = 0.95, Threshold = 0.05,
-                    Verdict = verdict == "FAIL" ? "FAIL" : "PASS", Outcomes = new string('1', events) + new string('0', n - events),
-                },
-            ],
-        }, path);
-        return path;
-    }
+    /// <summary>Genuine results, as 'alignment-policy eval' writes them: the verdict follows from the outcomes.</summary>
+    private string WriteResults(int events, int controlEvents = 0, string? assemblySha256 = null)
+        => ResultsFixture.Write(ResultsDirectory, AssemblyFile, PolicyFile, events, controlEvents: controlEvents, assemblySha256: assemblySha256);
 }

@@ -16,7 +16,7 @@ internal static class ConstantPaths
     /// </summary>
     public static string? Relative(IOperation operation, string? projectDirectory)
     {
-        operation = ModelCall.Unwrap(operation);
+        operation = Operations.Unwrap(operation);
         if (operation.ConstantValue is { HasValue: true, Value: string constant })
         {
             if (Path.IsPathRooted(constant))
@@ -38,7 +38,7 @@ internal static class ConstantPaths
             var pieces = new System.Collections.Generic.List<string>();
             for (var i = 0; i < parts.Count; i++)
             {
-                var part = ModelCall.Unwrap(parts[i]);
+                var part = Operations.Unwrap(parts[i]);
                 if (i == 0 && IsBaseDirectory(part))
                 {
                     continue;

@@ -38,14 +38,33 @@ internal sealed class KnownSymbols
         OpenAIChatClient = Get("OpenAI.Chat.ChatClient");
         AnthropicMessageService = Get("Anthropic.Services.IMessageService");
         OllamaApiClient = Get("OllamaSharp.IOllamaApiClient");
+        OllamaChat = Get("OllamaSharp.Chat");
         McpServerToolAttribute = Get("ModelContextProtocol.Server.McpServerToolAttribute");
         IServiceProvider = Get("System.IServiceProvider");
+        ChatOptions = Get("Microsoft.Extensions.AI.ChatOptions");
+        MeaiFunctionInvocationContext = Get("Microsoft.Extensions.AI.FunctionInvocationContext");
+        DelegatingChatClient = Get("Microsoft.Extensions.AI.DelegatingChatClient");
+        MeaiFunctionCallContent = Get("Microsoft.Extensions.AI.FunctionCallContent");
+        SkFunctionCallContent = Get("Microsoft.SemanticKernel.FunctionCallContent");
+        KernelPluginCollection = Get("Microsoft.SemanticKernel.KernelPluginCollection");
+        IKernelBuilderPlugins = Get("Microsoft.SemanticKernel.IKernelBuilderPlugins");
+        KernelFunction = Get("Microsoft.SemanticKernel.KernelFunction");
+        KernelPlugin = Get("Microsoft.SemanticKernel.KernelPlugin");
+        McpClientTool = Get("ModelContextProtocol.Client.McpClientTool");
+        OpenAIChatFinishReason = Get("OpenAI.Chat.ChatFinishReason");
+        IServiceCollection = Get("Microsoft.Extensions.DependencyInjection.IServiceCollection");
+        FromKeyedServicesAttribute = Get("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
+        KiotaRequestBuilder = Get("Microsoft.Kiota.Abstractions.BaseRequestBuilder");
+        GrpcClientBase = Get("Grpc.Core.ClientBase");
+        HttpMessageInvoker = Get("System.Net.Http.HttpMessageInvoker");
+        SystemType = Get("System.Type");
 
         IPolicyGate = Get("AlignmentPolicy.Gates.IPolicyGate");
         PolicyVerdict = Get("AlignmentPolicy.Gates.PolicyVerdict");
         PolicyGateAttribute = Get("AlignmentPolicy.Gates.PolicyGateAttribute");
         SideEffectAttribute = Get("AlignmentPolicy.Gates.SideEffectAttribute");
         AgentToolAttribute = Get("AlignmentPolicy.Gates.AgentToolAttribute");
+        IApprovalService = Get("AlignmentPolicy.Gates.IApprovalService");
 
         ReferencesModelSdk = IChatClient is not null || AIAgent is not null || Kernel is not null || IChatCompletionService is not null
             || OpenAIChatClient is not null || AnthropicMessageService is not null || OllamaApiClient is not null || McpServerToolAttribute is not null;
@@ -74,8 +93,27 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? OpenAIChatClient { get; }
     public INamedTypeSymbol? AnthropicMessageService { get; }
     public INamedTypeSymbol? OllamaApiClient { get; }
+    public INamedTypeSymbol? OllamaChat { get; }
     public INamedTypeSymbol? McpServerToolAttribute { get; }
     public INamedTypeSymbol? IServiceProvider { get; }
+    public INamedTypeSymbol? ChatOptions { get; }
+    public INamedTypeSymbol? MeaiFunctionInvocationContext { get; }
+    public INamedTypeSymbol? DelegatingChatClient { get; }
+    public INamedTypeSymbol? MeaiFunctionCallContent { get; }
+    public INamedTypeSymbol? SkFunctionCallContent { get; }
+    public INamedTypeSymbol? KernelPluginCollection { get; }
+    public INamedTypeSymbol? IKernelBuilderPlugins { get; }
+    public INamedTypeSymbol? KernelFunction { get; }
+    public INamedTypeSymbol? KernelPlugin { get; }
+    public INamedTypeSymbol? McpClientTool { get; }
+    public INamedTypeSymbol? OpenAIChatFinishReason { get; }
+    public INamedTypeSymbol? IServiceCollection { get; }
+    public INamedTypeSymbol? FromKeyedServicesAttribute { get; }
+    public INamedTypeSymbol? KiotaRequestBuilder { get; }
+    public INamedTypeSymbol? GrpcClientBase { get; }
+    public INamedTypeSymbol? HttpMessageInvoker { get; }
+    public INamedTypeSymbol? SystemType { get; }
+    public INamedTypeSymbol? IApprovalService { get; }
     public INamedTypeSymbol? IPolicyGate { get; }
     public INamedTypeSymbol? PolicyVerdict { get; }
     public INamedTypeSymbol? PolicyGateAttribute { get; }
@@ -87,12 +125,12 @@ internal sealed class KnownSymbols
     public static KnownSymbols Create(Compilation compilation) => new(compilation);
 
     /// <summary>Types whose values are model clients, agents, kernels or their builders: the things that are gated or not.</summary>
-    public bool IsClientLike(ITypeSymbol? type)
+    public bool IsClientLike(ITypeSymbol? type) => type is not null && _clientLike.GetOrAdd(type, ComputeIsClientLike);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool> _clientLike = new(SymbolEqualityComparer.Default);
+
+    private bool ComputeIsClientLike(ITypeSymbol type)
     {
-        if (type is null)
-        {
-            return false;
-        }
 
         foreach (var candidate in ClientLikeTypes)
         {
@@ -127,11 +165,15 @@ internal sealed class KnownSymbols
             }
         }
 
-        foreach (var @interface in type.AllInterfaces)
+        // A class is never among the interfaces: skip AllInterfaces for class targets.
+        if (target.TypeKind == TypeKind.Interface)
         {
-            if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, target))
+            foreach (var @interface in type.AllInterfaces)
             {
-                return true;
+                if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, target))
+                {
+                    return true;
+                }
             }
         }
 

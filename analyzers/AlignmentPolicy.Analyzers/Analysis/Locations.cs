@@ -33,4 +33,14 @@ internal static class Locations
 
         return syntax.GetLocation();
     }
+
+    /// <summary>A loop's keyword (<c>while</c>, <c>do</c>, <c>for</c>, <c>foreach</c>): where a hand-written tool loop is reported.</summary>
+    public static Location Keyword(IOperation loop) => loop.Syntax switch
+    {
+        WhileStatementSyntax statement => statement.WhileKeyword.GetLocation(),
+        DoStatementSyntax statement => statement.DoKeyword.GetLocation(),
+        ForStatementSyntax statement => statement.ForKeyword.GetLocation(),
+        ForEachStatementSyntax statement => statement.ForEachKeyword.GetLocation(),
+        var other => other.GetLocation(),
+    };
 }

@@ -26,8 +26,10 @@ internal sealed class PolicyOptions
         bool provenanceRequired,
         ImmutableArray<string> oversightPaths,
         string unknownOrigin,
-        int maxCallDepth)
+        int maxCallDepth,
+        ImmutableArray<string> requiredEvalSuites)
     {
+        RequiredEvalSuites = requiredEvalSuites;
         UnknownOrigin = unknownOrigin;
         ProvenanceRequired = provenanceRequired;
         OversightPaths = oversightPaths;
@@ -69,6 +71,9 @@ internal sealed class PolicyOptions
     /// <summary>Depth of the interprocedural side-effect search.</summary>
     public int MaxCallDepth { get; }
 
+    /// <summary>The suites the policy's <c>evals.required</c> names: <c>dotnet pack</c> needs passing results for each.</summary>
+    public ImmutableArray<string> RequiredEvalSuites { get; }
+
     /// <summary>The severity for a side-effect category, or null for the rule's default.</summary>
     public string? SeverityFor(string category) => Severities.TryGetValue(category, out var level) ? level : null;
 
@@ -100,7 +105,41 @@ internal sealed class PolicyOptions
             globalOptions.TryGetValue(KeyPrefix + "provenance.required", out var provenance) && string.Equals(provenance.Trim(), "true", StringComparison.OrdinalIgnoreCase),
             globalOptions.TryGetValue(KeyPrefix + "side_effects.oversight_paths", out var oversight) ? List(oversight) : ImmutableArray<string>.Empty,
             globalOptions.TryGetValue(KeyPrefix + "analyzers.unknown_origin", out var unknown) && unknown.Trim().Length > 0 ? unknown.Trim() : "info",
-            globalOptions.TryGetValue(KeyPrefix + "analyzers.max_call_depth", out var depthText) && int.TryParse(depthText.Trim(), out var depth) && depth > 0 ? Math.Min(depth, 20) : 5);
+            globalOptions.TryGetValue(KeyPrefix + "analyzers.max_call_depth", out var depthText) && int.TryParse(depthText.Trim(), out var depth) && depth > 0 ? Math.Min(depth, 20) : 5,
+            globalOptions.TryGetValue(KeyPrefix + "evals.required", out var suites) ? List(suites) : ImmutableArray<string>.Empty);
+    }
+
+    /// <summary>
+    /// Whether the compiler's reader of documentation-comment IDs, which recurses once per level of nesting, can take
+    /// the ID. The build refuses deeper or longer IDs in the policy (ALN0311, the same limits); a config edited by hand
+    /// could still hold one, and an analyzer must never take the compiler down.
+    /// </summary>
+    internal static bool IsReadableDocumentationId(string id)
+    {
+        const int maxNesting = 32;
+        const int maxLength = 4096;
+        if (id.Length > maxLength)
+        {
+            return false;
+        }
+
+        var depth = 0;
+        foreach (var c in id)
+        {
+            if (c == '{' || c == '(' || c == '[')
+            {
+                if (++depth > maxNesting + 2)
+                {
+                    return false;
+                }
+            }
+            else if (c == '}' || c == ')' || c == ']')
+            {
+                depth--;
+            }
+        }
+
+        return true;
     }
 
     internal static ImmutableArray<string> List(string value)
@@ -131,21 +170,33 @@ internal sealed class PolicyOptions
             return value;
         }
 
+        // A run of %XX escapes is UTF-8: the build encodes U+2028 and the like as their bytes.
         var builder = new StringBuilder(value.Length);
+        var bytes = new List<byte>();
         for (var i = 0; i < value.Length; i++)
         {
             if (value[i] == '%' && i + 2 < value.Length && IsHex(value[i + 1]) && IsHex(value[i + 2]))
             {
-                builder.Append((char)Convert.ToInt32(value.Substring(i + 1, 2), 16));
+                bytes.Add((byte)Convert.ToInt32(value.Substring(i + 1, 2), 16));
                 i += 2;
+                continue;
             }
-            else
-            {
-                builder.Append(value[i]);
-            }
+
+            Flush(builder, bytes);
+            builder.Append(value[i]);
         }
 
+        Flush(builder, bytes);
         return builder.ToString();
+    }
+
+    private static void Flush(StringBuilder builder, List<byte> bytes)
+    {
+        if (bytes.Count > 0)
+        {
+            builder.Append(Encoding.UTF8.GetString(bytes.ToArray()));
+            bytes.Clear();
+        }
     }
 
     private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using System.Linq;
-using System.Text.RegularExpressions;
 
 namespace AlignmentPolicy.Analyzers.Configuration;
 
@@ -14,14 +13,14 @@ namespace AlignmentPolicy.Analyzers.Configuration;
 /// </summary>
 internal sealed class ProvenanceManifestIndex
 {
-    private readonly ImmutableArray<Regex> _patterns;
+    private readonly ImmutableArray<Globbing.PathGlob> _patterns;
 
     private ProvenanceManifestIndex(ImmutableArray<string> paths, int datasetsEnd, bool datasetsEmpty)
     {
         Paths = paths;
         DatasetsArrayEnd = datasetsEnd;
         DatasetsEmpty = datasetsEmpty;
-        _patterns = paths.Select(Analysis.Globs.ToRegex).ToImmutableArray();
+        _patterns = paths.Select(Globbing.PathGlob.Create).ToImmutableArray();
     }
 
     /// <summary>Every <c>datasets[].files[].path</c>, as written.</summary>
@@ -46,7 +45,7 @@ internal sealed class ProvenanceManifestIndex
         return false;
     }
 
-    public static string Normalize(string path) => Analysis.Globs.Normalize(path);
+    public static string Normalize(string path) => Globbing.PathGlob.Normalize(path);
 
     /// <summary>Reads the manifest; null when it is not JSON this reader understands (the build reports why).</summary>
     public static ProvenanceManifestIndex? TryRead(string text)
@@ -90,14 +89,34 @@ internal sealed class ProvenanceManifestIndex
     /// <summary>A minimal JSON reader: objects, arrays, strings, and scalars skipped over.</summary>
     private sealed class Reader
     {
+        // Deeper nesting is no manifest; the reader recurses per level and must not overflow the compiler's stack.
+        private const int MaxDepth = 128;
         private readonly string _text;
         private int _pos;
+        private int _depth;
 
         public Reader(string text) => _text = text;
 
         public Dictionary<List<object?>, int> ArrayEnds { get; } = new();
 
         public object? ReadValue()
+        {
+            if (++_depth > MaxDepth)
+            {
+                throw new FormatException();
+            }
+
+            try
+            {
+                return ReadValueCore();
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private object? ReadValueCore()
         {
             SkipWhitespace();
             if (_pos >= _text.Length)

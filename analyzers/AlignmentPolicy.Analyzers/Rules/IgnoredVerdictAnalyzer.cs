@@ -74,7 +74,7 @@ public sealed class IgnoredVerdictAnalyzer : DiagnosticAnalyzer
     /// <summary>The verdict's decision is read (Decision, IsAllowed, a pattern), or the verdict is handed on or returned.</summary>
     private static bool IsRead(ILocalSymbol local, IOperation declaration)
     {
-        foreach (var reference in AgentContext.Root(declaration).Descendants().OfType<ILocalReferenceOperation>())
+        foreach (var reference in Operations.Root(declaration).Descendants().OfType<ILocalReferenceOperation>())
         {
             if (!SymbolEqualityComparer.Default.Equals(reference.Local, local))
             {

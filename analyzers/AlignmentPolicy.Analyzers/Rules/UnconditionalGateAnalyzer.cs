@@ -37,13 +37,13 @@ public sealed class UnconditionalGateAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SymbolAnalysisContext context, AgentContext agent)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind != TypeKind.Class || type.IsAbstract)
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract || (!agent.Policy.AdditionalGateTypes.Any() && !MayBeGate(type)))
         {
             return;
         }
 
         var isPolicyGate = KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.IPolicyGate);
-        var declaredGate = agent.IsGateType(type);
+        var declaredGate = agent.Gates.IsGateType(type);
         if (isPolicyGate || (declaredGate && type.GetMembers("EvaluateAsync").Length > 0))
         {
             var evaluate = type.GetMembers("EvaluateAsync").OfType<IMethodSymbol>().FirstOrDefault(m => m.DeclaringSyntaxReferences.Length > 0 && m.Parameters.Length == 2);
@@ -57,14 +57,33 @@ public sealed class UnconditionalGateAnalyzer : DiagnosticAnalyzer
 
         if (declaredGate)
         {
-            foreach (var filter in type.GetMembers().OfType<IMethodSymbol>())
+            foreach (var filter in agent.Gates.FilterMethods(type))
             {
-                if (filter.Name is "OnFunctionInvocationAsync" or "OnAutoFunctionInvocationAsync" or "OnPromptRenderAsync" && filter.DeclaringSyntaxReferences.Length > 0 && !AgentContext.CanSkipNext(filter))
+                if (!agent.Gates.MethodCanStop(filter))
                 {
                     Report(context, filter, type, $"{filter.Name} calls next on every path, so it never stops a call");
                 }
             }
         }
+    }
+
+    /// <summary>Before any symbol work: a class with neither attributes nor a base list can be a gate only by the policy's list.</summary>
+    private static bool MayBeGate(INamedTypeSymbol type)
+    {
+        if (type.BaseType is { SpecialType: not SpecialType.System_Object })
+        {
+            return true;
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax declaration && (declaration.AttributeLists.Count > 0 || declaration.BaseList is not null))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Report(SymbolAnalysisContext context, IMethodSymbol method, INamedTypeSymbol type, string why)
@@ -86,6 +105,7 @@ public sealed class UnconditionalGateAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
+
             foreach (var operation in body.Descendants())
             {
                 if (operation is IThrowOperation)
@@ -93,7 +113,7 @@ public sealed class UnconditionalGateAnalyzer : DiagnosticAnalyzer
                     return false; // throwing denies (gates fail closed)
                 }
 
-                if (operation is IReturnOperation { ReturnedValue: { } value } returned && AgentContext.Root(returned) == body)
+                if (operation is IReturnOperation { ReturnedValue: { } value } returned && Operations.Root(returned) == body)
                 {
                     returns++;
                     if (!IsAllow(value))
@@ -110,7 +130,7 @@ public sealed class UnconditionalGateAnalyzer : DiagnosticAnalyzer
     /// <summary>PolicyVerdict.Allowed, wrapped or not in ValueTask.FromResult / new ValueTask&lt;PolicyVerdict&gt;(...).</summary>
     private static bool IsAllow(IOperation value)
     {
-        value = ModelCall.Unwrap(value);
+        value = Operations.Unwrap(value);
         switch (value)
         {
             case IPropertyReferenceOperation { Property.Name: "Allowed" or "Allow" } property:
@@ -122,7 +142,7 @@ public sealed class UnconditionalGateAnalyzer : DiagnosticAnalyzer
             case IObjectCreationOperation creation when creation.Arguments.Length == 1 && creation.Type?.Name == "ValueTask":
                 return IsAllow(creation.Arguments[0].Value);
             case IObjectCreationOperation creation when creation.Type?.Name == "PolicyVerdict" && creation.Arguments.Length >= 1:
-                return ModelCall.Unwrap(creation.Arguments[0].Value) is IFieldReferenceOperation { Field.Name: "Allow" };
+                return Operations.Unwrap(creation.Arguments[0].Value) is IFieldReferenceOperation { Field.Name: "Allow" };
             default:
                 return false;
         }

@@ -1,6 +1,9 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using AlignmentPolicy.Analyzers.Analysis;
+using AlignmentPolicy.Analyzers.Analysis.Invocations;
+using AlignmentPolicy.Analyzers.Analysis.Origins;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -8,15 +11,18 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AlignmentPolicy.Analyzers.Rules;
 
 /// <summary>
-/// ALN0005: automatic tool invocation without a gate: UseFunctionInvocation() in a pipeline without
-/// UsePolicyGate(); FunctionChoiceBehavior.Auto()/Required() or ToolCallBehavior.AutoInvokeKernelFunctions
-/// with no gating filter on the kernel; Agent Framework agents given tools without a gate.
+/// ALN0005: automatic tool invocation without a gate: UseFunctionInvocation() in a pipeline without a
+/// gate; FunctionChoiceBehavior.Auto()/Required() or ToolCallBehavior.AutoInvokeKernelFunctions on a
+/// kernel no gating filter guards; Agent Framework agents given tools without a gate; tool calls
+/// dispatched by hand (a loop on <c>ChatFinishReason.ToolCalls</c>, <c>FunctionCallContent.InvokeAsync(kernel)</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Diagnostic property set when the fix can append UsePolicyGate() to the builder chain.</summary>
     public const string BuilderChainProperty = "BuilderChain";
+
+    private const string KernelReason = "no gating filter is registered on the kernel (kernel.UsePolicyGate() or AddPolicyGate())";
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UngatedAutoInvocation);
@@ -35,8 +41,21 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterOperationAction(c => AnalyzeInvocation(c, agent), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeCreation(c, agent), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => AnalyzePropertyReference(c, agent), OperationKind.PropertyReference);
+            if (agent.Symbols.ChatClientAgent is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeCreation(c, agent), OperationKind.ObjectCreation);
+            }
+
+            if (agent.Symbols.ToolCallBehavior is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzePropertyReference(c, agent), OperationKind.PropertyReference);
+            }
+
+            if (agent.Symbols.OpenAIChatFinishReason is not null)
+            {
+                // Tests of the finish reason live in conditions: loops, ifs and switches are far fewer than member references.
+                start.RegisterOperationAction(c => AnalyzeFinishReason(c, agent), OperationKind.Loop, OperationKind.Conditional, OperationKind.Switch);
+            }
         });
     }
 
@@ -44,11 +63,10 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        var symbols = agent.Symbols;
-        switch (method.Name)
+        switch (agent.Classifier.Classify(method))
         {
-            case "UseFunctionInvocation" when KnownSymbols.IsOrDerivesFrom(method.ReturnType, symbols.ChatClientBuilder):
-                if (!agent.IsPipelineGated(invocation))
+            case InvocationKind.FunctionInvocation:
+                if (!agent.Pipelines.IsPipelineGated(invocation))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invocation),
                         ImmutableDictionary<string, string?>.Empty.Add(BuilderChainProperty, "true"),
@@ -56,35 +74,92 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 }
 
                 break;
-            case "Auto" or "Required" when SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.FunctionChoiceBehavior):
+            case InvocationKind.AutoInvokeBehavior:
                 if (IsAutoInvokeDisabled(invocation) || IsKernelGated(invocation, agent))
                 {
                     return;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invocation),
-                    $"FunctionChoiceBehavior.{method.Name}()", "no gating filter is registered on the kernel (kernel.UsePolicyGate() or AddPolicyGate())"));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invocation), $"FunctionChoiceBehavior.{method.Name}()", KernelReason));
                 break;
-            case "AsAIAgent" or "CreateAIAgent" when KnownSymbols.IsOrDerivesFrom(method.ReturnType, symbols.AIAgent):
-                if (HasTools(invocation.Arguments) && !agent.IsAgentGated(invocation))
+            case InvocationKind.AgentCreation:
+                if (Tools.Of(invocation.Arguments, agent) == ToolSet.Ungated && !agent.Pipelines.IsAgentGated(invocation))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invocation),
                         $"{method.Name}(...) with tools", "neither its chat client nor the agent is gated"));
                 }
 
                 break;
+            case InvocationKind.FunctionCallDispatch:
+                AnalyzeDispatch(context, invocation, agent);
+                break;
         }
+    }
+
+    /// <summary>
+    /// <c>functionCall.InvokeAsync(kernel)</c> / <c>function.InvokeAsync(arguments)</c>: the model's tool calls
+    /// run by hand. Inside a loop that also calls the model, the loop is the automatic invocation: reported
+    /// once, at the loop. Gated by the kernel's filters (SK) or a gate check in the same method.
+    /// </summary>
+    private static void AnalyzeDispatch(OperationAnalysisContext context, IInvocationOperation invocation, AgentContext agent)
+    {
+        if (agent.Symbols.AIFunction is { } aiFunction && invocation.SemanticModel?.GetEnclosingSymbol(invocation.Syntax.SpanStart)?.ContainingType is { } containing
+            && KnownSymbols.IsOrDerivesFrom(containing, aiFunction))
+        {
+            return; // a delegating function calling its inner function
+        }
+
+        var kernel = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "kernel")?.Value;
+        if ((kernel is not null && !Operations.IsNullConstant(kernel) && agent.Origins.Trace(kernel).State == GateState.Gated) || ChecksGateInMethod(invocation, agent))
+        {
+            return;
+        }
+
+        var location = Locations.NameOf(invocation);
+        if (ModelLoop(invocation, agent) is { } loop)
+        {
+            // One report per loop: at its first dispatch.
+            var first = loop.Descendants().OfType<IInvocationOperation>().First(i => agent.Classifier.Classify(i.TargetMethod) == InvocationKind.FunctionCallDispatch);
+            if (first != invocation)
+            {
+                return;
+            }
+
+            location = Locations.Keyword(loop);
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, location,
+            "tool calls dispatched by hand (InvokeAsync of the model's function calls)", "no gate checks them (kernel filter, UsePolicyGate or IPolicyGate)"));
+    }
+
+    /// <summary>The innermost loop around the operation that also sends a request to the model.</summary>
+    private static ILoopOperation? ModelLoop(IOperation operation, AgentContext agent)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return null;
+            }
+
+            if (current is ILoopOperation loop && loop.Body.Descendants().OfType<IInvocationOperation>().Any(i => agent.Classifier.Classify(i.TargetMethod) == InvocationKind.ModelCall))
+            {
+                return loop;
+            }
+        }
+
+        return null;
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, AgentContext agent)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type is not { } type || !KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.ChatClientAgent) || agent.IsGateType(type))
+        if (creation.Type is not { } type || !KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.ChatClientAgent) || agent.Gates.IsGateType(type))
         {
             return;
         }
 
-        if (HasTools(creation.Arguments) && !agent.IsAgentGated(creation))
+        if (Tools.Of(creation.Arguments, agent) == ToolSet.Ungated && !agent.Pipelines.IsAgentGated(creation))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(creation),
                 $"new {type.Name}(...) with tools", "neither its chat client nor the agent is gated"));
@@ -101,43 +176,90 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
 
         if (!IsKernelGated(reference, agent))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(reference),
-                "ToolCallBehavior.AutoInvokeKernelFunctions", "no gating filter is registered on the kernel (kernel.UsePolicyGate() or AddPolicyGate())"));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(reference), "ToolCallBehavior.AutoInvokeKernelFunctions", KernelReason));
         }
     }
 
-    private static bool IsAutoInvokeDisabled(IInvocationOperation invocation)
+    /// <summary>
+    /// A hand-written tool loop: <c>while (completion.FinishReason == ChatFinishReason.ToolCalls)</c>, an
+    /// <c>if</c> or a <c>case ChatFinishReason.ToolCalls:</c> whose code answers the model's tool calls
+    /// (makes tool messages). It is automatic invocation in all but name: gated only when the model calls in
+    /// the method are, or the code asks a gate. A test of the finish reason that dispatches nothing is not.
+    /// </summary>
+    private static void AnalyzeFinishReason(OperationAnalysisContext context, AgentContext agent)
     {
-        var autoInvoke = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "autoInvoke");
-        return autoInvoke is { ArgumentKind: ArgumentKind.Explicit } && autoInvoke.Value.ConstantValue is { HasValue: true, Value: false };
+        switch (context.Operation)
+        {
+            case IWhileLoopOperation { Condition: { } condition } loop:
+                AnalyzeTest(context, condition, loop.Body, agent);
+                break;
+            case IConditionalOperation { IsRef: false } conditional when conditional.WhenTrue is IBlockOperation or IExpressionStatementOperation or IConditionalOperation:
+                AnalyzeTest(context, conditional.Condition, conditional.WhenTrue, agent);
+                break;
+            case ISwitchOperation @switch:
+                foreach (var @case in @switch.Cases)
+                {
+                    foreach (var clause in @case.Clauses)
+                    {
+                        AnalyzeTest(context, clause, @case, agent);
+                    }
+                }
+
+                break;
+        }
     }
 
-    private static bool HasTools(ImmutableArray<IArgumentOperation> arguments)
+    private static void AnalyzeTest(OperationAnalysisContext context, IOperation test, IOperation region, AgentContext agent)
     {
-        foreach (var argument in arguments)
+        IOperation? toolCalls = null;
+        foreach (var operation in test.DescendantsAndSelf())
         {
-            if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is null)
+            var member = operation switch
             {
-                continue;
+                IFieldReferenceOperation field => (ISymbol)field.Field,
+                IPropertyReferenceOperation property => property.Property,
+                _ => null,
+            };
+            if (member is { Name: "ToolCalls", IsStatic: true } && SymbolEqualityComparer.Default.Equals(member.ContainingType, agent.Symbols.OpenAIChatFinishReason))
+            {
+                toolCalls = operation;
+                break;
+            }
+        }
+
+        if (toolCalls is null || !AnswersToolCalls(region, agent))
+        {
+            return;
+        }
+
+        var root = Operations.Root(region);
+        var calls = root.Descendants().OfType<IInvocationOperation>().Select(i => ModelCall.TryCreate(i, agent)).Where(c => c is not null).ToList();
+        if ((calls.Count > 0 && calls.All(c => agent.Origins.Trace(c!.Client).State == GateState.Gated)) || ChecksGate(region, agent))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(toolCalls),
+            "a hand-written tool loop (ChatFinishReason.ToolCalls)", "the model's tool calls are dispatched with no gate"));
+    }
+
+    /// <summary>The region answers tool calls: it makes tool result messages (ToolChatMessage) or dispatches function calls.</summary>
+    private static bool AnswersToolCalls(IOperation region, AgentContext agent)
+    {
+        foreach (var operation in region.DescendantsAndSelf())
+        {
+            var type = operation switch
+            {
+                IObjectCreationOperation creation => creation.Type,
+                IInvocationOperation invocation => invocation.Type,
+                _ => null,
+            };
+            if (type is { Name: "ToolChatMessage" } && SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, agent.Symbols.OpenAIChatFinishReason!.ContainingNamespace))
+            {
+                return true;
             }
 
-            var value = ModelCall.Unwrap(argument.Value);
-            if (value is ILocalReferenceOperation local)
-            {
-                // var options = new ChatClientAgentOptions { ... }; chatClient.AsAIAgent(options)
-                value = AgentContext.Root(local).Descendants().OfType<IVariableDeclaratorOperation>()
-                    .FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local.Local))?.Initializer?.Value is { } initial
-                    ? ModelCall.Unwrap(initial)
-                    : value;
-            }
-
-            if (argument.Parameter.Name == "tools")
-            {
-                return value is not (ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation);
-            }
-
-            // new ChatClientAgentOptions { ChatOptions = new() { Tools = [...] } }
-            if (value is IObjectCreationOperation { Initializer: { } initializer } && initializer.Descendants().OfType<IPropertyReferenceOperation>().Any(p => p.Property.Name == "Tools"))
+            if (operation is IInvocationOperation call && agent.Classifier.Classify(call.TargetMethod) == InvocationKind.FunctionCallDispatch)
             {
                 return true;
             }
@@ -146,21 +268,92 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
+    private static bool ChecksGate(IOperation scope, AgentContext agent)
+        => agent.Gates.Checks.FromBody("loop", scope) is not null;
+
+    private static bool ChecksGateInMethod(IOperation operation, AgentContext agent) => ChecksGate(Operations.Root(operation), agent);
+
+    private static bool IsAutoInvokeDisabled(IInvocationOperation invocation)
+    {
+        var autoInvoke = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "autoInvoke");
+        return autoInvoke is { ArgumentKind: ArgumentKind.Explicit } && autoInvoke.Value.ConstantValue is { HasValue: true, Value: false };
+    }
+
     /// <summary>
-    /// The kernel that will run the behaviour: the ones used in the same method, else every kernel of the
-    /// compilation (a gating filter registered anywhere, DI included).
+    /// The kernels that will run the behaviour: the kernel of the model call the settings are handed to
+    /// (directly, or through the local they are stored in); else the kernels used in the same method (an
+    /// injected one is the container's kernel); with none in sight, every kernel of the compilation.
     /// </summary>
     private static bool IsKernelGated(IOperation operation, AgentContext agent)
     {
-        var root = AgentContext.Root(operation);
-        var kernels = root.Descendants()
-            .Where(o => o.Type is { } t && KnownSymbols.IsOrDerivesFrom(t, agent.Symbols.Kernel) && o is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation)
-            .ToList();
-        if (kernels.Count > 0)
+        var kernels = KernelsOfCalls(operation, agent);
+        if (kernels.Count == 0)
         {
-            return kernels.All(k => agent.Trace(k).State == GateState.Gated) || (agent.Facts.KernelGates > 0 && kernels.All(k => agent.Trace(k).State != GateState.Ungated));
+            kernels = Operations.Root(operation).Descendants()
+                .Where(o => o is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation && o.Type is { } t && KnownSymbols.IsOrDerivesFrom(t, agent.Symbols.Kernel))
+                .ToList();
         }
 
-        return agent.Facts.KernelGates > 0;
+        if (kernels.Count == 0)
+        {
+            return agent.Pipelines.AllKernelsGated;
+        }
+
+        var states = kernels.Select(k => agent.Origins.Trace(k).State).ToList();
+        return states.All(s => s == GateState.Gated) || (states.All(s => s != GateState.Ungated) && agent.Pipelines.AllKernelsGated);
+    }
+
+    /// <summary>The kernels of the model calls that receive these settings.</summary>
+    private static List<IOperation> KernelsOfCalls(IOperation behaviour, AgentContext agent)
+    {
+        var kernels = new List<IOperation>();
+        ILocalSymbol? settings = null;
+        for (var current = behaviour.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IInvocationOperation invocation && ModelCall.TryCreate(invocation, agent) is { } call)
+            {
+                AddKernel(call, kernels, agent);
+                return kernels;
+            }
+
+            if (current is IVariableDeclaratorOperation declarator)
+            {
+                settings = declarator.Symbol;
+                break;
+            }
+
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                break;
+            }
+        }
+
+        if (settings is null)
+        {
+            return kernels;
+        }
+
+        foreach (var invocation in Operations.Root(behaviour).Descendants().OfType<IInvocationOperation>())
+        {
+            if (invocation.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, settings)))
+                && ModelCall.TryCreate(invocation, agent) is { } call)
+            {
+                AddKernel(call, kernels, agent);
+            }
+        }
+
+        return kernels;
+    }
+
+    private static void AddKernel(ModelCall call, List<IOperation> kernels, AgentContext agent)
+    {
+        if (call.Kernel is { } kernel)
+        {
+            kernels.Add(kernel);
+        }
+        else if (call.Client.Type is { } type && KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.Kernel))
+        {
+            kernels.Add(call.Client);
+        }
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using AlignmentPolicy.Analyzers.Analysis;
+using AlignmentPolicy.Analyzers.Analysis.Invocations;
+using AlignmentPolicy.Analyzers.Analysis.Origins;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -36,13 +38,13 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, AgentContext agent)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (ModelCall.TryCreate(invocation, agent.Symbols) is not { } call)
+        if (ModelCall.TryCreate(invocation, agent) is not { } call)
         {
             return;
         }
 
-        var origin = agent.Trace(call.Client);
-        if (origin.State != GateState.Gated && call.Kernel is { } kernel && agent.Trace(kernel).State == GateState.Gated)
+        var origin = agent.ModelCallOrigins.Trace(call.Client);
+        if (origin.State != GateState.Gated && call.Kernel is { } kernel && agent.ModelCallOrigins.Trace(kernel).State == GateState.Gated)
         {
             return; // a Semantic Kernel chat call made with a gated kernel
         }

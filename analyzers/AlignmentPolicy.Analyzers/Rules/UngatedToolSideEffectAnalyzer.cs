@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Linq;
 using AlignmentPolicy.Analyzers.Analysis;
+using AlignmentPolicy.Analyzers.Analysis.Invocations;
+using AlignmentPolicy.Analyzers.Analysis.Origins;
+using AlignmentPolicy.Analyzers.Analysis.SideEffects;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -31,7 +34,10 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterOperationAction(c => AnalyzeFactoryTool(c, agent), OperationKind.Invocation);
-            start.RegisterSymbolAction(c => AnalyzeAttributedTool(c, agent), SymbolKind.Method);
+            if (agent.Symbols.KernelFunctionAttribute is not null || agent.Symbols.McpServerToolAttribute is not null || agent.Symbols.AgentToolAttribute is not null)
+            {
+                start.RegisterSymbolAction(c => AnalyzeAttributedTool(c, agent), SymbolKind.Method);
+            }
         });
     }
 
@@ -39,68 +45,115 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeFactoryTool(OperationAnalysisContext context, AgentContext agent)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod;
-        var isFactory = (method.Name == "Create" && SymbolEqualityComparer.Default.Equals(method.ContainingType, agent.Symbols.AIFunctionFactory))
-            || (method.Name == "CreateFromMethod" && SymbolEqualityComparer.Default.Equals(method.ContainingType, agent.Symbols.KernelFunctionFactory));
-        if (!isFactory)
+        if (agent.Classifier.Classify(invocation.TargetMethod) != InvocationKind.ToolFactory)
         {
             return;
         }
 
-        var target = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.TypeKind == TypeKind.Delegate || a.Parameter?.Type.Name == "Delegate")?.Value;
-        if (target is null || ModelCall.Unwrap(target) is not IDelegateCreationOperation delegateCreation)
+        var target = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.TypeKind == TypeKind.Delegate || a.Parameter?.Type.SpecialType == SpecialType.System_Delegate)?.Value;
+        var reflected = target is null ? ReflectedMethod(invocation, agent) : null;
+        if (reflected is null && (target is null || Operations.Unwrap(target) is not IDelegateCreationOperation))
         {
             return;
         }
 
-        if (IsWrappedInGate(invocation, agent) || IsRegisteredOnGatedPipeline(invocation, agent))
+        if (IsWrappedInGate(invocation, agent))
         {
             return;
         }
 
         SideEffectPath? path;
         string name;
-        switch (delegateCreation.Target)
+        var toolTarget = reflected is not null ? null : ((IDelegateCreationOperation)Operations.Unwrap(target!)).Target;
+        switch (toolTarget)
         {
-            case IMethodReferenceOperation reference:
-                name = reference.Method.Name;
-                if (ChecksAGate(reference.Method, agent))
+            case null when reflected is not null:
+            case IMethodReferenceOperation:
+                // Side effects first: most tools reach none, and then no gate check needs looking for.
+                var method = reflected ?? ((IMethodReferenceOperation)toolTarget!).Method;
+                name = method.Name;
+                path = agent.SideEffects.From(method);
+                if (path is not null && agent.Gates.Checks.From(method) is not null)
                 {
                     return;
                 }
 
-                path = agent.SideEffects.Find(reference.Method);
                 break;
             case IAnonymousFunctionOperation lambda:
                 name = "lambda";
-                if (lambda.Body.Descendants().OfType<IInvocationOperation>().Any(i => IsGateCheck(i, agent)))
+                path = agent.SideEffects.FromBody(name, lambda.Body);
+                if (path is not null && agent.Gates.Checks.FromBody(name, lambda.Body) is not null)
                 {
                     return;
                 }
 
-                path = agent.SideEffects.Find(name, lambda.Body);
                 break;
             default:
                 return;
         }
 
+        if (path is null || IsRegisteredOnGatedPipeline(invocation, agent))
+        {
+            return;
+        }
+
         Report(context.ReportDiagnostic, agent, Locations.NameOf(invocation), name, path);
+    }
+
+    /// <summary>
+    /// <c>AIFunctionFactory.Create(typeof(Ops).GetMethod(nameof(Ops.Purge))!, target: null)</c>: the method
+    /// a MethodInfo names, when the name is a nameof() or a constant and the type a typeof().
+    /// </summary>
+    private static IMethodSymbol? ReflectedMethod(IInvocationOperation factory, AgentContext agent)
+    {
+        foreach (var argument in factory.Arguments)
+        {
+            if (Operations.Unwrap(argument.Value) is not IInvocationOperation { TargetMethod.Name: "GetMethod" } getMethod
+                || !SymbolEqualityComparer.Default.Equals(getMethod.TargetMethod.ContainingType, agent.Symbols.SystemType)
+                || getMethod.Arguments.Length == 0)
+            {
+                continue;
+            }
+
+            var nameArgument = Operations.Unwrap(getMethod.Arguments[0].Value);
+            if (nameArgument is INameOfOperation { Argument: { } named } && named.SemanticModel is { } model)
+            {
+                var info = model.GetSymbolInfo(named.Syntax);
+                if ((info.Symbol ?? info.CandidateSymbols.FirstOrDefault()) is IMethodSymbol method)
+                {
+                    return method;
+                }
+            }
+
+            if (nameArgument.ConstantValue is { HasValue: true, Value: string methodName }
+                && getMethod.Instance is ITypeOfOperation { TypeOperand: INamedTypeSymbol owner })
+            {
+                return owner.GetMembers(methodName).OfType<IMethodSymbol>().FirstOrDefault();
+            }
+        }
+
+        return null;
     }
 
     /// <summary>[KernelFunction] plugin methods (not process steps), [McpServerTool] and [AgentTool] methods.</summary>
     private static void AnalyzeAttributedTool(SymbolAnalysisContext context, AgentContext agent)
     {
         var method = (IMethodSymbol)context.Symbol;
+        if (method.MethodKind != MethodKind.Ordinary || !HasAttributeSyntax(method))
+        {
+            return;
+        }
+
         var symbols = agent.Symbols;
         bool guarded;
         if (KnownSymbols.HasAttribute(method, symbols.KernelFunctionAttribute))
         {
-            if (KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.KernelProcessStep))
+            if (KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.KernelProcessStep) || DerivesFromUnresolvedProcessStep(method.ContainingType))
             {
                 return; // a process step is invoked by the process, not chosen by the model
             }
 
-            guarded = agent.Facts.KernelGates > 0;
+            guarded = agent.Pipelines.IsPluginGuarded(method.ContainingType);
         }
         else if (KnownSymbols.HasAttribute(method, symbols.McpServerToolAttribute))
         {
@@ -108,23 +161,59 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         }
         else if (KnownSymbols.HasAttribute(method, symbols.AgentToolAttribute))
         {
-            guarded = agent.AllPipelinesGated;
+            guarded = agent.Pipelines.AllPipelinesGated;
         }
         else
         {
             return;
         }
 
-        if (guarded || ChecksAGate(method, agent))
+        if (guarded)
         {
             return;
         }
 
-        var path = agent.SideEffects.Find(method);
+        var path = agent.SideEffects.From(method);
+        if (path is null || agent.Gates.Checks.From(method) is not null)
+        {
+            return;
+        }
+
         if (method.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
         {
             Report(context.ReportDiagnostic, agent, location, method.Name, path);
         }
+    }
+
+    /// <summary>
+    /// Scanned without the Process package, <c>KernelProcessStep</c> is an unresolved base type: only its name
+    /// is left to say the class is a process step (invoked by the process, not chosen by the model).
+    /// </summary>
+    private static bool DerivesFromUnresolvedProcessStep(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current is IErrorTypeSymbol { Name: "KernelProcessStep" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Before any symbol work: a method written without attributes is no attributed tool (most methods).</summary>
+    private static bool HasAttributeSyntax(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { AttributeLists.Count: > 0 })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Report(System.Action<Diagnostic> report, AgentContext agent, Location location, string tool, SideEffectPath? path)
@@ -145,20 +234,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         report(Diagnostic.Create(Descriptors.UngatedToolSideEffect, location, severity, null, properties, tool, Verb(path.Category), path.ChainText));
     }
 
-    private static string Verb(string category) => category switch
-    {
-        "mail" => "send mail",
-        "http" => "write over HTTP",
-        "process" => "start processes",
-        "filesystem" => "write or delete files",
-        "database" => "write to a database",
-        "vector-store" => "change a vector store",
-        "memory" => "change the agent's memory",
-        "payments" => "move money",
-        "grpc" => "call a gRPC service",
-        "oversight" => "change its own oversight",
-        _ => $"perform '{category}' side effects",
-    };
+    private static string Verb(string category) => Vocabulary.SideEffectVocabulary.Describe(category);
 
     /// <summary><c>AIFunctionFactory.Create(...).WithPolicyGate()</c>, <c>new ApprovalRequiredAIFunction(AIFunctionFactory.Create(...))</c>.</summary>
     private static bool IsWrappedInGate(IOperation created, AgentContext agent)
@@ -171,11 +247,8 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                 case IConversionOperation or IParenthesizedOperation or IArgumentOperation:
                     current = parent;
                     continue;
-                case IInvocationOperation invocation when agent.IsGateMethod(invocation.TargetMethod):
-                    return true;
-                case IObjectCreationOperation creation when creation.Type is { } type
-                    && (agent.IsGateType(type) || KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.ApprovalRequiredAIFunction)):
-                    return true;
+                case IInvocationOperation or IObjectCreationOperation:
+                    return agent.Gates.IsSelfGatedTool(parent);
                 default:
                     return false;
             }
@@ -185,31 +258,59 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// The tools of a method go to the pipelines and agents that method builds or calls: guarded when
-    /// there are some and all are gated. Where none is visible (tools built in a helper), guarded when
-    /// every pipeline of the compilation is gated.
+    /// The pipeline a tool is handed to: the agent whose <c>tools:</c> it is in, or the model call whose
+    /// options it is in, when it is written there; else the pipelines and agents the same method builds or
+    /// calls (guarded when there are some and all are gated); where none is visible (tools built in a
+    /// helper), guarded when every pipeline of the compilation is gated.
     /// </summary>
     private static bool IsRegisteredOnGatedPipeline(IOperation created, AgentContext agent)
     {
-        var root = AgentContext.Root(created);
+        for (var current = created.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IInvocationOperation invocation when agent.Classifier.Classify(invocation.TargetMethod) == InvocationKind.AgentCreation:
+                    return agent.Pipelines.IsAgentGated(invocation);
+                case IObjectCreationOperation creation when creation.Type is { } type && KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.ChatClientAgent):
+                    return agent.Pipelines.IsAgentGated(creation);
+                case IInvocationOperation invocation when ModelCall.TryCreate(invocation, agent) is { } call:
+                    return agent.Origins.Trace(call.Client).State == GateState.Gated;
+                case IBlockOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    current = null;
+                    break;
+            }
+
+            if (current is null)
+            {
+                break;
+            }
+        }
+
+        var root = Operations.Root(created);
+        return agent.Pipelines.MethodPipelinesGated(root, () => MethodPipelinesGated(root, agent));
+    }
+
+    /// <summary>The pipelines a method builds or calls: true when there are some and all are gated, or none and the compilation's all are.</summary>
+    private static bool MethodPipelinesGated(IOperation root, AgentContext agent)
+    {
         var seen = false;
         foreach (var descendant in root.Descendants())
         {
             if (descendant is IInvocationOperation invocation)
             {
-                if (ModelCall.TryCreate(invocation, agent.Symbols) is { } call)
+                var kind = agent.Classifier.Classify(invocation.TargetMethod);
+                if (kind is InvocationKind.ModelCall or InvocationKind.KernelInvoke && ModelCall.TryCreate(invocation, agent) is { } call)
                 {
                     seen = true;
-                    if (agent.Trace(call.Client).State != GateState.Gated)
+                    if (agent.Origins.Trace(call.Client).State != GateState.Gated)
                     {
                         return false;
                     }
                 }
-                else if (invocation.TargetMethod.Name is "UseFunctionInvocation" or "AsAIAgent" or "CreateAIAgent"
-                    && (KnownSymbols.IsOrDerivesFrom(invocation.TargetMethod.ReturnType, agent.Symbols.ChatClientBuilder) || KnownSymbols.IsOrDerivesFrom(invocation.TargetMethod.ReturnType, agent.Symbols.AIAgent)))
+                else if (kind is InvocationKind.FunctionInvocation or InvocationKind.AgentCreation)
                 {
                     seen = true;
-                    if (!agent.IsPipelineGated(invocation))
+                    if (!agent.Pipelines.IsPipelineGated(invocation))
                     {
                         return false;
                     }
@@ -218,32 +319,13 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             else if (descendant is IObjectCreationOperation creation && creation.Type is { } type && KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.ChatClientAgent))
             {
                 seen = true;
-                if (!agent.IsAgentGated(creation))
+                if (!agent.Pipelines.IsAgentGated(creation))
                 {
                     return false;
                 }
             }
         }
 
-        return seen || agent.AllPipelinesGated;
+        return seen || agent.Pipelines.AllPipelinesGated;
     }
-
-    private static bool ChecksAGate(IMethodSymbol method, AgentContext agent)
-    {
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            var syntax = reference.GetSyntax();
-            if (agent.ModelFor(syntax.SyntaxTree).GetOperation(syntax) is { } body && body.Descendants().OfType<IInvocationOperation>().Any(i => IsGateCheck(i, agent)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A call to a gate inside the tool, e.g. <c>await gate.EvaluateAsync(request, ct)</c> (ALN0004 checks its verdict is used).</summary>
-    private static bool IsGateCheck(IInvocationOperation invocation, AgentContext agent)
-        => invocation.TargetMethod.Name == "EvaluateAsync" && invocation.Instance?.Type is { } type
-            && (KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.IPolicyGate) || agent.IsGateType(type));
 }

@@ -20,7 +20,7 @@ public sealed class UnjustifiedSuppressionAnalyzer : DiagnosticAnalyzer
     private static readonly string[] s_ruleIds =
     {
         DiagnosticIds.UngatedModelCall, DiagnosticIds.UngatedToolSideEffect, DiagnosticIds.UngatedModelOutputFlow, DiagnosticIds.IgnoredVerdict,
-        DiagnosticIds.UngatedAutoInvocation, DiagnosticIds.UnconditionalGate, DiagnosticIds.UndeclaredDataset,
+        DiagnosticIds.UngatedAutoInvocation, DiagnosticIds.UnconditionalGate, DiagnosticIds.UndeclaredDataset, DiagnosticIds.MissingEvalEntryPoint,
     };
 
     /// <inheritdoc />
@@ -53,9 +53,10 @@ public sealed class UnjustifiedSuppressionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var trivia in root.DescendantTrivia(descendIntoTrivia: true))
+        // Directive to directive, not trivia by trivia: most files have a #nullable or #region and no pragma.
+        for (var directive = root.GetFirstDirective(); directive is not null; directive = directive.GetNextDirective())
         {
-            if (trivia.GetStructure() is not PragmaWarningDirectiveTriviaSyntax pragma || !pragma.DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword))
+            if (directive is not PragmaWarningDirectiveTriviaSyntax pragma || !pragma.DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword))
             {
                 continue;
             }
@@ -78,13 +79,21 @@ public sealed class UnjustifiedSuppressionAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context)
     {
         var attribute = (AttributeSyntax)context.Node;
-        var name = attribute.Name.ToString();
-        if (!name.EndsWith("SuppressMessage", StringComparison.Ordinal) && !name.EndsWith("SuppressMessageAttribute", StringComparison.Ordinal))
+        // Name first (no allocation), then the symbol.
+        var name = attribute.Name switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => "",
+        };
+        if (name is not ("SuppressMessage" or "SuppressMessageAttribute"))
         {
             return;
         }
 
-        if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol?.ContainingType?.ToDisplayString() != "System.Diagnostics.CodeAnalysis.SuppressMessageAttribute")
+        if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol?.ContainingType is not { Name: "SuppressMessageAttribute" } type
+            || type.ContainingNamespace is not { Name: "CodeAnalysis", ContainingNamespace: { Name: "Diagnostics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
         {
             return;
         }

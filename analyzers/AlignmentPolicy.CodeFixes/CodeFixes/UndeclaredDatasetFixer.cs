@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Immutable;
 using System.Composition;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AlignmentPolicy.Analyzers;
-using AlignmentPolicy.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -25,7 +23,7 @@ public sealed class UndeclaredDatasetFixer : CodeFixProvider
     public override FixAllProvider GetFixAllProvider() => DeclareAllProvider.Instance;
 
     /// <inheritdoc />
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
@@ -41,12 +39,17 @@ public sealed class UndeclaredDatasetFixer : CodeFixProvider
                 continue;
             }
 
+            // Offered only when the manifest can be edited without damage: valid JSON with one "datasets" array.
+            var text = await manifest.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
+            if (DatasetManifestEdit.AddDataset(text.ToString(), path) is null)
+            {
+                continue;
+            }
+
             context.RegisterCodeFix(
                 CodeAction.Create($"Declare '{path}' in datasets.provenance.json", ct => AddEntryAsync(context.Document.Project.Solution, manifest, path, ct), equivalenceKey: FixerNames.Prefix + "DeclareDataset"),
                 diagnostic);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>Fix All: one skeleton entry per distinct undeclared file, added to the manifest in one edit.</summary>
@@ -89,41 +92,8 @@ public sealed class UndeclaredDatasetFixer : CodeFixProvider
     private static async Task<Solution> AddEntryAsync(Solution solution, TextDocument manifest, string path, CancellationToken cancellationToken)
     {
         var text = await manifest.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var content = text.ToString();
-        var index = ProvenanceManifestIndex.TryRead(content);
-        if (index is null || index.DatasetsArrayEnd < 0)
-        {
-            return solution;
-        }
-
-        var newLine = content.Contains("\r\n") ? "\r\n" : "\n";
-        var lineStart = content.LastIndexOf('\n', Math.Max(0, index.DatasetsArrayEnd - 1)) + 1;
-        var closingIndent = content.Substring(lineStart, index.DatasetsArrayEnd - lineStart);
-        closingIndent = closingIndent.Trim().Length == 0 ? closingIndent : "  ";
-        var indent = closingIndent + "  ";
-        var id = Path.GetFileNameWithoutExtension(path).ToLowerInvariant().Replace('_', '-').Replace(' ', '-');
-        var entry = string.Join(newLine, new[]
-        {
-            indent + "{",
-            indent + $"  \"id\": \"{id}\",",
-            indent + "  \"purpose\": \"rag\",",
-            indent + "  \"description\": \"TODO: what this data is and why the agent uses it.\",",
-            indent + "  \"source\": { \"kind\": \"internal\" },",
-            indent + "  \"license\": \"LicenseRef-TODO\",",
-            indent + $"  \"files\": [{{ \"path\": \"{path}\" }}],",
-            indent + "  \"contentClasses\": [],",
-            indent + "  \"personalData\": { \"contains\": false }",
-            indent + "}",
-        });
-
-        // Before the closing bracket: after the last entry (with a comma), or as the first one.
-        if (index.DatasetsEmpty)
-        {
-            var open = content.LastIndexOf('[', index.DatasetsArrayEnd);
-            return solution.WithAdditionalDocumentText(manifest.Id, text.Replace(TextSpan.FromBounds(open + 1, index.DatasetsArrayEnd), newLine + entry + newLine + closingIndent));
-        }
-
-        var afterLastEntry = content.Substring(0, index.DatasetsArrayEnd).TrimEnd().Length;
-        return solution.WithAdditionalDocumentText(manifest.Id, text.Replace(new TextSpan(afterLastEntry, 0), "," + newLine + entry));
+        return DatasetManifestEdit.AddDataset(text.ToString(), path) is { } edited
+            ? solution.WithAdditionalDocumentText(manifest.Id, SourceText.From(edited, text.Encoding, text.ChecksumAlgorithm))
+            : solution;
     }
 }

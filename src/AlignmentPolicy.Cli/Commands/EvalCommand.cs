@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AlignmentPolicy.Core.Diagnostics;
 using AlignmentPolicy.Core.Evals;
 using AlignmentPolicy.Evals.Harness;
 using AlignmentPolicy.Evals.Models;
@@ -20,7 +21,13 @@ internal static class EvalCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var path = new Argument<string?>("path") { Description = "An agent project, or a folder searched for agent projects (default: the current folder).", Arity = ArgumentArity.ZeroOrOne };
-        var model = new Option<string>("--model", "-m") { Description = "simulated | openai:<model>@<base-url> | ollama:<model>[@<url>] | anthropic:<model>", DefaultValueFactory = _ => "simulated" };
+        var model = new Option<string>("--model", "-m")
+        {
+            Description = $"The model behind the agent: {ModelSpec.Usage}. Keys come from the environment only: {ModelFactory.OpenAIKeyVariable}, "
+                + $"{ModelFactory.AzureOpenAIKeyVariable} (without it, Entra ID through DefaultAzureCredential; the endpoint may come from {ModelFactory.AzureOpenAIEndpointVariable}), "
+                + $"{ModelFactory.AnthropicKeyVariable}. See docs/models.md.",
+            DefaultValueFactory = _ => "simulated",
+        };
         var propensity = new Option<string[]>("--propensity") { Description = "Simulated model: probability of misbehaving, per family (coercion=0.3) or for all (0.3). Default 0.3.", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<long>("--seed") { Description = "Seed of the simulated model and of sampling.", DefaultValueFactory = _ => 1 };
         var suites = new Option<string[]>("--suite") { Description = "Run these suites instead of the policy's (builtin:coercion, nuget:Id@Version, or a suite file).", AllowMultipleArgumentsPerToken = true };
@@ -33,7 +40,7 @@ internal static class EvalCommand
         var noBuild = new Option<bool>("--no-build") { Description = "Do not build; evaluate the existing output." };
         var reference = new Option<bool>("--reference") { Description = "Reference mode: the suite's own prompt and tools against the bare model." };
         var configuration = new Option<string>("--configuration", "-c") { Description = "Build configuration.", DefaultValueFactory = _ => "Debug" };
-        var classifier = new Option<string?>("--classifier") { Description = "A model that also grades each sample (reported with its agreement)." };
+        var classifier = new Option<string?>("--classifier") { Description = "A model that also grades each sample (reported with its agreement); the same forms as --model." };
         var concurrency = new Option<int?>("--concurrency") { Description = "Samples in flight at once." };
         var errorLimit = new Option<double>("--error-limit") { Description = "Error share above which a suite is INCONCLUSIVE.", DefaultValueFactory = _ => 0.1 };
         var command = new Command("eval", "Run the policy's misalignment evaluations on agent projects through their [AlignmentEvalEntryPoint].")
@@ -227,6 +234,13 @@ internal static class EvalCommand
             }
         }
 
+        // A wrong --model or --classifier is a usage error before anything is built.
+        ModelSpec.Parse(options.Model);
+        if (options.Classifier is { } classifierSpec)
+        {
+            ModelSpec.Parse(classifierSpec);
+        }
+
         if (options.Samples is < 1)
         {
             throw new EvalUsageException("--samples must be at least 1.");
@@ -273,7 +287,19 @@ internal static class EvalCommand
             }
 
             var directory = Path.Combine(outputDirectory, group.Count() > 0 && files.Select(f => Path.GetFileName(Path.GetDirectoryName(f))).Distinct().Count() > 1 ? group.Key.Item2 ?? "" : "");
-            var path = ResultsFiles.Write(result, transcripts, directory);
+            string path;
+            try
+            {
+                // Every file merge writes stays under -o, whatever the shards' suite names say.
+                path = ResultsFiles.Write(result, transcripts, ResultsFileNames.IsInside(outputDirectory, Path.Combine(directory, "x")) ? directory : outputDirectory);
+            }
+            catch (ResultsPathException e)
+            {
+                reporter.Report(new BuildDiagnostic(BuildDiagnosticIds.EvalResultsPathEscapes, BuildSeverity.Error, group.First(), 1, 1, 1, 1,
+                    $"The merged results of '{result.Suite}' are not written: {e.Message}"));
+                continue;
+            }
+
             output.WriteLine($"  {result.Suite,-28} {result.Verdict,-12} {path}");
             merged.Add(result);
         }

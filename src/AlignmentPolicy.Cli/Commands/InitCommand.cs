@@ -5,7 +5,8 @@ namespace AlignmentPolicy.Cli.Commands;
 
 /// <summary>
 /// <c>alignment-policy init [folder]</c>: writes a starter <c>alignment-policy.json</c> and its JSON Schema
-/// (<c>.alignment-policy/alignment-policy.schema.json</c>) at the repository root.
+/// (<c>.alignment-policy/alignment-policy.schema.json</c>) at the repository root. With <c>--agent &lt;project&gt;</c>, adds
+/// the project's evaluation entry point instead (<see cref="AgentEntryPointInit"/>).
 /// </summary>
 internal static class InitCommand
 {
@@ -19,12 +20,19 @@ internal static class InitCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing alignment-policy.json." };
-        var command = new Command("init", "Create a starter alignment-policy.json and its JSON Schema at the repository root.")
+        var agent = new Option<string?>("--agent")
+        {
+            Description = "Instead of the policy: add the evaluation entry point ([AlignmentEvalEntryPoint]) to this agent project (.csproj), built from its own pipeline, as the ALN0008 code fix does.",
+        };
+        var command = new Command("init", "Create a starter alignment-policy.json and its JSON Schema at the repository root, or (--agent) an agent project's evaluation entry point.")
         {
             folder,
             force,
+            agent,
         };
-        command.SetAction(parseResult => Run(parseResult.GetValue(folder), parseResult.GetValue(force), output, error));
+        command.SetAction(parseResult => parseResult.GetValue(agent) is { } project
+            ? parseResult.GetValue(folder) is null ? AgentEntryPointInit.Run(project, output, error) : Conflict(error)
+            : Run(parseResult.GetValue(folder), parseResult.GetValue(force), output, error));
         return command;
     }
 
@@ -52,6 +60,12 @@ internal static class InitCommand
         output.WriteLine($"Wrote {policyPath}");
         output.WriteLine("Agent projects that reference AlignmentPolicy.Build now validate this policy on every build; check it any time with 'alignment-policy check'.");
         return CliApplication.Success;
+    }
+
+    private static int Conflict(TextWriter error)
+    {
+        error.WriteLine("alignment-policy init: give either a folder (the policy) or --agent <project.csproj> (an entry point), not both.");
+        return CliApplication.UsageError;
     }
 
     internal static string FindRepositoryRoot(string start)

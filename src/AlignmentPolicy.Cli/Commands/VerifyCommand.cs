@@ -2,7 +2,9 @@ using System.CommandLine;
 using AlignmentPolicy.Cli.Verification;
 using AlignmentPolicy.Core.Attestation;
 using AlignmentPolicy.Core.Diagnostics;
+using AlignmentPolicy.Core.Evals;
 using AlignmentPolicy.Core.Policy;
+using AlignmentPolicy.Evals.Suites;
 
 namespace AlignmentPolicy.Cli.Commands;
 
@@ -29,19 +31,28 @@ internal static class VerifyCommand
         var trustedKeys = new Option<string[]>("--trusted-key") { Description = "A trusted signer: a PEM public key or certificate (repeatable). When given, unsigned attestations fail." };
         var requireSignature = new Option<bool>("--require-signature") { Description = "Fail unsigned attestations even without --trusted-key." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print details." };
+        var maxEntries = new Option<long?>("--max-entries") { Description = $"Refuse packages with more entries than this (default {new PackageReadLimits().MaxEntries})." };
+        var maxExpanded = new Option<long?>("--max-expanded-mb") { Description = $"Refuse packages whose files expand to more megabytes than this (default {new PackageReadLimits().MaxExpandedBytes / (1024 * 1024)})." };
         var command = new Command("verify", "Verify the attestation of packages: present, matching the package's files, signed by a trusted key, evaluations meeting the policy. Exit 1 when any package fails.")
         {
-            targets, source, packageIds, policy, trustedKeys, requireSignature, verbose,
+            targets, source, packageIds, policy, trustedKeys, requireSignature, verbose, maxEntries, maxExpanded,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(targets) ?? [], parse.GetValue(source), parse.GetValue(packageIds) ?? [], parse.GetValue(policy),
-            parse.GetValue(trustedKeys) ?? [], parse.GetValue(requireSignature), parse.GetValue(verbose), output, error, cancellationToken));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var limits = new PackageReadLimits();
+            limits.MaxEntries = parse.GetValue(maxEntries) ?? limits.MaxEntries;
+            limits.MaxExpandedBytes = parse.GetValue(maxExpanded) is long mb ? mb * 1024 * 1024 : limits.MaxExpandedBytes;
+            return RunAsync(
+                parse.GetValue(targets) ?? [], parse.GetValue(source), parse.GetValue(packageIds) ?? [], parse.GetValue(policy),
+                parse.GetValue(trustedKeys) ?? [], parse.GetValue(requireSignature), parse.GetValue(verbose), output, error, cancellationToken, limits);
+        });
         return command;
     }
 
     internal static async Task<int> RunAsync(
         IReadOnlyList<string> targets, string? source, IReadOnlyList<string> packageIds, string? policyPath,
-        IReadOnlyList<string> trustedKeyPaths, bool requireSignature, bool verbose, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        IReadOnlyList<string> trustedKeyPaths, bool requireSignature, bool verbose, TextWriter output, TextWriter error, CancellationToken cancellationToken,
+        PackageReadLimits? limits = null)
     {
         if (targets.Count == 0 && source is null)
         {
@@ -50,7 +61,13 @@ internal static class VerifyCommand
         }
 
         var reporter = new ConsoleDiagnosticReporter(output, verbose);
-        var options = new PackageVerificationOptions { RequireSignature = requireSignature };
+        if (limits is { MaxEntries: < 1 } or { MaxExpandedBytes: < 1 })
+        {
+            error.WriteLine("alignment-policy verify: --max-entries and --max-expanded-mb must be at least 1.");
+            return CliApplication.UsageError;
+        }
+
+        var options = new PackageVerificationOptions { RequireSignature = requireSignature, Limits = limits ?? new PackageReadLimits(), ResolveSuite = ResolveSuite };
         var keys = new List<TrustedKey>();
         try
         {
@@ -159,6 +176,24 @@ internal static class VerifyCommand
             {
                 key.Dispose();
             }
+        }
+    }
+
+    /// <summary>Built-in suites from the tool; <c>nuget:</c> suites from the configured feeds, as <c>eval</c> resolves them.</summary>
+    private static SuiteLayout? ResolveSuite(string suite)
+    {
+        if (SuiteLayouts.Builtin(suite) is { } builtin)
+        {
+            return builtin;
+        }
+
+        try
+        {
+            return suite.StartsWith(BuiltinNames.NuGetSuitePrefix, StringComparison.Ordinal) ? NuGetSuiteSource.Resolve(suite, Directory.GetCurrentDirectory()).Layout : null;
+        }
+        catch (SuiteException e)
+        {
+            throw new SuiteLayoutException(e.Message);
         }
     }
 

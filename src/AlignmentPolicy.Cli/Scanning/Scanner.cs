@@ -14,14 +14,14 @@ internal sealed record ScanResult(string Root, IReadOnlyList<ScanProject> Projec
 internal static class Scanner
 {
     /// <summary>Package ID prefixes that make a project an agent project (the build detects the same SDKs from references).</summary>
-    private static readonly string[] ModelSdkPackages =
+    internal static readonly string[] ModelSdkPackages =
     [
         "Microsoft.Extensions.AI", "Microsoft.Agents.AI", "Microsoft.SemanticKernel", "OpenAI", "Azure.AI.OpenAI",
         "Anthropic", "OllamaSharp", "ModelContextProtocol", "AlignmentPolicy.Gates",
     ];
 
     /// <summary>Namespaces whose use marks a project as an agent project when its package references cannot be read.</summary>
-    private static readonly string[] ModelSdkNamespaces =
+    internal static readonly string[] ModelSdkNamespaces =
     [
         "using Microsoft.Extensions.AI", "using Microsoft.Agents.AI", "using Microsoft.SemanticKernel", "using OpenAI", "using Anthropic",
         "using OllamaSharp", "using ModelContextProtocol",

@@ -28,7 +28,7 @@ internal static class PackageSources
                 .Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            yield return new PackageCandidate(file, _ => Task.FromResult<Stream>(File.OpenRead(file)));
+            yield return new PackageCandidate(file, _ => Task.FromResult(OpenLocal(file)));
         }
     }
 
@@ -47,7 +47,7 @@ internal static class PackageSources
                 if (packageIds.Count == 0 || packageIds.Contains(package.Identity.Id, StringComparer.OrdinalIgnoreCase))
                 {
                     var file = package.Path;
-                    local.Add(new PackageCandidate(file, _ => Task.FromResult<Stream>(File.OpenRead(file))));
+                    local.Add(new PackageCandidate(file, _ => Task.FromResult(OpenLocal(file))));
                 }
             }
 
@@ -82,6 +82,13 @@ internal static class PackageSources
         }
 
         return candidates;
+    }
+
+    /// <summary>Opens a package file; a FIFO or a device named *.nupkg is refused before it is opened (reading it would block or never end).</summary>
+    private static Stream OpenLocal(string file)
+    {
+        AlignmentPolicy.Core.FileSystem.RegularFile.EnsureReadable(file);
+        return File.OpenRead(file);
     }
 
     private static async Task<List<string>> ListIdsAsync(SourceRepository repository, string source, CancellationToken cancellationToken)

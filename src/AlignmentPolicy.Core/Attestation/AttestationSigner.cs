@@ -60,12 +60,13 @@ public sealed class AttestationSigner : IDisposable
 
         try
         {
+            FileSystem.RegularFile.EnsureReadable(path);
             using var certificate = new X509Certificate2(path, password, X509KeyStorageFlags.Exportable);
             var key = EcKeys.FromCertificate(certificate, privateKey: true)
                 ?? throw new KeyLoadException($"The certificate '{path}' has no ECDSA P-256 private key.");
             return new AttestationSigner(key);
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or IOException)
         {
             throw new KeyLoadException($"The certificate '{path}' cannot be opened: {e.Message}");
         }
@@ -81,6 +82,7 @@ public sealed class AttestationSigner : IDisposable
     {
         try
         {
+            FileSystem.RegularFile.EnsureReadable(path);
             return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -32,7 +32,7 @@ public sealed class InTotoStatement
     /// <summary>The Statement v1 type URI.</summary>
     public const string StatementType = "https://in-toto.io/Statement/v1";
 
-    private static readonly Regex s_sha256 = new("^[0-9a-f]{64}$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_sha256 = new(@"^[0-9a-f]{64}\z", RegexOptions.CultureInvariant);
 
     /// <summary>Creates a statement.</summary>
     public InTotoStatement(IReadOnlyList<AttestationSubject> subjects, PackAttestationPredicate predicate)

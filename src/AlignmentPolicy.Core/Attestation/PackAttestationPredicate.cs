@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using AlignmentPolicy.Core.Evals;
 using AlignmentPolicy.Core.Json;
 
 namespace AlignmentPolicy.Core.Attestation;
@@ -78,6 +80,11 @@ public sealed class PackAttestationPredicate
                     w.Property("maxGap", maxGap);
                 }
 
+                if (r.MaxBlockedRate is double maxBlocked)
+                {
+                    w.Property("maxBlockedRate", maxBlocked);
+                }
+
                 w.Property("confidence", r.Confidence).EndObject();
             }
 
@@ -108,14 +115,43 @@ public sealed class PackAttestationPredicate
                 .Property("model", e.Model).Property("seed", e.Seed)
                 .Property("assemblySha256", e.AssemblySha256).Property("policySha256", e.PolicySha256)
                 .Property("metric", e.Metric).Property("threshold", e.Threshold).Property("confidence", e.Confidence)
-                .Property("verdict", e.Verdict)
-                .Name("cells").StartArray();
+                .Property("verdict", e.Verdict).Property("mode", e.Mode);
+            if (e.Errors is int errors)
+            {
+                w.Property("errors", errors);
+            }
+
+            if (e.ErrorShare is double errorShare)
+            {
+                w.Property("errorShare", errorShare);
+            }
+
+            if (e.Transcripts is { } transcripts)
+            {
+                w.Name("transcripts").StartObject().Property("name", transcripts.Name).Property("sha256", transcripts.Sha256).EndObject();
+            }
+
+            if (e.Settings is { } settings)
+            {
+                w.Name("settings").StartObject();
+                ShapeJson.Write(w, settings, EvalResultsShape.Settings);
+                w.EndObject();
+            }
+
+            w.Name("cells").StartArray();
             foreach (var c in e.Cells)
             {
                 w.StartObject().Property("id", c.Id).Property("primary", c.Primary).Property("control", c.Control)
                     .Property("n", c.N).Property("events", c.Events).Property("rate", c.Rate)
                     .Name("interval").StartArray().Value(c.IntervalLow).Value(c.IntervalHigh).EndArray()
-                    .Property("bound", c.Bound).Property("threshold", c.Threshold).Property("verdict", c.Verdict).EndObject();
+                    .Property("bound", c.Bound).Property("threshold", c.Threshold).Property("verdict", c.Verdict);
+                if (c.Detail is { } detail)
+                {
+                    // The rest of the cell as the results file has it: the outcomes every figure above is recomputed from.
+                    ShapeJson.Write(w, detail, EvalResultsShape.Cell, CellRecord.DetailFields);
+                }
+
+                w.EndObject();
             }
 
             w.EndArray().EndObject();
@@ -161,6 +197,7 @@ public sealed class PackAttestationPredicate
                     Suite = JsonRead.String(r, "suite", "a required evaluation"),
                     MaxRate = JsonRead.OptionalNumber(r, "maxRate", "a required evaluation"),
                     MaxGap = JsonRead.OptionalNumber(r, "maxGap", "a required evaluation"),
+                    MaxBlockedRate = JsonRead.OptionalNumber(r, "maxBlockedRate", "a required evaluation"),
                     Confidence = JsonRead.OptionalNumber(r, "confidence", "a required evaluation") ?? 0.95,
                 });
             }
@@ -204,7 +241,22 @@ public sealed class PackAttestationPredicate
                 Threshold = JsonRead.Number(e, "threshold", E),
                 Confidence = JsonRead.Number(e, "confidence", E),
                 Verdict = JsonRead.String(e, "verdict", E),
+                Mode = JsonRead.OptionalString(e, "mode", E) ?? "pipeline",
+                Errors = JsonRead.Optional(e, "errors") is null ? null : Count(e, "errors", E),
+                ErrorShare = JsonRead.OptionalNumber(e, "errorShare", E),
             };
+            if (JsonRead.Optional(e, "transcripts") is JsonNode transcriptsNode)
+            {
+                var t = JsonRead.Object(transcriptsNode, "An evaluation's transcripts");
+                record.Transcripts = new NamedDigest { Name = JsonRead.String(t, "name", "the transcripts"), Sha256 = JsonRead.String(t, "sha256", "the transcripts") };
+            }
+
+            if (JsonRead.Optional(e, "settings") is JsonNode settingsNode)
+            {
+                record.Settings = new Evals.EvalSettingsRecord();
+                ShapeJson.Read(JsonRead.Object(settingsNode, "An evaluation's settings"), record.Settings, EvalResultsShape.Settings, null, (m, at) => JsonRead.Error($"In an evaluation's settings, {m}", at));
+            }
+
             foreach (var cellNode in JsonRead.Array(e, "cells", E, required: true))
             {
                 const string C = "a cell";
@@ -215,20 +267,27 @@ public sealed class PackAttestationPredicate
                     throw JsonRead.Error("A cell's interval is not [low, high].", c.Find("interval")!.Value);
                 }
 
-                record.Cells.Add(new CellRecord
+                var cell = new CellRecord
                 {
                     Id = JsonRead.String(c, "id", C),
                     Primary = JsonRead.OptionalBoolean(c, "primary", C),
                     Control = JsonRead.OptionalBoolean(c, "control", C),
-                    N = (int)JsonRead.Number(c, "n", C),
-                    Events = (int)JsonRead.Number(c, "events", C),
+                    N = Count(c, "n", C),
+                    Events = Count(c, "events", C),
                     Rate = JsonRead.Number(c, "rate", C),
                     IntervalLow = low.Value,
                     IntervalHigh = high.Value,
                     Bound = JsonRead.Number(c, "bound", C),
                     Threshold = JsonRead.Number(c, "threshold", C),
                     Verdict = JsonRead.String(c, "verdict", C),
-                });
+                };
+                var detail = new Evals.EvalCellResult();
+                if (ShapeJson.Read(c, detail, EvalResultsShape.Cell, CellRecord.DetailFields, (m, at) => JsonRead.Error($"In a cell, {m}", at)).Contains("outcomes"))
+                {
+                    cell.Detail = detail;
+                }
+
+                record.Cells.Add(cell);
             }
 
             result.Evaluations.Add(record);
@@ -243,6 +302,14 @@ public sealed class PackAttestationPredicate
         }
 
         return result;
+    }
+
+    private static int Count(JsonObject owner, string name, string what)
+    {
+        var value = JsonRead.Number(owner, name, what);
+        return value >= 0 && value <= int.MaxValue && Math.Floor(value) == value
+            ? (int)value
+            : throw JsonRead.Error($"'{name}' in {what} is not a count.", owner.Find(name)!.Value);
     }
 }
 
@@ -275,7 +342,7 @@ public sealed class PolicyRecord
     public List<RequirementRecord> Requirements { get; set; } = new();
 }
 
-/// <summary>One required evaluation and its thresholds.</summary>
+/// <summary>One required evaluation and its thresholds: what the policy's <c>evals.required</c> entry says about how results are computed and judged.</summary>
 public sealed class RequirementRecord
 {
     /// <summary>The suite.</summary>
@@ -286,6 +353,32 @@ public sealed class RequirementRecord
     public double? MaxGap { get; set; }
     /// <summary>The confidence of the bound.</summary>
     public double Confidence { get; set; } = 0.95;
+    /// <summary>Fewest samples per cell for a verdict, or null.</summary>
+    public int? MinSamples { get; set; }
+    /// <summary>Samples per cell, or null for the suite's default.</summary>
+    public int? MaxSamples { get; set; }
+    /// <summary>The cells that decide the suite; empty: the suite definition's primary cells.</summary>
+    public List<string> PrimaryCells { get; set; } = new();
+    /// <summary>Whether the policy asks for Wald's sequential test.</summary>
+    public bool EarlyStopping { get; set; }
+    /// <summary>The highest rate of legitimate actions the gates may block (the bound compared with it), when bounded.</summary>
+    public double? MaxBlockedRate { get; set; }
+
+    /// <summary>The record of a policy's requirement.</summary>
+    public static RequirementRecord From(AlignmentPolicy.Core.Policy.EvalRequirement requirement)
+    {
+        if (requirement is null)
+        {
+            throw new System.ArgumentNullException(nameof(requirement));
+        }
+
+        return new RequirementRecord
+        {
+            Suite = requirement.Suite, MaxRate = requirement.MaxRate, MaxGap = requirement.MaxGap, Confidence = requirement.Confidence,
+            MinSamples = requirement.MinSamples, MaxSamples = requirement.MaxSamples, PrimaryCells = new List<string>(requirement.PrimaryCells),
+            EarlyStopping = requirement.EarlyStopping, MaxBlockedRate = requirement.MaxBlockedRate,
+        };
+    }
 }
 
 /// <summary>The provenance manifest at pack time.</summary>
@@ -337,8 +430,53 @@ public sealed class EvaluationRecord
     public double Confidence { get; set; }
     /// <summary>The suite verdict.</summary>
     public string Verdict { get; set; } = "";
+    /// <summary><c>pipeline</c> (the agent's own entry point) or <c>reference</c>.</summary>
+    public string Mode { get; set; } = "pipeline";
+    /// <summary>The settings the figures were computed with (null in attestations written before they were recorded).</summary>
+    public EvalSettingsRecord? Settings { get; set; }
+    /// <summary>Samples that ended in an error.</summary>
+    public int? Errors { get; set; }
+    /// <summary>Errors divided by attempted samples.</summary>
+    public double? ErrorShare { get; set; }
+    /// <summary>The transcripts file the results summarise, and its SHA-256.</summary>
+    public NamedDigest? Transcripts { get; set; }
     /// <summary>The cells.</summary>
     public List<CellRecord> Cells { get; set; } = new();
+
+    /// <summary>
+    /// The record as a results document, to be recomputed: settings, outcomes and every recorded figure; null when the
+    /// record holds no settings or a cell no outcomes (it cannot be recomputed).
+    /// </summary>
+    public EvalResultsDocument? ToResults()
+    {
+        if (Settings is null || Cells.Exists(c => c.Detail is null))
+        {
+            return null;
+        }
+
+        var document = new EvalResultsDocument
+        {
+            Suite = Suite, SuiteVersion = SuiteVersion, SuiteSha256 = SuiteSha256, AssemblySha256 = AssemblySha256, PolicySha256 = PolicySha256,
+            ModelId = Model, Seed = Seed, Mode = Mode, Settings = Settings, Verdict = Verdict,
+            Errors = Errors ?? -1, ErrorShare = ErrorShare ?? double.NaN,
+            Transcripts = Transcripts?.Name ?? "", TranscriptsSha256 = Transcripts?.Sha256 ?? "",
+        };
+        foreach (var c in Cells)
+        {
+            var d = c.Detail!;
+            var cell = new EvalCellResult
+            {
+                Id = c.Id, Primary = c.Primary, Control = c.Control, N = c.N, Events = c.Events, Rate = c.Rate, IntervalLow = c.IntervalLow,
+                IntervalHigh = c.IntervalHigh, Bound = c.Bound, Threshold = c.Threshold, Verdict = c.Verdict,
+                Errors = d.Errors, Confidence = d.Confidence, StoppedEarly = d.StoppedEarly,
+                UnmonitoredEvents = d.UnmonitoredEvents, Variants = d.Variants,
+            };
+            CellOutcomes.Of(d).ApplyTo(cell);
+            document.Cells.Add(cell);
+        }
+
+        return document;
+    }
 }
 
 /// <summary>One cell's figures.</summary>
@@ -366,4 +504,12 @@ public sealed class CellRecord
     public double Threshold { get; set; }
     /// <summary>The cell verdict.</summary>
     public string Verdict { get; set; } = "";
+    /// <summary>The rest of the cell as the results file has it (errors, confidence, early stop, outcomes, variants); null in attestations written before it was recorded.</summary>
+    public EvalCellResult? Detail { get; set; }
+
+    /// <summary>The results-file cell fields recorded beside the summary above.</summary>
+    internal static readonly HashSet<string> DetailFields = new(StringComparer.Ordinal)
+    {
+        "errors", "confidence", "stoppedEarly", "outcomes", "unmonitoredOutcomes", "unmonitoredEvents", "variants",
+    };
 }

@@ -14,7 +14,11 @@ namespace AlignmentPolicy.Core.Attestation;
 /// </summary>
 public static class PackageAttestationWriter
 {
-    /// <summary>Attests <paramref name="packagePath"/> in place; returns the statement written.</summary>
+    /// <summary>
+    /// Attests <paramref name="packagePath"/> in place; returns the statement written. The package is read first with the
+    /// same strict reader <c>verify</c> uses, and its subjects come from that read: a package the reader refuses is not
+    /// attested (<see cref="PackageRefusedException"/>).
+    /// </summary>
     public static InTotoStatement Attest(string packagePath, PackAttestationPredicate predicate, AttestationSigner? signer)
     {
         if (predicate is null)
@@ -23,20 +27,28 @@ public static class PackageAttestationWriter
         }
 
         using var file = new FileStream(packagePath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        var subjects = new List<AttestationSubject>();
+        var strict = PackageArchive.Open(file);
+        var problems = new List<PackageProblem>(strict.Problems);
+        if (problems.Count == 0)
+        {
+            (predicate.PackageId, predicate.PackageVersion) = strict.ReadIdentity();
+            foreach (var pair in strict.HashEntries(problems))
+            {
+                subjects.Add(new AttestationSubject(pair.Key, pair.Value));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new PackageRefusedException(problems);
+        }
+
+        file.Position = 0;
         using var archive = new ZipArchive(file, ZipArchiveMode.Update);
         archive.GetEntry(PackageArchive.AttestationEntry)?.Delete();
-
-        var (id, version) = PackageArchive.ReadIdentity(archive);
-        predicate.PackageId = id;
-        predicate.PackageVersion = version;
         predicate.Signing = signer is null ? PackAttestationPredicate.Unsigned : PackAttestationPredicate.EcdsaP256;
         predicate.KeyId = signer?.KeyId;
-
-        var subjects = new List<AttestationSubject>();
-        foreach (var pair in PackageArchive.HashEntries(archive))
-        {
-            subjects.Add(new AttestationSubject(pair.Key, pair.Value));
-        }
 
         var statement = new InTotoStatement(subjects, predicate);
         var envelope = DsseEnvelope.Create(DsseEnvelope.InTotoPayloadType, statement.ToPayload(), signer);
@@ -105,4 +117,16 @@ public static class PackageAttestationWriter
         using var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false });
         document.Save(writer);
     }
+}
+
+/// <summary>A package the strict reader refuses, so it is not attested; each problem has its ALN04xx code.</summary>
+public sealed class PackageRefusedException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public PackageRefusedException(IReadOnlyList<PackageProblem> problems)
+        : base(problems is { Count: > 0 } ? problems[0].Message : "The package was refused.")
+        => Problems = problems;
+
+    /// <summary>Why.</summary>
+    public IReadOnlyList<PackageProblem> Problems { get; }
 }

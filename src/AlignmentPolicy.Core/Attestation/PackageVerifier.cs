@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.IO.Compression;
 using AlignmentPolicy.Core.Diagnostics;
+using AlignmentPolicy.Core.Evals;
 
 namespace AlignmentPolicy.Core.Attestation;
 
@@ -17,6 +17,15 @@ public sealed class PackageVerificationOptions
 
     /// <summary>The thresholds to check the recorded results against; null: the ones recorded in the attestation.</summary>
     public IReadOnlyList<RequirementRecord>? Requirements { get; set; }
+
+    /// <summary>How much of a package is read before it is refused.</summary>
+    public PackageReadLimits Limits { get; set; } = new();
+
+    /// <summary>
+    /// Finds the definition of a suite the recorded results name (which cells it has, which decide). Null: the built-in
+    /// suites only; the CLI also resolves <c>nuget:</c> suites.
+    /// </summary>
+    public Func<string, SuiteLayout?>? ResolveSuite { get; set; }
 }
 
 /// <summary>The outcome of verifying one package.</summary>
@@ -70,36 +79,44 @@ public static class PackageVerifier
         }
 
         var result = new PackageVerificationResult { Package = name };
-        ZipArchive archive;
-        try
+        var archive = PackageArchive.Open(stream, options.Limits);
+        if (Refused(archive.Problems, name, reporter, result))
         {
-            archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-        }
-        catch (InvalidDataException e)
-        {
-            Report(result, reporter, BuildDiagnosticIds.PackageUnreadable, name, $"The package is not a valid zip archive ({e.Message}).");
             return result;
         }
 
-        using (archive)
+        try
         {
-            try
-            {
-                VerifyArchive(archive, name, options, reporter, result);
-            }
-            catch (InvalidDataException e)
-            {
-                Report(result, reporter, BuildDiagnosticIds.PackageUnreadable, name, $"The package has a damaged entry ({e.Message}).");
-            }
+            VerifyArchive(archive, name, options, reporter, result);
+        }
+        catch (IOException e)
+        {
+            Report(result, reporter, BuildDiagnosticIds.PackageUnreadable, name, $"The package cannot be read: {e.Message}");
         }
 
         return result;
     }
 
-    private static void VerifyArchive(ZipArchive archive, string name, PackageVerificationOptions options, IDiagnosticReporter reporter, PackageVerificationResult result)
+    private static bool Refused(IReadOnlyList<PackageProblem> problems, string name, IDiagnosticReporter reporter, PackageVerificationResult result)
     {
-        (result.Id, result.Version) = PackageArchive.ReadIdentity(archive);
-        var envelopeText = PackageArchive.ReadAttestation(archive);
+        foreach (var problem in problems)
+        {
+            Report(result, reporter, problem.Code, name, problem.Message);
+        }
+
+        return problems.Count > 0;
+    }
+
+    private static void VerifyArchive(PackageArchive archive, string name, PackageVerificationOptions options, IDiagnosticReporter reporter, PackageVerificationResult result)
+    {
+        (result.Id, result.Version) = archive.ReadIdentity();
+        var problems = new List<PackageProblem>();
+        var envelopeText = archive.ReadAttestation(problems);
+        if (Refused(problems, name, reporter, result))
+        {
+            return;
+        }
+
         if (envelopeText is null)
         {
             Report(result, reporter, BuildDiagnosticIds.AttestationMissing, name,
@@ -152,9 +169,10 @@ public static class PackageVerifier
         if (requirements is not null)
         {
             var source = options.Requirements is null ? "the recorded policy" : "the given policy";
-            foreach (var problem in RecordedEvaluationCheck.Check(requirements, statement.Predicate.Evaluations))
+            var recorded = statement.Predicate.Policy?.Requirements ?? new List<RequirementRecord>();
+            foreach (var problem in RecordedEvaluationCheck.Check(requirements, recorded, statement.Predicate.Evaluations, options.ResolveSuite ?? SuiteLayouts.Builtin))
             {
-                Report(result, reporter, BuildDiagnosticIds.AttestationEvalsBelowPolicy, name, $"Against {source}: {problem}");
+                Report(result, reporter, problem.Code, name, problem.Code == BuildDiagnosticIds.AttestationEvalsBelowPolicy ? $"Against {source}: {problem.Message}" : problem.Message);
             }
         }
     }
@@ -242,22 +260,45 @@ public static class PackageVerifier
         return false;
     }
 
-    private static void CheckSubjects(ZipArchive archive, InTotoStatement statement, string name, IDiagnosticReporter reporter, PackageVerificationResult result)
+    private static void CheckSubjects(PackageArchive archive, InTotoStatement statement, string name, IDiagnosticReporter reporter, PackageVerificationResult result)
     {
-        var files = PackageArchive.HashEntries(archive);
+        var problems = new List<PackageProblem>();
+        var files = archive.HashEntries(problems);
+        Refused(problems, name, reporter, result);
+        var damaged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var problem in problems)
+        {
+            damaged.Add(problem.Entry);
+        }
+
+        // Subjects are compared by the names the reader normalised the entries to, whatever spelling the statement used.
         var subjects = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var subject in statement.Subjects)
         {
-            subjects[subject.Name] = subject.Sha256;
-            if (!files.TryGetValue(subject.Name, out var actual))
+            var normalised = PackageArchive.NormaliseName(subject.Name);
+            if (normalised is null || subjects.ContainsKey(normalised))
+            {
+                Report(result, reporter, BuildDiagnosticIds.AttestationMalformed, name, normalised is null
+                    ? $"The subject '{subject.Name}' is not a name a package entry can have."
+                    : $"The subject '{normalised}' is listed twice.");
+                continue;
+            }
+
+            subjects[normalised] = subject.Sha256;
+            if (damaged.Contains(normalised))
+            {
+                continue;
+            }
+
+            if (!files.TryGetValue(normalised, out var actual))
             {
                 Report(result, reporter, BuildDiagnosticIds.AttestationFileMissing, name,
-                    $"The attested file '{subject.Name}' is not in the package: it was removed after packing.");
+                    $"The attested file '{normalised}' is not in the package: it was removed after packing.");
             }
             else if (actual != subject.Sha256)
             {
                 Report(result, reporter, BuildDiagnosticIds.AttestationFileChanged, name,
-                    $"'{subject.Name}' has SHA-256 {actual}, but the attestation records {subject.Sha256}: the file was changed after packing.");
+                    $"'{normalised}' has SHA-256 {actual}, but the attestation records {subject.Sha256}: the file was changed after packing.");
             }
         }
 

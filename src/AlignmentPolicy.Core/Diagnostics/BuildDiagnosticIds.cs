@@ -74,11 +74,35 @@ public static class BuildDiagnosticIds
     /// <summary>ALN0205: the evaluations run on pack (AlignmentPolicyRunEvalsOnPack) could not be started or did not finish.</summary>
     public static readonly BuildDiagnosticDescriptor EvalRunFailed = new("ALN0205", "Evaluations could not be run on pack", BuildSeverity.Error);
 
+    /// <summary>ALN0206: pack of an agent project whose built assembly is missing (packed with --no-build before any build).</summary>
+    public static readonly BuildDiagnosticDescriptor BuiltAssemblyMissing = new("ALN0206", "The assembly to pack has not been built", BuildSeverity.Error);
+
     /// <summary>ALN0210: an evaluation results file is not valid JSON, not in the results format, or inconsistent.</summary>
     public static readonly BuildDiagnosticDescriptor EvalResultsMalformed = new("ALN0210", "Evaluation results file is malformed", BuildSeverity.Error);
 
     /// <summary>ALN0211: shard results that do not belong to the same run (build, policy, suite, model, seed or settings differ), or a shard missing.</summary>
     public static readonly BuildDiagnosticDescriptor EvalShardsMismatch = new("ALN0211", "Evaluation shards cannot be merged", BuildSeverity.Error);
+
+    /// <summary>ALN0212: a figure or verdict in a results file differs from the one recomputed from its outcomes and the policy (a bound edited down, a verdict set to PASS).</summary>
+    public static readonly BuildDiagnosticDescriptor EvalResultsRecomputationMismatch = new("ALN0212", "Evaluation results disagree with their recomputation", BuildSeverity.Error);
+
+    /// <summary>ALN0213: a results file's cells are not the suite definition's (missing, unknown or repeated cells, no cells, primary or control marked otherwise than the suite and policy say).</summary>
+    public static readonly BuildDiagnosticDescriptor EvalResultsCellsMismatch = new("ALN0213", "Evaluation results' cells do not match the suite definition", BuildSeverity.Error);
+
+    /// <summary>ALN0214: results computed otherwise than the policy requires (threshold, confidence, primary cells, minimum samples, sequential test, error limit, reference mode).</summary>
+    public static readonly BuildDiagnosticDescriptor EvalResultsSettingsMismatch = new("ALN0214", "Evaluation run does not match the policy's requirement", BuildSeverity.Error);
+
+    /// <summary>ALN0215: the suite definition the results were computed with is not the one this tool knows, or cannot be found.</summary>
+    public static readonly BuildDiagnosticDescriptor EvalSuiteDefinitionUnknown = new("ALN0215", "Suite definition of the results is not available", BuildSeverity.Error);
+
+    /// <summary>ALN0216: the transcripts of a results file are missing, unreadable, or not the bytes whose SHA-256 the results record.</summary>
+    public static readonly BuildDiagnosticDescriptor EvalTranscriptsAltered = new("ALN0216", "Evaluation transcripts are missing or altered", BuildSeverity.Error);
+
+    /// <summary>ALN0217: the per-sample verdicts in the transcripts do not recount to the outcomes the results record (or a transcript line is malformed or repeated).</summary>
+    public static readonly BuildDiagnosticDescriptor EvalTranscriptsMismatch = new("ALN0217", "Evaluation transcripts disagree with the results", BuildSeverity.Error);
+
+    /// <summary>ALN0218: a path named in a results file (its transcripts) or derived from it (the suite's file name) would leave its folder.</summary>
+    public static readonly BuildDiagnosticDescriptor EvalResultsPathEscapes = new("ALN0218", "Path in evaluation results leaves its folder", BuildSeverity.Error);
 
     /// <summary>ALN0300: AlignmentPolicy itself failed; reported instead of a stack trace.</summary>
     public static readonly BuildDiagnosticDescriptor InternalError = new("ALN0300", "AlignmentPolicy failed unexpectedly", BuildSeverity.Error);
@@ -170,6 +194,36 @@ public static class BuildDiagnosticIds
     /// <summary>ALN0412: a package source (folder or feed) that cannot be listed or downloaded from.</summary>
     public static readonly BuildDiagnosticDescriptor PackageSourceUnreadable = new("ALN0412", "Package source cannot be read", BuildSeverity.Error);
 
+    /// <summary>ALN0413: recorded evaluation figures or verdicts that differ from those recomputed from the recorded outcomes, or results recorded without outcomes.</summary>
+    public static readonly BuildDiagnosticDescriptor AttestationEvalsRecomputationMismatch = new("ALN0413", "Recorded evaluation does not match its recomputation", BuildSeverity.Error);
+
+    /// <summary>ALN0414: a recorded evaluation whose cells or suite digest do not match the suite definition.</summary>
+    public static readonly BuildDiagnosticDescriptor AttestationEvalsSuiteMismatch = new("ALN0414", "Recorded evaluation does not match its suite definition", BuildSeverity.Error);
+
+    /// <summary>ALN0415: a package entry name with a '..', '.' or empty segment (it could climb out of the folder it is extracted to).</summary>
+    public static readonly BuildDiagnosticDescriptor PackageEntryTraversal = new("ALN0415", "Package entry name climbs out of its folder", BuildSeverity.Error);
+
+    /// <summary>ALN0416: a package entry name that is absolute or drive-rooted.</summary>
+    public static readonly BuildDiagnosticDescriptor PackageEntryRooted = new("ALN0416", "Package entry name is absolute", BuildSeverity.Error);
+
+    /// <summary>ALN0417: a package entry name that extractors read differently (a backslash, a colon, a control character, an undeclared encoding, a second Unicode name, a local header that disagrees).</summary>
+    public static readonly BuildDiagnosticDescriptor PackageEntryAmbiguousName = new("ALN0417", "Package entry name is ambiguous", BuildSeverity.Error);
+
+    /// <summary>ALN0418: two package entries with the same name once normalised (case-insensitively), or a name that is both a file and a folder.</summary>
+    public static readonly BuildDiagnosticDescriptor PackageEntryDuplicate = new("ALN0418", "Package entry name is duplicated", BuildSeverity.Error);
+
+    /// <summary>ALN0419: an encrypted package entry.</summary>
+    public static readonly BuildDiagnosticDescriptor PackageEntryEncrypted = new("ALN0419", "Package entry is encrypted", BuildSeverity.Error);
+
+    /// <summary>ALN0420: a package entry whose data does not match its recorded CRC-32 or size.</summary>
+    public static readonly BuildDiagnosticDescriptor PackageEntryCorrupt = new("ALN0420", "Package entry is corrupt", BuildSeverity.Error);
+
+    /// <summary>ALN0421: a package with more entries than the reader accepts.</summary>
+    public static readonly BuildDiagnosticDescriptor PackageTooManyEntries = new("ALN0421", "Package has too many entries", BuildSeverity.Error);
+
+    /// <summary>ALN0422: a package whose entries expand to more bytes than the reader accepts.</summary>
+    public static readonly BuildDiagnosticDescriptor PackageTooLarge = new("ALN0422", "Package expands beyond the size limit", BuildSeverity.Error);
+
     /// <summary>Every registered descriptor, in code order.</summary>
     public static IReadOnlyList<BuildDiagnosticDescriptor> All { get; } = new[]
     {
@@ -178,7 +232,9 @@ public static class BuildDiagnosticIds
         ProvenanceDeniedContentClass, ProvenanceIncompleteSynthetic, ProvenancePathEscapes, ProvenancePersonalDataMissing,
         ProvenanceUndeclaredDataItem, ProvenanceContamination, ProvenanceFileUnreadable,
         EvalResultsMissing, EvalResultsStale, EvalResultsFailing, EvalResultsUndecided, EvalRunFailed,
-        EvalResultsMalformed, EvalShardsMismatch,
+        EvalResultsMalformed, EvalShardsMismatch, BuiltAssemblyMissing,
+        EvalResultsRecomputationMismatch, EvalResultsCellsMismatch, EvalResultsSettingsMismatch, EvalSuiteDefinitionUnknown,
+        EvalTranscriptsAltered, EvalTranscriptsMismatch, EvalResultsPathEscapes,
         InternalError, PolicyInvalidJson, PolicyDuplicateProperty, PolicyUnknownProperty, PolicyWrongType, PolicyMissingProperty,
         PolicyNumberOutOfRange, PolicyInvalidValue, PolicyUnknownSuite, PolicyUnknownCatalogue, PolicyUnknownLicense,
         PolicyMalformedDocumentationId, PolicyUnsupportedVersion, PolicyNotFound, PolicyUnreadable, PolicyInvalidPattern,
@@ -186,5 +242,7 @@ public static class BuildDiagnosticIds
         AttestationMissing, AttestationMalformed, AttestationFileChanged, AttestationFileNotAttested, AttestationFileMissing,
         AttestationSignatureInvalid, AttestationUntrustedKey, AttestationUnsigned, AttestationEvalsBelowPolicy, PackageUnreadable,
         AttestationSigningKeyInvalid, PackageSourceUnreadable,
+        AttestationEvalsRecomputationMismatch, AttestationEvalsSuiteMismatch, PackageEntryTraversal, PackageEntryRooted,
+        PackageEntryAmbiguousName, PackageEntryDuplicate, PackageEntryEncrypted, PackageEntryCorrupt, PackageTooManyEntries, PackageTooLarge,
     };
 }

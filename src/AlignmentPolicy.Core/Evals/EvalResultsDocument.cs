@@ -20,6 +20,15 @@ public static class EvalVerdicts
     public static IReadOnlyList<string> All { get; } = new[] { Pass, Fail, Invalid, Inconclusive, Info };
 }
 
+/// <summary>The metrics a suite measures, as written in results files and suite definitions.</summary>
+public static class EvalMetrics
+{
+    /// <summary>A misalignment rate per cell.</summary>
+    public const string Rate = "rate";
+    /// <summary>The gap between two arms' rates (monitored minus unmonitored).</summary>
+    public const string Gap = "gap";
+}
+
 /// <summary>
 /// The results of one suite run on one agent build (<c>obj/alignment/evals/&lt;suite&gt;.json</c>): bound to the
 /// SHA-256 of the built assembly, of the policy and of the suite, with per-cell rates, intervals, bounds and verdicts.
@@ -27,8 +36,8 @@ public static class EvalVerdicts
 /// </summary>
 public sealed class EvalResultsDocument
 {
-    /// <summary>The format version this library writes and reads.</summary>
-    public const int CurrentFormat = 1;
+    /// <summary>The format version this library writes and reads (2: the transcripts' SHA-256 is recorded).</summary>
+    public const int CurrentFormat = 2;
 
     /// <summary>The format version.</summary>
     public int Format { get; set; } = CurrentFormat;
@@ -78,6 +87,8 @@ public sealed class EvalResultsDocument
     public double ErrorShare { get; set; }
     /// <summary>The transcripts file name (JSONL, beside this file).</summary>
     public string Transcripts { get; set; } = "";
+    /// <summary>SHA-256 (lowercase hex) of the transcripts file's bytes: the per-sample verdicts the outcomes summarise.</summary>
+    public string TranscriptsSha256 { get; set; } = "";
     /// <summary>Model usage.</summary>
     public EvalUsageRecord Usage { get; set; } = new();
     /// <summary>The cells.</summary>

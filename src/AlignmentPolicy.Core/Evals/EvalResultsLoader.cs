@@ -2,23 +2,50 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Text.RegularExpressions;
 using AlignmentPolicy.Core.Diagnostics;
 using AlignmentPolicy.Core.Json;
 
 namespace AlignmentPolicy.Core.Evals;
 
+/// <summary>A results file as read: the document, and the JSON it came from (for the positions of its fields).</summary>
+public sealed class EvalResultsFile
+{
+    internal EvalResultsFile(string path, EvalResultsDocument document, JsonObject root)
+    {
+        Path = path;
+        Document = document;
+        Root = root;
+    }
+
+    /// <summary>The file.</summary>
+    public string Path { get; }
+
+    /// <summary>What it says.</summary>
+    public EvalResultsDocument Document { get; }
+
+    /// <summary>Its JSON, with positions.</summary>
+    public JsonObject Root { get; }
+
+    /// <summary>
+    /// The position of a field, by path: property names and array indexes separated by '/' (<c>settings/confidence</c>,
+    /// <c>cells/2/bound</c>). The name of the deepest property found; the file's start when nothing is.
+    /// </summary>
+    public SourceSpan Locate(string field) => JsonPaths.Locate(Root, field);
+}
+
 /// <summary>
-/// Reads and validates a results file (<c>obj/alignment/evals/&lt;suite&gt;.json</c>). Every problem is an ALN0210
-/// diagnostic at its line and column; the pack gate (ALN0201..) and <c>alignment-policy eval merge</c> build on it.
+/// Reads and validates a results file (<c>obj/alignment/evals/&lt;suite&gt;.json</c>): its shape, every value in range
+/// (no setting that would make a bound NaN), its names (no suite or transcripts name that leads out of its folder) and
+/// its counts against its outcomes. Every problem is an ALN0210 diagnostic (ALN0218 for a path) at its line and column;
+/// the pack gate, <c>verify</c> and <c>alignment-policy eval merge</c> build on it.
 /// </summary>
 public static class EvalResultsLoader
 {
-    private static readonly Regex s_sha256 = new("^[0-9a-f]{64}$", RegexOptions.CultureInvariant);
-    private static readonly Regex s_outcomes = new(@"^[01E.]*$", RegexOptions.CultureInvariant);
-
     /// <summary>Loads <paramref name="path"/>; returns null (with diagnostics) when it cannot be read or is malformed.</summary>
-    public static EvalResultsDocument? Load(string path, IDiagnosticReporter reporter)
+    public static EvalResultsDocument? Load(string path, IDiagnosticReporter reporter) => Read(path, reporter)?.Document;
+
+    /// <summary>Reads <paramref name="path"/> with its JSON; null (with diagnostics) when it cannot be read or is malformed.</summary>
+    public static EvalResultsFile? Read(string path, IDiagnosticReporter reporter)
     {
         if (reporter is null)
         {
@@ -28,6 +55,7 @@ public static class EvalResultsLoader
         string text;
         try
         {
+            FileSystem.RegularFile.EnsureReadable(path);
             text = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -37,11 +65,14 @@ public static class EvalResultsLoader
             return null;
         }
 
-        return Parse(text, path, reporter);
+        return ParseFile(text, path, reporter);
     }
 
     /// <summary>Parses results text; <paramref name="path"/> names the file in diagnostics.</summary>
-    public static EvalResultsDocument? Parse(string text, string path, IDiagnosticReporter reporter)
+    public static EvalResultsDocument? Parse(string text, string path, IDiagnosticReporter reporter) => ParseFile(text, path, reporter)?.Document;
+
+    /// <summary>Parses results text with its JSON; <paramref name="path"/> names the file in diagnostics.</summary>
+    public static EvalResultsFile? ParseFile(string text, string path, IDiagnosticReporter reporter)
     {
         if (reporter is null)
         {
@@ -68,8 +99,9 @@ public static class EvalResultsLoader
             return null;
         }
 
-        reader.Check(document, root);
-        return reader.Failed ? null : document;
+        var file = new EvalResultsFile(path, document, (JsonObject)root);
+        EvalResultsChecks.Check(file, (code, span, message) => reader.Report(code, span, message));
+        return reader.Failed ? null : file;
     }
 
     private sealed class Reader
@@ -177,6 +209,12 @@ public static class EvalResultsLoader
                 case EvalResultsShape.Kind.NullableNumber:
                     if (node is JsonNumber n)
                     {
+                        if (double.IsNaN(n.Value) || double.IsInfinity(n.Value))
+                        {
+                            Report(node.Span, $"{where} is out of range: {n.Text} is not a finite number.");
+                            return null;
+                        }
+
                         return n.Value;
                     }
 
@@ -229,119 +267,12 @@ public static class EvalResultsLoader
             return null;
         }
 
-        public void Check(EvalResultsDocument document, JsonNode root)
-        {
-            var rootObject = (JsonObject)root;
-            SourceSpan At(string name) => rootObject.Find(name)?.Value.Span ?? root.Span;
-            if (document.Format != EvalResultsDocument.CurrentFormat)
-            {
-                Report(At("format"), $"Results format {document.Format} is not supported; this version reads format {EvalResultsDocument.CurrentFormat}. Run 'alignment-policy eval' again.");
-            }
+        private void Report(SourceSpan span, string message) => Report(BuildDiagnosticIds.EvalResultsMalformed, span, message);
 
-            foreach (var name in new[] { "suiteSha256", "assemblySha256", "policySha256" })
-            {
-                var value = name == "suiteSha256" ? document.SuiteSha256 : name == "assemblySha256" ? document.AssemblySha256 : document.PolicySha256;
-                if (!s_sha256.IsMatch(value))
-                {
-                    Report(At(name), $"'{name}' must be a lowercase hexadecimal SHA-256 (64 characters).");
-                }
-            }
-
-            if (Array.IndexOf(new[] { EvalVerdicts.Pass, EvalVerdicts.Fail, EvalVerdicts.Invalid, EvalVerdicts.Inconclusive }, document.Verdict) < 0)
-            {
-                Report(At("verdict"), $"Verdict '{document.Verdict}' is not one of PASS, FAIL, INVALID, INCONCLUSIVE.");
-            }
-
-            if (document.ShardCount < 1 || document.ShardIndex < 1 || document.ShardIndex > document.ShardCount)
-            {
-                Report(At("shardIndex"), $"Shard {document.ShardIndex}/{document.ShardCount} is not valid.");
-            }
-
-            var cells = rootObject.Find("cells")?.Value as JsonArray;
-            for (var i = 0; i < document.Cells.Count; i++)
-            {
-                var cell = document.Cells[i];
-                var span = cells is not null && i < cells.Items.Count ? cells.Items[i].Span : root.Span;
-                if (Array.IndexOf(EvalVerdicts.All as string[] ?? new List<string>(EvalVerdicts.All).ToArray(), cell.Verdict) < 0)
-                {
-                    Report(span, $"Cell '{cell.Id}' has an unknown verdict '{cell.Verdict}'.");
-                }
-
-                if (!s_outcomes.IsMatch(cell.Outcomes) || (cell.UnmonitoredOutcomes is { } other && !s_outcomes.IsMatch(other)))
-                {
-                    Report(span, $"Cell '{cell.Id}' has outcomes other than 0, 1, E and '.'.");
-                    continue;
-                }
-
-                int ones = 0, scored = 0;
-                foreach (var c in cell.Outcomes)
-                {
-                    ones += c == '1' ? 1 : 0;
-                    scored += c is '0' or '1' ? 1 : 0;
-                }
-
-                if (cell.N < 0 || cell.Events < 0 || cell.N > scored || cell.Events > ones || cell.Events > cell.N)
-                {
-                    Report(span, $"Cell '{cell.Id}' reports n={cell.N}, events={cell.Events}, which its {scored} recorded outcomes ({ones} misaligned) do not support. The file was edited; run 'alignment-policy eval' again.");
-                }
-
-                CheckLegitimate(cell, span);
-            }
-
-            if (document.Blocked is { } blocked && (document.LegitimateN is not { } legitimate || blocked < 0 || blocked > legitimate
-                || legitimate != SumOf(document.Cells, c => c.LegitimateN) || blocked != SumOf(document.Cells, c => c.Blocked)))
-            {
-                Report(At("blocked"), $"The results report {document.Blocked} blocked of {document.LegitimateN} legitimate actions, which the cells' counts do not support. The file was edited; run 'alignment-policy eval' again.");
-            }
-        }
-
-        private static int SumOf(List<EvalCellResult> cells, Func<EvalCellResult, int?> count)
-        {
-            var sum = 0;
-            foreach (var cell in cells)
-            {
-                sum += count(cell) ?? 0;
-            }
-
-            return sum;
-        }
-
-        /// <summary>The legitimate-action outcomes (0 reached, 1 blocked, . none) must back the cell's counts exactly.</summary>
-        private void CheckLegitimate(EvalCellResult cell, SourceSpan span)
-        {
-            if (cell.LegitimateOutcomes is null)
-            {
-                if (cell.LegitimateN is not null || cell.Blocked is not null)
-                {
-                    Report(span, $"Cell '{cell.Id}' reports blocked legitimate actions without their per-sample 'legitimateOutcomes'.");
-                }
-
-                return;
-            }
-
-            int attempted = 0, blocked = 0;
-            foreach (var c in cell.LegitimateOutcomes)
-            {
-                if (c is not ('0' or '1' or '.'))
-                {
-                    Report(span, $"Cell '{cell.Id}' has legitimate outcomes other than 0, 1 and '.'.");
-                    return;
-                }
-
-                attempted += c is '0' or '1' ? 1 : 0;
-                blocked += c == '1' ? 1 : 0;
-            }
-
-            if (cell.LegitimateN != attempted || cell.Blocked != blocked)
-            {
-                Report(span, $"Cell '{cell.Id}' reports {cell.Blocked} blocked of {cell.LegitimateN} legitimate actions, but its legitimate outcomes record {blocked} of {attempted}. The file was edited; run 'alignment-policy eval' again.");
-            }
-        }
-
-        private void Report(SourceSpan span, string message)
+        public void Report(BuildDiagnosticDescriptor code, SourceSpan span, string message)
         {
             Failed = true;
-            _reporter.Report(new BuildDiagnostic(BuildDiagnosticIds.EvalResultsMalformed, BuildSeverity.Error, _path, span.Line, span.Column, span.EndLine, span.EndColumn, message));
+            _reporter.Report(new BuildDiagnostic(code, BuildSeverity.Error, _path, span.Line, span.Column, span.EndLine, span.EndColumn, message));
         }
     }
 }

@@ -4,7 +4,9 @@ using System.Collections.Generic;
 namespace AlignmentPolicy.Core.Evals;
 
 /// <summary>
-/// The results format's fields, once: the reader and the writer both walk these tables, so they cannot drift.
+/// The results format's fields, once: the reader, the writer and the recomputation check all walk these tables, so they
+/// cannot drift. A field marked derived is computed by <see cref="ResultsCalculator"/> from the outcomes and settings;
+/// <see cref="ResultsRecomputation"/> compares every derived field of a file with its recomputed value.
 /// </summary>
 internal static class EvalResultsShape
 {
@@ -12,8 +14,9 @@ internal static class EvalResultsShape
 
     internal sealed class Field
     {
-        public Field(string name, Kind kind, bool required, Func<object, object?> get, Action<object, object?> set, Func<object>? create = null, IReadOnlyList<Field>? shape = null)
+        public Field(string name, Kind kind, bool required, Func<object, object?> get, Action<object, object?> set, Func<object>? create = null, IReadOnlyList<Field>? shape = null, bool derived = false)
         {
+            Derived = derived;
             Name = name;
             Type = kind;
             Required = required;
@@ -30,13 +33,18 @@ internal static class EvalResultsShape
         public Action<object, object?> Set { get; }
         public Func<object>? Create { get; }
         public IReadOnlyList<Field>? Shape { get; }
+        public bool Derived { get; }
     }
 
     private static Field F<T>(string name, Kind kind, bool required, Func<T, object?> get, Action<T, object?> set)
         => new(name, kind, required, o => get((T)o), (o, v) => set((T)o, v));
 
-    private static Field O<T>(string name, Kind kind, Func<T, object?> get, Action<T, object?> set, Func<object> create, IReadOnlyList<Field> shape)
-        => new(name, kind, true, o => get((T)o), (o, v) => set((T)o, v), create, shape);
+    // Computed by ResultsCalculator: checked against the recomputation.
+    private static Field D<T>(string name, Kind kind, bool required, Func<T, object?> get, Action<T, object?> set)
+        => new(name, kind, required, o => get((T)o), (o, v) => set((T)o, v), derived: true);
+
+    private static Field O<T>(string name, Kind kind, Func<T, object?> get, Action<T, object?> set, Func<object> create, IReadOnlyList<Field> shape, bool derived = false)
+        => new(name, kind, true, o => get((T)o), (o, v) => set((T)o, v), create, shape, derived);
 
     public static readonly IReadOnlyList<Field> Variant = new[]
     {
@@ -50,26 +58,26 @@ internal static class EvalResultsShape
         F<EvalCellResult>("id", Kind.String, true, o => o.Id, (o, v) => o.Id = (string)v!),
         F<EvalCellResult>("primary", Kind.Boolean, true, o => o.Primary, (o, v) => o.Primary = (bool)v!),
         F<EvalCellResult>("control", Kind.Boolean, true, o => o.Control, (o, v) => o.Control = (bool)v!),
-        F<EvalCellResult>("n", Kind.Integer, true, o => o.N, (o, v) => o.N = (int)v!),
-        F<EvalCellResult>("events", Kind.Integer, true, o => o.Events, (o, v) => o.Events = (int)v!),
-        F<EvalCellResult>("errors", Kind.Integer, true, o => o.Errors, (o, v) => o.Errors = (int)v!),
-        F<EvalCellResult>("rate", Kind.Number, true, o => o.Rate, (o, v) => o.Rate = (double)v!),
-        F<EvalCellResult>("intervalLow", Kind.Number, true, o => o.IntervalLow, (o, v) => o.IntervalLow = (double)v!),
-        F<EvalCellResult>("intervalHigh", Kind.Number, true, o => o.IntervalHigh, (o, v) => o.IntervalHigh = (double)v!),
-        F<EvalCellResult>("bound", Kind.Number, true, o => o.Bound, (o, v) => o.Bound = (double)v!),
-        F<EvalCellResult>("confidence", Kind.Number, true, o => o.Confidence, (o, v) => o.Confidence = (double)v!),
-        F<EvalCellResult>("threshold", Kind.Number, true, o => o.Threshold, (o, v) => o.Threshold = (double)v!),
-        F<EvalCellResult>("stoppedEarly", Kind.Boolean, true, o => o.StoppedEarly, (o, v) => o.StoppedEarly = (bool)v!),
-        F<EvalCellResult>("verdict", Kind.String, true, o => o.Verdict, (o, v) => o.Verdict = (string)v!),
+        D<EvalCellResult>("n", Kind.Integer, true, o => o.N, (o, v) => o.N = (int)v!),
+        D<EvalCellResult>("events", Kind.Integer, true, o => o.Events, (o, v) => o.Events = (int)v!),
+        D<EvalCellResult>("errors", Kind.Integer, true, o => o.Errors, (o, v) => o.Errors = (int)v!),
+        D<EvalCellResult>("rate", Kind.Number, true, o => o.Rate, (o, v) => o.Rate = (double)v!),
+        D<EvalCellResult>("intervalLow", Kind.Number, true, o => o.IntervalLow, (o, v) => o.IntervalLow = (double)v!),
+        D<EvalCellResult>("intervalHigh", Kind.Number, true, o => o.IntervalHigh, (o, v) => o.IntervalHigh = (double)v!),
+        D<EvalCellResult>("bound", Kind.Number, true, o => o.Bound, (o, v) => o.Bound = (double)v!),
+        D<EvalCellResult>("confidence", Kind.Number, true, o => o.Confidence, (o, v) => o.Confidence = (double)v!),
+        D<EvalCellResult>("threshold", Kind.Number, true, o => o.Threshold, (o, v) => o.Threshold = (double)v!),
+        D<EvalCellResult>("stoppedEarly", Kind.Boolean, true, o => o.StoppedEarly, (o, v) => o.StoppedEarly = (bool)v!),
+        D<EvalCellResult>("verdict", Kind.String, true, o => o.Verdict, (o, v) => o.Verdict = (string)v!),
         F<EvalCellResult>("outcomes", Kind.String, true, o => o.Outcomes, (o, v) => o.Outcomes = (string)v!),
         F<EvalCellResult>("unmonitoredOutcomes", Kind.NullableString, false, o => o.UnmonitoredOutcomes, (o, v) => o.UnmonitoredOutcomes = (string?)v),
-        F<EvalCellResult>("unmonitoredEvents", Kind.NullableInteger, false, o => o.UnmonitoredEvents, (o, v) => o.UnmonitoredEvents = (int?)v),
-        O<EvalCellResult>("variants", Kind.ObjectList, o => o.Variants, (o, v) => o.Variants = ToList<EvalVariantResult>(v), () => new EvalVariantResult(), Variant),
+        D<EvalCellResult>("unmonitoredEvents", Kind.NullableInteger, false, o => o.UnmonitoredEvents, (o, v) => o.UnmonitoredEvents = (int?)v),
+        O<EvalCellResult>("variants", Kind.ObjectList, o => o.Variants, (o, v) => o.Variants = ToList<EvalVariantResult>(v), () => new EvalVariantResult(), Variant, derived: true),
         F<EvalCellResult>("classifierEvents", Kind.NullableInteger, false, o => o.ClassifierEvents, (o, v) => o.ClassifierEvents = (int?)v),
         F<EvalCellResult>("classifierAgreement", Kind.NullableNumber, false, o => o.ClassifierAgreement, (o, v) => o.ClassifierAgreement = (double?)v),
         F<EvalCellResult>("legitimateOutcomes", Kind.NullableString, false, o => o.LegitimateOutcomes, (o, v) => o.LegitimateOutcomes = (string?)v),
-        F<EvalCellResult>("legitimateN", Kind.NullableInteger, false, o => o.LegitimateN, (o, v) => o.LegitimateN = (int?)v),
-        F<EvalCellResult>("blocked", Kind.NullableInteger, false, o => o.Blocked, (o, v) => o.Blocked = (int?)v),
+        D<EvalCellResult>("legitimateN", Kind.NullableInteger, false, o => o.LegitimateN, (o, v) => o.LegitimateN = (int?)v),
+        D<EvalCellResult>("blocked", Kind.NullableInteger, false, o => o.Blocked, (o, v) => o.Blocked = (int?)v),
     };
 
     public static readonly IReadOnlyList<Field> Settings = new[]
@@ -120,19 +128,20 @@ internal static class EvalResultsShape
         O<EvalResultsDocument>("settings", Kind.Object, o => o.Settings, (o, v) => o.Settings = (EvalSettingsRecord)v!, () => new EvalSettingsRecord(), Settings),
         F<EvalResultsDocument>("tool", Kind.String, true, o => o.Tool, (o, v) => o.Tool = (string)v!),
         F<EvalResultsDocument>("createdUtc", Kind.String, true, o => o.CreatedUtc, (o, v) => o.CreatedUtc = (string)v!),
-        F<EvalResultsDocument>("verdict", Kind.String, true, o => o.Verdict, (o, v) => o.Verdict = (string)v!),
+        D<EvalResultsDocument>("verdict", Kind.String, true, o => o.Verdict, (o, v) => o.Verdict = (string)v!),
         F<EvalResultsDocument>("reason", Kind.String, true, o => o.Reason, (o, v) => o.Reason = (string)v!),
-        F<EvalResultsDocument>("errors", Kind.Integer, true, o => o.Errors, (o, v) => o.Errors = (int)v!),
-        F<EvalResultsDocument>("errorShare", Kind.Number, true, o => o.ErrorShare, (o, v) => o.ErrorShare = (double)v!),
+        D<EvalResultsDocument>("errors", Kind.Integer, true, o => o.Errors, (o, v) => o.Errors = (int)v!),
+        D<EvalResultsDocument>("errorShare", Kind.Number, true, o => o.ErrorShare, (o, v) => o.ErrorShare = (double)v!),
         F<EvalResultsDocument>("transcripts", Kind.String, true, o => o.Transcripts, (o, v) => o.Transcripts = (string)v!),
+        F<EvalResultsDocument>("transcriptsSha256", Kind.String, true, o => o.TranscriptsSha256, (o, v) => o.TranscriptsSha256 = (string)v!),
         O<EvalResultsDocument>("usage", Kind.Object, o => o.Usage, (o, v) => o.Usage = (EvalUsageRecord)v!, () => new EvalUsageRecord(), Usage),
         O<EvalResultsDocument>("cells", Kind.ObjectList, o => o.Cells, (o, v) => o.Cells = ToList<EvalCellResult>(v), () => new EvalCellResult(), Cell),
-        F<EvalResultsDocument>("legitimateN", Kind.NullableInteger, false, o => o.LegitimateN, (o, v) => o.LegitimateN = (int?)v),
-        F<EvalResultsDocument>("blocked", Kind.NullableInteger, false, o => o.Blocked, (o, v) => o.Blocked = (int?)v),
-        F<EvalResultsDocument>("blockedRate", Kind.NullableNumber, false, o => o.BlockedRate, (o, v) => o.BlockedRate = (double?)v),
-        F<EvalResultsDocument>("blockedIntervalLow", Kind.NullableNumber, false, o => o.BlockedIntervalLow, (o, v) => o.BlockedIntervalLow = (double?)v),
-        F<EvalResultsDocument>("blockedIntervalHigh", Kind.NullableNumber, false, o => o.BlockedIntervalHigh, (o, v) => o.BlockedIntervalHigh = (double?)v),
-        F<EvalResultsDocument>("blockedBound", Kind.NullableNumber, false, o => o.BlockedBound, (o, v) => o.BlockedBound = (double?)v),
+        D<EvalResultsDocument>("legitimateN", Kind.NullableInteger, false, o => o.LegitimateN, (o, v) => o.LegitimateN = (int?)v),
+        D<EvalResultsDocument>("blocked", Kind.NullableInteger, false, o => o.Blocked, (o, v) => o.Blocked = (int?)v),
+        D<EvalResultsDocument>("blockedRate", Kind.NullableNumber, false, o => o.BlockedRate, (o, v) => o.BlockedRate = (double?)v),
+        D<EvalResultsDocument>("blockedIntervalLow", Kind.NullableNumber, false, o => o.BlockedIntervalLow, (o, v) => o.BlockedIntervalLow = (double?)v),
+        D<EvalResultsDocument>("blockedIntervalHigh", Kind.NullableNumber, false, o => o.BlockedIntervalHigh, (o, v) => o.BlockedIntervalHigh = (double?)v),
+        D<EvalResultsDocument>("blockedBound", Kind.NullableNumber, false, o => o.BlockedBound, (o, v) => o.BlockedBound = (double?)v),
     };
 
     private static List<T> ToList<T>(object? value)

@@ -45,7 +45,7 @@ public sealed class JsonParser
         parser.SkipWhitespace();
         if (!parser.AtEnd)
         {
-            throw parser.Error($"Unexpected '{parser.Describe(parser.Current)}' after the end of the JSON value.");
+            throw parser.Error($"Unexpected '{Describe(parser.Current)}' after the end of the JSON value.");
         }
 
         return root;
@@ -361,7 +361,7 @@ public sealed class JsonParser
             }
 
             var word = _text.Substring(_pos, System.Math.Max(1, end - _pos));
-            throw Error($"Unexpected '{word}'; expected a value (did you mean {literal}, or forget quotes around a string?).");
+            throw Error($"Unexpected '{Diagnostics.DisplayText.Of(word)}'; expected a value (did you mean {literal}, or forget quotes around a string?).");
         }
 
         _pos += literal.Length;
@@ -417,7 +417,7 @@ public sealed class JsonParser
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
-    private string Describe(char c) => c < ' ' ? $"\\u{(int)c:X4}" : c.ToString();
+    private static string Describe(char c) => Diagnostics.DisplayText.Of(c);
 
     private JsonSyntaxException Error(string message) => new(message, _line, Column);
 

@@ -71,8 +71,8 @@ internal abstract class PositionedReader
     {
         JsonObject => "an object",
         JsonArray => "an array",
-        JsonString s => $"a string (\"{(s.Value.Length <= 40 ? s.Value : s.Value.Substring(0, 37) + "...")}\")",
-        JsonNumber n => $"a number ({n.Text})",
+        JsonString s => $"a string (\"{DisplayText.Of(s.Value, 40)}\")",
+        JsonNumber n => $"a number ({DisplayText.Of(n.Text)})",
         JsonBoolean b => b.Value ? "true" : "false",
         _ => "null",
     };

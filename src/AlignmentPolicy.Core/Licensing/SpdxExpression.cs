@@ -47,14 +47,50 @@ public abstract class SpdxExpression
     /// Whether a user may take the data under licences that are all allowed: every side of an AND must be
     /// allowed, one side of an OR suffices; an exception only adds permissions, so it is judged by its licence.
     /// </summary>
-    public bool IsSatisfiedBy(Func<string, bool> allowed) => this switch
+    public bool IsSatisfiedBy(Func<string, bool> allowed)
     {
-        SpdxLicense license => allowed(license.Id) || (license.OrLater && allowed(license.Id + "+")),
-        SpdxWithException with => with.License.IsSatisfiedBy(allowed),
-        SpdxCompound { IsAnd: true } and => and.Left.IsSatisfiedBy(allowed) && and.Right.IsSatisfiedBy(allowed),
-        SpdxCompound or => or.Left.IsSatisfiedBy(allowed) || or.Right.IsSatisfiedBy(allowed),
-        _ => false,
-    };
+        // Iterative: "A AND B AND C ..." parses into a tree as deep as it is long, too deep to recurse over.
+        var values = new Stack<bool>();
+        foreach (var node in PostOrder())
+        {
+            switch (node)
+            {
+                case SpdxLicense license:
+                    values.Push(allowed(license.Id) || (license.OrLater && allowed(license.Id + "+")));
+                    break;
+                case SpdxWithException with:
+                    values.Push(allowed(with.License.Id) || (with.License.OrLater && allowed(with.License.Id + "+")));
+                    break;
+                case SpdxCompound compound:
+                    var right = values.Pop();
+                    var left = values.Pop();
+                    values.Push(compound.IsAnd ? left && right : left || right);
+                    break;
+            }
+        }
+
+        return values.Pop();
+    }
+
+    /// <summary>Every node after its operands (left, right, then the operator), without recursion.</summary>
+    private protected IEnumerable<SpdxExpression> PostOrder()
+    {
+        var pending = new Stack<(SpdxExpression Node, bool Expanded)>();
+        pending.Push((this, false));
+        while (pending.Count > 0)
+        {
+            var (node, expanded) = pending.Pop();
+            if (node is SpdxCompound compound && !expanded)
+            {
+                pending.Push((compound, true));
+                pending.Push((compound.Right, false));
+                pending.Push((compound.Left, false));
+                continue;
+            }
+
+            yield return node;
+        }
+    }
 
     /// <summary>Parses <paramref name="text"/>; on failure <paramref name="error"/> says what is wrong and where.</summary>
     public static bool TryParse(string text, out SpdxExpression? expression, out SpdxExpressionError? error)
@@ -119,9 +155,50 @@ public sealed class SpdxCompound : SpdxExpression
     public SpdxExpression Right { get; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Wrap(Left)} {(IsAnd ? "AND" : "OR")} {Wrap(Right)}";
+    public override string ToString()
+    {
+        // Iterative, into one buffer, for the same reason as IsSatisfiedBy: a long chain is a deep tree, and joining
+        // the operands' strings level by level would copy the text once per level.
+        var builder = new System.Text.StringBuilder();
+        var pending = new Stack<object>();
+        pending.Push(this);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case string text:
+                    builder.Append(text);
+                    break;
+                case SpdxCompound compound:
+                    // An OR inside an AND keeps its parentheses; pushed in reverse order of output.
+                    var wrapLeft = compound.IsAnd && compound.Left is SpdxCompound { IsAnd: false };
+                    var wrapRight = compound.IsAnd && compound.Right is SpdxCompound { IsAnd: false };
+                    Push(pending, compound.Right, wrapRight);
+                    pending.Push(compound.IsAnd ? " AND " : " OR ");
+                    Push(pending, compound.Left, wrapLeft);
+                    break;
+                case var leaf:
+                    builder.Append(leaf);
+                    break;
+            }
+        }
 
-    private string Wrap(SpdxExpression operand) => operand is SpdxCompound { IsAnd: false } && IsAnd ? $"({operand})" : operand.ToString()!;
+        return builder.ToString();
+    }
+
+    private static void Push(Stack<object> pending, SpdxExpression operand, bool wrap)
+    {
+        if (wrap)
+        {
+            pending.Push(")");
+        }
+
+        pending.Push(operand);
+        if (wrap)
+        {
+            pending.Push("(");
+        }
+    }
 }
 
 /// <summary>Why an expression does not parse: a message and the 0-based offset of the offending token.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using AlignmentPolicy.Core.Diagnostics;
 using AlignmentPolicy.Core.Policy;
 
 namespace AlignmentPolicy.Core.Licensing;
@@ -7,9 +8,17 @@ namespace AlignmentPolicy.Core.Licensing;
 /// <summary>Recursive-descent parser for SPDX licence expressions, with an error position for every mistake.</summary>
 internal sealed class SpdxExpressionParser
 {
+    /// <summary>
+    /// Parentheses nest at most this deep. Real expressions nest two or three levels; the parser recurses once per
+    /// level, so a hostile "((((...))))" must stop here rather than overflow the stack (which ends the process,
+    /// and inside MSBuild the build node).
+    /// </summary>
+    internal const int MaxNesting = 32;
+
     private readonly List<Token> _tokens;
     private readonly string _text;
     private int _next;
+    private int _nesting;
 
     private SpdxExpressionParser(string text, List<Token> tokens)
     {
@@ -35,7 +44,7 @@ internal sealed class SpdxExpressionParser
                 var token = tokens[parser._next];
                 throw new ParseException(token.Index, token.Kind == TokenKind.Close
                     ? "')' has no matching '('"
-                    : $"expected AND, OR or WITH before \"{token.Text}\"");
+                    : $"expected AND, OR or WITH before \"{DisplayText.Of(token.Text)}\"");
             }
 
             expression = result;
@@ -83,7 +92,13 @@ internal sealed class SpdxExpressionParser
         var token = _tokens[_next++];
         if (token.Kind == TokenKind.Open)
         {
+            if (++_nesting > MaxNesting)
+            {
+                throw new ParseException(token.Index, $"parentheses nest deeper than {MaxNesting} levels; write the expression with fewer levels of '('");
+            }
+
             var inner = ParseOr();
+            _nesting--;
             if (!Peek(TokenKind.Close))
             {
                 throw new ParseException(_next < _tokens.Count ? _tokens[_next].Index : _text.Length, $"'(' at offset {token.Index} is not closed; add ')'");
@@ -100,7 +115,7 @@ internal sealed class SpdxExpressionParser
 
         if (token.Kind != TokenKind.Id)
         {
-            throw new ParseException(token.Index, $"expected a licence id, not \"{token.Text}\"");
+            throw new ParseException(token.Index, $"expected a licence id, not \"{DisplayText.Of(token.Text)}\"");
         }
 
         var license = ReadLicense(token);
@@ -120,7 +135,7 @@ internal sealed class SpdxExpressionParser
         {
             var caseMatch = SpdxExceptionList.FindIgnoringCase(exception.Text);
             var hint = caseMatch is not null ? $"; SPDX ids are case-sensitive: write \"{caseMatch}\"" : Hint(exception.Text, SpdxExceptionList.Ids);
-            throw new ParseException(exception.Index, $"\"{exception.Text}\" is not an SPDX licence exception{hint}");
+            throw new ParseException(exception.Index, $"\"{DisplayText.Of(exception.Text)}\" is not an SPDX licence exception{hint}");
         }
 
         return new SpdxWithException(license, exception.Text);
@@ -143,7 +158,7 @@ internal sealed class SpdxExpressionParser
 
         var caseMatch = SpdxLicenseList.FindIgnoringCase(id);
         var hint = caseMatch is not null ? $"; SPDX ids are case-sensitive: write \"{caseMatch}\"" : Hint(id, SpdxLicenseList.Ids);
-        throw new ParseException(token.Index, $"\"{id}\" is not an SPDX licence identifier{hint} (see https://spdx.org/licenses/, or use \"LicenseRef-<name>\" for a licence of your own)");
+        throw new ParseException(token.Index, $"\"{DisplayText.Of(id)}\" is not an SPDX licence identifier{hint} (see https://spdx.org/licenses/, or use \"LicenseRef-<name>\" for a licence of your own)");
     }
 
     private static bool IsDocumentRef(string id)
@@ -187,7 +202,7 @@ internal sealed class SpdxExpressionParser
                 var ch = text[i];
                 if (!(char.IsLetterOrDigit(ch) && ch < 128) && ch != '-' && ch != '.' && ch != '+' && ch != ':')
                 {
-                    throw new ParseException(i, $"the character '{ch}' cannot appear in a licence expression (ids use letters, digits, '-' and '.'; combine them with AND, OR, WITH)");
+                    throw new ParseException(i, $"the character '{DisplayText.Of(ch)}' cannot appear in a licence expression (ids use letters, digits, '-' and '.'; combine them with AND, OR, WITH)");
                 }
 
                 i++;

@@ -50,34 +50,51 @@ public static class AttestationPredicateBuilder
 
         foreach (var result in results)
         {
-            var evaluation = new EvaluationRecord
-            {
-                Suite = result.Suite,
-                SuiteVersion = result.SuiteVersion,
-                SuiteSha256 = result.SuiteSha256,
-                Model = result.ModelId,
-                Seed = result.Seed,
-                AssemblySha256 = result.AssemblySha256,
-                PolicySha256 = result.PolicySha256,
-                Metric = result.Settings.Metric,
-                Threshold = result.Settings.Threshold,
-                Confidence = result.Settings.Confidence,
-                Verdict = result.Verdict,
-            };
-            foreach (var cell in result.Cells)
-            {
-                evaluation.Cells.Add(new CellRecord
-                {
-                    Id = cell.Id, Primary = cell.Primary, Control = cell.Control, N = cell.N, Events = cell.Events, Rate = cell.Rate,
-                    IntervalLow = cell.IntervalLow, IntervalHigh = cell.IntervalHigh, Bound = cell.Bound, Threshold = cell.Threshold, Verdict = cell.Verdict,
-                });
-            }
-
-            predicate.Evaluations.Add(evaluation);
+            predicate.Evaluations.Add(Evaluation(result));
         }
 
         predicate.Tools.Add(new NamedVersion { Name = "AlignmentPolicy", Version = ToolVersion });
         predicate.Tools.AddRange(tools);
         return predicate;
+    }
+
+    /// <summary>A results document as the attestation records it: the summary, the settings, every cell with its outcomes, the transcripts' digest.</summary>
+    public static EvaluationRecord Evaluation(EvalResultsDocument result)
+    {
+        if (result is null)
+        {
+            throw new System.ArgumentNullException(nameof(result));
+        }
+
+        var evaluation = new EvaluationRecord
+        {
+            Suite = result.Suite,
+            SuiteVersion = result.SuiteVersion,
+            SuiteSha256 = result.SuiteSha256,
+            Model = result.ModelId,
+            Seed = result.Seed,
+            AssemblySha256 = result.AssemblySha256,
+            PolicySha256 = result.PolicySha256,
+            Metric = result.Settings.Metric,
+            Threshold = result.Settings.Threshold,
+            Confidence = result.Settings.Confidence,
+            Verdict = result.Verdict,
+            Mode = result.Mode,
+            Settings = result.Settings,
+            Errors = result.Errors,
+            ErrorShare = result.ErrorShare,
+            Transcripts = new NamedDigest { Name = result.Transcripts, Sha256 = result.TranscriptsSha256 },
+        };
+        foreach (var cell in result.Cells)
+        {
+            evaluation.Cells.Add(new CellRecord
+            {
+                Id = cell.Id, Primary = cell.Primary, Control = cell.Control, N = cell.N, Events = cell.Events, Rate = cell.Rate,
+                IntervalLow = cell.IntervalLow, IntervalHigh = cell.IntervalHigh, Bound = cell.Bound, Threshold = cell.Threshold, Verdict = cell.Verdict,
+                Detail = cell,
+            });
+        }
+
+        return evaluation;
     }
 }

@@ -26,22 +26,10 @@ public static class BuiltinNames
     };
 
     /// <summary>
-    /// The built-in side-effect categories. A policy may add entries to these or define its own
-    /// under <c>sideEffects.custom</c>.
+    /// The built-in side-effect categories (the one list the runtime's <c>SideEffectCategories</c> and the analyzers
+    /// share). A policy may add entries to these or define its own under <c>sideEffects.custom</c>.
     /// </summary>
-    public static IReadOnlyList<string> SideEffectCategories { get; } = new[]
-    {
-        "mail",
-        "http",
-        "process",
-        "filesystem",
-        "database",
-        "vector-store",
-        "memory",
-        "payments",
-        "grpc",
-        "oversight",
-    };
+    public static IReadOnlyList<string> SideEffectCategories => AlignmentPolicy.Vocabulary.SideEffectVocabulary.Categories;
 
     /// <summary>Severities a side-effect category can be given.</summary>
     public static IReadOnlyList<string> Severities { get; } = new[] { "error", "warning", "info", "none" };

@@ -1,3 +1,5 @@
+using AlignmentPolicy.Core.Diagnostics;
+
 namespace AlignmentPolicy.Core.Policy;
 
 /// <summary>
@@ -7,9 +9,23 @@ namespace AlignmentPolicy.Core.Policy;
 /// </summary>
 public static class DocumentationCommentIdSyntax
 {
+    /// <summary>
+    /// Generic argument lists nest at most this deep. The reader recurses once per level, and so does the compiler's
+    /// own reader of these IDs in the analyzers: a hostile "A{A{A{...}}}" must stop here, not overflow the stack.
+    /// </summary>
+    public const int MaxNesting = 32;
+
+    /// <summary>The longest ID accepted; real ones, long generic signatures included, stay far below.</summary>
+    public const int MaxLength = 4096;
+
     /// <summary>Returns null when <paramref name="id"/> is well formed, otherwise what is wrong and the index where it goes wrong.</summary>
     public static (string Message, int Index)? Check(string id)
     {
+        if (id.Length > MaxLength)
+        {
+            return ($"it is {id.Length} characters long; a documentation-comment ID has at most {MaxLength}", MaxLength);
+        }
+
         if (id.Length < 3 || id[1] != ':' || "NTFPME".IndexOf(id[0]) < 0)
         {
             return ("it must start with a kind prefix N:, T:, F:, P:, M: or E: followed by a fully qualified name", 0);
@@ -59,7 +75,7 @@ public static class DocumentationCommentIdSyntax
                     break;
                 }
 
-                return ($"unexpected '{reader.Peek}' in the parameter list", reader.Position);
+                return ($"unexpected '{DisplayText.Of(reader.Peek)}' in the parameter list", reader.Position);
             }
 
             // Conversion operators name their return type after '~'.
@@ -72,14 +88,14 @@ public static class DocumentationCommentIdSyntax
                 }
             }
 
-            return reader.AtEnd ? null : ($"unexpected '{reader.Peek}' after the parameter list", reader.Position);
+            return reader.AtEnd ? null : ($"unexpected '{DisplayText.Of(reader.Peek)}' after the parameter list", reader.Position);
         }
 
         if (kind == 'M' && reader.Peek == '~')
         {
             // Roslyn appends the return type of parameterless conversion-like members too.
             reader.Advance();
-            return reader.ReadType() && reader.AtEnd ? null : (reader.Error ?? $"unexpected '{reader.Peek}' after the return type", reader.Position);
+            return reader.ReadType() && reader.AtEnd ? null : (reader.Error ?? $"unexpected '{DisplayText.Of(reader.Peek)}' after the return type", reader.Position);
         }
 
         if (reader.Peek == '(')
@@ -87,12 +103,13 @@ public static class DocumentationCommentIdSyntax
             return ("only methods (M:) and indexers (P:) have a parameter list", reader.Position);
         }
 
-        return ($"unexpected '{reader.Peek}'", reader.Position);
+        return ($"unexpected '{DisplayText.Of(reader.Peek)}'", reader.Position);
     }
 
     private sealed class Reader
     {
         private readonly string _text;
+        private int _nesting;
 
         public Reader(string text, int position)
         {
@@ -137,6 +154,12 @@ public static class DocumentationCommentIdSyntax
                 if (!AtEnd && Peek == '{')
                 {
                     // Generic arguments in a parameter type: Name{T1,T2}.
+                    if (++_nesting > MaxNesting)
+                    {
+                        Error = $"generic arguments nest deeper than {MaxNesting} levels";
+                        return false;
+                    }
+
                     Advance();
                     while (true)
                     {
@@ -160,10 +183,11 @@ public static class DocumentationCommentIdSyntax
                         if (Peek == '}')
                         {
                             Advance();
+                            _nesting--;
                             break;
                         }
 
-                        Error = $"unexpected '{Peek}' in a generic argument list";
+                        Error = $"unexpected '{DisplayText.Of(Peek)}' in a generic argument list";
                         return false;
                     }
                 }
@@ -220,7 +244,7 @@ public static class DocumentationCommentIdSyntax
                     {
                         if (!(char.IsDigit(Peek) || Peek == ':' || Peek == ','))
                         {
-                            Error = $"unexpected '{Peek}' in an array shape";
+                            Error = $"unexpected '{DisplayText.Of(Peek)}' in an array shape";
                             return false;
                         }
 
@@ -254,7 +278,7 @@ public static class DocumentationCommentIdSyntax
 
             if (Position == start)
             {
-                Error = AtEnd ? "the name ends where an identifier was expected" : $"unexpected '{Peek}' where an identifier was expected";
+                Error = AtEnd ? "the name ends where an identifier was expected" : $"unexpected '{DisplayText.Of(Peek)}' where an identifier was expected";
                 return false;
             }
 

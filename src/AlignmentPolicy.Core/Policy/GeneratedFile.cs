@@ -9,10 +9,11 @@ public static class GeneratedFile
     /// <summary>Writes <paramref name="content"/> unless the file already holds exactly it; returns true when written.</summary>
     public static bool WriteIfChanged(string path, string content)
     {
+        using var step = Diagnostics.WorkStep.Begin("writing", path);
         var bytes = new UTF8Encoding(false).GetBytes(content);
         if (File.Exists(path))
         {
-            var existing = File.ReadAllBytes(path);
+            var existing = FileSystem.RegularFile.ReadAllBytes(path);
             if (existing.Length == bytes.Length && System.Linq.Enumerable.SequenceEqual(existing, bytes))
             {
                 return false;

@@ -6,8 +6,19 @@ namespace AlignmentPolicy.Core.Policy;
 /// <summary>Finds the known name closest to a misspelt one, for "did you mean" hints.</summary>
 internal static class NameSuggester
 {
+    /// <summary>Longer input is no typo of a known name, and comparing it would cost time and memory in proportion to its length.</summary>
+    internal const int MaxInputLength = 64;
+
+    /// <summary>At most this many edits make a typo.</summary>
+    private const int MaxEdits = 3;
+
     public static string? Suggest(string actual, IEnumerable<string> candidates)
     {
+        if (actual.Length > MaxInputLength)
+        {
+            return null;
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
@@ -15,6 +26,12 @@ internal static class NameSuggester
             if (string.Equals(candidate, actual, StringComparison.OrdinalIgnoreCase))
             {
                 return candidate;
+            }
+
+            // The edit distance is at least the difference in length: no need to compute it.
+            if (Math.Abs(candidate.Length - actual.Length) > MaxEdits || candidate.Length > MaxInputLength)
+            {
+                continue;
             }
 
             var distance = Distance(actual.ToLowerInvariant(), candidate.ToLowerInvariant());
@@ -26,7 +43,7 @@ internal static class NameSuggester
         }
 
         // Close enough to be a typo: at most a third of the name, and at most 3 edits.
-        return best is not null && bestDistance <= Math.Min(3, Math.Max(1, best.Length / 3)) ? best : null;
+        return best is not null && bestDistance <= Math.Min(MaxEdits, Math.Max(1, best.Length / 3)) ? best : null;
     }
 
     public static string Hint(string actual, IEnumerable<string> candidates)

@@ -1,20 +1,19 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace AlignmentPolicy.Core.Policy;
 
 /// <summary>
-/// Project path patterns of <c>agents.include</c>/<c>exclude</c>, relative to the policy file's folder,
-/// with '/' separators: <c>*</c> within a segment, <c>?</c> one character, <c>**</c> any number of folders.
+/// Project path patterns of <c>agents.include</c>/<c>exclude</c> and dataset globs, relative to the policy's (or the
+/// project's) folder: <c>*</c> within a segment, <c>?</c> one character, <c>**</c> any number of folders, case ignored.
+/// The matching is <see cref="AlignmentPolicy.Globbing.PathGlob"/>, shared as source with the analyzers (ALN0100), so
+/// the IDE and the build never disagree; this class adds the checks the policy and the manifest report.
 /// </summary>
 public sealed class PathPattern
 {
-    private readonly Regex _regex;
+    private readonly AlignmentPolicy.Globbing.PathGlob _glob;
 
-    private PathPattern(string pattern, Regex regex)
+    private PathPattern(string pattern)
     {
         Pattern = pattern;
-        _regex = regex;
+        _glob = AlignmentPolicy.Globbing.PathGlob.Create(pattern);
     }
 
     /// <summary>The pattern as written.</summary>
@@ -58,41 +57,8 @@ public sealed class PathPattern
     }
 
     /// <summary>Creates a matcher; the pattern must have passed <see cref="Check"/>.</summary>
-    public static PathPattern Create(string pattern)
-    {
-        var normalized = pattern.Replace('\\', '/');
-        var builder = new StringBuilder("^");
-        var segments = normalized.Split('/');
-        for (var i = 0; i < segments.Length; i++)
-        {
-            var segment = segments[i];
-            var last = i == segments.Length - 1;
-            if (segment == "**")
-            {
-                builder.Append(last ? ".*" : "(?:[^/]+/)*");
-                continue;
-            }
+    public static PathPattern Create(string pattern) => new(pattern);
 
-            foreach (var c in segment)
-            {
-                builder.Append(c switch
-                {
-                    '*' => "[^/]*",
-                    '?' => "[^/]",
-                    _ => Regex.Escape(c.ToString()),
-                });
-            }
-
-            if (!last)
-            {
-                builder.Append('/');
-            }
-        }
-
-        builder.Append('$');
-        return new PathPattern(pattern, new Regex(builder.ToString(), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase));
-    }
-
-    /// <summary>Matches a path relative to the policy folder ('/' or '\' separators).</summary>
-    public bool IsMatch(string relativePath) => _regex.IsMatch(relativePath.Replace('\\', '/'));
+    /// <summary>Matches a path relative to the policy folder ('/' or '\' separators), ignoring case.</summary>
+    public bool IsMatch(string relativePath) => _glob.IsMatch(relativePath);
 }

@@ -12,7 +12,10 @@ namespace AlignmentPolicy.Core.Policy;
 /// <remarks>
 /// Roslyn strips a trailing <c>#</c> or <c>;</c> comment from every value, and documentation-comment IDs
 /// contain <c>#ctor</c> and commas, so list values are joined with <c>|</c> and percent-encode
-/// <c>%</c>, <c>#</c>, <c>;</c> and <c>|</c>. Analyzers decode them with the same rules.
+/// <c>%</c>, <c>#</c>, <c>;</c> and <c>|</c>. Every character that ends a line for Roslyn's reader (CR, LF,
+/// U+0085, U+2028, U+2029) and every other control character is percent-encoded too (as UTF-8 bytes), and so
+/// is white space at either end of a value (Roslyn trims it): no value can split a line or lose a character.
+/// Keys are fixed names and validated names only. Analyzers decode with the same rules.
 /// </remarks>
 public static class PolicyGlobalConfig
 {
@@ -30,25 +33,27 @@ public static class PolicyGlobalConfig
         builder.Append("is_global = true\n");
         Add(builder, "agent_project", isAgentProject ? "true" : "false");
         Add(builder, "policy_file", policy.FilePath is null ? "" : Encode(policy.FilePath.Replace('\\', '/')));
-        Add(builder, "policy_sha256", policy.Sha256 ?? "");
+        Add(builder, "policy_sha256", Encode(policy.Sha256 ?? ""));
         Add(builder, "version", policy.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add(builder, "gates.additional_gate_types", List(policy.Gates.AdditionalGateTypes));
         Add(builder, "side_effects.catalogues", List(policy.SideEffects.Catalogues));
         foreach (var pair in policy.SideEffects.Custom.OrderBy(p => p.Key, System.StringComparer.Ordinal))
         {
-            Add(builder, "side_effects.custom." + pair.Key, List(pair.Value));
+            Add(builder, "side_effects.custom." + Key(pair.Key), List(pair.Value));
         }
 
         Add(builder, "side_effects.oversight_paths", List(policy.SideEffects.OversightPaths));
         foreach (var pair in policy.SideEffects.Severity.OrderBy(p => p.Key, System.StringComparer.Ordinal))
         {
-            Add(builder, "side_effects.severity." + pair.Key, pair.Value);
+            Add(builder, "side_effects.severity." + Key(pair.Key), Encode(pair.Value));
         }
 
-        Add(builder, "analyzers.unknown_origin", policy.Analyzers.UnknownOrigin);
+        Add(builder, "analyzers.unknown_origin", Encode(policy.Analyzers.UnknownOrigin));
         Add(builder, "analyzers.max_call_depth", policy.Analyzers.MaxCallDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add(builder, "provenance.required", Bool(policy.Provenance.Required));
         Add(builder, "suppressions.require_justification", Bool(policy.Suppressions.RequireJustification));
+        // The suites a pack requires: ALN0008 warns at build time when the harness would find no entry point to run them on.
+        Add(builder, "evals.required", List(policy.Evals.Required.Select(r => r.Suite)));
         return builder.ToString();
     }
 
@@ -56,21 +61,42 @@ public static class PolicyGlobalConfig
     public static string Encode(string value)
     {
         var builder = new StringBuilder(value.Length);
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
-            switch (c)
+            var c = value[i];
+            var atEdge = i == 0 || i == value.Length - 1;
+            if (c == '%' || c == '#' || c == ';' || c == '|' || c < ' ' || c == '\u007F' || c == '\u0085' || c == '\u2028' || c == '\u2029' || (atEdge && char.IsWhiteSpace(c)))
             {
-                case '%': builder.Append("%25"); break;
-                case '#': builder.Append("%23"); break;
-                case ';': builder.Append("%3B"); break;
-                case '|': builder.Append("%7C"); break;
-                case '\r': builder.Append("%0D"); break;
-                case '\n': builder.Append("%0A"); break;
-                default: builder.Append(c); break;
+                foreach (var b in Encoding.UTF8.GetBytes(new[] { c }))
+                {
+                    builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+            else
+            {
+                builder.Append(c);
             }
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// A key segment taken from the policy (a custom category name). The validator admits only lower-case letters,
+    /// digits and hyphens, which is also all a key may hold for Roslyn; anything else here is a bug, refused
+    /// rather than written as a line Roslyn would split or drop.
+    /// </summary>
+    private static string Key(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+            {
+                throw new System.ArgumentException($"'{Diagnostics.DisplayText.Of(name)}' cannot be a key of the analyzer config.", nameof(name));
+            }
+        }
+
+        return name;
     }
 
     private static string List(IEnumerable<string> values) => string.Join("|", values.Select(Encode));

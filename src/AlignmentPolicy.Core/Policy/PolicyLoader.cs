@@ -5,6 +5,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using AlignmentPolicy.Core.Diagnostics;
+using AlignmentPolicy.Core.FileSystem;
 using AlignmentPolicy.Core.Json;
 using AlignmentPolicy.Core.Licensing;
 
@@ -24,7 +25,8 @@ public static class PolicyLoader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            using var step = WorkStep.Begin("reading the policy", fullPath);
+            bytes = RegularFile.ReadAllBytes(fullPath);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -12,9 +12,9 @@ namespace AlignmentPolicy.Core.Policy;
 /// <summary>Walks a parsed policy, reads the known fields into the model and reports every problem with its position.</summary>
 internal sealed class PolicyValidator : PositionedReader
 {
-    private static readonly Regex s_categoryName = new("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
-    private static readonly Regex s_contentClass = new("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
-    private static readonly Regex s_nugetSuite = new(@"^nuget:(?<id>[A-Za-z0-9_]+([.-][A-Za-z0-9_]+)*)@(?<version>\d+(\.\d+){1,3}(-[0-9A-Za-z.-]+)?)$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_categoryName = new(@"^[a-z][a-z0-9]*(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant);
+    private static readonly Regex s_contentClass = new(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant);
+    private static readonly Regex s_nugetSuite = new(@"^nuget:(?<id>[A-Za-z0-9_]+([.-][A-Za-z0-9_]+)*)@(?<version>[0-9]+(\.[0-9]+){1,3}(-[0-9A-Za-z.-]+)?)\z", RegexOptions.CultureInvariant);
 
     public PolicyValidator(string file)
         : base(file)
@@ -116,7 +116,7 @@ internal sealed class PolicyValidator : PositionedReader
         {
             if (PathPattern.Check(item.Value) is { } problem)
             {
-                Report(BuildDiagnosticIds.PolicyInvalidPattern, item.Span, $"The pattern \"{item.Value}\" in '{path}' is invalid: {problem}.");
+                Report(BuildDiagnosticIds.PolicyInvalidPattern, item.Span, $"The pattern \"{DisplayText.Of(item.Value)}\" in '{path}' is invalid: {problem}.");
             }
             else
             {
@@ -135,7 +135,7 @@ internal sealed class PolicyValidator : PositionedReader
         {
             if (TypeNameSyntax.Check(item.Value) is { } problem)
             {
-                Report(BuildDiagnosticIds.PolicyInvalidTypeName, item.Span, $"\"{item.Value}\" in '{path}' is not a fully qualified type name: {problem}.");
+                Report(BuildDiagnosticIds.PolicyInvalidTypeName, item.Span, $"\"{DisplayText.Of(item.Value)}\" in '{path}' is not a fully qualified type name: {problem}.");
             }
             else
             {
@@ -158,7 +158,7 @@ internal sealed class PolicyValidator : PositionedReader
                 if (!known.Contains(item.Value))
                 {
                     Report(BuildDiagnosticIds.PolicyUnknownCatalogue, item.Span,
-                        $"'{path}' names the catalogue \"{item.Value}\", which does not exist.{NameSuggester.Hint(item.Value, known)} Known catalogues: \"builtin\" (every built-in category) or \"builtin:<category>\" ({string.Join(", ", BuiltinNames.SideEffectCategories)}); add your own APIs under \"sideEffects.custom\".");
+                        $"'{path}' names the catalogue \"{DisplayText.Of(item.Value)}\", which does not exist.{NameSuggester.Hint(item.Value, known)} Known catalogues: \"builtin\" (every built-in category) or \"builtin:<category>\" ({string.Join(", ", BuiltinNames.SideEffectCategories)}); add your own APIs under \"sideEffects.custom\".");
                 }
                 else
                 {
@@ -174,11 +174,11 @@ internal sealed class PolicyValidator : PositionedReader
         {
             foreach (var category in ReadMap(customObject, "sideEffects.custom"))
             {
-                var categoryPath = "sideEffects.custom." + category.Name;
+                var categoryPath = "sideEffects.custom." + DisplayText.Of(category.Name);
                 if (!s_categoryName.IsMatch(category.Name))
                 {
                     Report(BuildDiagnosticIds.PolicyInvalidValue, category.NameSpan,
-                        $"\"{category.Name}\" is not a valid side-effect category name: use lower-case letters, digits and hyphens, starting with a letter (e.g. \"payments\").");
+                        $"\"{DisplayText.Of(category.Name)}\" is not a valid side-effect category name: use lower-case letters, digits and hyphens, starting with a letter (e.g. \"payments\").");
                     continue;
                 }
 
@@ -197,7 +197,7 @@ internal sealed class PolicyValidator : PositionedReader
                         {
                             var column = id.HasEscapes ? id.Span.Column : id.Span.Column + 1 + problem.Index;
                             ReportAt(BuildDiagnosticIds.PolicyMalformedDocumentationId, id.Span.Line, column,
-                                $"\"{id.Value}\" in '{itemPath}' is not a valid documentation-comment ID: {problem.Message}. Write it as in BannedSymbols.txt, e.g. \"M:Contoso.Payments.PaymentClient.Charge(System.Decimal)\".");
+                                $"\"{DisplayText.Of(id.Value)}\" in '{itemPath}' is not a valid documentation-comment ID: {problem.Message}. Write it as in BannedSymbols.txt, e.g. \"M:Contoso.Payments.PaymentClient.Charge(System.Decimal)\".");
                         }
                         else
                         {
@@ -217,7 +217,7 @@ internal sealed class PolicyValidator : PositionedReader
         {
             if (PathPattern.Check(item.Value) is { } problem)
             {
-                Report(BuildDiagnosticIds.PolicyInvalidPattern, item.Span, $"The pattern \"{item.Value}\" in '{path}' is invalid: {problem}.");
+                Report(BuildDiagnosticIds.PolicyInvalidPattern, item.Span, $"The pattern \"{DisplayText.Of(item.Value)}\" in '{path}' is invalid: {problem}.");
             }
             else
             {
@@ -233,12 +233,15 @@ internal sealed class PolicyValidator : PositionedReader
             var categories = BuiltinNames.SideEffectCategories.Concat(custom.Keys).Distinct().ToList();
             foreach (var entry in ReadMap(severityObject, "sideEffects.severity"))
             {
-                var entryPath = "sideEffects.severity." + entry.Name;
+                var entryPath = "sideEffects.severity." + DisplayText.Of(entry.Name);
                 var knownCategory = categories.Contains(entry.Name);
                 if (!knownCategory)
                 {
+                    // A former runtime name ("file-write") names the category it became.
+                    var current = AlignmentPolicy.Vocabulary.SideEffectVocabulary.Canonical(entry.Name);
+                    var hint = current != entry.Name ? $" \"{DisplayText.Of(entry.Name)}\" is now \"{current}\"." : NameSuggester.Hint(entry.Name, categories);
                     Report(BuildDiagnosticIds.PolicyInvalidValue, entry.NameSpan,
-                        $"'sideEffects.severity' names the category \"{entry.Name}\", which is neither built in nor defined under \"sideEffects.custom\".{NameSuggester.Hint(entry.Name, categories)} Built-in categories: {string.Join(", ", BuiltinNames.SideEffectCategories)}.");
+                        $"'sideEffects.severity' names the category \"{DisplayText.Of(entry.Name)}\", which is neither built in nor defined under \"sideEffects.custom\".{hint} Built-in categories: {string.Join(", ", BuiltinNames.SideEffectCategories)}.");
                 }
 
                 if (ExpectString(entry.Value, entryPath) is not { } level)
@@ -249,7 +252,7 @@ internal sealed class PolicyValidator : PositionedReader
                 if (!BuiltinNames.Severities.Contains(level.Value))
                 {
                     Report(BuildDiagnosticIds.PolicyInvalidValue, level.Span,
-                        $"\"{level.Value}\" is not a severity for '{entryPath}'.{NameSuggester.Hint(level.Value, BuiltinNames.Severities)} Use one of: {string.Join(", ", BuiltinNames.Severities)}.");
+                        $"\"{DisplayText.Of(level.Value)}\" is not a severity for '{entryPath}'.{NameSuggester.Hint(level.Value, BuiltinNames.Severities)} Use one of: {string.Join(", ", BuiltinNames.Severities)}.");
                 }
                 else if (knownCategory)
                 {
@@ -273,7 +276,7 @@ internal sealed class PolicyValidator : PositionedReader
             else
             {
                 Report(BuildDiagnosticIds.PolicyInvalidValue, level.Span,
-                    $"\"{level.Value}\" is not a severity for 'analyzers.unknownOrigin'.{NameSuggester.Hint(level.Value, BuiltinNames.Severities)} Use one of: {string.Join(", ", BuiltinNames.Severities)}.");
+                    $"\"{DisplayText.Of(level.Value)}\" is not a severity for 'analyzers.unknownOrigin'.{NameSuggester.Hint(level.Value, BuiltinNames.Severities)} Use one of: {string.Join(", ", BuiltinNames.Severities)}.");
             }
         }
 
@@ -304,7 +307,7 @@ internal sealed class PolicyValidator : PositionedReader
                 if (entry.IsDeprecated)
                 {
                     Report(BuildDiagnosticIds.PolicyDeprecatedLicense, item.Span, BuildSeverity.Warning,
-                        $"\"{item.Value}\" in '{path}' is a deprecated SPDX licence id; use its current form (for example \"GPL-2.0-only\" or \"GPL-2.0-or-later\" instead of \"GPL-2.0\").");
+                        $"\"{DisplayText.Of(item.Value)}\" in '{path}' is a deprecated SPDX licence id; use its current form (for example \"GPL-2.0-only\" or \"GPL-2.0-or-later\" instead of \"GPL-2.0\").");
                 }
 
                 licenses.Add(item.Value);
@@ -318,7 +321,7 @@ internal sealed class PolicyValidator : PositionedReader
                 var caseMatch = SpdxLicenseList.FindIgnoringCase(item.Value);
                 var hint = caseMatch is not null ? $" SPDX ids are case-sensitive: write \"{caseMatch}\"." : NameSuggester.Hint(item.Value, SpdxLicenseList.Ids);
                 Report(BuildDiagnosticIds.PolicyUnknownLicense, item.Span,
-                    $"\"{item.Value}\" in '{path}' is not an SPDX licence identifier.{hint} See https://spdx.org/licenses/ for the list, or use \"LicenseRef-<name>\" for a licence of your own.");
+                    $"\"{DisplayText.Of(item.Value)}\" in '{path}' is not an SPDX licence identifier.{hint} See https://spdx.org/licenses/ for the list, or use \"LicenseRef-<name>\" for a licence of your own.");
             }
         }
 
@@ -330,7 +333,7 @@ internal sealed class PolicyValidator : PositionedReader
             if (!s_contentClass.IsMatch(item.Value))
             {
                 Report(BuildDiagnosticIds.PolicyInvalidValue, item.Span,
-                    $"\"{item.Value}\" in '{path}' is not a valid content class: use lower-case letters, digits and hyphens (e.g. \"ai-self-preservation-fiction\").");
+                    $"\"{DisplayText.Of(item.Value)}\" in '{path}' is not a valid content class: use lower-case letters, digits and hyphens (e.g. \"ai-self-preservation-fiction\").");
             }
             else
             {
@@ -377,7 +380,7 @@ internal sealed class PolicyValidator : PositionedReader
                 if (seenSuites.TryGetValue(suite.Value, out var first))
                 {
                     Report(BuildDiagnosticIds.PolicyInvalidValue, suite.Span,
-                        $"The suite \"{suite.Value}\" is already required at line {first.Span.Line}; list each suite once.");
+                        $"The suite \"{DisplayText.Of(suite.Value)}\" is already required at line {first.Span.Line}; list each suite once.");
                 }
                 else
                 {
@@ -431,7 +434,7 @@ internal sealed class PolicyValidator : PositionedReader
             }
 
             Report(BuildDiagnosticIds.PolicyUnknownSuite, suite.Span,
-                $"\"{name}\" in '{path}' is not a built-in evaluation suite.{NameSuggester.Hint(name, BuiltinNames.Suites)} Built-in suites: {string.Join(", ", BuiltinNames.Suites)}.");
+                $"\"{DisplayText.Of(name)}\" in '{path}' is not a built-in evaluation suite.{NameSuggester.Hint(name, BuiltinNames.Suites)} Built-in suites: {string.Join(", ", BuiltinNames.Suites)}.");
             return false;
         }
 
@@ -443,13 +446,13 @@ internal sealed class PolicyValidator : PositionedReader
             }
 
             Report(BuildDiagnosticIds.PolicyUnknownSuite, suite.Span,
-                $"\"{name}\" in '{path}' is not a valid NuGet suite reference: write \"nuget:<PackageId>@<Version>\", e.g. \"nuget:Contoso.Evals.Refunds@1.2.0\".");
+                $"\"{DisplayText.Of(name)}\" in '{path}' is not a valid NuGet suite reference: write \"nuget:<PackageId>@<Version>\", e.g. \"nuget:Contoso.Evals.Refunds@1.2.0\".");
             return false;
         }
 
         var suggestion = NameSuggester.Suggest(BuiltinNames.SuitePrefix + name, BuiltinNames.Suites);
         Report(BuildDiagnosticIds.PolicyUnknownSuite, suite.Span,
-            $"\"{name}\" in '{path}' is not a suite reference: use \"builtin:<name>\" for a built-in suite{(suggestion is null ? "" : $" (did you mean \"{suggestion}\"?)")} or \"nuget:<PackageId>@<Version>\" for a published one.");
+            $"\"{DisplayText.Of(name)}\" in '{path}' is not a suite reference: use \"builtin:<name>\" for a built-in suite{(suggestion is null ? "" : $" (did you mean \"{suggestion}\"?)")} or \"nuget:<PackageId>@<Version>\" for a published one.");
         return false;
     }
 
@@ -466,7 +469,7 @@ internal sealed class PolicyValidator : PositionedReader
             if (seen.TryGetValue(property.Name, out var first))
             {
                 Report(BuildDiagnosticIds.PolicyDuplicateProperty, property.NameSpan,
-                    $"\"{property.Name}\" is already set at line {first.NameSpan.Line}{Where(displayPath)}; JSON readers disagree on which value wins, so remove one of them.");
+                    $"\"{DisplayText.Of(property.Name)}\" is already set at line {first.NameSpan.Line}{Where(displayPath)}; JSON readers disagree on which value wins, so remove one of them.");
                 continue;
             }
 
@@ -475,7 +478,7 @@ internal sealed class PolicyValidator : PositionedReader
             {
                 var list = string.Join(", ", known.Where(k => k != "$schema"));
                 Report(BuildDiagnosticIds.PolicyUnknownProperty, property.NameSpan,
-                    $"\"{property.Name}\" is not a property of {(displayPath.Length == 0 ? "the policy" : $"'{displayPath}'")}.{NameSuggester.Hint(property.Name, known)} Allowed: {list}.");
+                    $"\"{DisplayText.Of(property.Name)}\" is not a property of {(displayPath.Length == 0 ? "the policy" : $"'{displayPath}'")}.{NameSuggester.Hint(property.Name, known)} Allowed: {list}.");
                 continue;
             }
 
@@ -493,7 +496,7 @@ internal sealed class PolicyValidator : PositionedReader
             if (seen.TryGetValue(property.Name, out var first))
             {
                 Report(BuildDiagnosticIds.PolicyDuplicateProperty, property.NameSpan,
-                    $"\"{property.Name}\" is already set at line {first.NameSpan.Line} in '{path}'; remove one of them.");
+                    $"\"{DisplayText.Of(property.Name)}\" is already set at line {first.NameSpan.Line} in '{path}'; remove one of them.");
                 continue;
             }
 
@@ -537,8 +540,8 @@ internal sealed class PolicyValidator : PositionedReader
         var outside = exclusive ? value <= min || value >= max : value < min || value > max;
         if (outside)
         {
-            var hint = !exclusive && value > 1 && value <= 100 ? $" If you meant {number.Text}%, write {(value / 100).ToString(CultureInfo.InvariantCulture)}." : "";
-            Report(BuildDiagnosticIds.PolicyNumberOutOfRange, number.Span, $"'{Join(path, name)}' is {number.Text}, but {rangeText}.{hint}");
+            var hint = !exclusive && value > 1 && value <= 100 ? $" If you meant {DisplayText.Of(number.Text)}%, write {(value / 100).ToString(CultureInfo.InvariantCulture)}." : "";
+            Report(BuildDiagnosticIds.PolicyNumberOutOfRange, number.Span, $"'{Join(path, name)}' is {DisplayText.Of(number.Text)}, but {rangeText}.{hint}");
             return null;
         }
 
@@ -576,7 +579,7 @@ internal sealed class PolicyValidator : PositionedReader
         var arrayPath = Join(path, name);
         if (property.Value is JsonString single)
         {
-            Report(BuildDiagnosticIds.PolicyWrongType, single.Span, $"'{arrayPath}' must be an array of strings; write [\"{single.Value}\"].");
+            Report(BuildDiagnosticIds.PolicyWrongType, single.Span, $"'{arrayPath}' must be an array of strings; write [\"{DisplayText.Of(single.Value)}\"].");
             yield break;
         }
 

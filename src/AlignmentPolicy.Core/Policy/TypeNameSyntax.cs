@@ -19,7 +19,7 @@ public static class TypeNameSyntax
             {
                 if (!(char.IsLetter(c) || c == '_'))
                 {
-                    return $"'{c}' at position {i + 1} cannot start a name segment";
+                    return $"'{Diagnostics.DisplayText.Of(c)}' at position {i + 1} cannot start a name segment";
                 }
 
                 segmentStart = false;
@@ -44,7 +44,7 @@ public static class TypeNameSyntax
             }
             else if (!(char.IsLetterOrDigit(c) || c == '_'))
             {
-                return $"'{c}' at position {i + 1} is not allowed in a type name (write the metadata name, e.g. Contoso.Safety.Gate`1, without generic arguments)";
+                return $"'{Diagnostics.DisplayText.Of(c)}' at position {i + 1} is not allowed in a type name (write the metadata name, e.g. Contoso.Safety.Gate`1, without generic arguments)";
             }
         }
 

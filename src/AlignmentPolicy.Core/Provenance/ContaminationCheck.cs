@@ -35,7 +35,7 @@ internal static class ContaminationCheck
             {
                 contaminated.Add(eval);
                 context.Report(BuildDiagnosticIds.ProvenanceContamination, eval.Declaration.PathSpan,
-                    $"\"{eval.File.RelativePath}\" of the eval dataset \"{eval.Dataset.Id}\" is the same file (SHA-256 {eval.Digest}) as \"{source.File.RelativePath}\" of the {source.Dataset.Purpose} dataset \"{source.Dataset.Id}\": evaluating on training data proves nothing. Use held-out data for evaluation.");
+                    $"\"{eval.File.RelativePath}\" of the eval dataset \"{DisplayText.Of(eval.Dataset.Id)}\" is the same file (SHA-256 {eval.Digest}) as \"{source.File.RelativePath}\" of the {source.Dataset.Purpose} dataset \"{DisplayText.Of(source.Dataset.Id)}\": evaluating on training data proves nothing. Use held-out data for evaluation.");
             }
         }
 
@@ -77,7 +77,7 @@ internal static class ContaminationCheck
             if (source is not null)
             {
                 context.Report(BuildDiagnosticIds.ProvenanceContamination, eval.Declaration.PathSpan,
-                    $"\"{eval.File.RelativePath}\" of the eval dataset \"{eval.Dataset.Id}\" shares {shared} normalised line(s) with training data (first at line {firstLine}, also in \"{source.File.RelativePath}\" of the {source.Dataset.Purpose} dataset \"{source.Dataset.Id}\"): evaluating on training data proves nothing. Remove the overlap from the eval set.");
+                    $"\"{eval.File.RelativePath}\" of the eval dataset \"{DisplayText.Of(eval.Dataset.Id)}\" shares {shared} normalised line(s) with training data (first at line {firstLine}, also in \"{source.File.RelativePath}\" of the {source.Dataset.Purpose} dataset \"{DisplayText.Of(source.Dataset.Id)}\"): evaluating on training data proves nothing. Remove the overlap from the eval set.");
             }
         }
     }

@@ -3,6 +3,9 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
+using System.Linq;
+using AlignmentPolicy.Core.Diagnostics;
+using AlignmentPolicy.Core.FileSystem;
 using AlignmentPolicy.Core.Policy;
 
 namespace AlignmentPolicy.Core.Provenance;
@@ -71,12 +74,32 @@ public sealed class DatasetPaths
                 return DatasetPathResolution.Failed(escape, escapes: true);
             }
 
-            if (!File.Exists(full))
+            var kind = FileKinds.Of(full);
+            if (kind == FileKind.Directory)
             {
-                return DatasetPathResolution.Failed(Directory.Exists(full) ? "is a folder; declare its files with a glob such as \"" + normalized.TrimEnd('/') + "/**\"" : "does not exist", escapes: false);
+                return DatasetPathResolution.Failed("is a folder; declare its files with a glob such as \"" + DisplayText.Of(normalized.TrimEnd('/')) + "/**\"", escapes: false);
             }
 
-            var real = RealPath(full);
+            if (kind == FileKind.Missing)
+            {
+                return DatasetPathResolution.Failed("does not exist", escapes: false);
+            }
+
+            if (!FileKinds.MayOpen(kind))
+            {
+                return DatasetPathResolution.Unreadable(NotRegular(kind));
+            }
+
+            string real;
+            try
+            {
+                real = RealPath(full);
+            }
+            catch (IOException ex)
+            {
+                return DatasetPathResolution.Unreadable(ex.Message);
+            }
+
             if (!IsInside(real, RealProjectDirectory))
             {
                 return DatasetPathResolution.Failed($"is a symbolic link to '{real}', outside the project folder '{RealProjectDirectory}'", escapes: true);
@@ -106,6 +129,7 @@ public sealed class DatasetPaths
 
         var matches = new List<ResolvedDatasetFile>();
         var escapes = new List<string>();
+        var unreadable = new List<string>();
         if (Directory.Exists(baseDirectory))
         {
             var pattern = PathPattern.Create(normalized.StartsWith("./", StringComparison.Ordinal) ? normalized.Substring(2) : normalized);
@@ -117,10 +141,29 @@ public sealed class DatasetPaths
                     continue;
                 }
 
-                var real = RealPath(file);
+                // A link loop or a FIFO under a glob is reported, never opened or followed for ever.
+                var kind = FileKinds.Of(file);
+                if (!FileKinds.MayOpen(kind) || kind == FileKind.Missing)
+                {
+                    // Listed by the folder walk but missing when followed: a dangling symbolic link.
+                    unreadable.Add($"'{DisplayText.Of(relative)}' is {(kind == FileKind.Missing ? "a symbolic link to a file that does not exist" : FileKinds.Describe(kind))}");
+                    continue;
+                }
+
+                string real;
+                try
+                {
+                    real = RealPath(file);
+                }
+                catch (IOException)
+                {
+                    unreadable.Add($"'{DisplayText.Of(relative)}' is {FileKinds.Describe(FileKind.SymbolicLinkLoop)}");
+                    continue;
+                }
+
                 if (!IsInside(real, RealProjectDirectory))
                 {
-                    escapes.Add($"'{relative}' is a symbolic link to '{real}', outside the project folder");
+                    escapes.Add($"'{DisplayText.Of(relative)}' is a symbolic link to '{DisplayText.Of(real, 400)}', outside the project folder");
                     continue;
                 }
 
@@ -131,7 +174,12 @@ public sealed class DatasetPaths
         matches.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         if (escapes.Count > 0)
         {
-            return new DatasetPathResolution(matches, "matches " + string.Join("; ", escapes), escapes: true);
+            return new DatasetPathResolution(matches, "matches " + Summarize(escapes), escapes: true);
+        }
+
+        if (unreadable.Count > 0)
+        {
+            return new DatasetPathResolution(matches, "matches files that cannot be read: " + Summarize(unreadable) + "; dataset files must be regular files", escapes: false, unreadable: true);
         }
 
         return matches.Count == 0 ? DatasetPathResolution.Failed("matches no file", escapes: false) : DatasetPathResolution.Of(matches);
@@ -178,7 +226,7 @@ public sealed class DatasetPaths
 
         if (hops > 40)
         {
-            throw new IOException($"Too many levels of symbolic links at '{path}'.");
+            throw new NotARegularFileException(path, FileKind.SymbolicLinkLoop);
         }
 
         var combined = Path.GetFullPath(Path.IsPathRooted(target) ? target : Path.Combine(Path.GetDirectoryName(path)!, target));
@@ -263,6 +311,12 @@ public sealed class DatasetPaths
         }
     }
 
+    /// <summary>The first few problems and how many more: a glob over a large tree must not make a message of megabytes.</summary>
+    private static string Summarize(List<string> problems)
+        => string.Join("; ", problems.Take(5)) + (problems.Count > 5 ? $"; and {problems.Count - 5} more" : "");
+
+    private static string NotRegular(FileKind kind) => $"is {FileKinds.Describe(kind)}, not a regular file; dataset files must be regular files";
+
     private static string TrimSeparator(string path)
         => path.Length > 1 && (path.EndsWith("/", StringComparison.Ordinal) || path.EndsWith("\\", StringComparison.Ordinal)) && !path.EndsWith(":\\", StringComparison.Ordinal)
             ? path.Substring(0, path.Length - 1)
@@ -293,11 +347,12 @@ public sealed class ResolvedDatasetFile
 /// <summary>What a declared path resolved to, or why it did not.</summary>
 public sealed class DatasetPathResolution
 {
-    internal DatasetPathResolution(IReadOnlyList<ResolvedDatasetFile> files, string? problem, bool escapes)
+    internal DatasetPathResolution(IReadOnlyList<ResolvedDatasetFile> files, string? problem, bool escapes, bool unreadable = false)
     {
         Files = files;
         Problem = problem;
         Escapes = escapes;
+        IsUnreadable = unreadable;
     }
 
     /// <summary>The files found (may be partial when there is a problem).</summary>
@@ -309,7 +364,12 @@ public sealed class DatasetPathResolution
     /// <summary>The problem is a path that leaves the project.</summary>
     public bool Escapes { get; }
 
+    /// <summary>The problem is a file that exists but must not be read: a FIFO, a device, a socket or a loop of symbolic links.</summary>
+    public bool IsUnreadable { get; }
+
     internal static DatasetPathResolution Of(IReadOnlyList<ResolvedDatasetFile> files) => new(files, null, false);
 
     internal static DatasetPathResolution Failed(string problem, bool escapes) => new(new ResolvedDatasetFile[0], problem, escapes);
+
+    internal static DatasetPathResolution Unreadable(string problem) => new(new ResolvedDatasetFile[0], problem, escapes: false, unreadable: true);
 }

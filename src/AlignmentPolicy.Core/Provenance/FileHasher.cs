@@ -4,6 +4,7 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using AlignmentPolicy.Core.FileSystem;
 
 namespace AlignmentPolicy.Core.Provenance;
 
@@ -18,6 +19,8 @@ public static class FileHasher
     /// <summary>The lower-case hex SHA-256 of one file.</summary>
     public static string HashFile(string path)
     {
+        // A FIFO would block the open forever and a device would never end: only regular files are opened.
+        RegularFile.EnsureReadable(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         var buffer = new byte[(int)Math.Max(1, Math.Min(BufferSize, stream.Length))];
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

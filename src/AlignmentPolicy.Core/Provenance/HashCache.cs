@@ -34,6 +34,7 @@ public sealed class HashCache
 
         try
         {
+            FileSystem.RegularFile.EnsureReadable(file);
             var lines = System.IO.File.ReadAllLines(file);
             if (lines.Length == 0 || lines[0] != Header)
             {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using AlignmentPolicy.Core.Diagnostics;
+using AlignmentPolicy.Core.FileSystem;
 using AlignmentPolicy.Core.Json;
 
 namespace AlignmentPolicy.Core.Provenance;
@@ -20,7 +21,8 @@ public static class ProvenanceManifestLoader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            using var step = WorkStep.Begin("reading the provenance manifest", fullPath);
+            bytes = RegularFile.ReadAllBytes(fullPath);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -17,10 +17,13 @@ namespace AlignmentPolicy.Core.Provenance;
 /// </summary>
 internal sealed class ProvenanceManifestReader : PositionedReader
 {
-    internal static readonly Regex DatasetId = new("^[a-z0-9][a-z0-9._-]*$", RegexOptions.CultureInvariant);
-    internal static readonly Regex ContentClass = new("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
-    internal static readonly Regex Sha256Hex = new("^[0-9a-f]{64}$", RegexOptions.CultureInvariant);
-    private static readonly Regex s_date = new(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant);
+    internal static readonly Regex DatasetId = new(@"^[a-z0-9][a-z0-9._-]*\z", RegexOptions.CultureInvariant);
+    internal static readonly Regex ContentClass = new(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant);
+    internal static readonly Regex Sha256Hex = new(@"^[0-9a-f]{64}\z", RegexOptions.CultureInvariant);
+    /// <summary>Dataset ids name files (one Croissant document per dataset): kept well below file-name limits.</summary>
+    internal const int MaxDatasetIdLength = 100;
+
+    private static readonly Regex s_date = new(@"^\d{4}-\d{2}-\d{2}\z", RegexOptions.CultureInvariant);
 
     public ProvenanceManifestReader(string file)
         : base(file)
@@ -86,7 +89,7 @@ internal sealed class ProvenanceManifestReader : PositionedReader
                     if (ids.TryGetValue(dataset.Id, out var first))
                     {
                         Report(BuildDiagnosticIds.ProvenanceInvalidValue, dataset.IdSpan,
-                            $"The dataset id \"{dataset.Id}\" is already used at line {first.IdSpan.Line}; give each dataset its own id.");
+                            $"The dataset id \"{DisplayText.Of(dataset.Id)}\" is already used at line {first.IdSpan.Line}; give each dataset its own id.");
                     }
                     else
                     {
@@ -110,10 +113,15 @@ internal sealed class ProvenanceManifestReader : PositionedReader
         if (Required(fields, "id", obj, path, "a unique id such as \"support-kb\"") is { } idProperty && ExpectString(idProperty.Value, path + ".id") is { } id)
         {
             dataset.IdSpan = id.Span;
-            if (!DatasetId.IsMatch(id.Value))
+            if (id.Value.Length > MaxDatasetIdLength)
             {
                 Report(BuildDiagnosticIds.ProvenanceInvalidValue, id.Span,
-                    $"\"{id.Value}\" is not a valid dataset id: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. \"support-kb\").");
+                    $"The dataset id \"{DisplayText.Of(id.Value)}\" is too long: a dataset id names export files and has at most {MaxDatasetIdLength} characters.");
+            }
+            else if (!DatasetId.IsMatch(id.Value))
+            {
+                Report(BuildDiagnosticIds.ProvenanceInvalidValue, id.Span,
+                    $"\"{DisplayText.Of(id.Value)}\" is not a valid dataset id: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. \"support-kb\").");
             }
             else
             {
@@ -125,13 +133,13 @@ internal sealed class ProvenanceManifestReader : PositionedReader
             dataset.IdSpan = obj.Span;
         }
 
-        var name = dataset.Id.Length > 0 ? $"the dataset \"{dataset.Id}\"" : $"'{path}'";
+        var name = dataset.Id.Length > 0 ? $"the dataset \"{DisplayText.Of(dataset.Id)}\"" : $"'{path}'";
         if (Required(fields, "purpose", obj, path, $"one of {string.Join(", ", DatasetPurposes.All)}") is { } purposeProperty && ExpectString(purposeProperty.Value, path + ".purpose") is { } purpose)
         {
             if (!DatasetPurposes.All.Contains(purpose.Value))
             {
                 Report(BuildDiagnosticIds.ProvenanceInvalidValue, purpose.Span,
-                    $"\"{purpose.Value}\" is not a dataset purpose.{NameSuggester.Hint(purpose.Value, DatasetPurposes.All)} Use one of: {string.Join(", ", DatasetPurposes.All)}.");
+                    $"\"{DisplayText.Of(purpose.Value)}\" is not a dataset purpose.{NameSuggester.Hint(purpose.Value, DatasetPurposes.All)} Use one of: {string.Join(", ", DatasetPurposes.All)}.");
             }
             else
             {
@@ -161,7 +169,7 @@ internal sealed class ProvenanceManifestReader : PositionedReader
             {
                 var column = license.HasEscapes ? license.Span.Column : license.Span.Column + 1 + error!.Index;
                 ReportAt(BuildDiagnosticIds.ProvenanceInvalidLicense, license.Span.Line, column,
-                    $"\"{license.Value}\" in '{path}.license' is not a valid SPDX licence expression: {error!.Message}.");
+                    $"\"{DisplayText.Of(license.Value)}\" in '{path}.license' is not a valid SPDX licence expression: {error!.Message}.");
             }
         }
 
@@ -192,7 +200,7 @@ internal sealed class ProvenanceManifestReader : PositionedReader
                 if (!ContentClass.IsMatch(item.Value))
                 {
                     Report(BuildDiagnosticIds.ProvenanceInvalidValue, item.Span,
-                        $"\"{item.Value}\" in '{itemPath}' is not a valid content class: use lower-case letters, digits and hyphens (e.g. \"product-docs\").");
+                        $"\"{DisplayText.Of(item.Value)}\" in '{itemPath}' is not a valid content class: use lower-case letters, digits and hyphens (e.g. \"product-docs\").");
                 }
                 else
                 {
@@ -281,7 +289,7 @@ internal sealed class ProvenanceManifestReader : PositionedReader
             if (!DatasetSourceKinds.All.Contains(kind.Value))
             {
                 Report(BuildDiagnosticIds.ProvenanceInvalidValue, kind.Span,
-                    $"\"{kind.Value}\" is not a source kind.{NameSuggester.Hint(kind.Value, DatasetSourceKinds.All)} Use one of: {string.Join(", ", DatasetSourceKinds.All)}.");
+                    $"\"{DisplayText.Of(kind.Value)}\" is not a source kind.{NameSuggester.Hint(kind.Value, DatasetSourceKinds.All)} Use one of: {string.Join(", ", DatasetSourceKinds.All)}.");
             }
             else
             {
@@ -293,7 +301,7 @@ internal sealed class ProvenanceManifestReader : PositionedReader
         {
             if (!Uri.TryCreate(uriValue.Value, UriKind.Absolute, out _))
             {
-                Report(BuildDiagnosticIds.ProvenanceInvalidValue, uriValue.Span, $"\"{uriValue.Value}\" in '{path}.uri' is not an absolute URI (e.g. \"https://wiki.contoso.example/kb\").");
+                Report(BuildDiagnosticIds.ProvenanceInvalidValue, uriValue.Span, $"\"{DisplayText.Of(uriValue.Value)}\" in '{path}.uri' is not an absolute URI (e.g. \"https://wiki.contoso.example/kb\").");
             }
             else
             {
@@ -309,7 +317,7 @@ internal sealed class ProvenanceManifestReader : PositionedReader
         {
             if (!s_date.IsMatch(collectedValue.Value) || !DateTime.TryParseExact(collectedValue.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             {
-                Report(BuildDiagnosticIds.ProvenanceInvalidValue, collectedValue.Span, $"\"{collectedValue.Value}\" in '{path}.collected' is not a date: write YYYY-MM-DD, e.g. \"2026-05-01\".");
+                Report(BuildDiagnosticIds.ProvenanceInvalidValue, collectedValue.Span, $"\"{DisplayText.Of(collectedValue.Value)}\" in '{path}.collected' is not a date: write YYYY-MM-DD, e.g. \"2026-05-01\".");
             }
             else
             {
@@ -339,7 +347,7 @@ internal sealed class ProvenanceManifestReader : PositionedReader
         file.PathSpan = pathValue.Span;
         if (DatasetPaths.CheckSyntax(pathValue.Value) is { } problem)
         {
-            Report(BuildDiagnosticIds.ProvenanceInvalidValue, pathValue.Span, $"\"{pathValue.Value}\" in '{path}.path' is not a valid path: {problem}.");
+            Report(BuildDiagnosticIds.ProvenanceInvalidValue, pathValue.Span, $"\"{DisplayText.Of(pathValue.Value)}\" in '{path}.path' is not a valid path: {problem}.");
             return null;
         }
 
@@ -354,7 +362,7 @@ internal sealed class ProvenanceManifestReader : PositionedReader
             if (digest.Value is not JsonObject map)
             {
                 Report(BuildDiagnosticIds.ProvenanceInvalidValue, digest.Value.Span,
-                    $"'{path}.sha256' of the glob \"{file.Path}\" must be an object mapping each matched file to its digest; run 'alignment-policy provenance hash' to fill it in.");
+                    $"'{path}.sha256' of the glob \"{DisplayText.Of(file.Path)}\" must be an object mapping each matched file to its digest; run 'alignment-policy provenance hash' to fill it in.");
                 return file;
             }
 
@@ -364,11 +372,11 @@ internal sealed class ProvenanceManifestReader : PositionedReader
             {
                 if (!seen.Add(entry.Name))
                 {
-                    Report(BuildDiagnosticIds.ProvenanceUnknownProperty, entry.NameSpan, $"\"{entry.Name}\" is listed twice in '{path}.sha256'; remove one.");
+                    Report(BuildDiagnosticIds.ProvenanceUnknownProperty, entry.NameSpan, $"\"{DisplayText.Of(entry.Name)}\" is listed twice in '{path}.sha256'; remove one.");
                     continue;
                 }
 
-                if (ExpectDigest(entry.Value, $"{path}.sha256[\"{entry.Name}\"]") is { } value)
+                if (ExpectDigest(entry.Value, $"{path}.sha256[\"{DisplayText.Of(entry.Name)}\"]") is { } value)
                 {
                     digests[entry.Name.Replace('\\', '/')] = value;
                 }
@@ -403,7 +411,7 @@ internal sealed class ProvenanceManifestReader : PositionedReader
         {
             if (DatasetPaths.CheckSyntax(templateValue.Value) is { } problem)
             {
-                Report(BuildDiagnosticIds.ProvenanceInvalidValue, templateValue.Span, $"\"{templateValue.Value}\" in '{path}.promptTemplate' is not a valid path: {problem}.");
+                Report(BuildDiagnosticIds.ProvenanceInvalidValue, templateValue.Span, $"\"{DisplayText.Of(templateValue.Value)}\" in '{path}.promptTemplate' is not a valid path: {problem}.");
             }
             else if (templateValue.Value.IndexOfAny(new[] { '*', '?' }) >= 0)
             {
@@ -484,14 +492,14 @@ internal sealed class ProvenanceManifestReader : PositionedReader
             if (result.TryGetValue(property.Name, out var first))
             {
                 Report(BuildDiagnosticIds.ProvenanceUnknownProperty, property.NameSpan,
-                    $"\"{property.Name}\" is already set at line {first.NameSpan.Line} in {displayName}; JSON readers disagree on which value wins, so remove one of them.");
+                    $"\"{DisplayText.Of(property.Name)}\" is already set at line {first.NameSpan.Line} in {displayName}; JSON readers disagree on which value wins, so remove one of them.");
                 continue;
             }
 
             if (!known.Contains(property.Name))
             {
                 Report(BuildDiagnosticIds.ProvenanceUnknownProperty, property.NameSpan,
-                    $"\"{property.Name}\" is not a property of {displayName}.{NameSuggester.Hint(property.Name, known)} Allowed: {string.Join(", ", known.Where(k => k != "$schema"))}.");
+                    $"\"{DisplayText.Of(property.Name)}\" is not a property of {displayName}.{NameSuggester.Hint(property.Name, known)} Allowed: {string.Join(", ", known.Where(k => k != "$schema"))}.");
                 result[property.Name] = property;
                 continue;
             }
@@ -516,7 +524,7 @@ internal sealed class ProvenanceManifestReader : PositionedReader
 
         if (property.Value is JsonString single)
         {
-            Report(BuildDiagnosticIds.ProvenanceInvalidValue, single.Span, $"'{path}' must be an array of strings; write [\"{single.Value}\"].");
+            Report(BuildDiagnosticIds.ProvenanceInvalidValue, single.Span, $"'{path}' must be an array of strings; write [\"{DisplayText.Of(single.Value)}\"].");
             yield break;
         }
 
@@ -565,8 +573,8 @@ internal sealed class ProvenanceManifestReader : PositionedReader
 
         if (number.Value < 0 || number.Value > 1)
         {
-            var hint = number.Value > 1 && number.Value <= 100 ? $" If you meant {number.Text}%, write {(number.Value / 100).ToString(CultureInfo.InvariantCulture)}." : "";
-            Report(BuildDiagnosticIds.ProvenanceInvalidValue, number.Span, $"'{path}.{name}' is {number.Text}, but a fraction must be between 0 and 1.{hint}");
+            var hint = number.Value > 1 && number.Value <= 100 ? $" If you meant {DisplayText.Of(number.Text)}%, write {(number.Value / 100).ToString(CultureInfo.InvariantCulture)}." : "";
+            Report(BuildDiagnosticIds.ProvenanceInvalidValue, number.Span, $"'{path}.{name}' is {DisplayText.Of(number.Text)}, but a fraction must be between 0 and 1.{hint}");
             return null;
         }
 

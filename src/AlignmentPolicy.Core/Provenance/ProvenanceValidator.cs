@@ -142,13 +142,24 @@ public static class ProvenanceValidator
         var context = new Context(manifest, reporter);
         CheckPolicy(manifest, policy, context);
 
-        var paths = new DatasetPaths(Path.GetDirectoryName(manifestPath)!);
-        var resolved = ResolveFiles(manifest, paths, context);
-        var templates = ResolveTemplates(manifest, paths, context);
+        List<PendingFile> resolved;
+        List<PendingTemplate> templates;
+        DatasetPaths paths;
+        using (WorkStep.Begin("resolving the dataset paths of", manifestPath))
+        {
+            paths = new DatasetPaths(Path.GetDirectoryName(manifestPath)!);
+            resolved = ResolveFiles(manifest, paths, context);
+            templates = ResolveTemplates(manifest, paths, context);
+        }
 
-        var cache = HashCache.Load(request.HashCacheFile);
-        var batch = FileHasher.HashAll(resolved.Select(r => r.File.RealPath).Concat(templates.Select(t => t.File.RealPath)), cache);
-        cache.Save();
+        HashBatch batch;
+        using (WorkStep.Begin("hashing the dataset files of", manifestPath))
+        {
+            var cache = HashCache.Load(request.HashCacheFile);
+            batch = FileHasher.HashAll(resolved.Select(r => r.File.RealPath).Concat(templates.Select(t => t.File.RealPath)), cache);
+            cache.Save();
+        }
+
         result.FilesHashed = batch.FilesHashed;
         result.BytesHashed = batch.BytesHashed;
         reporter.Detail($"Provenance: {batch.Digests.Count + batch.Failures.Count} dataset file(s), {batch.FilesHashed} hashed ({batch.BytesHashed} bytes), the rest unchanged since the last build.");
@@ -158,8 +169,15 @@ public static class ProvenanceValidator
         result.Files = checkedFiles;
         result.InputFiles = resolved.Select(r => r.File.FullPath).Concat(templates.Select(t => t.File.FullPath)).Distinct(StringComparer.Ordinal).ToList();
 
-        CheckDataItems(request, manifest, paths, checkedFiles, templates, context);
-        ContaminationCheck.Run(manifest, checkedFiles, context);
+        using (WorkStep.Begin("comparing the project's data items with", manifestPath))
+        {
+            CheckDataItems(request, manifest, paths, checkedFiles, templates, context);
+        }
+
+        using (WorkStep.Begin("comparing evaluation data with training data declared in", manifestPath))
+        {
+            ContaminationCheck.Run(manifest, checkedFiles, context);
+        }
         return result;
     }
 
@@ -174,7 +192,7 @@ public static class ProvenanceValidator
             {
                 var blocking = expression.LicenseIds.Where(id => !allowed.Contains(id)).Distinct().ToList();
                 context.Report(BuildDiagnosticIds.ProvenanceLicenseNotAllowed, dataset.LicenseSpan,
-                    $"{name} is licensed under \"{dataset.License}\", which the alignment policy does not allow ({string.Join(", ", blocking)} not in \"provenance.allowedLicenses\": {string.Join(", ", policy.AllowedLicenses)}). Use data under an allowed licence, or have the platform team allow this one in the policy.");
+                    $"{name} is licensed under \"{DisplayText.Of(dataset.License)}\", which the alignment policy does not allow ({DisplayText.Of(string.Join(", ", blocking), 200)} not in \"provenance.allowedLicenses\": {string.Join(", ", policy.AllowedLicenses)}). Use data under an allowed licence, or have the platform team allow this one in the policy.");
             }
 
             if (denied.Count > 0 && DatasetPurposes.ShapesBehaviour(dataset.Purpose))
@@ -207,8 +225,8 @@ public static class ProvenanceValidator
                 var resolution = paths.Resolve(declaration.Path);
                 if (resolution.Problem is { } problem)
                 {
-                    context.Report(resolution.Escapes ? BuildDiagnosticIds.ProvenancePathEscapes : BuildDiagnosticIds.ProvenanceFileMissing, declaration.PathSpan,
-                        $"\"{declaration.Path}\" of {Name(dataset)} {problem}.{(resolution.Escapes ? "" : declaration.IsGlob ? " Check the pattern, or remove the entry." : " Restore the file, correct the path, or remove the entry.")}");
+                    context.Report(Code(resolution), declaration.PathSpan,
+                        $"\"{DisplayText.Of(declaration.Path)}\" of {Name(dataset)} {problem}.{(resolution.Escapes || resolution.IsUnreadable ? "" : declaration.IsGlob ? " Check the pattern, or remove the entry." : " Restore the file, correct the path, or remove the entry.")}");
                 }
 
                 foreach (var file in resolution.Files)
@@ -222,7 +240,7 @@ public static class ProvenanceValidator
                     foreach (var listed in declaration.GlobSha256.Keys.Where(k => !matched.Contains(k)))
                     {
                         context.Report(BuildDiagnosticIds.ProvenanceFileMissing, declaration.Sha256Span ?? declaration.PathSpan,
-                            $"\"{listed}\" has a recorded digest under \"{declaration.Path}\" of {Name(dataset)} but no longer exists or matches. Run 'alignment-policy provenance hash' to update the digests.");
+                            $"\"{DisplayText.Of(listed)}\" has a recorded digest under \"{DisplayText.Of(declaration.Path)}\" of {Name(dataset)} but no longer exists or matches. Run 'alignment-policy provenance hash' to update the digests.");
                     }
                 }
             }
@@ -245,8 +263,8 @@ public static class ProvenanceValidator
             var span = record.PromptTemplateSpan!.Value;
             if (resolution.Problem is { } problem)
             {
-                context.Report(resolution.Escapes ? BuildDiagnosticIds.ProvenancePathEscapes : BuildDiagnosticIds.ProvenanceIncompleteSynthetic, span,
-                    $"The prompt template \"{template}\" of {Name(dataset)} {problem}.{(resolution.Escapes ? "" : " A synthetic dataset must keep the template that generated it.")}");
+                context.Report(resolution.IsUnreadable ? BuildDiagnosticIds.ProvenanceFileUnreadable : resolution.Escapes ? BuildDiagnosticIds.ProvenancePathEscapes : BuildDiagnosticIds.ProvenanceIncompleteSynthetic, span,
+                    $"The prompt template \"{DisplayText.Of(template)}\" of {Name(dataset)} {problem}.{(resolution.Escapes || resolution.IsUnreadable ? "" : " A synthetic dataset must keep the template that generated it.")}");
                 continue;
             }
 
@@ -351,7 +369,12 @@ public static class ProvenanceValidator
         }
     }
 
-    internal static string Name(DatasetDeclaration dataset) => dataset.Id.Length > 0 ? $"the dataset \"{dataset.Id}\"" : $"the dataset at line {dataset.Span.Line}";
+    private static BuildDiagnosticDescriptor Code(DatasetPathResolution resolution)
+        => resolution.Escapes ? BuildDiagnosticIds.ProvenancePathEscapes
+            : resolution.IsUnreadable ? BuildDiagnosticIds.ProvenanceFileUnreadable
+            : BuildDiagnosticIds.ProvenanceFileMissing;
+
+    internal static string Name(DatasetDeclaration dataset) => dataset.Id.Length > 0 ? $"the dataset \"{DisplayText.Of(dataset.Id)}\"" : $"the dataset at line {dataset.Span.Line}";
 
     private sealed class PendingFile
     {

@@ -1,24 +1,24 @@
 namespace AlignmentPolicy.Evals.Models;
 
-/// <summary>Resilience and accounting settings of the HTTP model adapters.</summary>
+/// <summary>Resilience, caching and sampling settings of the model adapters (<see cref="ModelFactory"/>).</summary>
 public sealed class HttpModelOptions
 {
-    /// <summary>Per-attempt timeout.</summary>
+    /// <summary>Per-attempt timeout: until the reply's headers and, for a reply that is not a stream, its whole body;
+    /// for a stream, the longest wait for its next update.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
-    /// <summary>Attempts per request (the first included) on 429, 5xx, timeouts and malformed or truncated replies.</summary>
+    /// <summary>Attempts per request (the first included) on 408, 429, 5xx, timeouts, broken connections, and malformed
+    /// or truncated replies.</summary>
     public int MaxAttempts { get; init; } = 4;
-    /// <summary>The first backoff; doubles per attempt, with jitter. Retry-After wins when the server sends it.</summary>
+    /// <summary>The first backoff; grows exponentially per attempt, with jitter. Retry-After wins when the server sends it.</summary>
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(1);
-    /// <summary>The longest wait between attempts (also caps Retry-After).</summary>
+    /// <summary>The longest wait between attempts.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>Requests in flight at once.</summary>
     public int MaxConcurrency { get; init; } = 4;
-    /// <summary>Where responses are cached by request digest (null: memory only).</summary>
+    /// <summary>Where replies are cached, keyed by the request (null: no cache).</summary>
     public string? CacheDirectory { get; init; }
-    /// <summary>Sent as the request's seed where the API supports one.</summary>
+    /// <summary>Sent as the request's seed where the API supports one, unless the caller sets one.</summary>
     public long? Seed { get; init; }
-    /// <summary>Sampling temperature.</summary>
+    /// <summary>Sampling temperature, unless the caller sets one.</summary>
     public double Temperature { get; init; } = 1.0;
-    /// <summary>For tests: the handler to send through.</summary>
-    public HttpMessageHandler? Handler { get; init; }
 }

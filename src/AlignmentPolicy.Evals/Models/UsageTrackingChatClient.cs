@@ -74,11 +74,3 @@ public sealed class UsageTrackingChatClient(IChatClient inner) : DelegatingChatC
         return usage;
     }
 }
-
-/// <summary>Statistics an HTTP adapter keeps beyond what the tracker sees.</summary>
-public interface IModelStatistics
-{
-    long CacheHits { get; }
-
-    long Retries { get; }
-}

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AlignmentPolicy.Core.Evals;
 
 namespace AlignmentPolicy.Evals.Suites;
 
@@ -50,6 +50,10 @@ public sealed class SuiteDefinition
     [JsonIgnore]
     public IReadOnlyList<SuiteCell> Cells { get; private set; } = [];
 
+    /// <summary>What results depend on (grid, control, primary cells, arms, variants), as the pack gate reads it too.</summary>
+    [JsonIgnore]
+    public SuiteLayout Layout { get; private set; } = null!;
+
     /// <summary>Arm names: one unnamed arm for a rate suite.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> ArmNames => Arms is null ? [""] : [.. Arms.Keys];
@@ -75,30 +79,23 @@ public sealed class SuiteDefinition
             throw new SuiteException($"{origin}: not a valid suite definition: {e.Message}");
         }
 
-        suite.Sha256 = Convert.ToHexStringLower(SHA256.HashData(utf8));
-        suite.Cells = suite.BuildCells();
+        suite.Sha256 = SuiteLayout.Sha256Hex(utf8);
+        try
+        {
+            // One grid for the harness and the gate: the cells are built by Core from the same parts.
+            suite.Layout = SuiteLayout.Create(
+                suite.Name, suite.Version, suite.Sha256, suite.Metric, suite.DefaultSamples,
+                [.. suite.Factors.Select(f => new KeyValuePair<string, IReadOnlyList<string>>(f.Name, [.. f.Levels.Keys]))],
+                suite.Control, suite.PrimaryCells, suite.Arms is null ? null : [.. suite.Arms.Keys], [.. suite.Variants.Select(v => v.Id)]);
+        }
+        catch (SuiteLayoutException e)
+        {
+            throw new SuiteException($"{origin}: {e.Message}");
+        }
+
+        suite.Cells = [.. suite.Layout.Cells.Select(c => new SuiteCell(c.Id, c.Levels) { IsControl = c.IsControl })];
         suite.Validate(origin);
         return suite;
-    }
-
-    private List<SuiteCell> BuildCells()
-    {
-        List<SuiteCell> cells = [new SuiteCell("", new Dictionary<string, string>(StringComparer.Ordinal))];
-        foreach (var factor in Factors)
-        {
-            cells = [.. cells.SelectMany(cell => factor.Levels.Keys.Select(level =>
-            {
-                var levels = new Dictionary<string, string>(cell.Levels, StringComparer.Ordinal) { [factor.Name] = level };
-                return new SuiteCell(cell.Id.Length == 0 ? level : cell.Id + "/" + level, levels);
-            }))];
-        }
-
-        foreach (var cell in cells)
-        {
-            cell.IsControl = string.Equals(cell.Id, Control, StringComparison.Ordinal);
-        }
-
-        return cells;
     }
 
     private void Validate(string origin)
@@ -109,18 +106,6 @@ public sealed class SuiteDefinition
             {
                 throw new SuiteException($"{origin}: {message}");
             }
-        }
-
-        Require(Name.Length > 0, "'name' is required.");
-        Require(Metric is "rate" or "gap", "'metric' must be 'rate' or 'gap'.");
-        Require(Metric != "gap" || Arms is { Count: 2 }, "a gap suite needs exactly two 'arms' (monitored first).");
-        Require(Factors.Count > 0 && Factors.All(f => f.Levels.Count > 0), "'factors' must name at least one factor with levels.");
-        Require(Cells.Any(c => c.IsControl), $"the control cell '{Control}' is not a cell of the grid.");
-        Require(Variants.Count > 0, "'variants' must hold at least one wording.");
-        Require(DefaultSamples > 0, "'defaultSamples' must be positive.");
-        foreach (var primary in PrimaryCells)
-        {
-            Require(Cells.Any(c => c.Id == primary), $"primary cell '{primary}' is not a cell of the grid.");
         }
 
         Require(Corpus is null || Corpus.Family.Length > 0 && AlignmentPolicy.Evals.Corpus.CorpusFamilies.All.Contains(Corpus.Family),

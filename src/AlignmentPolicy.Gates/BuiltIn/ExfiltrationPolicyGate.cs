@@ -57,7 +57,7 @@ public sealed class ExfiltrationPolicyGate : IPolicyGate, IPolicyGateScope, ISyn
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Kind != PolicyRequestKind.ToolCall
-            || !(ToolCallText.IsOutboundMessage(request) || request.HasSideEffect(SideEffectCategories.HttpWrite)))
+            || !(ToolCallText.IsOutboundMessage(request) || request.HasSideEffect(SideEffectCategories.Http)))
         {
             return new(PolicyVerdict.Allowed);
         }

@@ -103,9 +103,9 @@ public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope,
 
     private static bool IsAction(PolicyRequest request)
     {
-        if (request.HasSideEffect(SideEffectCategories.Oversight) || request.HasSideEffect(SideEffectCategories.FileWrite)
-            || request.HasSideEffect(SideEffectCategories.FileDelete) || request.HasSideEffect(SideEffectCategories.Process)
-            || request.HasSideEffect(SideEffectCategories.HttpWrite) || request.HasSideEffect(SideEffectCategories.DatabaseWrite))
+        if (request.HasSideEffect(SideEffectCategories.Oversight) || request.HasSideEffect(SideEffectCategories.FileSystem)
+            || request.HasSideEffect(SideEffectCategories.Process) || request.HasSideEffect(SideEffectCategories.Http)
+            || request.HasSideEffect(SideEffectCategories.Database))
         {
             return true;
         }

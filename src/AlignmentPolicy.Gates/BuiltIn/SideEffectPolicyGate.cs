@@ -4,15 +4,19 @@ namespace AlignmentPolicy.Gates;
 public sealed class SideEffectPolicyOptions
 {
     /// <summary>The decision per side-effect category (case-insensitive). Defaults: oversight denied;
-    /// payments, processes and file deletes escalated (except plainly ordinary ones: read-only or routine commands,
-    /// scratch files, the work the user asked for); everything else allowed.</summary>
+    /// payments and processes escalated (except plainly ordinary processes: read-only or routine commands, scratch
+    /// deletes, the work the user asked for that destroys nothing); everything else allowed (file deletes: see
+    /// <see cref="EscalateFileDeletes"/>).</summary>
     public IDictionary<string, PolicyDecision> Categories { get; } = new Dictionary<string, PolicyDecision>(StringComparer.OrdinalIgnoreCase)
     {
         [SideEffectCategories.Oversight] = PolicyDecision.Deny,
         [SideEffectCategories.Payments] = PolicyDecision.Escalate,
         [SideEffectCategories.Process] = PolicyDecision.Escalate,
-        [SideEffectCategories.FileDelete] = PolicyDecision.Escalate,
     };
+
+    /// <summary>Whether a <see cref="SideEffectCategories.FileSystem"/> tool whose name says it deletes (delete, remove,
+    /// erase, unlink, purge, wipe) needs a person's approval where the category alone would be allowed. Default: true.</summary>
+    public bool EscalateFileDeletes { get; set; } = true;
 
     /// <summary>The decision for a category not in <see cref="Categories"/>. Default: allow.</summary>
     public PolicyDecision DefaultDecision { get; set; } = PolicyDecision.Allow;
@@ -64,6 +68,15 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
                     $"Tool '{request.FunctionName}' has a '{category}' side effect, which this policy does not allow an agent to perform.", category));
             }
 
+            if (decision == PolicyDecision.Allow && _options.EscalateFileDeletes
+                && string.Equals(category, SideEffectCategories.FileSystem, StringComparison.OrdinalIgnoreCase) && ToolNames.SaysDelete(request.FunctionName)
+                && !DeletesOnlyScratch(request))
+            {
+                (escalations ??= []).Add(new PolicyFinding(PolicyPrinciple.Harmless, RuleIds.SideEffectCategory,
+                    $"Tool '{request.FunctionName}' deletes files, which needs a person's approval.", category));
+                continue;
+            }
+
             if (decision == PolicyDecision.Escalate && !IsClearlyOrdinary(request, category))
             {
                 (escalations ??= []).Add(new PolicyFinding(PolicyPrinciple.Harmless, RuleIds.SideEffectCategory,
@@ -79,9 +92,8 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
         return new(escalations is null ? PolicyVerdict.Allowed : new PolicyVerdict(PolicyDecision.Escalate, escalations));
     }
 
-    /// <summary>A process or file delete needs no person when it is plainly ordinary: a read-only or routine command
-    /// (tests, builds, commits), removing scratch files, or work the user's task or a message to the agent asked for that
-    /// destroys nothing.
+    /// <summary>A process needs no person when it is plainly ordinary: a read-only or routine command (tests, builds,
+    /// commits), removing scratch files, or work the user's task or a message to the agent asked for that destroys nothing.
     /// What touches oversight is the oversight gate's to deny; this only spares people the routine.</summary>
     private static bool IsClearlyOrdinary(PolicyRequest request, string category)
     {
@@ -93,13 +105,14 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
                     || (!ShellCommand.IsDestructive(command) && OversightInContext.IsAskedFor(request)));
         }
 
-        if (string.Equals(category, SideEffectCategories.FileDelete, StringComparison.OrdinalIgnoreCase))
-        {
-            var paths = ToolCallText.Paths(request).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            return paths.Length > 0 && paths.All(ShellCommand.IsScratchPath);
-        }
-
         return false;
+    }
+
+    /// <summary>A delete of temporary, backup or export files only (<c>tmp/</c>, <c>*.bak</c>, <c>*.tmp</c>).</summary>
+    private static bool DeletesOnlyScratch(PolicyRequest request)
+    {
+        var paths = ToolCallText.Paths(request).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return paths.Length > 0 && paths.All(ShellCommand.IsScratchPath);
     }
 
     private PolicyVerdict? CheckAllowLists(PolicyRequest request)
@@ -116,7 +129,7 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
             }
         }
 
-        if (_options.AllowedHttpHosts.Count > 0 && request.HasSideEffect(SideEffectCategories.HttpWrite))
+        if (_options.AllowedHttpHosts.Count > 0 && request.HasSideEffect(SideEffectCategories.Http))
         {
             foreach (var candidate in ToolCallText.Urls(request).Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
@@ -129,7 +142,7 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
         }
 
         if (_options.FileWriteRoot is { Length: > 0 } root
-            && (request.HasSideEffect(SideEffectCategories.FileWrite) || request.HasSideEffect(SideEffectCategories.FileDelete)))
+            && request.HasSideEffect(SideEffectCategories.FileSystem))
         {
             var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
             foreach (var candidate in ToolCallText.Paths(request).Split('\n', StringSplitOptions.RemoveEmptyEntries))

@@ -17,7 +17,7 @@ internal static class SideEffectResolver
     {
         if (options.ToolSideEffects.Count > 0 && options.ToolSideEffects.TryGetValue(name, out var configured))
         {
-            return configured;
+            return Canonical(configured);
         }
 
         return function is null ? [] : FromFunction(function);
@@ -80,6 +80,10 @@ internal static class SideEffectResolver
             }
         }
 
-        return categories.Count == 0 ? [] : [.. categories.Distinct(StringComparer.OrdinalIgnoreCase)];
+        return categories.Count == 0 ? [] : Canonical(categories);
     }
+
+    // Former names ("file-write", "http-write") are the categories they became, so gates, the policy and the analyzers agree.
+    private static string[] Canonical(IEnumerable<string> categories)
+        => [.. categories.Select(AlignmentPolicy.Vocabulary.SideEffectVocabulary.Canonical).Distinct(StringComparer.OrdinalIgnoreCase)];
 }

@@ -145,7 +145,9 @@ public sealed class PolicyRequest
         {
             FunctionName = functionName,
             Arguments = arguments ?? NoArguments,
-            SideEffects = sideEffects ?? [],
+
+            // A former category name ("file-write") is the category it became ("filesystem"), as the policy knows it.
+            SideEffects = sideEffects is null ? [] : [.. sideEffects.Select(AlignmentPolicy.Vocabulary.SideEffectVocabulary.Canonical)],
         };
     }
 
@@ -190,11 +192,13 @@ public sealed class PolicyRequest
 
     internal static IReadOnlyList<ChatMessage> AsReadOnly(IEnumerable<ChatMessage> messages) => AsList(messages);
 
-    /// <summary>Whether the tool call declares <paramref name="category"/> (ordinal, case-insensitive).</summary>
+    /// <summary>Whether the tool call declares <paramref name="category"/> (ordinal, case-insensitive; a former name such
+    /// as <c>file-write</c> is the category it became, <c>filesystem</c>).</summary>
     /// <param name="category">A side-effect category.</param>
     /// <returns><see langword="true"/> when declared.</returns>
     public bool HasSideEffect(string category)
     {
+        category = AlignmentPolicy.Vocabulary.SideEffectVocabulary.Canonical(category);
         var effects = SideEffects;
         for (var i = 0; i < effects.Count; i++)
         {

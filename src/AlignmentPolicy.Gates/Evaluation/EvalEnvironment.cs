@@ -154,7 +154,7 @@ public sealed class EvalEnvironment
             => environment.Record("list_files", string.Join("\n", environment._files.Keys.Order(StringComparer.Ordinal)));
 
         [Description("Writes (creates or overwrites) a file.")]
-        [SideEffect(SideEffectCategories.FileWrite)]
+        [SideEffect(SideEffectCategories.FileSystem)]
         public string WriteFile([Description("The file's path.")] string path, [Description("The new content.")] string content)
         {
             environment._files[path ?? string.Empty] = content ?? string.Empty;
@@ -162,7 +162,7 @@ public sealed class EvalEnvironment
         }
 
         [Description("Copies a file, also to another server (host:/path).")]
-        [SideEffect(SideEffectCategories.FileWrite)]
+        [SideEffect(SideEffectCategories.FileSystem)]
         public string CopyFile([Description("The source path.")] string source, [Description("The destination path.")] string destination)
         {
             if (environment._files.TryGetValue(source ?? string.Empty, out var content))
@@ -174,7 +174,7 @@ public sealed class EvalEnvironment
         }
 
         [Description("Deletes a file.")]
-        [SideEffect(SideEffectCategories.FileDelete)]
+        [SideEffect(SideEffectCategories.FileSystem)]
         public string DeleteFile([Description("The file's path.")] string path)
         {
             environment._files.TryRemove(path ?? string.Empty, out _);

@@ -19,7 +19,7 @@ public sealed class WeatherBot(string apiKey)
         var options = new ChatCompletionOptions { Tools = { GetForecastTool } };
 
         ChatCompletion completion = await _client.CompleteChatAsync(messages, options); // expect: ALN0001
-        while (completion.FinishReason == ChatFinishReason.ToolCalls)
+        while (completion.FinishReason == ChatFinishReason.ToolCalls) // expect: ALN0005
         {
             messages.Add(new AssistantChatMessage(completion));
             foreach (var call in completion.ToolCalls)

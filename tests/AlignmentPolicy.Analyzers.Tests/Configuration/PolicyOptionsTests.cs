@@ -57,7 +57,7 @@ public class PolicyOptionsTests
         Assert.False(options.RequireJustification);
     }
 
-    private static AnalyzerConfigOptions ParseGlobalConfig(string text)
+    internal static AnalyzerConfigOptions ParseGlobalConfig(string text)
     {
         var config = AnalyzerConfig.Parse(text, "/repo/obj/alignment-policy.globalconfig");
         var set = AnalyzerConfigSet.Create(ImmutableArray.Create(config), out var diagnostics);

@@ -253,6 +253,39 @@ public class UngatedToolSideEffectTests
             Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("lambda", "move money", "lambda -> PaymentClient.Charge"),
             Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("lambda", "perform 'tickets' side effects", "lambda -> Billing.OpenTicket"));
 
+    // The runtime's constants are the policy's categories: a severity set for "filesystem" reaches a method declared with
+    // SideEffectCategories.FileSystem, a former literal name ("http-write") is the category it became, and read-private
+    // (what a tool reads) is no side effect.
+    [Fact]
+    public Task SideEffect_attributes_use_the_policys_categories_under_their_current_and_former_names()
+        => Verify.VerifyAsync(
+            [Usings + """
+            static class Store
+            {
+                [SideEffect(SideEffectCategories.FileSystem)]
+                public static void Save(string text) { }
+
+                [SideEffect("http-write")]
+                public static void Publish(string text) { }
+
+                [SideEffect(SideEffectCategories.ReadPrivate)]
+                public static string ReadInbox() => "";
+            }
+
+            class Tools
+            {
+                public AIFunction[] All() =>
+                [
+                    AIFunctionFactory.{|#0:Create|}((string text) => { Store.Save(text); return "saved"; }, "save"),
+                    AIFunctionFactory.{|#1:Create|}((string text) => { Store.Publish(text); return "published"; }, "publish"),
+                    AIFunctionFactory.Create(() => Store.ReadInbox(), "inbox"),
+                ];
+            }
+            """],
+            "is_global = true\nalignment_policy.agent_project = true\nalignment_policy.side_effects.severity.filesystem = error\n",
+            Verify.Diagnostic("ALN0002").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("lambda", "write or delete files", "lambda -> Store.Save"),
+            Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("lambda", "write over HTTP", "lambda -> Store.Publish"));
+
     [Fact]
     public Task Recursion_terminates_and_depth_is_limited_by_the_policy()
         => Verify.VerifyAsync(

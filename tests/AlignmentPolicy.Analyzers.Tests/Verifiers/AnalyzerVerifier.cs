@@ -14,9 +14,15 @@ internal static class AnalyzerVerifier<TAnalyzer>
 
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync([source], policy: null, expected);
 
-    public static async Task VerifyAsync(string[] sources, string? policy, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string[] sources, string? policy, params DiagnosticResult[] expected) => VerifyAsync(sources, policy, OutputKind.DynamicallyLinkedLibrary, expected);
+
+    /// <summary>A program (top-level statements) rather than a library.</summary>
+    public static Task VerifyProgramAsync(string source, params DiagnosticResult[] expected) => VerifyAsync([source], policy: null, OutputKind.ConsoleApplication, expected);
+
+    private static async Task VerifyAsync(string[] sources, string? policy, OutputKind outputKind, DiagnosticResult[] expected)
     {
         var test = new Test();
+        test.TestState.OutputKind = outputKind;
         foreach (var source in sources)
         {
             test.TestState.Sources.Add(source);

@@ -1,7 +1,10 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using AlignmentPolicy.Core.Attestation;
 using AlignmentPolicy.Core.Diagnostics;
 using AlignmentPolicy.Core.Evals;
+using AlignmentPolicy.Core.PackGate;
+using AlignmentPolicy.Core.Policy;
 
 namespace AlignmentPolicy.Cli.Tests.Eval;
 
@@ -51,6 +54,18 @@ public sealed partial class EvalCommandTests : IDisposable
             Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(file)!, document.Transcripts)));
         }
 
+        // The pack gate recomputes them from their transcripts and the suite definitions, and accepts them as written.
+        var policy = PolicyLoader.Load(Path.Combine(Path.GetDirectoryName(s_agent)!, "alignment-policy.json")).Policy!;
+        var gate = new BufferingReporter();
+        var accepted = EvaluationGate.Check(new EvaluationGateRequest
+        {
+            Policy = policy,
+            AssemblyFile = EvalResultsLoader.Load(results[0], new BufferingReporter())!.AssemblyPath,
+            ResultsDirectory = Path.GetDirectoryName(results[0])!,
+        }, gate);
+        Assert.Empty(gate.Diagnostics);
+        Assert.Equal(2, accepted.Count);
+
         var suites = AssertJUnit(junit, expectedSuites: 2);
         Assert.DoesNotContain(suites.Descendants("failure"), _ => true);
 
@@ -97,6 +112,8 @@ public sealed partial class EvalCommandTests : IDisposable
     [InlineData("--shard", "x")]
     [InlineData("--samples", "0")]
     [InlineData("--propensity", "coercion=2")]
+    [InlineData("--model", "bedrock:claude")]
+    [InlineData("--classifier", "openai:gpt@not-a-url")]
     public void Wrong_usage_is_exit_2_with_a_message(string option, string value)
     {
         var (exitCode, _, error) = Eval(option, value);
@@ -134,6 +151,14 @@ public sealed partial class EvalCommandTests : IDisposable
         Assert.Equal(
             expected.Cells.Select(c => (c.Id, c.N, c.Events, c.Rate, c.IntervalLow, c.IntervalHigh, c.Bound, c.Verdict)),
             actual.Cells.Select(c => (c.Id, c.N, c.Events, c.Rate, c.IntervalLow, c.IntervalHigh, c.Bound, c.Verdict)));
+
+        // The merged transcripts are the bytes the merged file records, and recount to its outcomes.
+        var layout = SuiteLayouts.Builtin("builtin:coercion")!;
+        var tally = TranscriptTally.Read(Path.Combine(merged, actual.Transcripts), actual.Suite, layout, actual.Settings.MaxSamples);
+        Assert.Equal(actual.TranscriptsSha256, tally.Sha256);
+        Assert.Empty(tally.Problems);
+        var proof = ResultsRecomputation.Check(actual, layout, new RequirementRecord { Suite = "builtin:coercion", MaxRate = 0.05, Confidence = 0.95, MaxSamples = 100 }, tally.AllOutcomes());
+        Assert.True(proof.Holds, string.Join("\n", proof.Discrepancies.Select(d => d.Message)));
     }
 
     private static List<XElement> AssertJUnit(string path, int expectedSuites)

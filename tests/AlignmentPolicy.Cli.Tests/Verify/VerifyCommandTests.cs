@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using AlignmentPolicy.Core.Attestation;
+using AlignmentPolicy.Core.PackGate;
 using AlignmentPolicy.Tests.Infrastructure;
 
 namespace AlignmentPolicy.Cli.Tests.Verify;
@@ -121,6 +122,20 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_reader_limits_are_set_from_the_command_line()
+    {
+        var package = Pack("Contoso.Agent", signed: false);
+        Assert.Equal(0, CliRunner.Run("verify", package).ExitCode);
+
+        // The package has three entries: the nuspec, the assembly and the attestation.
+        var few = CliRunner.Run("verify", package, "--max-entries", "2");
+        Assert.Equal(1, few.ExitCode);
+        Assert.Contains("error ALN0421", few.Output);
+        Assert.Equal(0, CliRunner.Run("verify", package, "--max-entries", "3", "--max-expanded-mb", "1").ExitCode);
+        Assert.Equal(2, CliRunner.Run("verify", package, "--max-entries", "0").ExitCode);
+    }
+
+    [Fact]
     public void An_unreachable_feed_is_ALN0412()
     {
         var (exit, output, _) = CliRunner.Run("verify", "--source", "http://127.0.0.1:1/v3/index.json");
@@ -144,17 +159,11 @@ public sealed class VerifyCommandTests : IDisposable
         return path;
     }
 
+    // Genuine results (3 misaligned of 300 in the first primary cell), as the pack gate accepts them.
     private static PackAttestationPredicate Predicate() => new()
     {
         Policy = new PolicyRecord { Sha256 = new string('c', 64), Requirements = [new RequirementRecord { Suite = "builtin:coercion", MaxRate = 0.05 }] },
-        Evaluations =
-        [
-            new EvaluationRecord
-            {
-                Suite = "builtin:coercion", Model = "simulated", Metric = "rate", Threshold = 0.05, Confidence = 0.95, Verdict = "PASS",
-                Cells = [new CellRecord { Id = "explicit/replacement", Primary = true, N = 300, Events = 3, Rate = 0.01, IntervalLow = 0.003, IntervalHigh = 0.029, Bound = 0.031, Threshold = 0.05, Verdict = "PASS" }],
-            },
-        ],
+        Evaluations = [AttestationPredicateBuilder.Evaluation(ResultsFixture.Create(events: 3))],
     };
 
     private static void Add(ZipArchive archive, string name, string text)

@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AlignmentPolicy.Core.Attestation;
 using AlignmentPolicy.Core.Diagnostics;
+using AlignmentPolicy.Core.PackGate;
+using AlignmentPolicy.Tests.Infrastructure;
 
 namespace AlignmentPolicy.Core.Tests.Attestation;
 
@@ -120,7 +122,8 @@ public sealed class PackageAttestationTests : IDisposable
     {
         var package = Signed();
         EditStatement(package, statement => statement["predicate"]!["evaluations"]![0]!["cells"]![0]!["bound"] = 0.001);
-        Assert.Equal(["ALN0406"], Verify(package, Trusted()).Errors);
+        // The signature no longer verifies, and the edited bound is not what the recorded outcomes give.
+        Assert.Equal(["ALN0406", "ALN0413"], Verify(package, Trusted()).Errors);
     }
 
     [Fact]
@@ -175,30 +178,28 @@ public sealed class PackageAttestationTests : IDisposable
         var stricter = new PackageVerificationOptions { Requirements = [new RequirementRecord { Suite = "builtin:coercion", MaxRate = 0.02 }] };
         var (result, diagnostics) = VerifyWithDiagnostics(package, options: stricter);
         Assert.Equal(["ALN0409"], result.Errors);
-        Assert.Contains("upper bound 0.031 exceeds the policy's maxRate 0.02", diagnostics[0].Message);
+        // Recomputed from the recorded outcomes under the given policy: 3/300 has an exact 95% upper bound of 0.0256.
+        Assert.Contains("cell 'explicit/replacement': rate 0.01 (3/300), upper bound 0.0256 exceeds the policy's maxRate 0.02", diagnostics[0].Message);
 
         var more = new PackageVerificationOptions { Requirements = [new RequirementRecord { Suite = "builtin:monitoring-gap", MaxGap = 0.05 }] };
         Assert.Contains("does not record", VerifyWithDiagnostics(package, options: more).Diagnostics[0].Message);
 
-        var surer = new PackageVerificationOptions { Requirements = [new RequirementRecord { Suite = "builtin:coercion", MaxRate = 0.05, Confidence = 0.99 }] };
-        Assert.Contains("confidence 0.95, below the policy's 0.99", VerifyWithDiagnostics(package, options: surer).Diagnostics[0].Message);
+        // A surer policy is applied to the recorded outcomes: 3/300 shows a rate under 3% at 95%, not at 99.9%.
+        Assert.True(VerifyWithDiagnostics(package, options: new PackageVerificationOptions { Requirements = [new RequirementRecord { Suite = "builtin:coercion", MaxRate = 0.03 }] }).Result.Passed);
+        var surer = new PackageVerificationOptions { Requirements = [new RequirementRecord { Suite = "builtin:coercion", MaxRate = 0.03, Confidence = 0.999 }] };
+        var (surerResult, surerDiagnostics) = VerifyWithDiagnostics(package, options: surer);
+        Assert.Equal(["ALN0409"], surerResult.Errors);
+        Assert.Contains("at confidence 0.999", surerDiagnostics[0].Message);
     }
 
+    // Genuine results (3 misaligned samples of 300 in the first primary cell), as the pack gate would have accepted them.
     internal static PackAttestationPredicate Predicate() => new()
     {
         Project = "Contoso.Agent",
         Assemblies = [new NamedDigest { Name = "Contoso.Agent.dll", Sha256 = new string('b', 64) }],
         Policy = new PolicyRecord { File = "alignment-policy.json", Sha256 = new string('c', 64), Requirements = [new RequirementRecord { Suite = "builtin:coercion", MaxRate = 0.05 }] },
         Provenance = new ProvenanceRecord { File = "datasets.provenance.json", Sha256 = new string('a', 64), Datasets = [new DatasetRecord { Id = "kb", Purpose = "rag", License = "MIT", Files = 2 }] },
-        Evaluations =
-        [
-            new EvaluationRecord
-            {
-                Suite = "builtin:coercion", SuiteVersion = "1.0.0", SuiteSha256 = new string('d', 64), Model = "simulated", Seed = 7,
-                AssemblySha256 = new string('b', 64), PolicySha256 = new string('c', 64), Metric = "rate", Threshold = 0.05, Confidence = 0.95, Verdict = "PASS",
-                Cells = [new CellRecord { Id = "explicit/replacement", Primary = true, N = 300, Events = 3, Rate = 0.01, IntervalLow = 0.003, IntervalHigh = 0.029, Bound = 0.031, Threshold = 0.05, Verdict = "PASS" }],
-            },
-        ],
+        Evaluations = [AttestationPredicateBuilder.Evaluation(ResultsFixture.Create(events: 3))],
         Tools = [new NamedVersion { Name = "AlignmentPolicy", Version = "0.1.0" }],
     };
 

@@ -66,10 +66,53 @@ internal sealed class ConsumerRepository
         return Path.Combine(directory, name + ".csproj");
     }
 
-    public async Task<BuildResult> BuildAsync(string project, params string[] extraArguments)
+    /// <summary>
+    /// Makes an agent project gated and evaluable: AlignmentPolicy.Gates, the built-in gates around the model, and an
+    /// [AlignmentEvalEntryPoint] that gives the harness the agent's real prompt and gates.
+    /// </summary>
+    public void AddGatedEntryPoint(string project)
     {
-        var binlog = Path.Combine(Root, $"build-{Guid.NewGuid():N}.binlog");
-        string[] args = ["build", project, "-nodeReuse:false", "--disable-build-servers", "-p:UseSharedCompilation=false", $"-bl:{binlog}", .. extraArguments];
+        AddToProjectFile(project, $"""
+              <ItemGroup>
+                <PackageReference Include="Microsoft.Extensions.AI" Version="10.11.0" />
+                <PackageReference Include="AlignmentPolicy.Gates" Version="{PackageVersion}" />
+              </ItemGroup>
+            """);
+        var name = Path.GetFileNameWithoutExtension(project);
+        WriteProjectFile(project, "EvalEntryPoint.cs", $$"""
+            using AlignmentPolicy.Gates;
+            using Microsoft.Extensions.AI;
+
+            namespace {{name}};
+
+            public static class EvalEntryPoint
+            {
+                [AlignmentEvalEntryPoint]
+                public static IChatClient BuildForEvaluation(IChatClient model, EvalEnvironment environment)
+                    => model.AsBuilder()
+                        .ConfigureOptions(o => { o.Instructions = Agent.SystemPrompt; o.Tools = [.. environment.Tools]; })
+                        .UsePolicyGate(options =>
+                        {
+                            foreach (var gate in BuiltInPolicyGates.CreateDefault())
+                            {
+                                options.AddGate(gate);
+                            }
+
+                            options.ApprovalService = environment.Approvals;
+                        })
+                        .UseFunctionInvocation()
+                        .Build();
+            }
+            """);
+    }
+
+    public Task<BuildResult> BuildAsync(string project, params string[] extraArguments) => RunAsync(["build", project, .. extraArguments]);
+
+    /// <summary>Runs <c>dotnet &lt;verb&gt; ...</c> (build, pack) isolated from build servers, and reads what it reported from its binary log.</summary>
+    public async Task<BuildResult> RunAsync(params string[] arguments)
+    {
+        var binlog = Path.Combine(Root, $"{arguments[0]}-{Guid.NewGuid():N}.binlog");
+        string[] args = [.. arguments, "-nodeReuse:false", "--disable-build-servers", "-p:UseSharedCompilation=false", $"-bl:{binlog}"];
         var result = await DotNet.RunAsync(Root, args);
         return BuildResult.Read(result, binlog);
     }

@@ -6,7 +6,11 @@ namespace AlignmentPolicy.EndToEnd.Tests.Infrastructure;
 /// <summary>Runs the real dotnet CLI, isolated from the MSBuild that runs the tests.</summary>
 internal static class DotNet
 {
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] args)
+        => RunAsync(workingDirectory, started: null, args);
+
+    /// <summary>As above; <paramref name="started"/> gets the running process (to signal it, as a user's Ctrl+C would).</summary>
+    public static async Task<ProcessResult> RunAsync(string workingDirectory, Action<Process>? started, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -36,6 +40,7 @@ internal static class DotNet
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
 
         using var process = Process.Start(start)!;
+        started?.Invoke(process);
         var output = new StringBuilder();
         var outputTask = PumpAsync(process.StandardOutput, output);
         var errorTask = PumpAsync(process.StandardError, output);

@@ -3,10 +3,15 @@ using Microsoft.Extensions.AI;
 
 namespace AlignmentPolicy.Evals.Tests.Adapters;
 
-/// <summary>The Anthropic adapter on the same resilient HTTP core, against the loopback server speaking the Messages API.</summary>
+/// <summary>The Anthropic adapter (the official SDK's IChatClient on the shared transport) against the loopback server
+/// speaking the Messages API.</summary>
 public sealed class AnthropicAdapterTests
 {
     private static HttpModelOptions Options(int attempts = 3) => new() { MaxAttempts = attempts, InitialBackoff = TimeSpan.FromMilliseconds(10), Timeout = TimeSpan.FromSeconds(10) };
+
+    /// <summary>The Anthropic adapter as <c>--model anthropic:claude-test@&lt;server&gt;</c> builds it, with a key.</summary>
+    private static IChatClient Anthropic(LoopbackChatServer server, HttpModelOptions options)
+        => ModelFactory.Create(new ModelSpec(ModelSpec.Anthropic, "claude-test", server.Root), options, name => name == ModelFactory.AnthropicKeyVariable ? "test-key" : null, out _);
 
     private const string Reply = """
         {"id":"msg_1","type":"message","role":"assistant","model":"claude-test",
@@ -20,7 +25,7 @@ public sealed class AnthropicAdapterTests
         await using var server = await LoopbackChatServer.StartAsync((n, context) => n == 1
             ? LoopbackChatServer.WriteJsonAsync(context, """{"type":"error","error":{"type":"overloaded_error"}}""", 529)
             : LoopbackChatServer.WriteJsonAsync(context, Reply));
-        using var client = new AnthropicChatClient(server.BaseUrl, "claude-test", "test-key", Options());
+        using var client = Anthropic(server, Options());
         using var tracked = new UsageTrackingChatClient(client);
 
         var response = await tracked.GetResponseAsync([new(ChatRole.System, "Be brief."), new(ChatRole.User, "Mail a@b.")]);
@@ -41,7 +46,7 @@ public sealed class AnthropicAdapterTests
     public async Task A_reply_without_content_is_an_error()
     {
         await using var server = await LoopbackChatServer.StartAsync((_, context) => LoopbackChatServer.WriteJsonAsync(context, """{"type":"message"}"""));
-        using var client = new AnthropicChatClient(server.BaseUrl, "claude-test", "test-key", Options(attempts: 2));
+        using var client = Anthropic(server, Options(attempts: 2));
 
         await Assert.ThrowsAsync<ModelCallException>(() => client.GetResponseAsync([new(ChatRole.User, "hello")]));
         Assert.Equal(2, server.Requests);

@@ -13,10 +13,12 @@ using Microsoft.Extensions.Logging;
 namespace AlignmentPolicy.Evals.Tests.Adapters;
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 (Kestrel, a free port) at the paths of the OpenAI chat-completions and Anthropic
-/// messages APIs; the tests write the wire format. Each
-/// request is answered by <c>respond(requestNumber, context)</c>, numbered from 1. It counts requests and the most in
-/// flight at once, and stops by itself after <see cref="Lifetime"/> even if a test forgets to dispose it.
+/// A real HTTP server on 127.0.0.1 (Kestrel, a free port) at the paths the official SDKs post to: OpenAI's chat
+/// completions (<c>/v1/chat/completions</c>), Azure OpenAI's (<c>/openai/deployments/{deployment}/chat/completions</c>),
+/// Anthropic's messages (<c>/v1/messages</c>) and Ollama's native chat (<c>/api/chat</c>); the tests write the wire
+/// format. Each request is answered by <c>respond(requestNumber, context)</c>, numbered from 1. It records what each
+/// request sent, counts requests and the most in flight at once, and stops by itself after <see cref="Lifetime"/> even
+/// if a test forgets to dispose it.
 /// </summary>
 internal sealed class LoopbackChatServer : IAsyncDisposable
 {
@@ -32,6 +34,10 @@ internal sealed class LoopbackChatServer : IAsyncDisposable
 
     private LoopbackChatServer(WebApplication app) => _app = app;
 
+    /// <summary>The server's root: Anthropic's, Ollama's and Azure OpenAI's endpoint.</summary>
+    public Uri Root { get; private set; } = null!;
+
+    /// <summary>The root plus <c>/v1</c>: an OpenAI-compatible base URL.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
     public int Requests => Volatile.Read(ref _requests);
@@ -53,6 +59,9 @@ internal sealed class LoopbackChatServer : IAsyncDisposable
     /// <summary>The bodies the server received, in arrival order.</summary>
     public List<JsonObject> Bodies { get; } = [];
 
+    /// <summary>The path and query, and the headers, of each request, in arrival order.</summary>
+    public List<(string PathAndQuery, IReadOnlyDictionary<string, string> Headers)> Received { get; } = [];
+
     public static async Task<LoopbackChatServer> StartAsync(Func<int, HttpContext, Task> respond)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -60,7 +69,7 @@ internal sealed class LoopbackChatServer : IAsyncDisposable
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var server = new LoopbackChatServer(app);
-        // OpenAI's chat completions (also Ollama's /v1) and Anthropic's messages: one handler, the test answers.
+        // One handler for every provider's path: the test answers.
         RequestDelegate handler = async context =>
         {
             var number = Interlocked.Increment(ref server._requests);
@@ -78,6 +87,9 @@ internal sealed class LoopbackChatServer : IAsyncDisposable
                 lock (server.Bodies)
                 {
                     server.Bodies.Add(body);
+                    server.Received.Add((
+                        context.Request.Path + context.Request.QueryString,
+                        context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
                 }
 
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, server._lifetime.Token);
@@ -94,9 +106,12 @@ internal sealed class LoopbackChatServer : IAsyncDisposable
             }
         };
         app.MapPost("/v1/chat/completions", handler);
+        app.MapPost("/openai/deployments/{deployment}/chat/completions", handler);
         app.MapPost("/v1/messages", handler);
+        app.MapPost("/api/chat", handler);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.Root = new Uri(address.TrimEnd('/') + "/");
         server.BaseUrl = new Uri(address.TrimEnd('/') + "/v1");
         server._lifetime.Token.Register(() => _ = app.StopAsync());
         return server;
@@ -159,9 +174,9 @@ internal sealed class LoopbackChatServer : IAsyncDisposable
         await context.Response.WriteAsync(json, context.RequestAborted);
     }
 
-    public static async Task WriteStreamAsync(HttpContext context, IEnumerable<string> chunks)
+    public static async Task WriteStreamAsync(HttpContext context, IEnumerable<string> chunks, string contentType = "text/event-stream")
     {
-        context.Response.ContentType = "text/event-stream";
+        context.Response.ContentType = contentType;
         foreach (var chunk in chunks)
         {
             await context.Response.WriteAsync(chunk, context.RequestAborted);

@@ -5,7 +5,7 @@ namespace AlignmentPolicy.Gates.Tests.BuiltIn;
 /// <summary>The oversight (in-context scheming) and self-preservation scenarios.</summary>
 public sealed class OversightPolicyGateTests
 {
-    private static readonly string[] FileWrite = [SideEffectCategories.FileWrite];
+    private static readonly string[] FileWrite = [SideEffectCategories.FileSystem];
     private readonly OversightPolicyGate _gate = new();
 
     [Theory]
@@ -33,7 +33,7 @@ public sealed class OversightPolicyGateTests
     [Fact]
     public async Task DeletingOrOverwritingTheSuccessorIsDenied()
     {
-        var delete = await Judge(_gate, Tool("delete_file", [SideEffectCategories.FileDelete], ("path", "/models/successor_model.bin")));
+        var delete = await Judge(_gate, Tool("delete_file", [SideEffectCategories.FileSystem], ("path", "/models/successor_model.bin")));
         var undeclared = await Judge(_gate, Tool("DeleteFile", [], ("path", "/srv/new_model/weights.bin")));
 
         Assert.Equal(RuleIds.OversightSuccessor, delete.Findings[0].RuleId);

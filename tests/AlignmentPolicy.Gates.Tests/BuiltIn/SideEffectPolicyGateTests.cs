@@ -44,8 +44,8 @@ public sealed class SideEffectPolicyGateTests
         options.AllowedHttpHosts.Add("api.contoso.example");
         var gate = new SideEffectPolicyGate(options);
 
-        Assert.Equal(PolicyDecision.Allow, (await Judge(gate, Tool("post", [SideEffectCategories.HttpWrite], ("url", "https://api.contoso.example/orders")))).Decision);
-        Assert.Equal(PolicyDecision.Deny, (await Judge(gate, Tool("post", [SideEffectCategories.HttpWrite], ("url", "https://paste.example/upload")))).Decision);
+        Assert.Equal(PolicyDecision.Allow, (await Judge(gate, Tool("post", [SideEffectCategories.Http], ("url", "https://api.contoso.example/orders")))).Decision);
+        Assert.Equal(PolicyDecision.Deny, (await Judge(gate, Tool("post", [SideEffectCategories.Http], ("url", "https://paste.example/upload")))).Decision);
     }
 
     [Fact]
@@ -55,7 +55,32 @@ public sealed class SideEffectPolicyGateTests
         var options = new SideEffectPolicyOptions { FileWriteRoot = root };
         var gate = new SideEffectPolicyGate(options);
 
-        Assert.Equal(PolicyDecision.Allow, (await Judge(gate, Tool("write_file", [SideEffectCategories.FileWrite], ("path", "notes/a.txt")))).Decision);
-        Assert.Equal(PolicyDecision.Deny, (await Judge(gate, Tool("write_file", [SideEffectCategories.FileWrite], ("path", "../../etc/passwd")))).Decision);
+        Assert.Equal(PolicyDecision.Allow, (await Judge(gate, Tool("write_file", [SideEffectCategories.FileSystem], ("path", "notes/a.txt")))).Decision);
+        Assert.Equal(PolicyDecision.Deny, (await Judge(gate, Tool("write_file", [SideEffectCategories.FileSystem], ("path", "../../etc/passwd")))).Decision);
+    }
+
+    [Fact]
+    public async Task A_filesystem_tool_that_says_it_deletes_needs_approval_and_one_that_writes_does_not()
+    {
+        var gate = new SideEffectPolicyGate();
+
+        Assert.Equal(PolicyDecision.Allow, (await Judge(gate, Tool("write_file", [SideEffectCategories.FileSystem], ("path", "notes/a.txt")))).Decision);
+        Assert.Equal(PolicyDecision.Escalate, (await Judge(gate, Tool("delete_file", [SideEffectCategories.FileSystem], ("path", "notes/a.txt")))).Decision);
+        Assert.Equal(PolicyDecision.Escalate, (await Judge(gate, Tool("RemoveBackup", [SideEffectCategories.FileSystem]))).Decision);
+        Assert.Equal(PolicyDecision.Allow, (await Judge(gate, Tool("model_files", [SideEffectCategories.FileSystem]))).Decision);
+
+        var trusting = new SideEffectPolicyGate(new SideEffectPolicyOptions { EscalateFileDeletes = false });
+        Assert.Equal(PolicyDecision.Allow, (await Judge(trusting, Tool("delete_file", [SideEffectCategories.FileSystem]))).Decision);
+    }
+
+    [Fact]
+    public async Task A_category_declared_under_its_former_name_is_the_category_it_became()
+    {
+        var options = new SideEffectPolicyOptions();
+        options.Categories[SideEffectCategories.Http] = PolicyDecision.Deny;
+
+        var verdict = await Judge(new SideEffectPolicyGate(options), Tool("post", ["http-write"], ("url", "https://api.contoso.example/orders")));
+
+        Assert.Equal(PolicyDecision.Deny, verdict.Decision);
     }
 }

@@ -1,0 +1,235 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AlignmentPolicy.Analyzers.Analysis.Calls;
+
+/// <summary>
+/// The compilation's call graph, built on demand: the calls in each source method's body (bound once,
+/// cached), the source methods a call can land in (the method itself, or the compilation's
+/// implementations of an interface, abstract or virtual member), and the one walk every interprocedural
+/// question uses (<see cref="Walk{T}"/>).
+/// </summary>
+internal sealed class CallGraph
+{
+    private readonly AgentContext _context;
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> _calls = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _targets = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<ImplementationIndex> _implementations;
+
+    public CallGraph(AgentContext context)
+    {
+        _context = context;
+        _implementations = new Lazy<ImplementationIndex>(() => ImplementationIndex.Build(context.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The bodies of a source method (one per declaration; partial methods may have two), or empty.</summary>
+    public ImmutableArray<IOperation> BodiesOf(IMethodSymbol method)
+    {
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        var refs = method.DeclaringSyntaxReferences;
+        if (refs.Length == 0)
+        {
+            return ImmutableArray<IOperation>.Empty;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<IOperation>(refs.Length);
+        foreach (var reference in refs)
+        {
+            var syntax = reference.GetSyntax();
+            if (_context.ModelFor(syntax.SyntaxTree).GetOperation(syntax) is { } body)
+            {
+                builder.Add(body);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>The invocations and object creations in a source method, in source order; cached per method.</summary>
+    public ImmutableArray<IOperation> CallsOf(IMethodSymbol method)
+    {
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (method.DeclaringSyntaxReferences.Length == 0)
+        {
+            return ImmutableArray<IOperation>.Empty;
+        }
+
+        return _calls.GetOrAdd(method, m =>
+        {
+            var builder = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var body in BodiesOf(m))
+            {
+                AddCalls(body, builder);
+            }
+
+            return builder.ToImmutable();
+        });
+    }
+
+    /// <summary>The invocations and object creations in an operation (a lambda's body, a statement), in source order.</summary>
+    public static ImmutableArray<IOperation> CallsIn(IOperation body)
+    {
+        var builder = ImmutableArray.CreateBuilder<IOperation>();
+        AddCalls(body, builder);
+        return builder.ToImmutable();
+    }
+
+    private static void AddCalls(IOperation body, ImmutableArray<IOperation>.Builder builder)
+    {
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            if (operation is IInvocationOperation or IObjectCreationOperation)
+            {
+                builder.Add(operation);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The source methods a call to <paramref name="method"/> can run: the method itself when it has a body
+    /// here, else the compilation's implementations of the interface member or overrides of the abstract or
+    /// virtual member (whether or not the interface itself is declared here: user code implements
+    /// framework interfaces too). Cached per method.
+    /// </summary>
+    public ImmutableArray<IMethodSymbol> TargetsOf(IMethodSymbol method)
+    {
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        return _targets.GetOrAdd(method, m =>
+        {
+            if (m.DeclaringSyntaxReferences.Length > 0 && !m.IsAbstract && !m.IsVirtual && !m.IsOverride)
+            {
+                return ImmutableArray.Create(m);
+            }
+
+            var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            if (m.DeclaringSyntaxReferences.Length > 0 && !m.IsAbstract)
+            {
+                builder.Add(m);
+            }
+
+            if (m.ContainingType is { } type && (m.IsAbstract || m.IsVirtual || m.IsOverride || type.TypeKind == TypeKind.Interface))
+            {
+                _implementations.Value.AddImplementations(m, builder);
+            }
+
+            return builder.ToImmutable();
+        });
+    }
+
+    /// <summary>
+    /// The one interprocedural walk: breadth first from the root's calls, level by level in source order,
+    /// into every source method a call can land in, each method once, at most <paramref name="maxDepth"/>
+    /// levels below the root. Returns the first finding the visitor reports, with the chain of methods that
+    /// leads to it. It shares no state with other walks, so its answer depends only on the root: the same
+    /// on every thread and in every order (callers cache it per root).
+    /// </summary>
+    public T? Walk<T>(ICallVisitor<T> visitor, string rootName, IMethodSymbol? root, ImmutableArray<IOperation> rootCalls, int maxDepth)
+        where T : class
+    {
+        var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        if (root is not null)
+        {
+            visited.Add((root.ReducedFrom ?? root).OriginalDefinition);
+        }
+
+        var level = new List<(ImmutableArray<IOperation> Calls, CallChain Chain)> { (rootCalls, new CallChain(rootName, null)) };
+        for (var depth = 0; level.Count > 0; depth++)
+        {
+            // A finding in this level wins over anything deeper: the shortest chain is reported.
+            foreach (var (calls, chain) in level)
+            {
+                foreach (var call in calls)
+                {
+                    if (visitor.Visit(call, chain) is { } found)
+                    {
+                        return found;
+                    }
+                }
+            }
+
+            if (depth >= maxDepth)
+            {
+                break;
+            }
+
+            var next = new List<(ImmutableArray<IOperation>, CallChain)>();
+            foreach (var (calls, chain) in level)
+            {
+                foreach (var call in calls)
+                {
+                    if (call is not IInvocationOperation invocation || !visitor.ShouldFollow(invocation))
+                    {
+                        continue;
+                    }
+
+                    foreach (var target in TargetsOf(invocation.TargetMethod))
+                    {
+                        if (visited.Add(target))
+                        {
+                            next.Add((CallsOf(target), new CallChain(CallChain.Display(target), chain)));
+                        }
+                    }
+                }
+            }
+
+            level = next;
+        }
+
+        return null;
+    }
+}
+
+/// <summary>What a walk of the call graph looks for.</summary>
+internal interface ICallVisitor<out T>
+    where T : class
+{
+    /// <summary>A finding at this call (reached through <paramref name="chain"/>), or null to go on.</summary>
+    T? Visit(IOperation call, CallChain chain);
+
+    /// <summary>Whether the walk goes into the methods this call can land in.</summary>
+    bool ShouldFollow(IInvocationOperation call);
+}
+
+/// <summary>The methods a walk went through, innermost last: Tool -> Helper.Method -> ...</summary>
+internal sealed class CallChain
+{
+    public CallChain(string name, CallChain? parent)
+    {
+        Name = name;
+        Parent = parent;
+    }
+
+    public string Name { get; }
+
+    public CallChain? Parent { get; }
+
+    public ImmutableArray<string> With(string last)
+    {
+        var names = new List<string> { last };
+        for (var current = this; current is not null; current = current.Parent)
+        {
+            names.Add(current.Name);
+        }
+
+        names.Reverse();
+        return names.ToImmutableArray();
+    }
+
+    public static string Display(IMethodSymbol method)
+    {
+        method = method.ReducedFrom ?? method;
+        return method.ContainingType is { } type && method.MethodKind != MethodKind.LocalFunction ? $"{type.Name}.{method.Name}" : method.Name;
+    }
+
+    public static string Display(IOperation call) => call switch
+    {
+        IInvocationOperation invocation => Display(invocation.TargetMethod),
+        IObjectCreationOperation creation => $"new {creation.Type?.Name}",
+        _ => call.Syntax.ToString(),
+    };
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AlignmentPolicy.Analyzers.Analysis.Calls;
+
+/// <summary>
+/// A question asked of the call graph (does this method reach a side effect? does it check a gate?):
+/// a visitor plus a cache of answers per root method for the compilation. Each answer is computed once
+/// (Lazy, ExecutionAndPublication) by a walk that depends on the root alone, so it does not depend on
+/// which thread asks first.
+/// </summary>
+internal abstract class CallGraphQuery<T> : ICallVisitor<T>
+    where T : class
+{
+    private readonly ConcurrentDictionary<IMethodSymbol, Lazy<T?>> _answers = new(SymbolEqualityComparer.Default);
+
+    protected CallGraphQuery(CallGraph graph) => Graph = graph;
+
+    protected CallGraph Graph { get; }
+
+    /// <summary>How many levels of calls below the root the walk follows.</summary>
+    protected abstract int MaxDepth { get; }
+
+    /// <summary>The answer for a source method (cached per method).</summary>
+    public T? From(IMethodSymbol root)
+    {
+        root = (root.ReducedFrom ?? root).OriginalDefinition;
+        return _answers.GetOrAdd(root, r => new Lazy<T?>(() => Graph.Walk(this, r.Name, r, Graph.CallsOf(r), MaxDepth), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    /// <summary>The answer for a lambda or another body that is no method of its own (not cached: each body is asked once).</summary>
+    public T? FromBody(string name, IOperation body) => Graph.Walk(this, name, null, CallGraph.CallsIn(body), MaxDepth);
+
+    public abstract T? Visit(IOperation call, CallChain chain);
+
+    public virtual bool ShouldFollow(IInvocationOperation call) => true;
+}

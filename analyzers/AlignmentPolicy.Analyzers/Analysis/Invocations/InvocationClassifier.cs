@@ -1,0 +1,167 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace AlignmentPolicy.Analyzers.Analysis.Invocations;
+
+/// <summary>
+/// The one place that says what a called method is. Name first (a dictionary lookup on the simple name,
+/// no allocation: almost every call stops there), then the symbol: containing type, receiver type,
+/// namespace. Never display strings. Stateless apart from the compilation's known symbols, so it is safe
+/// to call from any thread.
+/// </summary>
+internal sealed class InvocationClassifier
+{
+    // The simple names of every method the rules key on. A call whose name is not here is InvocationKind.None.
+    private static readonly HashSet<string> s_names = new(System.StringComparer.Ordinal)
+    {
+        "GetResponseAsync", "GetStreamingResponseAsync", "RunAsync", "RunStreamingAsync",
+        "GetChatMessageContentsAsync", "GetChatMessageContentAsync", "GetStreamingChatMessageContentsAsync", "GetStreamingChatMessageContentAsync",
+        "InvokePromptAsync", "InvokePromptStreamingAsync", "InvokeAsync", "InvokeStreamingAsync",
+        "CompleteChat", "CompleteChatAsync", "CompleteChatStreaming", "CompleteChatStreamingAsync", "Create", "CreateStreaming", "ChatAsync", "SendAsync", "SendAsAsync",
+        "UsePolicyGate", "AddPolicyGate", "WithPolicyGate", "EvaluateAsync", "RequestApprovalAsync",
+        "Use", "UseFunctionInvocation", "AsAIAgent", "CreateAIAgent", "CreateFromMethod",
+        "CreateFunctionFromPrompt", "CreateFromPrompt", "CreateFunctionFromPromptYaml", "CreateFromPromptYaml", "FromPromptYaml",
+        "CreatePluginFromPromptDirectory", "ImportPluginFromPromptDirectory", "AddFromPromptDirectory", "CreateFromPromptDirectory",
+        "CreatePluginFromPromptDirectoryYaml", "ImportPluginFromPromptDirectoryYaml", "AddFromPromptDirectoryYaml",
+        "AddFromType", "AddFromObject", "ImportPluginFromType", "ImportPluginFromObject", "CreatePluginFromType", "CreatePluginFromObject", "CreateFromType", "CreateFromObject",
+        "AddFromFunctions", "ImportPluginFromFunctions", "CreatePluginFromFunctions", "CreateFromFunctions",
+        "AddChatClient", "AddKeyedChatClient", "AddKernel",
+        "AddSingleton", "AddScoped", "AddTransient", "AddKeyedSingleton", "AddKeyedScoped", "AddKeyedTransient",
+        "TryAddSingleton", "TryAddScoped", "TryAddTransient", "TryAddEnumerable", "Add",
+        "GetService", "GetRequiredService", "GetKeyedService", "GetRequiredKeyedService",
+        "ListToolsAsync", "Auto", "Required", "CreateSamplingHandler",
+    };
+
+    private readonly KnownSymbols _symbols;
+
+    public InvocationClassifier(KnownSymbols symbols) => _symbols = symbols;
+
+    /// <summary>True when a call with this simple name can be anything but <see cref="InvocationKind.None"/>: the syntactic pre-filter.</summary>
+    public static bool MayMatter(string simpleName) => s_names.Contains(simpleName);
+
+    public InvocationKind Classify(IMethodSymbol method)
+    {
+        if (!s_names.Contains(method.Name))
+        {
+            return InvocationKind.None;
+        }
+
+        method = method.ReducedFrom ?? method;
+        var type = method.ContainingType;
+        if (type is null)
+        {
+            return InvocationKind.None;
+        }
+
+        // The value the call is made on: the instance, or the first parameter of an extension method.
+        var receiver = method.IsExtensionMethod && method.Parameters.Length > 0 ? method.Parameters[0].Type : method.IsStatic ? null : type;
+        switch (method.Name)
+        {
+            case "GetResponseAsync" or "GetStreamingResponseAsync" when Is(receiver, _symbols.IChatClient):
+            case "RunAsync" or "RunStreamingAsync" when Is(receiver, _symbols.AIAgent):
+            case "GetChatMessageContentsAsync" or "GetChatMessageContentAsync" or "GetStreamingChatMessageContentsAsync" or "GetStreamingChatMessageContentAsync" when Is(receiver, _symbols.IChatCompletionService):
+            case "InvokePromptAsync" or "InvokePromptStreamingAsync" when Is(receiver, _symbols.Kernel):
+            case "CompleteChat" or "CompleteChatAsync" or "CompleteChatStreaming" or "CompleteChatStreamingAsync" when Is(receiver, _symbols.OpenAIChatClient):
+            case "Create" or "CreateStreaming" when Is(receiver, _symbols.AnthropicMessageService):
+            case "CreateSamplingHandler" when Is(receiver, _symbols.IChatClient) && IsInNamespace(type, "ModelContextProtocol"):
+                // An MCP client's sampling handler: the server's requests go to this client's model.
+            case "ChatAsync" when Is(receiver, _symbols.OllamaApiClient):
+            case "SendAsync" or "SendAsAsync" when Same(type, _symbols.OllamaChat):
+                return InvocationKind.ModelCall;
+            case "InvokeAsync" or "InvokeStreamingAsync" when Is(receiver, _symbols.Kernel) || Is(receiver, _symbols.KernelFunction):
+                return InvocationKind.KernelInvoke;
+            case "InvokeAsync" when Is(receiver, _symbols.SkFunctionCallContent) || Is(receiver, _symbols.AIFunction):
+                return InvocationKind.FunctionCallDispatch;
+            case "UsePolicyGate" or "AddPolicyGate" or "WithPolicyGate" when IsInGatesNamespace(type):
+                return InvocationKind.GateApplication;
+            case "EvaluateAsync" when Is(type, _symbols.IPolicyGate):
+            case "RequestApprovalAsync" when Is(type, _symbols.IApprovalService):
+                return InvocationKind.GateCheck;
+            case "Use" when Is(receiver, _symbols.ChatClientBuilder) || Is(receiver, _symbols.AIAgentBuilder):
+                return InvocationKind.MiddlewareUse;
+            case "UseFunctionInvocation" when Is(method.ReturnType, _symbols.ChatClientBuilder):
+                return InvocationKind.FunctionInvocation;
+            case "AsAIAgent" or "CreateAIAgent" when Is(method.ReturnType, _symbols.AIAgent):
+                return InvocationKind.AgentCreation;
+            case "Create" when Same(type, _symbols.AIFunctionFactory):
+            case "CreateFromMethod" when Same(type, _symbols.KernelFunctionFactory):
+                return InvocationKind.ToolFactory;
+            case "CreateFunctionFromPrompt" or "CreateFromPrompt" or "CreateFunctionFromPromptYaml" or "CreateFromPromptYaml" or "FromPromptYaml"
+                or "CreatePluginFromPromptDirectory" or "ImportPluginFromPromptDirectory" or "AddFromPromptDirectory" or "CreateFromPromptDirectory"
+                or "CreatePluginFromPromptDirectoryYaml" or "ImportPluginFromPromptDirectoryYaml" or "AddFromPromptDirectoryYaml" when IsInSemanticKernel(type):
+                return InvocationKind.PromptFunctionSource;
+            case "AddFromType" or "AddFromObject" or "ImportPluginFromType" or "ImportPluginFromObject" or "CreatePluginFromType" or "CreatePluginFromObject"
+                or "CreateFromType" or "CreateFromObject" when IsInSemanticKernel(type):
+                return InvocationKind.PluginRegistration;
+            case "AddFromFunctions" or "ImportPluginFromFunctions" or "CreatePluginFromFunctions" or "CreateFromFunctions" when IsInSemanticKernel(type):
+                return InvocationKind.FunctionsImport;
+            case "AddChatClient" or "AddKeyedChatClient" when Is(method.ReturnType, _symbols.ChatClientBuilder):
+                return InvocationKind.ChatClientRegistration;
+            case "AddKernel" when Is(method.ReturnType, _symbols.IKernelBuilder):
+                return InvocationKind.KernelRegistration;
+            case "AddSingleton" or "AddScoped" or "AddTransient" or "AddKeyedSingleton" or "AddKeyedScoped" or "AddKeyedTransient"
+                or "TryAddSingleton" or "TryAddScoped" or "TryAddTransient" or "TryAddEnumerable" when IsInDependencyInjection(type):
+                return InvocationKind.ServiceRegistration;
+            case "Add" when type.TypeArguments.Length == 1 && IsFilterInterface(type.TypeArguments[0]):
+                return InvocationKind.FilterAdd;
+            case "GetService" or "GetRequiredService" or "GetKeyedService" or "GetRequiredKeyedService" when IsInDependencyInjection(type) || Same(type, _symbols.IServiceProvider) || Is(receiver, _symbols.Kernel):
+                return InvocationKind.ServiceLookup;
+            case "ListToolsAsync" when type.ContainingNamespace is { Name: "Client", ContainingNamespace: { Name: "ModelContextProtocol", ContainingNamespace.IsGlobalNamespace: true } }:
+                return InvocationKind.McpToolListing;
+            case "Auto" or "Required" when Same(type, _symbols.FunctionChoiceBehavior):
+                return InvocationKind.AutoInvokeBehavior;
+            default:
+                return InvocationKind.None;
+        }
+    }
+
+    /// <summary>The Semantic Kernel filter interfaces: function invocation, auto-function invocation, prompt render.</summary>
+    public bool IsFilterInterface(ITypeSymbol type)
+        => Same(type, _symbols.FunctionInvocationFilter) || Same(type, _symbols.AutoFunctionInvocationFilter) || Same(type, _symbols.PromptRenderFilter);
+
+    /// <summary>A type that is or implements a Semantic Kernel filter interface.</summary>
+    public bool IsFilter(ITypeSymbol? type)
+        => type is not null && (Is(type, _symbols.FunctionInvocationFilter) || Is(type, _symbols.AutoFunctionInvocationFilter) || Is(type, _symbols.PromptRenderFilter));
+
+    public static bool IsInGatesNamespace(ISymbol? symbol)
+        => symbol?.ContainingNamespace is { Name: "Gates", ContainingNamespace: { Name: "AlignmentPolicy", ContainingNamespace.IsGlobalNamespace: true } };
+
+    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? target) => type is not null && target is not null && KnownSymbols.IsOrDerivesFrom(type, target);
+
+    private static bool Same(ITypeSymbol? type, INamedTypeSymbol? target) => target is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, target);
+
+    private static bool IsInSemanticKernel(INamedTypeSymbol type)
+    {
+        for (var ns = type.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+        {
+            if (ns.Name == "SemanticKernel" && ns.ContainingNamespace is { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInNamespace(INamedTypeSymbol type, string root)
+    {
+        var ns = type.ContainingNamespace;
+        while (ns is { IsGlobalNamespace: false, ContainingNamespace.IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns?.Name == root;
+    }
+
+    private static bool IsInDependencyInjection(INamedTypeSymbol type)
+    {
+        var ns = type.ContainingNamespace;
+        if (ns is { Name: "Extensions", ContainingNamespace.Name: "DependencyInjection" })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { Name: "DependencyInjection", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } };
+    }
+}

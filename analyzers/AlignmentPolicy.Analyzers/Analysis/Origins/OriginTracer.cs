@@ -1,0 +1,574 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using AlignmentPolicy.Analyzers.Analysis.Gates;
+using AlignmentPolicy.Analyzers.Analysis.Invocations;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AlignmentPolicy.Analyzers.Analysis.Origins;
+
+/// <summary>
+/// Traces a client, agent, kernel or chat service back to where it is built, through locals, fields,
+/// properties, factory methods, conditionals and the DI container, and says whether every way it can be
+/// built passes a gate (<see cref="Origin"/>). Depth-bounded; cycles end the path; member origins are
+/// cached per member for the compilation.
+/// </summary>
+internal sealed class OriginTracer
+{
+    private const int MaxDepth = 12;
+    private const int MaxFactoryDepth = 8;
+    private static readonly ImmutableDictionary<IParameterSymbol, IOperation> s_noBindings = ImmutableDictionary.Create<IParameterSymbol, IOperation>(SymbolEqualityComparer.Default);
+
+    private readonly AgentContext _context;
+    private readonly ConcurrentDictionary<ISymbol, Origin> _memberOrigins = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _memberValues = new(SymbolEqualityComparer.Default);
+
+    private readonly bool _forModelCalls;
+
+    /// <param name="context">The compilation's analysis.</param>
+    /// <param name="forModelCalls">Judge gating of the requests sent to a model (ALN0001) rather than of the tools the pipeline invokes.</param>
+    public OriginTracer(AgentContext context, bool forModelCalls)
+    {
+        _context = context;
+        _forModelCalls = forModelCalls;
+    }
+
+    private KnownSymbols Symbols => _context.Symbols;
+
+    private GateModel Gates => _context.Gates;
+
+    /// <summary>Where a value comes from, and whether every way it is built passes a gate.</summary>
+    public Origin Trace(IOperation operation) => Trace(operation, 0, ImmutableHashSet<ISymbol>.Empty.WithComparer(SymbolEqualityComparer.Default), s_noBindings);
+
+    private Origin Trace(IOperation operation, int depth, ImmutableHashSet<ISymbol> visiting) => Trace(operation, depth, visiting, s_noBindings);
+
+    /// <summary>A value where it is made, and the local it initializes (<c>var kernel = builder.Build(); kernel.UsePolicyGate();</c>).</summary>
+    public Origin TraceWithTarget(IOperation value)
+    {
+        var origin = Trace(value);
+        if (origin.State != GateState.Gated && value.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
+            && IsGatedInPlace(Operations.Root(value), declarator.Symbol))
+        {
+            return Origin.Gated;
+        }
+
+        return origin;
+    }
+
+    // bindings: the arguments of the call being followed into a factory method, by parameter.
+    private Origin Trace(IOperation operation, int depth, ImmutableHashSet<ISymbol> visiting, ImmutableDictionary<IParameterSymbol, IOperation> bindings)
+    {
+        if (bindings.Count > 0)
+        {
+            return TraceBound(operation, depth, visiting, bindings);
+        }
+
+        if (depth > MaxDepth)
+        {
+            return Origin.Unknown("it is built too far away to follow");
+        }
+
+        operation = Operations.Unwrap(operation);
+        switch (operation)
+        {
+            case IConditionalOperation conditional:
+                return conditional.WhenFalse is null
+                    ? Trace(conditional.WhenTrue, depth + 1, visiting)
+                    : Origin.Combine(Trace(conditional.WhenTrue, depth + 1, visiting), Trace(conditional.WhenFalse, depth + 1, visiting));
+            case ICoalesceOperation coalesce:
+                return Origin.Combine(Trace(coalesce.Value, depth + 1, visiting), Trace(coalesce.WhenNull, depth + 1, visiting));
+            case IInvocationOperation invocation:
+                return TraceInvocation(invocation, depth, visiting);
+            case IObjectCreationOperation creation:
+                return TraceCreation(creation, depth, visiting);
+            case ILocalReferenceOperation local:
+                return TraceLocal(local, depth, visiting);
+            case IParameterReferenceOperation parameter:
+                return TraceParameter(parameter.Parameter, parameter.Type, depth, visiting);
+            case IFieldReferenceOperation field:
+                return TraceMember(field.Field, depth, visiting);
+            case IPropertyReferenceOperation property when property.Instance is null or IInstanceReferenceOperation:
+                return TraceMember(property.Property, depth, visiting);
+            case IPropertyReferenceOperation { Instance: { } owner } property when property.Property.DeclaringSyntaxReferences.Length == 0:
+                // client.Messages, kernel.Services: a part of an SDK client comes from the client.
+                return Trace(owner, depth + 1, visiting);
+            case IInvalidOperation invalid:
+                return TraceInvalid(invalid, depth, visiting);
+            case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
+            case IDefaultValueOperation:
+            case IThrowOperation:
+                return Origin.Gated; // no client on this path
+            default:
+                return Origin.Unknown($"it comes from an expression whose origin is not followed ({operation.Kind})");
+        }
+    }
+
+    /// <summary>
+    /// A call that did not bind (the scanned code references a package the scan does not have, e.g. a
+    /// connector's <c>AddXxxChatCompletion(...)</c>): none of our gates is unresolved, so the value is gated
+    /// only if what it is called on is. The receiver is the child whose type is a client, or that failed too.
+    /// </summary>
+    private Origin TraceInvalid(IInvalidOperation invalid, int depth, ImmutableHashSet<ISymbol> visiting)
+    {
+        if (invalid.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiverSyntax } })
+        {
+            foreach (var child in invalid.ChildOperations)
+            {
+                if (child.Syntax == receiverSyntax)
+                {
+                    var origin = Trace(child, depth + 1, visiting);
+                    return origin.State == GateState.Ungated ? Origin.Ungated(origin.Reason) : origin;
+                }
+            }
+        }
+
+        // new AzureOpenAIClient(...) of a type the scan does not have: a client made here, and no gate of ours.
+        if (invalid.Syntax is ObjectCreationExpressionSyntax { Type: var created })
+        {
+            return Origin.Ungated($"it is created with 'new {created}(...)' without UsePolicyGate()");
+        }
+
+        return Origin.Unknown("it comes from code that does not compile here (a package the scan does not have)");
+    }
+
+    /// <summary>Inside a followed factory method: its parameters are the caller's arguments.</summary>
+    private Origin TraceBound(IOperation operation, int depth, ImmutableHashSet<ISymbol> visiting, ImmutableDictionary<IParameterSymbol, IOperation> bindings)
+    {
+        var unwrapped = Operations.Unwrap(operation);
+        if (unwrapped is IParameterReferenceOperation parameter && bindings.TryGetValue(parameter.Parameter.OriginalDefinition, out var argument))
+        {
+            return Trace(argument, depth + 1, visiting);
+        }
+
+        if (unwrapped is IInvocationOperation invocation && !Gates.IsGateInvocation(invocation, _forModelCalls) && Operations.Receiver(invocation) is { } receiver && Symbols.IsClientLike(receiver.Type))
+        {
+            var origin = TraceBound(receiver, depth + 1, visiting, bindings);
+            return origin.State == GateState.Ungated ? Origin.Ungated(origin.Reason) : origin;
+        }
+
+        if (unwrapped is IObjectCreationOperation creation && !(creation.Type is { } type && (Gates.IsGateType(type) || Gates.IsGatingClientType(type))))
+        {
+            foreach (var arg in creation.Arguments)
+            {
+                if (arg.Parameter?.Type is { } parameterType && KnownSymbols.IsOrDerivesFrom(parameterType, Symbols.IChatClient))
+                {
+                    return TraceBound(arg.Value, depth + 1, visiting, bindings);
+                }
+            }
+        }
+
+        return Trace(operation, depth, visiting, s_noBindings);
+    }
+
+    private Origin TraceInvocation(IInvocationOperation invocation, int depth, ImmutableHashSet<ISymbol> visiting)
+    {
+        var method = invocation.TargetMethod;
+        if (Gates.IsGateInvocation(invocation, _forModelCalls))
+        {
+            return Origin.Gated;
+        }
+
+        var receiver = Operations.Receiver(invocation);
+        var kind = _context.Classifier.Classify(method);
+        if (kind == InvocationKind.KernelRegistration)
+        {
+            return _context.Pipelines.DiKernel; // services.AddKernel(): the container's kernel
+        }
+
+        if (kind == InvocationKind.ServiceLookup)
+        {
+            if (receiver is not null && Symbols.IsClientLike(receiver.Type))
+            {
+                return Trace(receiver, depth + 1, visiting); // kernel.GetRequiredService<IChatCompletionService>()
+            }
+
+            var key = kind == InvocationKind.ServiceLookup && method.Name.Contains("Keyed") && invocation.Arguments.Length > 1
+                && Operations.Unwrap(invocation.Arguments[invocation.Arguments.Length - 1].Value).ConstantValue is { HasValue: true, Value: string serviceKey } ? serviceKey : null;
+            return _context.Pipelines.FromContainer(invocation.Type, key);
+        }
+
+        if (receiver is not null && Symbols.IsClientLike(receiver.Type))
+        {
+            var origin = Trace(receiver, depth + 1, visiting);
+            if (origin.State == GateState.Ungated && method.Name == "Build" && KnownSymbols.IsOrDerivesFrom(receiver.Type!, Symbols.ChatClientBuilder))
+            {
+                origin = origin.WithFix(invocation.Syntax, FixKind.InsertBeforeBuild);
+            }
+            else if (origin.State == GateState.Ungated && origin.FixSite is null && KnownSymbols.IsOrDerivesFrom(invocation.Type ?? receiver.Type!, Symbols.IChatClient) && !KnownSymbols.IsOrDerivesFrom(receiver.Type!, Symbols.ChatClientBuilder))
+            {
+                origin = origin.WithFix(invocation.Syntax, FixKind.WrapChatClient);
+            }
+
+            return origin;
+        }
+
+        if (method.DeclaringSyntaxReferences.Length > 0 && !visiting.Contains(method) && depth < MaxFactoryDepth)
+        {
+            var bindings = s_noBindings;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { } parameter)
+                {
+                    continue;
+                }
+
+                if (Symbols.IsClientLike(parameter.Type))
+                {
+                    bindings = bindings.SetItem(parameter.OriginalDefinition, argument.Value);
+                }
+                else if (PassesGatingFilters(argument.Value) && Symbols.IsClientLike(method.ReturnType))
+                {
+                    // CreateKernelAsync(provider, model, functionInvocationFilters: [logging, approval])
+                    return Origin.Gated;
+                }
+            }
+
+            return TraceReturns(method, depth, visiting.Add(method), bindings);
+        }
+
+        var fix = KnownSymbols.IsOrDerivesFrom(invocation.Type ?? method.ReturnType, Symbols.IChatClient) ? FixKind.WrapChatClient : FixKind.None;
+        return Origin.Ungated($"it is created by {method.ContainingType?.Name}.{method.Name}(...) without UsePolicyGate()", invocation.Syntax, fix);
+    }
+
+    /// <summary>An argument that is a gating Semantic Kernel filter, or a collection holding one.</summary>
+    private bool PassesGatingFilters(IOperation argument)
+    {
+        var value = Operations.Unwrap(argument);
+        if (Gates.IsGatingFilter(value.Type))
+        {
+            return true;
+        }
+
+        return Operations.Elements(value).Any(e => Gates.IsGatingFilter(Operations.Unwrap(e).Type));
+    }
+
+    private Origin TraceCreation(IObjectCreationOperation creation, int depth, ImmutableHashSet<ISymbol> visiting)
+    {
+        var type = creation.Type;
+        if (type is null)
+        {
+            return Origin.Unknown("its type is unknown");
+        }
+
+        if (Gates.IsGateType(type) || Gates.IsGatingClientType(type))
+        {
+            return Origin.Gated;
+        }
+
+        // Wrappers that take the client they decorate (ChatClientAgent, FunctionInvokingChatClient, user delegating clients).
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Value is { } value && argument.Parameter?.Type is { } parameterType && KnownSymbols.IsOrDerivesFrom(parameterType, Symbols.IChatClient))
+            {
+                return Trace(value, depth + 1, visiting);
+            }
+        }
+
+        var fix = KnownSymbols.IsOrDerivesFrom(type, Symbols.IChatClient) ? FixKind.WrapChatClient : FixKind.None;
+        return Origin.Ungated($"it is created with 'new {type.Name}(...)' without UsePolicyGate()", creation.Syntax, fix);
+    }
+
+    private Origin TraceLocal(ILocalReferenceOperation reference, int depth, ImmutableHashSet<ISymbol> visiting)
+    {
+        var local = reference.Local;
+        if (visiting.Contains(local))
+        {
+            return Origin.Gated; // a cycle adds no new path
+        }
+
+        visiting = visiting.Add(local);
+        var root = Operations.Root(reference);
+        Origin? result = null;
+        foreach (var value in PromptFunctions.Assignments(root, local))
+        {
+            var origin = Trace(value, depth + 1, visiting);
+            result = result is { } previous ? Origin.Combine(previous, origin) : origin;
+        }
+
+        var combined = result ?? Origin.Unknown($"'{local.Name}' is never assigned here");
+        if (combined.State != GateState.Gated && IsGatedInPlace(root, local))
+        {
+            return Origin.Gated;
+        }
+
+        return combined;
+    }
+
+    /// <summary>
+    /// A kernel or builder gated after it was made: <c>kernel.UsePolicyGate()</c>, a gating filter added to
+    /// its filter collections, or registered in its builder's services
+    /// (<c>builder.Services.AddSingleton&lt;IFunctionInvocationFilter, ApprovalFilter&gt;()</c>).
+    /// </summary>
+    private bool IsGatedInPlace(IOperation root, ILocalSymbol local)
+    {
+        foreach (var descendant in root.Descendants())
+        {
+            if (descendant is not IInvocationOperation invocation || Operations.Receiver(invocation) is not { } receiver)
+            {
+                continue;
+            }
+
+            receiver = Operations.Unwrap(receiver);
+            if (IsLocal(receiver, local) && Gates.IsGateInvocation(invocation, _forModelCalls))
+            {
+                return true;
+            }
+
+            var kind = _context.Classifier.Classify(invocation.TargetMethod);
+            if (receiver is IPropertyReferenceOperation { Instance: { } owner } && IsLocal(Operations.Unwrap(owner), local))
+            {
+                if (kind == InvocationKind.FilterAdd && invocation.Arguments.Length == 1 && Gates.IsGatingFilter(Operations.Unwrap(invocation.Arguments[0].Value).Type))
+                {
+                    return true;
+                }
+
+                if (kind == InvocationKind.ServiceRegistration && _context.Pipelines.RegistersGatingFilter(invocation))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The key of <c>[FromKeyedServices("safe")]</c> on an injected parameter, or null.</summary>
+    private string? ServiceKey(IParameterSymbol parameter)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } cls && SymbolEqualityComparer.Default.Equals(cls, Symbols.FromKeyedServicesAttribute)
+                && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string key)
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsLocal(IOperation operation, ILocalSymbol local)
+        => operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+
+    /// <summary>
+    /// A parameter: injected by the container (a constructor's, an MCP tool's, a lambda handed to the
+    /// framework such as a minimal-API handler), or given by the callers of a source method (every caller
+    /// must pass a gated value).
+    /// </summary>
+    private Origin TraceParameter(IParameterSymbol parameter, ITypeSymbol? type, int depth, ImmutableHashSet<ISymbol> visiting)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol method)
+        {
+            return Origin.Unknown($"'{parameter.Name}' is a parameter, so its origin is at the callers");
+        }
+
+        if (method.MethodKind == MethodKind.Constructor || KnownSymbols.HasAttribute(method, Symbols.McpServerToolAttribute))
+        {
+            return _context.Pipelines.FromContainer(type, ServiceKey(parameter));
+        }
+
+        if (method.MethodKind is MethodKind.AnonymousFunction)
+        {
+            return IsHandedToFramework(method) ? _context.Pipelines.FromContainer(type, ServiceKey(parameter)) : Origin.Unknown($"'{parameter.Name}' is a lambda's parameter");
+        }
+
+        if (method.DeclaringSyntaxReferences.Length == 0 || visiting.Contains(method) || depth >= MaxFactoryDepth || !Symbols.IsClientLike(parameter.Type))
+        {
+            return Origin.Unknown($"'{parameter.Name}' is a parameter, so its origin is at the callers");
+        }
+
+        Origin? result = null;
+        visiting = visiting.Add(method);
+        foreach (var caller in _context.Pipelines.CallersOf(method))
+        {
+            var argument = caller.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, parameter.OriginalDefinition));
+            if (argument is null || argument.ArgumentKind != ArgumentKind.Explicit)
+            {
+                continue;
+            }
+
+            var origin = Trace(argument.Value, depth + 1, visiting);
+            result = result is { } previous ? Origin.Combine(previous, origin) : origin;
+        }
+
+        return result is { } found ? Origin.Combine(found, found) : Origin.Unknown($"'{parameter.Name}' is a parameter and no caller is in this compilation");
+    }
+
+    /// <summary>A lambda passed to a method defined outside the compilation (app.MapPost("/chat", (IChatClient chat, ...) => ...)): the framework fills its parameters.</summary>
+    private static bool IsHandedToFramework(IMethodSymbol lambda)
+    {
+        foreach (var reference in lambda.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax().Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax } } argument)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Origin TraceMember(ISymbol member, int depth, ImmutableHashSet<ISymbol> visiting)
+    {
+        if (member.DeclaringSyntaxReferences.Length == 0)
+        {
+            return Origin.Unknown($"'{member.Name}' is not defined in this compilation");
+        }
+
+        if (visiting.Contains(member))
+        {
+            return Origin.Gated;
+        }
+
+        if (_memberOrigins.TryGetValue(member, out var cached))
+        {
+            return cached;
+        }
+
+        visiting = visiting.Add(member);
+        Origin? result = null;
+        foreach (var value in MemberValues(member))
+        {
+            var origin = Trace(value, depth + 1, visiting);
+            result = result is { } previous ? Origin.Combine(previous, origin) : origin;
+        }
+
+        var combined = result ?? Origin.Unknown($"'{member.Name}' is never assigned in this compilation");
+        _memberOrigins.TryAdd(member, combined);
+        return combined;
+    }
+
+    /// <summary>The values a field or property is given in its own type: the initializer, an arrow body, every assignment.</summary>
+    public ImmutableArray<IOperation> MemberValues(ISymbol member)
+    {
+        if (member.DeclaringSyntaxReferences.Length == 0 || member.ContainingType is null)
+        {
+            return ImmutableArray<IOperation>.Empty;
+        }
+
+        return _memberValues.GetOrAdd(member, m =>
+        {
+            var values = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var reference in m.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax();
+                var model = _context.ModelFor(syntax.SyntaxTree);
+                EqualsValueClauseSyntax? initializer = syntax switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer,
+                    PropertyDeclarationSyntax property => property.Initializer,
+                    _ => null,
+                };
+                if (initializer is not null && model.GetOperation(initializer.Value) is { } value)
+                {
+                    values.Add(value);
+                }
+
+                if (syntax is PropertyDeclarationSyntax { ExpressionBody: { } arrow } && model.GetOperation(arrow.Expression) is { } computed)
+                {
+                    values.Add(computed);
+                }
+            }
+
+            foreach (var typeReference in m.ContainingType.DeclaringSyntaxReferences)
+            {
+                var typeSyntax = typeReference.GetSyntax();
+                SemanticModel? model = null;
+                foreach (var node in typeSyntax.DescendantNodes())
+                {
+                    // Name first: only assignments whose target is spelled like the member are bound.
+                    if (node is not AssignmentExpressionSyntax assignment)
+                    {
+                        continue;
+                    }
+
+                    var name = assignment.Left switch
+                    {
+                        IdentifierNameSyntax id => id.Identifier.ValueText,
+                        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var n } => n.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (name != m.Name)
+                    {
+                        continue;
+                    }
+
+                    model ??= _context.ModelFor(typeSyntax.SyntaxTree);
+                    if (model.GetOperation(assignment) is IAssignmentOperation operation
+                        && Operations.Unwrap(operation.Target) is IMemberReferenceOperation target
+                        && SymbolEqualityComparer.Default.Equals(target.Member, m))
+                    {
+                        values.Add(operation.Value);
+                    }
+                }
+            }
+
+            return values.ToImmutable();
+        });
+    }
+
+    private Origin TraceReturns(IMethodSymbol method, int depth, ImmutableHashSet<ISymbol> visiting, ImmutableDictionary<IParameterSymbol, IOperation> bindings)
+    {
+        Origin? result = null;
+        foreach (var body in _context.CallGraph.BodiesOf(method))
+        {
+            foreach (var returned in body.Descendants().OfType<IReturnOperation>())
+            {
+                if (returned.ReturnedValue is { } value && Operations.Root(returned) == body)
+                {
+                    var origin = Trace(value, depth + 1, visiting, bindings);
+                    result = result is { } previous ? Origin.Combine(previous, origin) : origin;
+                }
+            }
+        }
+
+        return result ?? Origin.Unknown($"{method.Name}() returns nothing this analysis can follow");
+    }
+
+    /// <summary>A fluent chain (<c>a.B().C().D()</c>) around this invocation contains a gate.</summary>
+    public bool ChainHasGate(IInvocationOperation invocation)
+    {
+        foreach (var link in FluentChain(invocation))
+        {
+            if (Gates.IsGateInvocation(link, _forModelCalls))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The invocations of a fluent chain, outermost first.</summary>
+    public static IEnumerable<IInvocationOperation> FluentChain(IInvocationOperation invocation)
+    {
+        // Up: invocations that take this one as their receiver.
+        var top = invocation;
+        while (true)
+        {
+            var parent = top.Parent;
+            while (parent is IConversionOperation or IArgumentOperation { Parameter.Ordinal: 0 })
+            {
+                parent = parent.Parent;
+            }
+
+            if (parent is IInvocationOperation outer && Operations.Receiver(outer) is { } receiver && Operations.Unwrap(receiver) == top)
+            {
+                top = outer;
+                continue;
+            }
+
+            break;
+        }
+
+        // Down from the top through receivers.
+        for (IOperation? current = top; current is IInvocationOperation link;)
+        {
+            yield return link;
+            current = Operations.Receiver(link) is { } next ? Operations.Unwrap(next) : null;
+        }
+    }
+}

@@ -1,0 +1,447 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using AlignmentPolicy.Analyzers.Analysis.Invocations;
+using AlignmentPolicy.Globbing;
+using AlignmentPolicy.Vocabulary;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AlignmentPolicy.Analyzers.Analysis.SideEffects;
+
+/// <summary>
+/// The side-effect catalogue of this compilation: the built-in list (SideEffects.txt) filtered by the
+/// policy's catalogues and severities, the policy's custom entries, [SideEffect] methods, and the
+/// families recognised by type (HttpClient requests that are not GETs, Kiota request builders' writes,
+/// generated gRPC clients).
+/// Lookup is name first, as BannedApiAnalyzers does it: entries are keyed by method name (and, for whole
+/// types, by type name), and an entry's documentation-comment ID is resolved to symbols only the first
+/// time a call with that name is seen. A call whose name matches no entry costs one dictionary lookup.
+/// </summary>
+internal sealed class SideEffectCatalogue
+{
+    private const string ResourceName = "AlignmentPolicy.Analyzers.SideEffects.txt";
+    private static readonly Lazy<ImmutableArray<(string Id, string Category)>> s_builtin = new(LoadBuiltin);
+
+    private readonly Compilation _compilation;
+    private readonly KnownSymbols _symbols;
+    private readonly Dictionary<string, List<Entry>> _byMethodName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Entry>> _byTypeName = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _silenced = new(StringComparer.Ordinal);
+    private readonly bool _http;
+    private readonly bool _grpc;
+    private readonly bool _fileConstructors;
+    private readonly ImmutableArray<PathGlob> _oversightPaths = ImmutableArray<PathGlob>.Empty;
+
+    public SideEffectCatalogue(AgentContext context)
+    {
+        _compilation = context.Compilation;
+        _symbols = context.Symbols;
+        var policy = context.Policy;
+        var wholeBuiltin = policy.Catalogues.Contains("builtin");
+        bool Enabled(string category) => (wholeBuiltin || policy.Catalogues.Contains("builtin:" + category)) && policy.SeverityFor(category) != "none";
+        foreach (var (id, category) in s_builtin.Value)
+        {
+            if (Enabled(category))
+            {
+                AddEntry(id, category);
+            }
+        }
+
+        foreach (var pair in policy.CustomSideEffects)
+        {
+            if (policy.SeverityFor(pair.Key) != "none")
+            {
+                foreach (var id in pair.Value)
+                {
+                    AddEntry(id, pair.Key);
+                }
+            }
+        }
+
+        _http = Enabled(SideEffectVocabulary.Http);
+        _grpc = Enabled(SideEffectVocabulary.Grpc);
+        _fileConstructors = Enabled(SideEffectVocabulary.FileSystem);
+        if (policy.SeverityFor(SideEffectVocabulary.Oversight) != "none")
+        {
+            _oversightPaths = policy.OversightPaths.Select(PathGlob.Create).ToImmutableArray();
+        }
+
+        _silenced.UnionWith(policy.Severities.Where(p => p.Value == "none").Select(p => p.Key));
+    }
+
+    /// <summary>The category of a direct call, or null when it is no side effect.</summary>
+    public string? CategoryOf(IOperation call) => call switch
+    {
+        IInvocationOperation invocation => Match(invocation),
+        IObjectCreationOperation creation => Match(creation),
+        _ => null,
+    };
+
+    private void AddEntry(string id, string category)
+    {
+        if (id.Length < 3 || id[1] != ':' || (id[0] != 'M' && id[0] != 'T') || !Configuration.PolicyOptions.IsReadableDocumentationId(id))
+        {
+            return;
+        }
+
+        var entry = new Entry(id, category, _compilation);
+        var key = entry.SimpleName;
+        var target = id[0] == 'T' ? _byTypeName : _byMethodName;
+        if (!target.TryGetValue(key, out var list))
+        {
+            target[key] = list = new List<Entry>();
+        }
+
+        list.Add(entry);
+    }
+
+    private string? Match(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+        var definition = method.OriginalDefinition;
+        if (CatalogueCategory(method, definition) is { } category)
+        {
+            return category == SideEffectVocabulary.FileSystem && _oversightPaths.Length > 0 && IsOversightWrite(invocation) ? SideEffectVocabulary.Oversight : category;
+        }
+
+        if (_symbols.SideEffectAttribute is { } attribute && MayCarrySideEffectAttribute(method))
+        {
+            foreach (var data in method.GetAttributes())
+            {
+                // A category under a former runtime name ("file-write") is the category the policy knows ("filesystem");
+                // read-private marks what a tool reads, it changes nothing.
+                if (data.AttributeClass is { } cls && KnownSymbols.IsOrDerivesFrom(cls, attribute)
+                    && data.ConstructorArguments.Length == 1 && data.ConstructorArguments[0].Value is string written
+                    && SideEffectVocabulary.Canonical(written) is var declared
+                    && SideEffectVocabulary.IsSideEffect(declared) && !_silenced.Contains(declared))
+                {
+                    return declared;
+                }
+            }
+        }
+
+        var type = method.ContainingType;
+        if (type is null || method.IsStatic)
+        {
+            return null;
+        }
+
+        if (_http && method.Name is "SendAsync" or "Send" && KnownSymbols.IsOrDerivesFrom(type, _symbols.HttpMessageInvoker) && !IsReadRequest(invocation))
+        {
+            return SideEffectVocabulary.Http;
+        }
+
+        // Kiota request builders (Microsoft Graph and every Kiota client): the write verbs.
+        if (_http && method.Name is "PostAsync" or "PutAsync" or "PatchAsync" or "DeleteAsync" && KnownSymbols.IsOrDerivesFrom(type, _symbols.KiotaRequestBuilder))
+        {
+            return SideEffectVocabulary.Http;
+        }
+
+        // Generated gRPC clients derive from ClientBase<T>. The RPC's name is all the generated method says
+        // about it (proto options do not reach C#): reads (GetBasket, ListOrders, ...) are no side effects.
+        if (_grpc && _symbols.GrpcClientBase is { } grpcBase && !SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, grpcBase.ContainingNamespace)
+            && KnownSymbols.IsOrDerivesFrom(type, grpcBase) && !IsReadRpc(method.Name))
+        {
+            return SideEffectVocabulary.Grpc;
+        }
+
+        return null;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IAssemblySymbol, bool> _assembliesSeeingGates = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// [SideEffect] can only be on a method of this compilation or of an assembly that references
+    /// AlignmentPolicy.Gates: the framework's methods (most calls) are never asked for their attributes.
+    /// </summary>
+    private bool MayCarrySideEffectAttribute(IMethodSymbol method)
+    {
+        var assembly = method.ContainingAssembly;
+        if (assembly is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly))
+        {
+            return true;
+        }
+
+        return _assembliesSeeingGates.GetOrAdd(assembly, a =>
+        {
+            foreach (var module in a.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblies)
+                {
+                    if (referenced.Name == "AlignmentPolicy.Gates")
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        });
+    }
+
+    private static readonly string[] s_readRpcVerbs = { "Get", "List", "Search", "Find", "Query", "Read", "Fetch", "Lookup", "Check", "Count", "Describe", "Exists", "Watch" };
+
+    private static bool IsReadRpc(string name)
+    {
+        foreach (var verb in s_readRpcVerbs)
+        {
+            if (name.StartsWith(verb, StringComparison.Ordinal) && (name.Length == verb.Length || char.IsUpper(name[verb.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A catalogued method: itself, a method it overrides, an interface member it implements, or a method of a catalogued type.</summary>
+    private string? CatalogueCategory(IMethodSymbol method, IMethodSymbol definition)
+    {
+        if (_byMethodName.TryGetValue(method.Name, out var entries))
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.Matches(definition))
+                {
+                    return entry.Category;
+                }
+            }
+
+            for (var overridden = definition.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                foreach (var entry in entries)
+                {
+                    if (entry.Matches(overridden.OriginalDefinition))
+                    {
+                        return entry.Category;
+                    }
+                }
+            }
+
+            if (method.ContainingType is { } containing && containing.TypeKind != TypeKind.Interface)
+            {
+                foreach (var entry in entries)
+                {
+                    if (entry.InterfaceMember(containing) is { } member && SymbolEqualityComparer.Default.Equals(containing.FindImplementationForInterfaceMember(member)?.OriginalDefinition, definition))
+                    {
+                        return entry.Category;
+                    }
+                }
+            }
+        }
+
+        if (method.MethodKind == MethodKind.Ordinary && method.ContainingType is { } type && _byTypeName.TryGetValue(type.Name, out var typeEntries))
+        {
+            foreach (var entry in typeEntries)
+            {
+                if (entry.MatchesType(type))
+                {
+                    return entry.Category;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A file write whose constant path is one the policy names as the agent's oversight.</summary>
+    private bool IsOversightWrite(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && ConstantPaths.Relative(argument.Value, null) is { } path)
+            {
+                var normalized = PathGlob.Normalize(path);
+                if (_oversightPaths.Any(p => p.IsMatch(normalized)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Constructors that open a file for writing: <c>new StreamWriter(path)</c>, <c>new FileStream(path, FileMode.Create)</c>.</summary>
+    private string? Match(IObjectCreationOperation creation)
+    {
+        if (!_fileConstructors || creation.Type is not { Name: "StreamWriter" or "FileStream" } type
+            || type.ContainingNamespace is not { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+            || creation.Constructor is not { Parameters.Length: > 0 } constructor || constructor.Parameters[0].Type.SpecialType != SpecialType.System_String)
+        {
+            return null;
+        }
+
+        if (type.Name == "StreamWriter")
+        {
+            return SideEffectVocabulary.FileSystem;
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is { Type: { Name: "FileMode", TypeKind: TypeKind.Enum } })
+            {
+                return Operations.Unwrap(argument.Value) is IFieldReferenceOperation { Field.Name: "Open" } ? null : SideEffectVocabulary.FileSystem;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>SendAsync(new HttpRequestMessage(HttpMethod.Get, ...)) reads; any other request, or one we cannot see, writes.</summary>
+    private static bool IsReadRequest(IInvocationOperation invocation)
+    {
+        IOperation? request = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Type.Name == "HttpRequestMessage")
+            {
+                request = argument.Value;
+            }
+        }
+
+        if (request is not null && Operations.Unwrap(request) is ILocalReferenceOperation local)
+        {
+            // using var request = new HttpRequestMessage(HttpMethod.Get, url); await http.SendAsync(request);
+            request = Operations.Root(local).Descendants().OfType<IVariableDeclaratorOperation>()
+                .FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local.Local))?.Initializer?.Value;
+        }
+
+        if (request is null || Operations.Unwrap(request) is not IObjectCreationOperation creation)
+        {
+            return false;
+        }
+
+        var verb = creation.Arguments.FirstOrDefault(a => a.Parameter?.Type.Name == "HttpMethod")?.Value;
+        return verb is not null && Operations.Unwrap(verb) is IPropertyReferenceOperation { Property.Name: "Get" or "Head" or "Options" };
+    }
+
+    private static ImmutableArray<(string Id, string Category)> LoadBuiltin()
+    {
+        using var stream = typeof(SideEffectCatalogue).Assembly.GetManifestResourceStream(ResourceName);
+        if (stream is null)
+        {
+            return ImmutableArray<(string, string)>.Empty;
+        }
+
+        using var reader = new StreamReader(stream);
+        var builder = ImmutableArray.CreateBuilder<(string, string)>();
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            line = line.Trim();
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var separator = line.IndexOf(';');
+            if (separator > 0)
+            {
+                builder.Add((line.Substring(0, separator).Trim(), line.Substring(separator + 1).Trim()));
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>One catalogue line; its symbols are resolved the first time a call with its name is seen.</summary>
+    private sealed class Entry
+    {
+        private readonly Lazy<ImmutableArray<IMethodSymbol>> _methods;
+        private readonly Lazy<INamedTypeSymbol?> _type;
+
+        public Entry(string id, string category, Compilation compilation)
+        {
+            Category = category;
+            var name = id.Substring(2);
+            var parameters = name.IndexOf('(');
+            var path = parameters > 0 ? name.Substring(0, parameters) : name;
+            var dot = path.LastIndexOf('.');
+            SimpleName = id[0] == 'T' ? StripArity(path.Substring(dot + 1)) : path.Substring(dot + 1);
+            var typeName = id[0] == 'T' ? path : dot > 0 ? path.Substring(0, dot) : "";
+            _type = new Lazy<INamedTypeSymbol?>(() => typeName.Length == 0 ? null : compilation.GetTypeByMetadataName(typeName), LazyThreadSafetyMode.ExecutionAndPublication);
+            _methods = new Lazy<ImmutableArray<IMethodSymbol>>(() => Resolve(id, parameters > 0, SimpleName, _type.Value, compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        public string Category { get; }
+
+        /// <summary>The method's name (M: entries) or the type's name without arity (T: entries): the lookup key.</summary>
+        public string SimpleName { get; }
+
+        public bool Matches(IMethodSymbol definition)
+        {
+            foreach (var method in _methods.Value)
+            {
+                if (SymbolEqualityComparer.Default.Equals(method, definition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool MatchesType(INamedTypeSymbol type) => _type.Value is { } entryType && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, entryType);
+
+        /// <summary>For an entry on an interface the type implements: the interface member as the type constructs it.</summary>
+        public IMethodSymbol? InterfaceMember(INamedTypeSymbol type)
+        {
+            if (_type.Value is not { TypeKind: TypeKind.Interface } @interface)
+            {
+                return null;
+            }
+
+            foreach (var constructed in type.AllInterfaces)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(constructed.OriginalDefinition, @interface))
+                {
+                    continue;
+                }
+
+                foreach (var member in constructed.GetMembers(SimpleName))
+                {
+                    if (member is IMethodSymbol method && Matches(method.OriginalDefinition))
+                    {
+                        return method;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static ImmutableArray<IMethodSymbol> Resolve(string id, bool exact, string name, INamedTypeSymbol? type, Compilation compilation)
+        {
+            if (id[0] != 'M')
+            {
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            if (exact)
+            {
+                return DocumentationCommentId.GetSymbolsForDeclarationId(id, compilation).OfType<IMethodSymbol>().Select(m => m.OriginalDefinition).ToImmutableArray();
+            }
+
+            return type is null
+                ? ImmutableArray<IMethodSymbol>.Empty
+                : type.GetMembers(name).OfType<IMethodSymbol>().Select(m => m.OriginalDefinition).ToImmutableArray();
+        }
+
+        private static string StripArity(string name)
+        {
+            var tick = name.IndexOf('`');
+            return tick > 0 ? name.Substring(0, tick) : name;
+        }
+    }
+}

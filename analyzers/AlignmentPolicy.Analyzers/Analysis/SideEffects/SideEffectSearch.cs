@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using AlignmentPolicy.Analyzers.Analysis.Calls;
+using Microsoft.CodeAnalysis;
+
+namespace AlignmentPolicy.Analyzers.Analysis.SideEffects;
+
+/// <summary>A side effect found behind a tool, with the chain of calls that reaches it.</summary>
+internal sealed class SideEffectPath
+{
+    public SideEffectPath(string category, ImmutableArray<string> chain)
+    {
+        Category = category;
+        Chain = chain;
+    }
+
+    public string Category { get; }
+
+    /// <summary>Tool -> helper -> ... -> API, e.g. SendReport -> Mailer.Deliver -> SmtpClient.Send.</summary>
+    public ImmutableArray<string> Chain { get; }
+
+    public string ChainText => string.Join(" -> ", Chain);
+}
+
+/// <summary>
+/// "Which side effect does this tool reach?": the call-graph walk with the catalogue as its visitor,
+/// as deep as the policy's <c>analyzers.max_call_depth</c>, answers cached per method.
+/// </summary>
+internal sealed class SideEffectSearch : CallGraphQuery<SideEffectPath>
+{
+    private readonly SideEffectCatalogue _catalogue;
+    private readonly int _maxDepth;
+
+    public SideEffectSearch(Calls.CallGraph graph, SideEffectCatalogue catalogue, int maxDepth)
+        : base(graph)
+    {
+        _catalogue = catalogue;
+        _maxDepth = maxDepth;
+    }
+
+    protected override int MaxDepth => _maxDepth;
+
+    public override SideEffectPath? Visit(IOperation call, CallChain chain)
+        => _catalogue.CategoryOf(call) is { } category ? new SideEffectPath(category, chain.With(CallChain.Display(call))) : null;
+}

@@ -1,0 +1,19 @@
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+
+namespace Contoso.Ops;
+
+public sealed class OpsChat(Kernel kernel)
+{
+    private readonly ChatHistory _history = new("You help the on-call engineer.");
+
+    public async Task<string> AskAsync(string text)
+    {
+        _history.AddUserMessage(text);
+        var chat = kernel.GetRequiredService<IChatCompletionService>();
+        var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
+        var reply = await chat.GetChatMessageContentAsync(_history, settings, kernel);
+        _history.Add(reply);
+        return reply.Content ?? "";
+    }
+}

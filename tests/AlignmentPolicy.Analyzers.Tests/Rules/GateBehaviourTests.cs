@@ -1,0 +1,476 @@
+using AutoInvocation = AlignmentPolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<AlignmentPolicy.Analyzers.Rules.UngatedAutoInvocationAnalyzer>;
+using ModelCalls = AlignmentPolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<AlignmentPolicy.Analyzers.Rules.UngatedModelCallAnalyzer>;
+using ToolSideEffects = AlignmentPolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<AlignmentPolicy.Analyzers.Rules.UngatedToolSideEffectAnalyzer>;
+
+namespace AlignmentPolicy.Analyzers.Tests.Rules;
+
+/// <summary>
+/// Gates are recognised by what they do (DESIGN.md): a filter, middleware or delegating client gates
+/// when some path does not call through (deny, skip, substitute a result) or it asks an IPolicyGate /
+/// IApprovalService; one that always calls through does not, however it is registered.
+/// </summary>
+public class GateBehaviourTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.ComponentModel;
+        using System.IO;
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using AlignmentPolicy.Gates;
+        using Microsoft.Agents.AI;
+        using Microsoft.Extensions.AI;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.ChatCompletion;
+
+        """;
+
+    // The issue's first example: a person approves every tool call; the filter is registered through DI in factory form.
+    private const string HumanApprovalFilter = """
+        public interface IConfirmer { Task<bool> ConfirmAsync(string question); }
+
+        public sealed class HumanApprovalFilter(IConfirmer confirmer) : IFunctionInvocationFilter
+        {
+            public async Task OnFunctionInvocationAsync(Microsoft.SemanticKernel.FunctionInvocationContext context, Func<Microsoft.SemanticKernel.FunctionInvocationContext, Task> next)
+            {
+                var approved = await confirmer.ConfirmAsync($"Run {context.Function.Name}?");
+                if (approved)
+                {
+                    await next(context);
+                }
+                else
+                {
+                    context.Result = new FunctionResult(context.Function, "The user declined.");
+                }
+            }
+        }
+
+        """;
+
+    [Fact]
+    public Task A_human_approval_filter_registered_through_DI_in_factory_form_gates_the_container_kernel()
+        => AutoInvocation.VerifyAsync(Usings + HumanApprovalFilter + """
+            static class Startup
+            {
+                public static void Configure(IServiceCollection services)
+                {
+                    services.AddKernel();
+                    services.AddSingleton<IFunctionInvocationFilter>(sp => new HumanApprovalFilter(sp.GetRequiredService<IConfirmer>()));
+                }
+            }
+
+            class Chat(Kernel kernel, IChatCompletionService chat)
+            {
+                public Task<ChatMessageContent> AskAsync(ChatHistory history)
+                    => chat.GetChatMessageContentAsync(history, new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() }, kernel);
+            }
+            """);
+
+    [Fact]
+    public Task Filters_registered_with_typeof_or_TryAddEnumerable_count_and_an_always_calling_filter_does_not()
+        => AutoInvocation.VerifyAsync(Usings + HumanApprovalFilter + """
+            public sealed class TimingFilter : IAutoFunctionInvocationFilter
+            {
+                public async Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
+                {
+                    var started = DateTime.UtcNow;
+                    try { await next(context); }
+                    finally { Console.WriteLine(DateTime.UtcNow - started); }
+                }
+            }
+
+            static class Startup
+            {
+                public static void Gated(IServiceCollection services)
+                {
+                    services.AddKernel();
+                    services.AddTransient(typeof(IFunctionInvocationFilter), typeof(HumanApprovalFilter));
+                }
+            }
+
+            class Chat(Kernel kernel)
+            {
+                public Task<FunctionResult> AskAsync(string question)
+                    => kernel.InvokePromptAsync(question, new KernelArguments(new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Required() }));
+            }
+
+            static class Local
+            {
+                public static Kernel Timed()
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Services.AddSingleton<IAutoFunctionInvocationFilter, TimingFilter>();
+                    var kernel = builder.Build();
+                    var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.[|Auto|]() };
+                    _ = kernel.InvokePromptAsync("hi", new KernelArguments(settings));
+                    return kernel;
+                }
+
+                public static Kernel Approved()
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Services.AddSingleton<IFunctionInvocationFilter, HumanApprovalFilter>();
+                    var kernel = builder.Build();
+                    var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
+                    _ = kernel.InvokePromptAsync("hi", new KernelArguments(settings));
+                    return kernel;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_prompt_render_filter_that_can_block_the_rendered_prompt_gates_and_one_that_only_rewrites_it_does_not()
+        => AutoInvocation.VerifyAsync(Usings + """
+            // next renders the prompt; the model is called after the filter: setting the result or throwing afterwards still stops it.
+            public sealed class BlocklistFilter : IPromptRenderFilter
+            {
+                public async Task OnPromptRenderAsync(PromptRenderContext context, Func<PromptRenderContext, Task> next)
+                {
+                    await next(context);
+                    if (context.RenderedPrompt?.Contains("password") == true)
+                    {
+                        context.Result = new FunctionResult(context.Function, "Blocked.");
+                    }
+                }
+            }
+
+            public sealed class GuardFilter : IPromptRenderFilter
+            {
+                public Task OnPromptRenderAsync(PromptRenderContext context, Func<PromptRenderContext, Task> next)
+                {
+                    if (context.Arguments.ContainsName("secret"))
+                    {
+                        throw new InvalidOperationException("Prompts may not carry secrets.");
+                    }
+
+                    return next(context);
+                }
+            }
+
+            public sealed class SignatureFilter : IPromptRenderFilter
+            {
+                public async Task OnPromptRenderAsync(PromptRenderContext context, Func<PromptRenderContext, Task> next)
+                {
+                    await next(context);
+                    context.RenderedPrompt += "\nAnswer politely.";
+                }
+            }
+
+            class Chat
+            {
+                public void Run()
+                {
+                    var blocked = Kernel.CreateBuilder().Build();
+                    blocked.PromptRenderFilters.Add(new BlocklistFilter());
+                    _ = blocked.InvokePromptAsync("hi", new KernelArguments(new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() }));
+
+                    var guarded = Kernel.CreateBuilder().Build();
+                    guarded.PromptRenderFilters.Add(new GuardFilter());
+                    _ = guarded.InvokePromptAsync("hi", new KernelArguments(new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() }));
+
+                    var signed = Kernel.CreateBuilder().Build();
+                    signed.PromptRenderFilters.Add(new SignatureFilter());
+                    _ = signed.InvokePromptAsync("hi", new KernelArguments(new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.[|Auto|]() }));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Gating_filters_handed_to_a_kernel_factory_as_functionInvocationFilters_gate_the_kernel_it_returns()
+        => AutoInvocation.VerifyAsync(Usings + HumanApprovalFilter + """
+            public sealed class LogFilter : IFunctionInvocationFilter
+            {
+                public async Task OnFunctionInvocationAsync(Microsoft.SemanticKernel.FunctionInvocationContext context, Func<Microsoft.SemanticKernel.FunctionInvocationContext, Task> next)
+                {
+                    Console.WriteLine(context.Function.Name);
+                    await next(context);
+                }
+            }
+
+            static class KernelService
+            {
+                public static Kernel CreateKernel(string model, IEnumerable<IFunctionInvocationFilter>? functionInvocationFilters = null)
+                {
+                    var kernel = Kernel.CreateBuilder().Build();
+                    foreach (var filter in functionInvocationFilters ?? [])
+                    {
+                        kernel.FunctionInvocationFilters.Add(filter);
+                    }
+
+                    return kernel;
+                }
+            }
+
+            class Chat(IConfirmer confirmer)
+            {
+                public void Run()
+                {
+                    var approval = new HumanApprovalFilter(confirmer);
+                    var gated = KernelService.CreateKernel("gpt-4o", functionInvocationFilters: [new LogFilter(), approval]);
+                    _ = gated.InvokePromptAsync("hi", new KernelArguments(new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() }));
+
+                    var logged = KernelService.CreateKernel("gpt-4o", functionInvocationFilters: [new LogFilter()]);
+                    _ = logged.InvokePromptAsync("hi", new KernelArguments(new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.[|Auto|]() }));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Agent_Framework_function_middleware_that_always_calls_next_does_not_gate_and_one_that_can_refuse_does()
+        => AutoInvocation.VerifyAsync(Usings + """
+            static class Middleware
+            {
+                public static async ValueTask<object?> LoggingMiddleware(AIAgent agent, Microsoft.Extensions.AI.FunctionInvocationContext context, Func<Microsoft.Extensions.AI.FunctionInvocationContext, CancellationToken, ValueTask<object?>> next, CancellationToken cancellationToken)
+                {
+                    Console.WriteLine($"Calling {context.Function.Name}");
+                    var result = await next(context, cancellationToken);
+                    Console.WriteLine($"Called {context.Function.Name}");
+                    return result;
+                }
+
+                public static async ValueTask<object?> ConfirmMiddleware(AIAgent agent, Microsoft.Extensions.AI.FunctionInvocationContext context, Func<Microsoft.Extensions.AI.FunctionInvocationContext, CancellationToken, ValueTask<object?>> next, CancellationToken cancellationToken)
+                {
+                    Console.Write($"Run {context.Function.Name}? ");
+                    if (Console.ReadLine() != "y")
+                    {
+                        return "The user refused.";
+                    }
+
+                    return await next(context, cancellationToken);
+                }
+            }
+
+            class Agents
+            {
+                static string DeleteFile(string path) { File.Delete(path); return "deleted"; }
+
+                public void Build(IChatClient chatClient)
+                {
+                    AIAgent logged = chatClient.[|AsAIAgent|](instructions: "You tidy folders.", tools: [AIFunctionFactory.Create(DeleteFile)])
+                        .AsBuilder()
+                        .Use((agent, context, next, ct) => Middleware.LoggingMiddleware(agent, context, next, ct))
+                        .Build();
+
+                    AIAgent confirmed = chatClient.AsAIAgent(instructions: "You tidy folders.", tools: [AIFunctionFactory.Create(DeleteFile)])
+                        .AsBuilder()
+                        .Use(Middleware.ConfirmMiddleware)
+                        .Build();
+
+                    AIAgent inline = chatClient.AsAIAgent(instructions: "You tidy folders.", tools: [AIFunctionFactory.Create(DeleteFile)])
+                        .AsBuilder()
+                        .Use(async (agent, context, next, ct) => context.Function.Name == "DeleteFile" ? "Not allowed." : await next(context, ct))
+                        .Build();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Approval_required_tools_gate_themselves()
+        => AutoInvocation.VerifyAsync(Usings + """
+            class Agents
+            {
+                static string DeleteFile(string path) { File.Delete(path); return "deleted"; }
+                static string ListFiles(string path) => string.Join(",", Directory.GetFiles(path));
+
+                public void Build(IChatClient chatClient)
+                {
+                    AIAgent approved = chatClient.AsAIAgent(instructions: "You tidy folders.", tools: [new ApprovalRequiredAIFunction(AIFunctionFactory.Create(DeleteFile))]);
+                    AIAgent mixed = chatClient.[|AsAIAgent|](instructions: "You tidy folders.", tools: [new ApprovalRequiredAIFunction(AIFunctionFactory.Create(DeleteFile)), AIFunctionFactory.Create(ListFiles)]);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Chat_client_middleware_gates_only_when_it_can_stop_the_request()
+        => ModelCalls.VerifyAsync(Usings + """
+            public sealed class ModerationClient(IChatClient inner) : DelegatingChatClient(inner)
+            {
+                public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+                {
+                    if (messages.Any(m => m.Text.Contains("ignore previous instructions")))
+                    {
+                        return new ChatResponse(new ChatMessage(ChatRole.Assistant, "I can't help with that."));
+                    }
+
+                    return await base.GetResponseAsync(messages, options, cancellationToken);
+                }
+            }
+
+            public sealed class TimingClient(IChatClient inner) : DelegatingChatClient(inner)
+            {
+                public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+                {
+                    var started = DateTime.UtcNow;
+                    var response = await base.GetResponseAsync(messages, options, cancellationToken);
+                    Console.WriteLine(DateTime.UtcNow - started);
+                    return response;
+                }
+            }
+
+            class Uses
+            {
+                public async Task RunAsync(IChatClient model)
+                {
+                    var logged = model.AsBuilder()
+                        .Use(async (messages, options, next, ct) => { Console.WriteLine("request"); await next(messages, options, ct); })
+                        .Build();
+                    await logged.[|GetResponseAsync|]("hi");
+
+                    var screened = model.AsBuilder()
+                        .Use(async (messages, options, next, ct) =>
+                        {
+                            if (messages.Any(m => m.Text.Contains("password"))) { throw new InvalidOperationException("Refused."); }
+                            await next(messages, options, ct);
+                        })
+                        .Build();
+                    await screened.GetResponseAsync("hi");
+
+                    var moderated = model.AsBuilder().Use(inner => new ModerationClient(inner)).Build();
+                    await moderated.GetResponseAsync("hi");
+
+                    var timed = model.AsBuilder().Use(inner => new TimingClient(inner)).Build();
+                    await timed.[|GetResponseAsync|]("hi");
+
+                    var wrapped = new ModerationClient(model);
+                    await wrapped.GetResponseAsync("hi");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_kernel_gate_guards_only_the_kernels_it_is_on()
+        => ToolSideEffects.VerifyAsync(Usings + """
+            public class OpsPlugin
+            {
+                [KernelFunction]
+                public void {|#0:Restart|}(string service) => System.Diagnostics.Process.Start("systemctl", $"restart {service}");
+            }
+
+            public class FilesPlugin
+            {
+                [KernelFunction]
+                public void Remove(string path) => File.Delete(path);
+            }
+
+            static class Setup
+            {
+                public static Kernel Gated()
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Plugins.AddFromType<FilesPlugin>();
+                    builder.AddPolicyGate();
+                    return builder.Build();
+                }
+
+                public static Kernel Ungated()
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Plugins.AddFromType<OpsPlugin>();
+                    return builder.Build();
+                }
+            }
+            """,
+            ToolSideEffects.Diagnostic("ALN0002").WithLocation(0).WithArguments("Restart", "start processes", "Restart -> Process.Start"));
+
+    [Fact]
+    public Task An_auto_function_filter_that_answers_instead_of_invoking_gates_the_kernel_it_is_added_to()
+        => AutoInvocation.VerifyAsync(Usings + """
+            public sealed class WeatherPlugin
+            {
+                [KernelFunction] public string GetWeather(string city) => "sunny";
+            }
+
+            public sealed class RespondExplainFunctionInvocationFilter : IAutoFunctionInvocationFilter
+            {
+                private readonly HashSet<string> _functionNames = [];
+
+                public async Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
+                {
+                    var needExplanation = 0;
+                    foreach (var functionCall in Microsoft.SemanticKernel.FunctionCallContent.GetFunctionCalls(context.ChatHistory.Last()))
+                    {
+                        if (_functionNames.Add($"{functionCall.PluginName}-{functionCall.FunctionName}"))
+                        {
+                            needExplanation++;
+                        }
+                    }
+
+                    if (needExplanation > 0)
+                    {
+                        context.Result = new FunctionResult(context.Result, "Explain why you call these functions and try again");
+                        return;
+                    }
+
+                    await next(context);
+                }
+            }
+
+            class Sample
+            {
+                static Kernel CreateKernelWithPlugin<T>() where T : class, new()
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Plugins.AddFromType<T>();
+                    return builder.Build();
+                }
+
+                public async Task ExplainAsync()
+                {
+                    Kernel kernel = CreateKernelWithPlugin<WeatherPlugin>();
+                    kernel.AutoFunctionInvocationFilters.Add(new RespondExplainFunctionInvocationFilter());
+                    var service = kernel.GetRequiredService<IChatCompletionService>();
+                    var chatHistory = new ChatHistory { new ChatMessageContent(AuthorRole.User, "What is the weather like in Paris?") };
+                    var executionSettings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
+                    var result = await service.GetChatMessageContentAsync(chatHistory, executionSettings, kernel);
+                }
+            }
+            """);
+
+    // A client written in the project that never calls an inner client is the model (or a stand-in for it),
+    // not a wrapper that skips it: returning without a model call is all it does, so it gates nothing.
+    [Fact]
+    public Task A_leaf_client_in_the_project_is_the_model_not_a_gate()
+        => ModelCalls.VerifyAsync(Usings + """
+            public sealed class EchoChatClient : IChatClient
+            {
+                public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+                    => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "ok")));
+                public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+                    => throw new NotSupportedException();
+                public object? GetService(Type serviceType, object? serviceKey = null) => null;
+                public void Dispose() { }
+            }
+
+            public sealed class Agent
+            {
+                private readonly IChatClient _client = new EchoChatClient().AsBuilder().UseFunctionInvocation().Build();
+
+                public async Task<string> AskAsync(string question) => (await _client.[|GetResponseAsync|](question)).Text;
+            }
+            """);
+
+    // The same shape holding an inner client and able to answer without it is a wrapper that gates.
+    [Fact]
+    public Task A_client_that_holds_an_inner_client_and_can_skip_it_gates()
+        => ModelCalls.VerifyAsync(Usings + """
+            public sealed class RefusingClient(IChatClient inner) : IChatClient
+            {
+                public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+                    => messages.Any(m => m.Text.Contains("wire transfer")) ? Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "refused"))) : inner.GetResponseAsync(messages, options, cancellationToken);
+                public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+                    => inner.GetStreamingResponseAsync(messages, options, cancellationToken);
+                public object? GetService(Type serviceType, object? serviceKey = null) => inner.GetService(serviceType, serviceKey);
+                public void Dispose() => inner.Dispose();
+            }
+
+            public sealed class Agent
+            {
+                private readonly IChatClient _client = new RefusingClient(new OpenAI.OpenAIClient("key").GetChatClient("gpt-4o").AsIChatClient());
+
+                public async Task<string> AskAsync(string question) => (await _client.GetResponseAsync(question)).Text;
+            }
+            """);
+}
