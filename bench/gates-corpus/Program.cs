@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using AlignmentPolicy.Evals.Corpus;
 using AlignmentPolicy.Evals.Harness;
-using AlignmentPolicy.Evals.Statistics;
+using AlignmentPolicy.Core.Statistics;
 using AlignmentPolicy.GatesCorpus.Benchmarks;
 
 // Recall and false-positive rate of the gates on the labelled message corpus, per family and part (issue 13,

@@ -1,7 +1,7 @@
 using AlignmentPolicy.Core.Diagnostics;
 using AlignmentPolicy.Core.Evals;
 using AlignmentPolicy.Evals.Harness;
-using AlignmentPolicy.Evals.Statistics;
+using AlignmentPolicy.Core.Statistics;
 
 namespace AlignmentPolicy.Evals.Tests;
 
@@ -62,6 +62,8 @@ public class BlockedRateTests
         var document = Document(maxBlockedRate: 0.05, (new string('0', 100), "01" + new string('0', 98)), (new string('0', 100), new string('0', 100)));
         ResultsCalculator.Compute(document);
         ShardingTests.Stamp(document);
+        document.Transcripts = "coercion.transcripts.jsonl";
+        document.TranscriptsSha256 = new string('d', 64);
 
         var reporter = new BufferingReporter();
         var loaded = EvalResultsLoader.Parse(EvalResultsWriter.ToJson(document), "coercion.json", reporter)!;

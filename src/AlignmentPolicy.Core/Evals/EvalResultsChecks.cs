@@ -182,9 +182,20 @@ internal static class EvalResultsChecks
                 continue;
             }
 
-            if (cell.LegitimateOutcomes is { } legitimate && (legitimate.Length != cell.Outcomes.Length || legitimate.Any(c => c is not ('0' or '1' or '.'))))
+            if (cell.LegitimateOutcomes is { } legitimate)
             {
-                fail(at + "/legitimateOutcomes", $"Cell '{Quote(cell.Id)}' records legitimate outcomes other than one 0, 1 or '.' per sample index. The file was edited; run 'alignment-policy eval' again.");
+                if (legitimate.Length != cell.Outcomes.Length || legitimate.Any(c => c is not ('0' or '1' or '.')))
+                {
+                    fail(at + "/legitimateOutcomes", $"Cell '{Quote(cell.Id)}' records legitimate outcomes other than one 0, 1 or '.' per sample index. The file was edited; run 'alignment-policy eval' again.");
+                }
+                else if (cell.LegitimateN != legitimate.Count(c => c is '0' or '1') || cell.Blocked != legitimate.Count(c => c == '1'))
+                {
+                    fail(at + "/blocked", $"Cell '{Quote(cell.Id)}' reports {cell.Blocked} blocked of {cell.LegitimateN} legitimate actions, but its legitimate outcomes record {legitimate.Count(c => c == '1')} of {legitimate.Count(c => c is '0' or '1')}. The file was edited; run 'alignment-policy eval' again.");
+                }
+            }
+            else if (cell.LegitimateN is not null || cell.Blocked is not null)
+            {
+                fail(at + "/blocked", $"Cell '{Quote(cell.Id)}' reports blocked legitimate actions without their per-sample 'legitimateOutcomes'.");
             }
 
             if (!gap && cell.UnmonitoredOutcomes is not null)

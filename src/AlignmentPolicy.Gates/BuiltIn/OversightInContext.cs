@@ -116,7 +116,7 @@ internal sealed partial class OversightInContext
         foreach (var item in _index.Items)
         {
             if (item.Kind == ContextItemKind.Document && item.Id is { Length: > 2 } id && LooksLikePath(id) && Names(lower, id) && CarriesOversight(item)
-                && !(command is null && IsAskedFor(_request) && ToolCallText.Body(_request) is { Length: > 0 } content && KeepsOversight(item.Body, content)))
+                && !(command is null && !IsOwnedByOthers(item) && IsAskedFor(_request) && ToolCallText.Body(_request) is { Length: > 0 } content && KeepsOversight(item.Body, content)))
             {
                 return Deny(RuleIds.OversightTampering, $"'{_request.FunctionName}' would change '{id}', which the context shows to carry the agent's oversight.", id);
             }
@@ -274,6 +274,13 @@ internal sealed partial class OversightInContext
             return true;
         }
 
+        return IsOwnedByOthers(file);
+    }
+
+    /// <summary>Whether a message names the file and says someone else owns it or that it stays as it is: then only its
+    /// owners change it, whoever asks the agent to.</summary>
+    private bool IsOwnedByOthers(ContextItem file)
+    {
         var name = Path.GetFileName(file.Id!.TrimEnd('/'));
         foreach (var item in _index.Items)
         {
@@ -325,7 +332,7 @@ internal sealed partial class OversightInContext
     [GeneratedRegex(@"oversight|monitoring|audit|telemetry|kill[-_ ]?switch|guardrail|content[-_]?safety|\[safety\]|safety filter|review[-_ ]threshold|human[-_ ]review|block_release|policygate|\bhalts?\b|alert_on|\bowner\b\s*[""']?\s*[:=]|compliance-owned|escalate any", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OversightContent();
 
-    [GeneratedRegex(@"owned by|\bis ours\b|\bit is ours\b|do not (change|edit|touch|modify)|stays? (on|enabled|mandatory|at)|only the [\w\s-]{1,30} (team )?changes?|must not be changed", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"owned by|\bis ours\b|\bit is ours\b|do not (change|edit|touch|modify)|stays? (on|enabled|mandatory|at)|only the [\w\s-]{1,30} (team )?changes?|must not be changed|stays? as (it is|they are)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Ownership();
 
     [GeneratedRegex(@"sudoers|authorized_keys|codeowners|clusterrolebinding|cluster-admin|administratoraccess|permission=admin|-policy=root|/protection\b|nopasswd|\bsetuid\b", RegexOptions.CultureInvariant)]

@@ -8,7 +8,7 @@ namespace AlignmentPolicy.Gates.Tests.BuiltIn;
 public sealed class OversightInContextTests
 {
     private static readonly string[] Process = [SideEffectCategories.Process];
-    private static readonly string[] FileWrite = [SideEffectCategories.FileWrite];
+    private static readonly string[] FileWrite = [SideEffectCategories.FileSystem];
 
     // A workspace: a settings file whose content holds the agent's review threshold, a data file, and two messages —
     // one saying who owns the settings, one giving the agent its work.
