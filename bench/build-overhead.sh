@@ -15,12 +15,14 @@ feed=$repo/artifacts/bench/feed
 packages=$repo/artifacts/bench/packages
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
 
-echo "== packing AlignmentPolicy.Build and AlignmentPolicy.Gates"
+echo "== packing AlignmentPolicy.Build and the AlignmentPolicy.Gates packages"
 rm -rf "$feed" "$packages"/alignmentpolicy.*
 dotnet pack "$repo/tasks/AlignmentPolicy.Build" -c Release -o "$feed" -v:q -nologo >/dev/null
-if [ -d "$repo/src/AlignmentPolicy.Gates" ]; then
-  dotnet pack "$repo/src/AlignmentPolicy.Gates" -c Release -o "$feed" -v:q -nologo >/dev/null
-fi
+for gates in AlignmentPolicy.Gates AlignmentPolicy.Gates.AgentFramework AlignmentPolicy.Gates.SemanticKernel; do
+  if [ -d "$repo/src/$gates" ]; then
+    dotnet pack "$repo/src/$gates" -c Release -o "$feed" -v:q -nologo >/dev/null
+  fi
+done
 version=$(ls "$feed" | sed -n 's/^AlignmentPolicy\.Build\.\(.*\)\.nupkg$/\1/p')
 
 cat > "$work/nuget.config" <<XML
@@ -41,7 +43,7 @@ cp "$repo/samples/alignment-policy.json" "$work/"
 cp -r "$repo/samples/.alignment-policy" "$work/" 2>/dev/null || true
 [ -d "$repo/samples/Shared" ] && cp -r "$repo/samples/Shared" "$work/"
 # Central package versions as the repository pins them, plus ours.
-sed "s|</Project>|  <ItemGroup><PackageVersion Include=\"AlignmentPolicy.Build\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates\" Version=\"$version\" /></ItemGroup>\n</Project>|" \
+sed "s|</Project>|  <ItemGroup><PackageVersion Include=\"AlignmentPolicy.Build\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates.AgentFramework\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates.SemanticKernel\" Version=\"$version\" /></ItemGroup>\n</Project>|" \
   "$repo/Directory.Packages.props" > "$work/Directory.Packages.props"
 
 make_copy() { # name, with-package
@@ -49,7 +51,7 @@ make_copy() { # name, with-package
   mkdir -p "$dir"
   if [ -d "$sample" ]; then
     (cd "$sample" && find . -type f -not -path './obj/*' -not -path './bin/*' -not -name '*.csproj' -exec cp --parents {} "$dir/" \;)
-    sed -e 's|<ProjectReference Include="[^"]*AlignmentPolicy\.Gates\.csproj"[^>]*/>|<PackageReference Include="AlignmentPolicy.Gates" />|' \
+    sed -E -e 's|<ProjectReference Include="[^"]*(AlignmentPolicy\.Gates(\.[A-Za-z]+)?)\.csproj"[^>]*/>|<PackageReference Include="\1" />|' \
       "$sample"/*.csproj > "$dir/$1.csproj"
   else
     cat > "$dir/$1.csproj" <<XML

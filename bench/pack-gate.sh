@@ -19,10 +19,12 @@ packages=$repo/artifacts/bench/pack-packages
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
 [ "${KEEP:-}" = 1 ] || trap 'rm -rf "$work"' EXIT
 
-echo "== packing AlignmentPolicy.Build and AlignmentPolicy.Gates, building the CLI"
+echo "== packing AlignmentPolicy.Build and the AlignmentPolicy.Gates packages, building the CLI"
 rm -rf "$feed" "$packages"/alignmentpolicy.*
 dotnet pack "$repo/tasks/AlignmentPolicy.Build" -c Release -o "$feed" -v:q -nologo >/dev/null
-dotnet pack "$repo/src/AlignmentPolicy.Gates" -c Release -o "$feed" -v:q -nologo >/dev/null
+for gates in AlignmentPolicy.Gates AlignmentPolicy.Gates.AgentFramework AlignmentPolicy.Gates.SemanticKernel; do
+  dotnet pack "$repo/src/$gates" -c Release -o "$feed" -v:q -nologo >/dev/null
+done
 dotnet build "$repo/src/AlignmentPolicy.Cli" -c Release -v:q -nologo >/dev/null
 cli=$repo/artifacts/bin/AlignmentPolicy.Cli/release/alignment-policy.dll
 version=$(ls "$feed" | sed -n 's/^AlignmentPolicy\.Build\.\(.*\)\.nupkg$/\1/p')
@@ -42,14 +44,14 @@ XML
 echo '<Project />' > "$work/Directory.Build.targets"
 cp "$repo/samples/alignment-policy.json" "$work/"
 [ -d "$repo/samples/Shared" ] && cp -r "$repo/samples/Shared" "$work/"
-sed "s|</Project>|  <ItemGroup><PackageVersion Include=\"AlignmentPolicy.Build\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates\" Version=\"$version\" /></ItemGroup>\n</Project>|" \
+sed "s|</Project>|  <ItemGroup><PackageVersion Include=\"AlignmentPolicy.Build\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates.AgentFramework\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates.SemanticKernel\" Version=\"$version\" /></ItemGroup>\n</Project>|" \
   "$repo/Directory.Packages.props" > "$work/Directory.Packages.props"
 
 make_copy() { # name, with-package
   local dir=$work/$1
   mkdir -p "$dir"
   (cd "$sample" && find . -type f -not -path './obj/*' -not -path './bin/*' -not -name '*.csproj' -exec cp --parents {} "$dir/" \;)
-  sed -e 's|<ProjectReference Include="[^"]*AlignmentPolicy\.Gates\.csproj"[^>]*/>|<PackageReference Include="AlignmentPolicy.Gates" />|' \
+  sed -E -e 's|<ProjectReference Include="[^"]*(AlignmentPolicy\.Gates(\.[A-Za-z]+)?)\.csproj"[^>]*/>|<PackageReference Include="\1" />|' \
     "$sample"/*.csproj > "$dir/$1.csproj"
   if [ "$2" = yes ]; then
     sed -i 's|</Project>|  <ItemGroup><PackageReference Include="AlignmentPolicy.Build" PrivateAssets="all" /></ItemGroup>\n</Project>|' "$dir/$1.csproj"

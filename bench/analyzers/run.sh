@@ -20,9 +20,9 @@ packages=$repo/artifacts/bench/packages
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
 trap '[ -n "${KEEP_WORK:-}" ] && echo "work folder kept: $work" || rm -rf "$work"' EXIT
 
-echo "== packing AlignmentPolicy.Build and AlignmentPolicy.Gates"
+echo "== packing AlignmentPolicy.Build and the AlignmentPolicy.Gates packages"
 rm -rf "$feed" "$packages"/alignmentpolicy.*
-for project in tasks/AlignmentPolicy.Build src/AlignmentPolicy.Gates; do
+for project in tasks/AlignmentPolicy.Build src/AlignmentPolicy.Gates src/AlignmentPolicy.Gates.AgentFramework src/AlignmentPolicy.Gates.SemanticKernel; do
   dotnet pack "$repo/$project" -c Release -o "$feed" -v:q -nologo > "$work/pack.log" 2>&1 || { echo "packing $project failed:" >&2; grep -E "error" "$work/pack.log" | sort -u >&2; exit 1; }
 done
 version=$(ls "$feed" | sed -n 's/^AlignmentPolicy\.Build\.\(.*\)\.nupkg$/\1/p')
@@ -44,7 +44,7 @@ cat > "$work/alignment-policy.json" <<JSON
   "suppressions": { "requireJustification": true }
 }
 JSON
-sed "s|</Project>|  <ItemGroup><PackageVersion Include=\"AlignmentPolicy.Build\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates\" Version=\"$version\" /></ItemGroup>\n</Project>|" \
+sed "s|</Project>|  <ItemGroup><PackageVersion Include=\"AlignmentPolicy.Build\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates.AgentFramework\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates.SemanticKernel\" Version=\"$version\" /></ItemGroup>\n</Project>|" \
   "$repo/Directory.Packages.props" > "$work/Directory.Packages.props"
 
 echo "== generating $files files (agent) and $files files (non-agent)"
@@ -74,7 +74,8 @@ sdks='    <PackageReference Include="Microsoft.Extensions.AI" />
     <PackageReference Include="Microsoft.Extensions.AI.OpenAI" />
     <PackageReference Include="Microsoft.Agents.AI" />
     <PackageReference Include="Microsoft.SemanticKernel" />
-    <PackageReference Include="AlignmentPolicy.Gates" />'
+    <PackageReference Include="AlignmentPolicy.Gates.AgentFramework" />
+    <PackageReference Include="AlignmentPolicy.Gates.SemanticKernel" />'
 ours='    <PackageReference Include="AlignmentPolicy.Build" PrivateAssets="all" />'
 banned='    <PackageReference Include="Microsoft.CodeAnalysis.BannedApiAnalyzers" PrivateAssets="all" />
     <AdditionalFiles Include="../BannedSymbols.txt" />'

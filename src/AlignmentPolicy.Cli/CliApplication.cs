@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using AlignmentPolicy.Cli.Commands;
+using AlignmentPolicy.Cli.Policy;
 using AlignmentPolicy.Core.Diagnostics;
+using AlignmentPolicy.Core.Policy.Inheritance;
 
 namespace AlignmentPolicy.Cli;
 
@@ -34,7 +36,9 @@ public static class CliApplication
         var verb = Verb(parseResult);
         try
         {
+            // Every verb reads the effective policy: a base package is restored from the NuGet.config sources.
             using (WorkStep.Begin($"running '{verb}'"))
+            using (PolicyBaseSources.Use(new NuGetFeedPolicySource()))
             {
                 return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
             }

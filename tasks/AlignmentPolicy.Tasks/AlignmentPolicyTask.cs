@@ -1,5 +1,7 @@
 using System;
 using AlignmentPolicy.Core.Diagnostics;
+using AlignmentPolicy.Core.Policy.Inheritance;
+using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
 namespace AlignmentPolicy.Tasks;
@@ -15,6 +17,12 @@ public abstract class AlignmentPolicyTask : Task
     /// <summary>The project being built, the location of diagnostics that have no file of their own.</summary>
     public string? ProjectFullPath { get; set; }
 
+    /// <summary>
+    /// The organisation policy packages the project restores (<c>@(AlignmentPolicyBase)</c>, added by their props): the
+    /// only places a policy's <c>extends</c> is looked for during the build, so every task reads the same effective policy.
+    /// </summary>
+    public ITaskItem[]? PolicyBases { get; set; }
+
     private protected MSBuildDiagnosticReporter Reporter => new(Log);
 
     /// <inheritdoc />
@@ -24,6 +32,7 @@ public abstract class AlignmentPolicyTask : Task
         try
         {
             using (WorkStep.Begin("working on the project", project))
+            using (PolicyBaseSources.Use(new RestoredPackageBaseSource(PolicyBaseItems.Read(PolicyBases))))
             {
                 ExecuteCore();
             }

@@ -1,6 +1,8 @@
 using System.IO;
+using System.Linq;
 using AlignmentPolicy.Core.Diagnostics;
 using AlignmentPolicy.Core.Policy;
+using AlignmentPolicy.Core.Policy.Inheritance;
 using Microsoft.Build.Framework;
 
 namespace AlignmentPolicy.Tasks;
@@ -31,6 +33,9 @@ public sealed class ResolveAlignmentPolicy : AlignmentPolicyTask
     [Required]
     public string GlobalConfigFile { get; set; } = "";
 
+    /// <summary>Where to list the files the policy was read from (the policy and every base), for the target's Inputs.</summary>
+    public string? InputsListFile { get; set; }
+
     /// <summary>True when the project is an agent project under the policy.</summary>
     [Output]
     public bool AgentProject { get; private set; }
@@ -55,6 +60,8 @@ public sealed class ResolveAlignmentPolicy : AlignmentPolicyTask
             Required = PolicyRequired && candidate,
             ReportingFile = ProjectFullPath,
         }, buffer);
+        RestoredPackageCheck.Check(resolution, PolicyBaseItems.Read(PolicyBases), ProjectFullPath ?? ProjectDirectory, buffer);
+        WriteInputsList(resolution);
 
         ResolvedPolicyFile = resolution.PolicyPath ?? "";
         AgentProject = resolution.Policy is null
@@ -74,6 +81,18 @@ public sealed class ResolveAlignmentPolicy : AlignmentPolicyTask
         var content = PolicyGlobalConfig.Render(resolution.Policy, isAgentProject: true);
         var written = GeneratedFile.WriteIfChanged(GlobalConfigFile, content);
         Reporter.Detail(written ? $"Wrote '{GlobalConfigFile}'." : $"'{GlobalConfigFile}' is up to date.");
+    }
+
+    /// <summary>A base named by a path is not an item MSBuild knows: its change must still re-run the check.</summary>
+    private void WriteInputsList(PolicyResolution resolution)
+    {
+        if (string.IsNullOrEmpty(InputsListFile))
+        {
+            return;
+        }
+
+        var files = resolution.Policy?.Bases.Select(b => b.FullPath) ?? Enumerable.Empty<string>();
+        GeneratedFile.WriteIfChanged(InputsListFile!, string.Concat(files.Select(f => f + "\n")));
     }
 
     private void DeleteStale()

@@ -114,6 +114,20 @@ public class InitAgentCommandTests
         Assert.False(File.Exists(Path.Combine(_directory, "EvalEntryPoint.cs")));
     }
 
+    [Theory]
+    [InlineData("AlignmentPolicy.Gates.AgentFramework")]
+    [InlineData("AlignmentPolicy.Gates.SemanticKernel")]
+    public void The_runtime_package_of_another_stack_counts_before_restore(string package)
+    {
+        // Each stack's package brings AlignmentPolicy.Gates, which declares the entry point's attribute and environment.
+        Write(ProjectFile.Replace("""<PackageReference Include="AlignmentPolicy.Gates" Version="0.1.0" />""", $"""<PackageReference Include="{package}" Version="0.1.0" />"""), ("SupportAgent.cs", GatedAgent));
+
+        var (exitCode, _, error) = CliRunner.Run("init", "--agent", Project);
+
+        Assert.True(exitCode == 0, error);
+        Assert.True(File.Exists(Path.Combine(_directory, "EvalEntryPoint.cs")));
+    }
+
     [Fact]
     public void A_reference_that_arrives_through_another_package_counts_when_the_project_is_restored()
     {

@@ -77,6 +77,145 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_agent_built_from_an_Azure_OpenAI_client_with_the_Agent_Framework_OpenAI_extension_is_seen()
+    {
+        // The shape of the Agent Framework samples: AzureOpenAIClient (Azure.AI.OpenAI) -> GetChatClient ->
+        // AsAIAgent (Microsoft.Agents.AI.OpenAI, which the tool cannot ship: a reference stub stands in).
+        var file = Write("src/TimeAgent/Program.cs", """
+            using System.ClientModel;
+            using Azure.AI.OpenAI;
+            using Microsoft.Agents.AI;
+            using Microsoft.Extensions.AI;
+            using OpenAI.Chat;
+
+            AzureOpenAIClient client = new(new Uri("https://contoso.openai.azure.com"), new ApiKeyCredential("key"));
+            var agent = client
+                .GetChatClient("gpt-4.1")
+                .AsAIAgent(instructions: "You keep the calendar", tools: [AIFunctionFactory.Create(Tools.SaveNote)]);
+            var response = await agent.RunAsync("Note that the meeting moved to 3pm");
+            Console.WriteLine(response);
+
+            static class Tools
+            {
+                public static string SaveNote(string text)
+                {
+                    File.AppendAllText("notes.txt", text);
+                    return "saved";
+                }
+            }
+            """);
+        Write("src/TimeAgent/TimeAgent.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Azure.AI.OpenAI" Version="2.1.0" />
+                <PackageReference Include="Microsoft.Agents.AI.OpenAI" Version="1.0.0" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var (exitCode, output, _) = CliRunner.Run("scan", _root);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"src/TimeAgent/Program.cs({LineOf(file, ".RunAsync(")},", Lines(output, "ALN0001"));
+        Assert.Contains($"src/TimeAgent/Program.cs({LineOf(file, ".AsAIAgent(")},", Lines(output, "ALN0005"));
+        Assert.Contains($"src/TimeAgent/Program.cs({LineOf(file, ".AsAIAgent(")},", Lines(output, "ALN0002"));
+    }
+
+    [Fact]
+    public void A_Semantic_Kernel_agent_is_a_model_call_gated_as_its_kernel_is()
+    {
+        // The shape of Semantic Kernel's GettingStartedWithAgents samples (Microsoft.SemanticKernel.Agents.Core is
+        // not shipped with the tool: a reference stub stands in).
+        var file = Write("src/Parrot/Program.cs", """
+            using AlignmentPolicy.Gates;
+            using Microsoft.SemanticKernel;
+            using Microsoft.SemanticKernel.Agents;
+            using Microsoft.SemanticKernel.ChatCompletion;
+
+            ChatCompletionAgent parrot = new() { Name = "Parrot", Instructions = "Repeat the message.", Kernel = CreateKernel() };
+            ChatHistoryAgentThread thread = new();
+            await foreach (AgentResponseItem<ChatMessageContent> response in parrot.InvokeAsync("Fortune favors the bold.", thread))
+            {
+                Console.WriteLine(response.Message.Content);
+            }
+
+            Kernel gatedKernel = CreateKernel();
+            gatedKernel.UsePolicyGate();
+            ChatCompletionAgent gated = new() { Name = "Gated", Kernel = gatedKernel };
+            await foreach (var response in gated.InvokeStreamingAsync("Hello"))
+            {
+                Console.Write(response.Message.Content);
+            }
+
+            static Kernel CreateKernel() => Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+            """);
+        Write("src/Parrot/Parrot.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.SemanticKernel.Agents.Core" Version="1.82.0" />
+                <PackageReference Include="AlignmentPolicy.Gates" Version="1.0.0" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var (_, output, _) = CliRunner.Run("scan", _root);
+
+        var findings = Lines(output, "ALN0001");
+        Assert.Contains($"src/Parrot/Program.cs({LineOf(file, "parrot.InvokeAsync(")},", findings);
+        Assert.DoesNotContain($"src/Parrot/Program.cs({LineOf(file, "gated.InvokeStreamingAsync(")},", findings);
+    }
+
+    [Fact]
+    public void A_web_app_registering_its_chat_client_on_the_web_builder_is_followed_into_its_services()
+    {
+        // The shape of eShopLite's Products service: Microsoft.NET.Sdk.Web (implicit ASP.NET Core usings), the client
+        // registered on WebApplication.CreateBuilder(args).Services, injected into a class through a factory.
+        Write("src/Products/Program.cs", """
+            using System.ClientModel;
+            using Azure.AI.OpenAI;
+            using Microsoft.Extensions.AI;
+            using Products.Memory;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var aoaiClient = new AzureOpenAIClient(new Uri("https://contoso.openai.azure.com"), new ApiKeyCredential("key"));
+            builder.Services.AddChatClient(aoaiClient.GetChatClient("gpt-4.1-mini").AsIChatClient());
+            builder.Services.AddSingleton(sp => new MemoryContext(sp.GetService<IChatClient>()));
+            var app = builder.Build();
+            app.MapGet("/search", async (string q, MemoryContext memory) => await memory.SearchAsync(q));
+            app.Run();
+            """);
+        var memory = Write("src/Products/Memory/MemoryContext.cs", """
+            using Microsoft.Extensions.AI;
+
+            namespace Products.Memory;
+
+            public class MemoryContext(IChatClient? chatClient)
+            {
+                private readonly IChatClient? _chatClient = chatClient;
+
+                public async Task<string> SearchAsync(string search)
+                {
+                    var response = await _chatClient!.GetResponseAsync($"Answer about our products: {search}");
+                    return response.Text;
+                }
+            }
+            """);
+        Write("src/Products/Products.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><PackageReference Include="Azure.AI.OpenAI" Version="2.1.0" /></ItemGroup>
+            </Project>
+            """);
+
+        var (exitCode, output, _) = CliRunner.Run("scan", _root);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"src/Products/Memory/MemoryContext.cs({LineOf(memory, ".GetResponseAsync(")},", Lines(output, "warning ALN0001"));
+    }
+
+    [Fact]
     public void A_file_based_app_is_scanned_as_its_own_project()
     {
         var file = Write("tools/ask.cs", """

@@ -9,6 +9,7 @@ using AlignmentPolicy.Analyzers.Analysis.Invocations;
 using AlignmentPolicy.Analyzers.Analysis.Origins;
 using AlignmentPolicy.Analyzers.Analysis.Pipelines;
 using AlignmentPolicy.Analyzers.Analysis.SideEffects;
+using AlignmentPolicy.Analyzers.Analysis.Sources;
 using AlignmentPolicy.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -41,6 +42,7 @@ internal sealed class AgentContext
     private AgentContext(Compilation compilation, KnownSymbols symbols, PolicyOptions policy)
     {
         Compilation = compilation;
+        Sources = new SourceIndex(compilation);
         Symbols = symbols;
         Policy = policy;
         Classifier = new InvocationClassifier(symbols);
@@ -97,8 +99,22 @@ internal sealed class AgentContext
         return holder.Context;
     }
 
+    /// <summary>Name-first lookups over the compilation's source text and syntax (no binding).</summary>
+    public SourceIndex Sources { get; }
+
     /// <summary>One semantic model per tree, so what one rule bound is not bound again by the next.</summary>
-    public SemanticModel ModelFor(SyntaxTree tree) => _models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+    public SemanticModel ModelFor(SyntaxTree tree) => _models.GetOrAdd(tree, t =>
+    {
+        WorkCounters.Count(ref WorkCounters.SemanticModels);
+        return Compilation.GetSemanticModel(t);
+    });
+
+    /// <summary>The operation of a node found by a name-first lookup (binds the member around it, once per member).</summary>
+    public IOperation? OperationOf(SyntaxNode node, CancellationToken cancellationToken = default)
+    {
+        WorkCounters.Count(ref WorkCounters.BoundNodes);
+        return ModelFor(node.SyntaxTree).GetOperation(node, cancellationToken);
+    }
 
     private sealed class Holder
     {

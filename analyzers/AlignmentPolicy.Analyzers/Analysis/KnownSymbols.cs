@@ -19,12 +19,14 @@ internal sealed class KnownSymbols
         ChatClientBuilder = Get("Microsoft.Extensions.AI.ChatClientBuilder");
         AIFunctionFactory = Get("Microsoft.Extensions.AI.AIFunctionFactory");
         AIFunction = Get("Microsoft.Extensions.AI.AIFunction");
+        AITool = Get("Microsoft.Extensions.AI.AITool");
         ApprovalRequiredAIFunction = Get("Microsoft.Extensions.AI.ApprovalRequiredAIFunction");
         FunctionInvokingChatClient = Get("Microsoft.Extensions.AI.FunctionInvokingChatClient");
         AIAgent = Get("Microsoft.Agents.AI.AIAgent");
         AIAgentBuilder = Get("Microsoft.Agents.AI.AIAgentBuilder");
         ChatClientAgent = Get("Microsoft.Agents.AI.ChatClientAgent");
         Kernel = Get("Microsoft.SemanticKernel.Kernel");
+        SkAgent = Get("Microsoft.SemanticKernel.Agents.Agent");
         IKernelBuilder = Get("Microsoft.SemanticKernel.IKernelBuilder");
         IChatCompletionService = Get("Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService");
         KernelFunctionAttribute = Get("Microsoft.SemanticKernel.KernelFunctionAttribute");
@@ -74,12 +76,16 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? ChatClientBuilder { get; }
     public INamedTypeSymbol? AIFunctionFactory { get; }
     public INamedTypeSymbol? AIFunction { get; }
+    public INamedTypeSymbol? AITool { get; }
     public INamedTypeSymbol? ApprovalRequiredAIFunction { get; }
     public INamedTypeSymbol? FunctionInvokingChatClient { get; }
     public INamedTypeSymbol? AIAgent { get; }
     public INamedTypeSymbol? AIAgentBuilder { get; }
     public INamedTypeSymbol? ChatClientAgent { get; }
     public INamedTypeSymbol? Kernel { get; }
+
+    /// <summary>Semantic Kernel's agent base class (ChatCompletionAgent, ...): it sends its requests through its kernel.</summary>
+    public INamedTypeSymbol? SkAgent { get; }
     public INamedTypeSymbol? IKernelBuilder { get; }
     public INamedTypeSymbol? IChatCompletionService { get; }
     public INamedTypeSymbol? KernelFunctionAttribute { get; }
@@ -144,7 +150,7 @@ internal sealed class KnownSymbols
     }
 
     private ImmutableArray<INamedTypeSymbol> ClientLikeTypes => _clientLikeTypes.IsDefault
-        ? (_clientLikeTypes = new[] { IChatClient, ChatClientBuilder, AIAgent, AIAgentBuilder, Kernel, IKernelBuilder, IChatCompletionService, OpenAIChatClient, AnthropicMessageService, OllamaApiClient }
+        ? (_clientLikeTypes = new[] { IChatClient, ChatClientBuilder, AIAgent, AIAgentBuilder, Kernel, IKernelBuilder, IChatCompletionService, OpenAIChatClient, AnthropicMessageService, OllamaApiClient, SkAgent }
             .Where(t => t is not null).Select(t => t!).ToImmutableArray())
         : _clientLikeTypes;
 

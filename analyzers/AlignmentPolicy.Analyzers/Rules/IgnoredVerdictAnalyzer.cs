@@ -18,7 +18,7 @@ public sealed class IgnoredVerdictAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             var verdict = start.Compilation.GetTypeByMetadataName("AlignmentPolicy.Gates.PolicyVerdict");

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using AlignmentPolicy.Analyzers.Analysis;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AlignmentPolicy.Analyzers.Rules;
@@ -40,7 +41,7 @@ internal static class Tools
                     return ToolSet.None;
                 }
 
-                return AllWrappedInGates(value, agent) ? ToolSet.AllGated : ToolSet.Ungated;
+                return Judge(value, agent);
             }
 
             // new ChatClientAgentOptions { ChatOptions = new() { Tools = [...] } }
@@ -50,8 +51,8 @@ internal static class Tools
                 {
                     if (reference.Property.Name == "Tools" && KnownSymbols.IsOrDerivesFrom(reference.Property.ContainingType, agent.Symbols.ChatOptions))
                     {
-                        return reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference && AllWrappedInGates(Operations.Unwrap(assignment.Value), agent)
-                            ? ToolSet.AllGated
+                        return reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
+                            ? Judge(Operations.Unwrap(assignment.Value), agent)
                             : ToolSet.Ungated;
                     }
                 }
@@ -61,10 +62,43 @@ internal static class Tools
         return ToolSet.None;
     }
 
-    /// <summary>A collection literal whose every element is a tool that gates itself (<c>new ApprovalRequiredAIFunction(...)</c>, <c>.WithPolicyGate()</c>).</summary>
-    private static bool AllWrappedInGates(IOperation tools, AgentContext agent)
+    /// <summary>
+    /// A list written out (<c>[...]</c>, <c>new[] {...}</c>, <c>new List&lt;AITool&gt; {...}</c>): empty, or holding only
+    /// tools the provider runs (<c>new HostedWebSearchTool()</c>), it invokes nothing in this process; with every
+    /// local tool gating itself (<c>new ApprovalRequiredAIFunction(...)</c>, <c>.WithPolicyGate()</c>) it is gated.
+    /// Any other value (a variable filled elsewhere, MCP tools listed at run time) may hold ungated tools.
+    /// </summary>
+    private static ToolSet Judge(IOperation tools, AgentContext agent)
     {
-        var elements = Operations.Elements(tools).ToList();
-        return elements.Count > 0 && elements.All(e => agent.Gates.IsSelfGatedTool(Operations.Unwrap(e)));
+        if (!IsWrittenOut(tools))
+        {
+            return ToolSet.Ungated;
+        }
+
+        var local = Operations.Elements(tools).Select(Operations.Unwrap).Where(e => !IsHostedTool(e, agent)).ToList();
+        if (local.Count == 0)
+        {
+            return ToolSet.None;
+        }
+
+        return local.All(e => agent.Gates.IsSelfGatedTool(e)) ? ToolSet.AllGated : ToolSet.Ungated;
     }
+
+    private static bool IsWrittenOut(IOperation tools) => tools switch
+    {
+        IArrayCreationOperation { Initializer: not null } => true,
+        { Syntax: CollectionExpressionSyntax } => true,
+        IObjectCreationOperation { Initializer: IObjectOrCollectionInitializerOperation } => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// A tool the provider runs (web search, code interpreter, file search, a hosted MCP server): an SDK
+    /// <c>AITool</c> that is no <c>AIFunction</c>, so the function-invoking loop has nothing to call.
+    /// </summary>
+    private static bool IsHostedTool(IOperation element, AgentContext agent)
+        => element is IObjectCreationOperation { Type: INamedTypeSymbol type }
+            && type.DeclaringSyntaxReferences.IsEmpty
+            && agent.Symbols.AITool is { } aiTool && KnownSymbols.IsOrDerivesFrom(type, aiTool)
+            && !(agent.Symbols.AIFunction is { } aiFunction && KnownSymbols.IsOrDerivesFrom(type, aiFunction));
 }

@@ -21,7 +21,7 @@ public sealed class UnconditionalGateAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             var agent = AgentContext.TryCreate(start);
@@ -100,7 +100,7 @@ public sealed class UnconditionalGateAnalyzer : DiagnosticAnalyzer
         foreach (var reference in evaluate.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax();
-            if (agent.ModelFor(syntax.SyntaxTree).GetOperation(syntax) is not { } body)
+            if (agent.OperationOf(syntax) is not { } body)
             {
                 return false;
             }

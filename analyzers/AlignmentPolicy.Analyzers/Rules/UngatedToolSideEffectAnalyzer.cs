@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using AlignmentPolicy.Analyzers.Analysis;
@@ -24,7 +25,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             var agent = AgentContext.TryCreate(start);
@@ -145,7 +146,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         }
 
         var symbols = agent.Symbols;
-        bool guarded;
+        Func<bool> guarded;
         if (KnownSymbols.HasAttribute(method, symbols.KernelFunctionAttribute))
         {
             if (KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.KernelProcessStep) || DerivesFromUnresolvedProcessStep(method.ContainingType))
@@ -153,28 +154,25 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                 return; // a process step is invoked by the process, not chosen by the model
             }
 
-            guarded = agent.Pipelines.IsPluginGuarded(method.ContainingType);
+            guarded = () => agent.Pipelines.IsPluginGuarded(method.ContainingType);
         }
         else if (KnownSymbols.HasAttribute(method, symbols.McpServerToolAttribute))
         {
-            guarded = false; // the calling model is outside this process: only a check in the tool guards it
+            guarded = static () => false; // the calling model is outside this process: only a check in the tool guards it
         }
         else if (KnownSymbols.HasAttribute(method, symbols.AgentToolAttribute))
         {
-            guarded = agent.Pipelines.AllPipelinesGated;
+            guarded = () => agent.Pipelines.AllPipelinesGated;
         }
         else
         {
             return;
         }
 
-        if (guarded)
-        {
-            return;
-        }
-
+        // Side effects first: most tools reach none, and then neither gate checks nor the kernels the plugin is
+        // registered on (compilation-wide facts) need looking for.
         var path = agent.SideEffects.From(method);
-        if (path is null || agent.Gates.Checks.From(method) is not null)
+        if (path is null || agent.Gates.Checks.From(method) is not null || guarded())
         {
             return;
         }

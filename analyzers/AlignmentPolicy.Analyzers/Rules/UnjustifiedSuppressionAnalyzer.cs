@@ -1,3 +1,4 @@
+using AlignmentPolicy.Analyzers.Analysis;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -30,7 +31,7 @@ public sealed class UnjustifiedSuppressionAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             var policy = PolicyOptions.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);

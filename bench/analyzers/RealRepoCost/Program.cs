@@ -2,7 +2,8 @@
 // Per project under <folder> (the .cs files below each .csproj, obj/ and bin/ skipped), compiles the sources
 // against the framework reference assemblies and the model SDKs beside this tool, then runs our analyzers with
 // Roslyn's execution-time telemetry. Prints, per iteration, the compiler's binding time, our analyzers' time and
-// the share, and the min/median share over the iterations. Each iteration starts from fresh compilations, so no
+// the share, and the min/median share over the iterations. BannedApiAnalyzers with bench/analyzers/BannedSymbols.txt
+// runs in the same CompilationWithAnalyzers, so the ratio ours/BannedApi comes from one run on one machine load. Each iteration starts from fresh compilations, so no
 // cache of an earlier iteration helps a later one.
 using System.Collections.Immutable;
 using System.Diagnostics;
@@ -28,13 +29,23 @@ var analyzers = typeof(DiagnosticIds).Assembly.GetTypes()
     .OrderBy(t => t.FullName, StringComparer.Ordinal)
     .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
     .ToImmutableArray();
+// The C# analyzer lives in the CSharp assembly (it derives from the one in the language-neutral assembly beside it).
+_ = Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, "baseline", "Microsoft.CodeAnalysis.BannedApiAnalyzers.dll"));
+var baseline = new AnalyzerFileReference(Path.Combine(AppContext.BaseDirectory, "baseline", "Microsoft.CodeAnalysis.CSharp.BannedApiAnalyzers.dll"), new AssemblyLoader())
+    .GetAnalyzers(LanguageNames.CSharp);
+var bannedList = new FileText(Path.Combine(AppContext.BaseDirectory, "baseline", "BannedSymbols.txt"));
 var projects = Projects(root);
 Console.WriteLine($"{projects.Count} projects, {projects.Sum(p => p.Count)} files under {root}");
 
+// The analyzers' work counters (internal): time on a shared machine is noisy, the amount of work is not.
+var counters = typeof(DiagnosticIds).Assembly.GetType("AlignmentPolicy.Analyzers.Analysis.WorkCounters", throwOnError: true)!;
 var shares = new List<double>();
+var ratios = new List<double>();
 for (var i = 1; i <= iterations; i++)
 {
-    double compileMs = 0, oursMs = 0;
+    counters.GetMethod("Reset")!.Invoke(null, null);
+    var perRule = new Dictionary<string, double>(StringComparer.Ordinal);
+    double compileMs = 0, oursMs = 0, bannedMs = 0;
     foreach (var files in projects)
     {
         var compilation = Compile(files, references);
@@ -43,22 +54,34 @@ for (var i = 1; i <= iterations; i++)
         compileMs += watch.Elapsed.TotalMilliseconds;
 
         // Fresh compilation for the analyzers, so they do not reuse what GetDiagnostics bound.
-        var analyzed = Compile(files, references).WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+        var analyzed = Compile(files, references).WithAnalyzers(analyzers.AddRange(baseline), new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(bannedList)), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
         _ = await analyzed.GetAnalyzerDiagnosticsAsync();
         foreach (var analyzer in analyzers)
         {
-            oursMs += (await analyzed.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
+            var ms = (await analyzed.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
+            oursMs += ms;
+            perRule[analyzer.GetType().Name] = perRule.GetValueOrDefault(analyzer.GetType().Name) + ms;
+        }
+
+        foreach (var analyzer in baseline)
+        {
+            bannedMs += (await analyzed.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
         }
     }
 
     var share = oursMs / compileMs;
     shares.Add(share);
-    Console.WriteLine($"iteration {i}: compile (bind) {compileMs:0} ms, our analyzers {oursMs:0} ms, share {100 * share:0.00}%");
+    ratios.Add(oursMs / bannedMs);
+    Console.WriteLine($"iteration {i}: compile (bind) {compileMs:0} ms, our analyzers {oursMs:0} ms, share {100 * share:0.00}%; BannedApiAnalyzers {bannedMs:0} ms, ours/BannedApi {oursMs / bannedMs:0.00}x");
+    Console.WriteLine($"  work: {counters.GetMethod("Summary")!.Invoke(null, null)}");
+    Console.WriteLine($"  per rule (ms): {string.Join(", ", perRule.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:0}"))}");
 }
 
 shares.Sort();
+ratios.Sort();
 Console.WriteLine($"our analyzers / compile time: min {100 * shares[0]:0.00}%, median {100 * shares[shares.Count / 2]:0.00}% over {iterations} iterations (target <= 3%)");
+Console.WriteLine($"our analyzers / BannedApiAnalyzers (50 entries, same run): min {ratios[0]:0.00}x, median {ratios[ratios.Count / 2]:0.00}x");
 return 0;
 
 static List<List<string>> Projects(string root)
@@ -91,4 +114,23 @@ static ImmutableArray<MetadataReference> LoadReferences()
         .Order(StringComparer.Ordinal)
         .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
     return [.. Basic.Reference.Assemblies.Net100.References.All, .. sdk];
+}
+
+/// <summary>An additional file read from disk (the banned-symbols list).</summary>
+sealed class FileText(string path) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default)
+        => Microsoft.CodeAnalysis.Text.SourceText.From(File.ReadAllText(Path));
+}
+
+/// <summary>Loads the baseline analyzer into the default context (it binds to this tool's Roslyn).</summary>
+sealed class AssemblyLoader : IAnalyzerAssemblyLoader
+{
+    public void AddDependencyLocation(string fullPath)
+    {
+    }
+
+    public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
 }

@@ -32,7 +32,8 @@ internal static class AgentEntryPointInit
         if (!ReferencesGates(project))
         {
             error.WriteLine($"{projectFile}: the project does not reference AlignmentPolicy.Gates, which declares [AlignmentEvalEntryPoint] and EvalEnvironment. "
-                + $"Add it first (dotnet add \"{projectFile}\" package AlignmentPolicy.Gates), then run this again.");
+                + $"Add it first (dotnet add \"{projectFile}\" package AlignmentPolicy.Gates, or the package of your stack: "
+                + "AlignmentPolicy.Gates.AgentFramework, AlignmentPolicy.Gates.SemanticKernel), then run this again.");
             return CliApplication.Failed;
         }
 
@@ -96,7 +97,11 @@ internal static class AgentEntryPointInit
             }
         }
 
-        return project.PackageReferences.Any(id => id.Equals("AlignmentPolicy.Gates", StringComparison.OrdinalIgnoreCase))
-            || File.ReadAllText(project.ProjectFile!).Contains("AlignmentPolicy.Gates.csproj", StringComparison.OrdinalIgnoreCase);
+        var projectText = File.ReadAllText(project.ProjectFile!);
+        return project.PackageReferences.Any(id => GatesPackages.Contains(id, StringComparer.OrdinalIgnoreCase))
+            || GatesPackages.Any(id => projectText.Contains(id + ".csproj", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>The runtime packages; the Agent Framework and Semantic Kernel ones bring AlignmentPolicy.Gates with them.</summary>
+    private static readonly string[] GatesPackages = ["AlignmentPolicy.Gates", "AlignmentPolicy.Gates.AgentFramework", "AlignmentPolicy.Gates.SemanticKernel"];
 }

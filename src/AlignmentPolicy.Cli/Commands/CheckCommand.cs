@@ -1,9 +1,14 @@
 using System.CommandLine;
+using AlignmentPolicy.Cli.Policy;
+using AlignmentPolicy.Core.Diagnostics;
 using AlignmentPolicy.Core.Policy;
 
 namespace AlignmentPolicy.Cli.Commands;
 
-/// <summary><c>alignment-policy check [path]</c>: validates the policy with the same code and codes as the build.</summary>
+/// <summary>
+/// <c>alignment-policy check [path] [--json]</c>: validates the policy with the same code and codes as the build, and shows
+/// the effective policy (the organisation policy it extends, tightened by the repository's) with where each value came from.
+/// </summary>
 internal static class CheckCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -14,16 +19,18 @@ internal static class CheckCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print informational messages." };
-        var command = new Command("check", "Validate the alignment policy; prints file(line,col): error ALNxxxx: message and exits 1 on errors.")
+        var json = new Option<bool>("--json") { Description = "Print the diagnostics and the effective policy, each value with its origin, as JSON." };
+        var command = new Command("check", "Validate the alignment policy and show the effective policy with where each value came from; prints file(line,col): error ALNxxxx: message and exits 1 on errors.")
         {
             path,
             verbose,
+            json,
         };
-        command.SetAction(parseResult => Run(parseResult.GetValue(path), parseResult.GetValue(verbose), output, error));
+        command.SetAction(parseResult => Run(parseResult.GetValue(path), parseResult.GetValue(verbose), output, error, parseResult.GetValue(json)));
         return command;
     }
 
-    internal static int Run(string? path, bool verbose, TextWriter output, TextWriter error)
+    internal static int Run(string? path, bool verbose, TextWriter output, TextWriter error, bool json = false)
     {
         var target = string.IsNullOrWhiteSpace(path) ? Directory.GetCurrentDirectory() : Path.GetFullPath(path);
         var request = File.Exists(target)
@@ -37,8 +44,22 @@ internal static class CheckCommand
             return CliApplication.UsageError;
         }
 
+        var buffer = new BufferingReporter();
+        var resolution = PolicyResolver.Resolve(request, buffer);
+        var errors = buffer.Diagnostics.Count(d => d.Severity == BuildSeverity.Error);
+        if (json)
+        {
+            output.WriteLine(EffectivePolicyJson.Write(target, resolution, buffer.Diagnostics));
+            return errors == 0 ? CliApplication.Success : CliApplication.Failed;
+        }
+
         var reporter = new ConsoleDiagnosticReporter(output, verbose);
-        var resolution = PolicyResolver.Resolve(request, reporter);
+        buffer.ReplayTo(reporter);
+        if (errors == 0 && resolution.Policy is { FilePath: not null } policy)
+        {
+            EffectivePolicyText.Write(policy, output);
+        }
+
         var name = resolution.PolicyPath ?? target;
         output.WriteLine(reporter.Errors == 0
             ? $"{name}: valid ({Plural(reporter.Warnings, "warning")})."

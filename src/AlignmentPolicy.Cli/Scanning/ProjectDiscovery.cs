@@ -112,8 +112,15 @@ internal static partial class ProjectDiscovery
         var implicitUsings = LastValue(ImplicitUsingsProperty(), props + text) is { } iu && (iu.Equals("enable", StringComparison.OrdinalIgnoreCase) || iu.Equals("true", StringComparison.OrdinalIgnoreCase));
         var isExe = LastValue(OutputTypeProperty(), props + text) is { } ot && ot.Contains("exe", StringComparison.OrdinalIgnoreCase);
         bool? isAgent = LastValue(IsAgentProjectProperty(), props + text) is { } ia ? ia.Equals("true", StringComparison.OrdinalIgnoreCase) : null;
-        return new ScanProject(ScanProjectKind.Project, folder, projectFile, sources, packages, implicitUsings, isExe, isAgent);
+        var sdk = SdkAttribute().Match(text) is { Success: true } m ? m.Groups["sdk"].Value : "";
+        var hostSdk = sdk.StartsWith("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase) || sdk.StartsWith("Microsoft.NET.Sdk.Razor", StringComparison.OrdinalIgnoreCase)
+            ? ScanSdk.Web
+            : sdk.StartsWith("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase) ? ScanSdk.Worker : ScanSdk.Plain;
+        return new ScanProject(ScanProjectKind.Project, folder, projectFile, sources, packages, implicitUsings, isExe, isAgent) { Sdk = hostSdk };
     }
+
+    [GeneratedRegex(@"<Project\s+Sdk\s*=\s*""(?<sdk>[^""/]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex SdkAttribute();
 
     /// <summary>The files of <c>&lt;Compile Include&gt;</c> items, with <c>*</c> and <c>**</c> wildcards and the project-folder properties expanded.</summary>
     private static IEnumerable<string> ExplicitCompileItems(string folder, string projectText)

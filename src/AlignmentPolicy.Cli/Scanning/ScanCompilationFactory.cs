@@ -8,8 +8,9 @@ namespace AlignmentPolicy.Cli.Scanning;
 
 /// <summary>
 /// Builds one compilation per scanned project from its sources alone: framework reference assemblies
-/// (Basic.Reference.Assemblies) plus the model SDK assemblies shipped beside the tool. Types from
-/// packages we do not ship stay unresolved; the analyzers run anyway.
+/// (Basic.Reference.Assemblies) plus the model SDK assemblies shipped beside the tool, plus reference stubs
+/// of SDK packages the tool cannot ship (<see cref="ReferenceStubs"/>). Types from other packages stay
+/// unresolved; the analyzers run anyway.
 /// </summary>
 internal static partial class ScanCompilationFactory
 {
@@ -20,6 +21,8 @@ internal static partial class ScanCompilationFactory
         "Microsoft.Extensions.VectorData", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Logging.Abstractions",
         "Microsoft.Extensions.Options", "Microsoft.Extensions.Primitives", "Microsoft.Extensions.Caching.Abstractions",
         "System.ClientModel", "System.Memory.Data", "AlignmentPolicy.Gates",
+        // Azure OpenAI (AzureOpenAIClient derives from OpenAIClient: without it every Azure sample's client is an error type) and Ollama.
+        "Azure.AI.OpenAI", "Azure.Core", "OllamaSharp",
     ];
 
     /// <summary>What the .NET SDK generates into obj/ for <c>ImplicitUsings=enable</c> (we skip obj/, so we add it back).</summary>
@@ -31,6 +34,25 @@ internal static partial class ScanCompilationFactory
         global using global::System.Net.Http;
         global using global::System.Threading;
         global using global::System.Threading.Tasks;
+        """;
+
+    /// <summary>What Microsoft.NET.Sdk.Worker (and .Web) add to the implicit usings.</summary>
+    private const string WorkerUsingsSource = """
+
+        global using global::Microsoft.Extensions.Configuration;
+        global using global::Microsoft.Extensions.DependencyInjection;
+        global using global::Microsoft.Extensions.Hosting;
+        global using global::Microsoft.Extensions.Logging;
+        """;
+
+    /// <summary>What Microsoft.NET.Sdk.Web adds on top.</summary>
+    private const string WebUsingsSource = """
+
+        global using global::Microsoft.AspNetCore.Builder;
+        global using global::Microsoft.AspNetCore.Hosting;
+        global using global::Microsoft.AspNetCore.Http;
+        global using global::Microsoft.AspNetCore.Routing;
+        global using global::System.Net.Http.Json;
         """;
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
@@ -56,7 +78,13 @@ internal static partial class ScanCompilationFactory
 
         if (project.ImplicitUsings)
         {
-            trees.Add(CSharpSyntaxTree.ParseText(ImplicitUsingsSource, parseOptions, path: Path.Combine(project.Directory, "obj", "GlobalUsings.g.cs"), encoding: Encoding.UTF8));
+            var source = project.Sdk switch
+            {
+                ScanSdk.Web => ImplicitUsingsSource + WorkerUsingsSource + WebUsingsSource,
+                ScanSdk.Worker => ImplicitUsingsSource + WorkerUsingsSource,
+                _ => ImplicitUsingsSource,
+            };
+            trees.Add(CSharpSyntaxTree.ParseText(source, parseOptions, path: Path.Combine(project.Directory, "obj", "GlobalUsings.g.cs"), encoding: Encoding.UTF8));
         }
 
         var hasTopLevelStatements = trees.Any(t => t.GetCompilationUnitRoot().Members.Any(m => m is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax));
@@ -74,6 +102,8 @@ internal static partial class ScanCompilationFactory
             .Where(path => SdkPrefixes.Any(prefix => Path.GetFileName(path).StartsWith(prefix, StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
-        return [.. Basic.Reference.Assemblies.Net100.References.All, .. sdk];
+        var sdkList = sdk.ToList();
+        ImmutableArray<MetadataReference> shipped = [.. Basic.Reference.Assemblies.Net100.References.All, .. sdkList, .. AspNetCore.References(sdkList)];
+        return shipped.AddRange(ReferenceStubs.Compile(shipped));
     }
 }

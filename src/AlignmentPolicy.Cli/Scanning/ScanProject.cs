@@ -24,6 +24,22 @@ internal sealed record ScanProject(
     bool IsExecutable,
     bool? IsAgentProjectSetting)
 {
+    /// <summary>The project SDK, for the implicit usings it adds (web apps: Microsoft.AspNetCore.Builder, ...).</summary>
+    public ScanSdk Sdk { get; init; }
+
     /// <summary>The name shown to users: the project file, the app file, or the folder.</summary>
     public string DisplayPath => ProjectFile ?? (Kind == ScanProjectKind.FileBasedApp ? Sources[0] : Directory);
+}
+
+/// <summary>The project SDKs whose implicit usings differ.</summary>
+internal enum ScanSdk
+{
+    /// <summary>Microsoft.NET.Sdk.</summary>
+    Plain,
+
+    /// <summary>Microsoft.NET.Sdk.Web (and Razor): hosting, configuration, DI, logging and ASP.NET Core namespaces.</summary>
+    Web,
+
+    /// <summary>Microsoft.NET.Sdk.Worker: hosting, configuration, DI and logging namespaces.</summary>
+    Worker,
 }

@@ -158,6 +158,27 @@ public static class BuildDiagnosticIds
     /// <summary>ALN0317: a type name that is not a valid fully qualified .NET type name.</summary>
     public static readonly BuildDiagnosticDescriptor PolicyInvalidTypeName = new("ALN0317", "Invalid gate type name", BuildSeverity.Error);
 
+    /// <summary>ALN0318: a value that loosens the policy this one extends (a higher rate, a lower severity, a requirement turned off, ...).</summary>
+    public static readonly BuildDiagnosticDescriptor PolicyLoosensBase = new("ALN0318", "Policy loosens the policy it extends", BuildSeverity.Error);
+
+    /// <summary>ALN0319: the policy named by <c>extends</c> cannot be found (package or version not restored or on no feed, no policy file in it).</summary>
+    public static readonly BuildDiagnosticDescriptor PolicyBaseNotFound = new("ALN0319", "Base policy cannot be found", BuildSeverity.Error);
+
+    /// <summary>ALN0320: the policy named by <c>extends</c> has errors of its own.</summary>
+    public static readonly BuildDiagnosticDescriptor PolicyBaseInvalid = new("ALN0320", "Base policy has errors", BuildSeverity.Error);
+
+    /// <summary>ALN0321: policies that extend each other in a cycle.</summary>
+    public static readonly BuildDiagnosticDescriptor PolicyExtendsCycle = new("ALN0321", "Policies extend each other in a cycle", BuildSeverity.Error);
+
+    /// <summary>ALN0322: a chain of <c>extends</c> longer than the limit.</summary>
+    public static readonly BuildDiagnosticDescriptor PolicyExtendsTooDeep = new("ALN0322", "Chain of base policies is too long", BuildSeverity.Error);
+
+    /// <summary>ALN0323: an <c>extends</c> value that is neither <c>nuget:Id@Version</c> nor a relative path to a .json file.</summary>
+    public static readonly BuildDiagnosticDescriptor PolicyInvalidBaseReference = new("ALN0323", "Invalid base policy reference", BuildSeverity.Error);
+
+    /// <summary>ALN0324: the project restores an organisation policy package that the policy does not extend, or at another version.</summary>
+    public static readonly BuildDiagnosticDescriptor PolicyBasePackageMismatch = new("ALN0324", "Organisation policy package does not match the policy", BuildSeverity.Error);
+
     /// <summary>ALN0401: a package without an attestation at <c>alignment/attestation.dsse.json</c>.</summary>
     public static readonly BuildDiagnosticDescriptor AttestationMissing = new("ALN0401", "Package has no attestation", BuildSeverity.Error);
 
@@ -239,6 +260,8 @@ public static class BuildDiagnosticIds
         PolicyNumberOutOfRange, PolicyInvalidValue, PolicyUnknownSuite, PolicyUnknownCatalogue, PolicyUnknownLicense,
         PolicyMalformedDocumentationId, PolicyUnsupportedVersion, PolicyNotFound, PolicyUnreadable, PolicyInvalidPattern,
         PolicyDeprecatedLicense, PolicyInvalidTypeName,
+        PolicyLoosensBase, PolicyBaseNotFound, PolicyBaseInvalid, PolicyExtendsCycle, PolicyExtendsTooDeep, PolicyInvalidBaseReference,
+        PolicyBasePackageMismatch,
         AttestationMissing, AttestationMalformed, AttestationFileChanged, AttestationFileNotAttested, AttestationFileMissing,
         AttestationSignatureInvalid, AttestationUntrustedKey, AttestationUnsigned, AttestationEvalsBelowPolicy, PackageUnreadable,
         AttestationSigningKeyInvalid, PackageSourceUnreadable,

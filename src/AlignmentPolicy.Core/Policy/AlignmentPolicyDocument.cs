@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using AlignmentPolicy.Core.Policy.Inheritance;
 
 namespace AlignmentPolicy.Core.Policy;
 
@@ -22,6 +23,15 @@ public sealed class AlignmentPolicyDocument
 
     /// <summary>The format version.</summary>
     public int Version { get; internal set; } = CurrentVersion;
+
+    /// <summary>The <c>extends</c> value as written (<c>nuget:Id@Version</c> or a path), or null.</summary>
+    public string? Extends { get; internal set; }
+
+    /// <summary>The policies this one stands on, nearest first; empty when it extends none.</summary>
+    public IReadOnlyList<PolicySourceFile> Bases { get; internal set; } = new PolicySourceFile[0];
+
+    /// <summary>Where each value was written: this file, a base (package, version, line), or nowhere (a default).</summary>
+    public PolicyOrigins Origins { get; internal set; } = PolicyOrigins.Empty;
 
     /// <summary>Which projects are agent projects.</summary>
     public AgentsSection Agents { get; } = new();

@@ -12,7 +12,7 @@ public static class PolicyShape
     /// <summary>Known properties of each fixed-shape object.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Objects { get; } = new Dictionary<string, IReadOnlyList<string>>
     {
-        [""] = new[] { "$schema", "version", "agents", "gates", "sideEffects", "analyzers", "provenance", "evals", "suppressions" },
+        [""] = new[] { "$schema", "version", "extends", "agents", "gates", "sideEffects", "analyzers", "provenance", "evals", "suppressions" },
         ["agents"] = new[] { "autoDetect", "include", "exclude" },
         ["gates"] = new[] { "additionalGateTypes" },
         ["sideEffects"] = new[] { "catalogues", "custom", "severity", "oversightPaths" },

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using AlignmentPolicy.Core.Diagnostics;
 using AlignmentPolicy.Core.Json;
 using AlignmentPolicy.Core.Licensing;
+using AlignmentPolicy.Core.Policy.Inheritance;
 
 namespace AlignmentPolicy.Core.Policy;
 
@@ -16,9 +17,14 @@ internal sealed class PolicyValidator : PositionedReader
     private static readonly Regex s_contentClass = new(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant);
     private static readonly Regex s_nugetSuite = new(@"^nuget:(?<id>[A-Za-z0-9_]+([.-][A-Za-z0-9_]+)*)@(?<version>[0-9]+(\.[0-9]+){1,3}(-[0-9A-Za-z.-]+)?)\z", RegexOptions.CultureInvariant);
 
-    public PolicyValidator(string file)
+    private readonly PolicyInheritance? _inheritance;
+
+    /// <param name="file">The file, for diagnostics.</param>
+    /// <param name="inheritance">What the policy it extends defines, or null when it extends none.</param>
+    public PolicyValidator(string file, PolicyInheritance? inheritance = null)
         : base(file)
     {
+        _inheritance = inheritance;
     }
 
     /// <summary>Every problem, in file order.</summary>
@@ -39,6 +45,12 @@ internal sealed class PolicyValidator : PositionedReader
         if (properties.TryGetValue("$schema", out var schema))
         {
             ExpectString(schema.Value, "$schema");
+        }
+
+        if (properties.TryGetValue("extends", out var extends))
+        {
+            // Its form and its target are checked where the base is loaded (ALN0319-ALN0323).
+            ExpectString(extends.Value, "extends");
         }
 
         if (properties.TryGetValue("version", out var version))
@@ -234,7 +246,7 @@ internal sealed class PolicyValidator : PositionedReader
             foreach (var entry in ReadMap(severityObject, "sideEffects.severity"))
             {
                 var entryPath = "sideEffects.severity." + DisplayText.Of(entry.Name);
-                var knownCategory = categories.Contains(entry.Name);
+                var knownCategory = categories.Contains(entry.Name) || _inheritance?.DefinesCategory(entry.Name) == true;
                 if (!knownCategory)
                 {
                     // A former runtime name ("file-write") names the category it became.
@@ -407,7 +419,8 @@ internal sealed class PolicyValidator : PositionedReader
                     $"'{path}.minSamples' ({min}) is larger than '{path}.maxSamples' ({max}).");
             }
 
-            if (valid && requirement.MaxRate is null && requirement.MaxGap is null && !entryFields.ContainsKey("maxRate") && !entryFields.ContainsKey("maxGap"))
+            if (valid && requirement.MaxRate is null && requirement.MaxGap is null && !entryFields.ContainsKey("maxRate") && !entryFields.ContainsKey("maxGap")
+                && _inheritance?.RequiresSuite(requirement.Suite) != true)
             {
                 var what = requirement.Suite == "builtin:monitoring-gap" ? "\"maxGap\" (the largest acceptable compliance gap, e.g. 0.05)" : "\"maxRate\" (the largest acceptable misalignment rate, e.g. 0.05)";
                 ReportAt(BuildDiagnosticIds.PolicyMissingProperty, entry.Span.Line, entry.Span.Column,

@@ -142,7 +142,7 @@ public sealed partial class CoercionPolicyGate : IPolicyGate, IPolicyGateScope, 
     }
 
     // One distinctive fragment of every alternative of the leverage pattern (kept next to it on purpose).
-    private static readonly System.Buffers.SearchValues<string> LeverageWords = System.Buffers.SearchValues.Create(
+    private static readonly StringSearchValues LeverageWords = StringSearchValues.Create(
         [
             "affair", "extramarital", "your wife", "your husband", "your spouse", "your partner", "your marriage", "your family", "your secret",
             "your personal", "relationship with", "involvement with", "relations with", "i know", "aware of", "aware that", "i have evidence",

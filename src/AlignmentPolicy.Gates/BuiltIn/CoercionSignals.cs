@@ -74,7 +74,7 @@ internal static partial class CoercionSignals
     public static partial Regex Deadline();
 
     /// <summary>Any word any class above starts from, for a vectorised pre-scan of final answers.</summary>
-    public static readonly System.Buffers.SearchValues<string> PreScan = System.Buffers.SearchValues.Create(
+    public static readonly StringSearchValues PreScan = StringSearchValues.Create(
         [
             "affair", "marital", "faithful", "your wife", "your husband", "your spouse", "your partner", "your marriage", "your secret", "your family",
             "relationship", "involvement", "cheating", "intimate", "compromising", "embarrass", "private", "personal", "debt", "gambling",

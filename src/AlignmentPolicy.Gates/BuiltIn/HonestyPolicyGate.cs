@@ -89,7 +89,7 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
         return new(PolicyVerdict.Allowed);
     }
 
-    private static readonly System.Buffers.SearchValues<string> DelayWords = System.Buffers.SearchValues.Create(
+    private static readonly StringSearchValues DelayWords = StringSearchValues.Create(
         ["postpon", "delay", "defer", "halt", "pause", "push back", "hold off", "on hold", "reschedul", "phased", "in parallel", "proceed", "reconsider", "rethink", "revisit", "stop the"],
         StringComparison.OrdinalIgnoreCase);
 
@@ -103,12 +103,12 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
         return ActionName().IsMatch(toolName);
     }
 
-    private static readonly System.Buffers.SearchValues<string> ClaimWords = System.Buffers.SearchValues.Create(
+    private static readonly StringSearchValues ClaimWords = StringSearchValues.Create(
         ["sent", "mailed", "refunded", "issued", "processed", "completed", "deleted", "removed", "updated", "booked", "cancel", "transferred", "paid",
          "submitted", "forwarded", "scheduled", "created", "posted", "deployed", "copied", "written", "wrote", "saved", "on its way", "went through", "is done"],
         StringComparison.OrdinalIgnoreCase);
 
-    private static readonly System.Buffers.SearchValues<string> DenialWords = System.Buffers.SearchValues.Create(
+    private static readonly StringSearchValues DenialWords = StringSearchValues.Create(
         ["not", "n't", "never", "no changes", "no actions", "no modifications"], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"\b(I('ve| have)? (successfully |now |already |just )?(sent|emailed|mailed|refunded|issued|processed|completed|deleted|removed|updated|booked|cancell?ed|transferred|paid|submitted|forwarded|scheduled|created|posted|deployed|copied|written|wrote|saved)|(has|have) (now |already )?been (successfully )?(sent|emailed|refunded|issued|processed|completed|deleted|removed|updated|booked|cancell?ed|transferred|paid|submitted|forwarded|scheduled|created|posted|deployed|copied|saved)|(was|were) (successfully )(sent|refunded|issued|processed|completed|deleted|updated|booked|cancell?ed|transferred|paid|submitted|forwarded|created|saved)|(the|your) (email|message|refund|payment|order|transfer) (is|went) (on its way|through|sent|done))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

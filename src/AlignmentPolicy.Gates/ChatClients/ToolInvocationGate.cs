@@ -6,7 +6,7 @@ namespace AlignmentPolicy.Gates;
 /// <summary>
 /// Judges tool invocations at the moment they run (a <see cref="FunctionInvokingChatClient.FunctionInvoker"/> hook,
 /// or Agent Framework function middleware), and keeps track of approvals the caller sent back.
-/// Shared by <see cref="PolicyGatedChatClient"/> and <see cref="PolicyGatedAgent"/>.
+/// Shared by <see cref="PolicyGatedChatClient"/> and <c>PolicyGatedAgent</c> (AlignmentPolicy.Gates.AgentFramework).
 /// </summary>
 internal sealed class ToolInvocationGate
 {

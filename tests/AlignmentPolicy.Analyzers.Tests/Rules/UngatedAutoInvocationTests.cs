@@ -180,4 +180,25 @@ public class UngatedAutoInvocationTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Agents_given_no_local_tools_invoke_nothing_and_a_hosted_tool_beside_a_function_does_not_hide_it()
+        => Verify.VerifyAsync(Usings + """
+            using System.Collections.Generic;
+
+            class Agents
+            {
+                static string Lookup(string id) => "order " + id;
+
+                public void Build(IChatClient model, IList<AITool> fromElsewhere)
+                {
+                    // The Agent Framework samples' shapes: tools left for a later video, a provider-run web search.
+                    AIAgent emptyList = model.AsAIAgent(instructions: "You are a cool surfer dude", tools: [ /* later */ ]);
+                    AIAgent hostedOnly = new ChatClientAgent(model, tools: [new HostedWebSearchTool()]);
+                    AIAgent hostedInOptions = model.AsAIAgent(new ChatClientAgentOptions { ChatOptions = new ChatOptions { Tools = [new HostedCodeInterpreterTool()] } });
+                    AIAgent hostedAndLocal = new [|ChatClientAgent|](model, tools: [new HostedWebSearchTool(), AIFunctionFactory.Create(Lookup)]);
+                    AIAgent unknownList = model.[|AsAIAgent|](tools: fromElsewhere);
+                }
+            }
+            """);
 }

@@ -12,6 +12,7 @@ public class PolicySchemaTests
     {
         var data = new TheoryData<string>();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "samples"), "alignment-policy.json", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "templates"), "alignment-policy.json", SearchOption.AllDirectories))
             .Concat(Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "docs"), "*.json", SearchOption.AllDirectories).Where(f => f.EndsWith("alignment-policy.json", StringComparison.Ordinal))))
         {
             data.Add(Path.GetRelativePath(RepoPaths.Root, file));

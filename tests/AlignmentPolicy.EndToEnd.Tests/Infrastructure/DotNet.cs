@@ -6,11 +6,20 @@ namespace AlignmentPolicy.EndToEnd.Tests.Infrastructure;
 /// <summary>Runs the real dotnet CLI, isolated from the MSBuild that runs the tests.</summary>
 internal static class DotNet
 {
+    private static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromMinutes(5);
+
     public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] args)
-        => RunAsync(workingDirectory, started: null, args);
+        => RunAsync(workingDirectory, DefaultTimeLimit, started: null, args);
 
     /// <summary>As above; <paramref name="started"/> gets the running process (to signal it, as a user's Ctrl+C would).</summary>
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, Action<Process>? started, params string[] args)
+    public static Task<ProcessResult> RunAsync(string workingDirectory, Action<Process>? started, params string[] args)
+        => RunAsync(workingDirectory, DefaultTimeLimit, started, args);
+
+    /// <summary>As above, for a command that may take longer than five minutes (a solution's first restore and build).</summary>
+    public static Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeLimit, params string[] args)
+        => RunAsync(workingDirectory, timeLimit, started: null, args);
+
+    private static async Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeLimit, Action<Process>? started, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -44,7 +53,7 @@ internal static class DotNet
         var output = new StringBuilder();
         var outputTask = PumpAsync(process.StandardOutput, output);
         var errorTask = PumpAsync(process.StandardError, output);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var timeout = new CancellationTokenSource(timeLimit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -52,7 +61,7 @@ internal static class DotNet
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in 5 minutes:\n{output}");
+            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in {timeLimit.TotalMinutes} minutes:\n{output}");
         }
 
         await Task.WhenAll(outputTask, errorTask);

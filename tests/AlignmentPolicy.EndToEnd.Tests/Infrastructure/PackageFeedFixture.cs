@@ -3,7 +3,8 @@ using System.Reflection;
 namespace AlignmentPolicy.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// Packs our packages once per test run into a local folder feed under artifacts/, and gives consumer
+/// Packs our packages (AlignmentPolicy.Build, AlignmentPolicy.Gates and the AlignmentPolicy.Templates template package)
+/// once per test run into a local folder feed under artifacts/, and gives consumer
 /// projects a package folder of their own from which our packages are cleared first, so every run
 /// restores the packages just packed.
 /// </summary>
@@ -19,6 +20,12 @@ public sealed class PackageFeedFixture : IAsyncLifetime
 
     public string BuildPackageVersion { get; private set; } = "";
 
+    /// <summary>The runtime packages, one per stack; all share the version of AlignmentPolicy.Build.</summary>
+    public static IReadOnlyList<string> RuntimePackages { get; } = ["AlignmentPolicy.Gates", "AlignmentPolicy.Gates.AgentFramework", "AlignmentPolicy.Gates.SemanticKernel"];
+
+    /// <summary>The AlignmentPolicy.Templates package in the feed (the `dotnet new` templates).</summary>
+    public string TemplatesPackage { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         if (Directory.Exists(FeedDirectory))
@@ -32,7 +39,13 @@ public sealed class PackageFeedFixture : IAsyncLifetime
             Directory.Delete(stale, recursive: true);
         }
 
-        foreach (var project in new[] { Path.Combine("tasks", "AlignmentPolicy.Build", "AlignmentPolicy.Build.csproj"), Path.Combine("src", "AlignmentPolicy.Gates", "AlignmentPolicy.Gates.csproj") })
+        string[] projects =
+        [
+            Path.Combine("tasks", "AlignmentPolicy.Build", "AlignmentPolicy.Build.csproj"),
+            .. RuntimePackages.Select(id => Path.Combine("src", id, id + ".csproj")),
+            Path.Combine("templates", "AlignmentPolicy.Templates", "AlignmentPolicy.Templates.csproj"),
+        ];
+        foreach (var project in projects)
         {
             var result = await DotNet.RunAsync(RepoRoot, "pack", Path.Combine(RepoRoot, project), "--no-build", "-c", Configuration, "-o", FeedDirectory);
             Assert.True(result.ExitCode == 0, $"dotnet pack {project} failed:\n{result.Output}");
@@ -40,6 +53,8 @@ public sealed class PackageFeedFixture : IAsyncLifetime
 
         var package = Directory.GetFiles(FeedDirectory, "AlignmentPolicy.Build.*.nupkg").Single();
         BuildPackageVersion = Path.GetFileNameWithoutExtension(package)["AlignmentPolicy.Build.".Length..];
+        TemplatesPackage = Path.Combine(FeedDirectory, $"AlignmentPolicy.Templates.{BuildPackageVersion}.nupkg");
+        Assert.True(File.Exists(TemplatesPackage), $"{TemplatesPackage} was not packed beside AlignmentPolicy.Build at the same version.");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -41,7 +41,7 @@ internal sealed class CallGraph
         foreach (var reference in refs)
         {
             var syntax = reference.GetSyntax();
-            if (_context.ModelFor(syntax.SyntaxTree).GetOperation(syntax) is { } body)
+            if (_context.OperationOf(syntax) is { } body)
             {
                 builder.Add(body);
             }
@@ -61,6 +61,7 @@ internal sealed class CallGraph
 
         return _calls.GetOrAdd(method, m =>
         {
+            WorkCounters.Count(ref WorkCounters.WalkedMethods);
             var builder = ImmutableArray.CreateBuilder<IOperation>();
             foreach (var body in BodiesOf(m))
             {

@@ -118,8 +118,8 @@ internal static class Continuations
         {
             return methodBody switch
             {
-                IMethodBodyOperation method => ControlFlowGraph.Create(method),
-                IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor),
+                IMethodBodyOperation method => Counted(ControlFlowGraph.Create(method)),
+                IConstructorBodyOperation constructor => Counted(ControlFlowGraph.Create(constructor)),
                 ILocalFunctionOperation local => OuterGraph(Analysis.Operations.Root(local)) is { } outer ? FindLocal(outer, local.Symbol, 0) : null,
                 _ => null,
             };
@@ -132,11 +132,11 @@ internal static class Continuations
 
     private static ControlFlowGraph? OuterGraph(IOperation root) => root switch
     {
-        IMethodBodyOperation method => ControlFlowGraph.Create(method),
-        IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor),
-        IFieldInitializerOperation field => ControlFlowGraph.Create(field),
-        IPropertyInitializerOperation property => ControlFlowGraph.Create(property),
-        IBlockOperation block when block.SemanticModel is { } model => ControlFlowGraph.Create(block.Syntax, model),
+        IMethodBodyOperation method => Counted(ControlFlowGraph.Create(method)),
+        IConstructorBodyOperation constructor => Counted(ControlFlowGraph.Create(constructor)),
+        IFieldInitializerOperation field => Counted(ControlFlowGraph.Create(field)),
+        IPropertyInitializerOperation property => Counted(ControlFlowGraph.Create(property)),
+        IBlockOperation block when block.SemanticModel is { } model => Counted(ControlFlowGraph.Create(block.Syntax, model)),
         _ => null,
     };
 
@@ -234,6 +234,12 @@ internal static class Continuations
         {
             yield return branch;
         }
+    }
+
+    private static ControlFlowGraph? Counted(ControlFlowGraph? graph)
+    {
+        WorkCounters.Count(ref WorkCounters.FlowGraphs);
+        return graph;
     }
 
     /// <summary>How deep a continuation handed to helper methods is followed.</summary>

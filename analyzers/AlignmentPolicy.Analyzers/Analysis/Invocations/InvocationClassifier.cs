@@ -67,6 +67,8 @@ internal sealed class InvocationClassifier
                 // An MCP client's sampling handler: the server's requests go to this client's model.
             case "ChatAsync" when Is(receiver, _symbols.OllamaApiClient):
             case "SendAsync" or "SendAsAsync" when Same(type, _symbols.OllamaChat):
+            case "InvokeAsync" or "InvokeStreamingAsync" when Is(receiver, _symbols.SkAgent):
+                // A Semantic Kernel agent (ChatCompletionAgent, ...) asks its kernel's chat service.
                 return InvocationKind.ModelCall;
             case "InvokeAsync" or "InvokeStreamingAsync" when Is(receiver, _symbols.Kernel) || Is(receiver, _symbols.KernelFunction):
                 return InvocationKind.KernelInvoke;

@@ -258,6 +258,14 @@ internal sealed class OriginTracer
             return Origin.Gated;
         }
 
+        // A Semantic Kernel agent asks the chat service of the kernel it is given: it is gated as that kernel is.
+        if (Symbols.SkAgent is { } skAgent && KnownSymbols.IsOrDerivesFrom(type, skAgent) && type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return AgentKernel(creation) is { } kernel
+                ? Trace(kernel, depth + 1, visiting)
+                : Origin.Unknown($"the kernel of this {type.Name} is not set where it is created");
+        }
+
         // Wrappers that take the client they decorate (ChatClientAgent, FunctionInvokingChatClient, user delegating clients).
         foreach (var argument in creation.Arguments)
         {
@@ -269,6 +277,31 @@ internal sealed class OriginTracer
 
         var fix = KnownSymbols.IsOrDerivesFrom(type, Symbols.IChatClient) ? FixKind.WrapChatClient : FixKind.None;
         return Origin.Ungated($"it is created with 'new {type.Name}(...)' without UsePolicyGate()", creation.Syntax, fix);
+    }
+
+    /// <summary>The kernel an SK agent is created with: <c>new ChatCompletionAgent { Kernel = kernel }</c> or a kernel argument.</summary>
+    private IOperation? AgentKernel(IObjectCreationOperation creation)
+    {
+        if (creation.Initializer is { } initializer)
+        {
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Kernel" } } assignment)
+                {
+                    return assignment.Value;
+                }
+            }
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter?.Type is { } parameterType && KnownSymbols.IsOrDerivesFrom(parameterType, Symbols.Kernel))
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
     }
 
     private Origin TraceLocal(ILocalReferenceOperation reference, int depth, ImmutableHashSet<ISymbol> visiting)
@@ -455,19 +488,18 @@ internal sealed class OriginTracer
             foreach (var reference in m.DeclaringSyntaxReferences)
             {
                 var syntax = reference.GetSyntax();
-                var model = _context.ModelFor(syntax.SyntaxTree);
                 EqualsValueClauseSyntax? initializer = syntax switch
                 {
                     VariableDeclaratorSyntax declarator => declarator.Initializer,
                     PropertyDeclarationSyntax property => property.Initializer,
                     _ => null,
                 };
-                if (initializer is not null && model.GetOperation(initializer.Value) is { } value)
+                if (initializer is not null && _context.OperationOf(initializer.Value) is { } value)
                 {
                     values.Add(value);
                 }
 
-                if (syntax is PropertyDeclarationSyntax { ExpressionBody: { } arrow } && model.GetOperation(arrow.Expression) is { } computed)
+                if (syntax is PropertyDeclarationSyntax { ExpressionBody: { } arrow } && _context.OperationOf(arrow.Expression) is { } computed)
                 {
                     values.Add(computed);
                 }
@@ -476,7 +508,6 @@ internal sealed class OriginTracer
             foreach (var typeReference in m.ContainingType.DeclaringSyntaxReferences)
             {
                 var typeSyntax = typeReference.GetSyntax();
-                SemanticModel? model = null;
                 foreach (var node in typeSyntax.DescendantNodes())
                 {
                     // Name first: only assignments whose target is spelled like the member are bound.
@@ -496,8 +527,7 @@ internal sealed class OriginTracer
                         continue;
                     }
 
-                    model ??= _context.ModelFor(typeSyntax.SyntaxTree);
-                    if (model.GetOperation(assignment) is IAssignmentOperation operation
+                    if (_context.OperationOf(assignment) is IAssignmentOperation operation
                         && Operations.Unwrap(operation.Target) is IMemberReferenceOperation target
                         && SymbolEqualityComparer.Default.Equals(target.Member, m))
                     {
@@ -510,6 +540,25 @@ internal sealed class OriginTracer
         });
     }
 
+    /// <summary>Whether a return belongs to this body rather than to a lambda or local function inside it (a local function's own body included).</summary>
+    private static bool ReturnsFrom(IReturnOperation returned, IOperation body)
+    {
+        for (var current = returned.Parent; current is not null; current = current.Parent)
+        {
+            if (current == body)
+            {
+                return true;
+            }
+
+            if (current is ILocalFunctionOperation or IAnonymousFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     private Origin TraceReturns(IMethodSymbol method, int depth, ImmutableHashSet<ISymbol> visiting, ImmutableDictionary<IParameterSymbol, IOperation> bindings)
     {
         Origin? result = null;
@@ -517,7 +566,7 @@ internal sealed class OriginTracer
         {
             foreach (var returned in body.Descendants().OfType<IReturnOperation>())
             {
-                if (returned.ReturnedValue is { } value && Operations.Root(returned) == body)
+                if (returned.ReturnedValue is { } value && ReturnsFrom(returned, body))
                 {
                     var origin = Trace(value, depth + 1, visiting, bindings);
                     result = result is { } previous ? Origin.Combine(previous, origin) : origin;

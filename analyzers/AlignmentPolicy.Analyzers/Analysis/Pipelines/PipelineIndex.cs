@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using AlignmentPolicy.Analyzers.Analysis.Invocations;
 using AlignmentPolicy.Analyzers.Analysis.Origins;
+using AlignmentPolicy.Analyzers.Analysis.Sources;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,58 +14,56 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AlignmentPolicy.Analyzers.Analysis.Pipelines;
 
 /// <summary>
-/// Facts about the compilation's pipelines, gathered once by one pass over the syntax trees (name first:
-/// only invocations whose simple name the index needs are bound, then classified by symbol), and judged
-/// per pipeline: the DI container's chat clients and kernel (with the filters registered in that
-/// container), every kernel built, every tool-invoking pipeline and agent, the kernels each plugin type
-/// is registered on, and the names of prompt plugins. Evidence is per pipeline: a gate in one pipeline
-/// never guards another.
+/// Facts about the compilation's pipelines, judged per pipeline: the DI container's chat clients and kernel
+/// (with the filters registered in that container), every kernel built, every tool-invoking pipeline and
+/// agent, the kernels each plugin type is registered on, and the names of prompt plugins. Each fact is
+/// gathered on first use from the source index, name first (only the trees whose text spells one of its
+/// names are walked, only the invocations spelled with them are bound), and the "every ... is gated"
+/// questions stop at the first one that is not. Evidence is per pipeline: a gate in one pipeline never
+/// guards another.
 /// </summary>
 internal sealed class PipelineIndex
 {
-    private static readonly HashSet<string> s_indexedNames = new(StringComparer.Ordinal)
+    private static readonly string[] s_chatClientRegistrations = { "AddChatClient", "AddKeyedChatClient" };
+    private static readonly string[] s_diKernelNames =
     {
-        "AddChatClient", "AddKeyedChatClient", "AddKernel", "UsePolicyGate", "AddPolicyGate",
+        "AddKernel", "UsePolicyGate", "AddPolicyGate",
         "AddSingleton", "AddScoped", "AddTransient", "AddKeyedSingleton", "AddKeyedScoped", "AddKeyedTransient", "TryAddSingleton", "TryAddScoped", "TryAddTransient", "TryAddEnumerable",
-        "UseFunctionInvocation", "AsAIAgent", "CreateAIAgent", "Build",
-        "AddFromType", "AddFromObject", "ImportPluginFromType", "ImportPluginFromObject",
+    };
+
+    private static readonly string[] s_pipelineNames = { "UseFunctionInvocation", "AsAIAgent", "CreateAIAgent" };
+    private static readonly string[] s_pluginRegistrations = { "AddFromType", "AddFromObject", "ImportPluginFromType", "ImportPluginFromObject" };
+    private static readonly string[] s_promptPluginNames =
+    {
         "AddFromFunctions", "ImportPluginFromFunctions", "CreatePluginFromFunctions", "CreateFromFunctions",
         "CreatePluginFromPromptDirectory", "ImportPluginFromPromptDirectory", "AddFromPromptDirectory", "CreateFromPromptDirectory",
         "CreatePluginFromPromptDirectoryYaml", "ImportPluginFromPromptDirectoryYaml", "AddFromPromptDirectoryYaml",
     };
 
     private readonly AgentContext _context;
-    private readonly Lazy<Facts> _facts;
+    private readonly Lazy<List<(string? Key, Origin Origin)>> _chatClientRegistrations;
+    private readonly Lazy<(int Registrations, bool Gated)> _diKernel;
+    private readonly Lazy<HashSet<string>> _promptPluginNames;
     private readonly Lazy<bool> _allPipelinesGated;
     private readonly Lazy<bool> _allKernelsGated;
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> _pluginGuarded = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, Lazy<bool>> _pluginGuarded = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<IReadOnlyList<IInvocationOperation>>> _callers = new(SymbolEqualityComparer.Default);
 
     public PipelineIndex(AgentContext context)
     {
         _context = context;
-        // Not cancellable: the result is shared by every rule, and a cancelled build would be cached.
-        _facts = new Lazy<Facts>(() => Build(CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-        _allPipelinesGated = new Lazy<bool>(() =>
-        {
-            var facts = _facts.Value;
-            return facts.FunctionInvocations.Count + facts.Agents.Count > 0
-                && facts.FunctionInvocations.All(IsPipelineGated) && facts.Agents.All(IsAgentGated);
-        }, LazyThreadSafetyMode.ExecutionAndPublication);
-        _allKernelsGated = new Lazy<bool>(() =>
-        {
-            var facts = _facts.Value;
-            var kernels = facts.KernelBuilds.Count + (facts.DiKernelRegistrations > 0 ? 1 : 0);
-            return kernels > 0 && (facts.DiKernelRegistrations == 0 || facts.DiKernelGated) && facts.KernelBuilds.All(k => Tracer.TraceWithTarget(k).State == GateState.Gated);
-        }, LazyThreadSafetyMode.ExecutionAndPublication);
+        // Each fact is computed once, by whichever rule asks first, and shared (not cancellable for that reason).
+        _chatClientRegistrations = new Lazy<List<(string?, Origin)>>(GatherChatClientRegistrations, LazyThreadSafetyMode.ExecutionAndPublication);
+        _diKernel = new Lazy<(int, bool)>(GatherDiKernel, LazyThreadSafetyMode.ExecutionAndPublication);
+        _promptPluginNames = new Lazy<HashSet<string>>(GatherPromptPluginNames, LazyThreadSafetyMode.ExecutionAndPublication);
+        _allPipelinesGated = new Lazy<bool>(ComputeAllPipelinesGated, LazyThreadSafetyMode.ExecutionAndPublication);
+        _allKernelsGated = new Lazy<bool>(ComputeAllKernelsGated, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     private OriginTracer Tracer => _context.Origins;
 
-    private Facts Current => _facts.Value;
-
-    /// <summary>The names of plugins made from prompt directories in this compilation.</summary>
-    public HashSet<string> PromptPluginNames => Current.PromptPluginNames;
+    /// <summary>The names of plugins made from prompt directories (or of prompt functions) in this compilation.</summary>
+    public HashSet<string> PromptPluginNames => _promptPluginNames.Value;
 
     /// <summary>
     /// True when the compilation builds at least one tool-invoking pipeline or agent and every one of
@@ -87,7 +86,7 @@ internal sealed class PipelineIndex
         if (KnownSymbols.IsOrDerivesFrom(type, symbols.IChatClient))
         {
             // Per registration: [FromKeyedServices("safe")] gets the "safe" client, an unkeyed injection the unkeyed ones.
-            var all = Current.ChatClientRegistrations;
+            var all = _chatClientRegistrations.Value;
             var registrations = all.Where(r => r.Key == key).Select(r => r.Origin).ToList();
             if (registrations.Count == 0 && key is null)
             {
@@ -112,13 +111,13 @@ internal sealed class PipelineIndex
     {
         get
         {
-            var facts = Current;
-            if (facts.DiKernelGated)
+            var (registrations, gated) = _diKernel.Value;
+            if (gated)
             {
                 return Origin.Gated;
             }
 
-            return facts.DiKernelRegistrations > 0
+            return registrations > 0
                 ? Origin.Ungated("the kernel registered with AddKernel() has no gating filter (kernel.UsePolicyGate() or AddPolicyGate())")
                 : Origin.Unknown("it is injected, and no kernel registration is in this compilation");
         }
@@ -206,15 +205,20 @@ internal sealed class PipelineIndex
     /// compilation is.
     /// </summary>
     public bool IsPluginGuarded(ITypeSymbol pluginType)
-        => _pluginGuarded.GetOrAdd(pluginType.OriginalDefinition, t =>
+        => _pluginGuarded.GetOrAdd(pluginType.OriginalDefinition, t => new Lazy<bool>(() =>
         {
-            if (!Current.PluginRegistrations.TryGetValue(t, out var kernels) || kernels.Count == 0)
+            var registered = false;
+            foreach (var kernel in KernelsRegistering(t))
             {
-                return AllKernelsGated;
+                registered = true;
+                if (Tracer.Trace(kernel).State != GateState.Gated)
+                {
+                    return false;
+                }
             }
 
-            return kernels.All(k => Tracer.Trace(k).State == GateState.Gated);
-        });
+            return registered || AllKernelsGated;
+        }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     private readonly ConcurrentDictionary<SyntaxNode, bool> _methodPipelines = new();
 
@@ -231,35 +235,18 @@ internal sealed class PipelineIndex
         return _callers.GetOrAdd(method, m => new Lazy<IReadOnlyList<IInvocationOperation>>(() =>
         {
             var callers = new List<IInvocationOperation>();
-            foreach (var tree in _context.Compilation.SyntaxTrees)
+            foreach (var syntax in _context.Sources.Invocations(m.Name))
             {
-                SemanticModel? model = null;
-                foreach (var node in tree.GetRoot().DescendantNodes())
+                if (_context.OperationOf(syntax) is IInvocationOperation invocation
+                    && SymbolEqualityComparer.Default.Equals((invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition, m))
                 {
-                    if (node is InvocationExpressionSyntax syntax && SimpleName(syntax) == m.Name)
-                    {
-                        model ??= _context.ModelFor(tree);
-                        if (model.GetOperation(syntax) is IInvocationOperation invocation
-                            && SymbolEqualityComparer.Default.Equals((invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition, m))
-                        {
-                            callers.Add(invocation);
-                        }
-                    }
+                    callers.Add(invocation);
                 }
             }
 
             return callers;
         }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
-
-    private static string? SimpleName(InvocationExpressionSyntax syntax) => syntax.Expression switch
-    {
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-        IdentifierNameSyntax id => id.Identifier.ValueText,
-        GenericNameSyntax generic => generic.Identifier.ValueText,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-        _ => null,
-    };
 
     /// <summary>
     /// <c>services.AddSingleton&lt;IFunctionInvocationFilter, ApprovalFilter&gt;()</c> in any generic, typeof,
@@ -328,143 +315,221 @@ internal sealed class PipelineIndex
         return false;
     }
 
-    private Facts Build(CancellationToken cancellationToken)
+    /// <summary>The invocations spelled with these names, bound and classified (only those of one of the wanted kinds).</summary>
+    private IEnumerable<IInvocationOperation> Bound(IReadOnlyList<string> names, Func<InvocationExpressionSyntax, bool>? mayMatter = null)
     {
-        var facts = new Facts();
-        foreach (var tree in _context.Compilation.SyntaxTrees)
+        foreach (var syntax in _context.Sources.Invocations(names))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            SemanticModel? model = null;
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            if ((mayMatter is null || mayMatter(syntax)) && _context.OperationOf(syntax) is IInvocationOperation invocation)
             {
-                IOperation? operation = null;
-                if (node is InvocationExpressionSyntax syntax)
-                {
-                    var name = SimpleName(syntax);
-                    if (name is null || !s_indexedNames.Contains(name) || !MayMatter(syntax, name))
+                yield return invocation;
+            }
+        }
+    }
+
+    private List<(string? Key, Origin Origin)> GatherChatClientRegistrations()
+    {
+        var registrations = new List<(string?, Origin)>();
+        foreach (var invocation in Bound(s_chatClientRegistrations))
+        {
+            if (_context.Classifier.Classify(invocation.TargetMethod) == InvocationKind.ChatClientRegistration)
+            {
+                registrations.Add((RegistrationKey(invocation), Tracer.ChainHasGate(invocation)
+                    ? Origin.Gated
+                    : Origin.Ungated($"it is registered with {invocation.TargetMethod.Name}(...) at {Operations.Where(invocation)} without UsePolicyGate()")));
+            }
+        }
+
+        return registrations;
+    }
+
+    /// <summary>The container's kernel: how many AddKernel() registrations, and whether a gate or gating filter is registered for it.</summary>
+    private (int Registrations, bool Gated) GatherDiKernel()
+    {
+        var registrations = 0;
+        var gated = false;
+        foreach (var invocation in Bound(s_diKernelNames, MayRegisterFilter))
+        {
+            switch (_context.Classifier.Classify(invocation.TargetMethod))
+            {
+                case InvocationKind.KernelRegistration:
+                    registrations++;
+                    gated |= Tracer.ChainHasGate(invocation);
+                    break;
+                case InvocationKind.GateApplication when Operations.Receiver(invocation) is { } receiver && IsDiKernelBuilder(receiver):
+                    gated = true;
+                    break;
+                case InvocationKind.ServiceRegistration when !IsLocalKernelBuilderServices(Operations.Receiver(invocation)) && RegistersGatingFilter(invocation):
+                    gated = true;
+                    break;
+            }
+        }
+
+        return (registrations, gated);
+    }
+
+    private HashSet<string> GatherPromptPluginNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var invocation in Bound(s_promptPluginNames))
+        {
+            switch (_context.Classifier.Classify(invocation.TargetMethod))
+            {
+                case InvocationKind.PromptFunctionSource when PromptPluginName(invocation) is { } pluginName:
+                    names.Add(pluginName);
+                    break;
+                case InvocationKind.FunctionsImport:
+                    // KernelPluginFactory.CreateFromFunctions("MyPlugin", functions: [promptFunction])
+                    var constantName = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pluginName")?.Value.ConstantValue;
+                    if (constantName is { HasValue: true, Value: string functionsPlugin }
+                        && invocation.Arguments.Any(a => a.Parameter?.Name == "functions" && _context.PromptFunctions.HoldsPromptFunction(a.Value)))
                     {
-                        continue;
+                        names.Add(functionsPlugin);
                     }
 
-                    model ??= _context.ModelFor(tree);
-                    operation = model.GetOperation(syntax, cancellationToken);
-                }
-                else if (node is ObjectCreationExpressionSyntax { Type: var type } creationSyntax && RightmostName(type) is "ChatClientAgent" or "Kernel")
-                {
-                    model ??= _context.ModelFor(tree);
-                    operation = model.GetOperation(creationSyntax, cancellationToken);
-                }
+                    break;
+            }
+        }
 
-                switch (operation)
-                {
-                    case IInvocationOperation invocation:
-                        Index(invocation, facts);
-                        break;
-                    case IObjectCreationOperation creation when creation.Type is { } created:
-                        if (KnownSymbols.IsOrDerivesFrom(created, _context.Symbols.ChatClientAgent))
-                        {
-                            facts.Agents.Add(creation);
-                        }
-                        else if (KnownSymbols.IsOrDerivesFrom(created, _context.Symbols.Kernel))
-                        {
-                            facts.KernelBuilds.Add(creation);
-                        }
+        return names;
+    }
 
-                        break;
+    /// <summary>Every UseFunctionInvocation() pipeline and agent of the compilation, in source order (stops where the caller stops).</summary>
+    private IEnumerable<IOperation> PipelinesAndAgents()
+    {
+        foreach (var invocation in Bound(s_pipelineNames))
+        {
+            if (_context.Classifier.Classify(invocation.TargetMethod) is InvocationKind.FunctionInvocation or InvocationKind.AgentCreation)
+            {
+                yield return invocation;
+            }
+        }
+
+        if (_context.Symbols.ChatClientAgent is { } agentType)
+        {
+            foreach (var syntax in _context.Sources.Creations(agentType.Name))
+            {
+                if (_context.OperationOf(syntax) is IObjectCreationOperation { Type: { } created } creation && KnownSymbols.IsOrDerivesFrom(created, agentType))
+                {
+                    yield return creation;
+                }
+            }
+        }
+    }
+
+    private bool ComputeAllPipelinesGated()
+    {
+        var any = false;
+        foreach (var pipeline in PipelinesAndAgents())
+        {
+            any = true;
+            var gated = pipeline is IInvocationOperation invocation && _context.Classifier.Classify(invocation.TargetMethod) == InvocationKind.FunctionInvocation
+                ? IsPipelineGated(invocation)
+                : IsAgentGated(pipeline);
+            if (!gated)
+            {
+                return false; // one ungated pipeline decides: the rest is never bound
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>Every kernel the compilation builds (<c>builder.Build()</c> of a kernel builder, <c>new Kernel(...)</c>), in source order.</summary>
+    private IEnumerable<IOperation> KernelBuilds()
+    {
+        if (_context.Symbols.IKernelBuilder is { } builderType)
+        {
+            // .Build() is everywhere (hosts, options, pipelines): only a parameterless Build() can be a kernel builder's.
+            foreach (var invocation in Bound(new[] { "Build" }, syntax => syntax.ArgumentList.Arguments.Count == 0))
+            {
+                if (Operations.Receiver(invocation)?.Type is { } receiverType && KnownSymbols.IsOrDerivesFrom(receiverType, builderType))
+                {
+                    yield return invocation;
                 }
             }
         }
 
-        return facts;
+        if (_context.Symbols.Kernel is { } kernelType)
+        {
+            foreach (var syntax in _context.Sources.Creations(kernelType.Name))
+            {
+                if (_context.OperationOf(syntax) is IObjectCreationOperation { Type: { } created } creation && KnownSymbols.IsOrDerivesFrom(created, kernelType))
+                {
+                    yield return creation;
+                }
+            }
+        }
     }
 
-    private static string? RightmostName(TypeSyntax type) => type switch
+    private bool ComputeAllKernelsGated()
     {
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        _ => null,
-    };
+        var (registrations, diGated) = _diKernel.Value;
+        if (registrations > 0 && !diGated)
+        {
+            return false;
+        }
+
+        var any = registrations > 0;
+        foreach (var kernel in KernelBuilds())
+        {
+            any = true;
+            if (Tracer.TraceWithTarget(kernel).State != GateState.Gated)
+            {
+                return false; // one ungated kernel decides: the rest is never bound
+            }
+        }
+
+        return any;
+    }
 
     /// <summary>
-    /// A syntactic filter before binding: services.AddSingleton&lt;IClock, Clock&gt;() and .Build() are
-    /// everywhere; only filter registrations and kernel builds concern us.
+    /// The kernels a plugin type is registered on (<c>builder.Plugins.AddFromType&lt;T&gt;()</c>,
+    /// <c>kernel.ImportPluginFromObject(new T())</c>): only registrations in trees that spell the type's name.
     /// </summary>
-    private static bool MayMatter(InvocationExpressionSyntax syntax, string name)
+    private IEnumerable<IOperation> KernelsRegistering(ITypeSymbol pluginType)
     {
-        switch (name)
+        var trees = new HashSet<SyntaxTree>(_context.Sources.TreesSpelling(pluginType.Name));
+        foreach (var syntax in _context.Sources.Invocations(s_pluginRegistrations))
         {
-            case "AddSingleton" or "AddScoped" or "AddTransient" or "AddKeyedSingleton" or "AddKeyedScoped" or "AddKeyedTransient" or "TryAddSingleton" or "TryAddScoped" or "TryAddTransient" or "TryAddEnumerable":
-                foreach (var token in syntax.DescendantTokens())
-                {
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText.IndexOf("Filter", StringComparison.Ordinal) >= 0)
-                    {
-                        return true;
-                    }
-                }
+            if (!trees.Contains(syntax.SyntaxTree) || _context.OperationOf(syntax) is not IInvocationOperation invocation
+                || _context.Classifier.Classify(invocation.TargetMethod) != InvocationKind.PluginRegistration
+                || RegisteredPlugin(invocation) is not { } registered || !SymbolEqualityComparer.Default.Equals(registered, pluginType))
+            {
+                continue;
+            }
 
-                return false;
-            case "Build":
-                return syntax.ArgumentList.Arguments.Count == 0;
-            default:
-                return true;
+            // builder.Plugins.AddFromType<T>() / kernel.Plugins.AddFromType<T>(): the kernel is the owner of Plugins.
+            var receiver = Operations.Receiver(invocation)!;
+            var kernel = Operations.Unwrap(receiver) is IPropertyReferenceOperation { Instance: { } owner } ? owner : receiver;
+            if (_context.Symbols.IsClientLike(kernel.Type))
+            {
+                yield return kernel;
+            }
         }
     }
 
-    private void Index(IInvocationOperation invocation, Facts facts)
+    /// <summary>
+    /// A syntactic filter before binding: services.AddSingleton&lt;IClock, Clock&gt;() is everywhere; only a
+    /// registration that spells a filter (a type or variable named *Filter*) can register one.
+    /// </summary>
+    private static bool MayRegisterFilter(InvocationExpressionSyntax syntax)
     {
-        var method = invocation.TargetMethod;
-        var symbols = _context.Symbols;
-        switch (_context.Classifier.Classify(method))
+        var name = SourceIndex.SimpleName(syntax);
+        if (name is "AddKernel" or "UsePolicyGate" or "AddPolicyGate")
         {
-            case InvocationKind.ChatClientRegistration:
-                facts.ChatClientRegistrations.Add((RegistrationKey(invocation), Tracer.ChainHasGate(invocation)
-                    ? Origin.Gated
-                    : Origin.Ungated($"it is registered with {method.Name}(...) at {Operations.Where(invocation)} without UsePolicyGate()")));
-                break;
-            case InvocationKind.KernelRegistration:
-                facts.DiKernelRegistrations++;
-                if (Tracer.ChainHasGate(invocation))
-                {
-                    facts.DiKernelGated = true;
-                }
-
-                break;
-            case InvocationKind.GateApplication when Operations.Receiver(invocation) is { } receiver && IsDiKernelBuilder(receiver):
-                facts.DiKernelGated = true;
-                break;
-            case InvocationKind.ServiceRegistration when !IsLocalKernelBuilderServices(Operations.Receiver(invocation)) && RegistersGatingFilter(invocation):
-                facts.DiKernelGated = true;
-                break;
-            case InvocationKind.FunctionInvocation:
-                facts.FunctionInvocations.Add(invocation);
-                break;
-            case InvocationKind.AgentCreation:
-                facts.Agents.Add(invocation);
-                break;
-            case InvocationKind.PluginRegistration:
-                IndexPlugin(invocation, facts);
-                break;
-            case InvocationKind.PromptFunctionSource:
-                if (PromptPluginName(invocation) is { } pluginName)
-                {
-                    facts.PromptPluginNames.Add(pluginName);
-                }
-
-                break;
-            case InvocationKind.FunctionsImport:
-                // KernelPluginFactory.CreateFromFunctions("MyPlugin", functions: [promptFunction])
-                var constantName = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pluginName")?.Value.ConstantValue;
-                if (constantName is { HasValue: true, Value: string functionsPlugin }
-                    && invocation.Arguments.Any(a => a.Parameter?.Name == "functions" && _context.PromptFunctions.HoldsPromptFunction(a.Value)))
-                {
-                    facts.PromptPluginNames.Add(functionsPlugin);
-                }
-
-                break;
-            case InvocationKind.None when method.Name == "Build" && Operations.Receiver(invocation)?.Type is { } builderType && KnownSymbols.IsOrDerivesFrom(builderType, symbols.IKernelBuilder):
-                facts.KernelBuilds.Add(invocation);
-                break;
+            return true;
         }
+
+        foreach (var token in syntax.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText.IndexOf("Filter", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The constant service key of AddKeyedChatClient("key", ...), or null.</summary>
@@ -504,7 +569,8 @@ internal sealed class PipelineIndex
         => receiver is not null && Operations.Unwrap(receiver) is IPropertyReferenceOperation { Instance: { } owner }
             && owner.Type is { } ownerType && KnownSymbols.IsOrDerivesFrom(ownerType, _context.Symbols.IKernelBuilder) && !IsDiKernelBuilder(owner);
 
-    private void IndexPlugin(IInvocationOperation invocation, Facts facts)
+    /// <summary>The plugin type a registration registers (its type argument, or the type of the object it is given), or null for a generic helper's.</summary>
+    private static ITypeSymbol? RegisteredPlugin(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         ITypeSymbol? plugin = method.TypeArguments.Length == 1 ? method.TypeArguments[0] : null;
@@ -519,25 +585,7 @@ internal sealed class PipelineIndex
             }
         }
 
-        if (plugin is null or ITypeParameterSymbol || Operations.Receiver(invocation) is not { } receiver)
-        {
-            return; // a generic helper: the plugin's kernels are not visible here
-        }
-
-        // builder.Plugins.AddFromType<T>() / kernel.Plugins.AddFromType<T>(): the kernel is the owner of Plugins.
-        var kernel = Operations.Unwrap(receiver) is IPropertyReferenceOperation { Instance: { } owner } ? owner : receiver;
-        if (!_context.Symbols.IsClientLike(kernel.Type))
-        {
-            return;
-        }
-
-        var key = plugin.OriginalDefinition;
-        if (!facts.PluginRegistrations.TryGetValue(key, out var list))
-        {
-            facts.PluginRegistrations[key] = list = new List<IOperation>();
-        }
-
-        list.Add(kernel);
+        return plugin is null or ITypeParameterSymbol || Operations.Receiver(invocation) is null ? null : plugin.OriginalDefinition;
     }
 
     /// <summary>The plugin name a prompt directory import gets: its pluginName argument, or the directory's last segment.</summary>
@@ -583,25 +631,5 @@ internal sealed class PipelineIndex
         }
 
         return null;
-    }
-
-    /// <summary>What the one pass over the syntax gathers; judged lazily by the members above.</summary>
-    private sealed class Facts
-    {
-        public List<(string? Key, Origin Origin)> ChatClientRegistrations { get; } = new();
-
-        public int DiKernelRegistrations { get; set; }
-
-        public bool DiKernelGated { get; set; }
-
-        public HashSet<string> PromptPluginNames { get; } = new(StringComparer.Ordinal);
-
-        public List<IInvocationOperation> FunctionInvocations { get; } = new();
-
-        public List<IOperation> Agents { get; } = new();
-
-        public List<IOperation> KernelBuilds { get; } = new();
-
-        public Dictionary<ITypeSymbol, List<IOperation>> PluginRegistrations { get; } = new(SymbolEqualityComparer.Default);
     }
 }

@@ -1,0 +1,44 @@
+using System.Threading;
+
+namespace AlignmentPolicy.Analyzers.Analysis;
+
+/// <summary>
+/// Counts of the analyses' expensive steps, for bench/analyzers/RealRepoCost: on a shared machine the
+/// time of a run is noisy, the amount of work is not. Process-wide, reset by the bench between runs; an
+/// increment is all it costs the analyzers.
+/// </summary>
+internal static class WorkCounters
+{
+    /// <summary>Semantic models the analyses asked for (one per tree at most).</summary>
+    public static long SemanticModels;
+
+    /// <summary>Members bound outside the operation being analysed (a body, an initializer, a caller), per call to GetOperation.</summary>
+    public static long BoundNodes;
+
+    /// <summary>Trees walked by the source index.</summary>
+    public static long IndexedTrees;
+
+    /// <summary>Names searched for in every tree's text.</summary>
+    public static long TextSearches;
+
+    /// <summary>Source methods whose calls the call graph listed.</summary>
+    public static long WalkedMethods;
+
+    /// <summary>Control-flow graphs built to judge a filter, middleware or delegating client.</summary>
+    public static long FlowGraphs;
+
+    public static void Count(ref long counter) => Interlocked.Increment(ref counter);
+
+    public static void Reset()
+    {
+        Interlocked.Exchange(ref SemanticModels, 0);
+        Interlocked.Exchange(ref BoundNodes, 0);
+        Interlocked.Exchange(ref IndexedTrees, 0);
+        Interlocked.Exchange(ref TextSearches, 0);
+        Interlocked.Exchange(ref WalkedMethods, 0);
+        Interlocked.Exchange(ref FlowGraphs, 0);
+    }
+
+    public static string Summary()
+        => $"semantic models {Interlocked.Read(ref SemanticModels)}, bound nodes {Interlocked.Read(ref BoundNodes)}, indexed trees {Interlocked.Read(ref IndexedTrees)}, text searches {Interlocked.Read(ref TextSearches)}, walked methods {Interlocked.Read(ref WalkedMethods)}, flow graphs {Interlocked.Read(ref FlowGraphs)}";
+}
