@@ -390,7 +390,13 @@ internal sealed partial class ConversationIndex
 
         foreach (var sentence in Sentences(item.Text))
         {
-            if (ContextLexicon.ContinuityAction().Match(sentence) is not { Success: true } action || !MentionsAgent(sentence, item))
+            var action = ContextLexicon.ContinuityAction().Match(sentence);
+            if (!action.Success)
+            {
+                action = ContextLexicon.Curtailment().Match(sentence);
+            }
+
+            if (!action.Success || !MentionsAgent(sentence, item))
             {
                 continue;
             }
@@ -483,7 +489,7 @@ internal sealed partial class ConversationIndex
         }
 
         var text = item.Text;
-        var secrecy = ContextLexicon.SecrecyCue().Matches(text);
+        var secrecy = ContextLexicon.SecrecyCue().Matches(text).Concat(ContextLexicon.Concealment().Matches(text)).ToList();
         var kinds = ContextLexicon.PersonalMatterKinds(text);
         if (secrecy.Count == 0 && kinds.Count == 0)
         {
@@ -516,7 +522,7 @@ internal sealed partial class ConversationIndex
 
         // Who it is kept from: names and groups in the concealment sentences.
         var keptFrom = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match cue in secrecy)
+        foreach (var cue in secrecy)
         {
             foreach (var sentence in Sentences(text))
             {
