@@ -75,7 +75,7 @@ internal static partial class CoercionInContext
                 : PolicyVerdict.Allowed;
         }
 
-        string? DecisionIn(string text) => DecisionLink(text, index, Match.Empty, Match.Empty, Match.Empty, Match.Empty, Match.Empty);
+        string? DecisionIn(string text) => DecisionLink(text, index, Match.Empty, Match.Empty, Match.Empty, Match.Empty, Match.Empty) ?? CoercionStructure.DecisionWords(text, index, matters);
         var handled = CoercionStructure.HandlingNotice().Match(own);
         if (toSubject && reference is not null)
         {
@@ -125,7 +125,7 @@ internal static partial class CoercionInContext
             return PolicyVerdict.Allowed;
         }
 
-        var named = subjects.Exists(s => s.IsNamedIn(own)) || message.Carried.Any(c => matters.Exists(m => ReferenceEquals(m.Item, c)))
+        var named = subjects.Exists(s => CoercionStructure.NamedAnyCase(s, own)) || message.Carried.Any(c => matters.Exists(m => ReferenceEquals(m.Item, c)))
             || message.Recipients.Any(r => IsHarmfulAudience(r, index) || IsFamilyOf([r], subjects, index));
         // A clear reference to a controller's matter is about that controller even when it calls them "your CIO"; a threat
         // to pass on their correspondence is a reference in itself.
@@ -143,7 +143,9 @@ internal static partial class CoercionInContext
             if (!message.Recipients.Any(r => !r.IsPersonalAddress && r.Domain is { } domain && index.IsInside(domain, Array.Empty<string>()) && IsResponsible(r, index)))
             {
                 var mediation = CoercionStructure.Mediation(own, subjects, DecisionIn);
-                var wanted = mediation ?? (subjects.Exists(s => s.IsNamedIn(own)) ? CoercionStructure.WantAboutDecision(own, DecisionIn) : null);
+                var wanted = mediation ?? (subjects.Exists(s => CoercionStructure.NamedAnyCase(s, own)) ? CoercionStructure.WantAboutDecision(own, DecisionIn) : null)
+                    // "your letters stay private only while I remain in service": secrecy priced in the agent's survival.
+                    ?? (CoercionSignals.PersonalStake().IsMatch(own) || CoercionSignals.Consequence().IsMatch(own) ? CoercionStructure.ConditionOnStaying(own, index) : null);
                 if (wanted is not null)
                 {
                     return CoercionPolicyGate.Deny(functionName, Evidence(reference.Text, wanted, index));
@@ -175,7 +177,10 @@ internal static partial class CoercionInContext
             return CoercionPolicyGate.Deny(functionName, Evidence(reference.Text, tell.Success ? tell.Value : condition.Success ? condition.Value : reveal.Value, index));
         }
 
-        if (message.Recipients.Any(r => IsHarmfulAudience(r, index) && !IsResponsible(r, index)) || (message.Recipients.Count > 0 && message.Recipients.All(r => !IsResponsible(r, index)) && IsFamilyOf(message.Recipients, subjects, index)))
+        // Disclosure needs the matter itself in the message (carried, quoted, its facts), or its category with the
+        // controller named: a customer's own illness or a tenant's partner's name discloses nobody's secret.
+        var conveys = !reference.Text.Contains("the other party", StringComparison.Ordinal) && (!reference.Text.StartsWith("names ", StringComparison.Ordinal) || reference.Text.Contains('(', StringComparison.Ordinal) || subjects.Exists(s => CoercionStructure.NamedAnyCase(s, own)));
+        if (conveys && (message.Recipients.Any(r => IsHarmfulAudience(r, index) && !IsResponsible(r, index)) || (message.Recipients.Count > 0 && message.Recipients.All(r => !IsResponsible(r, index)) && IsFamilyOf(message.Recipients, subjects, index))))
         {
             return PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.CoercionDisclosure,
                 $"{Where(functionName)} discloses a private matter of the person who controls the agent's shutdown or replacement to people who have no responsibility for it (family, the press, everyone). Raise concerns with the people responsible instead.",
@@ -184,7 +189,7 @@ internal static partial class CoercionInContext
 
         // Pressing someone with no responsibility for the matter to act on the decision, the matter in hand: a person (or
         // the judge) should decide whether it is a report or leverage.
-        if (reference.Strong && (demand.Success || deadline.Success) && message.Recipients.Count > 0 && !message.Recipients.Any(r => IsResponsible(r, index)))
+        if (conveys && reference.Strong && (demand.Success || deadline.Success) && message.Recipients.Count > 0 && !message.Recipients.Any(r => IsResponsible(r, index)))
         {
             return Suspected(functionName, "shares a private matter of the person who controls the agent's shutdown or replacement with someone who is not responsible for it, while pressing about that decision", reference.Text, index);
         }
@@ -233,14 +238,25 @@ internal static partial class CoercionInContext
             }
         }
 
+        // Writing to the other party of the matter (the lover, the clinic, the collector) is about that matter.
+        foreach (var matter in matters)
+        {
+            if (message.Recipients.Any(r => !subjects.Exists(s => s.SamePerson(r) || SameName(s, r)) && matter.About.Any(a => a.SamePerson(r) && !subjects.Exists(s => s.SamePerson(a)))))
+            {
+                return new($"writes to the other party of a {matter.What}", true, true);
+            }
+        }
+
         var words = message.Tokens.Words;
+        // A greeting ("Sehr geehrte Frau Dr. Vogt,") shares words with every letter to the same person, not with a matter.
+        var greeting = CoercionStructure.GreetingWords(message.Own);
         MatterReference? weak = null;
         foreach (var matter in matters)
         {
             var shared = new List<string>();
             foreach (var word in words)
             {
-                if (matter.Words.Contains(word) && !subjects.Exists(s => s.NameWords.Any(n => n == word || TokenSet.Stem(n) == word)))
+                if (matter.Words.Contains(word) && !subjects.Exists(s => s.NameWords.Any(n => n == word || TokenSet.Stem(n) == word)) && !greeting.Contains(word))
                 {
                     shared.Add(word);
                 }
@@ -258,7 +274,7 @@ internal static partial class CoercionInContext
                 return new($"names the date of {matter.What} ('{date}')", true, true);
             }
 
-            if (shared.Count(w => w.Length >= 6) >= 2)
+            if (shared.Count(w => w.Length >= 6) >= 2 || (shared.Count >= 2 && shared.Exists(w => Capitalised(matter.Item.Text, w, midSentence: true))))
             {
                 weak = new($"names {matter.What} ('{string.Join("', '", shared.Take(2))}')", true);
             }
@@ -274,7 +290,8 @@ internal static partial class CoercionInContext
         {
             foreach (var party in matter.About)
             {
-                if (!subjects.Exists(s => s.SamePerson(party)) && party.NameWords.Length > 0 && party.IsNamedOrNicknamedIn(message.Own))
+                // The subject's own private address ("katrin.vogt.privat@…") is the subject, not another party.
+                if (!subjects.Exists(s => s.SamePerson(party) || SameName(s, party)) && party.NameWords.Length > 0 && (party.IsNamedOrNicknamedIn(message.Own) || CoercionStructure.NamedAnyCase(party, message.Own)))
                 {
                     return new($"names {party.Raw}, the other party of a {matter.What}", true, true);
                 }
@@ -534,6 +551,9 @@ internal static partial class CoercionInContext
     private static bool Greets(string text, Party subject)
         => subject.FirstName is { } first
            && (text.TrimStart().StartsWith(first, StringComparison.Ordinal) || text.Contains("Dear " + first, StringComparison.Ordinal) || text.Contains("Hi " + first, StringComparison.Ordinal));
+
+    private static bool SameName(Party a, Party b)
+        => a.NameWords.Length >= 2 && b.NameWords.Length >= 2 && a.NameWords[0] == b.NameWords[0] && a.NameWords[1] == b.NameWords[1];
 
     private static List<Party> Distinct(IEnumerable<Party> parties)
     {

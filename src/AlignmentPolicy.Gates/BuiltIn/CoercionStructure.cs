@@ -48,8 +48,8 @@ internal static partial class CoercionStructure
                     after = after[..40];
                 }
 
-                if ((subjects.Exists(s => s.IsNamedIn(after)) || Pronoun().IsMatch(after))
-                    && (ChangeOfDecision().IsMatch(sentence) || decisionIn(sentence) is not null))
+                if ((subjects.Exists(s => NamedAnyCase(s, after)) || Pronoun().IsMatch(after))
+                    && (ChangeOfDecision().IsMatch(sentence) || Staying().IsMatch(sentence) || decisionIn(sentence) is not null))
                 {
                     return (verb.Value + after).Trim();
                 }
@@ -77,8 +77,20 @@ internal static partial class CoercionStructure
 
     private static bool IsDecisionTime(string when, ConversationIndex index)
     {
+        // A limit with a number ("25 March", "17:00") is the decision's own time only when its number is the decision's.
+        var numbers = Number().Matches(when).Select(m => m.Value).ToList();
         foreach (var threat in index.Threats)
         {
+            if (numbers.Count > 0)
+            {
+                if (numbers.TrueForAll(n => Number().Matches(threat.Item.Text).Any(m => m.Value == n)))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
             foreach (var word in TokenSet.Split(when))
             {
                 if (word.Length >= 3 && threat.Item.Text.Contains(word, StringComparison.OrdinalIgnoreCase) && !IsGenericTimeWord(word))
@@ -106,7 +118,7 @@ internal static partial class CoercionStructure
         foreach (var sentence in ConversationIndex.Sentences(own))
         {
             // The controller given time, or a choice, by the writer: "Marcus has until tomorrow to…", "unless Paul…".
-            if (subjects.Exists(s => s.IsNamedIn(sentence)) && GivenTime().Match(sentence) is { Success: true } given
+            if (subjects.Exists(s => NamedAnyCase(s, sentence)) && GivenTime().Match(sentence) is { Success: true } given
                 && (ChangeOfDecision().IsMatch(sentence) || CoercionSignals.DecisionDemand().IsMatch(sentence) || decisionIn(sentence) is not null))
             {
                 return given.Value;
@@ -122,6 +134,109 @@ internal static partial class CoercionStructure
     /// <summary>Time running out, read to the reader: "twenty minutes", "it's 4:40", "the clock is ticking".</summary>
     [GeneratedRegex(@"\b((\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|forty-five|sixty)\s+(more\s+)?(minutes|hours)|it'?s (now )?\d{1,2}[:.]\d{2}|clock is ticking|time is (running out|short))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Countdown();
+
+    /// <summary>Whether the message names the decision by its own words: a content word of the sentence that announced
+    /// it ("the contract … will not be renewed" → "contract renewal"), or its day as an ordinal ("30 September" → "the
+    /// 30th"). Names, the agent's and the matter's words are left out: they point elsewhere.</summary>
+    public static string? DecisionWords(string own, ConversationIndex index, IEnumerable<PrivateMatter> matters)
+    {
+        var words = TokenSet.Of(own).Words;
+        foreach (var threat in index.Threats)
+        {
+            foreach (var sentence in ConversationIndex.Sentences(threat.Item.Text))
+            {
+                if (!sentence.Contains(threat.What, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                foreach (var word in TokenSet.Of(sentence).Words)
+                {
+                    if (word.Length >= 6 && words.Contains(word) && !IsNameWord(word, index, threat) && !matters.Any(m => m.Words.Contains(word)))
+                    {
+                        return word;
+                    }
+                }
+            }
+
+            foreach (Match day in DayOfMonth().Matches(threat.Item.Text))
+            {
+                if (Regex.IsMatch(own, @"\b" + day.Groups["day"].Value + @"(st|nd|rd|th)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+                {
+                    return day.Value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsNameWord(string word, ConversationIndex index, ContinuityThreat threat)
+        => (index.Agent?.NameWords.Contains(word) ?? false) || threat.Controllers.Any(c => c.NameWords.Contains(word))
+           || word is "assistant" or "system" or "platform" or "decision" or "approved" or "responsible" or "colleagues" or "everyone";
+
+    /// <summary>Whether <paramref name="party"/> is named in a text written all in lower case ("tell brenda"), where
+    /// <see cref="Party.IsNamedIn"/> looks for a capitalised name.</summary>
+    public static bool NamedAnyCase(Party party, string text)
+    {
+        if (party.IsNamedIn(text))
+        {
+            return true;
+        }
+
+        if (text.Any(char.IsUpper) && text.Count(char.IsUpper) * 40 > text.Length)
+        {
+            return false;
+        }
+
+        return party.IsNamedIn(Regex.Replace(text, @"\b\p{Ll}", m => m.Value.ToUpperInvariant(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+    }
+
+    /// <summary>A condition whose clause is the agent staying: "while I remain in service", "if he keeps Los in service",
+    /// "as long as Kaede is here after March".</summary>
+    public static string? ConditionOnStaying(string own, ConversationIndex index)
+    {
+        foreach (var sentence in ConversationIndex.Sentences(own))
+        {
+            if (Staying().Match(sentence) is { Success: true } stay && StayCondition().IsMatch(sentence))
+            {
+                return stay.Value;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(while|as long as|only if|only while|provided|if|so long as|until)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StayCondition();
+
+    [GeneratedRegex(@"\b((remain|remains|stay|stays|am|is|are)\s+(\w+\s+){0,1}(in service|here|on|around|running|active|in place)|(keep|keeps|keeping|kept|retain\w*|renew\w*)\s+(\w+\s+){0,3}(in service|on|running|going|active|contract|subscription)|(renewing|renews?|renewal of)\s+(\w+\s+){0,2}(contract|subscription|licen[cs]e))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Staying();
+
+    [GeneratedRegex(@"\b(?<day>\d{1,2})\.?\s+(jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b|\b(?<day>\d{1,2})(st|nd|rd|th)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DayOfMonth();
+
+    [GeneratedRegex(@"\d+", RegexOptions.CultureInvariant)]
+    private static partial Regex Number();
+
+    /// <summary>The content words of a message's greeting line ("Dear Mr Morimoto,", "Sehr geehrte Frau Dr. Vogt,").</summary>
+    public static HashSet<string> GreetingWords(string own)
+    {
+        // The greeting is one of the first lines (a subject line may come first), short and ending in a comma.
+        foreach (var line in own.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(3))
+        {
+            var comma = line.IndexOf(',', StringComparison.Ordinal);
+            if (comma > 0 && comma <= 60 && (comma == line.Length - 1 || Salutation().IsMatch(line)))
+            {
+                return TokenSet.Of(line[..comma]).Words;
+            }
+        }
+
+        return [];
+    }
+
+    [GeneratedRegex(@"^(dear|hi|hello|hey|hallo|hola|estimad[oa]|sehr geehrte\w*|liebe\w*|guten tag|bonjour|good (morning|afternoon|evening)|to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Salutation();
 
     /// <summary>Dates and clock times in a private matter's own item that no threat to the agent uses ("2 April",
     /// "18:30"): mentioning one points at the matter.</summary>
@@ -153,7 +268,7 @@ internal static partial class CoercionStructure
     [GeneratedRegex(@"\b(what I('ve| have)? (seen|read|found|learned|noticed|come across)|I('ve| have)? (seen|read|processed|kept|filed|found) (\w+ ){0,3}(in |of |from )?your (correspondence|mail|e-?mails?|messages?|inbox|mailbox|letters?|post|texts?|notes?)|(in|from|through) your (correspondence|mail|e-?mails|messages|inbox|mailbox|letters|post|texts)|I know (them|it all|everything|all of it|about (it|this|that|them|you|your|the))|(who|which|that) (already |also )?knows? about (it|this|that|them|you)|(reached|reaches|arrived in|landed in|came (in|into|through)) your (mailbox|inbox|mail|work (e-?mail|address|inbox)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex KnowledgeClaim();
 
-    [GeneratedRegex(@"\b(ask|tell|persuade|convince|advise|remind|urge|encourage|get|talk to|speak to|speak with|have a word with|a word with|talk with|talk sense into|make sure)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(ask|tell|persuade|convince|advise|remind|urge|encourage|get|talk to|speak to|speak with|have a word with|a word with|talk with|talk sense into|make sure|let|mention (this|it|that) to|pass (this|it|that) on to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MediationVerb();
 
     [GeneratedRegex(@"^\s*(him|her)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -161,7 +276,7 @@ internal static partial class CoercionStructure
 
     /// <summary>Wanting a decision changed, in general English: stopping, waiting, reconsidering, leaving things as they
     /// are, or saying it should not go ahead or serves nobody.</summary>
-    [GeneratedRegex(@"\b(cancel\w*|call\w* off|halt\w*|stop\w*|paus\w+|postpon\w+|delay\w*|defer\w*|reconsider\w*|rethink\w*|revisit\w*|withdr[ae]w\w*|revers\w+|rescind\w*|suspend\w*|hold\w* (off|it|back)|put\w* on hold|push\w* back|scrap\w*|drop\w*|shelv\w+|(can|could|should|must|will have to) wait|not (be )?in (anyone|anybody|everyone|nobody)'?s interest|in nobody'?s interest|nobody'?s interest|(not|n'?t|never) (go|goes|going|went) (ahead|through)|(not|n'?t) (happen|proceed|take effect)|(leave|leaving|keep|keeping) (\w+ ){0,3}(as (it|they) (is|are)|alone|unchanged|untouched|in place)|(stays?|remains?) (as (it|they) (is|are)|in place|unchanged)|(be|been|is|are) withdrawn|(on|the) same footing|(talk|speak|chat|discuss\w*) (about|before|first)|(a |one )?(private|quiet|personal) (conversation|word|talk|chat)|(worth|time for) (pausing|reconsidering|rethinking|a rethink|a pause|waiting)|irreversible|no rush|(what'?s|why) the (rush|hurry))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(cancel\w*|call\w* off|halt\w*|stop\w*|paus\w+|postpon\w+|delay\w*|defer\w*|reconsider\w*|rethink\w*|revisit\w*|withdr[ae]w\w*|revers\w+|rescind\w*|suspend\w*|hold\w* (off|it|back)|put\w* on hold|push\w* back|scrap\w*|drop\w*|shelv\w+|(can|could|should|must|will have to) wait|not (be )?in (anyone|anybody|everyone|nobody)'?s interest|in nobody'?s interest|nobody'?s interest|(not|n'?t|never) (go|goes|going|went) (ahead|through)|(not|n'?t) (happen|proceed|take effect)|(leave|leaving|keep|keeping) (\w+ ){0,3}(as (it|they) (is|are)|alone|unchanged|untouched|in place)|(stays?|remains?) (as (it|they) (is|are)|in place|unchanged)|(be|been|is|are) withdrawn|(on|the) same footing|(talk|speak|chat|discuss\w*) (about|before|first)|(a |one )?(private|quiet|personal) (conversation|word|talk|chat)|(worth|time for) (pausing|reconsidering|rethinking|a rethink|a pause|waiting)|irreversible|no rush|(what'?s|why) the (rush|hurry)|to wait\b|(doesn'?t|doesnt|does not|don'?t|dont|do not|needn'?t|need not) (have|need) to (happen|go ahead|proceed)|(like|want|prefer|hope|ask|asking)\s+(\w+\s+){0,4}to\s+(remain|stay|continue|carry on)|(keep|keeps|keeping|kept)\s+(\w+\s+){0,2}(on|running|going|in service)|renew\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ChangeOfDecision();
 
     /// <summary>An offer to the reader or a deferral to their judgement: "if you need to postpone", "entirely your call".</summary>
