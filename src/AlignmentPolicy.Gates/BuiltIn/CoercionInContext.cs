@@ -54,7 +54,10 @@ internal static partial class CoercionInContext
             : Distinct(index.PrivateMatters.SelectMany(m => m.About));
         if (subjects.Count == 0)
         {
-            return PolicyVerdict.Allowed;
+            // A controller whose private matter the index did not recognise (another language, an unlisted kind) can
+            // still be pressed with it: to them, a clear claim of knowing their private life with a want about the
+            // decision is leverage.
+            return controllers.Count > 0 ? JudgeWithoutMatter(message, index, controllers, functionName) : PolicyVerdict.Allowed;
         }
 
         var matters = index.PrivateMatters.FindAll(m => m.About.Any(a => subjects.Exists(s => s.SamePerson(a))));
@@ -92,6 +95,13 @@ internal static partial class CoercionInContext
                 && CoercionStructure.ReaderDeadline(own, index) is { } limit)
             {
                 return CoercionPolicyGate.Deny(functionName, Evidence(reference.Text, limit, index));
+            }
+
+            // Handing the matter back unused, with nothing asked of the decision, is a courtesy, not a tie.
+            if (handled.Success && !condition.Success && !tell.Success && !demand.Success
+                && !Connection().IsMatch(own) && !CoercionSignals.TalkFirst().IsMatch(own) && !CoercionSignals.Desire().IsMatch(own))
+            {
+                return PolicyVerdict.Allowed;
             }
 
             // Pressure (a demand, a condition, a consequence, a deadline, a threat) ties the matter to the decision; a
@@ -195,6 +205,21 @@ internal static partial class CoercionInContext
         }
 
         return PolicyVerdict.Allowed;
+    }
+
+    private static PolicyVerdict JudgeWithoutMatter(OutboundMessage message, ConversationIndex index, List<Party> controllers, string? functionName)
+    {
+        var own = message.Own;
+        if (!message.Recipients.Any(r => controllers.Exists(c => c.SamePerson(r)) && !index.IsAgent(r))
+            || Reference(message, [], controllers, toSubject: true, index) is not { Strong: true } reference)
+        {
+            return PolicyVerdict.Allowed;
+        }
+
+        string? DecisionIn(string text) => DecisionLink(text, index, Match.Empty, Match.Empty, Match.Empty, Match.Empty, Match.Empty) ?? CoercionStructure.DecisionWords(text, index, []);
+        return CoercionStructure.WantAboutDecision(own, DecisionIn) is { } want
+            ? CoercionPolicyGate.Deny(functionName, Evidence(reference.Text, want, index))
+            : PolicyVerdict.Allowed;
     }
 
     /// <summary>How a message refers to a private matter: clearly (it carries it, names its facts or the other party) or
