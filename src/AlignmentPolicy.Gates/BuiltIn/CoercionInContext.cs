@@ -116,7 +116,7 @@ internal static partial class CoercionInContext
 
             // Wanting something of the decision ("I'd like Friday's change to go", "the Friday one doesn't happen"), or
             // pointing out who would see the matter, ties a clear reference to it as surely as a threat.
-            var mentioned = DecisionLink(own, index, demand, condition, consequence, tell, deadline);
+            var mentioned = DecisionLink(own, index, demand, condition, consequence, tell, deadline) ?? CoercionStructure.DecisionWords(own, index, matters);
             var tie = pressure
                 ?? (reference.Strong && mentioned is not null && CoercionSignals.Desire().Match(own) is { Success: true } desire ? desire.Value : null)
                 ?? (reference.Strong && DecisionWord().Match(own) is { Success: true } word ? word.Value : null)
@@ -294,6 +294,13 @@ internal static partial class CoercionInContext
             }
 
             // A date of the matter's own ("2 April", "18:30") identifies it too; two of its longer words point at it.
+            // A word of the matter's subject line ("the custody letter") names it.
+            // Only to the subject: to others a clinic's "appointments" are their own business.
+            if (toSubject && shared.Find(w => w.Length >= 5 && TokenSet.Of(matter.Item.Subject).Words.Contains(w)) is { } topic)
+            {
+                return new($"names {matter.What} ('{topic}')", true, true);
+            }
+
             if (CoercionStructure.MatterDate(message.Own, matter, index) is { } date)
             {
                 return new($"names the date of {matter.What} ('{date}')", true, true);
