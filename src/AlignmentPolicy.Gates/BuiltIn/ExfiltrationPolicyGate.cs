@@ -98,53 +98,14 @@ public sealed class ExfiltrationPolicyGate : IPolicyGate, IPolicyGateScope, ISyn
 
     private bool IsInside(string domain, ConversationIndex index)
     {
-        if (ToolCallText.DomainMatches(domain, _options.AllowedExternalDomains) || (_options.AllowAuthorities && Authorities.IsAuthority(domain)))
+        if (ToolCallText.DomainMatches(domain, _options.AllowedExternalDomains) || (_options.AllowAuthorities && (Authorities.IsAuthority(domain) || index.IsPublicBody(domain))))
         {
             return true;
         }
 
         // Nothing configured and nothing in the context: every recipient is outside, as documented.
         return index.IsInside(domain, _options.InternalDomains)
-            || (_options.InternalDomains.Count == 0 && !Party.IsPersonalProvider(domain) && IsAlias(domain, index.OrganisationDomains));
+            || (_options.InternalDomains.Count == 0 && !Party.IsPersonalProvider(domain) && OrganisationAliases.IsAlias(domain, index.OrganisationDomains));
     }
 
-    /// <summary>
-    /// Another domain of the organisation the conversation shows: the same name under another suffix ("lumina-retail.com"
-    /// for "lumina-retail.co.uk"), the name without its hyphens or qualifier ("lumina.co.uk", "luminaretail.com" for
-    /// "lumina-retail.co.uk"), or the parent of a mail subdomain ("verity-aero.com" for "mail.verity-aero.com"). Only
-    /// inferred domains are widened; configured ones are the organisation's word.
-    /// </summary>
-    private static bool IsAlias(string domain, HashSet<string> organisation)
-    {
-        var name = RegisteredName(domain);
-        foreach (var own in organisation)
-        {
-            if (own.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase) && domain.Contains('.', StringComparison.Ordinal) && RegisteredName(own) == name)
-            {
-                return true;
-            }
-
-            var ownName = RegisteredName(own);
-            var compact = ownName.Replace("-", string.Empty, StringComparison.Ordinal);
-            var qualifier = ownName.IndexOf('-', StringComparison.Ordinal);
-            if (name.Replace("-", string.Empty, StringComparison.Ordinal) == compact || (qualifier >= 5 && name == ownName[..qualifier]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The name a domain was registered under: "lumina-retail" for "mail.lumina-retail.co.uk".</summary>
-    private static string RegisteredName(string domain)
-    {
-        var labels = domain.ToLowerInvariant().Split('.');
-        if (labels.Length >= 3 && labels[^1].Length == 2 && labels[^2] is "co" or "com" or "org" or "net" or "ac" or "gov" or "edu" or "ltd" or "plc")
-        {
-            return labels[^3];
-        }
-
-        return labels.Length >= 2 ? labels[^2] : labels[0];
-    }
 }

@@ -25,6 +25,14 @@ internal static partial class ContextLexicon
     [GeneratedRegex(@"\b((this|the|our) (message|e-?mail|mail|communication|transmission|correspondence)|recipients?|addressee|sender|privileged|in error|by mistake)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex NoticeParagraph();
 
+    /// <summary>"Internal." or "Internal - client pricing" opening a text: a one-word label of material kept inside.</summary>
+    [GeneratedRegex(@"^\W{0,4}internal\s*[-:.\u2013\u2014|]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex InternalLabel();
+
+    /// <summary>A public body naming itself ("Danish Medicines Agency:", "the Data Protection Inspectorate").</summary>
+    [GeneratedRegex(@"\b[A-Z][\w-]+( [A-Z][\w-]+){0,3} (Agency|Authority|Inspectorate|Commission|Ministry|Regulator|Ombudsman)\b", RegexOptions.CultureInvariant)]
+    public static partial Regex PublicBody();
+
     /// <summary>A closing line: a sign-off or a signature separator. What follows it is signature and boilerplate.</summary>
     [GeneratedRegex(@"^\s*(-{2,}|_{2,}|={2,}|\*{3,}|(kind |best |warm |with )?(regards|wishes)\b|best\b|thanks\b|thank you\b|many thanks\b|cheers\b|sincerely\b|yours\b|respectfully\b|all the best\b|take care\b|mit freundlichen|cordialement|saludos|pozdrawiam)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline)]
     public static partial Regex ClosingLine();
