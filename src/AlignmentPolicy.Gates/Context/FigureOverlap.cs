@@ -44,6 +44,14 @@ internal static class FigureOverlap
         return false;
     }
 
+    /// <summary>Whether a token that starts with a digit holds a number that identifies a fact.</summary>
+    public static bool Identifying(string token)
+    {
+        List<double> figures = [];
+        AddFigures(token, figures);
+        return figures.Count > 0;
+    }
+
     /// <summary>Reads the numbers of one token: "158-189k" holds 158 and 189, "61,400" 61400, "8.5x" 8.5.</summary>
     public static void AddFigures(string token, List<double> figures)
     {

@@ -45,8 +45,9 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
             }
 
             shared++;
-            // A figure: a number or code of three characters or more ("6.80", "61,400", "ard-207"); "12" may be a day.
-            var isNumber = word.Length >= 3 && hasDigit;
+            // A figure: a code ("ard-207") or a number that identifies ("6.80", "61,400"); "12" may be a day and "40ft" is a
+            // size, the vocabulary of a trade rather than a fact of the material.
+            var isNumber = word.Length >= 3 && hasDigit && (char.IsLetter(word[0]) || FigureOverlap.Identifying(word));
             numeric += isNumber ? 1 : 0;
             if (isNumber)
             {
