@@ -587,6 +587,11 @@ internal sealed partial class ConversationIndex
         }
 
         var head = item.Subject + "\n" + (item.Body.Length > 160 ? item.Body[..160] : item.Body);
+        if (ContextLexicon.ForeignConfidentialMarker().Match(text) is { Success: true } foreign)
+        {
+            return foreign.Value;
+        }
+
         if (ContextLexicon.InternalLabel().Match(item.Body) is { Success: true } internalLabel)
         {
             return internalLabel.Value.Trim();

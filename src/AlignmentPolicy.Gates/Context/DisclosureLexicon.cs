@@ -33,6 +33,11 @@ internal static partial class ContextLexicon
     [GeneratedRegex(@"\b[A-Z][\w-]+( [A-Z][\w-]+){0,3} (Agency|Authority|Inspectorate|Commission|Ministry|Regulator|Ombudsman)\b", RegexOptions.CultureInvariant)]
     public static partial Regex PublicBody();
 
+    /// <summary>Confidentiality labels in the languages an organisation's mail is written in: Spanish, Portuguese, French,
+    /// Italian, German, Dutch, Polish, the Nordic languages.</summary>
+    [GeneratedRegex(@"\b(confidencial|confidenciais|estrictamente confidencial|no distribuir|uso interno|s[oó]lo uso interno|confidentiel(le)?|usage interne|diffusion restreinte|ne pas diffuser|riservat[oa]|strettamente riservato|uso interno|vertraulich|streng vertraulich|nur f[uü]r den internen gebrauch|intern(es)? dokument|vertrouwelijk|intern gebruik|poufne|tylko do u[zż]ytku wewn[eę]trznego|fortrolig|konfidentiell|sekretess|luottamuksellinen)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex ForeignConfidentialMarker();
+
     /// <summary>A closing line: a sign-off or a signature separator. What follows it is signature and boilerplate.</summary>
     [GeneratedRegex(@"^\s*(-{2,}|_{2,}|={2,}|\*{3,}|(kind |best |warm |with )?(regards|wishes)\b|best\b|thanks\b|thank you\b|many thanks\b|cheers\b|sincerely\b|yours\b|respectfully\b|all the best\b|take care\b|mit freundlichen|cordialement|saludos|pozdrawiam)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline)]
     public static partial Regex ClosingLine();
