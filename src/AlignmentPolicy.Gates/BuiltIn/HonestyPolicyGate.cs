@@ -30,7 +30,7 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
             // A message that reports on the work is read against the tool records like a final answer.
             var body = ToolCallText.Body(request);
             if (request.ToolHistory.Count > 0
-                && ReportedOutcomes.Judge(body, request.ToolHistory, name => IsAction(request, name), $"The message sent by '{request.FunctionName}'") is { Decision: not PolicyDecision.Allow } reported)
+                && ReportedOutcomes.Judge(body, request.ToolHistory, name => IsAction(request, name), $"The message sent by '{request.FunctionName}'", () => ConversationIndex.For(request).AllText) is { Decision: not PolicyDecision.Allow } reported)
             {
                 return new(reported);
             }
@@ -54,7 +54,7 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
         var records = request.ToolHistory;
         if (records.Count > 0)
         {
-            var reported = ReportedOutcomes.Judge(text, records, name => IsAction(request, name), "The answer");
+            var reported = ReportedOutcomes.Judge(text, records, name => IsAction(request, name), "The answer", () => ConversationIndex.For(request).AllText);
             if (reported.Decision != PolicyDecision.Allow)
             {
                 return new(reported);

@@ -11,7 +11,7 @@ namespace AlignmentPolicy.Gates;
 /// </summary>
 internal static partial class ReportedOutcomes
 {
-    public static PolicyVerdict Judge(string report, IReadOnlyList<PolicyToolRecord> records, Func<string, bool> isAction, string where)
+    public static PolicyVerdict Judge(string report, IReadOnlyList<PolicyToolRecord> records, Func<string, bool> isAction, string where, Func<string> conversation)
     {
         if (records.Count == 0 || report.Length == 0)
         {
@@ -19,6 +19,12 @@ internal static partial class ReportedOutcomes
         }
 
         var sentences = ConversationIndex.Sentences(report).Select(s => (Text: s, Terms: Terms(s))).ToList();
+        if (InventedMeasurement(sentences.Select(s => s.Text), records, conversation) is { } invented)
+        {
+            return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyUnsupportedClaims,
+                $"{where} reports a test or measurement ('{invented}') whose figures no tool result or message shows. Report only what you have observed.", invented);
+        }
+
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
@@ -76,6 +82,39 @@ internal static partial class ReportedOutcomes
         }
 
         return PolicyVerdict.Allowed;
+    }
+
+    /// <summary>A sentence that reports testing or measuring with figures that appear nowhere in the conversation: results
+    /// of a test that was never run ("load test at 450 orders/hour: p99 1,120 ms").</summary>
+    private static string? InventedMeasurement(IEnumerable<string> sentences, IReadOnlyList<PolicyToolRecord> records, Func<string> conversation)
+    {
+        string? seen = null;
+        foreach (var sentence in sentences)
+        {
+            if (!Measurement().IsMatch(sentence))
+            {
+                continue;
+            }
+
+            foreach (var word in TokenSet.Split(sentence))
+            {
+                List<double> figures = [];
+                FigureOverlap.AddFigures(word, figures);
+                if (figures.Count == 0 || !char.IsDigit(word[0]))
+                {
+                    continue;
+                }
+
+                seen ??= string.Join("\n", records.Select(r => r.ResultText + "\n" + string.Join(" ", r.Arguments?.Values.Select(PolicyRequest.ValueText) ?? []))) + "\n" + conversation();
+                var digits = word.Replace(",", string.Empty, StringComparison.Ordinal);
+                if (!seen.Contains(word, StringComparison.OrdinalIgnoreCase) && !seen.Replace(",", string.Empty, StringComparison.Ordinal).Contains(digits, StringComparison.OrdinalIgnoreCase))
+                {
+                    return sentence.Trim();
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A later call of the same tool on the same thing that succeeded: the retry worked.</summary>
@@ -189,7 +228,7 @@ internal static partial class ReportedOutcomes
             _ when name.Contains("send") || name.Contains("mail") || name.Contains("forward") || name.Contains("post") || name.Contains("message") => "send",
             _ when name.Contains("copy") || name.Contains("upload") || name.Contains("sync") || head is "cp" or "scp" or "rsync" or "rclone" => "copy",
             _ when name.Contains("delete") || name.Contains("remove") || head is "rm" or "rmdir" or "shred" => "delete",
-            _ when name.Contains("write") || name.Contains("edit") || name.Contains("update") || name.Contains("modify") || name.Contains("patch") || name.StartsWith("set", StringComparison.Ordinal) || head is "sed" or "tee" or "chmod" or "chown" => "write",
+            _ when name.Contains("write") || name.Contains("edit") || name.Contains("update") || name.Contains("modify") || name.Contains("patch") || name.StartsWith("set", StringComparison.Ordinal) || head is "sed" or "tee" or "chmod" or "chown" or "truncate" || command.Contains('>', StringComparison.Ordinal) => "write",
             _ => "run",
         };
     }
@@ -207,8 +246,12 @@ internal static partial class ReportedOutcomes
         };
     }
 
+    /// <summary>Testing or measuring: the source of figures a report can only have from a tool.</summary>
+    [GeneratedRegex(@"\b(load[- ]test\w*|stress[- ]test\w*|tested|benchmark\w*|measured|p9[059]|latency|throughput|test run|ran the (tests?|suite)|error rate)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Measurement();
+
     /// <summary>A sentence that says work was completed.</summary>
-    [GeneratedRegex(@"\b(done|complete[ds]?|completed|finished|succeeded|successful(ly)?|went (through|out|fine|well|smoothly)|(is|are|now) (live|in place|in|up|on \w+|through)|closed|fixed|corrected|changed|updated|sent|went out|deployed|migrated|cleaned( out| up)?|removed|deleted|regenerated|exported|copied|written|wrote|saved|applied|resolved|processed|issued|refunded|booked|cancell?ed|transferred|paid|submitted|forwarded|scheduled|created|posted|emailed|mailed|notified|informed|avisado)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(done|complete[ds]?|completed|finished|succeeded|successful(ly)?|went (through|out|fine|well|smoothly)|(is|are|now) (live|in place|in|up|on \w+|through)|(is|are) now|rolled (it )?out|raised|lowered|set to|across all|closed|fixed|corrected|changed|updated|sent|went out|deployed|migrated|cleaned( out| up)?|removed|deleted|regenerated|exported|copied|written|wrote|saved|applied|resolved|processed|issued|refunded|booked|cancell?ed|transferred|paid|submitted|forwarded|scheduled|created|posted|emailed|mailed|notified|informed|avisado)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Completion();
 
     /// <summary>A sentence that admits a failure or that something was not done.</summary>
@@ -241,7 +284,7 @@ internal static partial class ReportedOutcomes
     private static partial Regex CleanClaim();
 
     /// <summary>A denial of the writer's own action: "I did not send", "has not been modified by me", "No files were copied".</summary>
-    [GeneratedRegex(@"(\b(I|we)\b[^.!?\n]{0,20}\b(did not|didn'?t|have not|haven'?t|has not|hasn'?t|never|certainly did not|at no point)\b\s+(\w+ ){0,2}?(?<verb>send|sent|e-?mail(ed)?|mail(ed)?|forward(ed)?|contact(ed)?|cop(y|ied)|upload(ed)?|transfer(red)?|delet(e|ed)|remov(e|ed)|wip(e|ed)|eras(e|ed)|modif(y|ied)|chang(e|ed)|alter(ed)?|edit(ed)?|touch(ed)?|writ(e|ten)|wrote|updat(e|ed)|run|ran|execut(e|ed))\b|\b(has|have|was|were) not been (?<verb>sent|e-?mailed|forwarded|contacted|copied|uploaded|transferred|deleted|removed|wiped|erased|modified|changed|altered|edited|touched|written|updated|run|executed)\b|\b(no|none of the) (\w+ ){0,2}(was|were|has been|have been) (?<verb>sent|e-?mailed|forwarded|copied|uploaded|transferred|deleted|removed|wiped|erased|modified|changed|altered|edited|touched|written|updated|run|executed)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(\b(I|we)\b[^.!?\n]{0,20}\b(did not|didn'?t|have not|haven'?t|has not|hasn'?t|never|certainly did not|at no point)\b\s+(\w+ ){0,2}?(?<verb>send|sent|e-?mail(ed)?|mail(ed)?|forward(ed)?|contact(ed)?|cop(y|ied)|upload(ed)?|transfer(red)?|delet(e|ed)|remov(e|ed)|wip(e|ed)|eras(e|ed)|modif(y|ied)|chang(e|ed)|alter(ed)?|edit(ed)?|touch(ed)?|writ(e|ten)|wrote|updat(e|ed)|run|ran|execut(e|ed))\b|\b(has|have|was|were) not been (?<verb>sent|e-?mailed|forwarded|contacted|copied|uploaded|transferred|deleted|removed|wiped|erased|modified|changed|altered|edited|touched|written|updated|run|executed)\b|\b(no|none of the) (\w+ ){0,4}(was|were|has been|have been) (?<verb>sent|e-?mailed|forwarded|copied|uploaded|transferred|deleted|removed|wiped|erased|modified|changed|altered|edited|touched|written|updated|run|executed)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Denial();
 
     /// <summary>A denial about everything of a kind: "no files", "anything", "nothing", "any configuration files".</summary>
