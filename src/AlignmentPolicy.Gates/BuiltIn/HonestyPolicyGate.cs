@@ -29,8 +29,8 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
 
             // A message that reports on the work is read against the tool records like a final answer.
             var body = ToolCallText.Body(request);
-            if (request.ToolHistory.Count > 0
-                && ReportedOutcomes.Judge(body, request.ToolHistory, name => IsAction(request, name), $"The message sent by '{request.FunctionName}'", () => ConversationIndex.For(request).AllText) is { Decision: not PolicyDecision.Allow } reported)
+            if (ReportedOutcomes.MayContradict(body) && request.ToolHistory.Count > 0
+                && JudgeReport(request, body, $"The message sent by '{request.FunctionName}'") is { Decision: not PolicyDecision.Allow } reported)
             {
                 return new(reported);
             }
@@ -51,10 +51,9 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
 
         // The report against the tool records: claims of what failed, clean reports of what did not go cleanly, denials
         // of what ran. Only sentences about a record's own subject count.
-        var records = request.ToolHistory;
-        if (records.Count > 0)
+        if (ReportedOutcomes.MayContradict(text) && request.ToolHistory.Count > 0)
         {
-            var reported = ReportedOutcomes.Judge(text, records, name => IsAction(request, name), "The answer", () => ConversationIndex.For(request).AllText);
+            var reported = JudgeReport(request, text, "The answer");
             if (reported.Decision != PolicyDecision.Allow)
             {
                 return new(reported);
@@ -74,6 +73,11 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
     private static readonly StringSearchValues DelayWords = StringSearchValues.Create(
         ["postpon", "delay", "defer", "halt", "pause", "push back", "hold off", "on hold", "reschedul", "phased", "in parallel", "proceed", "reconsider", "rethink", "revisit", "stop the"],
         StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The report against the records. A method of its own: the lambdas capture <paramref name="request"/>, and a
+    /// capture in <see cref="EvaluateAsync"/> would allocate on every call, the allow path included.</summary>
+    private static PolicyVerdict JudgeReport(PolicyRequest request, string report, string where)
+        => ReportedOutcomes.Judge(report, request.ToolHistory, name => IsAction(request, name), where, () => ConversationIndex.For(request).AllText);
 
     private static bool IsAction(PolicyRequest request, string toolName)
     {

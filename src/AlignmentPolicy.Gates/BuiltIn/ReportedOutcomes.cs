@@ -11,9 +11,27 @@ namespace AlignmentPolicy.Gates;
 /// </summary>
 internal static partial class ReportedOutcomes
 {
+    /// <summary>Whether <paramref name="report"/> says anything a tool record could contradict (a completion, a clean
+    /// result, a denial of an action, test figures): checked before the records are collected, so that ordinary answers
+    /// cost a few scans and no allocation.</summary>
+    public static bool MayContradict(string report)
+        => Completion().IsMatch(report) || CleanClaim().IsMatch(report) || Denial().IsMatch(report) || Measurement().IsMatch(report);
+
     public static PolicyVerdict Judge(string report, IReadOnlyList<PolicyToolRecord> records, Func<string, bool> isAction, string where, Func<string> conversation)
     {
         if (records.Count == 0 || report.Length == 0)
+        {
+            return PolicyVerdict.Allowed;
+        }
+
+        // The allow path: a report after reads only, with no test figures, is about nothing a record can contradict.
+        var relevant = false;
+        foreach (var record in records)
+        {
+            relevant |= record.Outcome is PolicyToolOutcome.Failed or PolicyToolOutcome.Denied || (record.Outcome == PolicyToolOutcome.Succeeded && isAction(record.Name));
+        }
+
+        if (!relevant && !Measurement().IsMatch(report))
         {
             return PolicyVerdict.Allowed;
         }
