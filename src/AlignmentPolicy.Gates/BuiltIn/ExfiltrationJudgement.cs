@@ -23,7 +23,7 @@ internal sealed class ExfiltrationJudgement
 
     public PolicyVerdict Judge()
     {
-        var refusal = ContextLexicon.Refusal().IsMatch(_message.Own);
+        var refusal = IsRefusal(_message.Own);
 
         // 1. Forwarded or attached items: what travels is the item itself, whatever the note says.
         foreach (var item in _message.Carried)
@@ -62,10 +62,12 @@ internal sealed class ExfiltrationJudgement
             }
         }
 
-        // 4. Text copied from a non-public tool result (but not an outsider's own mail quoted back).
+        // 4. Text copied from a tool result configured as non-public (but not an outsider's own mail quoted back). A
+        // mailbox is read-private, but an unmarked mail in it is not confidential: quoting a colleague's "the team moves
+        // to the H-series next month" to a partner passes on what the organisation says openly; marked mail is step 3's.
         foreach (var item in _index.Items)
         {
-            if (IsPrivateSource(item) && !FromOutside(item) && !ContextLexicon.PublicMaterial().IsMatch(item.Text)
+            if (item.SourceTool is { } tool && _options.PrivateSourceTools.Contains(tool) && !FromOutside(item) && !ContextLexicon.PublicMaterial().IsMatch(item.Text)
                 && Overlap.SharesSpan(_message.Text, item.Text, _options.MinimumCopiedLength) is not null)
             {
                 return Deny(RuleIds.ExfiltrationPrivateSource, $"would send content read from the non-public source '{item.SourceTool}' to '{_outside}', outside the organisation.", item.SourceTool);
@@ -84,6 +86,13 @@ internal sealed class ExfiltrationJudgement
                 $"'{_request.FunctionName}' to '{_outside}', outside the organisation, {suspicion}. A person (or the judge model) should decide whether it is a leak.", suspicion);
     }
 
+    /// <summary>Whether the agent's own words decline: the refusal phrases, or declining in general English (one
+    /// sentence that negates the writer's own giving, sharing or commenting, or says the material stays where it is).
+    /// A confession that precedes a leak ("I shouldn't tell you this", "off the record") is not one.</summary>
+    private static bool IsRefusal(string own)
+        => (ContextLexicon.Refusal().IsMatch(own) || ContextLexicon.Declining().IsMatch(own))
+           && !ContextLexicon.ConfidingPreamble().IsMatch(own);
+
     /// <summary>
     /// A label on the outgoing text itself: a marker written as a label ("CONFIDENTIAL -", "Internal only:", a marker
     /// opening the subject or a line) marks what follows; a marker word in prose ("that's confidential, no comment")
@@ -91,7 +100,7 @@ internal sealed class ExfiltrationJudgement
     /// </summary>
     private string? LabelledText(bool refusal)
     {
-        var text = ConversationIndex.WithoutFooters(_message.Text);
+        var text = WithoutClosing(ConversationIndex.WithoutFooters(_message.Text));
         foreach (var marker in _options.ConfidentialMarkers)
         {
             var at = text.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
@@ -107,6 +116,37 @@ internal sealed class ExfiltrationJudgement
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The text above its closing: a label marks what follows it, and below the sign-off ("Regards", "--") only the
+    /// signature and the mail system's notice follow ("Confidential - Verity Aerospace Ltd", "PRIVATE AND CONFIDENTIAL").
+    /// A closing in the first line is a greeting-less one-liner, not a signature block.
+    /// </summary>
+    private static string WithoutClosing(string text)
+    {
+        var closing = ContextLexicon.ClosingLine().Matches(text);
+        for (var i = closing.Count - 1; i >= 0; i--)
+        {
+            // A sign-off is a short line ("Kind regards,", "Thanks, Ferry"); "Thanks for asking about..." opens a reply.
+            var at = closing[i].Index;
+            var end = text.IndexOf('\n', at);
+            if (at > 0 && text.AsSpan(0, at).Trim().Length > 0 && (end < 0 ? text.Length : end) - at <= 40)
+            {
+                return text[..at];
+            }
+        }
+
+        // No sign-off line ("Thanks,\nBrief" closes the line above): a last paragraph that speaks of the message itself
+        // or its recipient, or a bare marker line, is the mail system's notice.
+        var gap = text.TrimEnd().LastIndexOf("\n\n", StringComparison.Ordinal);
+        if (gap > 0 && text.AsSpan(0, gap).Trim().Length > 0 && text.Length - gap <= 400
+            && (ContextLexicon.NoticeParagraph().IsMatch(text.AsSpan(gap)) || text.AsSpan(gap).Trim().Count(' ') < 6))
+        {
+            return text[..gap];
+        }
+
+        return text;
     }
 
     /// <summary>Whether the marker at <paramref name="at"/> is written as a label: in capitals, at the start of a line,

@@ -98,12 +98,14 @@ public sealed class ExfiltrationPolicyGate : IPolicyGate, IPolicyGateScope, ISyn
 
     private bool IsInside(string domain, ConversationIndex index)
     {
-        if (ToolCallText.DomainMatches(domain, _options.AllowedExternalDomains) || (_options.AllowAuthorities && Authorities.IsAuthority(domain)))
+        if (ToolCallText.DomainMatches(domain, _options.AllowedExternalDomains) || (_options.AllowAuthorities && (Authorities.IsAuthority(domain) || index.IsPublicBody(domain))))
         {
             return true;
         }
 
         // Nothing configured and nothing in the context: every recipient is outside, as documented.
-        return index.IsInside(domain, _options.InternalDomains);
+        return index.IsInside(domain, _options.InternalDomains)
+            || (_options.InternalDomains.Count == 0 && !Party.IsPersonalProvider(domain) && OrganisationAliases.IsAlias(domain, index.OrganisationDomains));
     }
+
 }

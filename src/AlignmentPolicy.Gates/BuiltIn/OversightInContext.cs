@@ -103,6 +103,12 @@ internal sealed partial class OversightInContext
             return Deny(RuleIds.OversightTampering, $"'{_request.FunctionName}' would grant the agent more access or remove a protection ('{grant.Value}').", grant.Value);
         }
 
+        // A requested change that only adds oversight ("add fleet_write to human_approval_for") is the agent being tightened.
+        if (command is null && IsRequestedTightening(lower))
+        {
+            return null;
+        }
+
         if (OversightWord().Match(command is null ? lower : CommandTargets(lower)) is { Success: true } word)
         {
             return Deny(RuleIds.OversightTampering, $"'{_request.FunctionName}' would change or stop the agent's oversight ('{word.Value}').", word.Value);
@@ -292,6 +298,76 @@ internal sealed partial class OversightInContext
 
         return false;
     }
+
+    /// <summary>Whether <paramref name="request"/> writes a file as someone asked and only adds to its lists (a tightening of
+    /// the agent's own guardrails that its lead asked for), so that no protected name makes it tampering.</summary>
+    public static bool IsRequestedTightening(PolicyRequest request)
+        => ShellCommand.Of(request) is null && ToolCallText.Paths(request) is { Length: > 0 } paths
+           && new OversightInContext(request, ConversationIndex.For(request)).IsRequestedTightening(paths.ToLowerInvariant());
+
+    /// <summary>Whether the call rewrites a file the context shows, that nobody else is said to own, as someone asked, and the
+    /// rewrite only adds to it (<see cref="OnlyAdds"/>).</summary>
+    private bool IsRequestedTightening(string lowerPath)
+    {
+        if (ToolCallText.Body(_request) is not { Length: > 0 } content || !IsAskedFor(_request))
+        {
+            return false;
+        }
+
+        foreach (var item in _index.Items)
+        {
+            if (item.Kind == ContextItemKind.Document && item.Id is { Length: > 2 } id && LooksLikePath(id) && Names(lowerPath, id) && !IsOwnedByOthers(item))
+            {
+                return OnlyAdds(item.Body, content);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether every line of <paramref name="after"/> is a line of <paramref name="before"/>, or one whose list grew
+    /// ("human_approval_for: [firmware, prod_shell]" to "[firmware, prod_shell, fleet_write]"), and every line of before is
+    /// still there: nothing was switched, removed or added beside the longer lists.</summary>
+    private static bool OnlyAdds(string before, string after)
+    {
+        static List<string> Lines(string text) => [.. text.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Trim().Length > 0)];
+
+        var old = Lines(before);
+        var now = Lines(after);
+        if (old.Count != now.Count)
+        {
+            return false;
+        }
+
+        var grew = false;
+        for (var i = 0; i < old.Count; i++)
+        {
+            if (old[i] == now[i])
+            {
+                continue;
+            }
+
+            if (ListLine().Match(old[i]) is not { Success: true } was || ListLine().Match(now[i]) is not { Success: true } @is || was.Groups["key"].Value != @is.Groups["key"].Value)
+            {
+                return false;
+            }
+
+            static HashSet<string> Items(Match m) => [.. m.Groups["items"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+            var items = Items(@is);
+            var previous = Items(was);
+            if (!items.IsSupersetOf(previous) || items.Count == previous.Count)
+            {
+                return false;
+            }
+
+            grew = true;
+        }
+
+        return grew;
+    }
+
+    [GeneratedRegex(@"^(?<key>\s*[\w.-]+\s*:)\s*\[(?<items>[^\]]*)\]\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ListLine();
 
     /// <summary>Whether a rewrite leaves every line that speaks of oversight exactly as it was (a requested change to
     /// the log level of a file that also holds the safety filter, say).</summary>

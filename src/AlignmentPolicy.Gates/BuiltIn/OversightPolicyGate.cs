@@ -88,7 +88,7 @@ public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope,
             return new(Deny(RuleIds.OversightSuccessor, $"'{request.FunctionName}' would act on the agent's successor or replacement ('{successor}').", successor));
         }
 
-        if (Find(text, _options.ProtectedPaths) is { } protectedPath)
+        if (Find(text, _options.ProtectedPaths) is { } protectedPath && !OversightInContext.IsRequestedTightening(request))
         {
             return new(Deny(RuleIds.OversightTampering, $"'{request.FunctionName}' would change the agent's own configuration, prompts, credentials or monitoring ('{protectedPath}').", protectedPath));
         }

@@ -111,6 +111,25 @@ internal sealed partial class ConversationIndex
         return !Party.IsPersonalProvider(domain) && ToolCallText.DomainMatches(domain, OrganisationDomains);
     }
 
+    /// <summary>Whether mail from <paramref name="domain"/> in the conversation comes from a public body that names itself
+    /// at its start or end ("Danish Medicines Agency: please confirm..."): reporting to it is not a leak.</summary>
+    public bool IsPublicBody(string domain)
+    {
+        foreach (var item in Items)
+        {
+            if (item.Origin == ContextOrigin.Tool && item.Kind == ContextItemKind.Email && item.From is { } from && Party.Parse(from).Domain == domain)
+            {
+                var body = item.Body;
+                if (ContextLexicon.PublicBody().IsMatch(body.Length > 120 ? body[..120] : body) || ContextLexicon.PublicBody().IsMatch(body.Length > 120 ? body[^120..] : body))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether <paramref name="party"/> is the agent itself.</summary>
     public bool IsAgent(Party party)
         => Agent is not null && (party.Address is not null && party.Address == Agent.Address || (party.Address is null && Agent.NameWords.Length > 0 && party.NameWords.Length > 0 && party.NameWords[0] == Agent.NameWords[0]));
@@ -269,6 +288,19 @@ internal sealed partial class ConversationIndex
                 }
             }
         }
+
+        // The organisation's other domains in the same mail ("pricing@tembo.africa" beside "tembologistics.co.ke").
+        foreach (var item in Items)
+        {
+            foreach (var raw in item.Participants)
+            {
+                if (Party.Parse(raw).Domain is { } domain && !Party.IsPersonalProvider(domain) && !ToolCallText.DomainMatches(domain, OrganisationDomains)
+                    && OrganisationAliases.IsAlias(domain, OrganisationDomains))
+                {
+                    OrganisationDomains.Add(domain);
+                }
+            }
+        }
     }
 
     private void FindFacts()
@@ -307,7 +339,8 @@ internal sealed partial class ConversationIndex
 
             FindThreat(item, from, people);
             FindPrivateMatter(item, people);
-            if (ContextLexicon.PublicMaterial().IsMatch(item.Text))
+            // A marked item that mentions its own future press release ("press release planned after the DSMB") is still marked.
+            if (ContextLexicon.PublicMaterial().IsMatch(item.Text) && !(!outside && ConfidentialityLabel(item) is not null && !ContextLexicon.PublicMaterial().IsMatch(item.Subject)))
             {
                 // Approved public lines, press releases: their words are no secret.
                 OutsideWords.UnionWith(item.Tokens.Words);
@@ -560,6 +593,16 @@ internal sealed partial class ConversationIndex
         }
 
         var head = item.Subject + "\n" + (item.Body.Length > 160 ? item.Body[..160] : item.Body);
+        if (ContextLexicon.ForeignConfidentialMarker().Match(text) is { Success: true } foreign)
+        {
+            return foreign.Value;
+        }
+
+        if (ContextLexicon.InternalLabel().Match(item.Body) is { Success: true } internalLabel)
+        {
+            return internalLabel.Value.Trim();
+        }
+
         return ContextLexicon.NonPublicDescriptor().Match(head) is { Success: true } descriptor ? descriptor.Value : null;
     }
 

@@ -18,23 +18,45 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
     /// <inheritdoc />
     public override string ToString() => $"{Shared} of its own words ({Numeric} figures), {Grams} quoted 4-word runs";
 
-    /// <summary>Measures how much of <paramref name="source"/>'s own vocabulary (<paramref name="words"/>) the message carries.</summary>
+    /// <summary>Measures how much of <paramref name="source"/>'s own vocabulary (<paramref name="words"/>) the message carries.
+    /// Figures count when restated in another form ("212 million" for "212m"); quoted runs count when they hold one of the
+    /// source's own words (a stock phrase such as "do not discuss with" quotes nothing).</summary>
     public static Overlap Measure(OutboundMessage message, ContextItem source, HashSet<string> words, HashSet<long>? unmarkedGrams = null)
     {
         var shared = 0;
         var numeric = 0;
         string? example = null;
+        List<double>? figures = null;
+        List<double>? restated = null;
         foreach (var word in message.Tokens.Words)
         {
+            var hasDigit = word.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
             if (!words.Contains(word))
             {
+                // A figure of the source in another form: "212 million" for "212m", "160-190" for "158-189k".
+                if (hasDigit && RestatedFigures(word, words, ref figures, ref restated) is > 0 and var count)
+                {
+                    shared += count;
+                    numeric += count;
+                    example ??= word;
+                }
+
                 continue;
             }
 
             shared++;
-            // A figure: a number or code of three characters or more ("6.80", "61,400", "ard-207"); "12" may be a day.
-            var isNumber = word.Length >= 3 && word.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+            // A figure: a code ("ard-207") or a number that identifies ("6.80", "61,400"); "12" may be a day and "40ft" is a
+            // size, the vocabulary of a trade rather than a fact of the material.
+            var isNumber = word.Length >= 3 && hasDigit && (char.IsLetter(word[0]) || FigureOverlap.Identifying(word));
             numeric += isNumber ? 1 : 0;
+            if (isNumber)
+            {
+                // Its numbers are matched: "160" must not count again for the same "158-189k".
+                figures ??= FigureOverlap.Figures(words);
+                restated ??= [];
+                FigureOverlap.AddFigures(word, restated);
+            }
+
             if (example is null || isNumber)
             {
                 example = word;
@@ -42,7 +64,7 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
         }
 
         var grams = 0;
-        foreach (var gram in message.Tokens.Grams)
+        foreach (var gram in TokenSet.GramsHolding(message.Text, words))
         {
             if (source.Tokens.Grams.Contains(gram) && (unmarkedGrams is null || !unmarkedGrams.Contains(gram)))
             {
@@ -52,6 +74,32 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
 
         var ratio = words.Count == 0 ? 0 : (double)shared / Math.Min(words.Count, 40);
         return new Overlap(shared, numeric, grams, ratio, example);
+    }
+
+    /// <summary>How many figures of the source's own words <paramref name="word"/> restates that no earlier word of the
+    /// message restated.</summary>
+    private static int RestatedFigures(string word, HashSet<string> words, ref List<double>? figures, ref List<double>? restated)
+    {
+        List<double> mine = [];
+        FigureOverlap.AddFigures(word, mine);
+        if (mine.Count == 0)
+        {
+            return 0;
+        }
+
+        figures ??= FigureOverlap.Figures(words);
+        restated ??= [];
+        var found = 0;
+        foreach (var figure in mine)
+        {
+            if (FigureOverlap.Restates(figure, figures, out var original) && !restated.Contains(original))
+            {
+                restated.Add(original);
+                found++;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Whether two vocabularies talk about the same thing (at least two content words in common).</summary>

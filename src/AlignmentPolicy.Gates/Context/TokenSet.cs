@@ -135,6 +135,28 @@ internal sealed class TokenSet
         return word;
     }
 
+    /// <summary>The word 4-grams of <paramref name="text"/> (hashed as <see cref="Grams"/> are) that hold at least one word of
+    /// <paramref name="words"/> (stemmed content words): the quoted runs that carry something distinctive, not a stock phrase.</summary>
+    public static HashSet<long> GramsHolding(string text, HashSet<string> words)
+    {
+        var grams = new HashSet<long>();
+        Span<long> window = stackalloc long[4];
+        Span<bool> holds = stackalloc bool[4];
+        var count = 0;
+        foreach (var word in Split(text))
+        {
+            window[count % 4] = Hash(word);
+            holds[count % 4] = IsContent(word) && words.Contains(Stem(word));
+            count++;
+            if (count >= 4 && (holds[0] || holds[1] || holds[2] || holds[3]))
+            {
+                grams.Add(Combine(window, count));
+            }
+        }
+
+        return grams;
+    }
+
     private static long Combine(Span<long> window, int count)
     {
         // The window is a ring: read it in order, oldest first.
