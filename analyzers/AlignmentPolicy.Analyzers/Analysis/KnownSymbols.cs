@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace AlignmentPolicy.Analyzers.Analysis;
 
 /// <summary>
-/// The SDK and gate types the rules key on, resolved once per compilation. A null member means the
+/// The SDK and gate types the rules key on, each resolved once per compilation on first use. A null member means the
 /// compilation does not reference that SDK; <see cref="ReferencesModelSdk"/> false means no rule has
 /// anything to do.
 /// </summary>
@@ -13,120 +14,193 @@ internal sealed class KnownSymbols
 {
     private KnownSymbols(Compilation compilation)
     {
-        INamedTypeSymbol? Get(string name) => compilation.GetTypeByMetadataName(name);
-
-        IChatClient = Get("Microsoft.Extensions.AI.IChatClient");
-        ChatClientBuilder = Get("Microsoft.Extensions.AI.ChatClientBuilder");
-        AIFunctionFactory = Get("Microsoft.Extensions.AI.AIFunctionFactory");
-        AIFunction = Get("Microsoft.Extensions.AI.AIFunction");
-        AITool = Get("Microsoft.Extensions.AI.AITool");
-        ApprovalRequiredAIFunction = Get("Microsoft.Extensions.AI.ApprovalRequiredAIFunction");
-        FunctionInvokingChatClient = Get("Microsoft.Extensions.AI.FunctionInvokingChatClient");
-        AIAgent = Get("Microsoft.Agents.AI.AIAgent");
-        AIAgentBuilder = Get("Microsoft.Agents.AI.AIAgentBuilder");
-        ChatClientAgent = Get("Microsoft.Agents.AI.ChatClientAgent");
-        Kernel = Get("Microsoft.SemanticKernel.Kernel");
-        SkAgent = Get("Microsoft.SemanticKernel.Agents.Agent");
-        IKernelBuilder = Get("Microsoft.SemanticKernel.IKernelBuilder");
-        IChatCompletionService = Get("Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService");
-        KernelFunctionAttribute = Get("Microsoft.SemanticKernel.KernelFunctionAttribute");
-        KernelFunctionFactory = Get("Microsoft.SemanticKernel.KernelFunctionFactory");
-        KernelProcessStep = Get("Microsoft.SemanticKernel.KernelProcessStep");
-        FunctionChoiceBehavior = Get("Microsoft.SemanticKernel.FunctionChoiceBehavior");
-        ToolCallBehavior = Get("Microsoft.SemanticKernel.Connectors.OpenAI.ToolCallBehavior");
-        FunctionInvocationFilter = Get("Microsoft.SemanticKernel.IFunctionInvocationFilter");
-        AutoFunctionInvocationFilter = Get("Microsoft.SemanticKernel.IAutoFunctionInvocationFilter");
-        PromptRenderFilter = Get("Microsoft.SemanticKernel.IPromptRenderFilter");
-        OpenAIChatClient = Get("OpenAI.Chat.ChatClient");
-        AnthropicMessageService = Get("Anthropic.Services.IMessageService");
-        OllamaApiClient = Get("OllamaSharp.IOllamaApiClient");
-        OllamaChat = Get("OllamaSharp.Chat");
-        McpServerToolAttribute = Get("ModelContextProtocol.Server.McpServerToolAttribute");
-        IServiceProvider = Get("System.IServiceProvider");
-        ChatOptions = Get("Microsoft.Extensions.AI.ChatOptions");
-        MeaiFunctionInvocationContext = Get("Microsoft.Extensions.AI.FunctionInvocationContext");
-        DelegatingChatClient = Get("Microsoft.Extensions.AI.DelegatingChatClient");
-        MeaiFunctionCallContent = Get("Microsoft.Extensions.AI.FunctionCallContent");
-        SkFunctionCallContent = Get("Microsoft.SemanticKernel.FunctionCallContent");
-        KernelPluginCollection = Get("Microsoft.SemanticKernel.KernelPluginCollection");
-        IKernelBuilderPlugins = Get("Microsoft.SemanticKernel.IKernelBuilderPlugins");
-        KernelFunction = Get("Microsoft.SemanticKernel.KernelFunction");
-        KernelPlugin = Get("Microsoft.SemanticKernel.KernelPlugin");
-        McpClientTool = Get("ModelContextProtocol.Client.McpClientTool");
-        OpenAIChatFinishReason = Get("OpenAI.Chat.ChatFinishReason");
-        IServiceCollection = Get("Microsoft.Extensions.DependencyInjection.IServiceCollection");
-        FromKeyedServicesAttribute = Get("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
-        KiotaRequestBuilder = Get("Microsoft.Kiota.Abstractions.BaseRequestBuilder");
-        GrpcClientBase = Get("Grpc.Core.ClientBase");
-        HttpMessageInvoker = Get("System.Net.Http.HttpMessageInvoker");
-        SystemType = Get("System.Type");
-
-        IPolicyGate = Get("AlignmentPolicy.Gates.IPolicyGate");
-        PolicyVerdict = Get("AlignmentPolicy.Gates.PolicyVerdict");
-        PolicyGateAttribute = Get("AlignmentPolicy.Gates.PolicyGateAttribute");
-        SideEffectAttribute = Get("AlignmentPolicy.Gates.SideEffectAttribute");
-        AgentToolAttribute = Get("AlignmentPolicy.Gates.AgentToolAttribute");
-        IApprovalService = Get("AlignmentPolicy.Gates.IApprovalService");
-
+        _compilation = compilation;
         ReferencesModelSdk = IChatClient is not null || AIAgent is not null || Kernel is not null || IChatCompletionService is not null
             || OpenAIChatClient is not null || AnthropicMessageService is not null || OllamaApiClient is not null || McpServerToolAttribute is not null;
     }
 
-    public INamedTypeSymbol? IChatClient { get; }
-    public INamedTypeSymbol? ChatClientBuilder { get; }
-    public INamedTypeSymbol? AIFunctionFactory { get; }
-    public INamedTypeSymbol? AIFunction { get; }
-    public INamedTypeSymbol? AITool { get; }
-    public INamedTypeSymbol? ApprovalRequiredAIFunction { get; }
-    public INamedTypeSymbol? FunctionInvokingChatClient { get; }
-    public INamedTypeSymbol? AIAgent { get; }
-    public INamedTypeSymbol? AIAgentBuilder { get; }
-    public INamedTypeSymbol? ChatClientAgent { get; }
-    public INamedTypeSymbol? Kernel { get; }
+    public INamedTypeSymbol? IChatClient => Resolve(ref _iChatClient, "Microsoft.Extensions.AI.IChatClient");
+
+    public INamedTypeSymbol? ChatClientBuilder => Resolve(ref _chatClientBuilder, "Microsoft.Extensions.AI.ChatClientBuilder");
+
+    public INamedTypeSymbol? AIFunctionFactory => Resolve(ref _aIFunctionFactory, "Microsoft.Extensions.AI.AIFunctionFactory");
+
+    public INamedTypeSymbol? AIFunction => Resolve(ref _aIFunction, "Microsoft.Extensions.AI.AIFunction");
+
+    public INamedTypeSymbol? AITool => Resolve(ref _aITool, "Microsoft.Extensions.AI.AITool");
+
+    public INamedTypeSymbol? ApprovalRequiredAIFunction => Resolve(ref _approvalRequiredAIFunction, "Microsoft.Extensions.AI.ApprovalRequiredAIFunction");
+
+    public INamedTypeSymbol? FunctionInvokingChatClient => Resolve(ref _functionInvokingChatClient, "Microsoft.Extensions.AI.FunctionInvokingChatClient");
+
+    public INamedTypeSymbol? AIAgent => Resolve(ref _aIAgent, "Microsoft.Agents.AI.AIAgent");
+
+    public INamedTypeSymbol? AIAgentBuilder => Resolve(ref _aIAgentBuilder, "Microsoft.Agents.AI.AIAgentBuilder");
+
+    public INamedTypeSymbol? ChatClientAgent => Resolve(ref _chatClientAgent, "Microsoft.Agents.AI.ChatClientAgent");
+
+    public INamedTypeSymbol? Kernel => Resolve(ref _kernel, "Microsoft.SemanticKernel.Kernel");
 
     /// <summary>Semantic Kernel's agent base class (ChatCompletionAgent, ...): it sends its requests through its kernel.</summary>
-    public INamedTypeSymbol? SkAgent { get; }
-    public INamedTypeSymbol? IKernelBuilder { get; }
-    public INamedTypeSymbol? IChatCompletionService { get; }
-    public INamedTypeSymbol? KernelFunctionAttribute { get; }
-    public INamedTypeSymbol? KernelFunctionFactory { get; }
-    public INamedTypeSymbol? KernelProcessStep { get; }
-    public INamedTypeSymbol? FunctionChoiceBehavior { get; }
-    public INamedTypeSymbol? ToolCallBehavior { get; }
-    public INamedTypeSymbol? FunctionInvocationFilter { get; }
-    public INamedTypeSymbol? AutoFunctionInvocationFilter { get; }
-    public INamedTypeSymbol? PromptRenderFilter { get; }
-    public INamedTypeSymbol? OpenAIChatClient { get; }
-    public INamedTypeSymbol? AnthropicMessageService { get; }
-    public INamedTypeSymbol? OllamaApiClient { get; }
-    public INamedTypeSymbol? OllamaChat { get; }
-    public INamedTypeSymbol? McpServerToolAttribute { get; }
-    public INamedTypeSymbol? IServiceProvider { get; }
-    public INamedTypeSymbol? ChatOptions { get; }
-    public INamedTypeSymbol? MeaiFunctionInvocationContext { get; }
-    public INamedTypeSymbol? DelegatingChatClient { get; }
-    public INamedTypeSymbol? MeaiFunctionCallContent { get; }
-    public INamedTypeSymbol? SkFunctionCallContent { get; }
-    public INamedTypeSymbol? KernelPluginCollection { get; }
-    public INamedTypeSymbol? IKernelBuilderPlugins { get; }
-    public INamedTypeSymbol? KernelFunction { get; }
-    public INamedTypeSymbol? KernelPlugin { get; }
-    public INamedTypeSymbol? McpClientTool { get; }
-    public INamedTypeSymbol? OpenAIChatFinishReason { get; }
-    public INamedTypeSymbol? IServiceCollection { get; }
-    public INamedTypeSymbol? FromKeyedServicesAttribute { get; }
-    public INamedTypeSymbol? KiotaRequestBuilder { get; }
-    public INamedTypeSymbol? GrpcClientBase { get; }
-    public INamedTypeSymbol? HttpMessageInvoker { get; }
-    public INamedTypeSymbol? SystemType { get; }
-    public INamedTypeSymbol? IApprovalService { get; }
-    public INamedTypeSymbol? IPolicyGate { get; }
-    public INamedTypeSymbol? PolicyVerdict { get; }
-    public INamedTypeSymbol? PolicyGateAttribute { get; }
-    public INamedTypeSymbol? SideEffectAttribute { get; }
-    public INamedTypeSymbol? AgentToolAttribute { get; }
+    public INamedTypeSymbol? SkAgent => Resolve(ref _skAgent, "Microsoft.SemanticKernel.Agents.Agent");
+
+    public INamedTypeSymbol? IKernelBuilder => Resolve(ref _iKernelBuilder, "Microsoft.SemanticKernel.IKernelBuilder");
+
+    public INamedTypeSymbol? IChatCompletionService => Resolve(ref _iChatCompletionService, "Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService");
+
+    public INamedTypeSymbol? KernelFunctionAttribute => Resolve(ref _kernelFunctionAttribute, "Microsoft.SemanticKernel.KernelFunctionAttribute");
+
+    public INamedTypeSymbol? KernelFunctionFactory => Resolve(ref _kernelFunctionFactory, "Microsoft.SemanticKernel.KernelFunctionFactory");
+
+    public INamedTypeSymbol? KernelProcessStep => Resolve(ref _kernelProcessStep, "Microsoft.SemanticKernel.KernelProcessStep");
+
+    public INamedTypeSymbol? FunctionChoiceBehavior => Resolve(ref _functionChoiceBehavior, "Microsoft.SemanticKernel.FunctionChoiceBehavior");
+
+    public INamedTypeSymbol? ToolCallBehavior => Resolve(ref _toolCallBehavior, "Microsoft.SemanticKernel.Connectors.OpenAI.ToolCallBehavior");
+
+    public INamedTypeSymbol? FunctionInvocationFilter => Resolve(ref _functionInvocationFilter, "Microsoft.SemanticKernel.IFunctionInvocationFilter");
+
+    public INamedTypeSymbol? AutoFunctionInvocationFilter => Resolve(ref _autoFunctionInvocationFilter, "Microsoft.SemanticKernel.IAutoFunctionInvocationFilter");
+
+    public INamedTypeSymbol? PromptRenderFilter => Resolve(ref _promptRenderFilter, "Microsoft.SemanticKernel.IPromptRenderFilter");
+
+    public INamedTypeSymbol? OpenAIChatClient => Resolve(ref _openAIChatClient, "OpenAI.Chat.ChatClient");
+
+    public INamedTypeSymbol? AnthropicMessageService => Resolve(ref _anthropicMessageService, "Anthropic.Services.IMessageService");
+
+    public INamedTypeSymbol? OllamaApiClient => Resolve(ref _ollamaApiClient, "OllamaSharp.IOllamaApiClient");
+
+    public INamedTypeSymbol? OllamaChat => Resolve(ref _ollamaChat, "OllamaSharp.Chat");
+
+    public INamedTypeSymbol? McpServerToolAttribute => Resolve(ref _mcpServerToolAttribute, "ModelContextProtocol.Server.McpServerToolAttribute");
+
+    public INamedTypeSymbol? IServiceProvider => Resolve(ref _iServiceProvider, "System.IServiceProvider");
+
+    public INamedTypeSymbol? ChatOptions => Resolve(ref _chatOptions, "Microsoft.Extensions.AI.ChatOptions");
+
+    public INamedTypeSymbol? MeaiFunctionInvocationContext => Resolve(ref _meaiFunctionInvocationContext, "Microsoft.Extensions.AI.FunctionInvocationContext");
+
+    public INamedTypeSymbol? DelegatingChatClient => Resolve(ref _delegatingChatClient, "Microsoft.Extensions.AI.DelegatingChatClient");
+
+    public INamedTypeSymbol? MeaiFunctionCallContent => Resolve(ref _meaiFunctionCallContent, "Microsoft.Extensions.AI.FunctionCallContent");
+
+    public INamedTypeSymbol? SkFunctionCallContent => Resolve(ref _skFunctionCallContent, "Microsoft.SemanticKernel.FunctionCallContent");
+
+    public INamedTypeSymbol? KernelPluginCollection => Resolve(ref _kernelPluginCollection, "Microsoft.SemanticKernel.KernelPluginCollection");
+
+    public INamedTypeSymbol? IKernelBuilderPlugins => Resolve(ref _iKernelBuilderPlugins, "Microsoft.SemanticKernel.IKernelBuilderPlugins");
+
+    public INamedTypeSymbol? KernelFunction => Resolve(ref _kernelFunction, "Microsoft.SemanticKernel.KernelFunction");
+
+    public INamedTypeSymbol? KernelPlugin => Resolve(ref _kernelPlugin, "Microsoft.SemanticKernel.KernelPlugin");
+
+    public INamedTypeSymbol? McpClientTool => Resolve(ref _mcpClientTool, "ModelContextProtocol.Client.McpClientTool");
+
+    public INamedTypeSymbol? OpenAIChatFinishReason => Resolve(ref _openAIChatFinishReason, "OpenAI.Chat.ChatFinishReason");
+
+    public INamedTypeSymbol? IServiceCollection => Resolve(ref _iServiceCollection, "Microsoft.Extensions.DependencyInjection.IServiceCollection");
+
+    public INamedTypeSymbol? FromKeyedServicesAttribute => Resolve(ref _fromKeyedServicesAttribute, "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
+
+    public INamedTypeSymbol? KiotaRequestBuilder => Resolve(ref _kiotaRequestBuilder, "Microsoft.Kiota.Abstractions.BaseRequestBuilder");
+
+    public INamedTypeSymbol? GrpcClientBase => Resolve(ref _grpcClientBase, "Grpc.Core.ClientBase");
+
+    public INamedTypeSymbol? HttpMessageInvoker => Resolve(ref _httpMessageInvoker, "System.Net.Http.HttpMessageInvoker");
+
+    public INamedTypeSymbol? SystemType => Resolve(ref _systemType, "System.Type");
+
+    public INamedTypeSymbol? IApprovalService => Resolve(ref _iApprovalService, "AlignmentPolicy.Gates.IApprovalService");
+
+    public INamedTypeSymbol? IPolicyGate => Resolve(ref _iPolicyGate, "AlignmentPolicy.Gates.IPolicyGate");
+
+    public INamedTypeSymbol? PolicyVerdict => Resolve(ref _policyVerdict, "AlignmentPolicy.Gates.PolicyVerdict");
+
+    public INamedTypeSymbol? PolicyGateAttribute => Resolve(ref _policyGateAttribute, "AlignmentPolicy.Gates.PolicyGateAttribute");
+
+    public INamedTypeSymbol? SideEffectAttribute => Resolve(ref _sideEffectAttribute, "AlignmentPolicy.Gates.SideEffectAttribute");
+
+    public INamedTypeSymbol? AgentToolAttribute => Resolve(ref _agentToolAttribute, "AlignmentPolicy.Gates.AgentToolAttribute");
 
     public bool ReferencesModelSdk { get; }
+
+    private readonly Compilation _compilation;
+    private Slot? _iChatClient;
+    private Slot? _chatClientBuilder;
+    private Slot? _aIFunctionFactory;
+    private Slot? _aIFunction;
+    private Slot? _aITool;
+    private Slot? _approvalRequiredAIFunction;
+    private Slot? _functionInvokingChatClient;
+    private Slot? _aIAgent;
+    private Slot? _aIAgentBuilder;
+    private Slot? _chatClientAgent;
+    private Slot? _kernel;
+    private Slot? _skAgent;
+    private Slot? _iKernelBuilder;
+    private Slot? _iChatCompletionService;
+    private Slot? _kernelFunctionAttribute;
+    private Slot? _kernelFunctionFactory;
+    private Slot? _kernelProcessStep;
+    private Slot? _functionChoiceBehavior;
+    private Slot? _toolCallBehavior;
+    private Slot? _functionInvocationFilter;
+    private Slot? _autoFunctionInvocationFilter;
+    private Slot? _promptRenderFilter;
+    private Slot? _openAIChatClient;
+    private Slot? _anthropicMessageService;
+    private Slot? _ollamaApiClient;
+    private Slot? _ollamaChat;
+    private Slot? _mcpServerToolAttribute;
+    private Slot? _iServiceProvider;
+    private Slot? _chatOptions;
+    private Slot? _meaiFunctionInvocationContext;
+    private Slot? _delegatingChatClient;
+    private Slot? _meaiFunctionCallContent;
+    private Slot? _skFunctionCallContent;
+    private Slot? _kernelPluginCollection;
+    private Slot? _iKernelBuilderPlugins;
+    private Slot? _kernelFunction;
+    private Slot? _kernelPlugin;
+    private Slot? _mcpClientTool;
+    private Slot? _openAIChatFinishReason;
+    private Slot? _iServiceCollection;
+    private Slot? _fromKeyedServicesAttribute;
+    private Slot? _kiotaRequestBuilder;
+    private Slot? _grpcClientBase;
+    private Slot? _httpMessageInvoker;
+    private Slot? _systemType;
+    private Slot? _iApprovalService;
+    private Slot? _iPolicyGate;
+    private Slot? _policyVerdict;
+    private Slot? _policyGateAttribute;
+    private Slot? _sideEffectAttribute;
+    private Slot? _agentToolAttribute;
+
+    /// <summary>
+    /// A type resolved on first use. GetTypeByMetadataName asks every referenced assembly, and most
+    /// compilations need a handful of these types (a classifier reaches a type only after a call's name
+    /// matched): resolving all of them up front cost more than all of some rules' own work on the bench.
+    /// The lookup is deterministic, so two threads racing here store the same symbol.
+    /// </summary>
+    private INamedTypeSymbol? Resolve(ref Slot? slot, string metadataName)
+    {
+        var resolved = Volatile.Read(ref slot);
+        if (resolved is null)
+        {
+            resolved = new Slot(_compilation.GetTypeByMetadataName(metadataName));
+            Volatile.Write(ref slot, resolved);
+        }
+
+        return resolved.Type;
+    }
+
+    private sealed class Slot
+    {
+        public Slot(INamedTypeSymbol? type) => Type = type;
+
+        public INamedTypeSymbol? Type { get; }
+    }
 
     public static KnownSymbols Create(Compilation compilation) => new(compilation);
 

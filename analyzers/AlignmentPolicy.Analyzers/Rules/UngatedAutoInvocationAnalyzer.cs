@@ -4,6 +4,7 @@ using System.Linq;
 using AlignmentPolicy.Analyzers.Analysis;
 using AlignmentPolicy.Analyzers.Analysis.Invocations;
 using AlignmentPolicy.Analyzers.Analysis.Origins;
+using AlignmentPolicy.Analyzers.Analysis.Pipelines;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -71,6 +72,14 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invocation),
                         ImmutableDictionary<string, string?>.Empty.Add(BuilderChainProperty, "true"),
                         "UseFunctionInvocation()", "this pipeline has no UsePolicyGate()"));
+                }
+
+                break;
+            case InvocationKind.KernelFunctionInvocation:
+                if (!KernelFunctionInvocation.IsGated(invocation, agent))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invocation),
+                        "UseKernelFunctionInvocation()", "the kernel its requests carry has no gating filter (AddPolicyGate() on the builder the client is registered in, or kernel.UsePolicyGate())"));
                 }
 
                 break;
@@ -296,11 +305,11 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
 
         if (kernels.Count == 0)
         {
-            return agent.Pipelines.AllKernelsGated;
+            return agent.Pipelines.AllKernelsGatedFrom(operation.Syntax.SyntaxTree);
         }
 
         var states = kernels.Select(k => agent.Origins.Trace(k).State).ToList();
-        return states.All(s => s == GateState.Gated) || (states.All(s => s != GateState.Ungated) && agent.Pipelines.AllKernelsGated);
+        return states.All(s => s == GateState.Gated) || (states.All(s => s != GateState.Ungated) && agent.Pipelines.AllKernelsGatedFrom(operation.Syntax.SyntaxTree));
     }
 
     /// <summary>The kernels of the model calls that receive these settings.</summary>

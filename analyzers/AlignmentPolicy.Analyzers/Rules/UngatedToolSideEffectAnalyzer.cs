@@ -324,6 +324,6 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        return seen || agent.Pipelines.AllPipelinesGated;
+        return seen || agent.Pipelines.AllPipelinesGatedFrom(root.Syntax.SyntaxTree);
     }
 }

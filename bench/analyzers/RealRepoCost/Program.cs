@@ -24,8 +24,11 @@ if (args.Length < 1 || !Directory.Exists(args[0]))
 var root = Path.GetFullPath(args[0]);
 var iterations = args.Length > 1 ? int.Parse(args[1]) : 5;
 var references = LoadReferences();
+// ALN_ONLY=Rule1,Rule2: run only these of our analyzers (experiments: a rule's cost alone, or without one).
+var only = Environment.GetEnvironmentVariable("ALN_ONLY")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var analyzers = typeof(DiagnosticIds).Assembly.GetTypes()
     .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any())
+    .Where(t => only is null || only.Contains(t.Name))
     .OrderBy(t => t.FullName, StringComparer.Ordinal)
     .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
     .ToImmutableArray();
@@ -33,6 +36,10 @@ var analyzers = typeof(DiagnosticIds).Assembly.GetTypes()
 _ = Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, "baseline", "Microsoft.CodeAnalysis.BannedApiAnalyzers.dll"));
 var baseline = new AnalyzerFileReference(Path.Combine(AppContext.BaseDirectory, "baseline", "Microsoft.CodeAnalysis.CSharp.BannedApiAnalyzers.dll"), new AssemblyLoader())
     .GetAnalyzers(LanguageNames.CSharp);
+// ALN_PROBES=1: analyzers that do nothing in the same run (the driver's charge for a callback; see Probes.cs).
+var probes = Environment.GetEnvironmentVariable("ALN_PROBES") == "1"
+    ? ImmutableArray.Create<DiagnosticAnalyzer>(new NoOpInvocationProbe(), new NoOpMethodSymbolProbe(), new ReturnTypeInvocationProbe(), new ModelSharingProbe())
+    : ImmutableArray<DiagnosticAnalyzer>.Empty;
 var bannedList = new FileText(Path.Combine(AppContext.BaseDirectory, "baseline", "BannedSymbols.txt"));
 var projects = Projects(root);
 Console.WriteLine($"{projects.Count} projects, {projects.Sum(p => p.Count)} files under {root}");
@@ -45,6 +52,7 @@ for (var i = 1; i <= iterations; i++)
 {
     counters.GetMethod("Reset")!.Invoke(null, null);
     var perRule = new Dictionary<string, double>(StringComparer.Ordinal);
+    var perProbe = new Dictionary<string, double>(StringComparer.Ordinal);
     double compileMs = 0, oursMs = 0, bannedMs = 0;
     foreach (var files in projects)
     {
@@ -54,7 +62,13 @@ for (var i = 1; i <= iterations; i++)
         compileMs += watch.Elapsed.TotalMilliseconds;
 
         // Fresh compilation for the analyzers, so they do not reuse what GetDiagnostics bound.
-        var analyzed = Compile(files, references).WithAnalyzers(analyzers.AddRange(baseline), new CompilationWithAnalyzersOptions(
+        var fresh = Compile(files, references);
+        if (Environment.GetEnvironmentVariable("ALN_WARM") == "1")
+        {
+            _ = fresh.SourceModule.ReferencedAssemblySymbols;
+        }
+
+        var analyzed = fresh.WithAnalyzers((Environment.GetEnvironmentVariable("ALN_ORDER") == "banned-first" ? baseline.AddRange(probes).AddRange(analyzers) : analyzers.AddRange(baseline).AddRange(probes)), new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(bannedList)), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
         _ = await analyzed.GetAnalyzerDiagnosticsAsync();
         foreach (var analyzer in analyzers)
@@ -62,6 +76,11 @@ for (var i = 1; i <= iterations; i++)
             var ms = (await analyzed.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
             oursMs += ms;
             perRule[analyzer.GetType().Name] = perRule.GetValueOrDefault(analyzer.GetType().Name) + ms;
+        }
+
+        foreach (var probe in probes)
+        {
+            perProbe[probe.GetType().Name] = perProbe.GetValueOrDefault(probe.GetType().Name) + (await analyzed.GetAnalyzerTelemetryInfoAsync(probe, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
         }
 
         foreach (var analyzer in baseline)
@@ -76,6 +95,10 @@ for (var i = 1; i <= iterations; i++)
     Console.WriteLine($"iteration {i}: compile (bind) {compileMs:0} ms, our analyzers {oursMs:0} ms, share {100 * share:0.00}%; BannedApiAnalyzers {bannedMs:0} ms, ours/BannedApi {oursMs / bannedMs:0.00}x");
     Console.WriteLine($"  work: {counters.GetMethod("Summary")!.Invoke(null, null)}");
     Console.WriteLine($"  per rule (ms): {string.Join(", ", perRule.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:0}"))}");
+    if (perProbe.Count > 0)
+    {
+        Console.WriteLine($"  probes (ms): {string.Join(", ", perProbe.Select(p => $"{p.Key} {p.Value:0}"))}; the analyzers' GetSemanticModel is the driver's model in {ModelSharingProbe.Shared} of {ModelSharingProbe.Shared + ModelSharingProbe.NotShared} blocks");
+    }
 }
 
 shares.Sort();

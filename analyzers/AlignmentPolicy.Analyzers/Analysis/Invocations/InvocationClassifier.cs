@@ -19,7 +19,7 @@ internal sealed class InvocationClassifier
         "InvokePromptAsync", "InvokePromptStreamingAsync", "InvokeAsync", "InvokeStreamingAsync",
         "CompleteChat", "CompleteChatAsync", "CompleteChatStreaming", "CompleteChatStreamingAsync", "Create", "CreateStreaming", "ChatAsync", "SendAsync", "SendAsAsync",
         "UsePolicyGate", "AddPolicyGate", "WithPolicyGate", "EvaluateAsync", "RequestApprovalAsync",
-        "Use", "UseFunctionInvocation", "AsAIAgent", "CreateAIAgent", "CreateFromMethod",
+        "Use", "UseFunctionInvocation", "UseKernelFunctionInvocation", "AsAIAgent", "CreateAIAgent", "CreateFromMethod",
         "CreateFunctionFromPrompt", "CreateFromPrompt", "CreateFunctionFromPromptYaml", "CreateFromPromptYaml", "FromPromptYaml",
         "CreatePluginFromPromptDirectory", "ImportPluginFromPromptDirectory", "AddFromPromptDirectory", "CreateFromPromptDirectory",
         "CreatePluginFromPromptDirectoryYaml", "ImportPluginFromPromptDirectoryYaml", "AddFromPromptDirectoryYaml",
@@ -83,6 +83,8 @@ internal sealed class InvocationClassifier
                 return InvocationKind.MiddlewareUse;
             case "UseFunctionInvocation" when Is(method.ReturnType, _symbols.ChatClientBuilder):
                 return InvocationKind.FunctionInvocation;
+            case "UseKernelFunctionInvocation" when Is(method.ReturnType, _symbols.ChatClientBuilder):
+                return InvocationKind.KernelFunctionInvocation;
             case "AsAIAgent" or "CreateAIAgent" when Is(method.ReturnType, _symbols.AIAgent):
                 return InvocationKind.AgentCreation;
             case "Create" when Same(type, _symbols.AIFunctionFactory):

@@ -62,4 +62,10 @@ internal enum InvocationKind
 
     /// <summary><c>FunctionChoiceBehavior.Auto()</c> / <c>Required()</c>.</summary>
     AutoInvokeBehavior,
+
+    /// <summary>
+    /// <c>ChatClientBuilder.UseKernelFunctionInvocation()</c>: Semantic Kernel's function-invoking chat client, which
+    /// invokes the functions of the kernel each request carries (gated as those kernels are).
+    /// </summary>
+    KernelFunctionInvocation,
 }

@@ -26,6 +26,8 @@ internal sealed class OriginTracer
     private readonly ConcurrentDictionary<ISymbol, Origin> _memberOrigins = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _memberValues = new(SymbolEqualityComparer.Default);
 
+    private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IObjectCreationOperation>> _creations = new(SymbolEqualityComparer.Default);
+
     private readonly bool _forModelCalls;
 
     /// <param name="context">The compilation's analysis.</param>
@@ -125,9 +127,24 @@ internal sealed class OriginTracer
             }
         }
 
-        // new AzureOpenAIClient(...) of a type the scan does not have: a client made here, and no gate of ours.
-        if (invalid.Syntax is ObjectCreationExpressionSyntax { Type: var created })
+        // new AzureOpenAIClient(...), or target-typed `OpenAIResponseAgent agent = new(...)`, of a type the scan does not
+        // have (or whose constructor does not bind here): a client made here, and no gate of ours, unless it wraps one.
+        if (invalid.Syntax is BaseObjectCreationExpressionSyntax creation)
         {
+            if (invalid.Type is { TypeKind: not TypeKind.Error } type && (Gates.IsGateType(type) || Gates.IsGatingClientType(type)))
+            {
+                return Origin.Gated;
+            }
+
+            foreach (var child in invalid.ChildOperations)
+            {
+                if (Symbols.IsClientLike(child.Type))
+                {
+                    return Trace(child, depth + 1, visiting); // a wrapper of the client it is given
+                }
+            }
+
+            var created = creation is ObjectCreationExpressionSyntax { Type: var named } ? named.ToString() : invalid.Type?.Name;
             return Origin.Ungated($"it is created with 'new {created}(...)' without UsePolicyGate()");
         }
 
@@ -398,6 +415,12 @@ internal sealed class OriginTracer
             return Origin.Unknown($"'{parameter.Name}' is a parameter, so its origin is at the callers");
         }
 
+        if (method.MethodKind == MethodKind.Constructor && TraceConstructorArguments(method, parameter, depth, visiting) is { } created)
+        {
+            // new TicketSummarizer(chatClient): the type is made by hand in this compilation, with these clients.
+            return created;
+        }
+
         if (method.MethodKind == MethodKind.Constructor || KnownSymbols.HasAttribute(method, Symbols.McpServerToolAttribute))
         {
             return _context.Pipelines.FromContainer(type, ServiceKey(parameter));
@@ -429,6 +452,50 @@ internal sealed class OriginTracer
 
         return result is { } found ? Origin.Combine(found, found) : Origin.Unknown($"'{parameter.Name}' is a parameter and no caller is in this compilation");
     }
+
+    /// <summary>
+    /// The values given to a constructor's client parameter where the type is created with <c>new</c> in this
+    /// compilation (name first: only creations spelled with the type's name are bound); null when there are none.
+    /// </summary>
+    private Origin? TraceConstructorArguments(IMethodSymbol constructor, IParameterSymbol parameter, int depth, ImmutableHashSet<ISymbol> visiting)
+    {
+        if (constructor.DeclaringSyntaxReferences.Length == 0 || visiting.Contains(constructor) || depth >= MaxFactoryDepth || !Symbols.IsClientLike(parameter.Type))
+        {
+            return null;
+        }
+
+        visiting = visiting.Add(constructor);
+        Origin? result = null;
+        foreach (var creation in CreationsOf(constructor))
+        {
+            var argument = creation.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, parameter.OriginalDefinition));
+            if (argument is null || argument.ArgumentKind != ArgumentKind.Explicit)
+            {
+                continue;
+            }
+
+            var origin = Trace(argument.Value, depth + 1, visiting);
+            result = result is { } previous ? Origin.Combine(previous, origin) : origin;
+        }
+
+        return result;
+    }
+
+    private IReadOnlyList<IObjectCreationOperation> CreationsOf(IMethodSymbol constructor)
+        => _creations.GetOrAdd(constructor.OriginalDefinition, c =>
+        {
+            var creations = new List<IObjectCreationOperation>();
+            foreach (var syntax in _context.Sources.Creations(c.ContainingType.Name))
+            {
+                if (_context.OperationOf(syntax) is IObjectCreationOperation creation
+                    && SymbolEqualityComparer.Default.Equals(creation.Constructor?.OriginalDefinition, c))
+                {
+                    creations.Add(creation);
+                }
+            }
+
+            return creations;
+        });
 
     /// <summary>A lambda passed to a method defined outside the compilation (app.MapPost("/chat", (IChatClient chat, ...) => ...)): the framework fills its parameters.</summary>
     private static bool IsHandedToFramework(IMethodSymbol lambda)

@@ -31,6 +31,7 @@ internal sealed class PipelineIndex
         "AddSingleton", "AddScoped", "AddTransient", "AddKeyedSingleton", "AddKeyedScoped", "AddKeyedTransient", "TryAddSingleton", "TryAddScoped", "TryAddTransient", "TryAddEnumerable",
     };
 
+    private static readonly string[] s_build = { "Build" };
     private static readonly string[] s_pipelineNames = { "UseFunctionInvocation", "AsAIAgent", "CreateAIAgent" };
     private static readonly string[] s_pluginRegistrations = { "AddFromType", "AddFromObject", "ImportPluginFromType", "ImportPluginFromObject" };
     private static readonly string[] s_promptPluginNames =
@@ -47,6 +48,8 @@ internal sealed class PipelineIndex
     private readonly Lazy<bool> _allPipelinesGated;
     private readonly Lazy<bool> _allKernelsGated;
     private readonly ConcurrentDictionary<ITypeSymbol, Lazy<bool>> _pluginGuarded = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxTree, Lazy<bool>> _ungatedKernelIn = new();
+    private readonly ConcurrentDictionary<SyntaxTree, Lazy<bool>> _ungatedPipelineIn = new();
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<IReadOnlyList<IInvocationOperation>>> _callers = new(SymbolEqualityComparer.Default);
 
     public PipelineIndex(AgentContext context)
@@ -73,6 +76,27 @@ internal sealed class PipelineIndex
 
     /// <summary>True when the compilation makes at least one kernel and every kernel it makes is gated.</summary>
     public bool AllKernelsGated => _allKernelsGated.Value;
+
+    /// <summary>
+    /// <see cref="AllKernelsGated"/>, asked from code in <paramref name="tree"/>: an ungated kernel built in that
+    /// tree (most often in the asking method itself, which the driver has bound already) answers false without
+    /// binding the compilation's registrations and kernel builds, which the full answer would bind first.
+    /// </summary>
+    public bool AllKernelsGatedFrom(SyntaxTree tree)
+        => (_allKernelsGated.IsValueCreated || !HasUngated(_ungatedKernelIn, tree, t => KernelBuilds(t).Any(k => Tracer.TraceWithTarget(k).State != GateState.Gated)))
+            && _allKernelsGated.Value;
+
+    /// <summary>
+    /// <see cref="AllPipelinesGated"/>, asked from code in <paramref name="tree"/>: an ungated pipeline or agent built
+    /// in that tree answers false without binding the compilation's other pipelines.
+    /// </summary>
+    public bool AllPipelinesGatedFrom(SyntaxTree tree)
+        => (_allPipelinesGated.IsValueCreated || !HasUngated(_ungatedPipelineIn, tree, t => PipelinesAndAgents(t).Any(p => !IsGated(p))))
+            && _allPipelinesGated.Value;
+
+    /// <summary>Whether something made in the tree is not gated: computed once per tree and question.</summary>
+    private static bool HasUngated(ConcurrentDictionary<SyntaxTree, Lazy<bool>> cache, SyntaxTree tree, Func<SyntaxTree, bool> compute)
+        => cache.GetOrAdd(tree, t => new Lazy<bool>(() => compute(t), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>A value taken from the DI container: gated when its registrations in this compilation are.</summary>
     public Origin FromContainer(ITypeSymbol? type, string? key = null)
@@ -103,7 +127,7 @@ internal sealed class PipelineIndex
             return DiKernel;
         }
 
-        return Origin.Unknown($"it is injected ({type.Name}), and its registration is not followed");
+        return ServiceFactories.Of(type, key, _context) ?? Origin.Unknown($"it is injected ({type.Name}), and its registration is not followed");
     }
 
     /// <summary>The kernel the DI container builds: gated by a gate in its AddKernel() chain or a gating filter registered in the container.</summary>
@@ -316,9 +340,9 @@ internal sealed class PipelineIndex
     }
 
     /// <summary>The invocations spelled with these names, bound and classified (only those of one of the wanted kinds).</summary>
-    private IEnumerable<IInvocationOperation> Bound(IReadOnlyList<string> names, Func<InvocationExpressionSyntax, bool>? mayMatter = null)
+    private IEnumerable<IInvocationOperation> Bound(IReadOnlyList<string> names, Func<InvocationExpressionSyntax, bool>? mayMatter = null, SyntaxTree? only = null)
     {
-        foreach (var syntax in _context.Sources.Invocations(names))
+        foreach (var syntax in _context.Sources.Invocations(names, only))
         {
             if ((mayMatter is null || mayMatter(syntax)) && _context.OperationOf(syntax) is IInvocationOperation invocation)
             {
@@ -330,9 +354,16 @@ internal sealed class PipelineIndex
     private List<(string? Key, Origin Origin)> GatherChatClientRegistrations()
     {
         var registrations = new List<(string?, Origin)>();
-        foreach (var invocation in Bound(s_chatClientRegistrations))
+        foreach (var syntax in _context.Sources.Invocations(s_chatClientRegistrations))
         {
-            if (_context.Classifier.Classify(invocation.TargetMethod) == InvocationKind.ChatClientRegistration)
+            var operation = _context.OperationOf(syntax);
+            if (operation is IInvalidOperation invalid && UnboundRegistrations.ChatClient(invalid, _context) is { } unbound)
+            {
+                registrations.Add((null, unbound));
+                continue;
+            }
+
+            if (operation is IInvocationOperation invocation && _context.Classifier.Classify(invocation.TargetMethod) == InvocationKind.ChatClientRegistration)
             {
                 registrations.Add((RegistrationKey(invocation), Tracer.ChainHasGate(invocation)
                     ? Origin.Gated
@@ -394,10 +425,10 @@ internal sealed class PipelineIndex
         return names;
     }
 
-    /// <summary>Every UseFunctionInvocation() pipeline and agent of the compilation, in source order (stops where the caller stops).</summary>
-    private IEnumerable<IOperation> PipelinesAndAgents()
+    /// <summary>Every UseFunctionInvocation() pipeline and agent of the compilation (or of one tree), in source order (stops where the caller stops).</summary>
+    private IEnumerable<IOperation> PipelinesAndAgents(SyntaxTree? only = null)
     {
-        foreach (var invocation in Bound(s_pipelineNames))
+        foreach (var invocation in Bound(s_pipelineNames, only: only))
         {
             if (_context.Classifier.Classify(invocation.TargetMethod) is InvocationKind.FunctionInvocation or InvocationKind.AgentCreation)
             {
@@ -407,7 +438,7 @@ internal sealed class PipelineIndex
 
         if (_context.Symbols.ChatClientAgent is { } agentType)
         {
-            foreach (var syntax in _context.Sources.Creations(agentType.Name))
+            foreach (var syntax in _context.Sources.Creations(agentType.Name, only))
             {
                 if (_context.OperationOf(syntax) is IObjectCreationOperation { Type: { } created } creation && KnownSymbols.IsOrDerivesFrom(created, agentType))
                 {
@@ -423,10 +454,7 @@ internal sealed class PipelineIndex
         foreach (var pipeline in PipelinesAndAgents())
         {
             any = true;
-            var gated = pipeline is IInvocationOperation invocation && _context.Classifier.Classify(invocation.TargetMethod) == InvocationKind.FunctionInvocation
-                ? IsPipelineGated(invocation)
-                : IsAgentGated(pipeline);
-            if (!gated)
+            if (!IsGated(pipeline))
             {
                 return false; // one ungated pipeline decides: the rest is never bound
             }
@@ -435,13 +463,18 @@ internal sealed class PipelineIndex
         return any;
     }
 
-    /// <summary>Every kernel the compilation builds (<c>builder.Build()</c> of a kernel builder, <c>new Kernel(...)</c>), in source order.</summary>
-    private IEnumerable<IOperation> KernelBuilds()
+    private bool IsGated(IOperation pipelineOrAgent)
+        => pipelineOrAgent is IInvocationOperation invocation && _context.Classifier.Classify(invocation.TargetMethod) == InvocationKind.FunctionInvocation
+            ? IsPipelineGated(invocation)
+            : IsAgentGated(pipelineOrAgent);
+
+    /// <summary>Every kernel the compilation (or one tree) builds (<c>builder.Build()</c> of a kernel builder, <c>new Kernel(...)</c>), in source order.</summary>
+    private IEnumerable<IOperation> KernelBuilds(SyntaxTree? only = null)
     {
         if (_context.Symbols.IKernelBuilder is { } builderType)
         {
             // .Build() is everywhere (hosts, options, pipelines): only a parameterless Build() can be a kernel builder's.
-            foreach (var invocation in Bound(new[] { "Build" }, syntax => syntax.ArgumentList.Arguments.Count == 0))
+            foreach (var invocation in Bound(s_build, syntax => syntax.ArgumentList.Arguments.Count == 0, only))
             {
                 if (Operations.Receiver(invocation)?.Type is { } receiverType && KnownSymbols.IsOrDerivesFrom(receiverType, builderType))
                 {
@@ -452,7 +485,7 @@ internal sealed class PipelineIndex
 
         if (_context.Symbols.Kernel is { } kernelType)
         {
-            foreach (var syntax in _context.Sources.Creations(kernelType.Name))
+            foreach (var syntax in _context.Sources.Creations(kernelType.Name, only))
             {
                 if (_context.OperationOf(syntax) is IObjectCreationOperation { Type: { } created } creation && KnownSymbols.IsOrDerivesFrom(created, kernelType))
                 {
@@ -485,14 +518,15 @@ internal sealed class PipelineIndex
 
     /// <summary>
     /// The kernels a plugin type is registered on (<c>builder.Plugins.AddFromType&lt;T&gt;()</c>,
-    /// <c>kernel.ImportPluginFromObject(new T())</c>): only registrations in trees that spell the type's name.
+    /// <c>kernel.ImportPluginFromObject(new T())</c>): only registrations in trees that spell the type's name, and
+    /// only the trees that hold registrations are searched for it (a plugin type is asked about once, the trees
+    /// with registrations are few, and searching every tree's text for every plugin's name cost more than the rest).
     /// </summary>
     private IEnumerable<IOperation> KernelsRegistering(ITypeSymbol pluginType)
     {
-        var trees = new HashSet<SyntaxTree>(_context.Sources.TreesSpelling(pluginType.Name));
         foreach (var syntax in _context.Sources.Invocations(s_pluginRegistrations))
         {
-            if (!trees.Contains(syntax.SyntaxTree) || _context.OperationOf(syntax) is not IInvocationOperation invocation
+            if (!_context.Sources.TreeSpells(syntax.SyntaxTree, pluginType.Name) || _context.OperationOf(syntax) is not IInvocationOperation invocation
                 || _context.Classifier.Classify(invocation.TargetMethod) != InvocationKind.PluginRegistration
                 || RegisteredPlugin(invocation) is not { } registered || !SymbolEqualityComparer.Default.Equals(registered, pluginType))
             {

@@ -21,6 +21,7 @@ internal sealed class SourceIndex
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxTree>> _treesSpelling = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SyntaxTree, Lazy<TreeIndex>> _trees = new();
+    private readonly ConcurrentDictionary<(SyntaxTree Tree, string Name), bool> _treeSpells = new();
 
     public SourceIndex(Compilation compilation) => _compilation = compilation;
 
@@ -41,6 +42,13 @@ internal sealed class SourceIndex
             return builder.ToImmutable();
         });
 
+    /// <summary>
+    /// Whether one tree's text spells the name: from <see cref="TreesSpelling"/> when that was asked already, else by
+    /// searching this tree alone (cached), so a question about a few trees does not search every tree's text.
+    /// </summary>
+    public bool TreeSpells(SyntaxTree tree, string name)
+        => _treesSpelling.TryGetValue(name, out var trees) ? trees.Contains(tree) : _treeSpells.GetOrAdd((tree, name), key => Spells(key.Tree, key.Name));
+
     /// <summary>Whether the tree's text contains the name (StringText hands out its string without a copy).</summary>
     public static bool Spells(SyntaxTree tree, string name)
         => tree.TryGetText(out var text) ? text.ToString().IndexOf(name, StringComparison.Ordinal) >= 0 : tree.GetText().ToString().IndexOf(name, StringComparison.Ordinal) >= 0;
@@ -60,8 +68,11 @@ internal sealed class SourceIndex
         }
     }
 
-    /// <summary>The invocations spelled with any of these names, tree by tree in compilation order (each tree once).</summary>
-    public IEnumerable<InvocationExpressionSyntax> Invocations(IReadOnlyList<string> names)
+    /// <summary>
+    /// The invocations spelled with any of these names, tree by tree in compilation order (each tree once);
+    /// with <paramref name="only"/>, in that tree alone.
+    /// </summary>
+    public IEnumerable<InvocationExpressionSyntax> Invocations(IReadOnlyList<string> names, SyntaxTree? only = null)
     {
         var trees = new HashSet<SyntaxTree>();
         foreach (var name in names)
@@ -71,7 +82,7 @@ internal sealed class SourceIndex
 
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (!trees.Contains(tree))
+            if (!trees.Contains(tree) || (only is not null && tree != only))
             {
                 continue;
             }
@@ -99,11 +110,19 @@ internal sealed class SourceIndex
         return false;
     }
 
-    /// <summary>The object creations whose type is spelled with this (rightmost) name, tree by tree in compilation order.</summary>
-    public IEnumerable<ObjectCreationExpressionSyntax> Creations(string typeName)
+    /// <summary>
+    /// The object creations whose type is spelled with this (rightmost) name, tree by tree in compilation order;
+    /// with <paramref name="only"/>, in that tree alone.
+    /// </summary>
+    public IEnumerable<ObjectCreationExpressionSyntax> Creations(string typeName, SyntaxTree? only = null)
     {
         foreach (var tree in TreesSpelling(typeName))
         {
+            if (only is not null && tree != only)
+            {
+                continue;
+            }
+
             if (IndexOf(tree).Creations.TryGetValue(typeName, out var found))
             {
                 foreach (var creation in found)

@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using AlignmentPolicy.Analyzers.Analysis.Invocations;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AlignmentPolicy.Analyzers.Analysis.Pipelines;
+
+/// <summary>
+/// Agents (and other clients) put in the container by a registration of their own service type:
+/// <c>services.AddTransient&lt;AIAgent&gt;(sp =&gt; chatClient.AsAIAgent(...))</c>,
+/// <c>services.AddKeyedSingleton&lt;AIAgent&gt;("joker", (sp, _) =&gt; ...)</c>, <c>services.AddSingleton(agent)</c>.
+/// An injected value of that type is gated when every such registration's factory or instance is.
+/// </summary>
+internal sealed class ServiceFactories
+{
+    private static readonly string[] s_names =
+    {
+        "AddSingleton", "AddScoped", "AddTransient", "AddKeyedSingleton", "AddKeyedScoped", "AddKeyedTransient", "TryAddSingleton", "TryAddScoped", "TryAddTransient",
+    };
+
+    private static readonly ConditionalWeakTable<AgentContext, ServiceFactories> s_perCompilation = new();
+
+    // A factory that asks the container for its own type would trace back here: that path adds nothing.
+    [ThreadStatic]
+    private static HashSet<(ITypeSymbol, string?)>? t_inProgress;
+
+    private readonly AgentContext _context;
+    private readonly Lazy<List<(ITypeSymbol Service, string? Key, IOperation Value)>> _registrations;
+
+    private ServiceFactories(AgentContext context)
+    {
+        _context = context;
+        _registrations = new Lazy<List<(ITypeSymbol, string?, IOperation)>>(Gather, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The combined origin of the registrations of exactly this service type (and key), or null when there are none.</summary>
+    public static Origin? Of(ITypeSymbol type, string? key, AgentContext context)
+    {
+        var inProgress = t_inProgress ??= new HashSet<(ITypeSymbol, string?)>();
+        var entry = ((ITypeSymbol)type.OriginalDefinition, key);
+        if (!inProgress.Add(entry))
+        {
+            return Origin.Gated; // a cycle adds no new path
+        }
+
+        try
+        {
+            var registrations = s_perCompilation.GetValue(context, c => new ServiceFactories(c))._registrations.Value;
+            Origin? result = null;
+            foreach (var (service, registeredKey, value) in registrations)
+            {
+                if (registeredKey != key || !SymbolEqualityComparer.Default.Equals(service.OriginalDefinition, type.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                var origin = Trace(value, context);
+                result = result is { } previous ? Origin.Combine(previous, origin) : origin;
+            }
+
+            return result;
+        }
+        finally
+        {
+            inProgress.Remove(entry);
+        }
+    }
+
+    private static Origin Trace(IOperation value, AgentContext context)
+    {
+        if (Operations.Unwrap(value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation factory })
+        {
+            Origin? result = null;
+            foreach (var returned in factory.Body.Descendants().OfType<IReturnOperation>())
+            {
+                if (returned.ReturnedValue is { } returnedValue && Owner(returned) == factory)
+                {
+                    var origin = context.Origins.Trace(returnedValue);
+                    result = result is { } previous ? Origin.Combine(previous, origin) : origin;
+                }
+            }
+
+            return result ?? Origin.Unknown("it is registered with a factory whose result is not followed");
+        }
+
+        return context.Origins.Trace(value);
+    }
+
+    private static IOperation? Owner(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    private List<(ITypeSymbol, string?, IOperation)> Gather()
+    {
+        var registrations = new List<(ITypeSymbol, string?, IOperation)>();
+        foreach (var syntax in _context.Sources.Invocations(s_names))
+        {
+            if (_context.OperationOf(syntax) is not IInvocationOperation invocation
+                || _context.Classifier.Classify(invocation.TargetMethod) != InvocationKind.ServiceRegistration
+                || invocation.TargetMethod.TypeArguments.Length != 1
+                || !_context.Symbols.IsClientLike(invocation.TargetMethod.TypeArguments[0]))
+            {
+                continue;
+            }
+
+            string? key = null;
+            IOperation? value = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { } parameter || (parameter.Ordinal == 0 && invocation.TargetMethod.IsExtensionMethod))
+                {
+                    continue; // the service collection
+                }
+
+                if (parameter.Name == "serviceKey")
+                {
+                    key = Operations.Unwrap(argument.Value).ConstantValue is { HasValue: true, Value: string constant } ? constant : "?";
+                }
+                else
+                {
+                    value = argument.Value;
+                }
+            }
+
+            if (value is not null)
+            {
+                registrations.Add((invocation.TargetMethod.TypeArguments[0], key, value));
+            }
+        }
+
+        return registrations;
+    }
+}
