@@ -43,7 +43,9 @@ for project in src/AlignmentPolicy.Cli:cli bench/real-repos/AlignmentPolicy.Real
 done
 tool() { dotnet "$work/tool/AlignmentPolicy.RealRepos.dll" "$@"; }
 
-rm -rf "$work/sarif"
+# A full run starts from no results; an --only run replaces only its repository's (the loop below clears its folder),
+# so several --only runs into one work folder add up and the scorer without --only sees them all.
+[ -n "$only" ] || rm -rf "$work/sarif"
 mkdir -p "$work/sarif" "$work/logs"
 [ -n "$sources" ] || sources="$work/src"
 # fd 3, so that nothing run in the loop (git, dotnet) reads the list from stdin.
@@ -62,6 +64,7 @@ while IFS=$'\t' read -r -u 3 folder commit set subfolders; do
     echo "run.sh: $src is missing or not at $commit (extract it with extract.sh); skipped" >&2
     continue
   fi
+  rm -rf "$work/sarif/$folder"
   mkdir -p "$work/sarif/$folder"
   index=0
   IFS=$'\t' read -r -a subs <<< "$subfolders"
