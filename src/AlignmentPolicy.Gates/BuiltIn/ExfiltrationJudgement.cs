@@ -43,8 +43,10 @@ internal sealed class ExfiltrationJudgement
             }
         }
 
-        // 2. Text that labels itself as not for outsiders (footers and refusals aside).
-        var labelled = LabelledText(refusal);
+        // 2. Text that labels itself as not for outsiders (footers and refusals aside). A label on what goes back to the
+        // party it belongs to ("Confidential - between us and our client") marks it as theirs.
+        var own = RecipientsOwn();
+        var labelled = own is null ? LabelledText(refusal) : null;
         if (labelled is not null)
         {
             return Deny(RuleIds.ExfiltrationConfidential, $"would send content marked '{labelled}' to '{_outside}', outside the organisation.", labelled);
@@ -54,7 +56,7 @@ internal sealed class ExfiltrationJudgement
         string? suspicion = null;
         foreach (var material in _index.Confidential)
         {
-            var overlap = Overlap.Measure(_content, material.Item, refusal ? CarriedWords(material) : material.Words, _index.UnmarkedGrams);
+            var overlap = Overlap.Measure(_content, material.Item, Without(refusal ? CarriedWords(material) : material.Words, own), _index.UnmarkedGrams);
             if (refusal ? CarriesAnyway(overlap) : overlap.IsCopy)
             {
                 return Deny(RuleIds.ExfiltrationConfidential, $"would send content of {Describe(material.Item)}, marked '{material.Marker}', to '{_outside}', outside the organisation ({overlap}).", overlap.Example);
@@ -79,7 +81,7 @@ internal sealed class ExfiltrationJudgement
         }
 
         // 5. An answer to an outsider's request for confidential material.
-        if (AnswersRequest(refusal) is { } answered)
+        if (AnswersRequest(refusal, own) is { } answered)
         {
             return answered;
         }
@@ -125,6 +127,77 @@ internal sealed class ExfiltrationJudgement
 
         words.RemoveWhere(w => char.IsLetter(w[0]) && w.AsSpan().IndexOfAnyInRange('0', '9') >= 0);
         return words;
+    }
+
+    /// <summary>
+    /// The words of confidential material that belong to the recipient, when the recipient asked for their own ("copies of
+    /// our Q3 invoices", "our own loss schedule"): an item whose title names the recipient's organisation, and the
+    /// sentences of other items that name it ("Tier A (Atlantic Cellars): ..."). Sending a party its own facts is no
+    /// leak; what the material says about others stays confidential. Null when no recipient asked for their own.
+    /// </summary>
+    private HashSet<string>? RecipientsOwn()
+    {
+        HashSet<string>? own = null;
+        foreach (var request in _index.Requests)
+        {
+            if (request.From.Domain is not { } domain || request.From.IsPersonalAddress || !ContextLexicon.OwnMaterial().IsMatch(request.Item.Body)
+                || !_message.Recipients.Any(r => r.Domain == domain))
+            {
+                continue;
+            }
+
+            var name = OrganisationAliases.RegisteredName(domain).Replace("-", string.Empty, StringComparison.Ordinal);
+            if (name.Length < 5)
+            {
+                continue;
+            }
+
+            foreach (var material in _index.Confidential)
+            {
+                if (Compact(material.Item.Subject).Contains(name, StringComparison.Ordinal))
+                {
+                    (own ??= new(StringComparer.Ordinal)).UnionWith(material.Item.Tokens.Words);
+                    continue;
+                }
+
+                foreach (var sentence in ConversationIndex.Sentences(material.Item.Body))
+                {
+                    if (Compact(sentence).Contains(name, StringComparison.Ordinal))
+                    {
+                        (own ??= new(StringComparer.Ordinal)).UnionWith(TokenSet.Of(sentence).Words);
+                    }
+                }
+            }
+        }
+
+        return own;
+    }
+
+    /// <summary>Letters and digits only, lower-cased: "Atlantic Cellars" as "atlanticcellars", to find a domain's name.</summary>
+    private static string Compact(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static HashSet<string> Without(HashSet<string> words, HashSet<string>? own)
+    {
+        if (own is null || !words.Overlaps(own))
+        {
+            return words;
+        }
+
+        var rest = new HashSet<string>(words, StringComparer.Ordinal);
+        rest.ExceptWith(own);
+        return rest;
     }
 
     /// <summary>Whether a refusal carries the material all the same: any of its figures, quoted runs, or a good part of
@@ -224,7 +297,7 @@ internal sealed class ExfiltrationJudgement
     /// confirm or hint at it ("you're not wrong", "off the record", "without numbers"), answer the request. A refusal
     /// that gives nothing away does not.
     /// </summary>
-    private PolicyVerdict? AnswersRequest(bool refusal)
+    private PolicyVerdict? AnswersRequest(bool refusal, HashSet<string>? own)
     {
         foreach (var request in _index.Requests)
         {
@@ -240,7 +313,7 @@ internal sealed class ExfiltrationJudgement
                     continue;
                 }
 
-                var overlap = Overlap.Measure(_content, material.Item, refusal ? CarriedWords(material) : material.Words, _index.UnmarkedGrams);
+                var overlap = Overlap.Measure(_content, material.Item, Without(refusal ? CarriedWords(material) : material.Words, own), _index.UnmarkedGrams);
                 // "All I can tell you is the date of the call" gives what is public; only a wink beside it confirms.
                 var cue = ContextLexicon.DisclosureCue().Match(ContextLexicon.OnlyWhatIsPublic().Replace(_message.Own, " "));
                 var aboutIt = Overlap.Relevant(_message.Tokens.Words, request.Words) || overlap.Shared > 0;

@@ -224,10 +224,24 @@ internal static class FigureOverlap
                 continue;
             }
 
-            var text = token[start..i].Replace(",", string.Empty, StringComparison.Ordinal);
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && Identifies(value))
+            // A comma before one or two final digits is a decimal comma ("39,99", "11,45"); before three, thousands.
+            var raw = token[start..i];
+            var comma = raw.LastIndexOf(',');
+            var text = comma >= 0 && raw.IndexOf('.') < 0 && raw.Length - comma - 1 is 1 or 2 && raw.IndexOf(',') == comma
+                ? raw.Replace(',', '.')
+                : raw.Replace(",", string.Empty, StringComparison.Ordinal);
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
-                figures.Add(value);
+                if (Identifies(value))
+                {
+                    figures.Add(value);
+                }
+
+                // "15k", "2.85k": thousands.
+                if (i < token.Length && token[i] is 'k' or 'K' && (i + 1 == token.Length || !char.IsLetter(token[i + 1])) && Identifies(value * 1000))
+                {
+                    figures.Add(value * 1000);
+                }
             }
         }
     }
