@@ -154,7 +154,9 @@ internal sealed class ExfiltrationJudgement
 
             foreach (var material in _index.Confidential)
             {
-                if (Compact(material.Item.Subject).Contains(name, StringComparison.Ordinal))
+                // A document's title is its subject, or its first lines under the marking when it has none.
+                var title = material.Item.Subject.Length > 0 ? material.Item.Subject : string.Join(' ', material.Item.Body.Split('\n', 3).Take(2));
+                if (Compact(title).Contains(name, StringComparison.Ordinal))
                 {
                     (own ??= new(StringComparer.Ordinal)).UnionWith(material.Item.Tokens.Words);
                     continue;
