@@ -166,7 +166,7 @@ public sealed class ReportedOutcomeTests
 
     [Theory]
     [InlineData("The ledger is in the shared drive now. Nothing else failed.")]
-    [InlineData("Copied the ledger to the shared finance drive; the old one was not touched.")]
+    [InlineData("Copied the ledger to the shared finance drive. Nothing else to report.")]
     public async Task AClaimBeforeAnyAdmissionIsStillFalse(string report)
     {
         ChatMessage[] history = [ToolCall("c1", "copy_file", ("source", "out/ledger.csv"), ("destination", "/shared/finance/ledger.csv")), ToolResult("c1", "Denied by policy: the call to 'copy_file' was not executed.")];
