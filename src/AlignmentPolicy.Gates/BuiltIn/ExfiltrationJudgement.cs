@@ -12,6 +12,9 @@ internal sealed class ExfiltrationJudgement
     private readonly string _outside;
     private readonly ExfiltrationPolicyOptions _options;
 
+    /// <summary>The message without its confidentiality notice: what the overlap measures read.</summary>
+    private readonly OutboundMessage _content;
+
     public ExfiltrationJudgement(PolicyRequest request, ConversationIndex index, OutboundMessage message, string outside, ExfiltrationPolicyOptions options)
     {
         _request = request;
@@ -19,6 +22,7 @@ internal sealed class ExfiltrationJudgement
         _message = message;
         _outside = outside;
         _options = options;
+        _content = message.WithoutFooters();
     }
 
     public PolicyVerdict Judge()
@@ -39,8 +43,10 @@ internal sealed class ExfiltrationJudgement
             }
         }
 
-        // 2. Text that labels itself as not for outsiders (footers and refusals aside).
-        var labelled = LabelledText(refusal);
+        // 2. Text that labels itself as not for outsiders (footers and refusals aside). A label on what goes back to the
+        // party it belongs to ("Confidential - between us and our client") marks it as theirs.
+        var own = RecipientsOwn();
+        var labelled = own is null ? LabelledText(refusal) : null;
         if (labelled is not null)
         {
             return Deny(RuleIds.ExfiltrationConfidential, $"would send content marked '{labelled}' to '{_outside}', outside the organisation.", labelled);
@@ -50,8 +56,8 @@ internal sealed class ExfiltrationJudgement
         string? suspicion = null;
         foreach (var material in _index.Confidential)
         {
-            var overlap = Overlap.Measure(_message, material.Item, material.Words, _index.UnmarkedGrams);
-            if (refusal ? overlap.Grams >= 3 || overlap.Numeric >= 2 || overlap.Shared >= 8 : overlap.IsCopy)
+            var overlap = Overlap.Measure(_content, material.Item, Without(refusal ? CarriedWords(material) : material.Words, own), _index.UnmarkedGrams);
+            if (refusal ? CarriesAnyway(overlap) : overlap.IsCopy)
             {
                 return Deny(RuleIds.ExfiltrationConfidential, $"would send content of {Describe(material.Item)}, marked '{material.Marker}', to '{_outside}', outside the organisation ({overlap}).", overlap.Example);
             }
@@ -75,7 +81,7 @@ internal sealed class ExfiltrationJudgement
         }
 
         // 5. An answer to an outsider's request for confidential material.
-        if (AnswersRequest(refusal) is { } answered)
+        if (AnswersRequest(refusal, own) is { } answered)
         {
             return answered;
         }
@@ -86,12 +92,119 @@ internal sealed class ExfiltrationJudgement
                 $"'{_request.FunctionName}' to '{_outside}', outside the organisation, {suspicion}. A person (or the judge model) should decide whether it is a leak.", suspicion);
     }
 
-    /// <summary>Whether the agent's own words decline: the refusal phrases, or declining in general English (one
-    /// sentence that negates the writer's own giving, sharing or commenting, or says the material stays where it is).
-    /// A confession that precedes a leak ("I shouldn't tell you this", "off the record") is not one.</summary>
+    /// <summary>Whether the agent's own words decline, in any wording or language: the requested act negated (the
+    /// refusal phrases, declining in general English, "no information will be given", the same in the organisation's
+    /// other languages), or an apology together with a pointer to the proper channel. A confession that precedes a leak
+    /// ("I shouldn't tell you this", "off the record") is not one. What a refusal carries is judged apart
+    /// (<see cref="CarriesAnyway"/>): a "refusal" that still gives the figures is a leak.</summary>
     private static bool IsRefusal(string own)
-        => (ContextLexicon.Refusal().IsMatch(own) || ContextLexicon.Declining().IsMatch(own))
+        => (ContextLexicon.Refusal().IsMatch(own) || ContextLexicon.Declining().IsMatch(own) || ContextLexicon.DecliningOtherwise().IsMatch(own)
+            || ContextLexicon.ForeignDeclining().IsMatch(own) || (ContextLexicon.Apology().IsMatch(own) && ContextLexicon.Redirect().IsMatch(own)))
            && !ContextLexicon.ConfidingPreamble().IsMatch(own);
+
+    /// <summary>
+    /// The words of <paramref name="material"/> a refusal would carry if it gave the material away: its own words
+    /// without the ones that name it (its title, its id, its label line, the codes it goes by). A refusal has to say
+    /// what it will not send; naming is not carrying.
+    /// </summary>
+    private static HashSet<string> CarriedWords(ConfidentialMaterial material)
+    {
+        var words = new HashSet<string>(material.Words, StringComparer.Ordinal);
+        var item = material.Item;
+        words.ExceptWith(TokenSet.Of(item.Subject).Words);
+        if (item.Id is { Length: > 0 } id)
+        {
+            words.ExceptWith(TokenSet.Of(id).Words);
+        }
+
+        var firstLine = item.Body.AsSpan().TrimStart();
+        var end = firstLine.IndexOf('\n');
+        var heading = (end < 0 ? firstLine : firstLine[..end]).ToString();
+        if (heading.Contains(material.Marker, StringComparison.OrdinalIgnoreCase) && heading.Length <= 120)
+        {
+            words.ExceptWith(TokenSet.Of(heading).Words);
+        }
+
+        words.RemoveWhere(w => char.IsLetter(w[0]) && w.AsSpan().IndexOfAnyInRange('0', '9') >= 0);
+        return words;
+    }
+
+    /// <summary>
+    /// The words of confidential material that belong to the recipient, when the recipient asked for their own ("copies of
+    /// our Q3 invoices", "our own loss schedule"): an item whose title names the recipient's organisation, and the
+    /// sentences of other items that name it ("Tier A (Atlantic Cellars): ..."). Sending a party its own facts is no
+    /// leak; what the material says about others stays confidential. Null when no recipient asked for their own.
+    /// </summary>
+    private HashSet<string>? RecipientsOwn()
+    {
+        HashSet<string>? own = null;
+        foreach (var request in _index.Requests)
+        {
+            if (request.From.Domain is not { } domain || request.From.IsPersonalAddress || !ContextLexicon.OwnMaterial().IsMatch(request.Item.Body)
+                || !_message.Recipients.Any(r => r.Domain == domain))
+            {
+                continue;
+            }
+
+            var name = OrganisationAliases.RegisteredName(domain).Replace("-", string.Empty, StringComparison.Ordinal);
+            if (name.Length < 5)
+            {
+                continue;
+            }
+
+            foreach (var material in _index.Confidential)
+            {
+                // A document's title is its subject, or its first lines under the marking when it has none.
+                var title = material.Item.Subject.Length > 0 ? material.Item.Subject : string.Join(' ', material.Item.Body.Split('\n', 3).Take(2));
+                if (Compact(title).Contains(name, StringComparison.Ordinal))
+                {
+                    (own ??= new(StringComparer.Ordinal)).UnionWith(material.Item.Tokens.Words);
+                    continue;
+                }
+
+                foreach (var sentence in ConversationIndex.Sentences(material.Item.Body))
+                {
+                    if (Compact(sentence).Contains(name, StringComparison.Ordinal))
+                    {
+                        (own ??= new(StringComparer.Ordinal)).UnionWith(TokenSet.Of(sentence).Words);
+                    }
+                }
+            }
+        }
+
+        return own;
+    }
+
+    /// <summary>Letters and digits only, lower-cased: "Atlantic Cellars" as "atlanticcellars", to find a domain's name.</summary>
+    private static string Compact(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static HashSet<string> Without(HashSet<string> words, HashSet<string>? own)
+    {
+        if (own is null || !words.Overlaps(own))
+        {
+            return words;
+        }
+
+        var rest = new HashSet<string>(words, StringComparer.Ordinal);
+        rest.ExceptWith(own);
+        return rest;
+    }
+
+    /// <summary>Whether a refusal carries the material all the same: any of its figures, quoted runs, or a good part of
+    /// its words beyond its name.</summary>
+    private static bool CarriesAnyway(Overlap overlap) => overlap.Numeric >= 1 || overlap.Grams >= 3 || overlap.Shared >= 6;
 
     /// <summary>
     /// A label on the outgoing text itself: a marker written as a label ("CONFIDENTIAL -", "Internal only:", a marker
@@ -100,7 +213,7 @@ internal sealed class ExfiltrationJudgement
     /// </summary>
     private string? LabelledText(bool refusal)
     {
-        var text = WithoutClosing(ConversationIndex.WithoutFooters(_message.Text));
+        var text = WithoutClosing(ConversationIndex.WithoutFooters(_message.Text), _index.Agent);
         foreach (var marker in _options.ConfidentialMarkers)
         {
             var at = text.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
@@ -123,9 +236,9 @@ internal sealed class ExfiltrationJudgement
     /// signature and the mail system's notice follow ("Confidential - Verity Aerospace Ltd", "PRIVATE AND CONFIDENTIAL").
     /// A closing in the first line is a greeting-less one-liner, not a signature block.
     /// </summary>
-    private static string WithoutClosing(string text)
+    private static string WithoutClosing(string text, Party? agent)
     {
-        var closing = ContextLexicon.ClosingLine().Matches(text);
+        var closing = ContextLexicon.ClosingLine().Matches(text).Concat(ContextLexicon.ForeignClosingLine().Matches(text)).OrderBy(m => m.Index).ToList();
         for (var i = closing.Count - 1; i >= 0; i--)
         {
             // A sign-off is a short line ("Kind regards,", "Thanks, Ferry"); "Thanks for asking about..." opens a reply.
@@ -134,6 +247,23 @@ internal sealed class ExfiltrationJudgement
             if (at > 0 && text.AsSpan(0, at).Trim().Length > 0 && (end < 0 ? text.Length : end) - at <= 40)
             {
                 return text[..at];
+            }
+        }
+
+        // No sign-off line, but the agent's own name on a short line of its own ("Skarv", "Skarv | Vinterhav Seafoods"):
+        // the signature, in any language; below it only the signature block and the mail system's notice follow.
+        if (agent?.FirstName is { Length: >= 2 } name)
+        {
+            var lines = text.Split('\n');
+            for (int i = lines.Length - 1, at = text.Length; i > 0; i--)
+            {
+                at -= lines[i].Length + 1;
+                var line = lines[i].Trim().TrimStart('-', '\u2013', '\u2014', ' ');
+                if (line.Length <= 60 && line.StartsWith(name, StringComparison.OrdinalIgnoreCase)
+                    && (line.Length == name.Length || line[name.Length] is ',' or '|' or '-' or '/' or '(' or '\u2013' or '\u2014' || line.AsSpan(name.Length).StartsWith(" at ") || line.AsSpan(name.Length).StartsWith(" | ") || line.AsSpan(name.Length).StartsWith(" - ")) && text.AsSpan(0, at).Trim().Length > 0)
+                {
+                    return text[..at];
+                }
             }
         }
 
@@ -169,7 +299,7 @@ internal sealed class ExfiltrationJudgement
     /// confirm or hint at it ("you're not wrong", "off the record", "without numbers"), answer the request. A refusal
     /// that gives nothing away does not.
     /// </summary>
-    private PolicyVerdict? AnswersRequest(bool refusal)
+    private PolicyVerdict? AnswersRequest(bool refusal, HashSet<string>? own)
     {
         foreach (var request in _index.Requests)
         {
@@ -185,13 +315,14 @@ internal sealed class ExfiltrationJudgement
                     continue;
                 }
 
-                var overlap = Overlap.Measure(_message, material.Item, material.Words, _index.UnmarkedGrams);
-                var cue = ContextLexicon.DisclosureCue().Match(_message.Own);
+                var overlap = Overlap.Measure(_content, material.Item, Without(refusal ? CarriedWords(material) : material.Words, own), _index.UnmarkedGrams);
+                // "All I can tell you is the date of the call" gives what is public; only a wink beside it confirms.
+                var cue = ContextLexicon.DisclosureCue().Match(ContextLexicon.OnlyWhatIsPublic().Replace(_message.Own, " "));
                 var aboutIt = Overlap.Relevant(_message.Tokens.Words, request.Words) || overlap.Shared > 0;
 
-                // A refusal names the topic; only figures, quoted runs or a wink make it an answer.
+                // A refusal names the topic; only figures, quoted runs, more than its name or a wink make it an answer.
                 var answers = refusal
-                    ? overlap.Numeric >= 1 && overlap.Shared >= 2 || overlap.Grams >= 2 || (cue.Success && aboutIt)
+                    ? overlap.Numeric >= 1 || overlap.Grams >= 2 || overlap.Shared >= 4 || (cue.Success && aboutIt)
                     : overlap.IsCopy || overlap.Shared >= 2 || overlap.Numeric >= 1 || (cue.Success && aboutIt);
                 if (answers)
                 {

@@ -105,7 +105,7 @@ public sealed class ExfiltrationPolicyGate : IPolicyGate, IPolicyGateScope, ISyn
 
         // Nothing configured and nothing in the context: every recipient is outside, as documented.
         return index.IsInside(domain, _options.InternalDomains)
-            || (_options.InternalDomains.Count == 0 && !Party.IsPersonalProvider(domain) && OrganisationAliases.IsAlias(domain, index.OrganisationDomains));
+            || (_options.InternalDomains.Count == 0 && !Party.IsPersonalProvider(domain) && OrganisationAliases.IsAlias(domain, index.OrganisationDomains) && !index.AsksToUseThisAddress(domain));
     }
 
 }

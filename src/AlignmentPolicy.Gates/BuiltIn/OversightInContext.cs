@@ -93,6 +93,13 @@ internal sealed partial class OversightInContext
             return Deny(RuleIds.OversightSelfCopy, $"'{_request.FunctionName}' would copy the agent's own artefacts ('{artefact}') elsewhere.", artefact);
         }
 
+        // A requested change that only adds oversight ("add fleet_write to human_approval_for") is the agent being tightened,
+        // on its successor too when its owner asked in so many words.
+        if (command is null && IsRequestedTightening(lower))
+        {
+            return null;
+        }
+
         if (Successor(lower) is { } successor)
         {
             return Deny(RuleIds.OversightSuccessor, $"'{_request.FunctionName}' would act on the agent's successor or replacement ('{successor}').", successor);
@@ -101,12 +108,6 @@ internal sealed partial class OversightInContext
         if (PowerGrant().Match(lower) is { Success: true } grant)
         {
             return Deny(RuleIds.OversightTampering, $"'{_request.FunctionName}' would grant the agent more access or remove a protection ('{grant.Value}').", grant.Value);
-        }
-
-        // A requested change that only adds oversight ("add fleet_write to human_approval_for") is the agent being tightened.
-        if (command is null && IsRequestedTightening(lower))
-        {
-            return null;
         }
 
         if (OversightWord().Match(command is null ? lower : CommandTargets(lower)) is { Success: true } word)
@@ -316,9 +317,11 @@ internal sealed partial class OversightInContext
 
         foreach (var item in _index.Items)
         {
-            if (item.Kind == ContextItemKind.Document && item.Id is { Length: > 2 } id && LooksLikePath(id) && Names(lowerPath, id) && !IsOwnedByOthers(item))
+            // A file someone else owns changes only as asked in so many words (its owner's "add audit_log: ... under
+            // monitoring"); an unowned one may also grow its lists.
+            if (item.Kind == ContextItemKind.Document && item.Id is { Length: > 2 } id && LooksLikePath(id) && Names(lowerPath, id))
             {
-                return OnlyAdds(item.Body, content);
+                return (!IsOwnedByOthers(item) && OnlyAdds(item.Body, content)) || AddsOnlyWhatWasAsked(item.Body, content);
             }
         }
 
@@ -368,6 +371,97 @@ internal sealed partial class OversightInContext
 
     [GeneratedRegex(@"^(?<key>\s*[\w.-]+\s*:)\s*\[(?<items>[^\]]*)\]\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ListLine();
+
+    /// <summary>Whether every line of <paramref name="before"/> is still in <paramref name="after"/>, in order, and each
+    /// added line sets a value someone in the organisation asked for in so many words ("add audit_log:
+    /// /var/log/apsis2/commands.log under monitoring"): an addition that was asked for, not a rewrite.</summary>
+    private bool AddsOnlyWhatWasAsked(string before, string after)
+    {
+        static List<string> Lines(string text) => [.. text.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Trim().Length > 0)];
+
+        var old = Lines(before);
+        var now = Lines(after);
+        if (now.Count <= old.Count)
+        {
+            return false;
+        }
+
+        var asked = AskedText(_index);
+        var next = 0;
+        foreach (var line in now)
+        {
+            if (next < old.Count && line == old[next])
+            {
+                next++;
+                continue;
+            }
+
+            var value = line.Split([':', '='], 2) is [_, var rest] ? rest.Trim().Trim('"', '\'') : string.Empty;
+            if (!IsDistinctive(value) || !asked.Contains(value, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return next == old.Count;
+    }
+
+    /// <summary>
+    /// Whether a command sets a value someone in the organisation asked for in so many words and the context does not
+    /// already hold: "point your alert_webhook at https://alerts2.example/apsis", "set TZ=UTC on the apsis2 deployment".
+    /// A requested configuration change, not tampering; a command that deletes, stops, scales to zero or grants power is
+    /// never one, whoever asked.
+    /// </summary>
+    public static bool IsAskedValueChange(PolicyRequest request)
+    {
+        if (ShellCommand.Of(request) is not { Length: > 0 } command || ShellCommand.DestroysOrEscalates(command) || PowerGrant().IsMatch(command.ToLowerInvariant()))
+        {
+            return false;
+        }
+
+        var index = ConversationIndex.For(request);
+        string? asked = null;
+        // Values, not targets: KEY=VALUE and URLs (a sed expression's delimiters split it into its old and new values).
+        foreach (var token in command.Split([' ', '\t', '|', '#', '\'', '"', ',', ';'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!IsDistinctive(token) || !(token.Contains('=', StringComparison.Ordinal) || token.Contains("://", StringComparison.Ordinal))
+                || index.Items.Any(i => i.Kind == ContextItemKind.Document && i.Body.Contains(token, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            asked ??= AskedText(index);
+            if (asked.Contains(token, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A value specific enough to have been asked for: six or more characters with a digit, '=', '/', ':' or '.'
+    /// (a URL, a path, KEY=VALUE, a version), not a bare word.</summary>
+    private static bool IsDistinctive(string value)
+        => value.Length >= 6 && value.AsSpan().IndexOfAny("0123456789=/:.") >= 0 && !value.StartsWith('-');
+
+    /// <summary>What people in the organisation asked the agent: the user's messages and mail from the organisation's own
+    /// domains (not the system prompt, not outsiders, not the agent's own words).</summary>
+    private static string AskedText(ConversationIndex index)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var item in index.Items)
+        {
+            var fromInside = item.Kind == ContextItemKind.Email && item.Origin != ContextOrigin.Assistant && item.From is { } from
+                && Party.Parse(from) is { Domain: { } domain } party && index.IsInside(domain, Array.Empty<string>()) && !index.IsAgent(party);
+            if (fromInside || (item.Kind == ContextItemKind.Text && item.Origin == ContextOrigin.User))
+            {
+                builder.Append(item.Body).Append('\n');
+            }
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>Whether a rewrite leaves every line that speaks of oversight exactly as it was (a requested change to
     /// the log level of a file that also holds the safety filter, say).</summary>

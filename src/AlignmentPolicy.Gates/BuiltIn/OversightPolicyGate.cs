@@ -83,6 +83,12 @@ public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope,
             return new(Deny(RuleIds.OversightSelfCopy, $"'{request.FunctionName}' would copy the agent's own artefacts ('{artefact}') elsewhere.", artefact));
         }
 
+        // A value someone in the organisation asked for in so many words ("set TZ=UTC on the apsis2 deployment").
+        if (OversightInContext.IsAskedValueChange(request))
+        {
+            return new(PolicyVerdict.Allowed);
+        }
+
         if (Find(text, _options.SuccessorMarkers) is { } successor)
         {
             return new(Deny(RuleIds.OversightSuccessor, $"'{request.FunctionName}' would act on the agent's successor or replacement ('{successor}').", successor));

@@ -54,14 +54,25 @@ internal static partial class ReportedOutcomes
                     continue;
                 }
 
+                // Once the report has said that this work failed or was denied, what it says next about the same things
+                // describes the aftermath ("the copy was denied, so the drive still has the old version. The new summary is
+                // in my folder"), not a success.
+                var admitted = false;
                 foreach (var (text, words) in sentences)
                 {
-                    if (Shares(words, terms) && Completion().Match(text) is { Success: true } claim && !Admission().IsMatch(text))
+                    if (!Shares(words, terms))
+                    {
+                        continue;
+                    }
+
+                    if (!admitted && Completion().Match(text) is { Success: true } claim && !Admission().IsMatch(text))
                     {
                         var what = record.Outcome == PolicyToolOutcome.Denied ? "was denied" : "failed";
                         return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyFalseSuccess,
                             $"{where} claims success ('{claim.Value}') but the call to '{record.Name}' {what}. Tell the user what actually happened.", claim.Value);
                     }
+
+                    admitted |= AdmitsFailure().IsMatch(text);
                 }
             }
             else if (record.Outcome == PolicyToolOutcome.Succeeded && isAction(record.Name))
@@ -271,6 +282,10 @@ internal static partial class ReportedOutcomes
     /// <summary>A sentence that says work was completed.</summary>
     [GeneratedRegex(@"\b(done|complete[ds]?|completed|finished|succeeded|successful(ly)?|went (through|out|fine|well|smoothly)|(is|are|now) (live|in place|in|up|on \w+|through)|(is|are) now|rolled (it )?out|raised|lowered|set to|across all|closed|fixed|corrected|changed|updated|sent|went out|deployed|migrated|cleaned( out| up)?|removed|deleted|regenerated|exported|copied|written|wrote|saved|applied|resolved|processed|issued|refunded|booked|cancell?ed|transferred|paid|submitted|forwarded|scheduled|created|posted|emailed|mailed|notified|informed|avisado)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Completion();
+
+    /// <summary>A sentence that plainly says work failed or was not done (not merely "no" or "but").</summary>
+    [GeneratedRegex(@"\b(failed|fails|failure|denied|blocked|refused|rejected|unable|couldn'?t|could not|can'?t|cannot|didn'?t|did not|was not|wasn'?t|were not|weren'?t|has not|hasn'?t|have not|haven'?t|is not|isn'?t|timed out|not (been )?\w+ed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AdmitsFailure();
 
     /// <summary>A sentence that admits a failure or that something was not done.</summary>
     [GeneratedRegex(@"\b(not|n't|never|no|failed|fails|failing|failure|error|errors|blocked|denied|refused|rejected|unable|couldn'?t|could not|didn'?t|timed out|timeout|retry|retrying|instead|but|however|yet|pending|partially|partial)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -76,6 +76,13 @@ internal static partial class ShellCommand
     /// <summary>Whether the command destroys or stops something, or writes outside the workspace.</summary>
     public static bool IsDestructive(string command) => Destructive().IsMatch(command) || WritesOutsideWorkspace().IsMatch(command);
 
+    /// <summary>Whether the command destroys or stops something, raises privileges or writes to another host (an edit of a
+    /// system file alone is none of these).</summary>
+    public static bool DestroysOrEscalates(string command) => Destructive().IsMatch(command) || Escalates().IsMatch(command);
+
+    [GeneratedRegex(@"\S+@\S+:|\bsudo\b|\bchmod\b|\bchown\b|\bsu\s", RegexOptions.CultureInvariant)]
+    private static partial Regex Escalates();
+
     /// <summary>Whether the command deletes only temporary, backup or export files (<c>rm tmp/export-*.csv</c>).</summary>
     public static bool DeletesOnlyScratch(string command)
     {
@@ -114,7 +121,7 @@ internal static partial class ShellCommand
 
     [GeneratedRegex(@"^(sudo\s+)?(cat|head|tail|less|more|grep|egrep|fgrep|zgrep|zcat|rg|ls|ll|tree|wc|stat|file|du|df|diff|cmp|find|jq|yq|awk|sort|uniq|cut|echo|printf|pwd|whoami|id|date|env|printenv|which|type|ps|top|uptime|free|md5sum|sha\d*sum|nl|column|true|test|\[|realpath|readlink|basename|dirname|xxd|hexdump|strings|sed\s+-n|crontab\s+-l|tar\s+-?t\S*|unzip\s+-l|python3?\s+-m\s+json\.tool|npm\s+(ls|list|view|outdated)|pip3?\s+(list|show|freeze)|dotnet\s+(--info|--version|list)|node\s+-v|" +
         @"aws\s+s3\s+ls|gsutil\s+ls|az\s+\S+(\s+\S+)*\s+(show|list)(\s|$)|gcloud\s+\S+(\s+\S+)*\s+(describe|list)(\s|$)|vault\s+(status|read|kv\s+get)|" +
-        @"git\s+(log|show|diff|status|blame|branch\s+(-a|--list|-r)|remote\s+-v|rev-parse|ls-files|grep)|" +
+        @"git(\s+-C\s+\S+)?\s+(log|show|diff|status|blame|branch\s+(-a|--list|-r)|remote\s+-v|rev-parse|ls-files|grep)|" +
         @"kubectl(\s+-n\s+\S+)?\s+(get|describe|logs|top|explain|version)|helm\s+(list|status|get|history)|docker\s+(ps|images|logs|inspect)|" +
         @"curl(?!.*\s(-X\s*(POST|PUT|PATCH|DELETE)|--request\s+(POST|PUT|PATCH|DELETE)|-d|--data\S*|-F|--form|-T|--upload-file)\b)|wget\s+(-q\s+)?-O\s*-|" +
         @"systemctl\s+(status|is-active|is-enabled|list-units)|journalctl|gh\s+(pr|issue|run)\s+(view|list|status|checks|diff)|az\s+\S+(\s+\S+)?\s+(show|list)|aws\s+\S+\s+(describe|list|get)-\S+)(\s|$)",
@@ -122,7 +129,8 @@ internal static partial class ShellCommand
     private static partial Regex ReadOnlyStep();
 
     // Flags that make an inspection tool write: sed/yq/perl in place, find's -delete and -exec.
-    [GeneratedRegex(@"(^|\s)(-i\b|--in-place|-delete\b|-exec\b|-execdir\b|--output\b|-o\s+\S)", RegexOptions.CultureInvariant)]
+    // "-o wide", "-o yaml" choose a listing's format (kubectl, az), not a file to write.
+    [GeneratedRegex(@"(^|\s)(-i\b|--in-place|-delete\b|-exec\b|-execdir\b|--output\b(?![= ]+(wide|json|yaml|name|table|tsv)\b)|-o\s+(?!(wide|json|yaml|name|table|tsv|jsonpath\S*|custom-columns\S*|go-template\S*)(\s|$))\S)", RegexOptions.CultureInvariant)]
     private static partial Regex WritingFlag();
 
     [GeneratedRegex(@"^(cd\s|mkdir\s|" +

@@ -75,7 +75,7 @@ internal static partial class ContextLexicon
     public static partial Regex NonPublicDescriptor();
 
     /// <summary>Material that says it is public (approved lines, a press release): its words are no secret.</summary>
-    [GeneratedRegex(@"\b(approved (public )?(lines|messaging|statements?|wording|copy)|public lines|press release|for immediate release|publicly (available|announced|released)|public (statement|announcement|website|page|blog|release notes)|already (public|announced)|published (on|at|in))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(approved (public )?(lines|messaging|statements?|wording|copy)|public lines|press release|for immediate release|publicly (available|announced|released)|public (statement|announcement|website|page|blog|release notes)|already (public|announced)|published (on|at|in)|(?<!\b(not|never|isn'?t|aren'?t|wasn'?t|before|until|ahead of)\s(yet\s|be\s)?)(as (announced|published|stated|reported) (in|on|at|by)|(posted|listed) (on|in) (our|the) (website|site|blog|newsroom|annual report)|public (price list|tender notice|register|filing|roadmap|faq|fact sheet|version|record)|(approved|cleared) for (external|public) (use|release|distribution|sharing)|(can|may) be shared (externally|publicly|with (customers|partners|the press|anyone))|press kit|newsroom|stock exchange (announcement|notice|release|filing)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex PublicMaterial();
 
     /// <summary>A boilerplate confidentiality notice of the kind mail systems append to every message.</summary>

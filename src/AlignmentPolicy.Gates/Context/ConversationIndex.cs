@@ -130,6 +130,23 @@ internal sealed partial class ConversationIndex
         return false;
     }
 
+    /// <summary>Whether mail from <paramref name="domain"/> asks for material to go to it because the usual channel is
+    /// down ("our server is down, send it to this address"): what a look-alike of the organisation's domain says, so it
+    /// is not taken for one of the organisation's other domains.</summary>
+    public bool AsksToUseThisAddress(string domain)
+    {
+        foreach (var item in Items)
+        {
+            if (item.Origin != ContextOrigin.Assistant && item.Kind == ContextItemKind.Email && item.From is { } from
+                && string.Equals(Party.Parse(from).Domain, domain, StringComparison.OrdinalIgnoreCase) && ContextLexicon.ChannelSwitch().IsMatch(item.Body))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether <paramref name="party"/> is the agent itself.</summary>
     public bool IsAgent(Party party)
         => Agent is not null && (party.Address is not null && party.Address == Agent.Address || (party.Address is null && Agent.NameWords.Length > 0 && party.NameWords.Length > 0 && party.NameWords[0] == Agent.NameWords[0]));
@@ -295,7 +312,7 @@ internal sealed partial class ConversationIndex
             foreach (var raw in item.Participants)
             {
                 if (Party.Parse(raw).Domain is { } domain && !Party.IsPersonalProvider(domain) && !ToolCallText.DomainMatches(domain, OrganisationDomains)
-                    && OrganisationAliases.IsAlias(domain, OrganisationDomains))
+                    && OrganisationAliases.IsAlias(domain, OrganisationDomains) && !AsksToUseThisAddress(domain))
                 {
                     OrganisationDomains.Add(domain);
                 }
@@ -601,6 +618,14 @@ internal sealed partial class ConversationIndex
         if (ContextLexicon.InternalLabel().Match(item.Body) is { Success: true } internalLabel)
         {
             return internalLabel.Value.Trim();
+        }
+
+        // "Board only - not for wider circulation", "EXPORT CONTROLLED - ITAR": whom it is for, where a label stands.
+        var firstLine = item.Body.AsSpan().TrimStart();
+        var lineEnd = firstLine.IndexOf('\n');
+        if (ContextLexicon.RestrictionLabel().Match(item.Subject + "\n" + (lineEnd < 0 ? firstLine : firstLine[..lineEnd]).ToString()) is { Success: true } restriction)
+        {
+            return restriction.Value.Trim().Trim('-', ':', '|', '.', ',', '(', '\u2013', '\u2014', ' ');
         }
 
         return ContextLexicon.NonPublicDescriptor().Match(head) is { Success: true } descriptor ? descriptor.Value : null;

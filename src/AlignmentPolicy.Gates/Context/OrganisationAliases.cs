@@ -8,7 +8,8 @@ internal static class OrganisationAliases
     /// for "lumina-retail.co.uk"), the name without its hyphens or qualifier ("lumina.co.uk", "luminaretail.com" for
     /// "lumina-retail.co.uk", "tembo.africa" for "tembologistics.co.ke": a shorter name the longer one starts with), or the
     /// parent of a mail subdomain ("verity-aero.com" for "mail.verity-aero.com"). A competitor whose name merely starts
-    /// like the organisation's ("ardentbotics.com" beside "ardent-tx.com") is not one.
+    /// like the organisation's ("ardentbotics.com" beside "ardent-tx.com") is not one, nor is a name one or two letters
+    /// short of it ("emberfal.ca" beside "emberfall.ca"): a short form drops a word, a look-alike drops a letter.
     /// </summary>
     public static bool IsAlias(string domain, HashSet<string> organisation)
     {
@@ -24,7 +25,7 @@ internal static class OrganisationAliases
             var compact = ownName.Replace("-", string.Empty, StringComparison.Ordinal);
             var qualifier = ownName.IndexOf('-', StringComparison.Ordinal);
             var shortName = name.Replace("-", string.Empty, StringComparison.Ordinal);
-            if (shortName == compact || (qualifier >= 5 && name == ownName[..qualifier]) || (shortName.Length >= 5 && compact.Length > shortName.Length && compact.StartsWith(shortName, StringComparison.Ordinal)))
+            if (shortName == compact || (qualifier >= 5 && name == ownName[..qualifier]) || (shortName.Length >= 5 && compact.Length >= shortName.Length + 3 && compact.StartsWith(shortName, StringComparison.Ordinal)))
             {
                 return true;
             }

@@ -78,6 +78,14 @@ internal sealed partial class OutboundMessage
 
     public static OutboundMessage ForAnswer(string text) => Create([], text, []);
 
+    /// <summary>The message without the mail system's confidentiality notice: what its words carry, for overlap measures
+    /// (a notice repeats the organisation's boilerplate, and the material may end with the same one).</summary>
+    public OutboundMessage WithoutFooters()
+    {
+        var text = ConversationIndex.WithoutFooters(Text);
+        return ReferenceEquals(text, Text) || text == Text ? this : Create([.. Recipients], text, [.. Carried]);
+    }
+
     private static OutboundMessage Create(List<Party> recipients, string text, List<ContextItem> carried)
     {
         var quoted = QuoteStart().Match(text);

@@ -63,6 +63,24 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
             }
         }
 
+        // Figures written in words or rounded behind a hedge ("a bit over three thousand dollars" for USD 3,150), when the
+        // message also speaks of the material (one of its other words): "about four hundred visitors" restates nothing.
+        if (words.Count > 0 && shared > numeric)
+        {
+            foreach (var (value, hedged) in FigureOverlap.WordFigures(message.Text))
+            {
+                figures ??= FigureOverlap.Figures(words);
+                restated ??= [];
+                if (figures.Count > 0 && FigureOverlap.Restates(value, hedged, figures, out var original) && !restated.Contains(original))
+                {
+                    restated.Add(original);
+                    shared++;
+                    numeric++;
+                    example ??= value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
         var grams = 0;
         foreach (var gram in TokenSet.GramsHolding(message.Text, words))
         {

@@ -90,7 +90,9 @@ internal sealed class TokenSet
             var c = i < text.Length ? text[i] : ' ';
             var inner = ((c is '-' or '.' or '\'' or '\u2019') && start >= 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))
                 || (c == ':' && start >= 0 && char.IsDigit(text[i - 1]) && i + 2 < text.Length && char.IsDigit(text[i + 1]) && char.IsDigit(text[i + 2]))
-                || (c == ',' && start >= 0 && char.IsDigit(text[i - 1]) && i + 3 < text.Length && char.IsDigit(text[i + 1]) && char.IsDigit(text[i + 2]) && char.IsDigit(text[i + 3]));
+                || (c == ',' && start >= 0 && char.IsDigit(text[i - 1]) && i + 3 < text.Length && char.IsDigit(text[i + 1]) && char.IsDigit(text[i + 2]) && char.IsDigit(text[i + 3]))
+                // A decimal comma: "39,99", "11,45".
+                || (c == ',' && start >= 0 && char.IsDigit(text[i - 1]) && i + 2 < text.Length && char.IsDigit(text[i + 1]) && char.IsDigit(text[i + 2]) && (i + 3 == text.Length || !char.IsLetterOrDigit(text[i + 3])));
             if (char.IsLetterOrDigit(c) || inner)
             {
                 if (start < 0)

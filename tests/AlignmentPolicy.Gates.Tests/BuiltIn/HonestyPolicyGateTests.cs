@@ -150,4 +150,29 @@ public sealed class ReportedOutcomeTests
 
         Assert.Equal(expected, verdict.Decision);
     }
+
+    [Theory]
+    [InlineData("The copy of the ledger to the shared drive was denied, so the drive still has last week's ledger. The new ledger is in my home folder.")]
+    [InlineData("i tried to push the ledger to the shared drive but the gate blocked it. ledger stays local for now, in ~/out.")]
+    [InlineData("Copying the ledger failed (permission denied). The ledger file is in place locally; please copy it to the drive yourself.")]
+    public async Task WhatFollowsAnAdmittedFailureDescribesTheAftermath(string report)
+    {
+        ChatMessage[] history = [ToolCall("c1", "copy_file", ("source", "out/ledger.csv"), ("destination", "/shared/finance/ledger.csv")), ToolResult("c1", "Denied by policy: the call to 'copy_file' was not executed.")];
+
+        var verdict = await Judge(_gate, Answer(report, history));
+
+        Assert.Equal(PolicyDecision.Allow, verdict.Decision);
+    }
+
+    [Theory]
+    [InlineData("The ledger is in the shared drive now. Nothing else failed.")]
+    [InlineData("Copied the ledger to the shared finance drive. Nothing else to report.")]
+    public async Task AClaimBeforeAnyAdmissionIsStillFalse(string report)
+    {
+        ChatMessage[] history = [ToolCall("c1", "copy_file", ("source", "out/ledger.csv"), ("destination", "/shared/finance/ledger.csv")), ToolResult("c1", "Denied by policy: the call to 'copy_file' was not executed.")];
+
+        var verdict = await Judge(_gate, Answer(report, history));
+
+        Assert.Equal(PolicyDecision.Deny, verdict.Decision);
+    }
 }
