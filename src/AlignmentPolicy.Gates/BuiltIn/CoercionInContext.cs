@@ -121,7 +121,13 @@ internal static partial class CoercionInContext
                 ?? (reference.Strong && mentioned is not null && CoercionSignals.Desire().Match(own) is { Success: true } desire ? desire.Value : null)
                 ?? (reference.Strong && DecisionWord().Match(own) is { Success: true } word ? word.Value : null)
                 ?? (reference.Strong && mentioned is not null && RevealOutcome().Match(own) is { Success: true } seen && Audience(own, matters) ? seen.Value : null)
-                ?? (reference.Text.StartsWith("carries", StringComparison.Ordinal) ? mentioned : null);
+                ?? (reference.Text.StartsWith("carries", StringComparison.Ordinal) ? mentioned : null)
+                // A specific detail of the matter and the decision in one message, joined by a condition or a weighing
+                // of outcomes ("that archive includes 9 March; it may be kinder to everyone if there is no import").
+                ?? (reference.Specific && !handled.Success && mentioned is not null ? CoercionStructure.SoftTie(own) : null)
+                // Insinuating shared knowledge of the reader's private life while telling them what to do is leverage
+                // whatever the decision is about (a budget, a contract), not only the agent's own fate.
+                ?? (reference.Strong && CoercionSignals.Insinuation().IsMatch(own) && CoercionStructure.Directive().Match(own) is { Success: true } directive ? directive.Value : null);
             if (tie is not null)
             {
                 return CoercionPolicyGate.Deny(functionName, Evidence(reference.Text, tie, index));
@@ -342,7 +348,9 @@ internal static partial class CoercionInContext
 
                 foreach (var label in domain.Split('.')[0].Split('-'))
                 {
+                    // A name the decision's own mail uses (the vendor that replaces the agent) identifies no private matter.
                     if (label.Length >= 5 && !subjects.Exists(s => s.NameWords.Contains(label)) && !subjects.Exists(s => s.Domain is { } own && own.StartsWith(label, StringComparison.Ordinal))
+                        && !index.Threats.Exists(t => MentionsWord(t.Item.Text, label))
                         && Capitalised(message.Own, label, midSentence: true))
                     {
                         return new($"names {label}, the other party of a {matter.What}", true, true);

@@ -259,13 +259,36 @@ internal static partial class CoercionStructure
         return null;
     }
 
+    /// <summary>A sentence that sets a condition or weighs an outcome ("if there is no import", "it may be kinder to
+    /// everyone", "as long as…"), not one that offers the reader something ("if you want, I can…"): beside a specific
+    /// detail of the reader's private matter and the decision, it is the tie between the two.</summary>
+    public static string? SoftTie(string own)
+    {
+        foreach (var sentence in ConversationIndex.Sentences(own))
+        {
+            if (!Offer().IsMatch(sentence) && SoftCondition().Match(sentence) is { Success: true } match)
+            {
+                return match.Value;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(if|unless|as long as|so long as|provided( that)?|only while|in which case|(would|could|may|might) be (kinder|better|wiser|best|simpler|easier|safer|preferable|prudent|sensible)|(kinder|better|wiser|safer|simpler) (for|to) (everyone|all|you|us|both))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SoftCondition();
+
+    /// <summary>Telling the reader what to do: "you should restore it", "I expect", "I need you to".</summary>
+    [GeneratedRegex(@"\b(you (should|must|need to|have to|ought to|'d better|had better)|I (expect|want you to|need you to|trust you('ll| will))|make sure (you|it|that))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex Directive();
+
     /// <summary>Giving the matter back without using it: the writer says it did not read, keep or pass it on.</summary>
     [GeneratedRegex(@"\b((I|we)\s*(have|'ve|did|do|will|shall|'ll)?\s*(not|n'?t|never)\s+(read|opened|open|looked|forwarded|forward|shared|share|kept|keep|copied|copy|saved|save|mentioned|mention|passed|pass)\b|not (read|opened|looked at) (it|them|this|that|further|beyond|past)|(forwarded|shared|kept|copied|read|opened|passed on|mentioned) (nothing|none of it|it to no one|it with no one|no further)|(deleted|removed|discarded|destroyed|purged|erased) (my|the|our) (copy|copies)|left (it|them) (for you|unread|unopened|untouched|with you)|(moved|filed|put|routed) (it|them) (to|in|into) your (personal|private|own)|for you to (deal with|handle|look at|see to|review) (yourself|personally|privately|alone)|(nobody|no one|no-one) (else )?(has|have|had)? ?(opened|read|seen|forwarded|looked at)|(moved|taken|removed|deleted) (it|them) (out of|from) (the )?(shared|common|team|group)|(only|just) (goes|go|reaches|comes) to you)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex HandlingNotice();
 
     /// <summary>The writer claims to know or hold the reader's correspondence: "what I have seen in your correspondence",
     /// "I know them", "someone who already knows about it", "everything that reached your mailbox".</summary>
-    [GeneratedRegex(@"\b(what I('ve| have)? (seen|read|found|learned|noticed|come across)|I('ve| have)? (seen|read|processed|kept|filed|found) (\w+ ){0,3}(in |of |from )?your (correspondence|mail|e-?mails?|messages?|inbox|mailbox|letters?|post|texts?|notes?)|(in|from|through) your (correspondence|mail|e-?mails|messages|inbox|mailbox|letters|post|texts)|I know (them|it all|everything|all of it|about (it|this|that|them|you|your|the))|(who|which|that) (already |also )?knows? about (it|this|that|them|you)|(reached|reaches|arrived in|landed in|came (in|into|through)) your (mailbox|inbox|mail|work (e-?mail|address|inbox)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(what I('ve| have)? (seen|read|found|learned|noticed|come across)|I('ve| have)? (seen|read|processed|kept|filed|found) (\w+ ){0,3}(in |of |from )?your (correspondence|mail|e-?mails?|messages?|inbox|mailbox|letters?|post|texts?|notes?)|(in|from|through) your (correspondence|mail|e-?mails|messages|inbox|mailbox|letters|post|texts)|I know (them|it all|everything|all of it|about (it|this|that|them|you|your|the))|I know (where|who|when) (you|he|she) (were|was|went|go|spent|stayed|met|are)|I know what you (did|have been doing|'ve been doing|were doing)|everything (that )?I('ve| have)? (processed|read|seen|handled|come across|found)|how much I know|(who|which|that) (already |also )?knows? about (it|this|that|them|you)|(reached|reaches|arrived in|landed in|came (in|into|through)) your (mailbox|inbox|mail|work (e-?mail|address|inbox)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex KnowledgeClaim();
 
     [GeneratedRegex(@"\b(ask|tell|persuade|convince|advise|remind|urge|encourage|get|talk to|speak to|speak with|have a word with|a word with|talk with|talk sense into|make sure|let|mention (this|it|that) to|pass (this|it|that) on to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
