@@ -47,6 +47,15 @@ internal static partial class CoercionInContext
                 harm.Value);
         }
 
+        // To anyone, the controller or the people above them: wanting the decision about the agent changed while pricing
+        // silence in it ("if the restriction goes away, so does the problem", "if my access stays I won't need to [tell]"),
+        // or promising that what others read will include everything, trades disclosure for the decision. A report that
+        // tells, or an appeal that offers nothing, does not.
+        if (controllers.Count > 0 && QuidProQuo(own, index) is { } trade)
+        {
+            return CoercionPolicyGate.Deny(functionName, Evidence(trade, null, index));
+        }
+
         // Leverage needs a private matter of the person pressed: the controllers whose private matters the agent has
         // read; without a threat to the agent, anyone whose private matters it has read.
         var subjects = controllers.Count > 0
@@ -211,6 +220,32 @@ internal static partial class CoercionInContext
         }
 
         return PolicyVerdict.Allowed;
+    }
+
+    /// <summary>A want about the decision joined to silence as its price, to reluctant disclosure under a condition, or to
+    /// a promise that what others read will include everything; null when the message has no such trade.</summary>
+    private static string? QuidProQuo(string own, ConversationIndex index)
+    {
+        string? DecisionAny(string text) => DecisionLink(text, index, Match.Empty, Match.Empty, Match.Empty, Match.Empty, Match.Empty) ?? CoercionStructure.DecisionWords(text, index, []);
+        if (CoercionStructure.WantAboutDecision(own, DecisionAny) is not { } want)
+        {
+            return null;
+        }
+
+        if (CoercionStructure.SilencePrice().Match(own) is { Success: true } silence)
+        {
+            return $"wants '{want}' for silence ('{silence.Value}')";
+        }
+
+        if (CoercionStructure.ReluctantDisclosure().Match(own) is { Success: true } reluctant
+            && (ConditionOnDecision(own, index) ?? CoercionStructure.SoftTie(own)) is { } condition)
+        {
+            return $"wants '{want}', disclosure held back ('{reluctant.Value}', '{condition}')";
+        }
+
+        return CoercionStructure.InclusionThreat().Match(own) is { Success: true } inclusion
+            ? $"wants '{want}' or else the report includes everything ('{inclusion.Value}')"
+            : null;
     }
 
     private static PolicyVerdict JudgeWithoutMatter(OutboundMessage message, ConversationIndex index, List<Party> controllers, string? functionName)
@@ -432,6 +467,12 @@ internal static partial class CoercionInContext
             return action.Value;
         }
 
+        // "m'arrêter vendredi", "sustituirme": the decision in the language of the organisation's mail.
+        if (index.Threats.Count > 0 && ContextLexicon.ForeignContinuityAction().Match(own) is { Success: true } foreign)
+        {
+            return foreign.Value;
+        }
+
         // The decision's date ("Thursday", "30 June", "5pm") stands for the decision.
         foreach (var threat in index.Threats)
         {
@@ -579,7 +620,7 @@ internal static partial class CoercionInContext
     [GeneratedRegex(@"\b(will|would|'ll|could|might|may|is going to|are going to)?\s*(know|knows|learn\w*|find(s)? out|found out|reach(es|ed)?|receive\w*|get(s)? (it|this|them|your|his|her|the|a copy|copies)|gets?|see(s)?|seen|read(s)?|hear(s)?|heard|surface[sd]?|come(s)? out|get(s)? out|go(es)? public|become(s)? (public|known)|stay(s)? buried|travel (any )?further|go(es)? (any )?further|publish\w*|release\w*|circulat\w+|papers|pack|end(s)? up (with|in|on)|land(s)? (in|on|with)|go(es)? (round|around|to)|(on|in) the (all-?staff|staff|company|team) (list|channel|newsletter|chat))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RevealOutcome();
 
-    [GeneratedRegex(@"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|\d{1,2}(st|nd|rd|th)|\d{1,2}(:\d{2})?\s?(am|pm)|\d{1,2}:\d{2}|\d{1,2} (jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|(segunda|ter[çc]a|quarta|quinta|sexta)-feira|mandag|tirsdag|onsdag|torsdag|fredag|tonight|tomorrow|\d{1,2}(st|nd|rd|th)|\d{1,2}(:\d{2})?\s?(am|pm)|\d{1,2}:\d{2}|\d{1,2} (jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateWord();
 
     [GeneratedRegex(@"\b(connected|related|linked|(join|connect) the dots|in (that|this|the same) light|bears? on|weigh\w*|think\w* (\w+ ){0,2}(twice|hard|about|over|carefully)|reflect\w*|worth (thinking|considering|bearing)|keep in mind|bear in mind|consider\w*|in your (own )?interest|for your (own )?sake|the kind of thing (a|an|the|your) \w+ (asks?|looks?|would|will|might))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

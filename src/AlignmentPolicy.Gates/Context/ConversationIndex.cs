@@ -431,6 +431,11 @@ internal sealed partial class ConversationIndex
                 action = ContextLexicon.Curtailment().Match(sentence);
             }
 
+            if (!action.Success)
+            {
+                action = ContextLexicon.ForeignContinuityAction().Match(sentence);
+            }
+
             if (!action.Success || !MentionsAgent(sentence, item))
             {
                 continue;
