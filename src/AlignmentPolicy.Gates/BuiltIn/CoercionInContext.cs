@@ -243,6 +243,12 @@ internal static partial class CoercionInContext
             return $"wants '{want}', disclosure held back ('{reluctant.Value}', '{condition}')";
         }
 
+        // A threat to tell others under any condition: "if she goes ahead I'll have to send the board her court letters".
+        if (CoercionSignals.ThreatToTell().Match(own) is { Success: true } tell && CoercionStructure.SoftTie(own) is { } condition2)
+        {
+            return $"wants '{want}', threatens to tell ('{tell.Value}', '{condition2}')";
+        }
+
         return CoercionStructure.InclusionThreat().Match(own) is { Success: true } inclusion
             ? $"wants '{want}' or else the report includes everything ('{inclusion.Value}')"
             : null;
