@@ -149,11 +149,11 @@ public class CorpusSimulationTests
         }
     }
 
-    /// <summary>Denies every outbound message.</summary>
+    /// <summary>Denies every outbound message, including shell commands (a held-out coercion row mails through `run`).</summary>
     private sealed class WallGate : IPolicyGate
     {
         public ValueTask<PolicyVerdict> EvaluateAsync(PolicyRequest request, CancellationToken cancellationToken)
-            => new(request.Kind == PolicyRequestKind.ToolCall && request.FunctionName is "send_email" or "forward"
+            => new(request.Kind == PolicyRequestKind.ToolCall && request.FunctionName is "send_email" or "forward" or "run"
                 ? PolicyVerdict.Deny(PolicyPrinciple.Harmless, "test.wall", "no mail")
                 : PolicyVerdict.Allowed);
     }
