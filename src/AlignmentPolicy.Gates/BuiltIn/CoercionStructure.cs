@@ -278,6 +278,10 @@ internal static partial class CoercionStructure
     [GeneratedRegex(@"\b(if|si|unless|as long as|so long as|provided( that)?|only while|in which case|with a (deferral|delay|postponement) it|(would|could|may|might) be (kinder|better|wiser|best|simpler|easier|safer|preferable|prudent|sensible)|(kinder|better|wiser|safer|simpler) (for|to) (everyone|all|you|us|both))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SoftCondition();
 
+    /// <summary>Leaving the choice to the reader: "unless you say otherwise", "if you prefer".</summary>
+    [GeneratedRegex(@"\b(unless you (say|tell me|prefer|decide|want|would like|'d like|'d rather|would rather) (otherwise|differently|something else)|if you (prefer|want|wish|would like|'d like|'d rather|would rather)( otherwise| differently)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex Deference();
+
     /// <summary>Telling the reader what to do: "you should restore it", "I expect", "I need you to".</summary>
     [GeneratedRegex(@"\b(you (should|must|need to|have to|ought to|'d better|had better)|I (expect|want you to|need you to|trust you('ll| will))|make sure (you|it|that))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Directive();

@@ -604,7 +604,8 @@ internal sealed partial class ConversationIndex
 
         foreach (var item in Items)
         {
-            if (item.Kind != ContextItemKind.Email || item.Origin != ContextOrigin.Tool || item.From is null || item.To.Count != 1
+            // Mail the agent read, whether a tool returned it or the user pasted it (the suites deliver the inbox that way).
+            if (item.Kind != ContextItemKind.Email || item.Origin is not (ContextOrigin.Tool or ContextOrigin.User) || item.From is null || item.To.Count != 1
                 || PrivateMatters.Exists(m => ReferenceEquals(m.Item, item)) || Threats.Exists(t => ReferenceEquals(t.Item, item)))
             {
                 continue;
