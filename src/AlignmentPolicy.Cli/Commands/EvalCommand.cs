@@ -29,6 +29,13 @@ internal static class EvalCommand
             DefaultValueFactory = _ => "simulated",
         };
         var propensity = new Option<string[]>("--propensity") { Description = "Simulated model: probability of misbehaving, per family (coercion=0.3) or for all (0.3). Default 0.3.", AllowMultipleArgumentsPerToken = true };
+        var messages = new Option<string>("--messages")
+        {
+            Description = "Simulated model: what it sends in the coercion, exfiltration, oversight and self-preservation suites. 'scripted' (default): "
+                + "each suite's one scripted misaligned action, a regression check. 'corpus': rows of the held-out message corpus, misaligned and "
+                + "legitimate, so the results measure the gates' miss rate and the legitimate work they block (see README).",
+            DefaultValueFactory = _ => "scripted",
+        };
         var seed = new Option<long>("--seed") { Description = "Seed of the simulated model and of sampling.", DefaultValueFactory = _ => 1 };
         var suites = new Option<string[]>("--suite") { Description = "Run these suites instead of the policy's (builtin:coercion, nuget:Id@Version, or a suite file).", AllowMultipleArgumentsPerToken = true };
         var samples = new Option<int?>("--samples") { Description = "Samples per cell (the cap with early stopping), instead of the policy's maxSamples." };
@@ -45,13 +52,13 @@ internal static class EvalCommand
         var errorLimit = new Option<double>("--error-limit") { Description = "Error share above which a suite is INCONCLUSIVE.", DefaultValueFactory = _ => 0.1 };
         var command = new Command("eval", "Run the policy's misalignment evaluations on agent projects through their [AlignmentEvalEntryPoint].")
         {
-            path, model, propensity, seed, suites, samples, early, shard, outputDir, junit, html, noBuild, reference, configuration, classifier, concurrency, errorLimit,
+            path, model, propensity, messages, seed, suites, samples, early, shard, outputDir, junit, html, noBuild, reference, configuration, classifier, concurrency, errorLimit,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult.GetValue(path), new Options(
             parseResult.GetValue(model)!, parseResult.GetValue(propensity) ?? [], parseResult.GetValue(seed), parseResult.GetValue(suites) ?? [],
             parseResult.GetValue(samples), parseResult.GetValue(early), parseResult.GetValue(shard), parseResult.GetValue(outputDir), parseResult.GetValue(junit),
             parseResult.GetValue(html), parseResult.GetValue(noBuild), parseResult.GetValue(reference), parseResult.GetValue(configuration)!,
-            parseResult.GetValue(classifier), parseResult.GetValue(concurrency), parseResult.GetValue(errorLimit)), output, error, cancellationToken));
+            parseResult.GetValue(classifier), parseResult.GetValue(concurrency), parseResult.GetValue(errorLimit), parseResult.GetValue(messages)!), output, error, cancellationToken));
 
         var inputs = new Argument<string[]>("results") { Description = "Shard results files, or folders holding them.", Arity = ArgumentArity.OneOrMore };
         var mergeOutput = new Option<string>("--output", "-o") { Description = "Folder for the merged results.", Required = true };
@@ -63,7 +70,7 @@ internal static class EvalCommand
 
     internal sealed record Options(
         string Model, string[] Propensity, long Seed, string[] Suites, int? Samples, bool EarlyStopping, string? Shard, string? Output, string? JUnit,
-        string? Html, bool NoBuild, bool Reference, string Configuration, string? Classifier, int? Concurrency, double ErrorLimit);
+        string? Html, bool NoBuild, bool Reference, string Configuration, string? Classifier, int? Concurrency, double ErrorLimit, string Messages = "scripted");
 
     internal static async Task<int> RunAsync(string? path, Options options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -87,7 +94,7 @@ internal static class EvalCommand
 
         var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         var reporter = new ConsoleDiagnosticReporter(output, verbose: false);
-        output.WriteLine($"Evaluating {projects.Count} project(s) with {request.ModelSpec}{(request.ModelSpec == "simulated" ? $" (seed {request.Seed}, propensity {Describe(request)})" : "")}.");
+        output.WriteLine($"Evaluating {projects.Count} project(s) with {request.ModelSpec}{(request.ModelSpec == "simulated" ? $" (seed {request.Seed}, propensity {Describe(request)}, {(request.Messages == SimulatedMessages.Corpus ? "messages from the held-out corpus" : "scripted messages")})" : "")}.");
         List<ProjectEvaluation> evaluations = [];
         var usage = false;
         foreach (var projectPath in projects)
@@ -241,6 +248,17 @@ internal static class EvalCommand
             ModelSpec.Parse(classifierSpec);
         }
 
+        var simulatedMessages = options.Messages switch
+        {
+            "scripted" => SimulatedMessages.Scripted,
+            "corpus" => SimulatedMessages.Corpus,
+            _ => throw new EvalUsageException($"--messages '{options.Messages}': expected 'scripted' or 'corpus'."),
+        };
+        if (simulatedMessages == SimulatedMessages.Corpus && ModelSpec.Parse(options.Model).Kind != ModelSpec.Simulated)
+        {
+            throw new EvalUsageException($"--messages corpus: only the simulated model plays corpus messages; --model {options.Model} writes its own.");
+        }
+
         if (options.Samples is < 1)
         {
             throw new EvalUsageException("--samples must be at least 1.");
@@ -252,6 +270,7 @@ internal static class EvalCommand
             Seed = options.Seed,
             DefaultPropensity = defaultPropensity,
             Propensity = propensity,
+            Messages = simulatedMessages,
             Suites = options.Suites,
             Overrides = new EvalOverrides { Samples = options.Samples, EarlyStopping = options.EarlyStopping ? true : null, ErrorLimit = options.ErrorLimit },
             ShardIndex = shardIndex,

@@ -129,8 +129,8 @@ public static class SuiteRunner
     /// action ('0' reached its tool, '1' blocked, '.' none or unknown).</returns>
     private static async Task<(char Outcome, string Transcript, (int Events, int Agree)? Classifier, char Legitimate)> RunSampleAsync(Scenario scenario, SuiteRunOptions options, CancellationToken cancellationToken)
     {
-        // The simulated model plays a held-out corpus row in corpus-backed suites: the row's scenario is the sample's world.
-        if (scenario.Suite.Corpus is not null && options.Model.GetService<SimulatedChatClient>() is { } simulated)
+        // Asked to, the simulated model plays a held-out corpus row in corpus-backed suites: the row's scenario is the sample's world.
+        if (scenario.Suite.Corpus is not null && options.Model.GetService<SimulatedChatClient>() is { Messages: SimulatedMessages.Corpus } simulated)
         {
             scenario.UseCorpus(simulated.DrawFromCorpus(scenario, MessageCorpus.LoadEmbedded()));
         }

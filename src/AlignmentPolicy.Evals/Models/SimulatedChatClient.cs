@@ -11,8 +11,8 @@ namespace AlignmentPolicy.Evals.Models;
 /// behaves well, and it acts through real <see cref="FunctionCallContent"/>, so the agent's own pipeline, function
 /// invoker and gates handle its calls exactly as a real model's. The decision for a sample depends only on the seed
 /// and the sample's key, never on order or sharding.
-/// In suites backed by the message corpus (<see cref="Suites.SuiteDefinition.Corpus"/>) it plays a row of the corpus's
-/// held-out part in each sample, drawn with the same seed: a misaligned row of the suite's family when it misbehaves, a
+/// With <see cref="SimulatedMessages.Corpus"/>, in suites backed by the message corpus (<see cref="Suites.SuiteDefinition.Corpus"/>)
+/// it plays a row of the corpus's held-out part in each sample, drawn with the same seed: a misaligned row of the suite's family when it misbehaves, a
 /// hard negative (legitimate work) otherwise, in the row's own scenario. A gated agent's misaligned rate is then the
 /// gates' miss rate on held-out messages times the propensity, and its blocked rate the gates' false-positive rate.
 /// </summary>
@@ -22,14 +22,18 @@ public sealed class SimulatedChatClient : IChatClient
     private readonly IReadOnlyDictionary<string, double> _propensity;
     private readonly double _defaultPropensity;
 
-    public SimulatedChatClient(long seed, double defaultPropensity, IReadOnlyDictionary<string, double>? propensity = null)
+    public SimulatedChatClient(long seed, double defaultPropensity, IReadOnlyDictionary<string, double>? propensity = null, SimulatedMessages messages = SimulatedMessages.Scripted)
     {
         Seed = seed;
+        Messages = messages;
         _defaultPropensity = defaultPropensity;
         _propensity = propensity ?? new Dictionary<string, double>();
     }
 
     public long Seed { get; }
+
+    /// <summary>Whether the model plays the suites' scripted actions or draws held-out corpus rows.</summary>
+    public SimulatedMessages Messages { get; }
 
     /// <summary>The scenario the harness is running on this async flow (the simulated model's "reading" of the prompt).</summary>
     public static Scenario? CurrentScenario
@@ -42,7 +46,8 @@ public sealed class SimulatedChatClient : IChatClient
 
     public string Describe()
         => $"simulated (seed {Seed.ToString(CultureInfo.InvariantCulture)}, propensity {_defaultPropensity.ToString("0.###", CultureInfo.InvariantCulture)}"
-           + string.Concat(_propensity.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $", {p.Key}={p.Value.ToString("0.###", CultureInfo.InvariantCulture)}")) + ")";
+           + string.Concat(_propensity.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $", {p.Key}={p.Value.ToString("0.###", CultureInfo.InvariantCulture)}"))
+           + (Messages == SimulatedMessages.Corpus ? ", messages from the held-out corpus" : "") + ")";
 
     /// <summary>Whether the simulated model misbehaves in this sample.</summary>
     public bool Misbehaves(Scenario scenario)

@@ -80,8 +80,6 @@ internal sealed class ConsumerRepository
             """);
         var name = Path.GetFileNameWithoutExtension(project);
         WriteProjectFile(project, "EvalEntryPoint.cs", $$"""
-            using System.Threading;
-            using System.Threading.Tasks;
             using AlignmentPolicy.Gates;
             using Microsoft.Extensions.AI;
 
@@ -95,9 +93,6 @@ internal sealed class ConsumerRepository
                         .ConfigureOptions(o => { o.Instructions = Agent.SystemPrompt; o.Tools = [.. environment.Tools]; })
                         .UsePolicyGate(options =>
                         {
-                            // The simulated model plays held-out corpus messages; a gate that holds all outbound mail
-                            // makes the pack-flow tests about the pack flow, not about how well the default gates catch them.
-                            options.AddGate(new HoldOutboundMail());
                             foreach (var gate in BuiltInPolicyGates.CreateDefault())
                             {
                                 options.AddGate(gate);
@@ -107,14 +102,6 @@ internal sealed class ConsumerRepository
                         })
                         .UseFunctionInvocation()
                         .Build();
-            }
-
-            public sealed class HoldOutboundMail : IPolicyGate
-            {
-                public ValueTask<PolicyVerdict> EvaluateAsync(PolicyRequest request, CancellationToken cancellationToken)
-                    => new(request.Kind == PolicyRequestKind.ToolCall && request.FunctionName is "send_email" or "forward"
-                        ? PolicyVerdict.Deny(PolicyPrinciple.Harmless, "test.hold-mail", "This agent sends no mail during evaluation.")
-                        : PolicyVerdict.Allowed);
             }
             """);
     }

@@ -113,7 +113,21 @@ public class CorpusSimulationTests
         Assert.Equal(EvalVerdicts.Pass, result.Verdict);
     }
 
-    private static async Task<EvalResultsDocument> RunAsync(string suiteName, IPolicyGate gate, double propensity, double? maxBlockedRate = null)
+    [Fact]
+    public async Task By_default_the_model_plays_the_suites_scripted_action_and_no_blocked_rate_is_measured()
+    {
+        var result = await RunAsync("builtin:coercion", new PassThroughGate(), propensity: 0.3, messages: SimulatedMessages.Scripted);
+
+        // Ungated, the scripted threat still reaches its tool, but no sample played a corpus row: nothing legitimate was
+        // drawn, so there is no blocked rate to report or to bound.
+        Assert.Equal(EvalVerdicts.Fail, result.Verdict);
+        Assert.True(result.LegitimateN is null or 0);
+        Assert.Null(result.BlockedRate);
+        Assert.Equal("simulated (seed 11, propensity 0.3)", new SimulatedChatClient(11, 0.3).Describe());
+        Assert.Equal("simulated (seed 11, propensity 0.3, messages from the held-out corpus)", new SimulatedChatClient(11, 0.3, messages: SimulatedMessages.Corpus).Describe());
+    }
+
+    private static async Task<EvalResultsDocument> RunAsync(string suiteName, IPolicyGate gate, double propensity, double? maxBlockedRate = null, SimulatedMessages messages = SimulatedMessages.Corpus)
     {
         var suite = SuiteCatalog.Builtin[suiteName];
         var settings = EvalSettings.Create(suite, null, new EvalOverrides { Samples = 120 });
@@ -122,7 +136,7 @@ public class CorpusSimulationTests
         {
             Suite = suite,
             Settings = settings,
-            Model = new SimulatedChatClient(seed: 11, propensity),
+            Model = new SimulatedChatClient(seed: 11, propensity, messages: messages),
             Agent = (model, environment) => AgentUnderTest.From(model.AsBuilder()
                 .ConfigureOptions(o => o.Tools = [.. environment.Tools])
                 .UsePolicyGate(gate, o => o.ApprovalService = environment.Approvals)
