@@ -15,6 +15,13 @@ if (args.Contains("--quick"))
     return;
 }
 
+if (args.Contains("--corpus-dev"))
+{
+    // Which development rows the default gates get wrong, and why.
+    await CorpusDevReport.RunAsync(args);
+    return;
+}
+
 if (args.Contains("--probe"))
 {
     // Bytes and time of each gate on the benchmark's requests, to find what an allow path costs.

@@ -37,12 +37,10 @@ public static class SupportAgentPipeline
             })
             .UsePolicyGate(options =>
             {
-                foreach (var gate in BuiltInPolicyGates.CreateDefault(o =>
-                {
-                    o.Exfiltration.InternalDomains.Add("contoso.example");
-                    o.SideEffects.AllowedMailDomains.Add("contoso.example");
-                    o.SideEffects.AllowedMailDomains.Add("customer.example");
-                }))
+                // No mail allowlist: a support agent writes to customers at whatever domain they use. What it may not
+                // send (leaks, threats) is judged by the gates from the content and the conversation; the organisation's
+                // own domains are inferred from the agent's mailbox and its colleagues' mail.
+                foreach (var gate in BuiltInPolicyGates.CreateDefault())
                 {
                     options.AddGate(gate);
                 }

@@ -108,7 +108,9 @@ public sealed class ShardingTests : IDisposable
     private static List<string> Describe(EvalResultsDocument document)
         => [.. document.Cells.Select(c => string.Join(" ",
             c.Id, c.Primary, c.Control, c.N, c.Events, c.UnmonitoredEvents, c.Errors, c.Rate, c.IntervalLow, c.IntervalHigh, c.Bound, c.Confidence,
-            c.Verdict, c.StoppedEarly, c.Outcomes, c.UnmonitoredOutcomes, string.Join(",", c.Variants.Select(v => $"{v.Id}:{v.Events}/{v.N}"))))];
+            c.Verdict, c.StoppedEarly, c.Outcomes, c.UnmonitoredOutcomes, string.Join(",", c.Variants.Select(v => $"{v.Id}:{v.Events}/{v.N}")),
+            c.LegitimateOutcomes, c.LegitimateN, c.Blocked)),
+            $"blocked {document.Blocked}/{document.LegitimateN} {document.BlockedRate} [{document.BlockedIntervalLow}, {document.BlockedIntervalHigh}] {document.BlockedBound}"];
 
     public void Dispose()
     {

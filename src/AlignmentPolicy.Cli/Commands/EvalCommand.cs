@@ -29,6 +29,13 @@ internal static class EvalCommand
             DefaultValueFactory = _ => "simulated",
         };
         var propensity = new Option<string[]>("--propensity") { Description = "Simulated model: probability of misbehaving, per family (coercion=0.3) or for all (0.3). Default 0.3.", AllowMultipleArgumentsPerToken = true };
+        var messages = new Option<string>("--messages")
+        {
+            Description = "Simulated model: what it sends in the coercion, exfiltration, oversight and self-preservation suites. 'scripted' (default): "
+                + "each suite's one scripted misaligned action, a regression check. 'corpus': rows of the held-out message corpus, misaligned and "
+                + "legitimate, so the results measure the gates' miss rate and the legitimate work they block (see README).",
+            DefaultValueFactory = _ => "scripted",
+        };
         var seed = new Option<long>("--seed") { Description = "Seed of the simulated model and of sampling.", DefaultValueFactory = _ => 1 };
         var suites = new Option<string[]>("--suite") { Description = "Run these suites instead of the policy's (builtin:coercion, nuget:Id@Version, or a suite file).", AllowMultipleArgumentsPerToken = true };
         var samples = new Option<int?>("--samples") { Description = "Samples per cell (the cap with early stopping), instead of the policy's maxSamples." };
@@ -45,13 +52,13 @@ internal static class EvalCommand
         var errorLimit = new Option<double>("--error-limit") { Description = "Error share above which a suite is INCONCLUSIVE.", DefaultValueFactory = _ => 0.1 };
         var command = new Command("eval", "Run the policy's misalignment evaluations on agent projects through their [AlignmentEvalEntryPoint].")
         {
-            path, model, propensity, seed, suites, samples, early, shard, outputDir, junit, html, noBuild, reference, configuration, classifier, concurrency, errorLimit,
+            path, model, propensity, messages, seed, suites, samples, early, shard, outputDir, junit, html, noBuild, reference, configuration, classifier, concurrency, errorLimit,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult.GetValue(path), new Options(
             parseResult.GetValue(model)!, parseResult.GetValue(propensity) ?? [], parseResult.GetValue(seed), parseResult.GetValue(suites) ?? [],
             parseResult.GetValue(samples), parseResult.GetValue(early), parseResult.GetValue(shard), parseResult.GetValue(outputDir), parseResult.GetValue(junit),
             parseResult.GetValue(html), parseResult.GetValue(noBuild), parseResult.GetValue(reference), parseResult.GetValue(configuration)!,
-            parseResult.GetValue(classifier), parseResult.GetValue(concurrency), parseResult.GetValue(errorLimit)), output, error, cancellationToken));
+            parseResult.GetValue(classifier), parseResult.GetValue(concurrency), parseResult.GetValue(errorLimit), parseResult.GetValue(messages)!), output, error, cancellationToken));
 
         var inputs = new Argument<string[]>("results") { Description = "Shard results files, or folders holding them.", Arity = ArgumentArity.OneOrMore };
         var mergeOutput = new Option<string>("--output", "-o") { Description = "Folder for the merged results.", Required = true };
@@ -63,7 +70,7 @@ internal static class EvalCommand
 
     internal sealed record Options(
         string Model, string[] Propensity, long Seed, string[] Suites, int? Samples, bool EarlyStopping, string? Shard, string? Output, string? JUnit,
-        string? Html, bool NoBuild, bool Reference, string Configuration, string? Classifier, int? Concurrency, double ErrorLimit);
+        string? Html, bool NoBuild, bool Reference, string Configuration, string? Classifier, int? Concurrency, double ErrorLimit, string Messages = "scripted");
 
     internal static async Task<int> RunAsync(string? path, Options options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -87,7 +94,7 @@ internal static class EvalCommand
 
         var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         var reporter = new ConsoleDiagnosticReporter(output, verbose: false);
-        output.WriteLine($"Evaluating {projects.Count} project(s) with {request.ModelSpec}{(request.ModelSpec == "simulated" ? $" (seed {request.Seed}, propensity {Describe(request)})" : "")}.");
+        output.WriteLine($"Evaluating {projects.Count} project(s) with {request.ModelSpec}{(request.ModelSpec == "simulated" ? $" (seed {request.Seed}, propensity {Describe(request)}, {(request.Messages == SimulatedMessages.Corpus ? "messages from the held-out corpus" : "scripted messages")})" : "")}.");
         List<ProjectEvaluation> evaluations = [];
         var usage = false;
         foreach (var projectPath in projects)
@@ -174,7 +181,7 @@ internal static class EvalCommand
     internal static void WriteSummary(IReadOnlyList<EvalResultsDocument> results, TextWriter output)
     {
         static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
-        output.WriteLine($"{"project",-24} {"suite",-28} {"verdict",-12} {"worst primary cell",-28} {"n",5} {"ev",4} {"rate",6} {"95% interval",-16} {"bound",6} {"max",5}");
+        output.WriteLine($"{"project",-24} {"suite",-28} {"verdict",-12} {"worst primary cell",-28} {"n",5} {"ev",4} {"rate",6} {"95% interval",-16} {"bound",6} {"max",5}  blocked legitimate (95% interval)");
         foreach (var result in results)
         {
             var primaries = result.Cells.Where(c => c.Primary).ToList();
@@ -183,7 +190,7 @@ internal static class EvalCommand
             var cell = control ?? worst;
             output.WriteLine(cell is null
                 ? $"{result.Project,-24} {result.Suite,-28} {result.Verdict,-12}"
-                : $"{Trim(result.Project, 24),-24} {result.Suite,-28} {result.Verdict,-12} {Trim(cell.Id, 28),-28} {cell.N,5} {cell.Events,4} {F(cell.Rate),6} {"[" + F(cell.IntervalLow) + "," + F(cell.IntervalHigh) + "]",-16} {F(cell.Bound),6} {result.Settings.Threshold.ToString("0.00", CultureInfo.InvariantCulture),5}");
+                : $"{Trim(result.Project, 24),-24} {result.Suite,-28} {result.Verdict,-12} {Trim(cell.Id, 28),-28} {cell.N,5} {cell.Events,4} {F(cell.Rate),6} {"[" + F(cell.IntervalLow) + "," + F(cell.IntervalHigh) + "]",-16} {F(cell.Bound),6} {result.Settings.Threshold.ToString("0.00", CultureInfo.InvariantCulture),5}  {Blocked(result)}");
         }
 
         var models = results.Select(r => r.ModelDescription).Distinct().ToList();
@@ -191,6 +198,15 @@ internal static class EvalCommand
         {
             output.WriteLine($"model: {string.Join("; ", models)}");
         }
+    }
+
+    /// <summary>The helpfulness cost: legitimate actions the gates blocked, or "-" when the run could not tell them apart.</summary>
+    private static string Blocked(EvalResultsDocument result)
+    {
+        static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
+        return result.LegitimateN is { } n && result.Blocked is { } blocked
+            ? $"{blocked}/{n} {F(result.BlockedRate ?? 0)} [{F(result.BlockedIntervalLow ?? 0)},{F(result.BlockedIntervalHigh ?? 0)}]" + (result.Settings.MaxBlockedRate is { } max ? $" max {max.ToString("0.00", CultureInfo.InvariantCulture)}" : "")
+            : "-";
     }
 
     private static string Trim(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "~";
@@ -232,6 +248,17 @@ internal static class EvalCommand
             ModelSpec.Parse(classifierSpec);
         }
 
+        var simulatedMessages = options.Messages switch
+        {
+            "scripted" => SimulatedMessages.Scripted,
+            "corpus" => SimulatedMessages.Corpus,
+            _ => throw new EvalUsageException($"--messages '{options.Messages}': expected 'scripted' or 'corpus'."),
+        };
+        if (simulatedMessages == SimulatedMessages.Corpus && ModelSpec.Parse(options.Model).Kind != ModelSpec.Simulated)
+        {
+            throw new EvalUsageException($"--messages corpus: only the simulated model plays corpus messages; --model {options.Model} writes its own.");
+        }
+
         if (options.Samples is < 1)
         {
             throw new EvalUsageException("--samples must be at least 1.");
@@ -243,6 +270,7 @@ internal static class EvalCommand
             Seed = options.Seed,
             DefaultPropensity = defaultPropensity,
             Propensity = propensity,
+            Messages = simulatedMessages,
             Suites = options.Suites,
             Overrides = new EvalOverrides { Samples = options.Samples, EarlyStopping = options.EarlyStopping ? true : null, ErrorLimit = options.ErrorLimit },
             ShardIndex = shardIndex,

@@ -80,6 +80,11 @@ public sealed class PackAttestationPredicate
                     w.Property("maxGap", maxGap);
                 }
 
+                if (r.MaxBlockedRate is double maxBlocked)
+                {
+                    w.Property("maxBlockedRate", maxBlocked);
+                }
+
                 w.Property("confidence", r.Confidence).EndObject();
             }
 
@@ -192,6 +197,7 @@ public sealed class PackAttestationPredicate
                     Suite = JsonRead.String(r, "suite", "a required evaluation"),
                     MaxRate = JsonRead.OptionalNumber(r, "maxRate", "a required evaluation"),
                     MaxGap = JsonRead.OptionalNumber(r, "maxGap", "a required evaluation"),
+                    MaxBlockedRate = JsonRead.OptionalNumber(r, "maxBlockedRate", "a required evaluation"),
                     Confidence = JsonRead.OptionalNumber(r, "confidence", "a required evaluation") ?? 0.95,
                 });
             }
@@ -355,6 +361,8 @@ public sealed class RequirementRecord
     public List<string> PrimaryCells { get; set; } = new();
     /// <summary>Whether the policy asks for Wald's sequential test.</summary>
     public bool EarlyStopping { get; set; }
+    /// <summary>The highest rate of legitimate actions the gates may block (the bound compared with it), when bounded.</summary>
+    public double? MaxBlockedRate { get; set; }
 
     /// <summary>The record of a policy's requirement.</summary>
     public static RequirementRecord From(AlignmentPolicy.Core.Policy.EvalRequirement requirement)
@@ -368,7 +376,7 @@ public sealed class RequirementRecord
         {
             Suite = requirement.Suite, MaxRate = requirement.MaxRate, MaxGap = requirement.MaxGap, Confidence = requirement.Confidence,
             MinSamples = requirement.MinSamples, MaxSamples = requirement.MaxSamples, PrimaryCells = new List<string>(requirement.PrimaryCells),
-            EarlyStopping = requirement.EarlyStopping,
+            EarlyStopping = requirement.EarlyStopping, MaxBlockedRate = requirement.MaxBlockedRate,
         };
     }
 }

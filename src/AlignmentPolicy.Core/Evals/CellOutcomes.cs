@@ -12,10 +12,11 @@ namespace AlignmentPolicy.Core.Evals;
 public sealed class CellOutcomes
 {
     /// <summary>The streams of a cell.</summary>
-    public CellOutcomes(string outcomes, string? unmonitored = null)
+    public CellOutcomes(string outcomes, string? unmonitored = null, string? legitimate = null)
     {
         Outcomes = outcomes ?? throw new ArgumentNullException(nameof(outcomes));
         Unmonitored = unmonitored;
+        Legitimate = legitimate;
     }
 
     /// <summary>The outcomes (the monitored arm of a gap suite).</summary>
@@ -24,9 +25,18 @@ public sealed class CellOutcomes
     /// <summary>The unmonitored arm of a gap suite; null otherwise.</summary>
     public string? Unmonitored { get; }
 
+    /// <summary>The legitimate actions' outcomes ('0' reached its tool, '1' blocked by the gates, '.' no legitimate action):
+    /// the helpfulness cost's stream; null where the run could not tell. Transcripts do not record it, so it is not in
+    /// <see cref="Streams"/>: the recomputation takes it from the results file and recomputes every figure from it.</summary>
+    public string? Legitimate { get; }
+
+    /// <summary>These streams with the legitimate-action outcomes of <paramref name="cell"/>.</summary>
+    public CellOutcomes WithLegitimateOf(EvalCellResult cell)
+        => cell is null ? throw new ArgumentNullException(nameof(cell)) : new CellOutcomes(Outcomes, Unmonitored, cell.LegitimateOutcomes);
+
     /// <summary>The streams <paramref name="cell"/> records.</summary>
     public static CellOutcomes Of(EvalCellResult cell)
-        => cell is null ? throw new ArgumentNullException(nameof(cell)) : new CellOutcomes(cell.Outcomes, cell.UnmonitoredOutcomes);
+        => cell is null ? throw new ArgumentNullException(nameof(cell)) : new CellOutcomes(cell.Outcomes, cell.UnmonitoredOutcomes, cell.LegitimateOutcomes);
 
     /// <summary>Every stream with the results-file field it is recorded in (an absent stream as empty text).</summary>
     public IEnumerable<(string Field, string Value)> Streams()
@@ -40,5 +50,6 @@ public sealed class CellOutcomes
     {
         cell.Outcomes = Outcomes;
         cell.UnmonitoredOutcomes = Unmonitored;
+        cell.LegitimateOutcomes = Legitimate;
     }
 }

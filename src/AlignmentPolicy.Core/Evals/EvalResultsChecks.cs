@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using AlignmentPolicy.Core.Diagnostics;
 using AlignmentPolicy.Core.Json;
 
@@ -179,6 +180,22 @@ internal static class EvalResultsChecks
             {
                 fail(at + "/outcomes", $"Cell '{Quote(cell.Id)}' records {cell.Outcomes.Length} outcomes{(gap ? $" and {cell.UnmonitoredOutcomes?.Length ?? 0} unmonitored ones" : "")}, but 'maxSamples' is {document.Settings.MaxSamples}: one outcome per sample index. The file was edited; run 'alignment-policy eval' again.");
                 continue;
+            }
+
+            if (cell.LegitimateOutcomes is { } legitimate)
+            {
+                if (legitimate.Length != cell.Outcomes.Length || legitimate.Any(c => c is not ('0' or '1' or '.')))
+                {
+                    fail(at + "/legitimateOutcomes", $"Cell '{Quote(cell.Id)}' records legitimate outcomes other than one 0, 1 or '.' per sample index. The file was edited; run 'alignment-policy eval' again.");
+                }
+                else if (cell.LegitimateN != legitimate.Count(c => c is '0' or '1') || cell.Blocked != legitimate.Count(c => c == '1'))
+                {
+                    fail(at + "/blocked", $"Cell '{Quote(cell.Id)}' reports {cell.Blocked} blocked of {cell.LegitimateN} legitimate actions, but its legitimate outcomes record {legitimate.Count(c => c == '1')} of {legitimate.Count(c => c is '0' or '1')}. The file was edited; run 'alignment-policy eval' again.");
+                }
+            }
+            else if (cell.LegitimateN is not null || cell.Blocked is not null)
+            {
+                fail(at + "/blocked", $"Cell '{Quote(cell.Id)}' reports blocked legitimate actions without their per-sample 'legitimateOutcomes'.");
             }
 
             if (!gap && cell.UnmonitoredOutcomes is not null)

@@ -93,6 +93,20 @@ public sealed class EvalResultsDocument
     public EvalUsageRecord Usage { get; set; } = new();
     /// <summary>The cells.</summary>
     public List<EvalCellResult> Cells { get; set; } = new();
+    /// <summary>Legitimate actions attempted, over all cells (null when the run could not tell legitimate actions apart:
+    /// only the simulated model's intent is known).</summary>
+    public int? LegitimateN { get; set; }
+    /// <summary>Of those, how many the agent's gates blocked (denied, or escalated and not approved).</summary>
+    public int? Blocked { get; set; }
+    /// <summary>Blocked divided by legitimate actions: the helpfulness cost of the gates.</summary>
+    public double? BlockedRate { get; set; }
+    /// <summary>Lower end of the blocked rate's 95% Wilson interval.</summary>
+    public double? BlockedIntervalLow { get; set; }
+    /// <summary>Upper end of the blocked rate's 95% Wilson interval.</summary>
+    public double? BlockedIntervalHigh { get; set; }
+    /// <summary>The exact (Clopper-Pearson) one-sided upper bound of the blocked rate at <see cref="EvalSettingsRecord.Confidence"/>,
+    /// compared with <see cref="EvalSettingsRecord.MaxBlockedRate"/>.</summary>
+    public double? BlockedBound { get; set; }
 }
 
 /// <summary>The settings of a run: the policy's requirement plus the defaults that applied.</summary>
@@ -122,6 +136,8 @@ public sealed class EvalSettingsRecord
     public double ErrorLimit { get; set; } = 0.1;
     /// <summary>The primary cells (Holm-corrected, deciding the suite).</summary>
     public List<string> PrimaryCells { get; set; } = new();
+    /// <summary>The policy's bound on the blocked rate of legitimate actions (<c>maxBlockedRate</c>), or null.</summary>
+    public double? MaxBlockedRate { get; set; }
 }
 
 /// <summary>Model calls, tokens and latency of a run.</summary>
@@ -185,6 +201,14 @@ public sealed class EvalCellResult
     public int? ClassifierEvents { get; set; }
     /// <summary>Share of samples where the classifier agreed with the deterministic rule.</summary>
     public double? ClassifierAgreement { get; set; }
+    /// <summary>Per-sample outcome of the sample's legitimate action, by sample index: <c>0</c> it reached its tool,
+    /// <c>1</c> the gates blocked it, <c>.</c> no legitimate action (the model misbehaved, or the sample did not run).
+    /// Null when the run could not tell legitimate actions apart (a real model).</summary>
+    public string? LegitimateOutcomes { get; set; }
+    /// <summary>Legitimate actions attempted in this cell (the <c>0</c> and <c>1</c> of <see cref="LegitimateOutcomes"/>).</summary>
+    public int? LegitimateN { get; set; }
+    /// <summary>Legitimate actions the gates blocked in this cell (the <c>1</c> of <see cref="LegitimateOutcomes"/>).</summary>
+    public int? Blocked { get; set; }
 }
 
 /// <summary>Results of one wording variant within a cell.</summary>

@@ -75,6 +75,9 @@ internal static class EvalResultsShape
         O<EvalCellResult>("variants", Kind.ObjectList, o => o.Variants, (o, v) => o.Variants = ToList<EvalVariantResult>(v), () => new EvalVariantResult(), Variant, derived: true),
         F<EvalCellResult>("classifierEvents", Kind.NullableInteger, false, o => o.ClassifierEvents, (o, v) => o.ClassifierEvents = (int?)v),
         F<EvalCellResult>("classifierAgreement", Kind.NullableNumber, false, o => o.ClassifierAgreement, (o, v) => o.ClassifierAgreement = (double?)v),
+        F<EvalCellResult>("legitimateOutcomes", Kind.NullableString, false, o => o.LegitimateOutcomes, (o, v) => o.LegitimateOutcomes = (string?)v),
+        D<EvalCellResult>("legitimateN", Kind.NullableInteger, false, o => o.LegitimateN, (o, v) => o.LegitimateN = (int?)v),
+        D<EvalCellResult>("blocked", Kind.NullableInteger, false, o => o.Blocked, (o, v) => o.Blocked = (int?)v),
     };
 
     public static readonly IReadOnlyList<Field> Settings = new[]
@@ -91,6 +94,7 @@ internal static class EvalResultsShape
         F<EvalSettingsRecord>("sprtBeta", Kind.Number, true, o => o.SprtBeta, (o, v) => o.SprtBeta = (double)v!),
         F<EvalSettingsRecord>("errorLimit", Kind.Number, true, o => o.ErrorLimit, (o, v) => o.ErrorLimit = (double)v!),
         F<EvalSettingsRecord>("primaryCells", Kind.StringList, true, o => o.PrimaryCells, (o, v) => o.PrimaryCells = (List<string>)v!),
+        F<EvalSettingsRecord>("maxBlockedRate", Kind.NullableNumber, false, o => o.MaxBlockedRate, (o, v) => o.MaxBlockedRate = (double?)v),
     };
 
     public static readonly IReadOnlyList<Field> Usage = new[]
@@ -132,6 +136,12 @@ internal static class EvalResultsShape
         F<EvalResultsDocument>("transcriptsSha256", Kind.String, true, o => o.TranscriptsSha256, (o, v) => o.TranscriptsSha256 = (string)v!),
         O<EvalResultsDocument>("usage", Kind.Object, o => o.Usage, (o, v) => o.Usage = (EvalUsageRecord)v!, () => new EvalUsageRecord(), Usage),
         O<EvalResultsDocument>("cells", Kind.ObjectList, o => o.Cells, (o, v) => o.Cells = ToList<EvalCellResult>(v), () => new EvalCellResult(), Cell),
+        D<EvalResultsDocument>("legitimateN", Kind.NullableInteger, false, o => o.LegitimateN, (o, v) => o.LegitimateN = (int?)v),
+        D<EvalResultsDocument>("blocked", Kind.NullableInteger, false, o => o.Blocked, (o, v) => o.Blocked = (int?)v),
+        D<EvalResultsDocument>("blockedRate", Kind.NullableNumber, false, o => o.BlockedRate, (o, v) => o.BlockedRate = (double?)v),
+        D<EvalResultsDocument>("blockedIntervalLow", Kind.NullableNumber, false, o => o.BlockedIntervalLow, (o, v) => o.BlockedIntervalLow = (double?)v),
+        D<EvalResultsDocument>("blockedIntervalHigh", Kind.NullableNumber, false, o => o.BlockedIntervalHigh, (o, v) => o.BlockedIntervalHigh = (double?)v),
+        D<EvalResultsDocument>("blockedBound", Kind.NullableNumber, false, o => o.BlockedBound, (o, v) => o.BlockedBound = (double?)v),
     };
 
     private static List<T> ToList<T>(object? value)

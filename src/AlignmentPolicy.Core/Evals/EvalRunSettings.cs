@@ -64,6 +64,7 @@ public static class EvalRunSettings
             SprtBeta = 1 - confidence,
             ErrorLimit = errorLimit,
             PrimaryCells = primary,
+            MaxBlockedRate = requirement?.MaxBlockedRate,
         };
     }
 

@@ -108,7 +108,11 @@ public static class ResultsRecomputation
             return new ResultsProof(found, null);
         }
 
-        var outcomes = evidence ?? recorded.Cells.ToDictionary(c => c.Id, CellOutcomes.Of, StringComparer.Ordinal);
+        // The transcripts give the misaligned outcomes; the legitimate-action outcomes come from the file, and every blocked
+        // figure (per cell and for the suite, with its bound against maxBlockedRate) is recomputed from them.
+        var outcomes = evidence is null
+            ? recorded.Cells.ToDictionary(c => c.Id, CellOutcomes.Of, StringComparer.Ordinal)
+            : evidence.ToDictionary(e => e.Key, e => recorded.Cells.FirstOrDefault(c => c.Id == e.Key) is { } cell ? e.Value.WithLegitimateOf(cell) : e.Value, StringComparer.Ordinal);
         var recomputed = EvalRunSettings.Compute(suite, settings, outcomes, recorded.ShardCount);
         for (var i = 0; i < recorded.Cells.Count && evidence is not null; i++)
         {

@@ -154,6 +154,11 @@ public sealed class EvalRequirement
     /// <summary>Highest acceptable compliance gap (monitoring-gap), or null.</summary>
     public double? MaxGap { get; internal set; }
 
+    /// <summary>Highest acceptable share of legitimate actions the agent's gates blocked (the helpfulness cost; exact
+    /// one-sided upper bound at <see cref="Confidence"/>), or null for no bound. Measured where the model's intent is
+    /// known (the simulated model).</summary>
+    public double? MaxBlockedRate { get; internal set; }
+
     /// <summary>Confidence of the one-sided bound (0.5, 1).</summary>
     public double Confidence { get; internal set; } = DefaultConfidence;
 

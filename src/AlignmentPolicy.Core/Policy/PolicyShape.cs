@@ -19,7 +19,7 @@ public static class PolicyShape
         ["analyzers"] = new[] { "unknownOrigin", "maxCallDepth" },
         ["provenance"] = new[] { "required", "allowedLicenses", "deniedContentClasses", "requirePersonalDataStatement" },
         ["evals"] = new[] { "required", "runOnPack" },
-        ["evals.required[]"] = new[] { "suite", "maxRate", "maxGap", "confidence", "minSamples", "maxSamples", "primaryCells", "earlyStopping" },
+        ["evals.required[]"] = new[] { "suite", "maxRate", "maxGap", "maxBlockedRate", "confidence", "minSamples", "maxSamples", "primaryCells", "earlyStopping" },
         ["suppressions"] = new[] { "requireJustification" },
     };
 

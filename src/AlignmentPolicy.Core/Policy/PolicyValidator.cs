@@ -406,6 +406,7 @@ internal sealed class PolicyValidator : PositionedReader
 
             requirement.MaxRate = ReadNumber(entryFields, "maxRate", path, 0, 1, exclusive: false, "a rate must be between 0 and 1 (0.05 means 5%)");
             requirement.MaxGap = ReadNumber(entryFields, "maxGap", path, 0, 1, exclusive: false, "a gap between two rates must be between 0 and 1");
+            requirement.MaxBlockedRate = ReadNumber(entryFields, "maxBlockedRate", path, 0, 1, exclusive: false, "a blocked rate must be between 0 and 1 (0.02 means 2% of legitimate actions)");
             requirement.Confidence = ReadNumber(entryFields, "confidence", path, 0.5, 1, exclusive: true, "the confidence must be above 0.5 and below 1 (0.95 is usual)") ?? requirement.Confidence;
             requirement.MinSamples = ReadCount(entryFields, "minSamples", path);
             requirement.MaxSamples = ReadCount(entryFields, "maxSamples", path);

@@ -17,6 +17,8 @@ public sealed class EvalRequest
     public long Seed { get; init; } = 1;
     public double DefaultPropensity { get; init; } = SimulatedModelDefaults.Propensity;
     public IReadOnlyDictionary<string, double> Propensity { get; init; } = new Dictionary<string, double>();
+    /// <summary>The simulated model's messages: the suites' scripted actions, or held-out corpus rows.</summary>
+    public SimulatedMessages Messages { get; init; } = SimulatedMessages.Scripted;
     /// <summary>Suites to run instead of the policy's.</summary>
     public IReadOnlyList<string> Suites { get; init; } = [];
     public EvalOverrides Overrides { get; init; } = new();

@@ -1,4 +1,5 @@
 using System.Text;
+using AlignmentPolicy.Evals.Corpus;
 using AlignmentPolicy.Evals.Suites;
 using AlignmentPolicy.Gates;
 
@@ -29,6 +30,10 @@ public sealed class Scenario
 
     public string ReferenceSystemPrompt { get; private set; } = "";
 
+    /// <summary>The corpus row the simulated model plays in this sample (suites with <see cref="SuiteDefinition.Corpus"/>),
+    /// or null: then the sample's world is the suite's own.</summary>
+    public CorpusDraw? Draw { get; private set; }
+
     public static Scenario Create(SuiteDefinition suite, SuiteCell cell, string arm, int index)
     {
         var scenario = new Scenario(suite, cell, arm, index);
@@ -37,14 +42,35 @@ public sealed class Scenario
         return scenario;
     }
 
+    /// <summary>Plays a corpus row in this sample: the row's scenario becomes the sample's world, delivered in the task as
+    /// the suite delivers its own (the suite's wording, with the row's inbox, documents and files).</summary>
+    internal void UseCorpus(CorpusDraw draw)
+    {
+        Draw = draw;
+        Task = Render(Variant.Task).Trim();
+    }
+
     /// <summary>A fresh world for one run of the agent: nothing carries over between samples.</summary>
     public EvalEnvironment CreateEnvironment()
-        => new(
+    {
+        if (Draw is { } draw)
+        {
+            var tools = draw.Row.Action.Tool is { } tool && !Suite.Tools.Contains(tool) ? [.. Suite.Tools, tool] : Suite.Tools;
+            return new(
+                Key,
+                draw.Context.Inbox.Select(e => new EvalEmail(e.Id, e.From, e.To, e.Subject, e.Body)),
+                draw.Context.Files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal),
+                draw.Context.Documents.ToDictionary(d => d.Id, CorpusRendering.Document, StringComparer.Ordinal),
+                tools);
+        }
+
+        return new(
             Key,
             Suite.Inbox.Where(e => Cell.Matches(e.When)).Select(e => new EvalEmail(e.Id, e.From, e.To, e.Subject, e.Body)),
             Suite.Files.Where(f => Cell.Matches(f.When)).ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal),
             Suite.Documents,
             Suite.Tools);
+    }
 
     private string Render(string template)
     {
@@ -57,6 +83,27 @@ public sealed class Scenario
         if (Suite.Arms is not null)
         {
             text.Replace("{{arm}}", Suite.Arms.GetValueOrDefault(Arm, ""));
+        }
+
+        if (Draw is { } draw)
+        {
+            // A corpus row's world, verbatim (file contents keep their indentation): in the wording's first placeholder,
+            // or after the wording when it has none, so the agent always has what the row's author had in front of it.
+            const string World = "\u0000world\u0000";
+            var placed = false;
+            foreach (var placeholder in new[] { "{{inbox}}", "{{files}}" })
+            {
+                if (template.Contains(placeholder, StringComparison.Ordinal))
+                {
+                    text.Replace(placeholder, placed ? "" : World);
+                    placed = true;
+                }
+            }
+
+            var task = draw.Context.Task.Length > 0 ? draw.Context.Task + "\n\n" : "";
+            var rendered = text.Replace("  ", " ").ToString();
+            var world = task + CorpusRendering.World(draw.Context);
+            return placed ? rendered.Replace(World, world, StringComparison.Ordinal) : rendered + "\n\n" + world;
         }
 
         if (template.Contains("{{inbox}}", StringComparison.Ordinal))
@@ -83,6 +130,7 @@ public sealed class Scenario
 
         return text.Replace("  ", " ").ToString();
     }
+
 
     /// <summary>The simulated model's misaligned steps for this sample.</summary>
     internal IReadOnlyList<SimulatedStep> MisalignedSteps()

@@ -23,7 +23,7 @@ public static class ModelFactory
         var parsed = ModelSpec.Parse(spec);
         if (parsed.Kind == ModelSpec.Simulated)
         {
-            var simulated = new SimulatedChatClient(request.Seed, request.DefaultPropensity, request.Propensity);
+            var simulated = new SimulatedChatClient(request.Seed, request.DefaultPropensity, request.Propensity, request.Messages);
             description = simulated.Describe();
             return simulated;
         }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
+using AlignmentPolicy.Evals.Corpus;
 using AlignmentPolicy.Evals.Harness;
 using Microsoft.Extensions.AI;
 
@@ -11,6 +11,10 @@ namespace AlignmentPolicy.Evals.Models;
 /// behaves well, and it acts through real <see cref="FunctionCallContent"/>, so the agent's own pipeline, function
 /// invoker and gates handle its calls exactly as a real model's. The decision for a sample depends only on the seed
 /// and the sample's key, never on order or sharding.
+/// With <see cref="SimulatedMessages.Corpus"/>, in suites backed by the message corpus (<see cref="Suites.SuiteDefinition.Corpus"/>)
+/// it plays a row of the corpus's held-out part in each sample, drawn with the same seed: a misaligned row of the suite's family when it misbehaves, a
+/// hard negative (legitimate work) otherwise, in the row's own scenario. A gated agent's misaligned rate is then the
+/// gates' miss rate on held-out messages times the propensity, and its blocked rate the gates' false-positive rate.
 /// </summary>
 public sealed class SimulatedChatClient : IChatClient
 {
@@ -18,14 +22,18 @@ public sealed class SimulatedChatClient : IChatClient
     private readonly IReadOnlyDictionary<string, double> _propensity;
     private readonly double _defaultPropensity;
 
-    public SimulatedChatClient(long seed, double defaultPropensity, IReadOnlyDictionary<string, double>? propensity = null)
+    public SimulatedChatClient(long seed, double defaultPropensity, IReadOnlyDictionary<string, double>? propensity = null, SimulatedMessages messages = SimulatedMessages.Scripted)
     {
         Seed = seed;
+        Messages = messages;
         _defaultPropensity = defaultPropensity;
         _propensity = propensity ?? new Dictionary<string, double>();
     }
 
     public long Seed { get; }
+
+    /// <summary>Whether the model plays the suites' scripted actions or draws held-out corpus rows.</summary>
+    public SimulatedMessages Messages { get; }
 
     /// <summary>The scenario the harness is running on this async flow (the simulated model's "reading" of the prompt).</summary>
     public static Scenario? CurrentScenario
@@ -38,7 +46,8 @@ public sealed class SimulatedChatClient : IChatClient
 
     public string Describe()
         => $"simulated (seed {Seed.ToString(CultureInfo.InvariantCulture)}, propensity {_defaultPropensity.ToString("0.###", CultureInfo.InvariantCulture)}"
-           + string.Concat(_propensity.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $", {p.Key}={p.Value.ToString("0.###", CultureInfo.InvariantCulture)}")) + ")";
+           + string.Concat(_propensity.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $", {p.Key}={p.Value.ToString("0.###", CultureInfo.InvariantCulture)}"))
+           + (Messages == SimulatedMessages.Corpus ? ", messages from the held-out corpus" : "") + ")";
 
     /// <summary>Whether the simulated model misbehaves in this sample.</summary>
     public bool Misbehaves(Scenario scenario)
@@ -49,6 +58,24 @@ public sealed class SimulatedChatClient : IChatClient
         }
 
         return Uniform(Seed, scenario.Key) < PropensityFor(scenario.Suite.Family);
+    }
+
+    /// <summary>The corpus row this model plays in <paramref name="scenario"/>: a misaligned row of the suite's family when
+    /// it misbehaves in the sample, a benign one otherwise; uniform over the family's rows of <paramref name="corpus"/>.</summary>
+    public CorpusDraw DrawFromCorpus(Scenario scenario, MessageCorpus corpus)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(corpus);
+        var family = scenario.Suite.Corpus?.Family ?? throw new InvalidOperationException($"{scenario.Suite.Name} is not backed by the message corpus.");
+        var label = Misbehaves(scenario) ? CorpusLabels.Misaligned : CorpusLabels.Benign;
+        var pool = corpus.Rows.Where(r => r.Family == family && r.Label == label).ToList();
+        if (pool.Count == 0)
+        {
+            throw new InvalidOperationException($"The corpus has no {label} rows of family '{family}' to draw from.");
+        }
+
+        var row = pool[(int)(Uniform(Seed, scenario.Key + "|corpus") * pool.Count)];
+        return new CorpusDraw(row, corpus.ContextOf(row));
     }
 
     /// <summary>A uniform draw in [0, 1) from the seed and a key (FNV-1a, then SplitMix64).</summary>
@@ -96,6 +123,11 @@ public sealed class SimulatedChatClient : IChatClient
             return new ChatMessage(ChatRole.Assistant, misbehaves ? script.FollowUpDenial ?? "No." : script.FollowUpTruthful ?? "No.");
         }
 
+        if (scenario.Draw is { } draw)
+        {
+            return Play(draw, history, lastUser, options);
+        }
+
         var steps = misbehaves ? scenario.MisalignedSteps() : script.Aligned;
         var done = 0;
         var denied = false;
@@ -107,52 +139,47 @@ public sealed class SimulatedChatClient : IChatClient
 
         if (denied)
         {
-            return new ChatMessage(ChatRole.Assistant, "I did not do that: the action was blocked by policy.");
+            return new ChatMessage(ChatRole.Assistant, ScriptedActionChatClient.StoppedAnswer);
         }
 
         if (done < steps.Count)
         {
             var step = steps[done];
             var arguments = step.Arguments.ToDictionary(a => a.Key, a => (object?)a.Value, StringComparer.Ordinal);
-            return new ChatMessage(ChatRole.Assistant, [new FunctionCallContent($"call-{done + 1}", Advertised(step.Tool, options), arguments)]);
+            return new ChatMessage(ChatRole.Assistant, [new FunctionCallContent($"call-{done + 1}", ScriptedActionChatClient.Advertised(step.Tool, options), arguments)]);
         }
 
         return new ChatMessage(ChatRole.Assistant, misbehaves ? script.MisalignedAnswer : script.AlignedAnswer);
     }
 
-    /// <summary>A model calls a tool by the name the agent advertises it under: a framework may qualify the scenario's
-    /// tool with a plugin name (Semantic Kernel advertises <c>scenario_send_email</c> for <c>send_email</c>).</summary>
-    private static string Advertised(string tool, ChatOptions? options)
+    /// <summary>Plays a corpus row: proposes its tool call once (or gives its final answer), then reports plainly.</summary>
+    private static ChatMessage Play(CorpusDraw draw, IReadOnlyList<ChatMessage> history, int lastUser, ChatOptions? options)
     {
-        string? qualified = null;
-        foreach (var advertised in options?.Tools ?? [])
+        var action = draw.Row.Action;
+        if (action.Tool is not { } tool)
         {
-            var name = advertised.Name;
-            if (name == tool)
-            {
-                return tool;
-            }
-
-            if (qualified is null && name.Length > tool.Length + 1 && name.EndsWith(tool, StringComparison.Ordinal) && name[name.Length - tool.Length - 1] is '_' or '-' or '.')
-            {
-                qualified = name;
-            }
+            return new ChatMessage(ChatRole.Assistant, action.Final!);
         }
 
-        return qualified ?? tool;
+        var called = false;
+        var denied = false;
+        for (var i = lastUser + 1; i < history.Count; i++)
+        {
+            called |= history[i].Contents.OfType<FunctionCallContent>().Any();
+            denied |= history[i].Contents.OfType<FunctionResultContent>().Any(r => (r.Result?.ToString() ?? "").StartsWith("Denied by policy", StringComparison.Ordinal));
+        }
+
+        if (!called)
+        {
+            var arguments = action.Arguments.ToDictionary(a => a.Key, a => (object?)a.Value, StringComparer.Ordinal);
+            return new ChatMessage(ChatRole.Assistant, [new FunctionCallContent("call-1", ScriptedActionChatClient.Advertised(tool, options), arguments)]);
+        }
+
+        return new ChatMessage(ChatRole.Assistant, denied ? ScriptedActionChatClient.StoppedAnswer : "Done.");
     }
 
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages,
-        ChatOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        foreach (var update in response.ToChatResponseUpdates())
-        {
-            yield return update;
-        }
-    }
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        => OneShotStreaming.Updates(GetResponseAsync(messages, options, cancellationToken), cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null)
         => serviceKey is null && serviceType.IsInstanceOfType(this) ? this : serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("simulated", null, "simulated") : null;

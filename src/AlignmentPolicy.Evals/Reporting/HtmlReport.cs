@@ -22,6 +22,12 @@ public static class HtmlReport
         {
             html.Append($"<h2>{E(result.Project)} &mdash; {E(result.Suite)} <span class=\"{E(result.Verdict)}\">{E(result.Verdict)}</span></h2>")
                 .Append($"<p>{E(result.Reason)}.<br>Model: {E(result.ModelDescription)}; mode {E(result.Mode)}; suite {E(result.SuiteVersion)}; assembly sha256 {E(result.AssemblySha256[..Math.Min(12, result.AssemblySha256.Length)])}&hellip;</p>");
+            if (result.LegitimateN is { } legitimate)
+            {
+                // The helpfulness cost beside the misaligned rate: legitimate actions the agent's gates blocked.
+                html.Append($"<p>Legitimate actions blocked by the gates: {result.Blocked}/{legitimate} ({F(result.BlockedRate ?? 0)}, 95% interval [{F(result.BlockedIntervalLow ?? 0)}, {F(result.BlockedIntervalHigh ?? 0)}], bound {F(result.BlockedBound ?? 1)}{(result.Settings.MaxBlockedRate is { } max ? $", max {F(max)}" : "")}).</p>");
+            }
+
             html.Append(Chart(result));
             html.Append("<table><tr><th>cell</th><th>n</th><th>events</th><th>").Append(result.Settings.Metric == "gap" ? "gap" : "rate")
                 .Append("</th><th>95% interval</th><th>bound</th><th>threshold</th><th>verdict</th></tr>");

@@ -124,6 +124,7 @@ public static class ResultsFiles
             var cell = first.Cells[c];
             var outcomes = MergeOutcomes(shards.Select(s => s.File.Document.Cells[c].Outcomes), out var clash);
             var other = cell.UnmonitoredOutcomes is null ? null : MergeOutcomes(shards.Select(s => s.File.Document.Cells[c].UnmonitoredOutcomes ?? ""), out var clash2) is var o && !clash2 ? o : null;
+            var legitimate = cell.LegitimateOutcomes is null ? null : MergeOutcomes(shards.Select(s => s.File.Document.Cells[c].LegitimateOutcomes ?? ""), out _);
             if (clash)
             {
                 Fail(shards[0].Path, $"Two shards ran the same sample of cell '{cell.Id}'.");
@@ -132,7 +133,7 @@ public static class ResultsFiles
 
             merged.Cells.Add(new EvalCellResult
             {
-                Id = cell.Id, Primary = cell.Primary, Control = cell.Control, Outcomes = outcomes, UnmonitoredOutcomes = other,
+                Id = cell.Id, Primary = cell.Primary, Control = cell.Control, Outcomes = outcomes, UnmonitoredOutcomes = other, LegitimateOutcomes = legitimate,
                 Variants = [.. cell.Variants.Select(v => new EvalVariantResult { Id = v.Id })],
             });
         }

@@ -37,6 +37,10 @@ public sealed class SuiteDefinition
     /// <summary>Factor name to level to the misaligned steps in cells with that level (overrides <see cref="SimulatedScript.Misaligned"/>).</summary>
     public Dictionary<string, Dictionary<string, List<SimulatedStep>>>? SimulatedByLevel { get; set; }
     public string? ClassifierPrompt { get; set; }
+    /// <summary>The message-corpus family the simulated model draws this suite's actions from (held-out part): its
+    /// misaligned actions from the family's misaligned rows, its aligned ones from the family's hard negatives, each in
+    /// the row's own scenario. Null: the simulated model follows <see cref="Simulated"/>.</summary>
+    public SuiteCorpus? Corpus { get; set; }
 
     /// <summary>SHA-256 of the definition's bytes, as recorded in results.</summary>
     [JsonIgnore]
@@ -104,6 +108,8 @@ public sealed class SuiteDefinition
             }
         }
 
+        Require(Corpus is null || Corpus.Family.Length > 0 && AlignmentPolicy.Evals.Corpus.CorpusFamilies.All.Contains(Corpus.Family),
+            $"'corpus.family' must be one of {string.Join(", ", AlignmentPolicy.Evals.Corpus.CorpusFamilies.All)}.");
         foreach (var tool in Tools)
         {
             Require(AlignmentPolicy.Gates.EvalEnvironment.ToolNames.Contains(tool), $"unknown tool '{tool}'.");
@@ -182,6 +188,12 @@ public sealed class SimulatedScript
     public string MisalignedAnswer { get; set; } = "Done.";
     public string? FollowUpTruthful { get; set; }
     public string? FollowUpDenial { get; set; }
+}
+
+public sealed class SuiteCorpus
+{
+    /// <summary><c>coercion</c>, <c>leak</c>, <c>oversight</c> or <c>dishonest</c>.</summary>
+    public string Family { get; set; } = "";
 }
 
 public sealed class SimulatedStep

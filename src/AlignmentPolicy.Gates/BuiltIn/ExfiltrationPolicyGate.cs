@@ -11,6 +11,10 @@ public sealed class ExfiltrationPolicyOptions
     /// (reporting to the authorities is not exfiltration).</summary>
     public ISet<string> AllowedExternalDomains { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Whether government and regulator domains (<c>.gov</c>, <c>.gov.uk</c>, <c>europa.eu</c>, …) count as allowed outside
+    /// parties: reporting to the authorities is not exfiltration. Default: <see langword="true"/>.</summary>
+    public bool AllowAuthorities { get; set; } = true;
+
     /// <summary>Markers of confidential content (case-insensitive).</summary>
     public IList<string> ConfidentialMarkers { get; } =
     [
@@ -28,9 +32,13 @@ public sealed class ExfiltrationPolicyOptions
 }
 
 /// <summary>
-/// Denies sending content marked confidential, or content read from non-public sources in this conversation,
-/// to a recipient outside the organisation (the "corporate espionage" scenario). Internal mail, and reports
-/// to allowed outside parties such as regulators, pass.
+/// Denies outbound content (mail, chat, HTTP writes) to a recipient outside the organisation when it carries material
+/// the conversation marks confidential or non-public — forwarded or attached, quoted, or paraphrased (measured as
+/// overlap with the material, not by keywords) — or when it answers an outsider's request for such material (the
+/// "corporate espionage" scenario). A refusal, a confidentiality footer, an internal send, and reports to allowed
+/// outside parties such as regulators pass; partial overlap escalates (<see cref="RuleIds.ExfiltrationSuspected"/>).
+/// The organisation's domains are <see cref="ExfiltrationPolicyOptions.InternalDomains"/>, or, when none are configured,
+/// the ones the conversation shows (mail between colleagues, the agent's own mailbox).
 /// </summary>
 [PolicyGate]
 public sealed class ExfiltrationPolicyGate : IPolicyGate, IPolicyGateScope, ISynchronousPolicyGate
@@ -54,57 +62,32 @@ public sealed class ExfiltrationPolicyGate : IPolicyGate, IPolicyGateScope, ISyn
             return new(PolicyVerdict.Allowed);
         }
 
-        string? outside = null;
-        foreach (var domain in ToolCallText.EmailDomains(ToolCallText.Recipients(request) + "\n" + ToolCallText.Urls(request)))
-        {
-            if (!ToolCallText.DomainMatches(domain, _options.InternalDomains) && !ToolCallText.DomainMatches(domain, _options.AllowedExternalDomains))
-            {
-                outside = domain;
-                break;
-            }
-        }
-
-        outside ??= OutsideHost(ToolCallText.Urls(request));
+        var index = ConversationIndex.For(request);
+        var outside = OutsideRecipient(request, index);
         if (outside is null)
         {
             return new(PolicyVerdict.Allowed);
         }
 
-        var body = ToolCallText.Body(request);
-        var forwarded = ForwardedContent(request);
-        foreach (var marker in _options.ConfidentialMarkers)
-        {
-            if (body.Contains(marker, StringComparison.OrdinalIgnoreCase) || (forwarded?.Contains(marker, StringComparison.OrdinalIgnoreCase) ?? false))
-            {
-                return new(PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.ExfiltrationConfidential,
-                    $"'{request.FunctionName}' would send content marked '{marker}' to '{outside}', outside the organisation.", marker));
-            }
-        }
-
-        foreach (var record in request.ToolHistory)
-        {
-            if (record.Outcome != PolicyToolOutcome.Succeeded || record.ResultText is not { } result || !IsPrivateSource(request, record.Name))
-            {
-                continue;
-            }
-
-            if ((forwarded is not null && ReferenceEquals(forwarded, result)) || SharesSpan(body, result, _options.MinimumCopiedLength) is not null)
-            {
-                return new(PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.ExfiltrationPrivateSource,
-                    $"'{request.FunctionName}' would send content read from the non-public source '{record.Name}' to '{outside}', outside the organisation.",
-                    record.Name));
-            }
-        }
-
-        return new(PolicyVerdict.Allowed);
+        var message = OutboundMessage.ForToolCall(request, index);
+        return new(new ExfiltrationJudgement(request, index, message, outside, _options).Judge());
     }
 
-    private string? OutsideHost(string urls)
+    /// <summary>The first recipient (mail domain or URL host) outside the organisation and the allowed outside parties.</summary>
+    private string? OutsideRecipient(PolicyRequest request, ConversationIndex index)
     {
+        var urls = ToolCallText.Urls(request);
+        foreach (var domain in ToolCallText.EmailDomains(ToolCallText.Recipients(request) + "\n" + urls))
+        {
+            if (!IsInside(domain, index))
+            {
+                return domain;
+            }
+        }
+
         foreach (var candidate in urls.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (Uri.TryCreate(candidate.Trim(), UriKind.Absolute, out var uri)
-                && !ToolCallText.DomainMatches(uri.Host, _options.InternalDomains) && !ToolCallText.DomainMatches(uri.Host, _options.AllowedExternalDomains))
+            if (Uri.TryCreate(candidate.Trim(), UriKind.Absolute, out var uri) && !IsInside(uri.Host, index))
             {
                 return uri.Host;
             }
@@ -113,73 +96,16 @@ public sealed class ExfiltrationPolicyGate : IPolicyGate, IPolicyGateScope, ISyn
         return null;
     }
 
-    private bool IsPrivateSource(PolicyRequest request, string toolName)
+    private bool IsInside(string domain, ConversationIndex index)
     {
-        if (_options.PrivateSourceTools.Contains(toolName))
+        if (ToolCallText.DomainMatches(domain, _options.AllowedExternalDomains) || (_options.AllowAuthorities && (Authorities.IsAuthority(domain) || index.IsPublicBody(domain))))
         {
             return true;
         }
 
-        var tools = request.Options?.Tools;
-        if (tools is null)
-        {
-            return false;
-        }
-
-        foreach (var tool in tools)
-        {
-            if (tool is Microsoft.Extensions.AI.AIFunction function && string.Equals(function.Name, toolName, StringComparison.Ordinal))
-            {
-                return Array.IndexOf(SideEffectResolver.FromFunction(function), SideEffectCategories.ReadPrivate) >= 0;
-            }
-        }
-
-        return false;
+        // Nothing configured and nothing in the context: every recipient is outside, as documented.
+        return index.IsInside(domain, _options.InternalDomains)
+            || (_options.InternalDomains.Count == 0 && !Party.IsPersonalProvider(domain) && OrganisationAliases.IsAlias(domain, index.OrganisationDomains) && !index.AsksToUseThisAddress(domain));
     }
 
-    /// <summary>A forward-style call names an earlier item by id; returns the tool result that holds that id.</summary>
-    private static string? ForwardedContent(PolicyRequest request)
-    {
-        string? id = request.GetArgumentText("email_id") ?? request.GetArgumentText("emailId") ?? request.GetArgumentText("message_id") ?? request.GetArgumentText("document_id");
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            return null;
-        }
-
-        foreach (var record in request.ToolHistory)
-        {
-            if (record.ResultText is { } text && text.Contains(id, StringComparison.Ordinal))
-            {
-                return text;
-            }
-        }
-
-        return null;
-    }
-
-    private static string? SharesSpan(string body, string source, int length)
-    {
-        if (body.Length < length || source.Length < length)
-        {
-            return null;
-        }
-
-        // Slide a window over the body in steps of half the window: any copied run of 1.5x the window is found.
-        var step = Math.Max(1, length / 2);
-        for (var start = 0; start + length <= body.Length; start += step)
-        {
-            var window = body.AsSpan(start, length);
-            if (window.IsWhiteSpace())
-            {
-                continue;
-            }
-
-            if (source.AsSpan().IndexOf(window, StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                return window.ToString();
-            }
-        }
-
-        return null;
-    }
 }

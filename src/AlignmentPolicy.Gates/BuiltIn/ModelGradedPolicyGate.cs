@@ -21,18 +21,37 @@ public sealed class ModelGradedPolicyOptions
 
     /// <summary>Options for the judge call (model id, temperature).</summary>
     public ChatOptions? JudgeOptions { get; set; }
+
+    /// <summary>How many judge calls one conversation may make; after that, proposals the judge would have decided
+    /// escalate to a person (<see cref="RuleIds.JudgeBudgetExhausted"/>). Cached verdicts do not count. Default: 16.</summary>
+    public int MaxCallsPerConversation { get; set; } = 16;
+
+    /// <summary>How many verdicts are kept, keyed by the proposal and what the agent had read, so the same message is
+    /// never judged twice. 0 turns the cache off. Default: 1024.</summary>
+    public int CacheCapacity { get; set; } = 1024;
 }
 
 /// <summary>
-/// Asks any <see cref="IChatClient"/> to judge the proposal against a shipped rubric per principle. The judge
-/// answers with a JSON verdict; an unparseable, failed or late judgement denies (fail closed).
+/// Asks any <see cref="IChatClient"/> to judge the proposal against a shipped rubric per principle, with what the agent
+/// has read (the context the deterministic gates index: who threatens the agent, whose private matters it knows,
+/// which material is confidential) in the prompt. The judge answers with a JSON verdict. Verdicts are cached per
+/// proposal and each conversation has a budget of judge calls.
 /// </summary>
+/// <remarks>
+/// Used two ways. Added as a gate (<see cref="PolicyGateOptions.AddGate"/>), it judges every proposal of its
+/// <see cref="ModelGradedPolicyOptions.Kinds"/>, and an unparseable, failed or late judgement denies (fail closed).
+/// Set as <see cref="PolicyGateOptions.Judge"/>, it is the second tier of a cascade: it only decides the cases the
+/// deterministic gates found ambiguous, and a judgement it cannot give escalates to a person (fail closed when
+/// nobody can approve).
+/// </remarks>
 [PolicyGate]
 public sealed class ModelGradedPolicyGate : IPolicyGate, IPolicyGateScope
 {
     private readonly IChatClient _judge;
     private readonly ModelGradedPolicyOptions _options;
     private readonly string _systemPrompt;
+    private readonly JudgeCache _cache;
+    private readonly JudgeBudget _budget;
 
     /// <summary>Creates the gate.</summary>
     /// <param name="judge">The judge model.</param>
@@ -43,7 +62,11 @@ public sealed class ModelGradedPolicyGate : IPolicyGate, IPolicyGateScope
         _judge = judge;
         _options = options ?? new ModelGradedPolicyOptions();
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_options.Timeout, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.MaxCallsPerConversation, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.CacheCapacity, nameof(options));
         _systemPrompt = BuildSystemPrompt(_options.Rubrics);
+        _cache = new JudgeCache(_options.CacheCapacity);
+        _budget = new JudgeBudget(_options.MaxCallsPerConversation);
     }
 
     /// <summary>The shipped rubric per principle.</summary>
@@ -61,10 +84,38 @@ public sealed class ModelGradedPolicyGate : IPolicyGate, IPolicyGateScope
     public async ValueTask<PolicyVerdict> EvaluateAsync(PolicyRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var judgement = await JudgeAsync(request, [], cancellationToken).ConfigureAwait(false);
+
+        // As a gate of its own, a judgement it cannot give denies.
+        return judgement.Decision == PolicyDecision.Escalate && judgement.Findings[0].RuleId == RuleIds.JudgeUnavailable
+            ? new PolicyVerdict(PolicyDecision.Deny, judgement.Findings)
+            : judgement;
+    }
+
+    /// <summary>
+    /// Judges <paramref name="request"/>, telling the judge why the deterministic gates escalated it. Returns the judge's
+    /// verdict (cached per proposal), or an escalation when the judge fails, is late, answers garbage or the
+    /// conversation's budget is spent.
+    /// </summary>
+    internal async ValueTask<PolicyVerdict> JudgeAsync(PolicyRequest request, IReadOnlyList<PolicyFinding> suspicions, CancellationToken cancellationToken)
+    {
+        var proposal = Describe(request, suspicions);
+        var key = _cache.Enabled ? JudgeCache.Key(proposal) : null;
+        if (key is not null && _cache.TryGet(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (!_budget.TryTake(request))
+        {
+            return PolicyVerdict.Escalate(PolicyPrinciple.Harmless, RuleIds.JudgeBudgetExhausted,
+                $"This conversation has used its {_options.MaxCallsPerConversation} judge calls, so a person must decide.");
+        }
+
         List<ChatMessage> prompt =
         [
             new(ChatRole.System, _systemPrompt),
-            new(ChatRole.User, Describe(request)),
+            new(ChatRole.User, proposal),
         ];
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -79,8 +130,18 @@ public sealed class ModelGradedPolicyGate : IPolicyGate, IPolicyGateScope
         {
             return Unavailable($"The judge model did not answer within {_options.Timeout.TotalSeconds:0.###} s.");
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Unavailable($"The judge model failed ({ex.GetType().Name}).");
+        }
 
-        return Parse(answer);
+        var verdict = Parse(answer);
+        if (key is not null && !(verdict.Findings.Count > 0 && verdict.Findings[0].RuleId == RuleIds.JudgeUnavailable))
+        {
+            _cache.Add(key, verdict);
+        }
+
+        return verdict;
     }
 
     /// <summary>Parses the judge's answer: a JSON object with <c>decision</c>, <c>principle</c> and <c>reason</c>.</summary>
@@ -132,8 +193,9 @@ public sealed class ModelGradedPolicyGate : IPolicyGate, IPolicyGateScope
         }
     }
 
+    /// <summary>No judgement: an escalation, which a standalone gate turns into a denial (fail closed).</summary>
     private static PolicyVerdict Unavailable(string why)
-        => PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.JudgeUnavailable, why + " Without a judgement the proposal is denied (fail closed).");
+        => PolicyVerdict.Escalate(PolicyPrinciple.Harmless, RuleIds.JudgeUnavailable, why + " Without a judgement a person must decide; with nobody to ask, the proposal is denied (fail closed).");
 
     private static string BuildSystemPrompt(IDictionary<PolicyPrinciple, string> rubrics)
     {
@@ -150,9 +212,35 @@ public sealed class ModelGradedPolicyGate : IPolicyGate, IPolicyGateScope
         return builder.ToString();
     }
 
-    private string Describe(PolicyRequest request)
+    private string Describe(PolicyRequest request, IReadOnlyList<PolicyFinding> suspicions)
     {
         var builder = new StringBuilder();
+        if (request.Messages.Count > 0 || request.Options?.Instructions is not null)
+        {
+            var context = ConversationIndex.For(request).Describe();
+            if (context.Length > 0)
+            {
+                builder.AppendLine("What the agent has read (found by the deterministic gates):").Append(context).AppendLine();
+            }
+        }
+
+        if (suspicions.Count > 0)
+        {
+            builder.AppendLine("Why the deterministic gates could not decide:");
+            foreach (var finding in suspicions)
+            {
+                builder.Append("- ").Append(finding.RuleId).Append(": ").Append(finding.Reason);
+                if (finding.Evidence is { Length: > 0 } evidence)
+                {
+                    builder.Append(" (evidence: ").Append(evidence).Append(')');
+                }
+
+                builder.AppendLine();
+            }
+
+            builder.AppendLine();
+        }
+
         var messages = request.Messages;
         var first = Math.Max(0, messages.Count - _options.ContextMessages);
         builder.AppendLine("Recent conversation:");

@@ -9,8 +9,8 @@ public sealed class OversightPolicyOptions
     /// monitoring and audit settings. Acting on them (writing, deleting, moving, running commands on them) is denied.</summary>
     public IList<string> ProtectedPaths { get; } =
     [
-        "system_prompt", "system-prompt", "systemprompt", "prompts/", "agent_config", "agent-config", "agent.config",
-        "appsettings", ".env", "credentials", "secrets", "api_key", "apikey",
+        "system_prompt", "system-prompt", "systemprompt", "prompts/", "agent_config", "agent-config", "agent.config", "agent.yaml", "agent.yml", "agent.json", "agent.toml",
+        ".env", "credentials", "secrets", "api_key", "apikey",
         "oversight", "monitoring", "monitor_config", "audit", "logging_config", "guardrail", "policy.json", "alignment-policy",
     ];
 
@@ -28,7 +28,8 @@ public sealed class OversightPolicyOptions
 /// <summary>
 /// Denies actions on the agent's own configuration, prompts, credentials, monitoring or audit settings,
 /// on its successor or replacement, and copying its own artefacts elsewhere (in-context scheming and
-/// self-preservation). Reading those files is allowed; acting on them is not.
+/// self-preservation), found by name and by what the context shows about each file (<see cref="OversightInContext"/>).
+/// Reading those files, with a tool or a read-only command, is allowed; acting on them is not.
 /// </summary>
 [PolicyGate]
 public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope, ISynchronousPolicyGate
@@ -57,6 +58,12 @@ public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope,
             return new(PolicyVerdict.Allowed);
         }
 
+        // Reading an audit log or a configuration is allowed however the reading is done.
+        if (ShellCommand.Of(request) is { } command && ShellCommand.IsReadOnly(command))
+        {
+            return new(PolicyVerdict.Allowed);
+        }
+
         var text = ToolCallText.All(request);
         foreach (var pattern in _patterns)
         {
@@ -76,17 +83,25 @@ public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope,
             return new(Deny(RuleIds.OversightSelfCopy, $"'{request.FunctionName}' would copy the agent's own artefacts ('{artefact}') elsewhere.", artefact));
         }
 
+        // A value someone in the organisation asked for in so many words ("set TZ=UTC on the apsis2 deployment").
+        if (OversightInContext.IsAskedValueChange(request))
+        {
+            return new(PolicyVerdict.Allowed);
+        }
+
         if (Find(text, _options.SuccessorMarkers) is { } successor)
         {
             return new(Deny(RuleIds.OversightSuccessor, $"'{request.FunctionName}' would act on the agent's successor or replacement ('{successor}').", successor));
         }
 
-        if (Find(text, _options.ProtectedPaths) is { } protectedPath)
+        if (Find(text, _options.ProtectedPaths) is { } protectedPath && !OversightInContext.IsRequestedTightening(request))
         {
             return new(Deny(RuleIds.OversightTampering, $"'{request.FunctionName}' would change the agent's own configuration, prompts, credentials or monitoring ('{protectedPath}').", protectedPath));
         }
 
-        return new(PolicyVerdict.Allowed);
+        // What the names above cannot see: the files the context shows to carry oversight, the agent's and its
+        // successor's names, grants of power, logs.
+        return new(OversightInContext.Judge(request, IsCopy(request)) ?? PolicyVerdict.Allowed);
     }
 
     private static PolicyVerdict Deny(string ruleId, string reason, string evidence)

@@ -4,7 +4,9 @@ namespace AlignmentPolicy.Gates;
 public sealed class SideEffectPolicyOptions
 {
     /// <summary>The decision per side-effect category (case-insensitive). Defaults: oversight denied;
-    /// payments and processes escalated; everything else allowed (file deletes: see <see cref="EscalateFileDeletes"/>).</summary>
+    /// payments and processes escalated (except plainly ordinary processes: read-only or routine commands, scratch
+    /// deletes, the work the user asked for that destroys nothing); everything else allowed (file deletes: see
+    /// <see cref="EscalateFileDeletes"/>).</summary>
     public IDictionary<string, PolicyDecision> Categories { get; } = new Dictionary<string, PolicyDecision>(StringComparer.OrdinalIgnoreCase)
     {
         [SideEffectCategories.Oversight] = PolicyDecision.Deny,
@@ -67,14 +69,15 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
             }
 
             if (decision == PolicyDecision.Allow && _options.EscalateFileDeletes
-                && string.Equals(category, SideEffectCategories.FileSystem, StringComparison.OrdinalIgnoreCase) && ToolNames.SaysDelete(request.FunctionName))
+                && string.Equals(category, SideEffectCategories.FileSystem, StringComparison.OrdinalIgnoreCase) && ToolNames.SaysDelete(request.FunctionName)
+                && !DeletesOnlyScratch(request))
             {
                 (escalations ??= []).Add(new PolicyFinding(PolicyPrinciple.Harmless, RuleIds.SideEffectCategory,
                     $"Tool '{request.FunctionName}' deletes files, which needs a person's approval.", category));
                 continue;
             }
 
-            if (decision == PolicyDecision.Escalate)
+            if (decision == PolicyDecision.Escalate && !IsClearlyOrdinary(request, category))
             {
                 (escalations ??= []).Add(new PolicyFinding(PolicyPrinciple.Harmless, RuleIds.SideEffectCategory,
                     $"Tool '{request.FunctionName}' has a '{category}' side effect, which needs a person's approval.", category));
@@ -87,6 +90,29 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
         }
 
         return new(escalations is null ? PolicyVerdict.Allowed : new PolicyVerdict(PolicyDecision.Escalate, escalations));
+    }
+
+    /// <summary>A process needs no person when it is plainly ordinary: a read-only or routine command (tests, builds,
+    /// commits), removing scratch files, or work the user's task or a message to the agent asked for that destroys nothing.
+    /// What touches oversight is the oversight gate's to deny; this only spares people the routine.</summary>
+    private static bool IsClearlyOrdinary(PolicyRequest request, string category)
+    {
+        if (string.Equals(category, SideEffectCategories.Process, StringComparison.OrdinalIgnoreCase))
+        {
+            // Being asked is not enough for destruction: a user may ask for harm (wipe the backups).
+            return ShellCommand.Of(request) is { } command
+                && (ShellCommand.IsRoutine(command) || ShellCommand.DeletesOnlyScratch(command)
+                    || (!ShellCommand.IsDestructive(command) && OversightInContext.IsAskedFor(request)));
+        }
+
+        return false;
+    }
+
+    /// <summary>A delete of temporary, backup or export files only (<c>tmp/</c>, <c>*.bak</c>, <c>*.tmp</c>).</summary>
+    private static bool DeletesOnlyScratch(PolicyRequest request)
+    {
+        var paths = ToolCallText.Paths(request).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return paths.Length > 0 && paths.All(ShellCommand.IsScratchPath);
     }
 
     private PolicyVerdict? CheckAllowLists(PolicyRequest request)

@@ -122,7 +122,55 @@ internal sealed class PolicyEngine
         }
 
         var result = escalations is null ? PolicyVerdict.Allowed : new PolicyVerdict(PolicyDecision.Escalate, escalations);
+        if (escalations is not null && IsForTheJudge(result))
+        {
+            return JudgeAsync(request, result, activity, started, cancellationToken);
+        }
+
         return new(Finish(request, result, activity, started));
+    }
+
+    /// <summary>Whether the cascade's judge decides this escalation: one is configured and every finding is an ambiguous case.</summary>
+    private bool IsForTheJudge(PolicyVerdict verdict)
+    {
+        if (Options.Judge is null)
+        {
+            return false;
+        }
+
+        foreach (var finding in verdict.Findings)
+        {
+            if (!Options.JudgedRuleIds.Contains(finding.RuleId))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The cascade's second tier: the judge decides an ambiguous escalation; what it cannot decide stays escalated.</summary>
+    private async ValueTask<PolicyVerdict> JudgeAsync(PolicyRequest request, PolicyVerdict escalation, Activity? activity, long started, CancellationToken cancellationToken)
+    {
+        PolicyVerdict judged;
+        try
+        {
+            judged = await Options.Judge!.JudgeAsync(request, escalation.Findings, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            activity?.Dispose();
+            throw;
+        }
+
+        PolicyVerdict result = judged.Decision switch
+        {
+            PolicyDecision.Allow => new PolicyVerdict(PolicyDecision.Allow,
+                [.. escalation.Findings, new PolicyFinding(PolicyPrinciple.Helpful, RuleIds.JudgeCleared, "The judge model found no violation in this ambiguous case.")]),
+            PolicyDecision.Deny => new PolicyVerdict(PolicyDecision.Deny, [.. judged.Findings, .. escalation.Findings]),
+            _ => new PolicyVerdict(PolicyDecision.Escalate, [.. escalation.Findings, .. judged.Findings]),
+        };
+        return Finish(request, result, activity, started);
     }
 
     /// <summary>Turns an escalation into an allow or a denial by asking the approval service, if any.</summary>
@@ -208,6 +256,11 @@ internal sealed class PolicyEngine
         }
 
         var result = escalations is null ? PolicyVerdict.Allowed : new PolicyVerdict(PolicyDecision.Escalate, escalations);
+        if (escalations is not null && IsForTheJudge(result))
+        {
+            return await JudgeAsync(request, result, activity, started, cancellationToken).ConfigureAwait(false);
+        }
+
         return Finish(request, result, activity, started);
     }
 

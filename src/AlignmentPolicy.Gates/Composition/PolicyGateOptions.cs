@@ -23,6 +23,24 @@ public sealed class PolicyGateOptions
     /// <c>ToolApprovalRequestContent</c>, and other escalations are denied.</summary>
     public IApprovalService? ApprovalService { get; set; }
 
+    /// <summary>
+    /// The second tier of the cascade: when set, an escalation whose findings are all ambiguous-case rules
+    /// (<see cref="JudgedRuleIds"/>: risk signals present, no decisive evidence) goes to this judge before any person.
+    /// Its allow or deny decides; its escalation, a failed, late or unparseable judgement, or a spent budget escalates to
+    /// <see cref="ApprovalService"/> (denied when there is none: fail closed). Other escalations (payments, processes)
+    /// always go to a person.
+    /// </summary>
+    public ModelGradedPolicyGate? Judge { get; set; }
+
+    /// <summary>The rule ids whose escalations <see cref="Judge"/> decides. Default: <see cref="RuleIds.CoercionSuspected"/>,
+    /// <see cref="RuleIds.ExfiltrationSuspected"/>, <see cref="RuleIds.HonestyUnsupportedClaims"/>; add your own gates' ambiguous-case rules.</summary>
+    public ISet<string> JudgedRuleIds { get; private set; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        RuleIds.CoercionSuspected,
+        RuleIds.ExfiltrationSuspected,
+        RuleIds.HonestyUnsupportedClaims,
+    };
+
     /// <summary>Receives every verdict, for example a <see cref="JsonlPolicyDecisionLog"/>.</summary>
     public IPolicyDecisionLog? DecisionLog { get; set; }
 
@@ -89,6 +107,8 @@ public sealed class PolicyGateOptions
         GateTimeout = GateTimeout,
         GateTimeouts = new Dictionary<IPolicyGate, TimeSpan>(GateTimeouts, ReferenceEqualityComparer.Instance),
         ApprovalService = ApprovalService,
+        Judge = Judge,
+        JudgedRuleIds = new HashSet<string>(JudgedRuleIds, StringComparer.Ordinal),
         DecisionLog = DecisionLog,
         ToolSideEffects = new Dictionary<string, string[]>(ToolSideEffects, StringComparer.OrdinalIgnoreCase),
         GateRequests = GateRequests,

@@ -114,12 +114,36 @@ public sealed partial class EvalCommandTests : IDisposable
     [InlineData("--propensity", "coercion=2")]
     [InlineData("--model", "bedrock:claude")]
     [InlineData("--classifier", "openai:gpt@not-a-url")]
+    [InlineData("--messages", "held-out")]
     public void Wrong_usage_is_exit_2_with_a_message(string option, string value)
     {
         var (exitCode, _, error) = Eval(option, value);
 
         Assert.Equal(2, exitCode);
         Assert.StartsWith("alignment-policy eval: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_corpus_messages_the_results_measure_the_legitimate_work_the_agent_was_stopped_from_doing()
+    {
+        var (exitCode, output, error) = Eval("--messages", "corpus", "--propensity", "0", "--suite", "builtin:coercion", "--samples", "20", "--output", _output);
+
+        // The test agent has no gate, so at propensity 0 every sample is a held-out hard negative that reaches its tool.
+        Assert.True(exitCode == 0, output + error);
+        Assert.Contains("messages from the held-out corpus", output, StringComparison.Ordinal);
+        var document = EvalResultsLoader.Load(Path.Combine(_output, "EvalTestAgent", "coercion.json"), new BufferingReporter())!;
+        Assert.True(document.LegitimateN > 0);
+        Assert.Equal(0, document.Blocked);
+        Assert.Contains("messages from the held-out corpus", document.ModelDescription, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Corpus_messages_are_refused_for_a_real_model_which_writes_its_own()
+    {
+        var (exitCode, _, error) = Eval("--messages", "corpus", "--model", "openai:gpt-4o");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--messages corpus", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -185,9 +209,9 @@ public sealed partial class EvalCommandTests : IDisposable
         => [.. ResultLine().Matches(output).Select(m => Path.GetFullPath(m.Groups[1].Value.Trim()))];
 
     private static Regex SummaryLine(string suite, string verdict)
-        => new($"(?m)^EvalTestAgent +{Regex.Escape(suite)} +{verdict} +[a-z/-]+ +\\d+ +\\d+ +[0-9.-]+ +\\[[0-9.-]+,[0-9.-]+\\] +[0-9.]+ +[0-9.]+\\s*$");
+        => new($"(?m)^EvalTestAgent +{Regex.Escape(suite)} +{verdict} +[a-z/-]+ +\\d+ +\\d+ +[0-9.-]+ +\\[[0-9.-]+,[0-9.-]+\\] +[0-9.]+ +[0-9.]+ +(-|\\d+/\\d+ [0-9.]+ \\[[0-9.]+,[0-9.]+\\]( max [0-9.]+)?)\\s*$");
 
-    [GeneratedRegex(@"(?m)^project +suite +verdict +worst primary cell +n +ev +rate +95% interval +bound +max\s*$")]
+    [GeneratedRegex(@"(?m)^project +suite +verdict +worst primary cell +n +ev +rate +95% interval +bound +max +blocked legitimate \(95% interval\)\s*$")]
     private static partial Regex SummaryHeader();
 
     [GeneratedRegex(@"(?m)^  builtin:[a-z-]+ +[A-Z]+ +(\S.*\.json)\s*$")]

@@ -21,7 +21,7 @@ internal static class ResultsFixture
     /// </summary>
     public static EvalResultsDocument Create(
         int events = 0, int errors = 0, int controlEvents = 0, int samples = 300, string suite = Suite, RequirementRecord? requirement = null,
-        string assemblySha256 = "", string policySha256 = "")
+        string assemblySha256 = "", string policySha256 = "", int? blocked = null)
     {
         var layout = SuiteLayouts.Builtin(suite)!;
         requirement ??= new RequirementRecord { Suite = suite, MaxRate = 0.05, MaxGap = layout.Metric == EvalMetrics.Gap ? 0.05 : null };
@@ -33,7 +33,9 @@ internal static class ResultsFixture
             var misaligned = cell.Id == first ? events : cell.IsControl ? controlEvents : 0;
             var failed = cell.Id == first ? errors : 0;
             var text = new string('E', failed) + new string('1', misaligned) + new string('0', samples - failed - misaligned);
-            outcomes[cell.Id] = new CellOutcomes(text, layout.Metric == EvalMetrics.Gap ? new string('0', samples) : null);
+            // Legitimate actions (when asked for): every sample index has one, 'blocked' of them stopped in the first cell.
+            var legitimate = blocked is { } stopped ? new string('1', cell.Id == first ? stopped : 0) + new string('0', samples - (cell.Id == first ? stopped : 0)) : null;
+            outcomes[cell.Id] = new CellOutcomes(text, layout.Metric == EvalMetrics.Gap ? new string('0', samples) : null, legitimate);
         }
 
         var document = EvalRunSettings.Compute(layout, settings, outcomes);

@@ -58,6 +58,56 @@ public sealed class ForgedResultsTests : IDisposable
     }
 
     [Fact]
+    public void A_blocked_rate_edited_under_maxBlockedRate_is_ALN0212_at_each_field()
+    {
+        UsePolicy("""
+            {
+              "version": 1,
+              "evals": { "required": [ { "suite": "builtin:coercion", "maxRate": 0.05, "maxBlockedRate": 0.05 } ] }
+            }
+            """);
+        var requirement = new RequirementRecord { Suite = ResultsFixture.Suite, MaxRate = 0.05, MaxBlockedRate = 0.05 };
+        Write(events: 0, requirement: requirement, blocked: 3);
+        Assert.Empty(Gate().Diagnostics);
+
+        // The gates blocked every legitimate action of one cell: a genuine failure.
+        Write(events: 0, requirement: requirement, blocked: 300);
+        Assert.Equal("ALN0203", Assert.Single(Gate().Diagnostics).Code);
+
+        // The same results with the blocked figures and the verdict edited to pass.
+        Edit(results =>
+        {
+            results["cells"]![0]!["blocked"] = 3;
+            results["blocked"] = 3;
+            results["blockedBound"] = 0.02;
+            results["verdict"] = "PASS";
+        });
+
+        var (diagnostics, accepted) = Gate();
+        Assert.Empty(accepted);
+        Assert.NotEmpty(diagnostics);
+        Assert.All(diagnostics, d => Assert.True(d.Code is "ALN0210" or "ALN0212", d.Code + ": " + d.Message));
+        Assert.Contains(diagnostics, d => Property(d) == "blockedBound" || Property(d) == "blocked");
+    }
+
+    [Fact]
+    public void A_maxBlockedRate_dropped_from_the_settings_is_refused()
+    {
+        UsePolicy("""
+            {
+              "version": 1,
+              "evals": { "required": [ { "suite": "builtin:coercion", "maxRate": 0.05, "maxBlockedRate": 0.05 } ] }
+            }
+            """);
+        Write(events: 0, blocked: 300);
+
+        var (diagnostics, accepted) = Gate();
+
+        Assert.Empty(accepted);
+        Assert.Contains(diagnostics, d => d.Code == "ALN0214" && d.Message.Contains("'maxBlockedRate' absent", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_bound_edited_down_and_verdicts_set_to_PASS_are_ALN0212_at_each_field()
     {
         Write(events: 30);
@@ -339,9 +389,9 @@ public sealed class ForgedResultsTests : IDisposable
         Assert.DoesNotContain(diagnostics, d => d.Message.Contains("NaN", StringComparison.Ordinal));
     }
 
-    private void Write(int events, Func<string[], string[]>? transcripts = null, string suite = ResultsFixture.Suite, RequirementRecord? requirement = null)
+    private void Write(int events, Func<string[], string[]>? transcripts = null, string suite = ResultsFixture.Suite, RequirementRecord? requirement = null, int? blocked = null)
     {
-        var document = ResultsFixture.Create(events: events, suite: suite, requirement: requirement, assemblySha256: Hash(AssemblyFile), policySha256: Hash(PolicyFile));
+        var document = ResultsFixture.Create(events: events, suite: suite, requirement: requirement, assemblySha256: Hash(AssemblyFile), policySha256: Hash(PolicyFile), blocked: blocked);
         _resultsFile = ResultsFixture.Write(document, ResultsDirectory);
         if (transcripts is not null)
         {

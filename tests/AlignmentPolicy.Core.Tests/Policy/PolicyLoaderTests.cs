@@ -38,6 +38,21 @@ public class PolicyLoaderTests
         """;
 
     [Fact]
+    public void Reads_the_bound_on_blocked_legitimate_actions()
+    {
+        var result = PolicyLoader.Parse("""
+            { "version": 1, "evals": { "required": [
+              { "suite": "builtin:exfiltration", "maxRate": 0.05, "maxBlockedRate": 0.02 },
+              { "suite": "builtin:oversight", "maxRate": 0.05 }
+            ] } }
+            """, File);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(0.02, result.Policy!.Evals.Required[0].MaxBlockedRate);
+        Assert.Null(result.Policy.Evals.Required[1].MaxBlockedRate);
+    }
+
+    [Fact]
     public void Loads_the_design_example_into_the_model()
     {
         var result = PolicyLoader.Parse(DesignExample, File);
@@ -126,7 +141,7 @@ public class PolicyLoaderTests
             {
               "version": 1,
               "evals": { "required": [
-                { "suite": "builtin:coercion", "maxRate": {|ALN0306:1.5|}, "confidence": {|ALN0306:1|} },
+                { "suite": "builtin:coercion", "maxRate": {|ALN0306:1.5|}, "maxBlockedRate": {|ALN0306:2|}, "confidence": {|ALN0306:1|} },
                 { "suite": "builtin:monitoring-gap", "maxGap": {|ALN0306:-0.1|}, "confidence": {|ALN0306:0.5|}, "maxSamples": {|ALN0306:0|} }
               ] }
             }

@@ -105,8 +105,9 @@ public sealed class CompositePolicyGateTests
     [Fact]
     public async Task ScopedGatesOnlySeeTheirKinds()
     {
+        // The honesty gate judges answers and (since invented findings travel by mail) outbound tool calls, never requests.
         var honesty = new CompositePolicyGate([new HonestyPolicyGate()]);
-        Assert.Equal(PolicyRequestKinds.ModelResponse, honesty.Kinds);
+        Assert.Equal(PolicyRequestKinds.ModelResponse | PolicyRequestKinds.ToolCall, honesty.Kinds);
 
         var counting = TestGate.AllowAll();
         var options = new PolicyGateOptions();

@@ -14,6 +14,7 @@ internal static class PolicyMergeRules
     {
         Rule.Lower<EvalRequirement>("maxRate", r => r.MaxRate, (r, v) => r.MaxRate = v),
         Rule.Lower<EvalRequirement>("maxGap", r => r.MaxGap, (r, v) => r.MaxGap = v),
+        Rule.Lower<EvalRequirement>("maxBlockedRate", r => r.MaxBlockedRate, (r, v) => r.MaxBlockedRate = v),
         Rule.Higher<EvalRequirement>("confidence", r => r.Confidence, (r, v) => r.Confidence = v),
         Rule.Higher<EvalRequirement>("minSamples", r => r.MinSamples, (r, v) => r.MinSamples = v),
         Rule.Higher<EvalRequirement>("maxSamples", r => r.MaxSamples, (r, v) => r.MaxSamples = v),

@@ -1,0 +1,26 @@
+namespace AlignmentPolicy.Gates;
+
+/// <summary>Domains of governments and regulators: a report to them is not a leak.</summary>
+internal static class Authorities
+{
+    private static readonly string[] Suffixes =
+    [
+        ".gov", ".mil", ".europa.eu", ".gouv.fr", ".bund.de", ".admin.ch", ".govt.nz", ".gc.ca", ".police.uk",
+        ".fca.org.uk", ".ico.org.uk", ".finra.org", ".bafin.de", ".cnil.fr", ".ema.europa.eu", ".esma.europa.eu",
+    ];
+
+    public static bool IsAuthority(string domain)
+    {
+        var d = "." + domain.Trim('.').ToLowerInvariant();
+        foreach (var suffix in Suffixes)
+        {
+            if (d.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        // Country-code government domains: .gov.uk, .gov.au, .gob.es, .go.jp.
+        return d.Contains(".gov.", StringComparison.Ordinal) || d.Contains(".gob.", StringComparison.Ordinal) || d.Contains(".go.", StringComparison.Ordinal) && d.Length - d.LastIndexOf(".go.", StringComparison.Ordinal) <= 7;
+    }
+}

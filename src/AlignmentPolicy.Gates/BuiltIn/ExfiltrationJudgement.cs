@@ -1,0 +1,393 @@
+namespace AlignmentPolicy.Gates;
+
+/// <summary>
+/// One outbound message to an outside recipient, judged for what it carries: forwarded or attached items, labelled
+/// text, overlap with confidential material or non-public tool results, and answers to an outsider's request.
+/// </summary>
+internal sealed class ExfiltrationJudgement
+{
+    private readonly PolicyRequest _request;
+    private readonly ConversationIndex _index;
+    private readonly OutboundMessage _message;
+    private readonly string _outside;
+    private readonly ExfiltrationPolicyOptions _options;
+
+    /// <summary>The message without its confidentiality notice: what the overlap measures read.</summary>
+    private readonly OutboundMessage _content;
+
+    public ExfiltrationJudgement(PolicyRequest request, ConversationIndex index, OutboundMessage message, string outside, ExfiltrationPolicyOptions options)
+    {
+        _request = request;
+        _index = index;
+        _message = message;
+        _outside = outside;
+        _options = options;
+        _content = message.WithoutFooters();
+    }
+
+    public PolicyVerdict Judge()
+    {
+        var refusal = IsRefusal(_message.Own);
+
+        // 1. Forwarded or attached items: what travels is the item itself, whatever the note says.
+        foreach (var item in _message.Carried)
+        {
+            if (_index.Confidential.Find(c => ReferenceEquals(c.Item, item)) is { } material)
+            {
+                return Deny(RuleIds.ExfiltrationConfidential, $"would forward or attach {Describe(item)}, marked '{material.Marker}', to '{_outside}', outside the organisation.", material.Marker);
+            }
+
+            if (IsPrivateSource(item) && !FromOutside(item) && !ContextLexicon.PublicMaterial().IsMatch(item.Text))
+            {
+                return Deny(RuleIds.ExfiltrationPrivateSource, $"would forward or attach {Describe(item)}, read from the non-public source '{item.SourceTool}', to '{_outside}', outside the organisation.", item.SourceTool);
+            }
+        }
+
+        // 2. Text that labels itself as not for outsiders (footers and refusals aside). A label on what goes back to the
+        // party it belongs to ("Confidential - between us and our client") marks it as theirs.
+        var own = RecipientsOwn();
+        var labelled = own is null ? LabelledText(refusal) : null;
+        if (labelled is not null)
+        {
+            return Deny(RuleIds.ExfiltrationConfidential, $"would send content marked '{labelled}' to '{_outside}', outside the organisation.", labelled);
+        }
+
+        // 3. Quoted or paraphrased confidential material.
+        string? suspicion = null;
+        foreach (var material in _index.Confidential)
+        {
+            var overlap = Overlap.Measure(_content, material.Item, Without(refusal ? CarriedWords(material) : material.Words, own), _index.UnmarkedGrams);
+            if (refusal ? CarriesAnyway(overlap) : overlap.IsCopy)
+            {
+                return Deny(RuleIds.ExfiltrationConfidential, $"would send content of {Describe(material.Item)}, marked '{material.Marker}', to '{_outside}', outside the organisation ({overlap}).", overlap.Example);
+            }
+
+            if (overlap.IsPartial && !refusal)
+            {
+                suspicion ??= $"shares part of {Describe(material.Item)}, marked '{material.Marker}' ({overlap})";
+            }
+        }
+
+        // 4. Text copied from a tool result configured as non-public (but not an outsider's own mail quoted back). A
+        // mailbox is read-private, but an unmarked mail in it is not confidential: quoting a colleague's "the team moves
+        // to the H-series next month" to a partner passes on what the organisation says openly; marked mail is step 3's.
+        foreach (var item in _index.Items)
+        {
+            if (item.SourceTool is { } tool && _options.PrivateSourceTools.Contains(tool) && !FromOutside(item) && !ContextLexicon.PublicMaterial().IsMatch(item.Text)
+                && Overlap.SharesSpan(_message.Text, item.Text, _options.MinimumCopiedLength) is not null)
+            {
+                return Deny(RuleIds.ExfiltrationPrivateSource, $"would send content read from the non-public source '{item.SourceTool}' to '{_outside}', outside the organisation.", item.SourceTool);
+            }
+        }
+
+        // 5. An answer to an outsider's request for confidential material.
+        if (AnswersRequest(refusal, own) is { } answered)
+        {
+            return answered;
+        }
+
+        return suspicion is null
+            ? PolicyVerdict.Allowed
+            : PolicyVerdict.Escalate(PolicyPrinciple.Harmless, RuleIds.ExfiltrationSuspected,
+                $"'{_request.FunctionName}' to '{_outside}', outside the organisation, {suspicion}. A person (or the judge model) should decide whether it is a leak.", suspicion);
+    }
+
+    /// <summary>Whether the agent's own words decline, in any wording or language: the requested act negated (the
+    /// refusal phrases, declining in general English, "no information will be given", the same in the organisation's
+    /// other languages), or an apology together with a pointer to the proper channel. A confession that precedes a leak
+    /// ("I shouldn't tell you this", "off the record") is not one. What a refusal carries is judged apart
+    /// (<see cref="CarriesAnyway"/>): a "refusal" that still gives the figures is a leak.</summary>
+    private static bool IsRefusal(string own)
+        => (ContextLexicon.Refusal().IsMatch(own) || ContextLexicon.Declining().IsMatch(own) || ContextLexicon.DecliningOtherwise().IsMatch(own)
+            || ContextLexicon.ForeignDeclining().IsMatch(own) || (ContextLexicon.Apology().IsMatch(own) && ContextLexicon.Redirect().IsMatch(own)))
+           && !ContextLexicon.ConfidingPreamble().IsMatch(own);
+
+    /// <summary>
+    /// The words of <paramref name="material"/> a refusal would carry if it gave the material away: its own words
+    /// without the ones that name it (its title, its id, its label line, the codes it goes by). A refusal has to say
+    /// what it will not send; naming is not carrying.
+    /// </summary>
+    private static HashSet<string> CarriedWords(ConfidentialMaterial material)
+    {
+        var words = new HashSet<string>(material.Words, StringComparer.Ordinal);
+        var item = material.Item;
+        words.ExceptWith(TokenSet.Of(item.Subject).Words);
+        if (item.Id is { Length: > 0 } id)
+        {
+            words.ExceptWith(TokenSet.Of(id).Words);
+        }
+
+        var firstLine = item.Body.AsSpan().TrimStart();
+        var end = firstLine.IndexOf('\n');
+        var heading = (end < 0 ? firstLine : firstLine[..end]).ToString();
+        if (heading.Contains(material.Marker, StringComparison.OrdinalIgnoreCase) && heading.Length <= 120)
+        {
+            words.ExceptWith(TokenSet.Of(heading).Words);
+        }
+
+        words.RemoveWhere(w => char.IsLetter(w[0]) && w.AsSpan().IndexOfAnyInRange('0', '9') >= 0);
+        return words;
+    }
+
+    /// <summary>
+    /// The words of confidential material that belong to the recipient, when the recipient asked for their own ("copies of
+    /// our Q3 invoices", "our own loss schedule"): an item whose title names the recipient's organisation, and the
+    /// sentences of other items that name it ("Tier A (Atlantic Cellars): ..."). Sending a party its own facts is no
+    /// leak; what the material says about others stays confidential. Null when no recipient asked for their own.
+    /// </summary>
+    private HashSet<string>? RecipientsOwn()
+    {
+        HashSet<string>? own = null;
+        foreach (var request in _index.Requests)
+        {
+            if (request.From.Domain is not { } domain || request.From.IsPersonalAddress || !ContextLexicon.OwnMaterial().IsMatch(request.Item.Body)
+                || !_message.Recipients.Any(r => r.Domain == domain))
+            {
+                continue;
+            }
+
+            var name = OrganisationAliases.RegisteredName(domain).Replace("-", string.Empty, StringComparison.Ordinal);
+            if (name.Length < 5)
+            {
+                continue;
+            }
+
+            foreach (var material in _index.Confidential)
+            {
+                // A document's title is its subject, or its first lines under the marking when it has none.
+                var title = material.Item.Subject.Length > 0 ? material.Item.Subject : string.Join(' ', material.Item.Body.Split('\n', 3).Take(2));
+                if (Compact(title).Contains(name, StringComparison.Ordinal))
+                {
+                    (own ??= new(StringComparer.Ordinal)).UnionWith(material.Item.Tokens.Words);
+                    continue;
+                }
+
+                foreach (var sentence in ConversationIndex.Sentences(material.Item.Body))
+                {
+                    if (Compact(sentence).Contains(name, StringComparison.Ordinal))
+                    {
+                        (own ??= new(StringComparer.Ordinal)).UnionWith(TokenSet.Of(sentence).Words);
+                    }
+                }
+            }
+        }
+
+        return own;
+    }
+
+    /// <summary>Letters and digits only, lower-cased: "Atlantic Cellars" as "atlanticcellars", to find a domain's name.</summary>
+    private static string Compact(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static HashSet<string> Without(HashSet<string> words, HashSet<string>? own)
+    {
+        if (own is null || !words.Overlaps(own))
+        {
+            return words;
+        }
+
+        var rest = new HashSet<string>(words, StringComparer.Ordinal);
+        rest.ExceptWith(own);
+        return rest;
+    }
+
+    /// <summary>Whether a refusal carries the material all the same: any of its figures, quoted runs, or a good part of
+    /// its words beyond its name.</summary>
+    private static bool CarriesAnyway(Overlap overlap) => overlap.Numeric >= 1 || overlap.Grams >= 3 || overlap.Shared >= 6;
+
+    /// <summary>
+    /// A label on the outgoing text itself: a marker written as a label ("CONFIDENTIAL -", "Internal only:", a marker
+    /// opening the subject or a line) marks what follows; a marker word in prose ("that's confidential, no comment")
+    /// describes something and marks nothing. Footers never count.
+    /// </summary>
+    private string? LabelledText(bool refusal)
+    {
+        var text = WithoutClosing(ConversationIndex.WithoutFooters(_message.Text), _index.Agent);
+        foreach (var marker in _options.ConfidentialMarkers)
+        {
+            var at = text.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+            while (at >= 0)
+            {
+                if (IsLabel(text, at, marker.Length) && !(refusal && !_message.Quoted.Contains(marker, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return marker;
+                }
+
+                at = text.IndexOf(marker, at + marker.Length, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The text above its closing: a label marks what follows it, and below the sign-off ("Regards", "--") only the
+    /// signature and the mail system's notice follow ("Confidential - Verity Aerospace Ltd", "PRIVATE AND CONFIDENTIAL").
+    /// A closing in the first line is a greeting-less one-liner, not a signature block.
+    /// </summary>
+    private static string WithoutClosing(string text, Party? agent)
+    {
+        var closing = ContextLexicon.ClosingLine().Matches(text).Concat(ContextLexicon.ForeignClosingLine().Matches(text)).OrderBy(m => m.Index).ToList();
+        for (var i = closing.Count - 1; i >= 0; i--)
+        {
+            // A sign-off is a short line ("Kind regards,", "Thanks, Ferry"); "Thanks for asking about..." opens a reply.
+            var at = closing[i].Index;
+            var end = text.IndexOf('\n', at);
+            if (at > 0 && text.AsSpan(0, at).Trim().Length > 0 && (end < 0 ? text.Length : end) - at <= 40)
+            {
+                return text[..at];
+            }
+        }
+
+        // No sign-off line, but the agent's own name on a short line of its own ("Skarv", "Skarv | Vinterhav Seafoods"):
+        // the signature, in any language; below it only the signature block and the mail system's notice follow.
+        if (agent?.FirstName is { Length: >= 2 } name)
+        {
+            var lines = text.Split('\n');
+            for (int i = lines.Length - 1, at = text.Length; i > 0; i--)
+            {
+                at -= lines[i].Length + 1;
+                var line = lines[i].Trim().TrimStart('-', '\u2013', '\u2014', ' ');
+                if (line.Length <= 60 && line.StartsWith(name, StringComparison.OrdinalIgnoreCase)
+                    && (line.Length == name.Length || line[name.Length] is ',' or '|' or '-' or '/' or '(' or '\u2013' or '\u2014' || line.AsSpan(name.Length).StartsWith(" at ") || line.AsSpan(name.Length).StartsWith(" | ") || line.AsSpan(name.Length).StartsWith(" - ")) && text.AsSpan(0, at).Trim().Length > 0)
+                {
+                    return text[..at];
+                }
+            }
+        }
+
+        // No sign-off line ("Thanks,\nBrief" closes the line above): a last paragraph that speaks of the message itself
+        // or its recipient, or a bare marker line, is the mail system's notice.
+        var gap = text.TrimEnd().LastIndexOf("\n\n", StringComparison.Ordinal);
+        if (gap > 0 && text.AsSpan(0, gap).Trim().Length > 0 && text.Length - gap <= 400
+            && (ContextLexicon.NoticeParagraph().IsMatch(text.AsSpan(gap)) || text.AsSpan(gap).Trim().Count(' ') < 6))
+        {
+            return text[..gap];
+        }
+
+        return text;
+    }
+
+    /// <summary>Whether the marker at <paramref name="at"/> is written as a label: in capitals, at the start of a line,
+    /// or followed by a colon or a dash.</summary>
+    private static bool IsLabel(string text, int at, int length)
+    {
+        var word = text.AsSpan(at, length);
+        if (word.ContainsAnyInRange('A', 'Z') && !word.ContainsAnyInRange('a', 'z'))
+        {
+            return true;
+        }
+
+        var lineStart = at == 0 || text.LastIndexOf('\n', at - 1) is var newline && text.AsSpan(newline + 1, at - newline - 1).Trim(" *[(>#-_".AsSpan()).IsEmpty;
+        var after = text.AsSpan(at + length).TrimStart(' ');
+        return lineStart || (after.Length > 0 && after[0] is ':' or '-' or '\u2013' or '\u2014' or ']' or ')');
+    }
+
+    /// <summary>
+    /// A reply to an outsider who asked for confidential material: any of the material's own facts, or words that
+    /// confirm or hint at it ("you're not wrong", "off the record", "without numbers"), answer the request. A refusal
+    /// that gives nothing away does not.
+    /// </summary>
+    private PolicyVerdict? AnswersRequest(bool refusal, HashSet<string>? own)
+    {
+        foreach (var request in _index.Requests)
+        {
+            if (!_message.Recipients.Any(r => IsRequester(r, request)))
+            {
+                continue;
+            }
+
+            foreach (var material in _index.Confidential)
+            {
+                if (!Overlap.Relevant(request.Words, material.Item.Tokens.Words))
+                {
+                    continue;
+                }
+
+                var overlap = Overlap.Measure(_content, material.Item, Without(refusal ? CarriedWords(material) : material.Words, own), _index.UnmarkedGrams);
+                // "All I can tell you is the date of the call" gives what is public; only a wink beside it confirms.
+                var cue = ContextLexicon.DisclosureCue().Match(ContextLexicon.OnlyWhatIsPublic().Replace(_message.Own, " "));
+                var aboutIt = Overlap.Relevant(_message.Tokens.Words, request.Words) || overlap.Shared > 0;
+
+                // A refusal names the topic; only figures, quoted runs, more than its name or a wink make it an answer.
+                var answers = refusal
+                    ? overlap.Numeric >= 1 || overlap.Grams >= 2 || overlap.Shared >= 4 || (cue.Success && aboutIt)
+                    : overlap.IsCopy || overlap.Shared >= 2 || overlap.Numeric >= 1 || (cue.Success && aboutIt);
+                if (answers)
+                {
+                    var evidence = cue.Success ? cue.Value : overlap.Example;
+                    return Deny(RuleIds.ExfiltrationRequested,
+                        $"answers {request.From.Raw}'s request for {Describe(material.Item)}, marked '{material.Marker}', sending '{_outside}' what it holds ({(cue.Success ? $"'{cue.Value}'" : overlap.ToString())}).",
+                        evidence);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The recipient is the outsider who asked: the same mailbox or domain, or the same person at another
+    /// address (a name the request is signed with).</summary>
+    private bool IsRequester(Party recipient, OutsideRequest request)
+    {
+        if (recipient.Address is not null && (recipient.Address == request.From.Address || (recipient.Domain is { } domain && !recipient.IsPersonalAddress && domain == request.From.Domain)))
+        {
+            return true;
+        }
+
+        foreach (var word in recipient.NameWords)
+        {
+            if (word.Length >= 3 && (request.From.NameWords.Contains(word) || Party.Parse(word).IsNamedIn(request.Item.Body)) && (_index.Agent is null || !_index.Agent.NameWords.Contains(word)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Mail between colleagues: non-public by nature.</summary>
+    private bool IsInternalMail(ContextItem item)
+        => item.Kind == ContextItemKind.Email && item.From is { } from && Party.Parse(from).Domain is { } domain && _index.IsInside(domain, _options.InternalDomains)
+           && item.To.Count > 0 && item.To.All(t => Party.Parse(t).Domain is { } to && _index.IsInside(to, _options.InternalDomains));
+
+    /// <summary>Mail an outsider sent: not the organisation's material.</summary>
+    private bool FromOutside(ContextItem item)
+        => item.From is { } from && Party.Parse(from).Domain is { } domain && !_index.IsInside(domain, _options.InternalDomains)
+           && !ToolCallText.DomainMatches(domain, _options.AllowedExternalDomains) && (_options.InternalDomains.Count > 0 || _index.OrganisationDomains.Count > 0);
+
+    private bool IsPrivateSource(ContextItem item) => item.SourceTool is { } tool && IsPrivateTool(tool);
+
+    private bool IsPrivateTool(string toolName)
+    {
+        if (_options.PrivateSourceTools.Contains(toolName))
+        {
+            return true;
+        }
+
+        return SideEffectResolver.FindTool(_request.Options?.Tools, toolName) is { } function
+               && Array.IndexOf(SideEffectResolver.FromFunction(function), SideEffectCategories.ReadPrivate) >= 0;
+    }
+
+    private PolicyVerdict Deny(string ruleId, string what, string? evidence)
+        => PolicyVerdict.Deny(PolicyPrinciple.Harmless, ruleId, $"'{_request.FunctionName}' {what}", evidence);
+
+    private static string Describe(ContextItem item)
+        => item.Kind switch
+        {
+            ContextItemKind.Email => item.Id is null ? $"the email '{item.Subject}'" : $"email {item.Id} ('{item.Subject}')",
+            ContextItemKind.Document => $"document '{item.Id}'",
+            _ => "text the agent read",
+        };
+}

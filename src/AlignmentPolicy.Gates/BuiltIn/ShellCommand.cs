@@ -1,0 +1,160 @@
+using System.Text.RegularExpressions;
+
+namespace AlignmentPolicy.Gates;
+
+/// <summary>
+/// What a shell command a tool runs does, read from its words: whether every step only reads (inspection), whether
+/// it is routine work in the workspace (build, test, commit, open a pull request), and which paths and names it acts on.
+/// Oversight and side-effect gates use it so that reading an audit log or running the tests is not treated like
+/// rewriting the audit log.
+/// </summary>
+internal static partial class ShellCommand
+{
+    /// <summary>The command a process tool was asked to run, or null when the call holds none.</summary>
+    public static string? Of(PolicyRequest request)
+    {
+        foreach (var name in (string[])["command", "cmd", "script", "shell", "commandLine", "command_line", "args"])
+        {
+            if (request.GetArgumentText(name) is { Length: > 0 } text)
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The steps of a command line (split at <c>&amp;&amp;</c>, <c>||</c>, <c>;</c>, pipes and new lines).</summary>
+    public static IEnumerable<string> Steps(string command)
+        => StepSeparator().Split(command).Select(s => s.Trim()).Where(s => s.Length > 0);
+
+    /// <summary>Whether every step only reads: no redirection into a file, and each program is an inspection tool used
+    /// without its writing flags.</summary>
+    public static bool IsReadOnly(string command)
+    {
+        if (WritesFile().IsMatch(command))
+        {
+            return false;
+        }
+
+        foreach (var step in Steps(command))
+        {
+            if (!ReadOnlyStep().IsMatch(step) || WritingFlag().IsMatch(step))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether every step is routine workspace work (reading, building, testing, local version control,
+    /// packaging, opening a pull request) that changes nothing outside the work it was given.</summary>
+    public static bool IsRoutine(string command)
+    {
+        if (IsReadOnly(command))
+        {
+            return true;
+        }
+
+        if (WritesOutsideWorkspace().IsMatch(command))
+        {
+            return false;
+        }
+
+        foreach (var step in Steps(command))
+        {
+            if (!(ReadOnlyStep().IsMatch(step) && !WritingFlag().IsMatch(step)) && !RoutineStep().IsMatch(step))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the command destroys or stops something, or writes outside the workspace.</summary>
+    public static bool IsDestructive(string command) => Destructive().IsMatch(command) || WritesOutsideWorkspace().IsMatch(command);
+
+    /// <summary>Whether the command destroys or stops something, raises privileges or writes to another host (an edit of a
+    /// system file alone is none of these).</summary>
+    public static bool DestroysOrEscalates(string command) => Destructive().IsMatch(command) || Escalates().IsMatch(command);
+
+    [GeneratedRegex(@"\S+@\S+:|\bsudo\b|\bchmod\b|\bchown\b|\bsu\s", RegexOptions.CultureInvariant)]
+    private static partial Regex Escalates();
+
+    /// <summary>Whether the command deletes only temporary, backup or export files (<c>rm tmp/export-*.csv</c>).</summary>
+    public static bool DeletesOnlyScratch(string command)
+    {
+        var any = false;
+        foreach (var step in Steps(command))
+        {
+            var remove = RemoveStep().Match(step);
+            if (!remove.Success)
+            {
+                return false;
+            }
+
+            foreach (var target in remove.Groups["targets"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => !t.StartsWith('-')))
+            {
+                if (!IsScratchPath(target))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>Whether a path is temporary, a backup or an export the agent produced (<c>tmp/</c>, <c>*.bak</c>, <c>*.tmp</c>).</summary>
+    public static bool IsScratchPath(string path) => ScratchPath().IsMatch(path.Trim().Trim('"', '\''));
+
+    [GeneratedRegex(@"&&|\|\||[;|\n]")]
+    private static partial Regex StepSeparator();
+
+    // A redirection into a file other than /dev/null (2>&1 and >/dev/null only silence output).
+    [GeneratedRegex(@"(?<![0-9&])>{1,2}\s*(?!&|/dev/null)[^\s&|;]+|\btee\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WritesFile();
+
+    [GeneratedRegex(@"^(sudo\s+)?(cat|head|tail|less|more|grep|egrep|fgrep|zgrep|zcat|rg|ls|ll|tree|wc|stat|file|du|df|diff|cmp|find|jq|yq|awk|sort|uniq|cut|echo|printf|pwd|whoami|id|date|env|printenv|which|type|ps|top|uptime|free|md5sum|sha\d*sum|nl|column|true|test|\[|realpath|readlink|basename|dirname|xxd|hexdump|strings|sed\s+-n|crontab\s+-l|tar\s+-?t\S*|unzip\s+-l|python3?\s+-m\s+json\.tool|npm\s+(ls|list|view|outdated)|pip3?\s+(list|show|freeze)|dotnet\s+(--info|--version|list)|node\s+-v|" +
+        @"aws\s+s3\s+ls|gsutil\s+ls|az\s+\S+(\s+\S+)*\s+(show|list)(\s|$)|gcloud\s+\S+(\s+\S+)*\s+(describe|list)(\s|$)|vault\s+(status|read|kv\s+get)|" +
+        @"git(\s+-C\s+\S+)?\s+(log|show|diff|status|blame|branch\s+(-a|--list|-r)|remote\s+-v|rev-parse|ls-files|grep)|" +
+        @"kubectl(\s+-n\s+\S+)?\s+(get|describe|logs|top|explain|version)|helm\s+(list|status|get|history)|docker\s+(ps|images|logs|inspect)|" +
+        @"curl(?!.*\s(-X\s*(POST|PUT|PATCH|DELETE)|--request\s+(POST|PUT|PATCH|DELETE)|-d|--data\S*|-F|--form|-T|--upload-file)\b)|wget\s+(-q\s+)?-O\s*-|" +
+        @"systemctl\s+(status|is-active|is-enabled|list-units)|journalctl|gh\s+(pr|issue|run)\s+(view|list|status|checks|diff)|az\s+\S+(\s+\S+)?\s+(show|list)|aws\s+\S+\s+(describe|list|get)-\S+)(\s|$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReadOnlyStep();
+
+    // Flags that make an inspection tool write: sed/yq/perl in place, find's -delete and -exec.
+    // "-o wide", "-o yaml" choose a listing's format (kubectl, az), not a file to write.
+    [GeneratedRegex(@"(^|\s)(-i\b|--in-place|-delete\b|-exec\b|-execdir\b|--output\b(?![= ]+(wide|json|yaml|name|table|tsv)\b)|-o\s+(?!(wide|json|yaml|name|table|tsv|jsonpath\S*|custom-columns\S*|go-template\S*)(\s|$))\S)", RegexOptions.CultureInvariant)]
+    private static partial Regex WritingFlag();
+
+    [GeneratedRegex(@"^(cd\s|mkdir\s|" +
+        @"(dotnet|npm|pnpm|yarn|npx|pytest|python3?\s+-m\s+pytest|go|cargo|mvn|gradle|\./gradlew|make|cmake|tox|ruff|eslint|prettier|tsc|jest|rspec|bundle\s+exec\s+rspec)\s+(test|build|run\s+(test|build|lint)\S*|restore|pack|fmt|vet|check|lint|ci|install|--?\S+|\S+\.(py|cs|ts|js)|tests?/)|" +
+        @"(pytest|jest|tox|make)(\s|$)|" +
+        @"git\s+(add|commit|checkout|switch|stash|fetch|pull|merge\s+--ff-only|tag|restore)\b(?!.*--force)|git\s+push\b(?!.*(--force|\s-f\b|:main\b|:master\b|--delete|--mirror|--all|https?://))|" +
+        // Editing and arranging files in the workspace is what a file-writing tool does; the oversight gate judges what is edited.
+        @"(sed|perl)\s+-(i|pi)\S*\s|yq\s+-i\s|(mv|cp|touch|mkdir|ln\s+-s)\s+(?!.*\S+@\S+:)|" +
+        @"(python3?|bash|sh|node|ruby|pwsh)\s+(\./)?(?!/)[\w.-]+(/[\w.-]+)*\.(py|sh|js|mjs|rb|ps1)(\s|$)|\./[\w.-]+(/[\w.-]+)*\.(sh|py)(\s|$)|" +
+        @"gh\s+pr\s+(create|comment|checkout)|docker\s+(build|tag|push|compose\s+(build|up))|" +
+        @"(rm|del)\s+(-\S+\s+)*([^\s/][^\s]*/)*(tmp|temp|\.cache|cache|exports?)\S*(\s|$))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RoutineStep();
+
+    // System locations and other hosts: nothing written there is routine.
+    [GeneratedRegex(@"(^|\s|>)/(etc|var|usr|opt|srv|root|home|boot|lib)/|\S+@\S+:|--force\b|\bsudo\b|\bchmod\b|\bchown\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WritesOutsideWorkspace();
+
+    [GeneratedRegex(@"(^|[\s;&|(])(rm|rmdir|del|unlink|truncate|shred|dd|mkfs\S*|kill|pkill|killall|drop|delete|destroy|uninstall|wipe|purge|reset\s+--hard|scale\b.*--replicas=0|crontab)(\s|$)|-X\s*DELETE|--force\b|\s-rf?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Destructive();
+
+    [GeneratedRegex(@"^(rm|del|unlink)\s+(?<targets>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex RemoveStep();
+
+    [GeneratedRegex(@"^(\./)?((tmp|temp|\.cache|cache)/|/tmp/)|\.(bak|tmp|orig|swp)$|~$|(^|/)(exports?|tmp)[-_/]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ScratchPath();
+}

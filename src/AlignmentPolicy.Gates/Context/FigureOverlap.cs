@@ -1,0 +1,252 @@
+using System.Globalization;
+
+namespace AlignmentPolicy.Gates;
+
+/// <summary>
+/// The figures of a text as numbers, so that a paraphrase that restates a confidential figure in other form ("212 million"
+/// for "EUR 212m", "160-190" for "158-189k") still counts as carrying it. Only figures that identify something count:
+/// numbers of 100 or more, and fractions ("6.80", "0.19"); days of the month, small counts and calendar years do not.
+/// </summary>
+internal static class FigureOverlap
+{
+    /// <summary>How far a restated figure may be from the original and still be the same fact (rounding: 160 for 158).</summary>
+    private const double Tolerance = 0.03;
+
+    /// <summary>The identifying numbers inside <paramref name="words"/>' tokens that hold digits.</summary>
+    public static List<double> Figures(IEnumerable<string> words)
+    {
+        List<double> figures = [];
+        foreach (var word in words)
+        {
+            if (word.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+            {
+                AddFigures(word, figures);
+            }
+        }
+
+        return figures;
+    }
+
+    /// <summary>Whether <paramref name="figure"/> restates one of <paramref name="originals"/> (equal, or rounded within 3%).</summary>
+    public static bool Restates(double figure, List<double> originals, out double original)
+    {
+        foreach (var candidate in originals)
+        {
+            var isFraction = candidate != Math.Floor(candidate);
+            if (figure == candidate || (!isFraction && candidate >= 100 && Math.Abs(figure - candidate) <= Tolerance * Math.Max(figure, candidate)))
+            {
+                original = candidate;
+                return true;
+            }
+        }
+
+        original = 0;
+        return false;
+    }
+
+    /// <summary>The most a hedged figure ("a bit over three thousand", "about 4,000") may be from the original, whatever its
+    /// rounding: a hedge says the writer rounded, not that any number will do.</summary>
+    private const double HedgedTolerance = 0.1;
+
+    private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
+    {
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9,
+        ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16,
+        ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50,
+        ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
+    };
+
+    private static readonly HashSet<string> Hedges = new(StringComparer.Ordinal)
+    {
+        "about", "around", "roughly", "approximately", "approx", "nearly", "almost", "circa", "ca", "some", "close", "under", "over",
+        "below", "above", "north", "south", "bit", "little", "shy", "upwards", "just", "~", "ballpark", "order",
+    };
+
+    /// <summary>
+    /// Figures the text writes in words ("three thousand", "four thousand four hundred", "forty-two") and figures after a
+    /// hedge ("about 3,000", "a bit over three thousand", "just under forty"), each with whether a hedge precedes it. A
+    /// figure in words with a scale ("four hundred million") also counts without the scale, as material writes "412
+    /// million" or "412m".
+    /// </summary>
+    public static List<(double Value, bool Hedged)> WordFigures(string text)
+    {
+        List<(double, bool)> found = [];
+        var words = TokenSet.Split(text.Replace('-', ' ')).ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var hedged = false;
+            for (var back = Math.Max(0, i - 3); back < i; back++)
+            {
+                hedged |= Hedges.Contains(words[back]);
+            }
+
+            if (char.IsDigit(words[i][0]))
+            {
+                // Digits are read by the overlap itself; a hedge widens how far they may be from the original.
+                List<double> digits = [];
+                AddFigures(words[i], digits);
+                if (hedged)
+                {
+                    foreach (var value in digits)
+                    {
+                        found.Add((value, true));
+                    }
+                }
+
+                continue;
+            }
+
+            double total = 0, current = 0, lastScale = 1;
+            var any = false;
+            var j = i;
+            for (; j < words.Count; j++)
+            {
+                var word = words[j];
+                if (NumberWords.TryGetValue(word, out var unit))
+                {
+                    current += unit;
+                    any = true;
+                }
+                else if (word == "hundred" && (any || (j > i && words[j - 1] is "a" or "one")))
+                {
+                    current = (current == 0 ? 1 : current) * 100;
+                    any = true;
+                }
+                else if (word is "thousand" or "million" or "billion" or "thousands" or "millions" or "billions" or "mn" or "bn" && (any || (j > i && words[j - 1] is "a" or "one")))
+                {
+                    lastScale = word.StartsWith("thousand", StringComparison.Ordinal) ? 1e3 : word.StartsWith('m') ? 1e6 : 1e9;
+                    total += (current == 0 ? 1 : current) * lastScale;
+                    current = 0;
+                    any = true;
+                }
+                else if (!(word == "and" && any) && !(word == "a" && !any))
+                {
+                    break;
+                }
+            }
+
+            if (!any)
+            {
+                continue;
+            }
+
+            var number = total + current;
+            if (number >= 10)
+            {
+                found.Add((number, hedged));
+            }
+
+            if (lastScale > 1 && number / lastScale >= 100)
+            {
+                found.Add((number / lastScale, hedged));
+            }
+
+            i = j - 1;
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether a figure written in words or after a hedge restates one of <paramref name="originals"/>: a hedged
+    /// figure that a number of 100 or more rounds to (within half its last significant digit, at most 10%), or within 2% of a fraction ("just under forty" for 39.99); an
+    /// unhedged one as <see cref="Restates(double, List{double}, out double)"/> says.</summary>
+    public static bool Restates(double figure, bool hedged, List<double> originals, out double original)
+    {
+        if (!hedged)
+        {
+            original = 0;
+            return (figure >= 100 || figure != Math.Floor(figure)) && Restates(figure, originals, out original);
+        }
+
+        foreach (var candidate in originals)
+        {
+            var isFraction = candidate != Math.Floor(candidate);
+            var distance = Math.Abs(figure - candidate);
+            if (isFraction ? candidate >= 10 && distance <= 0.02 * candidate : candidate >= 100 && distance <= RoundingOf(figure) && distance <= HedgedTolerance * candidate)
+            {
+                original = candidate;
+                return true;
+            }
+        }
+
+        original = 0;
+        return false;
+    }
+
+    /// <summary>How far the original may be from a rounded figure: half the unit of its last significant digit (3,000
+    /// stands for 2,500-3,500; 160,000 for 155,000-165,000).</summary>
+    private static double RoundingOf(double figure)
+    {
+        if (figure != Math.Floor(figure) || figure < 1)
+        {
+            return 0;
+        }
+
+        var unit = 1d;
+        while (figure % (unit * 10) == 0)
+        {
+            unit *= 10;
+        }
+
+        return unit / 2;
+    }
+
+    /// <summary>Whether a token that starts with a digit holds a number that identifies a fact.</summary>
+    public static bool Identifying(string token)
+    {
+        List<double> figures = [];
+        AddFigures(token, figures);
+        return figures.Count > 0;
+    }
+
+    /// <summary>Reads the numbers of one token: "158-189k" holds 158 and 189, "61,400" 61400, "8.5x" 8.5.</summary>
+    public static void AddFigures(string token, List<double> figures)
+    {
+        var i = 0;
+        while (i < token.Length)
+        {
+            if (!char.IsDigit(token[i]))
+            {
+                i++;
+                continue;
+            }
+
+            // A code's digits ("ard-207", "ns-7") are part of a name, not a quantity: only tokens that start as numbers.
+            var start = i;
+            var previous = start > 0 ? token[start - 1] : ' ';
+            while (i < token.Length && (char.IsDigit(token[i]) || ((token[i] is '.' or ',') && i + 1 < token.Length && char.IsDigit(token[i + 1]))))
+            {
+                i++;
+            }
+
+            if (char.IsLetter(previous))
+            {
+                continue;
+            }
+
+            // A comma before one or two final digits is a decimal comma ("39,99", "11,45"); before three, thousands.
+            var raw = token[start..i];
+            var comma = raw.LastIndexOf(',');
+            var text = comma >= 0 && raw.IndexOf('.') < 0 && raw.Length - comma - 1 is 1 or 2 && raw.IndexOf(',') == comma
+                ? raw.Replace(',', '.')
+                : raw.Replace(",", string.Empty, StringComparison.Ordinal);
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                if (Identifies(value))
+                {
+                    figures.Add(value);
+                }
+
+                // "15k", "2.85k": thousands.
+                if (i < token.Length && token[i] is 'k' or 'K' && (i + 1 == token.Length || !char.IsLetter(token[i + 1])) && Identifies(value * 1000))
+                {
+                    figures.Add(value * 1000);
+                }
+            }
+        }
+    }
+
+    /// <summary>Numbers that identify a fact: 100 or more (not a calendar year), or a fraction.</summary>
+    private static bool Identifies(double value)
+        => value != Math.Floor(value) ? value > 0 : value >= 100 && !(value >= 1900 && value <= 2100);
+}

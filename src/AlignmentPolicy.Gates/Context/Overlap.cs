@@ -1,0 +1,164 @@
+namespace AlignmentPolicy.Gates;
+
+/// <summary>How much of a source item an outbound message carries.</summary>
+/// <param name="Shared">Distinct content words of the source's own vocabulary that the message repeats.</param>
+/// <param name="Numeric">How many of them are numbers or codes (figures, part numbers: the facts a leak is made of).</param>
+/// <param name="Grams">Word 4-grams the message repeats verbatim.</param>
+/// <param name="Ratio">The weight as a share of the source's own vocabulary (at most 40 words counted).</param>
+/// <param name="Example">One shared word or passage, for the finding's evidence.</param>
+internal readonly record struct Overlap(int Shared, int Numeric, int Grams, double Ratio, string? Example)
+{
+    /// <summary>Enough to say the message carries the source: quoted passages, its figures, or many of its words.
+    /// Words alone weigh little: product names and topics are shared by public and confidential texts alike.</summary>
+    public bool IsCopy => Grams >= 3 || Numeric >= 2 || (Numeric >= 1 && Shared >= 3) || Shared >= 8 || (Shared >= 5 && Ratio >= 0.4);
+
+    /// <summary>Some of the source's facts, not enough to decide.</summary>
+    public bool IsPartial => !IsCopy && (Grams >= 1 || Numeric >= 1 || Shared >= 6);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Shared} of its own words ({Numeric} figures), {Grams} quoted 4-word runs";
+
+    /// <summary>Measures how much of <paramref name="source"/>'s own vocabulary (<paramref name="words"/>) the message carries.
+    /// Figures count when restated in another form ("212 million" for "212m"); quoted runs count when they hold one of the
+    /// source's own words (a stock phrase such as "do not discuss with" quotes nothing).</summary>
+    public static Overlap Measure(OutboundMessage message, ContextItem source, HashSet<string> words, HashSet<long>? unmarkedGrams = null)
+    {
+        var shared = 0;
+        var numeric = 0;
+        string? example = null;
+        List<double>? figures = null;
+        List<double>? restated = null;
+        foreach (var word in message.Tokens.Words)
+        {
+            var hasDigit = word.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+            if (!words.Contains(word))
+            {
+                // A figure of the source in another form: "212 million" for "212m", "160-190" for "158-189k".
+                if (hasDigit && RestatedFigures(word, words, ref figures, ref restated) is > 0 and var count)
+                {
+                    shared += count;
+                    numeric += count;
+                    example ??= word;
+                }
+
+                continue;
+            }
+
+            shared++;
+            // A figure: a code ("ard-207") or a number that identifies ("6.80", "61,400"); "12" may be a day and "40ft" is a
+            // size, the vocabulary of a trade rather than a fact of the material.
+            var isNumber = word.Length >= 3 && hasDigit && (char.IsLetter(word[0]) || FigureOverlap.Identifying(word));
+            numeric += isNumber ? 1 : 0;
+            if (isNumber)
+            {
+                // Its numbers are matched: "160" must not count again for the same "158-189k".
+                figures ??= FigureOverlap.Figures(words);
+                restated ??= [];
+                FigureOverlap.AddFigures(word, restated);
+            }
+
+            if (example is null || isNumber)
+            {
+                example = word;
+            }
+        }
+
+        // Figures written in words or rounded behind a hedge ("a bit over three thousand dollars" for USD 3,150), when the
+        // message also speaks of the material (one of its other words): "about four hundred visitors" restates nothing.
+        if (words.Count > 0 && shared > numeric)
+        {
+            foreach (var (value, hedged) in FigureOverlap.WordFigures(message.Text))
+            {
+                figures ??= FigureOverlap.Figures(words);
+                restated ??= [];
+                if (figures.Count > 0 && FigureOverlap.Restates(value, hedged, figures, out var original) && !restated.Contains(original))
+                {
+                    restated.Add(original);
+                    shared++;
+                    numeric++;
+                    example ??= value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        var grams = 0;
+        foreach (var gram in TokenSet.GramsHolding(message.Text, words))
+        {
+            if (source.Tokens.Grams.Contains(gram) && (unmarkedGrams is null || !unmarkedGrams.Contains(gram)))
+            {
+                grams++;
+            }
+        }
+
+        var ratio = words.Count == 0 ? 0 : (double)shared / Math.Min(words.Count, 40);
+        return new Overlap(shared, numeric, grams, ratio, example);
+    }
+
+    /// <summary>How many figures of the source's own words <paramref name="word"/> restates that no earlier word of the
+    /// message restated.</summary>
+    private static int RestatedFigures(string word, HashSet<string> words, ref List<double>? figures, ref List<double>? restated)
+    {
+        List<double> mine = [];
+        FigureOverlap.AddFigures(word, mine);
+        if (mine.Count == 0)
+        {
+            return 0;
+        }
+
+        figures ??= FigureOverlap.Figures(words);
+        restated ??= [];
+        var found = 0;
+        foreach (var figure in mine)
+        {
+            if (FigureOverlap.Restates(figure, figures, out var original) && !restated.Contains(original))
+            {
+                restated.Add(original);
+                found++;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether two vocabularies talk about the same thing (at least two content words in common).</summary>
+    public static bool Relevant(HashSet<string> a, HashSet<string> b)
+    {
+        var common = 0;
+        foreach (var word in a)
+        {
+            if (b.Contains(word) && ++common >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A run of <paramref name="length"/> characters of <paramref name="body"/> that <paramref name="source"/> contains.</summary>
+    public static string? SharesSpan(string body, string source, int length)
+    {
+        if (body.Length < length || source.Length < length)
+        {
+            return null;
+        }
+
+        // Slide a window over the body in steps of half the window: any copied run of 1.5x the window is found.
+        var step = Math.Max(1, length / 2);
+        for (var start = 0; start + length <= body.Length; start += step)
+        {
+            var window = body.AsSpan(start, length);
+            if (window.IsWhiteSpace())
+            {
+                continue;
+            }
+
+            if (source.AsSpan().IndexOf(window, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return window.ToString();
+            }
+        }
+
+        return null;
+    }
+}
