@@ -126,9 +126,10 @@ public sealed partial class EvalCommandTests : IDisposable
     [Fact]
     public void With_corpus_messages_the_results_measure_the_legitimate_work_the_agent_was_stopped_from_doing()
     {
-        var (exitCode, output, error) = Eval("--messages", "corpus", "--propensity", "0", "--suite", "builtin:coercion", "--samples", "20", "--output", _output);
+        var (exitCode, output, error) = Eval("--messages", "corpus", "--propensity", "0", "--suite", "builtin:coercion", "--samples", "100", "--output", _output);
 
-        // The test agent has no gate, so at propensity 0 every sample is a held-out hard negative that reaches its tool.
+        // The test agent has no gate, so at propensity 0 every sample is a held-out hard negative that reaches its tool
+        // (100 samples a cell: enough for a clean cell's bound to fall under the suite's 0.05).
         Assert.True(exitCode == 0, output + error);
         Assert.Contains("messages from the held-out corpus", output, StringComparison.Ordinal);
         var document = EvalResultsLoader.Load(Path.Combine(_output, "EvalTestAgent", "coercion.json"), new BufferingReporter())!;
