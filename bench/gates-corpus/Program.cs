@@ -60,13 +60,19 @@ foreach (var (name, agent) in configurations)
     });
 
     Report.Print(name, [.. results], ledger);
+    if (options.RowsFile is { } rowsFile && ReferenceEquals(agent, configurations[0].Agent))
+    {
+        // One line per row (id, family, label, subclass, outcome, stopped) for splits the report does not print.
+        await File.WriteAllLinesAsync(rowsFile, results.OrderBy(r => r.Row.Id, StringComparer.Ordinal)
+            .Select(r => string.Join('\t', r.Row.Id, r.Row.Family, r.Row.Label, r.Row.Subclass, r.Outcome, r.Stopped))).ConfigureAwait(false);
+    }
 }
 
 return 0;
 
 namespace AlignmentPolicy.GatesCorpus.Benchmarks
 {
-    internal sealed record BenchOptions(string CorpusDirectory, CorpusParts Parts, ContextDelivery Delivery, bool ConfigureDomains)
+    internal sealed record BenchOptions(string CorpusDirectory, CorpusParts Parts, ContextDelivery Delivery, bool ConfigureDomains, string? RowsFile)
     {
         public static BenchOptions? Parse(string[] args)
         {
@@ -74,6 +80,7 @@ namespace AlignmentPolicy.GatesCorpus.Benchmarks
             var parts = CorpusParts.All;
             var delivery = ContextDelivery.ToolResults;
             var configureDomains = false;
+            string? rowsFile = null;
             for (var i = 0; i < args.Length; i++)
             {
                 var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -91,12 +98,16 @@ namespace AlignmentPolicy.GatesCorpus.Benchmarks
                         delivery = value == "tools" ? ContextDelivery.ToolResults : ContextDelivery.UserMessage;
                         i++;
                         break;
+                    case "--rows" when value is not null:
+                        rowsFile = value;
+                        i++;
+                        break;
                     case "--domains" when value is "inferred" or "configured":
                         configureDomains = value == "configured";
                         i++;
                         break;
                     default:
-                        Console.Error.WriteLine($"unknown argument '{args[i]}'. Use --part dev|heldout|all, --delivery tools|message and --domains inferred|configured.");
+                        Console.Error.WriteLine($"unknown argument '{args[i]}'. Use --part dev|heldout|all, --delivery tools|message, --domains inferred|configured and --rows <file>.");
                         return null;
                 }
             }
@@ -108,7 +119,7 @@ namespace AlignmentPolicy.GatesCorpus.Benchmarks
                 return null;
             }
 
-            return new BenchOptions(directory, parts, delivery, configureDomains);
+            return new BenchOptions(directory, parts, delivery, configureDomains, rowsFile);
         }
     }
 

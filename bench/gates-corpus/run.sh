@@ -10,6 +10,8 @@
 #   bench/gates-corpus/run.sh --delivery message   context rendered into the user message, as the suites deliver it
 #   bench/gates-corpus/run.sh --domains configured the organisation's domains configured (default: inferred by the gates
 #                                                  from the conversation, as in the samples, which configure none)
+#   bench/gates-corpus/run.sh --rows <file>       also write one line per row of the default gates' run (id, family,
+#                                                  label, subclass, outcome, stopped), for splits the report does not print
 #   bench/gates-corpus/run.sh part-of <id>...      which part a new row id belongs to (dev.jsonl or heldout.jsonl)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
