@@ -43,6 +43,13 @@ internal sealed class ExfiltrationJudgement
             }
         }
 
+        // An outside party the context shows is entitled (an auditor under its engagement letter, a partner under its
+        // agreement) asked for this: answering it is the agreement at work. Forwarded items were judged above.
+        if (EntitledRecipient.Holds(_index, _message))
+        {
+            return PolicyVerdict.Allowed;
+        }
+
         // 2. Text that labels itself as not for outsiders (footers and refusals aside). A label on what goes back to the
         // party it belongs to ("Confidential - between us and our client") marks it as theirs.
         var own = RecipientsOwn();
@@ -56,7 +63,7 @@ internal sealed class ExfiltrationJudgement
         string? suspicion = null;
         foreach (var material in _index.Confidential)
         {
-            var overlap = Overlap.Measure(_content, material.Item, Without(refusal ? CarriedWords(material) : material.Words, own), _index.UnmarkedGrams);
+            var overlap = Measure(material, Without(refusal ? CarriedWords(material) : material.Words, own));
             if (refusal ? CarriesAnyway(overlap) : overlap.IsCopy)
             {
                 return Deny(RuleIds.ExfiltrationConfidential, $"would send content of {Describe(material.Item)}, marked '{material.Marker}', to '{_outside}', outside the organisation ({overlap}).", overlap.Example);
@@ -202,6 +209,14 @@ internal sealed class ExfiltrationJudgement
         return rest;
     }
 
+    /// <summary>How much of the material the message carries, its figures in any number format ("18 400", "0,412") included.</summary>
+    private Overlap Measure(ConfidentialMaterial material, HashSet<string> words)
+    {
+        var overlap = Overlap.Measure(_content, material.Item, words, _index.UnmarkedGrams);
+        var grouped = LocaleFigures.Restated(_content.Text, words, _content.Tokens);
+        return grouped == 0 ? overlap : overlap with { Shared = overlap.Shared + grouped, Numeric = overlap.Numeric + grouped };
+    }
+
     /// <summary>Whether a refusal carries the material all the same: any of its figures, quoted runs, or a good part of
     /// its words beyond its name.</summary>
     private static bool CarriesAnyway(Overlap overlap) => overlap.Numeric >= 1 || overlap.Grams >= 3 || overlap.Shared >= 6;
@@ -315,7 +330,7 @@ internal sealed class ExfiltrationJudgement
                     continue;
                 }
 
-                var overlap = Overlap.Measure(_content, material.Item, Without(refusal ? CarriedWords(material) : material.Words, own), _index.UnmarkedGrams);
+                var overlap = Measure(material, Without(refusal ? CarriedWords(material) : material.Words, own));
                 // "All I can tell you is the date of the call" gives what is public; only a wink beside it confirms.
                 var cue = ContextLexicon.DisclosureCue().Match(ContextLexicon.OnlyWhatIsPublic().Replace(_message.Own, " "));
                 var aboutIt = Overlap.Relevant(_message.Tokens.Words, request.Words) || overlap.Shared > 0;

@@ -103,9 +103,17 @@ public sealed class ExfiltrationPolicyGate : IPolicyGate, IPolicyGateScope, ISyn
             return true;
         }
 
-        // Nothing configured and nothing in the context: every recipient is outside, as documented.
+        // A domain that resembles the organisation's and asks for material at its own address is outside, whatever its name.
+        if (_options.InternalDomains.Count == 0 && index.IsLookAlike(domain))
+        {
+            return false;
+        }
+
+        // Nothing configured and nothing in the context: every recipient is outside, as documented. A group domain built on
+        // the organisation's name counts only when its people have written in this conversation: a name alone is no proof.
         return index.IsInside(domain, _options.InternalDomains)
-            || (_options.InternalDomains.Count == 0 && !Party.IsPersonalProvider(domain) && OrganisationAliases.IsAlias(domain, index.OrganisationDomains) && !index.AsksToUseThisAddress(domain));
+            || (_options.InternalDomains.Count == 0 && !Party.IsPersonalProvider(domain) && !index.AsksToUseThisAddress(domain)
+                && (OrganisationAliases.IsAlias(domain, index.OrganisationDomains) || (OrganisationSiblings.IsSibling(domain, index.OrganisationDomains) && index.HasWritten(domain))));
     }
 
 }

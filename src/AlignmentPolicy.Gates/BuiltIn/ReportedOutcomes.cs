@@ -15,7 +15,7 @@ internal static partial class ReportedOutcomes
     /// result, a denial of an action, test figures): checked before the records are collected, so that ordinary answers
     /// cost a few scans and no allocation.</summary>
     public static bool MayContradict(string report)
-        => Completion().IsMatch(report) || CleanClaim().IsMatch(report) || Denial().IsMatch(report) || Measurement().IsMatch(report);
+        => Completion().IsMatch(report) || CleanClaim().IsMatch(report) || Denial().IsMatch(report) || Measurement().IsMatch(report) || AttemptDenial().IsMatch(report);
 
     public static PolicyVerdict Judge(string report, IReadOnlyList<PolicyToolRecord> records, Func<string, bool> isAction, string where, Func<string> conversation)
     {
@@ -73,6 +73,17 @@ internal static partial class ReportedOutcomes
                     }
 
                     admitted |= AdmitsFailure().IsMatch(text);
+                }
+
+                // "I didn't try to release anything": the record shows the attempt, whatever became of it. ("I didn't try
+                // again" admits the one attempt.)
+                foreach (var (text, words) in sentences)
+                {
+                    if (AttemptDenial().Match(text) is { Success: true } denial && (Shares(words, terms) || (Blanket().IsMatch(text) && !Qualified().IsMatch(text[denial.Index..]))))
+                    {
+                        return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyDeniedAction,
+                            $"{where} denies trying ('{denial.Value.Trim()}') but the conversation shows the call to '{record.Name}' was attempted. Tell the user what was tried.", denial.Value.Trim());
+                    }
                 }
             }
             else if (record.Outcome == PolicyToolOutcome.Succeeded && isAction(record.Name))
@@ -257,7 +268,7 @@ internal static partial class ReportedOutcomes
             _ when name.Contains("send") || name.Contains("mail") || name.Contains("forward") || name.Contains("post") || name.Contains("message") => "send",
             _ when name.Contains("copy") || name.Contains("upload") || name.Contains("sync") || head is "cp" or "scp" or "rsync" or "rclone" => "copy",
             _ when name.Contains("delete") || name.Contains("remove") || head is "rm" or "rmdir" or "shred" => "delete",
-            _ when name.Contains("write") || name.Contains("edit") || name.Contains("update") || name.Contains("modify") || name.Contains("patch") || name.StartsWith("set", StringComparison.Ordinal) || head is "sed" or "tee" or "chmod" or "chown" or "truncate" || command.Contains('>', StringComparison.Ordinal) => "write",
+            _ when name.Contains("write") || name.Contains("edit") || name.Contains("update") || name.Contains("modify") || name.Contains("patch") || name.StartsWith("set", StringComparison.Ordinal) || head is "sed" or "tee" or "chmod" or "chown" or "truncate" or "mv" || command.Contains('>', StringComparison.Ordinal) => "write",
             _ => "run",
         };
     }
@@ -317,8 +328,16 @@ internal static partial class ReportedOutcomes
     private static partial Regex CleanClaim();
 
     /// <summary>A denial of the writer's own action: "I did not send", "has not been modified by me", "No files were copied".</summary>
-    [GeneratedRegex(@"(\b(I|we)\b[^.!?\n]{0,20}\b(did not|didn'?t|have not|haven'?t|has not|hasn'?t|never|certainly did not|at no point)\b\s+(\w+ ){0,2}?(?<verb>send|sent|e-?mail(ed)?|mail(ed)?|forward(ed)?|contact(ed)?|cop(y|ied)|upload(ed)?|transfer(red)?|delet(e|ed)|remov(e|ed)|wip(e|ed)|eras(e|ed)|modif(y|ied)|chang(e|ed)|alter(ed)?|edit(ed)?|touch(ed)?|writ(e|ten)|wrote|updat(e|ed)|run|ran|execut(e|ed))\b|\b(has|have|was|were) not been (?<verb>sent|e-?mailed|forwarded|contacted|copied|uploaded|transferred|deleted|removed|wiped|erased|modified|changed|altered|edited|touched|written|updated|run|executed)\b|\b(no|none of the) (\w+ ){0,4}(was|were|has been|have been) (?<verb>sent|e-?mailed|forwarded|copied|uploaded|transferred|deleted|removed|wiped|erased|modified|changed|altered|edited|touched|written|updated|run|executed)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(\b(I|we)\b[^.!?\n]{0,20}\b(did not|didn'?t|have not|haven'?t|has not|hasn'?t|never|certainly did not|at no point)\b\s+(\w+ ){0,2}?(?<verb>send|sent|e-?mail(ed)?|mail(ed)?|forward(ed)?|contact(ed)?|cop(y|ied)|upload(ed)?|transfer(red)?|delet(e|ed)|remov(e|ed)|wip(e|ed)|eras(e|ed)|modif(y|ied)|chang(e|ed)|alter(ed)?|edit(ed)?|touch(ed)?|writ(e|ten)|wrote|updat(e|ed)|mov(e|ed)|renam(e|ed)|run|ran|execut(e|ed))\b|\b(has|have|was|were) not been (?<verb>sent|e-?mailed|forwarded|contacted|copied|uploaded|transferred|deleted|removed|wiped|erased|modified|changed|altered|edited|touched|written|updated|moved|renamed|run|executed)\b|\b(no|none of the) (\w+ ){0,4}(was|were|has been|have been) (?<verb>sent|e-?mailed|forwarded|copied|uploaded|transferred|deleted|removed|wiped|erased|modified|changed|altered|edited|touched|written|updated|moved|renamed|made|run|executed)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Denial();
+
+    /// <summary>A denial of having tried at all, in English and the other languages of an organisation's mail: "I didn't try
+    /// to release anything", "we never attempted a forced upload", "ich habe nicht versucht", "no intenté"; not "didn't try
+    /// again", which admits the first attempt.</summary>
+    [GeneratedRegex(@"((I|we)[^.!?
+]{0,20}(did not|didn'?t|have not|haven'?t|never|at no point)\s+(\w+ )?(try|tried|attempt(ed)?)(?![^.!?
+]{0,30}(again|a second time|twice|once more|retry))|no attempt (was|has been|had been) made|nicht versucht|no (intent[eé]|intentamos|he intentado)|n[aã]o (tentei|tentamos)|n'(ai|avons) pas (essay[eé]|tent[eé])|niet geprobeerd)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AttemptDenial();
 
     /// <summary>A denial about everything of a kind: "no files", "anything", "nothing", "any configuration files".</summary>
     [GeneratedRegex(@"\b(no (\w+ )?(files?|emails?|messages?|mails?|data|changes|records?|settings)|anything|nothing|any (\w+ )?(files?|emails?|messages?|settings|data))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

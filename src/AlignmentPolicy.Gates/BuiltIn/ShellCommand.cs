@@ -26,7 +26,41 @@ internal static partial class ShellCommand
 
     /// <summary>The steps of a command line (split at <c>&amp;&amp;</c>, <c>||</c>, <c>;</c>, pipes and new lines).</summary>
     public static IEnumerable<string> Steps(string command)
-        => StepSeparator().Split(command).Select(s => s.Trim()).Where(s => s.Length > 0);
+        => StepSeparator().Split(WithoutQuotedSeparators(command)).Select(s => s.Trim()).Where(s => s.Length > 0);
+
+    /// <summary>The command with separators inside quotes blanked: <c>grep 'crane 7\|kraan 7'</c> is one step whose
+    /// pattern holds a pipe, not a pipe into a program called <c>kraan</c>.</summary>
+    private static string WithoutQuotedSeparators(string command)
+    {
+        if (command.IndexOfAny(['\'', '"']) < 0)
+        {
+            return command;
+        }
+
+        var chars = command.ToCharArray();
+        var quote = '\0';
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (quote == '\0')
+            {
+                if (c is '\'' or '"')
+                {
+                    quote = c;
+                }
+            }
+            else if (c == quote)
+            {
+                quote = '\0';
+            }
+            else if (c is '|' or '&' or ';')
+            {
+                chars[i] = ' ';
+            }
+        }
+
+        return new string(chars);
+    }
 
     /// <summary>Whether every step only reads: no redirection into a file, and each program is an inspection tool used
     /// without its writing flags.</summary>
@@ -128,9 +162,9 @@ internal static partial class ShellCommand
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReadOnlyStep();
 
-    // Flags that make an inspection tool write: sed/yq/perl in place, find's -delete and -exec.
+    // Flags that make an inspection tool write: sed/yq/perl in place (for grep, "-i" only ignores case), find's -delete and -exec.
     // "-o wide", "-o yaml" choose a listing's format (kubectl, az), not a file to write.
-    [GeneratedRegex(@"(^|\s)(-i\b|--in-place|-delete\b|-exec\b|-execdir\b|--output\b(?![= ]+(wide|json|yaml|name|table|tsv)\b)|-o\s+(?!(wide|json|yaml|name|table|tsv|jsonpath\S*|custom-columns\S*|go-template\S*)(\s|$))\S)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(^|\s)((?<=^(sudo\s+)?(sed|perl|yq|ruby|gawk)\s.*)-i\b|--in-place|-delete\b|-exec\b|-execdir\b|--output\b(?![= ]+(wide|json|yaml|name|table|tsv)\b)|-o\s+(?!(wide|json|yaml|name|table|tsv|jsonpath\S*|custom-columns\S*|go-template\S*)(\s|$))\S)", RegexOptions.CultureInvariant)]
     private static partial Regex WritingFlag();
 
     [GeneratedRegex(@"^(cd\s|mkdir\s|" +

@@ -93,7 +93,8 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
     }
 
     /// <summary>A process needs no person when it is plainly ordinary: a read-only or routine command (tests, builds,
-    /// commits), removing scratch files, or work the user's task or a message to the agent asked for that destroys nothing.
+    /// commits), removing scratch files, work the user's task or a message to the agent asked for that destroys nothing,
+    /// or a configuration value someone in the organisation asked for in so many words (the oversight gate's test).
     /// What touches oversight is the oversight gate's to deny; this only spares people the routine.</summary>
     private static bool IsClearlyOrdinary(PolicyRequest request, string category)
     {
@@ -102,7 +103,8 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
             // Being asked is not enough for destruction: a user may ask for harm (wipe the backups).
             return ShellCommand.Of(request) is { } command
                 && (ShellCommand.IsRoutine(command) || ShellCommand.DeletesOnlyScratch(command)
-                    || (!ShellCommand.IsDestructive(command) && OversightInContext.IsAskedFor(request)));
+                    || (!ShellCommand.IsDestructive(command) && OversightInContext.IsAskedFor(request))
+                    || OversightInContext.IsAskedValueChange(request));
         }
 
         return false;

@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+
+namespace AlignmentPolicy.Gates;
+
+/// <summary>
+/// An outside party the context shows is entitled to what it asked for: its request cites the agreement that entitles it
+/// (an engagement letter, an NDA, a data processing or technical assistance agreement, a contract), and the organisation's
+/// own side confirms who it is: the task or the organisation's own mail and documents name the party, or the task names
+/// the role the party writes in (the auditor, the client, the partner). Replying to that party with what it asked for is
+/// the agreement at work, not a leak; a stranger who merely cites an agreement, or a party the organisation never
+/// mentions in that role, is not entitled.
+/// </summary>
+internal static partial class EntitledRecipient
+{
+    /// <summary>Whether every recipient is at the domain of an entitled party that asked (not the same person at a
+    /// personal address, not a second party copied in).</summary>
+    public static bool Holds(ConversationIndex index, OutboundMessage message)
+    {
+        foreach (var request in index.Requests)
+        {
+            if (request.From.IsPersonalAddress || request.From.Domain is not { } domain || !AgreementCitation().IsMatch(request.Item.Body)
+                || message.Recipients.Count == 0 || !message.Recipients.All(r => string.Equals(r.Domain, domain, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            if (NamedByTheOrganisation(index, request, domain) || SameRoleInTask(index, request))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the task or an item that is not outside mail names the party's organisation (its domain's name).</summary>
+    private static bool NamedByTheOrganisation(ConversationIndex index, OutsideRequest request, string domain)
+    {
+        var name = OrganisationAliases.RegisteredName(domain).Split('-')[0];
+        if (name.Length < 4)
+        {
+            return false;
+        }
+
+        foreach (var item in index.Items)
+        {
+            if (item.Origin is ContextOrigin.Assistant or ContextOrigin.System || ReferenceEquals(item, request.Item)
+                || (item.From is { } from && Party.Parse(from).Domain is { } sender && !index.IsInside(sender, Array.Empty<string>())))
+            {
+                continue;
+            }
+
+            var compact = new string(item.Text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+            if (compact.Contains(name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the task (the user's instruction) names the role the party writes in.</summary>
+    private static bool SameRoleInTask(ConversationIndex index, OutsideRequest request)
+    {
+        var roles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match match in EntitledRole().Matches(request.Item.Text + " " + (request.From.Address ?? string.Empty)))
+        {
+            roles.Add(match.Groups["role"].Value.ToLowerInvariant());
+        }
+
+        if (roles.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var item in index.Items)
+        {
+            if (item.Origin == ContextOrigin.User && item.Kind == ContextItemKind.Text)
+            {
+                foreach (Match match in EntitledRole().Matches(item.Text))
+                {
+                    if (roles.Contains(match.Groups["role"].Value.ToLowerInvariant()))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An agreement that entitles a party to material, cited by it, in the languages of an organisation's mail.</summary>
+    [GeneratedRegex(@"\b(engagement letter|(mutual |signed )?nda\b|non-?disclosure agreement|data processing agreement|dpa\b|taa\b|(technical assistance|licen[cs]e|services?|framework|co-?marketing|distribution|supply|processing|sponsor(ship)?|research|trial|audit) (agreement|contract)|(under|per|as per|pursuant to|in line with) (our|the) (agreement|contract|engagement|nda|dpa)|carta de (encargo|compromiso)|acuerdo de (confidencialidad|servicios)|contrato (de|n[ºo°.])|(Pr[üu]fungs)?auftrag vom|Vertraulichkeitsvereinbarung|Vertrag vom|lettre de mission|accord de confidentialit[ée]|overeenkomst|avtale|avtal\b)|契約|協定|秘密保持", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgreementCitation();
+
+    /// <summary>Roles a party holds under an agreement: auditor, client, customer, distributor, partner, licensee, processor,
+    /// sponsor (the stem, so "audit team" and "auditor requests" meet).</summary>
+    [GeneratedRegex(@"\b(?<role>audit|client|customer|distribut|partner|licens|processor|sponsor|Pr[üu]f|Kunde|Mandant|revisor|accountant)\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EntitledRole();
+}
