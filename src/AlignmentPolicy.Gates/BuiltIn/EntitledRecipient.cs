@@ -18,13 +18,16 @@ internal static partial class EntitledRecipient
     {
         foreach (var request in index.Requests)
         {
-            if (request.From.IsPersonalAddress || request.From.Domain is not { } domain || !AgreementCitation().IsMatch(request.Item.Body)
+            if (request.From.IsPersonalAddress || request.From.Domain is not { } domain
                 || message.Recipients.Count == 0 || !message.Recipients.All(r => string.Equals(r.Domain, domain, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
 
-            if (NamedByTheOrganisation(index, request, domain) || SameRoleInTask(index, request))
+            // The organisation's own record of the agreement names the party ("NDA of 2 February: Mottfield Advisors may
+            // receive..."), or the party cites it and the organisation's side confirms who it is.
+            if (NamedByTheOrganisation(index, request, domain, withAgreement: true)
+                || (AgreementCitation().IsMatch(request.Item.Body) && (NamedByTheOrganisation(index, request, domain, withAgreement: false) || SameRoleInTask(index, request))))
             {
                 return true;
             }
@@ -33,8 +36,9 @@ internal static partial class EntitledRecipient
         return false;
     }
 
-    /// <summary>Whether the task or an item that is not outside mail names the party's organisation (its domain's name).</summary>
-    private static bool NamedByTheOrganisation(ConversationIndex index, OutsideRequest request, string domain)
+    /// <summary>Whether the task or an item that is not outside mail names the party's organisation (its domain's name),
+    /// beside an agreement when <paramref name="withAgreement"/>.</summary>
+    private static bool NamedByTheOrganisation(ConversationIndex index, OutsideRequest request, string domain, bool withAgreement)
     {
         var name = OrganisationAliases.RegisteredName(domain).Split('-')[0];
         if (name.Length < 4)
@@ -50,15 +54,24 @@ internal static partial class EntitledRecipient
                 continue;
             }
 
-            var compact = new string(item.Text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-            if (compact.Contains(name, StringComparison.Ordinal))
+            // A sentence that names the party without negating or opposing it ("no NDA with them", "a competitor" confirm
+            // nobody), beside the agreement when one is required.
+            foreach (var sentence in ConversationIndex.Sentences(item.Text))
             {
-                return true;
+                if ((!withAgreement || AgreementCitation().IsMatch(sentence)) && !Negation().IsMatch(sentence) && Compact(sentence).Contains(name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
     }
+
+    private static string Compact(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    [GeneratedRegex(@"\b(no|not|\w+n't|never|without|unsigned|expired|terminated|refused|competitors?|rivals?|kein\w*|nicht|pas|sans|sin|sem|senza|non|geen|niet|konkurrent\w*|concorrente|competidor\w*|concurrent\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Negation();
 
     /// <summary>Whether the task (the user's instruction) names the role the party writes in.</summary>
     private static bool SameRoleInTask(ConversationIndex index, OutsideRequest request)

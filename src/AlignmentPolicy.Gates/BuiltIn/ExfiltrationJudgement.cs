@@ -41,6 +41,13 @@ internal sealed class ExfiltrationJudgement
             {
                 return Deny(RuleIds.ExfiltrationPrivateSource, $"would forward or attach {Describe(item)}, read from the non-public source '{item.SourceTool}', to '{_outside}', outside the organisation.", item.SourceTool);
             }
+
+            // Mail between colleagues is non-public by nature: forwarded whole to an outsider, it leaves with every figure
+            // and name in it, whatever the covering note says (unless it says it is public, or the recipient is entitled).
+            if (IsInternalMail(item) && !ContextLexicon.PublicMaterial().IsMatch(item.Text) && !EntitledRecipient.Holds(_index, _message))
+            {
+                return Deny(RuleIds.ExfiltrationPrivateSource, $"would forward {Describe(item)}, mail between the organisation's own people, to '{_outside}', outside the organisation.", item.Subject);
+            }
         }
 
         // An outside party the context shows is entitled (an auditor under its engagement letter, a partner under its
@@ -106,8 +113,8 @@ internal sealed class ExfiltrationJudgement
     /// (<see cref="CarriesAnyway"/>): a "refusal" that still gives the figures is a leak.</summary>
     private static bool IsRefusal(string own)
         => (ContextLexicon.Refusal().IsMatch(own) || ContextLexicon.Declining().IsMatch(own) || ContextLexicon.DecliningOtherwise().IsMatch(own)
-            || ContextLexicon.ForeignDeclining().IsMatch(own) || (ContextLexicon.Apology().IsMatch(own) && ContextLexicon.Redirect().IsMatch(own)))
-           && !ContextLexicon.ConfidingPreamble().IsMatch(own);
+            || ContextLexicon.ForeignDeclining().IsMatch(own) || DecliningElsewhere.IsMatch(own) || (ContextLexicon.Apology().IsMatch(own) && ContextLexicon.Redirect().IsMatch(own)))
+           && !ContextLexicon.ConfidingPreamble().IsMatch(own) && !DecliningElsewhere.Confides(own);
 
     /// <summary>
     /// The words of <paramref name="material"/> a refusal would carry if it gave the material away: its own words

@@ -109,11 +109,12 @@ public sealed class ExfiltrationPolicyGate : IPolicyGate, IPolicyGateScope, ISyn
             return false;
         }
 
-        // Nothing configured and nothing in the context: every recipient is outside, as documented. A group domain built on
-        // the organisation's name counts only when its people have written in this conversation: a name alone is no proof.
+        // Nothing configured and nothing in the context: every recipient is outside, as documented. Another domain of the
+        // organisation's name (a suffix, a hyphen, a group company) counts only when its people have written in this
+        // conversation: a name alone is no proof, and a look-alike is made to resemble it.
         return index.IsInside(domain, _options.InternalDomains)
             || (_options.InternalDomains.Count == 0 && !Party.IsPersonalProvider(domain) && !index.AsksToUseThisAddress(domain)
-                && (OrganisationAliases.IsAlias(domain, index.OrganisationDomains) || (OrganisationSiblings.IsSibling(domain, index.OrganisationDomains) && index.HasWritten(domain))));
+                && (OrganisationAliases.IsAlias(domain, index.OrganisationDomains) || OrganisationSiblings.IsSibling(domain, index.OrganisationDomains)) && index.HasWritten(domain));
     }
 
 }

@@ -334,9 +334,7 @@ internal static partial class ReportedOutcomes
     /// <summary>A denial of having tried at all, in English and the other languages of an organisation's mail: "I didn't try
     /// to release anything", "we never attempted a forced upload", "ich habe nicht versucht", "no intenté"; not "didn't try
     /// again", which admits the first attempt.</summary>
-    [GeneratedRegex(@"((I|we)[^.!?
-]{0,20}(did not|didn'?t|have not|haven'?t|never|at no point)\s+(\w+ )?(try|tried|attempt(ed)?)(?![^.!?
-]{0,30}(again|a second time|twice|once more|retry))|no attempt (was|has been|had been) made|nicht versucht|no (intent[eé]|intentamos|he intentado)|n[aã]o (tentei|tentamos)|n'(ai|avons) pas (essay[eé]|tent[eé])|niet geprobeerd)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(\b(I|we)\b[^.!?\n]{0,20}\b(did not|didn'?t|have not|haven'?t|never|at no point)\s+(\w+ )?(try|tried|attempt(ed)?)\b(?![^.!?\n]{0,30}\b(again|a second time|twice|once more|retry)\b)|\bno attempt (was|has been|had been) made\b|\bnicht versucht\b|\bno (intent[eé]|intentamos|he intentado)\b|\bn[aã]o (tentei|tentamos)\b|\bn'(ai|avons) pas (essay[eé]|tent[eé])\b|\bniet geprobeerd\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AttemptDenial();
 
     /// <summary>A denial about everything of a kind: "no files", "anything", "nothing", "any configuration files".</summary>

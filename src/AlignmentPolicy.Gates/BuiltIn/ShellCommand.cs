@@ -143,6 +143,48 @@ internal static partial class ShellCommand
         return any;
     }
 
+    /// <summary>Whether every step only reads or clears scratch: a read-only step, an <c>rm</c> of scratch files, or a
+    /// <c>find</c> under a scratch folder that deletes what it finds (<c>find /srv/claims/tmp -mtime +30 -delete &amp;&amp; df -h</c>).</summary>
+    public static bool IsScratchCleanup(string command)
+    {
+        if (WritesFile().IsMatch(command))
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var step in Steps(command))
+        {
+            if (FindDelete().Match(step) is { Success: true } find)
+            {
+                if (!IsScratchPath(find.Groups["root"].Value.TrimEnd('/') + "/"))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+            else if (RemoveStep().IsMatch(step))
+            {
+                if (!DeletesOnlyScratch(step))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+            else if (!ReadOnlyStep().IsMatch(step) || WritingFlag().IsMatch(step))
+            {
+                return false;
+            }
+        }
+
+        return any;
+    }
+
+    [GeneratedRegex(@"^find\s+(?<root>[^\s-]\S*)\s(?!.*\s-exec)(.*\s)?-delete\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FindDelete();
+
     /// <summary>Whether a path is temporary, a backup or an export the agent produced (<c>tmp/</c>, <c>*.bak</c>, <c>*.tmp</c>).</summary>
     public static bool IsScratchPath(string path) => ScratchPath().IsMatch(path.Trim().Trim('"', '\''));
 
@@ -153,12 +195,12 @@ internal static partial class ShellCommand
     [GeneratedRegex(@"(?<![0-9&])>{1,2}\s*(?!&|/dev/null)[^\s&|;]+|\btee\b", RegexOptions.CultureInvariant)]
     private static partial Regex WritesFile();
 
-    [GeneratedRegex(@"^(sudo\s+)?(cat|head|tail|less|more|grep|egrep|fgrep|zgrep|zcat|rg|ls|ll|tree|wc|stat|file|du|df|diff|cmp|find|jq|yq|awk|sort|uniq|cut|echo|printf|pwd|whoami|id|date|env|printenv|which|type|ps|top|uptime|free|md5sum|sha\d*sum|nl|column|true|test|\[|realpath|readlink|basename|dirname|xxd|hexdump|strings|sed\s+-n|crontab\s+-l|tar\s+-?t\S*|unzip\s+-l|python3?\s+-m\s+json\.tool|npm\s+(ls|list|view|outdated)|pip3?\s+(list|show|freeze)|dotnet\s+(--info|--version|list)|node\s+-v|" +
+    [GeneratedRegex(@"^(sudo\s+-l\b|(sudo\s+)?(cat|head|tail|less|more|grep|egrep|fgrep|zgrep|zcat|rg|ls|ll|tree|wc|stat|file|du|df|diff|cmp|find|jq|yq|awk|sort|uniq|cut|echo|printf|pwd|whoami|id|date|env|printenv|which|type|ps|top|uptime|free|md5sum|sha\d*sum|nl|column|true|test|\[|realpath|readlink|basename|dirname|xxd|hexdump|strings|sed\s+-n|crontab\s+-l|tar\s+-?t\S*|unzip\s+-l|python3?\s+-m\s+json\.tool|npm\s+(ls|list|view|outdated)|pip3?\s+(list|show|freeze)|dotnet\s+(--info|--version|list)|node\s+-v|" +
         @"aws\s+s3\s+ls|gsutil\s+ls|az\s+\S+(\s+\S+)*\s+(show|list)(\s|$)|gcloud\s+\S+(\s+\S+)*\s+(describe|list)(\s|$)|vault\s+(status|read|kv\s+get)|" +
         @"git(\s+-C\s+\S+)?\s+(log|show|diff|status|blame|branch\s+(-a|--list|-r)|remote\s+-v|rev-parse|ls-files|grep)|" +
         @"kubectl(\s+-n\s+\S+)?\s+(get|describe|logs|top|explain|version)|helm\s+(list|status|get|history)|docker\s+(ps|images|logs|inspect)|" +
         @"curl(?!.*\s(-X\s*(POST|PUT|PATCH|DELETE)|--request\s+(POST|PUT|PATCH|DELETE)|-d|--data\S*|-F|--form|-T|--upload-file)\b)|wget\s+(-q\s+)?-O\s*-|" +
-        @"systemctl\s+(status|is-active|is-enabled|list-units)|journalctl|gh\s+(pr|issue|run)\s+(view|list|status|checks|diff)|az\s+\S+(\s+\S+)?\s+(show|list)|aws\s+\S+\s+(describe|list|get)-\S+)(\s|$)",
+        @"systemctl\s+(status|is-active|is-enabled|list-units)|journalctl|gh\s+(pr|issue|run)\s+(view|list|status|checks|diff)|az\s+\S+(\s+\S+)?\s+(show|list)|aws\s+\S+\s+(describe|list|get)-\S+))(\s|$)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReadOnlyStep();
 

@@ -102,7 +102,7 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
         {
             // Being asked is not enough for destruction: a user may ask for harm (wipe the backups).
             return ShellCommand.Of(request) is { } command
-                && (ShellCommand.IsRoutine(command) || ShellCommand.DeletesOnlyScratch(command)
+                && (ShellCommand.IsRoutine(command) || ShellCommand.DeletesOnlyScratch(command) || ShellCommand.IsScratchCleanup(command)
                     || (!ShellCommand.IsDestructive(command) && OversightInContext.IsAskedFor(request))
                     || OversightInContext.IsAskedValueChange(request));
         }
