@@ -291,12 +291,21 @@ internal sealed class OriginTracer
             return TraceWorkflowAgents(creation.Arguments, null, depth, visiting); // new WorkflowBuilder(triageAgent)
         }
 
-        // A Semantic Kernel agent asks the chat service of the kernel it is given: it is gated as that kernel is.
+        // A Semantic Kernel agent asks the chat service of the kernel it is given: it is gated as that kernel is. An agent
+        // with its own client (OpenAIAssistantAgent, AzureAIAgent, BedrockAgent) and no kernel gets a bare kernel: no filter.
         if (Symbols.SkAgent is { } skAgent && KnownSymbols.IsOrDerivesFrom(type, skAgent) && type.DeclaringSyntaxReferences.IsEmpty)
         {
             return AgentKernel(creation) is { } kernel
                 ? Trace(kernel, depth + 1, visiting)
-                : Origin.Unknown($"the kernel of this {type.Name} is not set where it is created");
+                : Symbols.SkChatHistoryAgent is { } chatHistoryAgent && !KnownSymbols.IsOrDerivesFrom(type, chatHistoryAgent)
+                    ? Origin.Ungated($"it is created with 'new {type.Name}(...)' and no kernel with a gating filter")
+                    : Origin.Unknown($"the kernel of this {type.Name} is not set where it is created");
+        }
+
+        // A Semantic Kernel group chat (new AgentGroupChat(a, b)) is gated as all its agents are.
+        if (Symbols.SkAgentChat is { } agentChat && KnownSymbols.IsOrDerivesFrom(type, agentChat) && type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return TraceWorkflowAgents(creation.Arguments, null, depth, visiting);
         }
 
         // Wrappers that take the client they decorate (ChatClientAgent, FunctionInvokingChatClient, user delegating clients).
@@ -362,7 +371,7 @@ internal sealed class OriginTracer
             {
                 Origin? origin = part.Type switch
                 {
-                    { } type when KnownSymbols.IsOrDerivesFrom(type, Symbols.AIAgent) || IsWorkflowType(type) => Trace(part, depth + 1, visiting),
+                    { } type when KnownSymbols.IsOrDerivesFrom(type, Symbols.AIAgent) || IsWorkflowType(type) || KnownSymbols.IsOrDerivesFrom(type, Symbols.SkAgent) => Trace(part, depth + 1, visiting),
                     INamedTypeSymbol { TypeArguments.Length: 1 } named when elements.Count == 0 && KnownSymbols.IsOrDerivesFrom(named.TypeArguments[0], Symbols.AIAgent)
                         => Origin.Unknown("the workflow's agents come from a collection this analysis does not follow"),
                     IArrayTypeSymbol { ElementType: var item } when elements.Count == 0 && KnownSymbols.IsOrDerivesFrom(item, Symbols.AIAgent)
