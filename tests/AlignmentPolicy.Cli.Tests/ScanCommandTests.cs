@@ -178,6 +178,8 @@ public sealed class ScanCommandTests : IDisposable
             using Microsoft.SemanticKernel.Agents;
             using Microsoft.SemanticKernel.Agents.AzureAI;
             using Microsoft.SemanticKernel.Agents.OpenAI;
+            using Microsoft.SemanticKernel.Agents.Orchestration;
+            using Microsoft.SemanticKernel.Agents.Orchestration.Concurrent;
 
             object definition = Load("definition");
             object client = Load("client");
@@ -210,6 +212,10 @@ public sealed class ScanCommandTests : IDisposable
                 Console.WriteLine(message.Content);
             }
 
+            ConcurrentOrchestration orchestration = new(writer, assistant);
+            OrchestrationResult<string[]> result = await orchestration.InvokeAsync("What is temperature?", Load("runtime"));
+            Console.WriteLine(string.Join("\n", await result.GetValueAsync(TimeSpan.FromSeconds(60))));
+
             static object Load(string name) => name;
 
             sealed class MenuPlugin
@@ -236,6 +242,7 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Contains($"src/Assistants/Program.cs({LineOf(file, "in chat.InvokeAsync(")},", findings);
         Assert.DoesNotContain($"src/Assistants/Program.cs({LineOf(file, "gated.InvokeAsync(")},", findings);
         Assert.DoesNotContain($"src/Assistants/Program.cs({LineOf(file, "gatedChat.InvokeAsync(")},", findings);
+        Assert.Contains($"src/Assistants/Program.cs({LineOf(file, "orchestration.InvokeAsync(")},", findings);
 
         // They invoke their kernel's plugins by themselves: automatic invocation unless the kernel is gated.
         var autoInvocations = Lines(output, "ALN0005");

@@ -302,8 +302,9 @@ internal sealed class OriginTracer
                     : Origin.Unknown($"the kernel of this {type.Name} is not set where it is created");
         }
 
-        // A Semantic Kernel group chat (new AgentGroupChat(a, b)) is gated as all its agents are.
-        if (Symbols.SkAgentChat is { } agentChat && KnownSymbols.IsOrDerivesFrom(type, agentChat) && type.DeclaringSyntaxReferences.IsEmpty)
+        // A Semantic Kernel group chat (new AgentGroupChat(a, b)) or orchestration (new ConcurrentOrchestration(a, b)) is gated as all its agents are.
+        if (type.DeclaringSyntaxReferences.IsEmpty
+            && (KnownSymbols.IsOrDerivesFrom(type, Symbols.SkAgentChat) || KnownSymbols.IsOrDerivesFrom(type, Symbols.SkAgentOrchestration)))
         {
             return TraceWorkflowAgents(creation.Arguments, null, depth, visiting);
         }
