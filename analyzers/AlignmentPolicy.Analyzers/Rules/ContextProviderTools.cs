@@ -65,7 +65,8 @@ internal static class ContextProviderTools
                     MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Tools" } access => (ExpressionSyntax)access,
                     _ => null,
                 };
-                if (target is not null && model.GetSymbolInfo(target).Symbol is IPropertySymbol { ContainingType: { Name: "AIContext" } containing }
+                // Tools = [] or null supplies none (a template provider that only sets instructions).
+                if (target is not null && !IsEmpty(assignment.Right) && model.GetSymbolInfo(target).Symbol is IPropertySymbol { ContainingType: { Name: "AIContext" } containing }
                     && containing.ContainingNamespace?.ToDisplayString() is "Microsoft.Agents.AI")
                 {
                     return true;
@@ -75,6 +76,10 @@ internal static class ContextProviderTools
 
         return false;
     }
+
+    private static bool IsEmpty(ExpressionSyntax value)
+        => value is LiteralExpressionSyntax or CollectionExpressionSyntax { Elements.Count: 0 }
+            || (value is ArrayCreationExpressionSyntax { Initializer.Expressions.Count: 0 } or ImplicitArrayCreationExpressionSyntax { Initializer.Expressions.Count: 0 });
 
     /// <summary>A constructor argument that carries tools: a tool list, or a local whose <c>Tools</c> the method sets.</summary>
     private static bool IsMadeWithTools(ExpressionSyntax argument, IOperation creation, SemanticModel model, AgentContext agent)
@@ -92,6 +97,6 @@ internal static class ContextProviderTools
 
         return Operations.Root(creation).Syntax.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
             a.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Tools", Expression: IdentifierNameSyntax { Identifier.ValueText: var owner } } && owner == local
-            && a.Right is not (LiteralExpressionSyntax or CollectionExpressionSyntax { Elements.Count: 0 }));
+            && !IsEmpty(a.Right));
     }
 }

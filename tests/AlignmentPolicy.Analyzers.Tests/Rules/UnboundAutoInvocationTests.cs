@@ -140,7 +140,7 @@ public class ContextProviderToolsTests
             sealed class UserFactsProvider : AIContextProvider
             {
                 protected override ValueTask<AIContext> ProvideAIContextAsync(InvokingContext context, CancellationToken cancellationToken = default)
-                    => ValueTask.FromResult(new AIContext { Instructions = " - User facts: likes tea" });
+                    => ValueTask.FromResult(new AIContext { Instructions = " - User facts: likes tea", Tools = [] });
             }
 
             class Agents
