@@ -17,16 +17,43 @@ namespace AlignmentPolicy.Analyzers.Rules;
 internal static class SkAgentPlugins
 {
     public static bool IsUngatedWithPlugins(IObjectCreationOperation creation, AgentContext agent)
+        => IsOwnClientAgent(creation.Type, agent) && IsUngatedWithPlugins(creation, KernelOf(creation), HasPluginsArgument(creation), agent);
+
+    /// <summary>The same for a creation that does not bind (<c>new(definition, this.Client)</c> with the client's type missing).</summary>
+    public static bool IsUngatedWithPlugins(IInvalidOperation creation, AgentContext agent)
     {
-        var symbols = agent.Symbols;
-        if (creation.Type is not INamedTypeSymbol type || symbols.SkAgent is null || !KnownSymbols.IsOrDerivesFrom(type, symbols.SkAgent)
-            || !type.DeclaringSyntaxReferences.IsEmpty || (symbols.SkChatHistoryAgent is { } chatHistory && KnownSymbols.IsOrDerivesFrom(type, chatHistory)))
+        if (creation.Syntax is not BaseObjectCreationExpressionSyntax syntax || creation.Type is not INamedTypeSymbol type || !IsOwnClientAgent(type, agent))
         {
             return false;
         }
 
-        var kernel = KernelOf(creation);
-        if (!GivenPlugins(creation, kernel, agent))
+        // plugins: by name, or in the position a constructor of the type gives the parameter named so.
+        var arguments = syntax.ArgumentList?.Arguments ?? default;
+        var plugins = false;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var named = arguments[i].NameColon?.Name.Identifier.ValueText;
+            var position = i;
+            if ((named == "plugins" || (named is null && type.Constructors.Any(c => c.Parameters.Length > position && c.Parameters[position].Name == "plugins")))
+                && arguments[i].Expression is not (LiteralExpressionSyntax or CollectionExpressionSyntax { Elements.Count: 0 }))
+            {
+                plugins = true;
+            }
+        }
+
+        return IsUngatedWithPlugins(creation, Analysis.Origins.OriginTracer.SkAgentKernel(syntax, creation.SemanticModel), plugins, agent);
+    }
+
+    private static bool IsOwnClientAgent(ITypeSymbol? type, AgentContext agent)
+    {
+        var symbols = agent.Symbols;
+        return type is INamedTypeSymbol { TypeKind: not TypeKind.Error } named && symbols.SkAgent is not null && KnownSymbols.IsOrDerivesFrom(named, symbols.SkAgent)
+            && named.DeclaringSyntaxReferences.IsEmpty && !(symbols.SkChatHistoryAgent is { } chatHistory && KnownSymbols.IsOrDerivesFrom(named, chatHistory));
+    }
+
+    private static bool IsUngatedWithPlugins(IOperation creation, IOperation? kernel, bool pluginsArgument, AgentContext agent)
+    {
+        if (!pluginsArgument && !GivenPlugins(creation, kernel))
         {
             return false;
         }
@@ -39,17 +66,12 @@ internal static class SkAgentPlugins
         => creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
             .FirstOrDefault(a => a.Target is IPropertyReferenceOperation { Property.Name: "Kernel" })?.Value;
 
-    private static bool GivenPlugins(IObjectCreationOperation creation, IOperation? kernel, AgentContext agent)
-    {
-        foreach (var argument in creation.Arguments)
-        {
-            if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter?.Name == "plugins" && !Operations.IsNullConstant(argument.Value)
-                && !(argument.Value.Syntax is CollectionExpressionSyntax { Elements.Count: 0 }))
-            {
-                return true;
-            }
-        }
+    private static bool HasPluginsArgument(IObjectCreationOperation creation)
+        => creation.Arguments.Any(argument => argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter?.Name == "plugins"
+            && !Operations.IsNullConstant(argument.Value) && argument.Value.Syntax is not CollectionExpressionSyntax { Elements.Count: 0 });
 
+    private static bool GivenPlugins(IOperation creation, IOperation? kernel)
+    {
         // agent.Kernel.Plugins.Add(plugin) after `var agent = new AzureAIAgent(...)`; kernel.Plugins.AddFromType<T>() on the kernel it is given.
         var agentName = (creation.Syntax.Parent?.Parent as VariableDeclaratorSyntax ?? creation.Syntax.Parent?.Parent?.Parent as VariableDeclaratorSyntax)?.Identifier.ValueText;
         var kernelName = kernel is null ? null : (Operations.Unwrap(kernel) as ILocalReferenceOperation)?.Local.Name;

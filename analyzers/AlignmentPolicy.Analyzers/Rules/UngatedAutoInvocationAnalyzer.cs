@@ -180,6 +180,10 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 }
 
                 break;
+            case BaseObjectCreationExpressionSyntax when SkAgentPlugins.IsUngatedWithPlugins(invalid, agent):
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invalid),
+                    $"new {invalid.Type!.Name}(...) with kernel plugins", KernelReason));
+                break;
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AutoInvokeKernelFunctions", Expression: var owner } access
                 when owner.ToString().EndsWith("ToolCallBehavior", System.StringComparison.Ordinal) && !IsKernelGated(invalid, agent):
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, access.Name.GetLocation(), $"{owner}.AutoInvokeKernelFunctions", KernelReason));

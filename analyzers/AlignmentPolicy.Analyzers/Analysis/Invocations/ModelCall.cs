@@ -84,7 +84,8 @@ internal sealed class ModelCall
         var chatCompletions = name is "GetChatCompletions" or "GetChatCompletionsAsync" or "GetChatCompletionsStreaming" or "GetChatCompletionsStreamingAsync";
         var oldChatClient = name is "CompleteAsync" or "CompleteStreamingAsync";
         var agentRun = name is "RunAsync" or "RunStreamingAsync";
-        if (!chatCompletions && !oldChatClient && !agentRun)
+        var skInvoke = name is "InvokeAsync" or "InvokeStreamingAsync";
+        if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke)
         {
             return null;
         }
@@ -97,6 +98,7 @@ internal sealed class ModelCall
                 return (chatCompletions && child.Type is { TypeKind: TypeKind.Error })
                     || (oldChatClient && child.Type is { } type && KnownSymbols.IsOrDerivesFrom(type, context.Symbols.IChatClient))
                     || (agentRun && IsAgentOfAnotherVersion(child.Type, context))
+                    || (skInvoke && IsSkAgentOrTeam(child.Type, context))
                     ? child
                     : null;
             }
@@ -114,6 +116,15 @@ internal sealed class ModelCall
         => type is not null && (type.TypeKind == TypeKind.Error
             ? type.Name.EndsWith("Agent", System.StringComparison.Ordinal)
             : KnownSymbols.IsOrDerivesFrom(type, context.Symbols.AIAgent));
+
+    /// <summary>
+    /// A Semantic Kernel agent, group chat or orchestration whose <c>InvokeAsync</c> does not bind because an argument's type is
+    /// missing (<c>orchestration.InvokeAsync(input, runtime)</c> with the runtime package absent): still its model call.
+    /// </summary>
+    private static bool IsSkAgentOrTeam(ITypeSymbol? type, AgentContext context)
+        => type is { TypeKind: not TypeKind.Error }
+            && (KnownSymbols.IsOrDerivesFrom(type, context.Symbols.SkAgent) || KnownSymbols.IsOrDerivesFrom(type, context.Symbols.SkAgentChat)
+                || KnownSymbols.IsOrDerivesFrom(type, context.Symbols.SkAgentOrchestration));
 
     /// <summary>The kernel handed to the call (<c>GetChatMessageContentAsync(history, settings, kernel)</c>), when one is.</summary>
     private static IOperation? KernelArgument(IInvocationOperation invocation)

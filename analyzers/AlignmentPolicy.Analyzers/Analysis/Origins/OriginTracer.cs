@@ -141,6 +141,18 @@ internal sealed class OriginTracer
                 return Origin.Gated;
             }
 
+            // A Semantic Kernel agent whose constructor does not bind (an argument's type is missing, `new(definition, this.Client)`):
+            // gated as the kernel it is given, as when it binds.
+            if (invalid.Type is INamedTypeSymbol { TypeKind: not TypeKind.Error } agentType && KnownSymbols.IsOrDerivesFrom(agentType, Symbols.SkAgent)
+                && agentType.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return SkAgentKernel(creation, invalid.SemanticModel) is { } kernel
+                    ? Trace(kernel, depth + 1, visiting)
+                    : !KnownSymbols.IsOrDerivesFrom(agentType, Symbols.SkChatHistoryAgent) && Symbols.SkChatHistoryAgent is not null
+                        ? Origin.Ungated($"it is created with 'new {agentType.Name}(...)' and no kernel with a gating filter")
+                        : Origin.Unknown($"the kernel of this {agentType.Name} is not set where it is created");
+            }
+
             foreach (var child in invalid.ChildOperations)
             {
                 if (Symbols.IsClientLike(child.Type))
@@ -320,6 +332,14 @@ internal sealed class OriginTracer
 
         var fix = KnownSymbols.IsOrDerivesFrom(type, Symbols.IChatClient) ? FixKind.WrapChatClient : FixKind.None;
         return Origin.Ungated($"it is created with 'new {type.Name}(...)' without UsePolicyGate()", creation.Syntax, fix);
+    }
+
+    /// <summary>The kernel of an SK agent creation that does not bind: <c>{ Kernel = kernel }</c> in its initializer.</summary>
+    public static IOperation? SkAgentKernel(BaseObjectCreationExpressionSyntax creation, SemanticModel? model)
+    {
+        var value = creation.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>()
+            .FirstOrDefault(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: "Kernel" })?.Right;
+        return value is null ? null : model?.GetOperation(value);
     }
 
     /// <summary>The kernel an SK agent is created with: <c>new ChatCompletionAgent { Kernel = kernel }</c> or a kernel argument.</summary>
