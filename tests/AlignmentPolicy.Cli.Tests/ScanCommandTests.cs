@@ -180,6 +180,7 @@ public sealed class ScanCommandTests : IDisposable
             using Microsoft.SemanticKernel.Agents.OpenAI;
             using Microsoft.SemanticKernel.Agents.Orchestration;
             using Microsoft.SemanticKernel.Agents.Orchestration.Concurrent;
+            using Microsoft.SemanticKernel.Agents.Runtime.InProcess;
 
             object definition = Load("definition");
             object client = Load("client");
@@ -213,7 +214,11 @@ public sealed class ScanCommandTests : IDisposable
             }
 
             ConcurrentOrchestration orchestration = new(writer, assistant);
-            OrchestrationResult<string[]> result = await orchestration.InvokeAsync("What is temperature?", Load("runtime"));
+            InProcessRuntime runtime = new(); // Microsoft.SemanticKernel.Agents.Runtime.InProcess: not referenced by the scan
+            OrchestrationResult<string[]> result = await orchestration.InvokeAsync("What is temperature?", runtime);
+
+            OpenAIAssistantAgent fromMissingClient = new(definition, Missing.AssistantClient);
+            fromMissingClient.Kernel.Plugins.AddFromType<MenuPlugin>();
             Console.WriteLine(string.Join("\n", await result.GetValueAsync(TimeSpan.FromSeconds(60))));
 
             static object Load(string name) => name;
@@ -248,6 +253,7 @@ public sealed class ScanCommandTests : IDisposable
         var autoInvocations = Lines(output, "ALN0005");
         Assert.Contains($"src/Assistants/Program.cs({LineOf(file, "OpenAIAssistantAgent assistant = new(")},", autoInvocations);
         Assert.DoesNotContain($"src/Assistants/Program.cs({LineOf(file, "AzureAIAgent gated = new(")},", autoInvocations);
+        Assert.Contains($"src/Assistants/Program.cs({LineOf(file, "OpenAIAssistantAgent fromMissingClient = new(")},", autoInvocations);
     }
 
     [Fact]
