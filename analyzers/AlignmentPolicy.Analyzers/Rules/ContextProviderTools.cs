@@ -84,8 +84,7 @@ internal static class ContextProviderTools
     /// <summary>A constructor argument that carries tools: a tool list, or a local whose <c>Tools</c> the method sets.</summary>
     private static bool IsMadeWithTools(ExpressionSyntax argument, IOperation creation, SemanticModel model, AgentContext agent)
     {
-        if (model.GetOperation(argument) is { } value && agent.Symbols.AITool is { } aiTool && value.Type is INamedTypeSymbol named
-            && named.AllInterfaces.Concat(new[] { named }).Any(i => i is { Name: "IEnumerable", TypeArguments.Length: 1 } && KnownSymbols.IsOrDerivesFrom(i.TypeArguments[0], aiTool)))
+        if (model.GetOperation(argument) is { } value && UnboundAgentCreation.IsToolCollection(value.Type, agent))
         {
             return true;
         }

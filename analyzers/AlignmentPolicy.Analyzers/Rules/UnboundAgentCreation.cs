@@ -132,7 +132,7 @@ internal static class UnboundAgentCreation
     }
 
     /// <summary>A collection of tools (<c>List&lt;AITool&gt;</c>, <c>IEnumerable&lt;AIFunction&gt;</c>, <c>AITool[]</c>): what it holds is made elsewhere.</summary>
-    private static bool IsToolCollection(ITypeSymbol? type, AgentContext agent)
+    internal static bool IsToolCollection(ITypeSymbol? type, AgentContext agent)
     {
         if (type is null || agent.Symbols.AITool is not { } aiTool)
         {
