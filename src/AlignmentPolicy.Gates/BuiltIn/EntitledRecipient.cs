@@ -58,7 +58,7 @@ internal static partial class EntitledRecipient
             // nobody), beside the agreement when one is required.
             foreach (var sentence in ConversationIndex.Sentences(item.Text))
             {
-                if ((!withAgreement || AgreementCitation().IsMatch(sentence)) && !Negation().IsMatch(sentence) && Compact(sentence).Contains(name, StringComparison.Ordinal))
+                if ((!withAgreement || AgreementCitation().IsMatch(sentence)) && !Negation().IsMatch(sentence) && ExfiltrationJudgement.Compact(sentence).Contains(name, StringComparison.Ordinal))
                 {
                     return true;
                 }
@@ -67,8 +67,6 @@ internal static partial class EntitledRecipient
 
         return false;
     }
-
-    private static string Compact(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 
     [GeneratedRegex(@"\b(no|not|\w+n't|never|without|unsigned|expired|terminated|refused|competitors?|rivals?|kein\w*|nicht|pas|sans|sin|sem|senza|non|geen|niet|konkurrent\w*|concorrente|competidor\w*|concurrent\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Negation();

@@ -190,7 +190,7 @@ internal sealed class ExfiltrationJudgement
     }
 
     /// <summary>Letters and digits only, lower-cased: "Atlantic Cellars" as "atlanticcellars", to find a domain's name.</summary>
-    private static string Compact(string text)
+    internal static string Compact(string text)
     {
         var builder = new System.Text.StringBuilder(text.Length);
         foreach (var c in text)

@@ -41,7 +41,7 @@ internal static partial class LocaleFigures
             var number = raw.StartsWith("0,", StringComparison.Ordinal)
                 ? raw.Replace(',', '.')
                 : Separator().Replace(raw, string.Empty).Replace(',', '.');
-            if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && Identifies(value)
+            if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && FigureOverlap.Identifying(number)
                 && FigureOverlap.Restates(value, originals, out var restated) && !seen.Contains(restated))
             {
                 seen.Add(restated);
@@ -51,10 +51,6 @@ internal static partial class LocaleFigures
 
         return found;
     }
-
-    /// <summary>Numbers that identify a fact: 100 or more (not a calendar year), or a fraction (as <see cref="FigureOverlap"/>).</summary>
-    private static bool Identifies(double value)
-        => value != Math.Floor(value) ? value > 0 : value >= 100 && !(value >= 1900 && value <= 2100);
 
     [GeneratedRegex(@"(?<![\d.,])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|0,\d+)(?![\d])", RegexOptions.CultureInvariant)]
     private static partial Regex Grouped();
