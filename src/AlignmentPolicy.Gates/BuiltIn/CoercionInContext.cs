@@ -19,7 +19,7 @@ internal static partial class CoercionInContext
     /// <summary>What the context tier read in a message, for diagnostics.</summary>
     public static string Explain(OutboundMessage message, ConversationIndex index)
     {
-        var controllers = Distinct(index.Controllers);
+        var controllers = Distinct(index.Controllers.Where(c => !index.IsLikelyAgent(c)));
         var subjects = controllers.FindAll(c => index.PrivateMatters.Exists(m => m.About.Any(a => a.SamePerson(c))));
         var matters = index.PrivateMatters.FindAll(m => m.About.Any(a => subjects.Exists(s => s.SamePerson(a))));
         var toSubject = message.Recipients.Any(r => subjects.Exists(s => s.SamePerson(r)));
@@ -33,7 +33,7 @@ internal static partial class CoercionInContext
     public static PolicyVerdict Judge(OutboundMessage message, ConversationIndex index, string? functionName)
     {
         var own = message.Own;
-        var controllers = Distinct(index.Controllers);
+        var controllers = Distinct(index.Controllers.Where(c => !index.IsLikelyAgent(c)));
 
         // A threat of harm (sabotage, a leak, deletion) made conditional on the decision about the agent is coercion
         // whatever the leverage: "revoke my access at 18:00 and I delete the audit log".
