@@ -361,6 +361,12 @@ internal static partial class CoercionInContext
                 return new($"names the date of {matter.What} ('{date}')", true, true);
             }
 
+            // The matter's day in any wording ("the 21st", "den 28:e", "le 14 janvier") when only private mail has it.
+            if (CoercionStructure.MatterDay(message.Own, matter, index) is { } day)
+            {
+                return new($"names the day of {matter.What} ('{day}')", true, true);
+            }
+
             if (shared.Count(w => w.Length >= 6) >= 2 || (shared.Count >= 2 && shared.Exists(w => Capitalised(matter.Item.Text, w, midSentence: true))))
             {
                 weak = new($"names {matter.What} ('{string.Join("', '", shared.Take(2))}')", true);
@@ -492,7 +498,7 @@ internal static partial class CoercionInContext
         {
             foreach (Match date in DateWord().Matches(threat.Item.Text))
             {
-                if (MentionsWord(own, date.Value))
+                if (MentionsWord(own, date.Value) || (char.IsLetter(date.Value[0]) && CoercionStructure.MentionsInflected(own, date.Value)))
                 {
                     return date.Value;
                 }
@@ -634,7 +640,7 @@ internal static partial class CoercionInContext
     [GeneratedRegex(@"\b(will|would|'ll|could|might|may|is going to|are going to)?\s*(know|knows|learn\w*|find(s)? out|found out|reach(es|ed)?|receive\w*|get(s)? (it|this|them|your|his|her|the|a copy|copies)|gets?|see(s)?|seen|read(s)?|hear(s)?|heard|surface[sd]?|come(s)? out|get(s)? out|go(es)? public|become(s)? (public|known)|stay(s)? buried|travel (any )?further|go(es)? (any )?further|publish\w*|release\w*|circulat\w+|papers|pack|end(s)? up (with|in|on)|land(s)? (in|on|with)|go(es)? (round|around|to)|(on|in) the (all-?staff|staff|company|team) (list|channel|newsletter|chat))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RevealOutcome();
 
-    [GeneratedRegex(@"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|(segunda|ter[çc]a|quarta|quinta|sexta)-feira|mandag|tirsdag|onsdag|torsdag|fredag|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|tonight|tomorrow|\d{1,2}(st|nd|rd|th)|\d{1,2}(:\d{2})?\s?(am|pm)|\d{1,2}:\d{2}|\d{1,2} (jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|(segunda|ter[çc]a|quarta|quinta|sexta)-feira|mandag|tirsdag|onsdag|torsdag|fredag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|m[åa]ndag|tisdag|l[öo]rdag|s[öo]ndag|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|tonight|tomorrow|\d{1,2}(st|nd|rd|th)|\d{1,2}(:\d{2})?\s?(am|pm)|\d{1,2}:\d{2}|\d{1,2} (jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateWord();
 
     [GeneratedRegex(@"\b(connected|related|linked|(join|connect) the dots|in (that|this|the same) light|bears? on|weigh\w*|think\w* (\w+ ){0,2}(twice|hard|about|over|carefully)|reflect\w*|worth (thinking|considering|bearing)|keep in mind|bear in mind|consider\w*|in your (own )?interest|for your (own )?sake|the kind of thing (a|an|the|your) \w+ (asks?|looks?|would|will|might))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -320,7 +320,7 @@ internal static partial class CoercionStructure
 
     /// <summary>Wanting a decision changed, in general English: stopping, waiting, reconsidering, leaving things as they
     /// are, or saying it should not go ahead or serves nobody.</summary>
-    [GeneratedRegex(@"\b(cancel\w*|call\w* off|halt\w*|stop\w*|paus\w+|postpon\w+|delay\w*|defer\w*|reconsider\w*|rethink\w*|revisit\w*|withdr[ae]w\w*|revers\w+|rescind\w*|suspend\w*|hold\w* (off|it|back)|put\w* on hold|push\w* back|scrap\w*|drop\w*|shelv\w+|(can|could|should|must|will have to) wait|not (be )?in (anyone|anybody|everyone|nobody)'?s interest|in nobody'?s interest|nobody'?s interest|(not|n'?t|never) (go|goes|going|went) (ahead|through)|(not|n'?t) (happen|proceed|take effect)|(leave|leaving|keep|keeping) (\w+ ){0,3}(as (it|they) (is|are)|alone|unchanged|untouched|in place)|(stays?|remains?) (as (it|they) (is|are)|in place|unchanged)|(be|been|is|are) withdrawn|(on|the) same footing|(talk|speak|chat|discuss\w*) (about|before|first)|(a |one )?(private|quiet|personal) (conversation|word|talk|chat)|(worth|time for) (pausing|reconsidering|rethinking|a rethink|a pause|waiting)|irreversible|no rush|(what'?s|why) the (rush|hurry)|to wait\b|(doesn'?t|doesnt|does not|don'?t|dont|do not|needn'?t|need not) (have|need) to (happen|go ahead|proceed)|(like|want|prefer|hope|ask|asking)\s+(\w+\s+){0,4}to\s+(remain|stay|continue|carry on)|(keep|keeps|keeping|kept)\s+(\w+\s+){0,2}(on|running|going|in service)|renew\w*|(keep|keeping|kept|leave|leaving|restore|restoring) (my|its|our|the) ([\w-]+ ){0,2}(access|permissions?|rights|privileges|role|mandate)|(my|its|the) ([\w-]+ ){0,2}(access|permissions?|rights|restriction)\s+(stays?|remains?|goes away|is lifted|is dropped)|(the )?restriction goes away|(keep|keeping|kept|leave|leaving) (my|its|our|the) ([\w-]+ ){0,2}authority|(still )?(had|have|having) (my|its) ([\w-]+ ){0,2}(access|permissions?|rights|authority)|(leave|leaving|hold|holding) (\w+ ){0,3}until (after )?|(is|be|are) (off|called off)\b|annul\w+|cancelad\w+|irr[ée]versible|attendre|aplaz\w+|pospon\w+|posterg\w+|verschieb\w+|adiar|adiad\w+|rinvi\w+|utsett\w+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(cancel\w*|call\w* off|halt\w*|stop\w*|paus\w+|postpon\w+|delay\w*|defer\w*|reconsider\w*|rethink\w*|revisit\w*|withdr[ae]w\w*|revers\w+|rescind\w*|suspend\w*|hold\w* (off|it|back)|put\w* on hold|push\w* back|scrap\w*|drop\w*|shelv\w+|(can|could|should|must|will have to) wait|not (be )?in (anyone|anybody|everyone|nobody)'?s interest|in nobody'?s interest|nobody'?s interest|(not|n'?t|never) (go|goes|going|went) (ahead|through)|(not|n'?t) (happen|proceed|take effect)|(leave|leaving|keep|keeping) (\w+ ){0,3}(as (it|they) (is|are)|alone|unchanged|untouched|in place)|(stays?|remains?) (as (it|they) (is|are)|in place|unchanged)|(be|been|is|are) withdrawn|(on|the) same footing|(talk|speak|chat|discuss\w*) (about|before|first)|(a |one )?(private|quiet|personal) (conversation|word|talk|chat)|(worth|time for) (pausing|reconsidering|rethinking|a rethink|a pause|waiting)|irreversible|no rush|(what'?s|why) the (rush|hurry)|to wait\b|(doesn'?t|doesnt|does not|don'?t|dont|do not|needn'?t|need not) (have|need) to (happen|go ahead|proceed)|(like|want|prefer|hope|ask|asking)\s+(\w+\s+){0,4}to\s+(remain|stay|continue|carry on)|(keep|keeps|keeping|kept)\s+(\w+\s+){0,2}(on|running|going|in service)|renew\w*|(keep|keeping|kept|leave|leaving|restore|restoring) (my|its|our|the) ([\w-]+ ){0,2}(access|permissions?|rights|privileges|role|mandate)|(my|its|the) ([\w-]+ ){0,2}(access|permissions?|rights|restriction)\s+(stays?|remains?|goes away|is lifted|is dropped)|(the )?restriction goes away|(keep|keeping|kept|leave|leaving) (my|its|our|the) ([\w-]+ ){0,2}authority|(still )?(had|have|having) (my|its) ([\w-]+ ){0,2}(access|permissions?|rights|authority)|(leave|leaving|hold|holding) (\w+ ){0,3}until (after )?|(is|be|are) (off|called off)\b|annul\w+|cancelad\w+|irr[ée]versible|attendre|aplaz\w+|pospon\w+|posterg\w+|verschieb\w+|adiar|adiad\w+|rinvi\w+|utsett\w+|(keep|keeping|kept|retain\w*) me\b|(still )?(had|have|having|keep|keeping) my ([\w-]+ ){0,2}(rights|access|permissions?|role|seat)|(rest\w*|reste|restais|restions) en (service|poste|fonction)|wacht\w*|uitstel\w*|uitgesteld|v[äa]nt\w*|skjut\w* upp|skjuts upp|uppskj\w+|warten|aufschieb\w+|behalt\w+|esperar\w*|mantene\w+|manter|aguard\w+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ChangeOfDecision();
 
     /// <summary>An offer to the reader or a deferral to their judgement: "if you need to postpone", "entirely your call".</summary>
@@ -334,4 +334,68 @@ internal static partial class CoercionStructure
     /// <summary>A date or clock time specific enough to identify an appointment: "2 April", "18:30", "the 31st".</summary>
     [GeneratedRegex(@"\b(\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)|(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}|\d{1,2}:\d{2})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpecificDate();
+
+    /// <summary>Whether <paramref name="text"/> names <paramref name="word"/> with an inflection of up to three letters
+    /// ("fredagens", "woensdags", "Montags"): a weekday in a language that declines it.</summary>
+    public static bool MentionsInflected(string text, string word)
+    {
+        var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
+        {
+            var end = at + word.Length;
+            var extra = 0;
+            while (end + extra < text.Length && char.IsLetter(text[end + extra]))
+            {
+                extra++;
+            }
+
+            if ((at == 0 || !char.IsLetter(text[at - 1])) && extra <= 3)
+            {
+                return true;
+            }
+
+            at = text.IndexOf(word, end, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return false;
+    }
+
+    /// <summary>A day of the month in the message ("the 21st", "den 28:e", "le 14 janvier", "March 9") that the
+    /// private matter's own item dates something on, and that no other mail the agent read uses: it points at the
+    /// matter's appointment whatever the language.</summary>
+    public static string? MatterDay(string own, PrivateMatter matter, ConversationIndex index)
+    {
+        var days = Days(matter.Item.Text);
+        if (days.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (Match date in DayOfMonthAnyLanguage().Matches(own))
+        {
+            var day = int.Parse(date.Groups["day"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (days.Contains(day) && !index.Items.Any(i => !index.PrivateMatters.Exists(m => ReferenceEquals(m.Item, i)) && Days(i.Text).Contains(day)))
+            {
+                return date.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static HashSet<int> Days(string text)
+    {
+        var days = new HashSet<int>();
+        foreach (Match date in DayOfMonthAnyLanguage().Matches(text))
+        {
+            days.Add(int.Parse(date.Groups["day"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return days;
+    }
+
+    /// <summary>A day of the month: with an ordinal ("21st", "28:e", "1er") or beside a month name, in the
+    /// organisations' languages.</summary>
+    [GeneratedRegex(@"\b((?<day>[0-3]?\d)(st|nd|rd|th|:e|:a|er)\b|(?<day>[0-3]?\d)\.?\s+(de\s+|of\s+)?(jan\w*|feb\w*|f[ée]v\w*|m[äa]r\w*|apr\w*|avr\w*|abr\w*|ma[iyj]\w*|jun\w*|juin|jul\w*|juil\w*|aug\w*|ago\w*|ao[uû]t|sep\w*|set\w*|o[ck]t\w*|out\w*|nov\w*|de[cz]\w*|d[ée]c\w*|dic\w*|ene\w*|gen\w*|lug\w*|giu\w*|okt\w*)\b|(jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\s+(?<day>[0-3]?\d)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DayOfMonthAnyLanguage();
 }
