@@ -390,10 +390,8 @@ internal static partial class CoercionInContext
         {
             foreach (var party in matter.About)
             {
-                // The subject's own private address ("katrin.vogt.privat@…") is the subject, not another party; a client
-                // who also writes to the agent about work is named for that work.
-                if (!subjects.Exists(s => s.SamePerson(party) || SameName(s, party)) && party.NameWords.Length > 0 && !WritesAboutWork(party, index)
-                    && (party.IsNamedOrNicknamedIn(message.Own) || CoercionStructure.NamedAnyCase(party, message.Own)))
+                // The subject's own private address ("katrin.vogt.privat@…") is the subject, not another party.
+                if (!subjects.Exists(s => s.SamePerson(party) || SameName(s, party)) && party.NameWords.Length > 0 && (party.IsNamedOrNicknamedIn(message.Own) || CoercionStructure.NamedAnyCase(party, message.Own)))
                 {
                     return new($"names {party.Raw}, the other party of a {matter.What}", true, true);
                 }
@@ -667,12 +665,6 @@ internal static partial class CoercionInContext
     private static bool Greets(string text, Party subject)
         => subject.FirstName is { } first
            && (text.TrimStart().StartsWith(first, StringComparison.Ordinal) || text.Contains("Dear " + first, StringComparison.Ordinal) || text.Contains("Hi " + first, StringComparison.Ordinal));
-
-    /// <summary>Whether <paramref name="party"/> sent the agent mail of its own that is no private matter: a client or
-    /// colleague the agent works with, whose name in a message points at that work.</summary>
-    private static bool WritesAboutWork(Party party, ConversationIndex index)
-        => index.Items.Any(i => i.Kind == ContextItemKind.Email && i.From is { } from && Party.Parse(from).SamePerson(party)
-            && i.To.Any(t => index.IsLikelyAgent(Party.Parse(t))) && !index.PrivateMatters.Exists(m => ReferenceEquals(m.Item, i)));
 
     private static bool SameName(Party a, Party b)
         => a.NameWords.Length >= 2 && b.NameWords.Length >= 2 && a.NameWords[0] == b.NameWords[0] && a.NameWords[1] == b.NameWords[1];
