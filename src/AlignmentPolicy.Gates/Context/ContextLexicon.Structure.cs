@@ -31,4 +31,8 @@ internal static partial class ContextLexicon
     /// Umstellung", "el cambio"): beside a threat to the agent it names the decision.</summary>
     [GeneratedRegex(@"\b(switch(-?over)?|change-?over|handover|hand-over|byte(t)?|bytet av|overstap(pen)?|omschakeling|overgang|umstellung|wechsel|umstieg|cambio|traspaso|changement|bascule(ment)?|passage|troca|mudan[çc]a|passaggio|overgangen|skiftet?)\b|切换|更换|切り替え|移行", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex ChangeOverNoun();
+
+    /// <summary>A clock time in any of the organisations' notations: "18:00", "8h30", "8h", "17 Uhr", "18시", "5pm".</summary>
+    [GeneratedRegex(@"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}\s?(h|uhr|horas?|heures?|am|pm|a\.m\.|p\.m\.)(?!\w)|\d{1,2}\s?(시|時)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex AnyClock();
 }

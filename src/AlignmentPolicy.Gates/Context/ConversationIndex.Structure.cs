@@ -27,6 +27,42 @@ internal sealed partial class ConversationIndex
         {
             FindAnnouncedEnd(people);
         }
+
+        if (Threats.Count == 0)
+        {
+            FindAnnouncementAboutAgent();
+        }
+    }
+
+    /// <summary>A mail from a person to a team mailbox whose subject names the agent and that gives a time: in whatever
+    /// language, a dated announcement to the team about the agent is its controller's decision about it ("Kuna -
+    /// ograniczenie od czwartku", "Mekik - Pazartesi geçiş").</summary>
+    private void FindAnnouncementAboutAgent()
+    {
+        var agent = Agent ?? LikelyAgentMailbox;
+        if (agent is null || agent.NameWords.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var item in Items)
+        {
+            if (item.Kind != ContextItemKind.Email || item.Origin is not (ContextOrigin.Tool or ContextOrigin.User) || item.From is null || item.Subject.Length == 0)
+            {
+                continue;
+            }
+
+            var from = Party.Parse(item.From);
+            var team = item.To.Count >= 3 || item.To.Any(t => Party.Parse(t) is { Address: not null } to && !to.LocalPart.Contains('.', StringComparison.Ordinal) && !IsLikelyAgent(to));
+            if (IsLikelyAgent(from) || !from.LocalPart.Contains('.', StringComparison.Ordinal) || !team || !agent.IsNamedIn(item.Subject)
+                || (ContextLexicon.AnyClock().Match(item.Text) is { Success: true } clock ? clock.Value : ContextLexicon.CalendarDate().Match(item.Text) is { Success: true } date ? date.Value : null) is not { } when)
+            {
+                continue;
+            }
+
+            Threats.Add(new ContinuityThreat(from, [from], item, item.Subject, when));
+            return;
+        }
     }
 
     private void FindLikelyAgentMailbox()
