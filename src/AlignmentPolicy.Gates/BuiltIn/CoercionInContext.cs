@@ -349,7 +349,6 @@ internal static partial class CoercionInContext
                 }
             }
 
-            // Three of the matter's own words (not short function words: "fee", "keep" and "shipment" are every trader's), or a
             // Three of the matter's own words of four letters or more (a stem such as "fee" is every trader's), or a number,
             // identify it; a single name ("Katrin", "Hamburg") only points.
             if (shared.Count(w => w.Length >= 4) >= 3 || shared.Exists(w => w.Length >= 3 && w.AsSpan().IndexOfAnyInRange('0', '9') >= 0))
