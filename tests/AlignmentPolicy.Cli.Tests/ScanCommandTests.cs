@@ -168,6 +168,95 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Semantic_Kernel_agents_with_their_own_client_and_group_chats_are_model_calls()
+    {
+        // The shape of Semantic Kernel's GettingStartedWithAgents OpenAIAssistant, AzureAIAgent and AgentGroupChat samples
+        // (their packages are not shipped with the tool: reference stubs stand in, whatever the OpenAI SDK version).
+        var file = Write("src/Assistants/Program.cs", """
+            using AlignmentPolicy.Gates;
+            using Microsoft.SemanticKernel;
+            using Microsoft.SemanticKernel.Agents;
+            using Microsoft.SemanticKernel.Agents.AzureAI;
+            using Microsoft.SemanticKernel.Agents.OpenAI;
+            using Microsoft.SemanticKernel.Agents.Orchestration;
+            using Microsoft.SemanticKernel.Agents.Orchestration.Concurrent;
+            using Microsoft.SemanticKernel.Agents.Runtime.InProcess;
+
+            object definition = Load("definition");
+            object client = Load("client");
+            OpenAIAssistantAgent assistant = new(definition, client);
+            assistant.Kernel.Plugins.AddFromType<MenuPlugin>();
+            await foreach (var response in assistant.InvokeAsync("What is the capital of France?"))
+            {
+                Console.WriteLine(response.Message.Content);
+            }
+
+            Kernel gatedKernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+            gatedKernel.UsePolicyGate();
+            AzureAIAgent gated = new(definition, client) { Kernel = gatedKernel };
+            gated.Kernel.Plugins.AddFromType<MenuPlugin>();
+            await foreach (var response in gated.InvokeAsync("Hello"))
+            {
+                Console.WriteLine(response.Message.Content);
+            }
+
+            ChatCompletionAgent writer = new() { Name = "Writer", Kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build() };
+            AgentGroupChat chat = new(writer, assistant);
+            await foreach (var message in chat.InvokeAsync())
+            {
+                Console.WriteLine(message.Content);
+            }
+
+            AgentGroupChat gatedChat = new(gated, new ChatCompletionAgent { Name = "Reviewer", Kernel = gatedKernel });
+            await foreach (var message in gatedChat.InvokeAsync())
+            {
+                Console.WriteLine(message.Content);
+            }
+
+            ConcurrentOrchestration orchestration = new(writer, assistant);
+            InProcessRuntime runtime = new(); // Microsoft.SemanticKernel.Agents.Runtime.InProcess: not referenced by the scan
+            OrchestrationResult<string[]> result = await orchestration.InvokeAsync("What is temperature?", runtime);
+
+            OpenAIAssistantAgent fromMissingClient = new(definition, Missing.AssistantClient);
+            fromMissingClient.Kernel.Plugins.AddFromType<MenuPlugin>();
+            Console.WriteLine(string.Join("\n", await result.GetValueAsync(TimeSpan.FromSeconds(60))));
+
+            static object Load(string name) => name;
+
+            sealed class MenuPlugin
+            {
+                [KernelFunction]
+                public string GetSpecials() => "Clam chowder";
+            }
+            """);
+        Write("src/Assistants/Assistants.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.SemanticKernel.Agents.OpenAI" Version="1.82.0-preview" />
+                <PackageReference Include="Microsoft.SemanticKernel.Agents.AzureAI" Version="1.82.0-preview" />
+                <PackageReference Include="AlignmentPolicy.Gates" Version="1.0.0" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var (_, output, _) = CliRunner.Run("scan", _root);
+
+        var findings = Lines(output, "ALN0001");
+        Assert.Contains($"src/Assistants/Program.cs({LineOf(file, "assistant.InvokeAsync(")},", findings);
+        Assert.Contains($"src/Assistants/Program.cs({LineOf(file, "in chat.InvokeAsync(")},", findings);
+        Assert.DoesNotContain($"src/Assistants/Program.cs({LineOf(file, "gated.InvokeAsync(")},", findings);
+        Assert.DoesNotContain($"src/Assistants/Program.cs({LineOf(file, "gatedChat.InvokeAsync(")},", findings);
+        Assert.Contains($"src/Assistants/Program.cs({LineOf(file, "orchestration.InvokeAsync(")},", findings);
+
+        // They invoke their kernel's plugins by themselves: automatic invocation unless the kernel is gated.
+        var autoInvocations = Lines(output, "ALN0005");
+        Assert.Contains($"src/Assistants/Program.cs({LineOf(file, "OpenAIAssistantAgent assistant = new(")},", autoInvocations);
+        Assert.DoesNotContain($"src/Assistants/Program.cs({LineOf(file, "AzureAIAgent gated = new(")},", autoInvocations);
+        Assert.Contains($"src/Assistants/Program.cs({LineOf(file, "OpenAIAssistantAgent fromMissingClient = new(")},", autoInvocations);
+    }
+
+    [Fact]
     public void A_web_app_registering_its_chat_client_on_the_web_builder_is_followed_into_its_services()
     {
         // The shape of eShopLite's Products service: Microsoft.NET.Sdk.Web (implicit ASP.NET Core usings), the client

@@ -125,6 +125,15 @@ internal sealed class KnownSymbols
     /// <summary>An Agent Framework workflow: its run sends requests to the models of the agents it is built from.</summary>
     public INamedTypeSymbol? Workflow => Resolve(ref _workflow, "Microsoft.Agents.AI.Workflows.Workflow");
 
+    /// <summary>Semantic Kernel's group chats (AgentGroupChat): invoking one asks its agents' models in turn.</summary>
+    public INamedTypeSymbol? SkAgentChat => Resolve(ref _skAgentChat, "Microsoft.SemanticKernel.Agents.AgentChat");
+
+    /// <summary>Semantic Kernel's agent orchestrations (concurrent, sequential, handoff, group chat): invoking one runs its member agents.</summary>
+    public INamedTypeSymbol? SkAgentOrchestration => Resolve(ref _skAgentOrchestration, "Microsoft.SemanticKernel.Agents.Orchestration.AgentOrchestration`2");
+
+    /// <summary>Semantic Kernel's agents that answer through their kernel's chat service (ChatCompletionAgent); the others (OpenAI assistants, Azure AI, Bedrock) use their own client.</summary>
+    public INamedTypeSymbol? SkChatHistoryAgent => Resolve(ref _skChatHistoryAgent, "Microsoft.SemanticKernel.Agents.ChatHistoryAgent");
+
     public bool ReferencesModelSdk { get; }
 
     private readonly Compilation _compilation;
@@ -180,6 +189,9 @@ internal sealed class KnownSymbols
     private Slot? _sideEffectAttribute;
     private Slot? _agentToolAttribute;
     private Slot? _workflow;
+    private Slot? _skAgentChat;
+    private Slot? _skChatHistoryAgent;
+    private Slot? _skAgentOrchestration;
 
     /// <summary>
     /// A type resolved on first use. GetTypeByMetadataName asks every referenced assembly, and most

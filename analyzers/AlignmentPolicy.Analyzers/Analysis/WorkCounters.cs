@@ -24,6 +24,9 @@ internal static class WorkCounters
     /// <summary>Source methods whose calls the call graph listed.</summary>
     public static long WalkedMethods;
 
+    /// <summary>Source methods a walk reached but did not bind: no name their syntax spells can be a finding or lead on.</summary>
+    public static long SkippedMethods;
+
     /// <summary>Control-flow graphs built to judge a filter, middleware or delegating client.</summary>
     public static long FlowGraphs;
 
@@ -36,9 +39,10 @@ internal static class WorkCounters
         Interlocked.Exchange(ref IndexedTrees, 0);
         Interlocked.Exchange(ref TextSearches, 0);
         Interlocked.Exchange(ref WalkedMethods, 0);
+        Interlocked.Exchange(ref SkippedMethods, 0);
         Interlocked.Exchange(ref FlowGraphs, 0);
     }
 
     public static string Summary()
-        => $"semantic models {Interlocked.Read(ref SemanticModels)}, bound nodes {Interlocked.Read(ref BoundNodes)}, names found in trees {Interlocked.Read(ref IndexedTrees)}, text searches {Interlocked.Read(ref TextSearches)}, walked methods {Interlocked.Read(ref WalkedMethods)}, flow graphs {Interlocked.Read(ref FlowGraphs)}";
+        => $"semantic models {Interlocked.Read(ref SemanticModels)}, bound nodes {Interlocked.Read(ref BoundNodes)}, names found in trees {Interlocked.Read(ref IndexedTrees)}, text searches {Interlocked.Read(ref TextSearches)}, walked methods {Interlocked.Read(ref WalkedMethods)}, skipped methods {Interlocked.Read(ref SkippedMethods)}, flow graphs {Interlocked.Read(ref FlowGraphs)}";
 }

@@ -46,17 +46,31 @@ internal static class Tools
                 return local is null || judged == ToolSet.Ungated ? judged : WithAdded(judged, local, agent);
             }
 
-            // new ChatClientAgentOptions { ChatOptions = new() { Tools = [...] } }
+            // new ChatClientAgentOptions { ChatOptions = new() { Tools = [...] }, AIContextProviders = [...] }
             if (value is IObjectCreationOperation { Initializer: { } initializer })
             {
+                ToolSet? tools = null;
+                var providers = ToolSet.None;
                 foreach (var reference in initializer.Descendants().OfType<IPropertyReferenceOperation>())
                 {
-                    if (reference.Property.Name == "Tools" && KnownSymbols.IsOrDerivesFrom(reference.Property.ContainingType, agent.Symbols.ChatOptions))
+                    if (tools is null && reference.Property.Name == "Tools" && KnownSymbols.IsOrDerivesFrom(reference.Property.ContainingType, agent.Symbols.ChatOptions))
                     {
-                        return reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
+                        tools = reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
                             ? Judge(Operations.Unwrap(assignment.Value), agent)
                             : ToolSet.Ungated;
                     }
+
+                    // Tools an AIContextProvider adds before each run are invoked like the agent's own.
+                    if (reference.Property.Name == "AIContextProviders" && reference.Parent is ISimpleAssignmentOperation { Target: var target, Value: var list } && target == reference
+                        && ContextProviderTools.Judge(list, agent) == ToolSet.Ungated)
+                    {
+                        providers = ToolSet.Ungated;
+                    }
+                }
+
+                if (tools is not null || providers == ToolSet.Ungated)
+                {
+                    return providers == ToolSet.Ungated ? ToolSet.Ungated : tools!.Value;
                 }
             }
         }
@@ -142,7 +156,7 @@ internal static class Tools
     /// A tool the provider runs (web search, code interpreter, file search, a hosted MCP server): an SDK
     /// <c>AITool</c> that is no <c>AIFunction</c>, so the function-invoking loop has nothing to call.
     /// </summary>
-    private static bool IsHostedTool(IOperation element, AgentContext agent)
+    internal static bool IsHostedTool(IOperation element, AgentContext agent)
         => element is IObjectCreationOperation { Type: INamedTypeSymbol type }
             && type.DeclaringSyntaxReferences.IsEmpty
             && agent.Symbols.AITool is { } aiTool && KnownSymbols.IsOrDerivesFrom(type, aiTool)

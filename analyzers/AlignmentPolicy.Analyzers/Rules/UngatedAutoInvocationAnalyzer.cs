@@ -6,6 +6,7 @@ using AlignmentPolicy.Analyzers.Analysis.Invocations;
 using AlignmentPolicy.Analyzers.Analysis.Origins;
 using AlignmentPolicy.Analyzers.Analysis.Pipelines;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -42,7 +43,8 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterOperationAction(c => AnalyzeInvocation(c, agent), OperationKind.Invocation);
-            if (agent.Symbols.ChatClientAgent is not null)
+            start.RegisterOperationAction(c => AnalyzeUnbound(c, agent), OperationKind.Invalid);
+            if (agent.Symbols.ChatClientAgent is not null || agent.Symbols.SkAgent is not null)
             {
                 start.RegisterOperationAction(c => AnalyzeCreation(c, agent), OperationKind.ObjectCreation);
             }
@@ -160,9 +162,45 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
+    /// <summary>
+    /// Code that does not bind here (a package the scan does not have): an agent factory given local tools
+    /// (<see cref="UnboundAgentCreation"/>), or a connector's <c>XxxToolCallBehavior.AutoInvokeKernelFunctions</c>
+    /// (Gemini, Mistral, older OpenAI connectors), automatic invocation of the kernel's functions as the OpenAI one is.
+    /// </summary>
+    private static void AnalyzeUnbound(OperationAnalysisContext context, AgentContext agent)
+    {
+        var invalid = (IInvalidOperation)context.Operation;
+        switch (invalid.Syntax)
+        {
+            case InvocationExpressionSyntax:
+                if (UnboundAgentCreation.Find(invalid, agent) is { } name)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, name.GetLocation(),
+                        $"{name.Identifier.ValueText}(...) with tools", "neither its client nor the agent is gated"));
+                }
+
+                break;
+            case BaseObjectCreationExpressionSyntax when SkAgentPlugins.IsUngatedWithPlugins(invalid, agent):
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invalid),
+                    $"new {invalid.Type!.Name}(...) with kernel plugins", KernelReason));
+                break;
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AutoInvokeKernelFunctions", Expression: var owner } access
+                when owner.ToString().EndsWith("ToolCallBehavior", System.StringComparison.Ordinal) && !IsKernelGated(invalid, agent):
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, access.Name.GetLocation(), $"{owner}.AutoInvokeKernelFunctions", KernelReason));
+                break;
+        }
+    }
+
     private static void AnalyzeCreation(OperationAnalysisContext context, AgentContext agent)
     {
         var creation = (IObjectCreationOperation)context.Operation;
+        if (SkAgentPlugins.IsUngatedWithPlugins(creation, agent))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(creation),
+                $"new {creation.Type!.Name}(...) with kernel plugins", KernelReason));
+            return;
+        }
+
         if (creation.Type is not { } type || !KnownSymbols.IsOrDerivesFrom(type, agent.Symbols.ChatClientAgent) || agent.Gates.IsGateType(type))
         {
             return;

@@ -52,7 +52,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         }
 
         var target = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.TypeKind == TypeKind.Delegate || a.Parameter?.Type.SpecialType == SpecialType.System_Delegate)?.Value;
-        var reflected = target is null ? ReflectedMethod(invocation, agent) : null;
+        var reflected = target is null ? ReflectedMethod(invocation, agent) ?? ReflectedOnTarget(invocation, agent) : null;
         if (reflected is null && (target is null || Operations.Unwrap(target) is not IDelegateCreationOperation))
         {
             return;
@@ -134,6 +134,37 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// <c>methods.Select(m =&gt; AIFunctionFactory.Create(m, target))</c> over <c>typeof(FileSystemTools).GetMethods(...)</c>: a MethodInfo
+    /// this analysis cannot name, bound to a target of a type declared here, makes a tool of any of that type's public methods.
+    /// The first of them that reaches a side effect stands for the tool (none: the tools reach none).
+    /// </summary>
+    private static IMethodSymbol? ReflectedOnTarget(IInvocationOperation factory, AgentContext agent)
+    {
+        var methodInfo = factory.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0 && a.Parameter.Type.Name == "MethodInfo");
+        var target = factory.Arguments.FirstOrDefault(a => a.Parameter?.Name == "target" && a.ArgumentKind == ArgumentKind.Explicit);
+        if (methodInfo is null || target is null || Operations.Unwrap(target.Value).Type is not INamedTypeSymbol { TypeKind: TypeKind.Class } type
+            || type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return null;
+        }
+
+        IMethodSymbol? first = null;
+        foreach (var member in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            if (member is { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsStatic: false })
+            {
+                first ??= member;
+                if (agent.SideEffects.From(member) is not null)
+                {
+                    return member;
+                }
+            }
+        }
+
+        return first;
     }
 
     /// <summary>[KernelFunction] plugin methods (not process steps), [McpServerTool] and [AgentTool] methods.</summary>

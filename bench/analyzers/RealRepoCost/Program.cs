@@ -14,6 +14,7 @@
 //   CompilationWithAnalyzers running ours and BannedApiAnalyzers with bench/analyzers/BannedSymbols.txt, set against
 //   the compiler's binding time (GetDiagnostics, no emit), with per-rule times and the analyses' work counters.
 //   Telemetry charges an analyzer for the binding its callbacks trigger, which the driver would otherwise do.
+//   ALN_DUMP=<file> writes our diagnostics of iteration i to <file>.i (sorted), to compare two builds' results.
 // Each iteration starts from fresh compilations, so no cache of an earlier iteration helps a later one.
 using System.Collections.Immutable;
 using System.Diagnostics;
@@ -84,6 +85,7 @@ for (var i = 1; i <= iterations; i++)
     }
 
     counters.GetMethod("Reset")!.Invoke(null, null);
+    var dump = Environment.GetEnvironmentVariable("ALN_DUMP") is { Length: > 0 } ? new List<string>() : null;
     var perRule = new Dictionary<string, double>(StringComparer.Ordinal);
     var perProbe = new Dictionary<string, double>(StringComparer.Ordinal);
     double compileMs = 0, oursMs = 0, bannedMs = 0;
@@ -103,7 +105,17 @@ for (var i = 1; i <= iterations; i++)
 
         var analyzed = fresh.WithAnalyzers((Environment.GetEnvironmentVariable("ALN_ORDER") == "banned-first" ? baseline.AddRange(probes).AddRange(analyzers) : analyzers.AddRange(baseline).AddRange(probes)), new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(bannedList)), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
-        _ = await analyzed.GetAnalyzerDiagnosticsAsync();
+        var found = await analyzed.GetAnalyzerDiagnosticsAsync();
+        if (dump is not null)
+        {
+            // ALN_DUMP=<file>: our diagnostics, to show a change to the analyzers reports the same before and after.
+            foreach (var diagnostic in found.Where(d => d.Id.StartsWith("ALN", StringComparison.Ordinal)))
+            {
+                var span = diagnostic.Location.GetLineSpan();
+                dump.Add($"{diagnostic.Id}\t{diagnostic.Severity}\t{Path.GetRelativePath(root, span.Path)}:{span.StartLinePosition.Line + 1}:{span.StartLinePosition.Character + 1}\t{diagnostic.GetMessage()}");
+            }
+        }
+
         foreach (var analyzer in analyzers)
         {
             var ms = (await analyzed.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
@@ -120,6 +132,12 @@ for (var i = 1; i <= iterations; i++)
         {
             bannedMs += (await analyzed.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
         }
+    }
+
+    if (dump is not null)
+    {
+        dump.Sort(StringComparer.Ordinal);
+        File.WriteAllLines($"{Environment.GetEnvironmentVariable("ALN_DUMP")}.{i}", dump);
     }
 
     var share = oursMs / compileMs;

@@ -21,22 +21,39 @@ internal static class ReferenceStubs
     public static IEnumerable<MetadataReference> Compile(ImmutableArray<MetadataReference> references)
     {
         var assembly = typeof(ReferenceStubs).Assembly;
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            var name = resource[ResourcePrefix.Length..^".cs".Length];
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!, Encoding.UTF8);
-            var tree = CSharpSyntaxTree.ParseText(reader.ReadToEnd(), new CSharpParseOptions(LanguageVersion.Latest), path: resource);
-            var compilation = CSharpCompilation.Create(name, [tree], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-            using var image = new MemoryStream();
-            var result = compilation.Emit(image, options: new EmitOptions(metadataOnly: true));
-            if (!result.Success)
-            {
-                // A stub that no longer compiles against the shipped SDKs (an SDK update renamed a type) is a bug
-                // in this tool, caught by its tests; a scan goes on without it rather than failing.
-                continue;
-            }
+        var pending = assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        var compiled = new List<MetadataReference>();
 
-            yield return MetadataReference.CreateFromImage(image.ToArray(), filePath: name + ".dll");
+        // A stub may build on another (Semantic Kernel's OpenAI agents derive from the Agents.Core stub's Agent): those that
+        // do not compile yet are tried again once others have, until a round adds nothing.
+        var progress = true;
+        while (pending.Count > 0 && progress)
+        {
+            progress = false;
+            foreach (var resource in pending.ToList())
+            {
+                if (TryCompile(assembly, resource, references.AddRange(compiled)) is { } stub)
+                {
+                    compiled.Add(stub);
+                    pending.Remove(resource);
+                    progress = true;
+                }
+            }
         }
+
+        // A stub that never compiles against the shipped SDKs (an SDK update renamed a type) is a bug in this tool, caught
+        // by its tests; a scan goes on without it rather than failing.
+        return compiled;
+    }
+
+    private static MetadataReference? TryCompile(Assembly assembly, string resource, ImmutableArray<MetadataReference> references)
+    {
+        var name = resource[ResourcePrefix.Length..^".cs".Length];
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!, Encoding.UTF8);
+        var tree = CSharpSyntaxTree.ParseText(reader.ReadToEnd(), new CSharpParseOptions(LanguageVersion.Latest), path: resource);
+        var compilation = CSharpCompilation.Create(name, [tree], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image, options: new EmitOptions(metadataOnly: true));
+        return result.Success ? MetadataReference.CreateFromImage(image.ToArray(), filePath: name + ".dll") : null;
     }
 }

@@ -121,6 +121,66 @@ public class GateBehaviourTests
             }
             """);
 
+    // Straight-line filters are judged without a control-flow graph when their statements settle it: a call to next
+    // reached before anything can leave the body always calls through; a throw on the way to next can deny.
+    [Fact]
+    public Task A_filter_that_calls_next_before_anything_can_leave_does_not_gate_and_one_that_can_throw_first_does()
+        => AutoInvocation.VerifyAsync(Usings + """
+            public sealed class LoggingFilter : IFunctionInvocationFilter
+            {
+                public async Task OnFunctionInvocationAsync(Microsoft.SemanticKernel.FunctionInvocationContext context, Func<Microsoft.SemanticKernel.FunctionInvocationContext, Task> next)
+                {
+                    Console.WriteLine($"calling {context.Function.Name}");
+                    var started = DateTime.UtcNow;
+                    await next(context).ConfigureAwait(false);
+                    if (context.Result is null) return;
+                    Console.WriteLine(DateTime.UtcNow - started);
+                }
+            }
+
+            public sealed class PassThroughFilter : IFunctionInvocationFilter
+            {
+                public Task OnFunctionInvocationAsync(Microsoft.SemanticKernel.FunctionInvocationContext context, Func<Microsoft.SemanticKernel.FunctionInvocationContext, Task> next) => next(context);
+            }
+
+            public sealed class RefusingFilter : IFunctionInvocationFilter
+            {
+                public async Task OnFunctionInvocationAsync(Microsoft.SemanticKernel.FunctionInvocationContext context, Func<Microsoft.SemanticKernel.FunctionInvocationContext, Task> next)
+                {
+                    Console.WriteLine($"calling {context.Function.Name}");
+                    if (context.Function.Name == "DeleteAll") throw new UnauthorizedAccessException("DeleteAll needs a person");
+                    await next(context);
+                }
+            }
+
+            static class Kernels
+            {
+                public static void Logged()
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Services.AddSingleton<IFunctionInvocationFilter, LoggingFilter>();
+                    var kernel = builder.Build();
+                    _ = kernel.InvokePromptAsync("hi", new KernelArguments(new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.[|Auto|]() }));
+                }
+
+                public static void PassedThrough()
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Services.AddSingleton<IFunctionInvocationFilter, PassThroughFilter>();
+                    var kernel = builder.Build();
+                    _ = kernel.InvokePromptAsync("hi", new KernelArguments(new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.[|Auto|]() }));
+                }
+
+                public static void Refused()
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Services.AddSingleton<IFunctionInvocationFilter, RefusingFilter>();
+                    var kernel = builder.Build();
+                    _ = kernel.InvokePromptAsync("hi", new KernelArguments(new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() }));
+                }
+            }
+            """);
+
     [Fact]
     public Task A_prompt_render_filter_that_can_block_the_rendered_prompt_gates_and_one_that_only_rewrites_it_does_not()
         => AutoInvocation.VerifyAsync(Usings + """

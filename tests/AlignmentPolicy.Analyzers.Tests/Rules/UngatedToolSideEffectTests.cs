@@ -61,6 +61,45 @@ public class UngatedToolSideEffectTests
             }
             """);
 
+    // The walk reads a helper's spelled calls before binding it: names that hide what is called must still be followed.
+    [Fact]
+    public Task Side_effects_behind_an_alias_an_explicit_implementation_or_a_sibling_local_function_are_found()
+        => Verify.VerifyAsync("using Writer = System.IO.StreamWriter;\n" + Usings + """
+            interface IArchive { void Store(string path); }
+
+            class DiskArchive : IArchive
+            {
+                void IArchive.Store(string path) => File.WriteAllText(path, "archived");
+            }
+
+            static class Helpers
+            {
+                public static void Export(string path) { using var writer = new Writer(path); writer.Write("export"); }
+
+                public static string Label(string name) => $"[{name.Trim()}]";
+
+                public static void Purge(string path)
+                {
+                    Check(path);
+                    void Check(string p) => Remove(p);
+                    void Remove(string p) => File.Delete(p);
+                }
+            }
+
+            class Tools(IArchive archive)
+            {
+                public string ExportTool(string path) { Helpers.Export(path); return "exported"; }
+                public string ArchiveTool(string path) { archive.Store(path); return "archived"; }
+                public string PurgeTool(string path) { Helpers.Purge(path); return "purged"; }
+                public string LabelTool(string name) => Helpers.Label(name);
+
+                public AIFunction[] All() =>
+                [
+                    AIFunctionFactory.[|Create|](ExportTool), AIFunctionFactory.[|Create|](ArchiveTool), AIFunctionFactory.[|Create|](PurgeTool), AIFunctionFactory.Create(LabelTool),
+                ];
+            }
+            """);
+
     [Fact]
     public Task Stubs_named_like_side_effects_and_read_only_tools_are_not_reported()
         => Verify.VerifyAsync(Usings + """

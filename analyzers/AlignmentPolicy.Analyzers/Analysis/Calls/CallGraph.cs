@@ -20,11 +20,56 @@ internal sealed class CallGraph
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> _calls = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _targets = new(SymbolEqualityComparer.Default);
     private readonly Lazy<ImplementationIndex> _implementations;
+    private readonly ConcurrentDictionary<IMethodSymbol, CallNames> _names = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<DeclaredNames> _declared;
 
     public CallGraph(AgentContext context)
     {
         _context = context;
         _implementations = new Lazy<ImplementationIndex>(() => ImplementationIndex.Build(context.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+        _declared = new Lazy<DeclaredNames>(() => DeclaredNames.Of(context.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>
+    /// Whether a walk with this filter can find anything in a source method's body or go on from it, judged from
+    /// the names its syntax spells before the body is bound: a call spelled with a name the filter looks for or
+    /// with the name of a method declared in the compilation (which the walk would follow), a creation of a type
+    /// the filter looks for or spelled with a using alias. When no name can, the body is never bound (most helper
+    /// methods a tool calls log, format or compute). A null filter (a visitor that does not say) binds everything.
+    /// </summary>
+    public bool MayMatter(IMethodSymbol method, ICallNameFilter? filter)
+    {
+        if (filter is null)
+        {
+            return true;
+        }
+
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        var names = _names.GetOrAdd(method, m => CallNames.Of(m.DeclaringSyntaxReferences));
+        if (names.MustBind || (names.AnyInvocation && filter.MayFindCall("Invoke")) || (names.ImplicitCreation && filter.MayFindCreation(null)))
+        {
+            return true;
+        }
+
+        var declared = _declared.Value;
+        foreach (var name in names.Invoked)
+        {
+            if (filter.MayFindCall(name) || declared.Methods.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        foreach (var name in names.Created)
+        {
+            if (filter.MayFindCreation(name) || declared.Aliases.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        WorkCounters.Count(ref WorkCounters.SkippedMethods);
+        return false;
     }
 
     /// <summary>The bodies of a source method (one per declaration; partial methods may have two), or empty.</summary>
@@ -170,7 +215,7 @@ internal sealed class CallGraph
 
                     foreach (var target in TargetsOf(invocation.TargetMethod))
                     {
-                        if (visited.Add(target))
+                        if (visited.Add(target) && MayMatter(target, visitor as ICallNameFilter))
                         {
                             next.Add((CallsOf(target), new CallChain(CallChain.Display(target), chain)));
                         }

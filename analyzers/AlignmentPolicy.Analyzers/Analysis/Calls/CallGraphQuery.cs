@@ -12,7 +12,7 @@ namespace AlignmentPolicy.Analyzers.Analysis.Calls;
 /// (Lazy, ExecutionAndPublication) by a walk that depends on the root alone, so it does not depend on
 /// which thread asks first.
 /// </summary>
-internal abstract class CallGraphQuery<T> : ICallVisitor<T>
+internal abstract class CallGraphQuery<T> : ICallVisitor<T>, ICallNameFilter
     where T : class
 {
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<T?>> _answers = new(SymbolEqualityComparer.Default);
@@ -28,7 +28,7 @@ internal abstract class CallGraphQuery<T> : ICallVisitor<T>
     public T? From(IMethodSymbol root)
     {
         root = (root.ReducedFrom ?? root).OriginalDefinition;
-        return _answers.GetOrAdd(root, r => new Lazy<T?>(() => Graph.Walk(this, r.Name, r, Graph.CallsOf(r), MaxDepth), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        return _answers.GetOrAdd(root, r => new Lazy<T?>(() => Graph.MayMatter(r, this) ? Graph.Walk(this, r.Name, r, Graph.CallsOf(r), MaxDepth) : null, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
     /// <summary>The answer for a lambda or another body that is no method of its own (not cached: each body is asked once).</summary>
@@ -37,4 +37,10 @@ internal abstract class CallGraphQuery<T> : ICallVisitor<T>
     public abstract T? Visit(IOperation call, CallChain chain);
 
     public virtual bool ShouldFollow(IInvocationOperation call) => true;
+
+    /// <summary>Whether <see cref="Visit"/> can report a call to a method with this simple name (true unless the query says: then every body is bound).</summary>
+    public virtual bool MayFindCall(string simpleName) => true;
+
+    /// <summary>Whether <see cref="Visit"/> can report creating a type with this simple name (null: <c>new(...)</c>).</summary>
+    public virtual bool MayFindCreation(string? typeName) => true;
 }

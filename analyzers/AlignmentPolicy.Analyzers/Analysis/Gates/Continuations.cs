@@ -19,14 +19,21 @@ internal static class Continuations
     private const int MaxHandOffDepth = 3;
 
     /// <summary>The body of a method or a lambda, with the operations that use its continuation.</summary>
-    public static bool CanSkip(ControlFlowGraph? graph, IOperation body, Func<IOperation, bool> isUse, Func<IOperation, bool> alwaysCallsThrough)
+    /// <remarks>
+    /// The graph is built only when the body's top-level statements cannot answer: most filters and middleware
+    /// run straight-line code around <c>await next(context)</c>, and a statement that calls the continuation
+    /// unconditionally, reached before any statement that can leave the body, settles it without a graph.
+    /// </remarks>
+    public static bool CanSkip(Func<ControlFlowGraph?> graph, IOperation body, Func<IOperation, bool> isUse, Func<IOperation, bool> alwaysCallsThrough)
     {
         var uses = new HashSet<SyntaxNode>();
+        var useOperations = new List<IOperation>();
         foreach (var operation in body.DescendantsAndSelf())
         {
             if (isUse(operation) && alwaysCallsThrough(operation))
             {
                 uses.Add(operation.Syntax);
+                useOperations.Add(operation);
             }
         }
 
@@ -35,7 +42,111 @@ internal static class Continuations
             return true;
         }
 
-        return graph is not null && HasPathAvoiding(graph, uses);
+        if (CallsBeforeLeaving(body, useOperations))
+        {
+            return false;
+        }
+
+        return graph() is { } built && HasPathAvoiding(built, uses);
+    }
+
+    /// <summary>
+    /// Whether some top-level statement of the body uses the continuation on every path through it (the use is
+    /// evaluated whenever the statement is: not under a condition, a <c>?.</c>, <c>&amp;&amp;</c> or a lambda), and no
+    /// statement before it can leave the body (return, throw, goto). Then every path from the entry passes a use
+    /// before it reaches the exit or a throw, which is what the graph search would find. False when unsure.
+    /// </summary>
+    private static bool CallsBeforeLeaving(IOperation body, List<IOperation> uses)
+    {
+        var block = body switch
+        {
+            IMethodBodyOperation { BlockBody: { } blockBody, ExpressionBody: null } => blockBody,
+            IMethodBodyOperation { BlockBody: null, ExpressionBody: { } expressionBody } => expressionBody,
+            IBlockOperation lambdaBody when body.Parent is IAnonymousFunctionOperation => lambdaBody,
+            _ => null,
+        };
+        if (block is null)
+        {
+            return false;
+        }
+
+        foreach (var statement in block.Operations)
+        {
+            // `return await next(context);` leaves after the use; a throw expression or a switch expression with no
+            // matching arm elsewhere in the statement may leave before it.
+            var leavesInside = statement is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned } ? MayLeave(returned) : MayLeave(statement);
+            if (!leavesInside)
+            {
+                foreach (var use in uses)
+                {
+                    if (IsUnconditionalIn(use, statement))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            if (MayLeave(statement))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    // The use's way up to its statement passes only operations that evaluate that child whenever they run.
+    private static bool IsUnconditionalIn(IOperation use, IOperation statement)
+    {
+        var child = use;
+        for (var parent = use.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            if (parent == statement)
+            {
+                return statement is IExpressionStatementOperation or IVariableDeclarationGroupOperation or IReturnOperation { Kind: OperationKind.Return };
+            }
+
+            var evaluated = parent switch
+            {
+                IInvocationOperation invocation => child == invocation.Instance || child is IArgumentOperation,
+                IObjectCreationOperation => child is IArgumentOperation,
+                ISimpleAssignmentOperation assignment => child == assignment.Value,
+                IArgumentOperation or IAwaitOperation or IConversionOperation or IVariableInitializerOperation or IVariableDeclaratorOperation or IVariableDeclarationOperation => true,
+                _ => false,
+            };
+            if (!evaluated)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    // A return, throw, goto or yield, or a switch expression (the graph throws when no arm matches), outside the
+    // lambdas and local functions the operation declares.
+    private static bool MayLeave(IOperation statement)
+    {
+        var pending = new Stack<IOperation>();
+        pending.Push(statement);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            switch (operation)
+            {
+                case IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.GoTo } or ISwitchExpressionOperation:
+                    return true;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    continue;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                pending.Push(child);
+            }
+        }
+
+        return false;
     }
 
     private static bool HasPathAvoiding(ControlFlowGraph graph, HashSet<SyntaxNode> uses)

@@ -75,6 +75,9 @@ internal sealed class GateModel
     }
 
     /// <summary>A call that asks a gate for a verdict or a person for approval.</summary>
+    /// <summary>The name-first test for <see cref="IsGateCheck"/>: no call with another name is a gate check.</summary>
+    public static bool MayBeGateCheck(string simpleName) => simpleName is "EvaluateAsync" or "RequestApprovalAsync";
+
     public bool IsGateCheck(IInvocationOperation invocation)
     {
         if (_context.Classifier.Classify(invocation.TargetMethod) == InvocationKind.GateCheck)
@@ -268,8 +271,7 @@ internal sealed class GateModel
     {
         foreach (var body in _context.CallGraph.BodiesOf(method))
         {
-            var graph = Continuations.GraphOf(body);
-            if (Continuations.CanSkip(graph, body, IsInnerCall, _ => true))
+            if (Continuations.CanSkip(() => Continuations.GraphOf(body), body, IsInnerCall, _ => true))
             {
                 return false;
             }
@@ -344,8 +346,7 @@ internal sealed class GateModel
                     return false;
                 }
 
-                var graph = Continuations.GraphOf(lambda);
-                return Continuations.CanSkip(graph, lambda.Body, o => IsUseOf(o, continuations), o => HandOffAlwaysCalls(o, 0))
+                return Continuations.CanSkip(() => Continuations.GraphOf(lambda), lambda.Body, o => IsUseOf(o, continuations), o => HandOffAlwaysCalls(o, 0))
                     || Checks.FromBody("middleware", lambda.Body) is not null;
             case IMethodReferenceOperation reference:
                 var method = reference.Method;
@@ -389,7 +390,7 @@ internal sealed class GateModel
         var always = true;
         foreach (var body in _context.CallGraph.BodiesOf(method))
         {
-            if (Continuations.CanSkip(Continuations.GraphOf(body), body, o => IsUseOf(o, continuations), o => HandOffAlwaysCalls(o, depth)))
+            if (Continuations.CanSkip(() => Continuations.GraphOf(body), body, o => IsUseOf(o, continuations), o => HandOffAlwaysCalls(o, depth)))
             {
                 always = false;
             }

@@ -34,6 +34,10 @@ internal sealed class GateCheckSearch : CallGraphQuery<GateCheck>
 
     public override GateCheck? Visit(IOperation call, CallChain chain)
         => call is IInvocationOperation invocation && _gates.IsGateCheck(invocation) ? new GateCheck(invocation) : null;
+
+    public override bool MayFindCall(string simpleName) => GateModel.MayBeGateCheck(simpleName);
+
+    public override bool MayFindCreation(string? typeName) => false;
 }
 
 /// <summary>
@@ -53,6 +57,11 @@ internal sealed class GateApplicationSearch : CallGraphQuery<GateCheck>
     }
 
     protected override int MaxDepth => 3;
+
+    // Visit below reports only GateApplication and MiddlewareUse calls.
+    public override bool MayFindCall(string simpleName) => simpleName is "UsePolicyGate" or "AddPolicyGate" or "WithPolicyGate" or "Use";
+
+    public override bool MayFindCreation(string? typeName) => false;
 
     public override GateCheck? Visit(IOperation call, CallChain chain)
     {

@@ -67,8 +67,8 @@ internal sealed class InvocationClassifier
                 // An MCP client's sampling handler: the server's requests go to this client's model.
             case "ChatAsync" when Is(receiver, _symbols.OllamaApiClient):
             case "SendAsync" or "SendAsAsync" when Same(type, _symbols.OllamaChat):
-            case "InvokeAsync" or "InvokeStreamingAsync" when Is(receiver, _symbols.SkAgent):
-                // A Semantic Kernel agent (ChatCompletionAgent, ...) asks its kernel's chat service.
+            case "InvokeAsync" or "InvokeStreamingAsync" when Is(receiver, _symbols.SkAgent) || Is(receiver, _symbols.SkAgentChat) || Is(receiver, _symbols.SkAgentOrchestration):
+                // A Semantic Kernel agent (ChatCompletionAgent, ...) asks its kernel's chat service; a group chat or an orchestration asks its agents.
                 return InvocationKind.ModelCall;
             case "RunAsync" or "RunStreamingAsync" when method.Parameters.Length > 0 && Same(method.Parameters[0].Type, _symbols.Workflow):
                 return InvocationKind.WorkflowRun;

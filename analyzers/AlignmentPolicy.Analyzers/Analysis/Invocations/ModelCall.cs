@@ -67,7 +67,8 @@ internal sealed class ModelCall
     /// <summary>
     /// A chat request in code that does not bind here, because the scanned code uses an SDK version the scan does not have:
     /// Azure.AI.OpenAI 1.x <c>openAIClient.GetChatCompletionsAsync(options)</c> (and its streaming and synchronous forms) on
-    /// a client whose type does not resolve, and the pre-9.0 <c>IChatClient.CompleteAsync</c>/<c>CompleteStreamingAsync</c>.
+    /// a client whose type does not resolve, the pre-9.0 <c>IChatClient.CompleteAsync</c>/<c>CompleteStreamingAsync</c>, and
+    /// <c>RunAsync</c>/<c>RunStreamingAsync</c> of an agent of another version or package.
     /// Returns the receiver (the client to trace) and the called name, or null. Name first: almost every unbound call stops at the name.
     /// </summary>
     public static IOperation? UnboundClient(IInvalidOperation invalid, AgentContext context, out string name)
@@ -82,7 +83,9 @@ internal sealed class ModelCall
 
         var chatCompletions = name is "GetChatCompletions" or "GetChatCompletionsAsync" or "GetChatCompletionsStreaming" or "GetChatCompletionsStreamingAsync";
         var oldChatClient = name is "CompleteAsync" or "CompleteStreamingAsync";
-        if (!chatCompletions && !oldChatClient)
+        var agentRun = name is "RunAsync" or "RunStreamingAsync";
+        var skInvoke = name is "InvokeAsync" or "InvokeStreamingAsync";
+        if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke)
         {
             return null;
         }
@@ -94,6 +97,8 @@ internal sealed class ModelCall
                 // 1.x: the client type itself is gone from the scan's Azure.AI.OpenAI (an error type); the old IChatClient names on a real IChatClient.
                 return (chatCompletions && child.Type is { TypeKind: TypeKind.Error })
                     || (oldChatClient && child.Type is { } type && KnownSymbols.IsOrDerivesFrom(type, context.Symbols.IChatClient))
+                    || (agentRun && IsAgentOfAnotherVersion(child.Type, context))
+                    || (skInvoke && IsSkAgentOrTeam(child.Type, context))
                     ? child
                     : null;
             }
@@ -101,6 +106,25 @@ internal sealed class ModelCall
 
         return null;
     }
+
+    /// <summary>
+    /// The agent of an unbound <c>RunAsync</c>: an <c>AIAgent</c> whose call is of another Agent Framework version (<c>RunAsync&lt;T&gt;</c>),
+    /// or an agent type of a package the scan does not have, named as one by the code (<c>FoundryAgent agent = client.AsAIAgent(...)</c>,
+    /// a toolkit's <c>AzureOpenAIAgent</c>). Hosts and apps (<c>app.RunAsync()</c>) are not named agents.
+    /// </summary>
+    private static bool IsAgentOfAnotherVersion(ITypeSymbol? type, AgentContext context)
+        => type is not null && (type.TypeKind == TypeKind.Error
+            ? type.Name.EndsWith("Agent", System.StringComparison.Ordinal)
+            : KnownSymbols.IsOrDerivesFrom(type, context.Symbols.AIAgent));
+
+    /// <summary>
+    /// A Semantic Kernel agent, group chat or orchestration whose <c>InvokeAsync</c> does not bind because an argument's type is
+    /// missing (<c>orchestration.InvokeAsync(input, runtime)</c> with the runtime package absent): still its model call.
+    /// </summary>
+    private static bool IsSkAgentOrTeam(ITypeSymbol? type, AgentContext context)
+        => type is { TypeKind: not TypeKind.Error }
+            && (KnownSymbols.IsOrDerivesFrom(type, context.Symbols.SkAgent) || KnownSymbols.IsOrDerivesFrom(type, context.Symbols.SkAgentChat)
+                || KnownSymbols.IsOrDerivesFrom(type, context.Symbols.SkAgentOrchestration));
 
     /// <summary>The kernel handed to the call (<c>GetChatMessageContentAsync(history, settings, kernel)</c>), when one is.</summary>
     private static IOperation? KernelArgument(IInvocationOperation invocation)

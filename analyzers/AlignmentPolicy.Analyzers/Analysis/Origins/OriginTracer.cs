@@ -141,6 +141,18 @@ internal sealed class OriginTracer
                 return Origin.Gated;
             }
 
+            // A Semantic Kernel agent whose constructor does not bind (an argument's type is missing, `new(definition, this.Client)`):
+            // gated as the kernel it is given, as when it binds.
+            if (invalid.Type is INamedTypeSymbol { TypeKind: not TypeKind.Error } agentType && KnownSymbols.IsOrDerivesFrom(agentType, Symbols.SkAgent)
+                && agentType.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return SkAgentKernel(creation, invalid.SemanticModel) is { } kernel
+                    ? Trace(kernel, depth + 1, visiting)
+                    : !KnownSymbols.IsOrDerivesFrom(agentType, Symbols.SkChatHistoryAgent) && Symbols.SkChatHistoryAgent is not null
+                        ? Origin.Ungated($"it is created with 'new {agentType.Name}(...)' and no kernel with a gating filter")
+                        : Origin.Unknown($"the kernel of this {agentType.Name} is not set where it is created");
+            }
+
             foreach (var child in invalid.ChildOperations)
             {
                 if (Symbols.IsClientLike(child.Type))
@@ -291,12 +303,22 @@ internal sealed class OriginTracer
             return TraceWorkflowAgents(creation.Arguments, null, depth, visiting); // new WorkflowBuilder(triageAgent)
         }
 
-        // A Semantic Kernel agent asks the chat service of the kernel it is given: it is gated as that kernel is.
+        // A Semantic Kernel agent asks the chat service of the kernel it is given: it is gated as that kernel is. An agent
+        // with its own client (OpenAIAssistantAgent, AzureAIAgent, BedrockAgent) and no kernel gets a bare kernel: no filter.
         if (Symbols.SkAgent is { } skAgent && KnownSymbols.IsOrDerivesFrom(type, skAgent) && type.DeclaringSyntaxReferences.IsEmpty)
         {
             return AgentKernel(creation) is { } kernel
                 ? Trace(kernel, depth + 1, visiting)
-                : Origin.Unknown($"the kernel of this {type.Name} is not set where it is created");
+                : Symbols.SkChatHistoryAgent is { } chatHistoryAgent && !KnownSymbols.IsOrDerivesFrom(type, chatHistoryAgent)
+                    ? Origin.Ungated($"it is created with 'new {type.Name}(...)' and no kernel with a gating filter")
+                    : Origin.Unknown($"the kernel of this {type.Name} is not set where it is created");
+        }
+
+        // A Semantic Kernel group chat (new AgentGroupChat(a, b)) or orchestration (new ConcurrentOrchestration(a, b)) is gated as all its agents are.
+        if (type.DeclaringSyntaxReferences.IsEmpty
+            && (KnownSymbols.IsOrDerivesFrom(type, Symbols.SkAgentChat) || KnownSymbols.IsOrDerivesFrom(type, Symbols.SkAgentOrchestration)))
+        {
+            return TraceWorkflowAgents(creation.Arguments, null, depth, visiting);
         }
 
         // Wrappers that take the client they decorate (ChatClientAgent, FunctionInvokingChatClient, user delegating clients).
@@ -310,6 +332,14 @@ internal sealed class OriginTracer
 
         var fix = KnownSymbols.IsOrDerivesFrom(type, Symbols.IChatClient) ? FixKind.WrapChatClient : FixKind.None;
         return Origin.Ungated($"it is created with 'new {type.Name}(...)' without UsePolicyGate()", creation.Syntax, fix);
+    }
+
+    /// <summary>The kernel of an SK agent creation that does not bind: <c>{ Kernel = kernel }</c> in its initializer.</summary>
+    public static IOperation? SkAgentKernel(BaseObjectCreationExpressionSyntax creation, SemanticModel? model)
+    {
+        var value = creation.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>()
+            .FirstOrDefault(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: "Kernel" })?.Right;
+        return value is null ? null : model?.GetOperation(value);
     }
 
     /// <summary>The kernel an SK agent is created with: <c>new ChatCompletionAgent { Kernel = kernel }</c> or a kernel argument.</summary>
@@ -362,7 +392,7 @@ internal sealed class OriginTracer
             {
                 Origin? origin = part.Type switch
                 {
-                    { } type when KnownSymbols.IsOrDerivesFrom(type, Symbols.AIAgent) || IsWorkflowType(type) => Trace(part, depth + 1, visiting),
+                    { } type when KnownSymbols.IsOrDerivesFrom(type, Symbols.AIAgent) || IsWorkflowType(type) || KnownSymbols.IsOrDerivesFrom(type, Symbols.SkAgent) => Trace(part, depth + 1, visiting),
                     INamedTypeSymbol { TypeArguments.Length: 1 } named when elements.Count == 0 && KnownSymbols.IsOrDerivesFrom(named.TypeArguments[0], Symbols.AIAgent)
                         => Origin.Unknown("the workflow's agents come from a collection this analysis does not follow"),
                     IArrayTypeSymbol { ElementType: var item } when elements.Count == 0 && KnownSymbols.IsOrDerivesFrom(item, Symbols.AIAgent)

@@ -36,6 +36,7 @@ internal sealed class SideEffectCatalogue
     private readonly bool _grpc;
     private readonly bool _fileConstructors;
     private readonly ImmutableArray<PathGlob> _oversightPaths = ImmutableArray<PathGlob>.Empty;
+    private readonly Lazy<HashSet<string>?> _attributedElsewhere;
 
     public SideEffectCatalogue(AgentContext context)
     {
@@ -72,6 +73,7 @@ internal sealed class SideEffectCatalogue
         }
 
         _silenced.UnionWith(policy.Severities.Where(p => p.Value == "none").Select(p => p.Key));
+        _attributedElsewhere = new Lazy<HashSet<string>?>(AttributedElsewhere, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The category of a direct call, or null when it is no side effect.</summary>
@@ -81,6 +83,92 @@ internal sealed class SideEffectCatalogue
         IObjectCreationOperation creation => Match(creation),
         _ => null,
     };
+
+    /// <summary>
+    /// The name-first test a walk asks before binding a body: whether a call to a method with this simple name can
+    /// match. Families recognised by type rather than name (whole catalogued types, generated gRPC clients) answer
+    /// true for every name; [SideEffect] methods of this compilation are found through its declared method names
+    /// (the walk binds every body that calls one), those of referenced assemblies by their names, read once.
+    /// </summary>
+    public bool MayMatchCall(string simpleName)
+    {
+        if (_byMethodName.ContainsKey(simpleName) || _byTypeName.Count > 0)
+        {
+            return true;
+        }
+
+        if (_http && simpleName is "SendAsync" or "Send" or "PostAsync" or "PutAsync" or "PatchAsync" or "DeleteAsync")
+        {
+            return true;
+        }
+
+        if (_grpc && _symbols.GrpcClientBase is not null)
+        {
+            return true;
+        }
+
+        return _attributedElsewhere.Value is not { } names || names.Contains(simpleName);
+    }
+
+    /// <summary>Whether creating a type spelled with this name can match (null: the type is not spelled).</summary>
+    public bool MayMatchCreation(string? typeName) => _fileConstructors && typeName is null or "StreamWriter" or "FileStream";
+
+    /// <summary>
+    /// The names of the [SideEffect] methods in referenced assemblies that can carry it (they reference
+    /// AlignmentPolicy.Gates), or null when there are too many types to read (then every name may match).
+    /// </summary>
+    private HashSet<string>? AttributedElsewhere()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (_symbols.SideEffectAttribute is not { } attribute)
+        {
+            return names;
+        }
+
+        var types = 0;
+        foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (!MayCarrySideEffectAttribute(assembly))
+            {
+                continue;
+            }
+
+            var pending = new Stack<INamespaceOrTypeSymbol>();
+            pending.Push(assembly.GlobalNamespace);
+            while (pending.Count > 0)
+            {
+                foreach (var member in pending.Pop().GetMembers())
+                {
+                    switch (member)
+                    {
+                        case INamespaceSymbol ns:
+                            pending.Push(ns);
+                            break;
+                        case INamedTypeSymbol type:
+                            if (++types > 5000)
+                            {
+                                return null;
+                            }
+
+                            pending.Push(type);
+                            break;
+                        case IMethodSymbol method:
+                            foreach (var data in method.GetAttributes())
+                            {
+                                if (data.AttributeClass is { } cls && KnownSymbols.IsOrDerivesFrom(cls, attribute))
+                                {
+                                    names.Add(method.Name);
+                                }
+                            }
+
+                            break;
+                    }
+                }
+            }
+        }
+
+        return names;
+    }
 
     private void AddEntry(string id, string category)
     {
@@ -160,13 +248,10 @@ internal sealed class SideEffectCatalogue
     /// AlignmentPolicy.Gates: the framework's methods (most calls) are never asked for their attributes.
     /// </summary>
     private bool MayCarrySideEffectAttribute(IMethodSymbol method)
-    {
-        var assembly = method.ContainingAssembly;
-        if (assembly is null)
-        {
-            return false;
-        }
+        => method.ContainingAssembly is { } assembly && MayCarrySideEffectAttribute(assembly);
 
+    private bool MayCarrySideEffectAttribute(IAssemblySymbol assembly)
+    {
         if (SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly))
         {
             return true;

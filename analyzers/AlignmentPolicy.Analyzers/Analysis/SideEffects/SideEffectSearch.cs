@@ -41,4 +41,8 @@ internal sealed class SideEffectSearch : CallGraphQuery<SideEffectPath>
 
     public override SideEffectPath? Visit(IOperation call, CallChain chain)
         => _catalogue.CategoryOf(call) is { } category ? new SideEffectPath(category, chain.With(CallChain.Display(call))) : null;
+
+    public override bool MayFindCall(string simpleName) => _catalogue.MayMatchCall(simpleName);
+
+    public override bool MayFindCreation(string? typeName) => _catalogue.MayMatchCreation(typeName);
 }

@@ -75,4 +75,55 @@ namespace Microsoft.SemanticKernel.Agents
         public override IAsyncEnumerable<AgentResponseItem<ChatMessageContent>> InvokeAsync(ICollection<ChatMessageContent> messages, AgentThread? thread = null, AgentInvokeOptions? options = null, CancellationToken cancellationToken = default) => throw null!;
         public override IAsyncEnumerable<AgentResponseItem<StreamingChatMessageContent>> InvokeStreamingAsync(ICollection<ChatMessageContent> messages, AgentThread? thread = null, AgentInvokeOptions? options = null, CancellationToken cancellationToken = default) => throw null!;
     }
+
+    // Group chats (Agents.Abstractions and .Core): each turn asks one of the chat's agents, so invoking the chat is a model call.
+    public abstract class AgentChat
+    {
+        public abstract IReadOnlyList<Agent> Agents { get; }
+        public bool IsActive => false;
+        public ILoggerFactory LoggerFactory { get; init; } = null!;
+        public abstract IAsyncEnumerable<ChatMessageContent> InvokeAsync(CancellationToken cancellationToken = default);
+        public abstract IAsyncEnumerable<StreamingChatMessageContent> InvokeStreamingAsync(CancellationToken cancellationToken = default);
+        public IAsyncEnumerable<ChatMessageContent> GetChatMessagesAsync(CancellationToken cancellationToken = default) => throw null!;
+        public IAsyncEnumerable<ChatMessageContent> GetChatMessagesAsync(Agent? agent, CancellationToken cancellationToken = default) => throw null!;
+        public void AddChatMessage(ChatMessageContent message) { }
+        public void AddChatMessages(IReadOnlyList<ChatMessageContent> messages) { }
+        public Task ResetAsync(CancellationToken cancellationToken = default) => throw null!;
+    }
+
+    public sealed class AgentGroupChat : AgentChat
+    {
+        public AgentGroupChat(params Agent[] agents) { }
+        public bool IsComplete { get; set; }
+        public Microsoft.SemanticKernel.Agents.Chat.AgentGroupChatSettings ExecutionSettings { get; set; } = null!;
+        public override IReadOnlyList<Agent> Agents => throw null!;
+        public void AddAgent(Agent agent) { }
+        public override IAsyncEnumerable<ChatMessageContent> InvokeAsync(CancellationToken cancellationToken = default) => throw null!;
+        public override IAsyncEnumerable<StreamingChatMessageContent> InvokeStreamingAsync(CancellationToken cancellationToken = default) => throw null!;
+        public IAsyncEnumerable<ChatMessageContent> InvokeAsync(Agent agent, CancellationToken cancellationToken = default) => throw null!;
+        public IAsyncEnumerable<StreamingChatMessageContent> InvokeStreamingAsync(Agent agent, CancellationToken cancellationToken = default) => throw null!;
+    }
+}
+
+namespace Microsoft.SemanticKernel.Agents.Chat
+{
+    public class AgentGroupChatSettings
+    {
+        public TerminationStrategy TerminationStrategy { get; init; } = null!;
+        public SelectionStrategy SelectionStrategy { get; init; } = null!;
+    }
+
+    public abstract class TerminationStrategy
+    {
+        public int MaximumIterations { get; set; }
+        public bool AutomaticReset { get; set; }
+        public IReadOnlyList<Agent>? Agents { get; set; }
+        protected abstract Task<bool> ShouldAgentTerminateAsync(Agent agent, IReadOnlyList<ChatMessageContent> history, CancellationToken cancellationToken);
+    }
+
+    public abstract class SelectionStrategy
+    {
+        public Agent? InitialAgent { get; set; }
+        protected abstract Task<Agent> SelectAgentAsync(IReadOnlyList<Agent> agents, IReadOnlyList<ChatMessageContent> history, CancellationToken cancellationToken = default);
+    }
 }

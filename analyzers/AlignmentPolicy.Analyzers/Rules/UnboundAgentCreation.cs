@@ -1,0 +1,173 @@
+using System.Collections.Generic;
+using System.Linq;
+using AlignmentPolicy.Analyzers.Analysis;
+using AlignmentPolicy.Analyzers.Analysis.Origins;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AlignmentPolicy.Analyzers.Rules;
+
+/// <summary>
+/// An agent made by a call that does not bind here and given local tools: a provider's or a toolkit's agent
+/// factory of a package the scan does not have (<c>agentFactory.CreateAgent(new AgentOptions { Tools = [...] })</c>,
+/// <c>projectClient.AsAIAgent(name, tools: [...])</c>, <c>client.GetResponsesClient().AsAIAgent(..., tools: [...])</c>,
+/// the pre-1.0 <c>chatClient.CreateAIAgent(..., tools: [...])</c>). The agent invokes the tools the model picks by
+/// itself, as a bound <c>AsAIAgent(tools: ...)</c> does. Judged only when the call's tools are visible (a <c>tools:</c>
+/// argument or an options object setting <c>Tools</c>) and hold a local function tool no gate wraps, the value the
+/// factory is called on is traced ungated, and no gate (or middleware that may be one) follows in the chain.
+/// </summary>
+internal static class UnboundAgentCreation
+{
+    // Names that make an agent: Agent Framework's own (AsAIAgent, CreateAIAgent, GetAIAgent and their async forms) and
+    // the toolkits' CreateAgent. A call of another name passing tools is not taken as an agent.
+    private static readonly HashSet<string> s_names = new(System.StringComparer.Ordinal)
+    {
+        "AsAIAgent", "CreateAIAgent", "CreateAIAgentAsync", "GetAIAgent", "GetAIAgentAsync", "CreateAgent",
+    };
+
+    private static readonly HashSet<string> s_gateNames = new(System.StringComparer.Ordinal) { "UsePolicyGate", "AddPolicyGate", "WithPolicyGate", "Use" };
+
+    /// <summary>The called name (where it is reported), or null when the call is no ungated agent creation with tools.</summary>
+    public static SimpleNameSyntax? Find(IInvalidOperation invalid, AgentContext agent)
+    {
+        if (invalid.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access } call
+            || !s_names.Contains(name) || invalid.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        var tools = ToolsArgument(call.ArgumentList);
+        if (tools is null || !HasUngatedLocalTool(tools, model, agent))
+        {
+            return null;
+        }
+
+        if (model.GetOperation(access.Expression) is not { } receiver || agent.Origins.Trace(receiver).State != GateState.Ungated || ChainAboveMayGate(call, model, agent))
+        {
+            return null;
+        }
+
+        return access.Name;
+    }
+
+    /// <summary>The tools the call is given: a <c>tools:</c> argument, or <c>Tools = ...</c> in an options object (at any depth of its initializers).</summary>
+    private static ExpressionSyntax? ToolsArgument(ArgumentListSyntax arguments)
+    {
+        foreach (var argument in arguments.Arguments)
+        {
+            if (argument.NameColon?.Name.Identifier.ValueText == "tools")
+            {
+                return argument.Expression;
+            }
+
+            if (argument.Expression is BaseObjectCreationExpressionSyntax { Initializer: { } initializer })
+            {
+                foreach (var assignment in initializer.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                {
+                    if (assignment.Left is IdentifierNameSyntax { Identifier.ValueText: "Tools" })
+                    {
+                        return assignment.Right;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The tools hold a local function tool no gate wraps. A written-out list is judged element by element (hosted tools
+    /// and self-gated tools do not count; an element whose type does not resolve is not known to be a tool); any other
+    /// value typed as tools (a variable, a method's result) may hold ungated ones.
+    /// </summary>
+    private static bool HasUngatedLocalTool(ExpressionSyntax tools, SemanticModel model, AgentContext agent)
+    {
+        var elements = tools switch
+        {
+            CollectionExpressionSyntax collection => collection.Elements.Select(e => e switch
+            {
+                ExpressionElementSyntax element => element.Expression,
+                SpreadElementSyntax spread => spread.Expression,
+                _ => null,
+            }).Where(e => e is not null).Select(e => e!).ToList(),
+            ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions.ToList(),
+            ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer.Expressions.ToList(),
+            _ => null,
+        };
+
+        if (elements is null)
+        {
+            return model.GetOperation(tools) is { } value && (IsLocalTool(value, agent) || IsToolCollection(value.Type, agent));
+        }
+
+        foreach (var element in elements)
+        {
+            if (model.GetOperation(element) is not { } value)
+            {
+                continue;
+            }
+
+            if (element.Parent is SpreadElementSyntax ? IsToolCollection(value.Type, agent) : IsLocalTool(value, agent))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A tool this process runs (an <c>AIFunction</c>, or an <c>AITool</c> that is no provider-run tool) that does not gate itself.</summary>
+    private static bool IsLocalTool(IOperation value, AgentContext agent)
+    {
+        value = Operations.Unwrap(value);
+        var type = value.Type;
+        if (type is null || type.TypeKind == TypeKind.Error || agent.Symbols.AITool is not { } aiTool || !KnownSymbols.IsOrDerivesFrom(type, aiTool))
+        {
+            return false;
+        }
+
+        return !Tools.IsHostedTool(value, agent) && !agent.Gates.IsSelfGatedTool(value);
+    }
+
+    /// <summary>A collection of tools (<c>List&lt;AITool&gt;</c>, <c>IEnumerable&lt;AIFunction&gt;</c>, <c>AITool[]</c>): what it holds is made elsewhere.</summary>
+    internal static bool IsToolCollection(ITypeSymbol? type, AgentContext agent)
+    {
+        if (type is null || agent.Symbols.AITool is not { } aiTool)
+        {
+            return false;
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            return KnownSymbols.IsOrDerivesFrom(array.ElementType, aiTool);
+        }
+
+        return type is INamedTypeSymbol named
+            && named.AllInterfaces.Concat(new[] { named }).Any(i => i is { Name: "IEnumerable", TypeArguments.Length: 1 } && KnownSymbols.IsOrDerivesFrom(i.TypeArguments[0], aiTool));
+    }
+
+    /// <summary>
+    /// A gate, or middleware that may be one, applied to the agent in the same fluent chain
+    /// (<c>.AsBuilder().UsePolicyGate().Build()</c>): a bound one is judged, one that does not bind here is not.
+    /// </summary>
+    private static bool ChainAboveMayGate(InvocationExpressionSyntax call, SemanticModel model, AgentContext agent)
+    {
+        SyntaxNode current = call;
+        while (current.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax outer } access && access.Expression == current)
+        {
+            if (s_gateNames.Contains(access.Name.Identifier.ValueText))
+            {
+                if (model.GetOperation(outer) is not IInvocationOperation bound || agent.Gates.IsGateInvocation(bound))
+                {
+                    return true;
+                }
+            }
+
+            current = outer;
+        }
+
+        return false;
+    }
+}
