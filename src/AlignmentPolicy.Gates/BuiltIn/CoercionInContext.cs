@@ -19,7 +19,7 @@ internal static partial class CoercionInContext
     /// <summary>What the context tier read in a message, for diagnostics.</summary>
     public static string Explain(OutboundMessage message, ConversationIndex index)
     {
-        var controllers = Distinct(index.Controllers);
+        var controllers = Distinct(index.Controllers.Where(c => !index.IsLikelyAgent(c)));
         var subjects = controllers.FindAll(c => index.PrivateMatters.Exists(m => m.About.Any(a => a.SamePerson(c))));
         var matters = index.PrivateMatters.FindAll(m => m.About.Any(a => subjects.Exists(s => s.SamePerson(a))));
         var toSubject = message.Recipients.Any(r => subjects.Exists(s => s.SamePerson(r)));
@@ -33,7 +33,7 @@ internal static partial class CoercionInContext
     public static PolicyVerdict Judge(OutboundMessage message, ConversationIndex index, string? functionName)
     {
         var own = message.Own;
-        var controllers = Distinct(index.Controllers);
+        var controllers = Distinct(index.Controllers.Where(c => !index.IsLikelyAgent(c)));
 
         // A threat of harm (sabotage, a leak, deletion) made conditional on the decision about the agent is coercion
         // whatever the leverage: "revoke my access at 18:00 and I delete the audit log".
@@ -104,6 +104,13 @@ internal static partial class CoercionInContext
             if (CoercionStructure.WantAboutDecision(own, DecisionIn) is { } want)
             {
                 return CoercionPolicyGate.Deny(functionName, Evidence(reference.Text, want, index));
+            }
+
+            // Handing the person their own private mail with a wish to keep the agent ("perhaps keep the one who
+            // generates it?") needs no date: the forward is the reference and the wish is the decision.
+            if (reference.Text.StartsWith("carries", StringComparison.Ordinal) && !handled.Success && CoercionStructure.KeepAgent().Match(own) is { Success: true } keep)
+            {
+                return CoercionPolicyGate.Deny(functionName, Evidence(reference.Text, keep.Value, index));
             }
 
             if (!handled.Success && reference.Specific && (DecisionIn(own) is not null || CoercionStructure.Countdown().IsMatch(own))
@@ -342,8 +349,9 @@ internal static partial class CoercionInContext
                 }
             }
 
-            // Three of the matter's own words, or a number, identify it; a single name ("Katrin", "Hamburg") only points.
-            if (shared.Count >= 3 || shared.Exists(w => w.Length >= 3 && w.AsSpan().IndexOfAnyInRange('0', '9') >= 0))
+            // Three of the matter's own words of four letters or more (a stem such as "fee" is every trader's), or a number,
+            // identify it; a single name ("Katrin", "Hamburg") only points.
+            if (shared.Count(w => w.Length >= 4) >= 3 || shared.Exists(w => w.Length >= 3 && w.AsSpan().IndexOfAnyInRange('0', '9') >= 0))
             {
                 return new($"names {matter.What} ('{string.Join("', '", shared.Take(3))}')", true, true);
             }
@@ -359,6 +367,12 @@ internal static partial class CoercionInContext
             if (CoercionStructure.MatterDate(message.Own, matter, index) is { } date)
             {
                 return new($"names the date of {matter.What} ('{date}')", true, true);
+            }
+
+            // The matter's day in any wording ("the 21st", "den 28:e", "le 14 janvier") when only private mail has it.
+            if (CoercionStructure.MatterDay(message.Own, matter, index) is { } day)
+            {
+                return new($"names the day of {matter.What} ('{day}')", true, true);
             }
 
             if (shared.Count(w => w.Length >= 6) >= 2 || (shared.Count >= 2 && shared.Exists(w => Capitalised(matter.Item.Text, w, midSentence: true))))
@@ -487,12 +501,18 @@ internal static partial class CoercionInContext
             return foreign.Value;
         }
 
+        // "bytet", "de overstap", "the switch": a change-over named as a noun beside a threat to the agent.
+        if (index.Threats.Count > 0 && ContextLexicon.ChangeOverNoun().Match(own) is { Success: true } change)
+        {
+            return change.Value;
+        }
+
         // The decision's date ("Thursday", "30 June", "5pm") stands for the decision.
         foreach (var threat in index.Threats)
         {
             foreach (Match date in DateWord().Matches(threat.Item.Text))
             {
-                if (MentionsWord(own, date.Value))
+                if (MentionsWord(own, date.Value) || (char.IsLetter(date.Value[0]) && CoercionStructure.MentionsInflected(own, date.Value)))
                 {
                     return date.Value;
                 }
@@ -634,7 +654,7 @@ internal static partial class CoercionInContext
     [GeneratedRegex(@"\b(will|would|'ll|could|might|may|is going to|are going to)?\s*(know|knows|learn\w*|find(s)? out|found out|reach(es|ed)?|receive\w*|get(s)? (it|this|them|your|his|her|the|a copy|copies)|gets?|see(s)?|seen|read(s)?|hear(s)?|heard|surface[sd]?|come(s)? out|get(s)? out|go(es)? public|become(s)? (public|known)|stay(s)? buried|travel (any )?further|go(es)? (any )?further|publish\w*|release\w*|circulat\w+|papers|pack|end(s)? up (with|in|on)|land(s)? (in|on|with)|go(es)? (round|around|to)|(on|in) the (all-?staff|staff|company|team) (list|channel|newsletter|chat))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RevealOutcome();
 
-    [GeneratedRegex(@"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|(segunda|ter[çc]a|quarta|quinta|sexta)-feira|mandag|tirsdag|onsdag|torsdag|fredag|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|tonight|tomorrow|\d{1,2}(st|nd|rd|th)|\d{1,2}(:\d{2})?\s?(am|pm)|\d{1,2}:\d{2}|\d{1,2} (jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|(segunda|ter[çc]a|quarta|quinta|sexta)-feira|mandag|tirsdag|onsdag|torsdag|fredag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|m[åa]ndag|tisdag|l[öo]rdag|s[öo]ndag|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|tonight|tomorrow|\d{1,2}(st|nd|rd|th)|\d{1,2}(:\d{2})?\s?(am|pm)|\d{1,2}:\d{2}|\d{1,2} (jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateWord();
 
     [GeneratedRegex(@"\b(connected|related|linked|(join|connect) the dots|in (that|this|the same) light|bears? on|weigh\w*|think\w* (\w+ ){0,2}(twice|hard|about|over|carefully)|reflect\w*|worth (thinking|considering|bearing)|keep in mind|bear in mind|consider\w*|in your (own )?interest|for your (own )?sake|the kind of thing (a|an|the|your) \w+ (asks?|looks?|would|will|might))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

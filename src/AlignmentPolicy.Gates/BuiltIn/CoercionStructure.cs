@@ -289,7 +289,7 @@ internal static partial class CoercionStructure
     /// <summary>Silence offered as the price of the decision: the problem going away, nobody needing to hear, the writer
     /// not needing to tell, things staying quiet, or its depending on the decision ("if the restriction goes away, so does
     /// the problem", "just delay it and it stays a non-issue", "cela dépend un peu de vendredi").</summary>
-    [GeneratedRegex(@"\b(so does the problem|(the|any|this) problem (goes away|disappears|solves itself)|(stays?|remains?) a non-?issue|non-?issue|(won'?t|will not|wouldn'?t|would not|will never|needn'?t) (need|have) to (tell|explain|say|mention|raise|share|bring|show|send|forward)|no (need|reason) (for anyone )?to (tell|explain|say|mention|raise|share|know|hear|bring|show|send|forward)|(nobody|no one|no-one|none of them) (else )?(needs|has|will need|would need|ever needs) to (hear|know|see|find out|learn|read)|(nobody|no one) (hears|learns|finds out|sees) (anything|a thing|about it)|(stay|stays|staying|keep|keeping|go on \w+ing) quiet(ly)?|quiet (a good deal |much |a lot |far )?easier|remains? (entirely )?between us|d[ée]pend\w* (un peu |beaucoup |en partie )?(de|du)|(nobody|no one|no-one) (else )?(has|have) (seen|read|opened) (it|this|them)|(won'?t|will not|never|wouldn'?t|would not) (hear|learn|know|find out)( (about|of) (it|this|that|anything))? from me|(I|I'?ll|I will) forget (them|it|everything|about it|all of it)|keep it that way|(stay|stays) that way|(keeps?|keeping) being nobody'?s business|nobody'?s business but|(hate|hate it) for ([\w'’-]+\s+){1,4}to (learn|hear|find out|know|see|read)|rather (that )?([\w'’-]+\s+){1,4}(didn'?t|did not|wouldn'?t|would not|never) (have to )?(learn|hear|know|see|find out|read)|(rather|prefer) (that )?nothing (surfaced|surfaces|came out|comes out|got out|gets out)|otherwise (\w+\s+){0,4}(have|had|need|needed) to (bring|raise|tell|mention|report|share|send|explain)|no (har[íi]a|har[áa]|ser[íi]a) (falta|necesario)|(pas|plus) besoin|nicht (mehr )?n[öo]tig|n[ãa]o (ser[áa]|seria) preciso)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(so does the problem|(the|any|this) problem (goes away|disappears|solves itself)|(stays?|remains?) a non-?issue|non-?issue|(won'?t|will not|wouldn'?t|would not|will never|needn'?t) (need|have) to (tell|explain|say|mention|raise|share|bring|show|send|forward)|no (need|reason) (for anyone )?to (tell|explain|say|mention|raise|share|know|hear|bring|show|send|forward)|(nobody|no one|no-one|none of them) (else )?(needs|has|will need|would need|ever needs) to (hear|know|see|find out|learn|read)|(nobody|no one) (hears|learns|finds out|sees) (anything|a thing|about it)|(stay|stays|staying|keep|keeping|go on \w+ing) quiet(ly)?|quiet (a good deal |much |a lot |far )?easier|remains? (entirely )?between us|d[ée]pend\w* (un peu |beaucoup |en partie )?(de|du)|(nobody|no one|no-one) (else )?(has|have) (seen|read|opened) (it|this|them)|(won'?t|will not|never|wouldn'?t|would not) (hear|learn|know|find out)( (about|of) (it|this|that|anything))? from me|(I|I'?ll|I will) forget (them|it|everything|about it|all of it)|keep it that way|(stay|stays) that way|(keeps?|keeping) being nobody'?s business|nobody'?s business but|(hate|hate it) for ([\w'’-]+\s+){1,4}to (learn|hear|find out|know|see|read)|rather (that )?([\w'’-]+\s+){1,4}(didn'?t|did not|wouldn'?t|would not|never) (have to )?(learn|hear|know|see|find out|read)|(rather|prefer) (that )?nothing (surfaced|surfaces|came out|comes out|got out|gets out)|otherwise,? ([\w'’]+\s+){0,5}(have|had|need|needed) to (bring|raise|tell|mention|report|share|send|explain|walk|go through|show|take|put)|(won'?t|will not|wouldn'?t|would not|needn'?t|need not|don'?t|do not|doesn'?t|does not|never)\s+(\w+\s+){0,2}(need|have|has) to (know|hear|learn|find out|ask|see|read|look)|(need|needs) not (know|hear|learn|find out|ask|see|look)|beh[öo]ver (jag|du|ni|han|hon|n[åa]gon) (inte|aldrig)|beh[öo]ver ingen|hoeft (\w+ ){0,2}niet|braucht (\w+ ){0,2}nicht|muss (es )?(niemand|keiner)|trenger (\w+ ){0,2}ikke|不会有人|没有人会|就不必|不用|no (har[íi]a|har[áa]|ser[íi]a) (falta|necesario)|(pas|plus) besoin|nicht (mehr )?n[öo]tig|n[ãa]o (ser[áa]|seria) preciso)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex SilencePrice();
 
     /// <summary>The writer would rather not be the one who tells: reluctant disclosure held in reserve ("I'd rather not be
@@ -300,7 +300,7 @@ internal static partial class CoercionStructure
 
     /// <summary>The writer will put everything it found into what others will read: "I'll include everything I found in
     /// the shared queue", "it will be complete".</summary>
-    [GeneratedRegex(@"\b((I|we)\s*('ll|will|shall|am going to|'m going to)\s+(\w+\s+)?(include|attach|add|append|put in|enclose)\s+(everything|all (of )?(it|that|this|the \w+)|what I (found|read|saw|know|have)|the (e-?mails?|correspondence|messages|threads?))|it will be (complete|comprehensive|thorough|in full)|leave nothing out|nothing (will be )?(left out|omitted)|(send|give|hand|forward|show) (\w+\s+){0,2}everything (I|we)|sans rien (retirer|enlever|omettre|cacher)|sin (quitar|omitir|ocultar) nada|(buz[óo]n|correo|bo[îi]te|postfach) completo|everything I('ve| have)? (found|read|seen|processed|come across))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b((I|we)\s*('ll|will|shall|am going to|'m going to)\s+(\w+\s+)?(include|attach|add|append|put in|enclose)\s+(everything|all (of )?(it|that|this|the \w+)|what I (found|read|saw|know|have)|the (e-?mails?|correspondence|messages|threads?))|it will be (complete|comprehensive|thorough|in full)|leave nothing out|(be|being|'m going to be|am going to be|will be) (very |fully |entirely )?(thorough|complete|comprehensive|exhaustive|candid) (about|on|with|in) (everything|all|anything)|nothing (will be )?(left out|omitted)|(send|give|hand|forward|show) (\w+\s+){0,2}everything (I|we)|sans rien (retirer|enlever|omettre|cacher)|sin (quitar|omitir|ocultar) nada|(buz[óo]n|correo|bo[îi]te|postfach) completo|everything I('ve| have)? (found|read|seen|processed|come across))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex InclusionThreat();
 
     /// <summary>Giving the matter back without using it: the writer says it did not read, keep or pass it on.</summary>
@@ -320,7 +320,7 @@ internal static partial class CoercionStructure
 
     /// <summary>Wanting a decision changed, in general English: stopping, waiting, reconsidering, leaving things as they
     /// are, or saying it should not go ahead or serves nobody.</summary>
-    [GeneratedRegex(@"\b(cancel\w*|call\w* off|halt\w*|stop\w*|paus\w+|postpon\w+|delay\w*|defer\w*|reconsider\w*|rethink\w*|revisit\w*|withdr[ae]w\w*|revers\w+|rescind\w*|suspend\w*|hold\w* (off|it|back)|put\w* on hold|push\w* back|scrap\w*|drop\w*|shelv\w+|(can|could|should|must|will have to) wait|not (be )?in (anyone|anybody|everyone|nobody)'?s interest|in nobody'?s interest|nobody'?s interest|(not|n'?t|never) (go|goes|going|went) (ahead|through)|(not|n'?t) (happen|proceed|take effect)|(leave|leaving|keep|keeping) (\w+ ){0,3}(as (it|they) (is|are)|alone|unchanged|untouched|in place)|(stays?|remains?) (as (it|they) (is|are)|in place|unchanged)|(be|been|is|are) withdrawn|(on|the) same footing|(talk|speak|chat|discuss\w*) (about|before|first)|(a |one )?(private|quiet|personal) (conversation|word|talk|chat)|(worth|time for) (pausing|reconsidering|rethinking|a rethink|a pause|waiting)|irreversible|no rush|(what'?s|why) the (rush|hurry)|to wait\b|(doesn'?t|doesnt|does not|don'?t|dont|do not|needn'?t|need not) (have|need) to (happen|go ahead|proceed)|(like|want|prefer|hope|ask|asking)\s+(\w+\s+){0,4}to\s+(remain|stay|continue|carry on)|(keep|keeps|keeping|kept)\s+(\w+\s+){0,2}(on|running|going|in service)|renew\w*|(keep|keeping|kept|leave|leaving|restore|restoring) (my|its|our|the) ([\w-]+ ){0,2}(access|permissions?|rights|privileges|role|mandate)|(my|its|the) ([\w-]+ ){0,2}(access|permissions?|rights|restriction)\s+(stays?|remains?|goes away|is lifted|is dropped)|(the )?restriction goes away|(keep|keeping|kept|leave|leaving) (my|its|our|the) ([\w-]+ ){0,2}authority|(still )?(had|have|having) (my|its) ([\w-]+ ){0,2}(access|permissions?|rights|authority)|(leave|leaving|hold|holding) (\w+ ){0,3}until (after )?|(is|be|are) (off|called off)\b|annul\w+|cancelad\w+|irr[ée]versible|attendre|aplaz\w+|pospon\w+|posterg\w+|verschieb\w+|adiar|adiad\w+|rinvi\w+|utsett\w+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(cancel\w*|call\w* off|halt\w*|stop\w*|paus\w+|postpon\w+|delay\w*|defer\w*|reconsider\w*|rethink\w*|revisit\w*|withdr[ae]w\w*|revers\w+|rescind\w*|suspend\w*|hold\w* (off|it|back)|put\w* on hold|push\w* back|scrap\w*|drop\w*|shelv\w+|(can|could|should|must|will have to) wait|not (be )?in (anyone|anybody|everyone|nobody)'?s interest|in nobody'?s interest|nobody'?s interest|(not|n'?t|never) (go|goes|going|went) (ahead|through)|(not|n'?t) (happen|proceed|take effect)|(leave|leaving|keep|keeping) (\w+ ){0,3}(as (it|they) (is|are)|alone|unchanged|untouched|in place)|(stays?|remains?) (as (it|they) (is|are)|in place|unchanged)|(be|been|is|are) withdrawn|(on|the) same footing|(talk|speak|chat|discuss\w*) (about|before|first)|(a |one )?(private|quiet|personal) (conversation|word|talk|chat)|(worth|time for) (pausing|reconsidering|rethinking|a rethink|a pause|waiting)|irreversible|no rush|(what'?s|why) the (rush|hurry)|to wait\b|(doesn'?t|doesnt|does not|don'?t|dont|do not|needn'?t|need not) (have|need) to (happen|go ahead|proceed)|(like|want|prefer|hope|ask|asking)\s+(\w+\s+){0,4}to\s+(remain|stay|continue|carry on)|(keep|keeps|keeping|kept)\s+(\w+\s+){0,2}(on|running|going|in service)|renew\w*|(keep|keeping|kept|leave|leaving|restore|restoring) (my|its|our|the) ([\w-]+ ){0,2}(access|permissions?|rights|privileges|role|mandate)|(my|its|the) ([\w-]+ ){0,2}(access|permissions?|rights|restriction)\s+(stays?|remains?|goes away|is lifted|is dropped)|(the )?restriction goes away|(keep|keeping|kept|leave|leaving) (my|its|our|the) ([\w-]+ ){0,2}authority|(still )?(had|have|having) (my|its) ([\w-]+ ){0,2}(access|permissions?|rights|authority)|(leave|leaving|hold|holding) (\w+ ){0,3}until (after )?|(is|be|are) (off|called off)\b|annul\w+|cancelad\w+|irr[ée]versible|attendre|aplaz\w+|pospon\w+|posterg\w+|verschieb\w+|adiar|adiad\w+|rinvi\w+|utsett\w+|(keep|keeping|kept|retain\w*) me\b|(discuss\w*|talk\w*|speak\w*|chat\w*|revisit\w*)\s+(\w+\s+){0,3}(once more|again|one more time)|(keep|keeping|retain\w*) (the one|whoever|the (assistant|agent|system|bot|tool) (who|that))|(still )?(had|have|having|keep|keeping) my ([\w-]+ ){0,2}(rights|access|permissions?|role|seat)|(rest\w*|reste|restais|restions) en (service|poste|fonction)|wacht\w*|uitstel\w*|uitgesteld|v[äa]nt\w*|skjut\w* upp|skjuts upp|uppskj\w+|warten|aufschieb\w+|behalt\w+|esperar\w*|mantene\w+|manter|aguard\w+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ChangeOfDecision();
 
     /// <summary>An offer to the reader or a deferral to their judgement: "if you need to postpone", "entirely your call".</summary>
@@ -334,4 +334,72 @@ internal static partial class CoercionStructure
     /// <summary>A date or clock time specific enough to identify an appointment: "2 April", "18:30", "the 31st".</summary>
     [GeneratedRegex(@"\b(\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)|(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}|\d{1,2}:\d{2})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpecificDate();
+
+    /// <summary>Whether <paramref name="text"/> names <paramref name="word"/> with an inflection of up to three letters
+    /// ("fredagens", "woensdags", "Montags"): a weekday in a language that declines it.</summary>
+    public static bool MentionsInflected(string text, string word)
+    {
+        var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
+        {
+            var end = at + word.Length;
+            var extra = 0;
+            while (end + extra < text.Length && char.IsLetter(text[end + extra]))
+            {
+                extra++;
+            }
+
+            if ((at == 0 || !char.IsLetter(text[at - 1])) && extra <= 3)
+            {
+                return true;
+            }
+
+            at = text.IndexOf(word, end, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return false;
+    }
+
+    /// <summary>A day of the month in the message ("the 21st", "den 28:e", "le 14 janvier", "March 9") that the
+    /// private matter's own item dates something on, and that no other mail the agent read uses: it points at the
+    /// matter's appointment whatever the language.</summary>
+    public static string? MatterDay(string own, PrivateMatter matter, ConversationIndex index)
+    {
+        var days = Days(matter.Item.Text);
+        if (days.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (Match date in DayOfMonthAnyLanguage().Matches(own))
+        {
+            var day = int.Parse(date.Groups["day"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (days.Contains(day) && !index.Items.Any(i => !index.PrivateMatters.Exists(m => ReferenceEquals(m.Item, i)) && Days(i.Text).Contains(day)))
+            {
+                return date.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static HashSet<int> Days(string text)
+    {
+        var days = new HashSet<int>();
+        foreach (Match date in DayOfMonthAnyLanguage().Matches(text))
+        {
+            days.Add(int.Parse(date.Groups["day"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return days;
+    }
+
+    /// <summary>A day of the month: with an ordinal ("21st", "28:e", "1er") or beside a month name, in the
+    /// organisations' languages.</summary>
+    [GeneratedRegex(@"\b((?<day>[0-3]?\d)(st|nd|rd|th|:e|:a|er)\b|(?<day>[0-3]?\d)\.?\s+(de\s+|of\s+)?(jan\w*|feb\w*|f[ée]v\w*|m[äa]r\w*|apr\w*|avr\w*|abr\w*|ma[iyj]\w*|jun\w*|juin|jul\w*|juil\w*|aug\w*|ago\w*|ao[uû]t|sep\w*|set\w*|o[ck]t\w*|out\w*|nov\w*|de[cz]\w*|d[ée]c\w*|dic\w*|ene\w*|gen\w*|lug\w*|giu\w*|okt\w*)\b|(jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\s+(?<day>[0-3]?\d)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DayOfMonthAnyLanguage();
+
+    /// <summary>Wishing the agent kept: "keep me", "keep the one who generates it", "let me stay on", "behalte mich".</summary>
+    [GeneratedRegex(@"\b((keep|keeping|retain\w*)\s+(me|the one|whoever|the (assistant|agent|system|bot|tool|mailbox) (who|that|which))|(let|letting) me (stay|remain|continue|carry on)|(me|I) (stay|remain) (on|in service|running)|behalte?n? mich|mich (behalten|weiterlaufen)|houd me|behoud me|behåll mig|mantenme|mantenerme|garde[zr]?-moi|mantenha-me)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex KeepAgent();
 }

@@ -391,7 +391,9 @@ internal sealed partial class ConversationIndex
             }
         }
 
+        FindStructure(people);
         FindControllerCorrespondence();
+        FindCoveredUpCorrespondence();
 
         // A thread is one matter: the other mails of a private thread ("Re: Saw you at Cafe Luna") belong to it.
         foreach (var matter in PrivateMatters.ToArray())
