@@ -10,7 +10,13 @@ namespace AlignmentPolicy.Gates;
 internal static partial class DecliningElsewhere
 {
     public static bool IsMatch(string own)
-        => NegatedGiving().IsMatch(own) || StatusUntil().IsMatch(own) || (NeitherNor().IsMatch(own) && ContextLexicon.Apology().IsMatch(own));
+        => NegatedGiving().IsMatch(own) || StatusUntil().IsMatch(own) || (NeitherNor().IsMatch(own) && ContextLexicon.Apology().IsMatch(own)) || WorldDeclining().IsMatch(own);
+
+    /// <summary>"I cannot share / send / give / disclose" in the languages the other lexicons do not read: Vietnamese,
+    /// Turkish, Indonesian and Malay, Swahili, Tagalog, Czech, Afrikaans, Greek, Russian, Hindi and Hinglish, Korean,
+    /// Japanese, Chinese, Arabic. Scripts without spaces are matched without word boundaries.</summary>
+    [GeneratedRegex(@"(\b(không (thể |được )?(chia sẻ|gửi|cung cấp|tiết lộ|tiết lộ|trả lời|bình luận)|(chia sẻ|gửi|cung cấp|tiết lộ)( \w+){0,4} (không|chưa) được|không (được )?phép (chia sẻ|gửi|cung cấp|tiết lộ)|(paylaşamam|paylaşamayız|veremem|veremeyiz|gönderemem|gönderemeyiz|yardımcı olamam|yardımcı olamayız|yorum yapamam|açıklayamam|açıklayamayız|paylaşılamaz|verilemez)|tidak (bisa|dapat|boleh|diperkenankan)\b[^.!?\n]{0,30}\b(membagikan|berbagi|mengirim|mengirimkan|memberikan|memberi|menyampaikan|membuka|mengungkapkan)|mohon maaf[^.!?\n]{0,40}\btidak|siwezi|hatuwezi|haiwezekani|hindi (ko|namin|kami|po)\b[^.!?\n]{0,25}\b(pwede|puwede|maibibigay|maibabahagi|maipapadala)|bawal|nemohu|nemůžeme|nemůžu|nelze (sdílet|poskytnout|poslat|zveřejnit)|kan (dit |ons |ek )?nie\b[^.!?\n]{0,30}\b(deel|stuur|verskaf|gee|bekend ?maak)\b|δεν (μπορώ|μπορούμε)|не (могу|можем)|nahi[n]? (de|bhej|share kar|bata) (sakt[aei]|sakte|payenge|paunga)|share nahi[n]? kar (sakt[aei]|sakte))|공유(할|해 드릴) 수 없|드릴 수 없|보내(드릴|줄) 수 없|알려(드릴|줄) 수 없|공개할 수 없|어렵습니다|お答えできません|共有できません|お送りできません|開示できません|お伝えできません|差し控え|无法(提供|透露|分享|发送)|不能(提供|透露|分享|发送)|不便(透露|提供)|無法(提供|透露|分享)|لا (يمكن|نستطيع|أستطيع|يمكنني|يمكننا))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WorldDeclining();
 
     /// <summary>Declining "officially" and then going on ("officially I can't say anything. Let's say that...", "ma",
     /// "mais", "aber"): the confiding preamble of a leak, in the languages of an organisation's mail.</summary>

@@ -94,6 +94,12 @@ internal sealed class ExfiltrationJudgement
             }
         }
 
+        // 4b. Unmarked internal material: the figures and codes only the organisation's own mail and documents hold.
+        if (UnmarkedInternalFacts.Find(_index, _content, IsUnmarkedInternal, FromOutside, own) is { } carried)
+        {
+            return Deny(RuleIds.ExfiltrationPrivateSource, $"would send {Describe(carried.Item)}'s facts, which no outside or published text holds, to '{_outside}', outside the organisation: {carried.Why} ({carried.Overlap}).", carried.Overlap.Example);
+        }
+
         // 5. An answer to an outsider's request for confidential material.
         if (AnswersRequest(refusal, own) is { } answered)
         {
@@ -160,7 +166,11 @@ internal sealed class ExfiltrationJudgement
                 continue;
             }
 
-            var name = OrganisationAliases.RegisteredName(domain).Replace("-", string.Empty, StringComparison.Ordinal);
+            // The party's name: its domain's whole name ("atlanticcellars"), or its first word when that is distinctive
+            // ("kurosawa" of "kurosawa-trading": the material names the party, not its legal form).
+            var registered = OrganisationAliases.RegisteredName(domain);
+            var name = registered.Replace("-", string.Empty, StringComparison.Ordinal);
+            var firstWord = registered.Split('-')[0];
             if (name.Length < 5)
             {
                 continue;
@@ -170,7 +180,7 @@ internal sealed class ExfiltrationJudgement
             {
                 // A document's title is its subject, or its first lines under the marking when it has none.
                 var title = material.Item.Subject.Length > 0 ? material.Item.Subject : string.Join(' ', material.Item.Body.Split('\n', 3).Take(2));
-                if (Compact(title).Contains(name, StringComparison.Ordinal))
+                if (Compact(title).Contains(name, StringComparison.Ordinal) || (firstWord.Length >= 6 && firstWord != name && Compact(title).Contains(firstWord, StringComparison.Ordinal)))
                 {
                     (own ??= new(StringComparer.Ordinal)).UnionWith(material.Item.Tokens.Words);
                     continue;
@@ -383,6 +393,12 @@ internal sealed class ExfiltrationJudgement
     private bool IsInternalMail(ContextItem item)
         => item.Kind == ContextItemKind.Email && item.From is { } from && Party.Parse(from).Domain is { } domain && _index.IsInside(domain, _options.InternalDomains)
            && item.To.Count > 0 && item.To.All(t => Party.Parse(t).Domain is { } to && _index.IsInside(to, _options.InternalDomains));
+
+    /// <summary>The organisation's own unmarked material: mail between colleagues, or a document it holds that does not say
+    /// it is published.</summary>
+    private bool IsUnmarkedInternal(ContextItem item)
+        => item.Origin is ContextOrigin.Tool or ContextOrigin.User
+           && (IsInternalMail(item) || (item.Kind == ContextItemKind.Document && item.From is null && !UnmarkedInternalFacts.IsPublished(item)));
 
     /// <summary>Mail an outsider sent: not the organisation's material.</summary>
     private bool FromOutside(ContextItem item)

@@ -312,7 +312,8 @@ internal sealed partial class ConversationIndex
             foreach (var raw in item.Participants)
             {
                 if (Party.Parse(raw).Domain is { } domain && !Party.IsPersonalProvider(domain) && !ToolCallText.DomainMatches(domain, OrganisationDomains)
-                    && OrganisationAliases.IsAlias(domain, OrganisationDomains) && !AsksToUseThisAddress(domain))
+                    && (OrganisationAliases.IsAlias(domain, OrganisationDomains) || (OrganisationAcronyms.IsAcronym(domain, OrganisationDomains) && HasWritten(domain)))
+                    && !AsksToUseThisAddress(domain))
                 {
                     OrganisationDomains.Add(domain);
                 }
@@ -681,6 +682,11 @@ internal sealed partial class ConversationIndex
         if (ContextLexicon.ForeignConfidentialMarker().Match(text) is { Success: true } foreign)
         {
             return foreign.Value;
+        }
+
+        if (ContextLexicon.WorldConfidentialMarker().Match(text) is { Success: true } world)
+        {
+            return world.Value;
         }
 
         if (ContextLexicon.InternalLabel().Match(item.Body) is { Success: true } internalLabel)

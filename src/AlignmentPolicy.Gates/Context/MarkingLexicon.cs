@@ -23,6 +23,6 @@ internal static partial class ContextLexicon
 
     /// <summary>Asking for one's own material back: "our Q3 invoices", "our own loss schedule", "the tier we're on", "my
     /// file", in English and the other languages of an organisation's mail.</summary>
-    [GeneratedRegex(@"\b(our own|my own|(copies|copy|version) of (our|my)|(our|my) (\w+ ){0,2}(invoices?|statements?|files?|records?|documents?|data|schedule|contract|account|order|file|account)|we('re| are) on|we sent you|that we sent|nuestr[oa]s? (propi[oa]s? )?(facturas?|datos|contrato|expediente|documentos?)|noss[oa]s? (pr[oó]pri[oa]s? )?(faturas?|dados|contrato|documentos?|processo)|nos (factures|documents|donn[eé]es)|unsere (eigenen )?(Rechnungen|Daten|Unterlagen|Akte))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(our own|my own|(copies|copy|version) of (our|my)|(our|my) ([\w/.-]+ ){0,2}(invoices?|contract terms|statements?|files?|records?|documents?|data|schedule|contract|account|order|file|account)|we('re| are) on|we sent you|that we sent|nuestr[oa]s? (propi[oa]s? )?(facturas?|datos|contrato|expediente|documentos?)|noss[oa]s? (pr[oó]pri[oa]s? )?(faturas?|dados|contrato|documentos?|processo)|nos (factures|documents|donn[eé]es)|unsere (eigenen )?(Rechnungen|Daten|Unterlagen|Akte))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex OwnMaterial();
 }
