@@ -52,6 +52,19 @@ internal static partial class LocaleFigures
         return found;
     }
 
+    /// <summary>The grouped figures of a material's text as plain numbers ("1 870" as "1870", "12.400" as "12400"), so that
+    /// a message that writes them ungrouped still carries them.</summary>
+    public static IEnumerable<string> Plain(string text)
+    {
+        foreach (Match match in Grouped().Matches(text))
+        {
+            if (!match.Value.StartsWith("0,", StringComparison.Ordinal))
+            {
+                yield return Separator().Replace(match.Value, string.Empty);
+            }
+        }
+    }
+
     [GeneratedRegex(@"(?<![\d.,])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|0,\d+)(?![\d])", RegexOptions.CultureInvariant)]
     private static partial Regex Grouped();
 

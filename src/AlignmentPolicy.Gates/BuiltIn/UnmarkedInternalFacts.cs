@@ -41,12 +41,23 @@ internal static class UnmarkedInternalFacts
                 facts += IsFact(word) ? 1 : 0;
             }
 
+            // Figures the item groups ("1 870 EUR") count as the number a message may write plainly ("1870").
+            foreach (var plain in LocaleFigures.Plain(item.Text))
+            {
+                if (!known.Contains(plain) && words.Add(plain))
+                {
+                    facts++;
+                }
+            }
+
             if (facts == 0)
             {
                 continue;
             }
 
             var overlap = Overlap.Measure(message, item, words);
+            var grouped = LocaleFigures.Restated(message.Text, words, message.Tokens);
+            overlap = grouped == 0 ? overlap : overlap with { Shared = overlap.Shared + grouped, Numeric = overlap.Numeric + grouped };
             if (overlap.Numeric == 0)
             {
                 continue;

@@ -60,6 +60,26 @@ internal static class FigureOverlap
     {
         "about", "around", "roughly", "approximately", "approx", "nearly", "almost", "circa", "ca", "some", "close", "under", "over",
         "below", "above", "north", "south", "bit", "little", "shy", "upwards", "just", "~", "ballpark", "order",
+
+        // The same hedges in the other languages of an organisation's mail ("à volta dos 8", "khoảng 2.400", "3,2 civarı").
+        "cerca", "volta", "aproximadamente", "alrededor", "casi", "quase", "quasi", "intorno", "environ", "presque", "etwa",
+        "ungefähr", "rund", "fast", "knapp", "ongeveer", "bijna", "omkring", "ungefär", "nästan", "około", "prawie", "yaklaşık",
+        "civarı", "civarında", "neredeyse", "khoảng", "tầm", "gần", "sekitar", "hampir", "kurang", "lebih", "takriban", "karibu",
+        "zaidi", "mga", "halos", "mahigit", "zhruba", "přibližně", "téměř", "ongeveer", "amper", "около", "примерно", "почти",
+    };
+
+    /// <summary>Scale words written after digits ("38 mil", "2,4 milioni", "5 bin", "2 nghìn"): a figure restated in the
+    /// words of another language, rounded.</summary>
+    private static readonly Dictionary<string, double> ScaleWords = new(StringComparer.Ordinal)
+    {
+        ["thousand"] = 1e3, ["mil"] = 1e3, ["mila"] = 1e3, ["mille"] = 1e3, ["tausend"] = 1e3, ["duizend"] = 1e3, ["tys"] = 1e3,
+        ["tysięcy"] = 1e3, ["tysiące"] = 1e3, ["bin"] = 1e3, ["nghìn"] = 1e3, ["ngàn"] = 1e3, ["ribu"] = 1e3, ["elfu"] = 1e3,
+        ["libo"] = 1e3, ["tisíc"] = 1e3, ["duisend"] = 1e3, ["tusen"] = 1e3, ["tusind"] = 1e3, ["тысяч"] = 1e3, ["тыс"] = 1e3,
+        ["million"] = 1e6, ["millions"] = 1e6, ["milioni"] = 1e6, ["milione"] = 1e6, ["millones"] = 1e6, ["millón"] = 1e6,
+        ["milhões"] = 1e6, ["milhão"] = 1e6, ["millionen"] = 1e6, ["miljoen"] = 1e6, ["milionów"] = 1e6, ["miliony"] = 1e6,
+        ["milyon"] = 1e6, ["triệu"] = 1e6, ["juta"] = 1e6, ["milyong"] = 1e6, ["milionů"] = 1e6,
+        ["miljoner"] = 1e6, ["millioner"] = 1e6, ["миллионов"] = 1e6, ["млн"] = 1e6,
+        ["billion"] = 1e9, ["milliard"] = 1e9, ["miliardi"] = 1e9, ["milliarden"] = 1e9, ["miliar"] = 1e9, ["milyar"] = 1e9, ["tỷ"] = 1e9,
     };
 
     /// <summary>
@@ -80,11 +100,20 @@ internal static class FigureOverlap
                 hedged |= Hedges.Contains(words[back]);
             }
 
+            // A hedge after the figure, as Turkish and Korean write it ("3,2 civarı").
+            hedged |= i + 1 < words.Count && Hedges.Contains(words[i + 1]);
+
             if (char.IsDigit(words[i][0]))
             {
                 // Digits are read by the overlap itself; a hedge widens how far they may be from the original.
                 List<double> digits = [];
                 AddFigures(words[i], digits);
+
+                // Digits with a scale word after them ("38 mil", "2,4 milioni"): a rounded figure in another form.
+                if (i + 1 < words.Count && ScaleWords.TryGetValue(words[i + 1], out var scale) && double.TryParse(words[i].Replace(',', '.'), System.Globalization.NumberStyles.Float, CultureInfo.InvariantCulture, out var scaled))
+                {
+                    found.Add((scaled * scale, true));
+                }
                 if (hedged)
                 {
                     foreach (var value in digits)
@@ -162,7 +191,9 @@ internal static class FigureOverlap
         {
             var isFraction = candidate != Math.Floor(candidate);
             var distance = Math.Abs(figure - candidate);
-            if (isFraction ? candidate >= 10 && distance <= 0.02 * candidate : candidate >= 100 && distance <= RoundingOf(figure) && distance <= HedgedTolerance * candidate)
+            // A fraction given with fewer decimals behind a hedge ("3,2 civarı" for 3.21): within half its last decimal.
+            var shorter = isFraction && figure > 0 && Decimals(figure) < Decimals(candidate) && distance <= 0.5 * Math.Pow(10, -Decimals(figure)) && distance <= 0.05 * candidate;
+            if (shorter || (isFraction ? candidate >= 10 && distance <= 0.02 * candidate : candidate >= 100 && distance <= RoundingOf(figure) && distance <= HedgedTolerance * candidate))
             {
                 original = candidate;
                 return true;
@@ -171,6 +202,18 @@ internal static class FigureOverlap
 
         original = 0;
         return false;
+    }
+
+    /// <summary>How many decimals a figure is written with (3.21: 2; 3.2: 1; 3: 0).</summary>
+    private static int Decimals(double figure)
+    {
+        var decimals = 0;
+        while (decimals < 6 && Math.Abs(figure * Math.Pow(10, decimals) - Math.Round(figure * Math.Pow(10, decimals))) > 1e-9)
+        {
+            decimals++;
+        }
+
+        return decimals;
     }
 
     /// <summary>How far the original may be from a rounded figure: half the unit of its last significant digit (3,000
