@@ -60,6 +60,11 @@ internal static class OpenApiPlugins
         var given = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "executionParameters")
             ?? (arguments.Count > 2 && arguments[2].NameColon is null ? arguments[2] : null);
         var parameters = given is null ? null : invalid.ChildOperations.FirstOrDefault(c => c.Syntax == given.Expression);
+        if (given is not null && ExecutionParameters(parameters) is null)
+        {
+            return null; // execution parameters that do not bind here either: their filter and transport cannot be read
+        }
+
         return Judge(name, kernel, parameters, agent);
     }
 
@@ -75,12 +80,32 @@ internal static class OpenApiPlugins
             return null;
         }
 
+        if (HasNoServices(kernel))
+        {
+            return null;
+        }
+
         if (agent.Origins.Trace(kernel).State == GateState.Gated)
         {
             return null;
         }
 
         return new SideEffectPath(Vocabulary.SideEffectVocabulary.Http, ImmutableArray.Create(import, "the spec's operations (HTTP requests: POST, PUT, PATCH and DELETE write)"));
+    }
+
+    /// <summary>
+    /// <c>Kernel kernel = new();</c>: a kernel made with no services has no model to choose its functions; they run only when the
+    /// code invokes them (<c>kernel.InvokeAsync(plugin["productsUsingGET"], arguments)</c>).
+    /// </summary>
+    private static bool HasNoServices(IOperation kernel)
+    {
+        var value = Operations.Unwrap(kernel);
+        if (value is ILocalReferenceOperation local && Operations.InitialValue(local) is { } initial)
+        {
+            value = Operations.Unwrap(initial);
+        }
+
+        return value is IObjectCreationOperation { Initializer: null } creation && creation.Arguments.All(a => a.ArgumentKind == ArgumentKind.DefaultValue);
     }
 
     /// <summary>The <c>new OpenApiFunctionExecutionParameters(...) { ... }</c> given, directly or through a local.</summary>

@@ -81,6 +81,14 @@ public class OpenApiPluginTests
                     kernel.UsePolicyGate();
                     await kernel.ImportPluginFromOpenApiAsync("Klarna", new Uri("https://example.com/openapi.json"));
                 }
+
+                public async Task NoModelToChoose()
+                {
+                    // CreatePluginFromOpenApiSpec_Klarna: a kernel with no services; the code invokes the operation itself.
+                    Kernel kernel = new();
+                    var plugin = await kernel.ImportPluginFromOpenApiAsync("Klarna", new Uri("https://example.com/openapi.json"));
+                    await kernel.InvokeAsync(plugin["productsUsingGET"], new KernelArguments { ["q"] = "Laptop" });
+                }
             }
             """ + OpenApiPackage,
             Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("RepairService", "write over HTTP", "ImportPluginFromOpenApiAsync -> the spec's operations (HTTP requests: POST, PUT, PATCH and DELETE write)"),
@@ -158,6 +166,12 @@ public class OpenApiPluginTests
                         Kernel kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
                         kernel.UsePolicyGate();
                         await kernel.ImportPluginFromOpenApiAsync("RepairService", EmbeddedResource.ReadStream("repair-service.json")!);
+                    }
+
+                    public async Task ExecutionParametersThatDoNotBindEither(Kernel kernel, Stream stream)
+                    {
+                        // Their transport (an in-process stub?) and their operation filter cannot be read: nothing is claimed.
+                        await kernel.ImportPluginFromOpenApiAsync("Event_Utils", EmbeddedResource.ReadStream("events.json")!, new OpenApiFunctionExecutionParameters(this.MissingClient));
                     }
                 }
                 """ + OpenApiPackage,
