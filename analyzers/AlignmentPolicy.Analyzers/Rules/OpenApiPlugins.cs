@@ -108,11 +108,8 @@ internal static class OpenApiPlugins
         return value is IObjectCreationOperation { Initializer: null } creation && creation.Arguments.All(a => a.ArgumentKind == ArgumentKind.DefaultValue);
     }
 
-    /// <summary>
-    /// The <c>new OpenApiFunctionExecutionParameters(...) { ... }</c> given, directly or through a local; also when it does not bind
-    /// only because an argument's type is missing here (<c>new OpenApiFunctionExecutionParameters(this._httpClient)</c> of an unresolved <c>HttpClient</c>).
-    /// </summary>
-    private static IOperation? ExecutionParameters(IOperation? given)
+    /// <summary>The <c>new OpenApiFunctionExecutionParameters(...) { ... }</c> given, directly or through a local.</summary>
+    private static IObjectCreationOperation? ExecutionParameters(IOperation? given)
     {
         if (given is null)
         {
@@ -125,21 +122,16 @@ internal static class OpenApiPlugins
             value = Operations.Unwrap(initial);
         }
 
-        return value is IObjectCreationOperation or IInvalidOperation { Syntax: BaseObjectCreationExpressionSyntax, Type.Name: "OpenApiFunctionExecutionParameters" } ? value : null;
+        return value as IObjectCreationOperation;
     }
 
     /// <summary>
     /// <c>OperationSelectionPredicate = context =&gt; context.Method == "Get"</c> (alone or and-ed with other conditions):
     /// only read operations become functions.
     /// </summary>
-    private static bool AdmitsOnlyReads(IOperation parameters)
+    private static bool AdmitsOnlyReads(IObjectCreationOperation parameters)
     {
-        if (parameters is not IObjectCreationOperation creation)
-        {
-            return false;
-        }
-
-        foreach (var assignment in Assignments(creation, "OperationSelectionPredicate"))
+        foreach (var assignment in Assignments(parameters, "OperationSelectionPredicate"))
         {
             if (Operations.Unwrap(assignment.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
                 && lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned })
@@ -167,14 +159,10 @@ internal static class OpenApiPlugins
     /// The <c>HttpClient</c> the operations are sent through (constructor argument or <c>HttpClient = ...</c>) is, wherever
     /// it is made, <c>new HttpClient(new StubHandler(...))</c> over a handler of this compilation that never forwards the request.
     /// </summary>
-    private static bool SendsNothing(IOperation parameters, AgentContext agent)
+    private static bool SendsNothing(IObjectCreationOperation parameters, AgentContext agent)
     {
-        var client = parameters is IObjectCreationOperation creation
-            ? creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "httpClient" && a.ArgumentKind == ArgumentKind.Explicit)?.Value
-                ?? Assignments(creation, "HttpClient").Select(a => a.Value).FirstOrDefault()
-            : parameters.Syntax is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments } && arguments[0].NameColon is null
-                ? parameters.ChildOperations.FirstOrDefault(c => c.Syntax == arguments[0].Expression)
-                : null;
+        var client = parameters.Arguments.FirstOrDefault(a => a.Parameter?.Name == "httpClient" && a.ArgumentKind == ArgumentKind.Explicit)?.Value
+            ?? Assignments(parameters, "HttpClient").Select(a => a.Value).FirstOrDefault();
         if (client is null)
         {
             return false;
@@ -194,26 +182,14 @@ internal static class OpenApiPlugins
 
     private static bool IsStubTransport(IOperation client, AgentContext agent)
     {
-        if (client.Type is not { Name: "HttpClient" } || FirstArgument(client) is not { } given)
+        if (client is not IObjectCreationOperation { Type.Name: "HttpClient" } creation || creation.Arguments.Length == 0)
         {
             return false;
         }
 
-        var handler = ValuesOf(Operations.Unwrap(given), agent);
-        return handler.Count > 0 && handler.All(h => h.Syntax is BaseObjectCreationExpressionSyntax && h.Type is INamedTypeSymbol type && AnswersWithoutForwarding(type));
+        var handler = ValuesOf(Operations.Unwrap(creation.Arguments[0].Value), agent);
+        return handler.Count > 0 && handler.All(h => h is IObjectCreationOperation { Type: INamedTypeSymbol type } && AnswersWithoutForwarding(type));
     }
-
-    /// <summary>
-    /// The first constructor argument of <c>new HttpClient(handler)</c>, also when the creation does not bind (a project whose
-    /// <c>&lt;Using Include="System.Net.Http" /&gt;</c> the scan does not read: the type is then an error type of that name).
-    /// </summary>
-    private static IOperation? FirstArgument(IOperation creation) => creation switch
-    {
-        IObjectCreationOperation { Arguments.Length: > 0 } bound => bound.Arguments[0].Value,
-        IInvalidOperation { Syntax: BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments } } invalid
-            => invalid.ChildOperations.FirstOrDefault(c => c.Syntax == arguments[0].Expression),
-        _ => null,
-    };
 
     /// <summary>A handler declared here whose <c>SendAsync</c>/<c>Send</c> never calls another handler or client (no <c>base.SendAsync</c>, no send).</summary>
     private static bool AnswersWithoutForwarding(INamedTypeSymbol handler)
@@ -234,12 +210,6 @@ internal static class OpenApiPlugins
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
             if (current.Name == name && current.ContainingNamespace?.ToString() == "System.Net.Http")
-            {
-                return true;
-            }
-
-            // Unresolved here (the project's System.Net.Http import is not seen by the scan): only the names are left.
-            if (current is IErrorTypeSymbol { Name: "DelegatingHandler" or "HttpMessageHandler" })
             {
                 return true;
             }
