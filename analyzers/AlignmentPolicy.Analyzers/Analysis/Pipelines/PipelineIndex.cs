@@ -262,8 +262,14 @@ internal sealed class PipelineIndex
         return _callers.GetOrAdd(method, m => new Lazy<IReadOnlyList<IInvocationOperation>>(() =>
         {
             var callers = new List<IInvocationOperation>();
+            var scope = AccessibleWithin(m);
             foreach (var syntax in _context.Sources.Invocations(m.Name))
             {
+                if (!scope.IsDefaultOrEmpty && !IsWithin(syntax, scope))
+                {
+                    continue; // a private method is called only inside its type: same-named calls elsewhere are not bound
+                }
+
                 if (_context.OperationOf(syntax) is IInvocationOperation invocation
                     && SymbolEqualityComparer.Default.Equals((invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition, m))
                 {
@@ -273,6 +279,23 @@ internal sealed class PipelineIndex
 
             return callers;
         }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    /// <summary>The declarations of the type a private method can be called from (its own type's text, nested types included), or default for any other method.</summary>
+    private static ImmutableArray<SyntaxReference> AccessibleWithin(IMethodSymbol method)
+        => method.DeclaredAccessibility == Accessibility.Private && method.ContainingType is { } owner ? owner.DeclaringSyntaxReferences : default;
+
+    private static bool IsWithin(SyntaxNode syntax, ImmutableArray<SyntaxReference> declarations)
+    {
+        foreach (var declaration in declarations)
+        {
+            if (declaration.SyntaxTree == syntax.SyntaxTree && declaration.Span.Contains(syntax.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
