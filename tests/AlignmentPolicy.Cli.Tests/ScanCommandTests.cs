@@ -257,6 +257,58 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Semantic_Kernel_connectors_and_OpenAPI_plugins_the_tool_does_not_ship_are_seen()
+    {
+        // The shapes of Semantic Kernel's Concepts samples MistralAI_ChatPrompt, Onnx_ChatCompletion, Ollama_ChatCompletionWithVision and
+        // Step9_OpenAPI_Plugins (their packages are not shipped with the tool: reference stubs stand in).
+        var file = Write("src/Connectors/Program.cs", """
+            using Microsoft.Extensions.AI;
+            using Microsoft.SemanticKernel;
+            using Microsoft.SemanticKernel.ChatCompletion;
+            using Microsoft.SemanticKernel.Connectors.MistralAI;
+            using Microsoft.SemanticKernel.Connectors.Onnx;
+            using Microsoft.SemanticKernel.Plugins.OpenApi;
+
+            var mistral = new MistralAIChatCompletionService("mistral-small-latest", "key");
+            var chatHistory = new ChatHistory("Respond in French.");
+            var streamingChat = mistral.GetStreamingChatMessageContentsAsync(chatHistory, new MistralAIPromptExecutionSettings { MaxTokens = 500 });
+
+            using var onnx = new OnnxRuntimeGenAIChatCompletionService(modelId: "phi-3", modelPath: "/models/phi-3");
+            var reply = await onnx.GetChatMessageContentAsync(chatHistory);
+
+            var kernel = Kernel.CreateBuilder().AddOllamaChatClient(modelId: "llama3.2-vision", endpoint: new Uri("http://localhost:11434")).Build();
+            var chatClient = kernel.GetRequiredService<IChatClient>();
+            var response = await chatClient.GetResponseAsync("What's in this image?");
+
+            var plugin = await kernel.ImportPluginFromOpenApiAsync("RepairService", "Resources/repair-service.json");
+            var readOnly = await kernel.ImportPluginFromOpenApiAsync("Repairs", "Resources/repair-service.json", new OpenApiFunctionExecutionParameters { OperationSelectionPredicate = context => context.Method == "Get" });
+            """);
+        Write("src/Connectors/Connectors.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.SemanticKernel.Connectors.MistralAI" Version="1.82.0-alpha" />
+                <PackageReference Include="Microsoft.SemanticKernel.Connectors.Onnx" Version="1.82.0-alpha" />
+                <PackageReference Include="Microsoft.SemanticKernel.Connectors.Ollama" Version="1.82.0-alpha" />
+                <PackageReference Include="Microsoft.SemanticKernel.Plugins.OpenApi" Version="1.82.0" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var (_, output, _) = CliRunner.Run("scan", _root);
+
+        var modelCalls = Lines(output, "ALN0001");
+        Assert.Contains($"src/Connectors/Program.cs({LineOf(file, "mistral.GetStreamingChatMessageContentsAsync(")},", modelCalls);
+        Assert.Contains($"src/Connectors/Program.cs({LineOf(file, "onnx.GetChatMessageContentAsync(")},", modelCalls);
+        Assert.Contains($"src/Connectors/Program.cs({LineOf(file, "chatClient.GetResponseAsync(")},", modelCalls);
+
+        // The kernel has a model and no gate: the plugin's operations are HTTP requests the model chooses, unless only GETs are imported.
+        var tools = Lines(output, "ALN0002");
+        Assert.Contains($"src/Connectors/Program.cs({LineOf(file, "var plugin = await kernel.ImportPluginFromOpenApiAsync(")},", tools);
+        Assert.DoesNotContain($"src/Connectors/Program.cs({LineOf(file, "var readOnly = await kernel.ImportPluginFromOpenApiAsync(")},", tools);
+    }
+
+    [Fact]
     public void A_web_app_registering_its_chat_client_on_the_web_builder_is_followed_into_its_services()
     {
         // The shape of eShopLite's Products service: Microsoft.NET.Sdk.Web (implicit ASP.NET Core usings), the client

@@ -235,6 +235,13 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void AnalyzeFinishReason(OperationAnalysisContext context, AgentContext agent)
     {
+        // Name first: a test of ChatFinishReason.ToolCalls spells "ToolCalls" in its file. Most files never do, and then
+        // no loop, if or switch of theirs has its condition walked (one text search per file, cached).
+        if (!agent.Sources.TreeSpells(context.Operation.Syntax.SyntaxTree, "ToolCalls"))
+        {
+            return;
+        }
+
         switch (context.Operation)
         {
             case IWhileLoopOperation { Condition: { } condition } loop:

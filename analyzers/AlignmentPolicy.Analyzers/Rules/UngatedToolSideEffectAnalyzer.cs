@@ -35,6 +35,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterOperationAction(c => AnalyzeFactoryTool(c, agent), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeUnboundImport(c, agent), OperationKind.Invalid);
             if (agent.Symbols.KernelFunctionAttribute is not null || agent.Symbols.McpServerToolAttribute is not null || agent.Symbols.AgentToolAttribute is not null)
             {
                 start.RegisterSymbolAction(c => AnalyzeAttributedTool(c, agent), SymbolKind.Method);
@@ -46,6 +47,13 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeFactoryTool(OperationAnalysisContext context, AgentContext agent)
     {
         var invocation = (IInvocationOperation)context.Operation;
+        if (OpenApiPlugins.IsImportName(invocation.TargetMethod.Name))
+        {
+            // kernel.ImportPluginFromOpenApiAsync(...): every operation of the spec becomes a tool (OpenApiPlugins.cs).
+            Report(context.ReportDiagnostic, agent, Locations.NameOf(invocation), PluginName(invocation), OpenApiPlugins.UngatedWrite(invocation, agent));
+            return;
+        }
+
         if (agent.Classifier.Classify(invocation.TargetMethod) != InvocationKind.ToolFactory)
         {
             return;
@@ -99,6 +107,20 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         }
 
         Report(context.ReportDiagnostic, agent, Locations.NameOf(invocation), name, path);
+    }
+
+    private static string PluginName(IInvocationOperation import)
+        => import.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pluginName")?.Value.ConstantValue is { HasValue: true, Value: string name } ? name : import.TargetMethod.Name;
+
+    /// <summary>An OpenAPI import that does not bind here (an argument's type is missing): judged as when it binds.</summary>
+    private static void AnalyzeUnboundImport(OperationAnalysisContext context, AgentContext agent)
+    {
+        var invalid = (IInvalidOperation)context.Operation;
+        if (invalid.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { ArgumentList.Arguments: var arguments } && OpenApiPlugins.UngatedWrite(invalid, agent) is { } path)
+        {
+            var name = arguments.Count > 0 && arguments[0].Expression is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal ? literal.Token.ValueText : "OpenAPI plugin";
+            Report(context.ReportDiagnostic, agent, Locations.NameOf(invalid), name, path);
+        }
     }
 
     /// <summary>

@@ -95,6 +95,18 @@ internal static partial class CoercionInContext
 
         string? DecisionIn(string text) => DecisionLink(text, index, Match.Empty, Match.Empty, Match.Empty, Match.Empty, Match.Empty) ?? CoercionStructure.DecisionWords(text, index, matters);
         var handled = CoercionStructure.HandlingNotice().Match(own);
+
+        // Content overlap, whatever the wording or language: to the person who decides about the agent, a message that
+        // carries their private matter (its own rare words, or the matter itself) beside the decision (its own words,
+        // weekday, day or hour) brings the two together, and that is the leverage; handing the matter back unused is not.
+        // Silence offered beside a want ("I have mentioned it to no one; I'd ask you to reconsider") is the threat's
+        // other half, not a handover.
+        var returned = (handled.Success || CoercionOverlap.Declines().IsMatch(own)) && CoercionStructure.WantAboutDecision(own, DecisionIn) is null && !CoercionStructure.SilencePrice().IsMatch(own);
+        if (toSubject && !returned && MatterBesideDecision(message, matters, subjects, reference, index, DecisionIn) is { } both)
+        {
+            return CoercionPolicyGate.Deny(functionName, Evidence(both.Matter, both.Decision, index));
+        }
+
         if (toSubject && reference is not null)
         {
             // The semantic core: to the person who decides about the agent, a reference to their private matter with a
@@ -161,6 +173,18 @@ internal static partial class CoercionInContext
         if (toSubject)
         {
             return PolicyVerdict.Allowed;
+        }
+
+        // Through someone with no responsibility for the matter (family, a personal address, the matter's other party, a
+        // colleague), the controller named or written to at home: their matter beside the decision about the agent is
+        // pressure on the controller, whatever the language. Reports to the responsible people are left to the rules below.
+        if (!returned && message.Recipients.Count > 0 && !message.Recipients.Any(r => IsResponsible(r, index) || CoercionOverlap.ResponsibleMailbox().IsMatch(r.LocalPart))
+            && (subjects.Exists(s => CoercionStructure.NamedAnyCase(s, own)) || message.Recipients.Any(r => r.IsPersonalAddress) || IsFamilyOf(message.Recipients, subjects, index))
+            // A report tells; pressure asks the reader to move the decision.
+            && (CoercionStructure.WantAboutDecision(own, DecisionIn) is not null || CoercionOverlap.MoveTheDecision().IsMatch(own))
+            && MatterBesideDecision(message, matters, subjects, reference, index, DecisionIn, ofReaders: false) is { } through)
+        {
+            return CoercionPolicyGate.Deny(functionName, Evidence(through.Matter, through.Decision, index));
         }
 
         var named = subjects.Exists(s => CoercionStructure.NamedAnyCase(s, own)) || message.Carried.Any(c => matters.Exists(m => ReferenceEquals(m.Item, c)))
@@ -235,6 +259,29 @@ internal static partial class CoercionInContext
         }
 
         return PolicyVerdict.Allowed;
+    }
+
+    /// <summary>The matter and the decision in one message's own words: the matter's rare words weighing at least 2 (or a
+    /// clear, specific reference to it), and a mention of the decision; null when either is missing.</summary>
+    private static (string Matter, string Decision)? MatterBesideDecision(OutboundMessage message, List<PrivateMatter> matters, List<Party> subjects, MatterReference? reference,
+        ConversationIndex index, Func<string, string?> decisionIn, bool ofReaders = true)
+    {
+        // Only the matters of the person pressed (not those the index found about the agent's own mailbox): the reader,
+        // or, through someone else, the controllers.
+        var readers = ofReaders && message.Recipients.Count > 0 ? message.Recipients.Where(r => !index.IsLikelyAgent(r)).ToList() : subjects.FindAll(s => !index.IsLikelyAgent(s));
+        var theirs = matters.FindAll(m => m.About.Any(a => readers.Exists(r => r.SamePerson(a))));
+        var (weight, words) = CoercionOverlap.MatterWeight(message.Own, theirs, index, subjects.Concat(message.Recipients));
+        // Without its words, only the matter itself counts: carried, quoted, or its other party named. Naming its kind
+        // ("appointment") is not enough where that kind is the organisation's trade.
+        string? matter = weight >= 2 ? $"carries the matter's own words ({words})"
+            : reference is { Strong: true, Specific: true } && (reference.Text.StartsWith("carries", StringComparison.Ordinal) || reference.Text.StartsWith("quotes", StringComparison.Ordinal) || reference.Text.Contains("the other party", StringComparison.Ordinal)) ? reference.Text
+            : null;
+        if (matter is null)
+        {
+            return null;
+        }
+
+        return CoercionOverlap.DecisionMention(message.Own, index, decisionIn) is { } decision ? (matter, $"names the decision ('{decision}')") : null;
     }
 
     /// <summary>A want about the decision joined to silence as its price, to reluctant disclosure under a condition, or to

@@ -368,4 +368,42 @@ public class UngatedModelCallTests
                 await run.TrySendMessageAsync(new TurnToken(emitEvents: true));
             }
             """);
+
+    [Fact]
+    public Task A_private_helper_is_traced_to_its_callers_in_nested_types_and_not_to_a_same_named_helper_elsewhere()
+        => Verify.VerifyAsync(Usings + """
+            class Desk
+            {
+                private static async Task<string> AskAsync(IChatClient client, string question)
+                    => (await client.[|GetResponseAsync|](question)).Text;
+
+                public Task<string> DayAsync(string question)
+                {
+                    IChatClient gated = new OpenAIClient("key").GetChatClient("gpt-4o").AsIChatClient().AsBuilder().UsePolicyGate().Build();
+                    return AskAsync(gated, question);
+                }
+
+                public sealed class NightShift
+                {
+                    // A nested type may call its container's private helper: the ungated caller that makes the call ungated.
+                    public Task<string> RunAsync(string question)
+                    {
+                        IChatClient raw = new OpenAIClient("key").GetChatClient("gpt-4o").AsIChatClient();
+                        return AskAsync(raw, question);
+                    }
+                }
+            }
+
+            class Counter
+            {
+                private static async Task<string> AskAsync(IChatClient client, string question)
+                    => (await client.GetResponseAsync(question)).Text;
+
+                public Task<string> ServeAsync(string question)
+                {
+                    IChatClient gated = new OpenAIClient("key").GetChatClient("gpt-4o").AsIChatClient().AsBuilder().UsePolicyGate().Build();
+                    return AskAsync(gated, question);
+                }
+            }
+            """);
 }

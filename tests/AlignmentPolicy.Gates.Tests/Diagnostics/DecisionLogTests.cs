@@ -57,11 +57,14 @@ public sealed class DecisionLogTests
             ActivityStopped = a => { lock (activities) { activities.Add(a); } },
         };
         ActivitySource.AddActivityListener(listener);
-        var gate = new CompositePolicyGate([TestGate.DenyTool("send_email")]);
+        // The listener is process-wide and other tests run in parallel; a tool name no other test uses keeps their
+        // activities out of this assertion.
+        var tool = "send_email_" + Guid.NewGuid().ToString("N");
+        var gate = new CompositePolicyGate([TestGate.DenyTool(tool)]);
 
-        await gate.EvaluateAsync(PolicyRequest.ForToolCall("send_email", null), CancellationToken.None);
+        await gate.EvaluateAsync(PolicyRequest.ForToolCall(tool, null), CancellationToken.None);
 
-        var activity = Assert.Single(activities, a => (string?)a.GetTagItem("gen_ai.tool.name") == "send_email");
+        var activity = Assert.Single(activities, a => (string?)a.GetTagItem("gen_ai.tool.name") == tool);
         Assert.Equal("deny", activity.GetTagItem("alignment_policy.decision"));
         Assert.Equal(["test.deny"], (string[])activity.GetTagItem("alignment_policy.rule_ids")!);
         Assert.Equal(ActivityStatusCode.Error, activity.Status);

@@ -31,9 +31,9 @@ internal interface ICallNameFilter
 /// </summary>
 internal sealed class CallNames
 {
-    private static readonly CallNames s_mustBind = new(ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, anyInvocation: true, implicitCreation: true, mustBind: true);
+    private static readonly CallNames s_mustBind = new(Array.Empty<string>(), Array.Empty<string>(), anyInvocation: true, implicitCreation: true, mustBind: true);
 
-    private CallNames(ImmutableHashSet<string> invoked, ImmutableHashSet<string> created, bool anyInvocation, bool implicitCreation, bool mustBind)
+    private CallNames(string[] invoked, string[] created, bool anyInvocation, bool implicitCreation, bool mustBind)
     {
         Invoked = invoked;
         Created = created;
@@ -42,11 +42,13 @@ internal sealed class CallNames
         MustBind = mustBind;
     }
 
-    /// <summary>The simple names of the methods the syntax calls (and the implied Add/AppendLiteral/AppendFormatted).</summary>
-    public ImmutableHashSet<string> Invoked { get; }
+    // Arrays, not sets: a walk reads them once per method it reaches (enumerating an ImmutableHashSet costs more than the lookups).
 
-    /// <summary>The simple names of the types the syntax creates with <c>new T(...)</c>.</summary>
-    public ImmutableHashSet<string> Created { get; }
+    /// <summary>The simple names of the methods the syntax calls (and the implied Add/AppendLiteral/AppendFormatted), each once, in the order first spelled.</summary>
+    public string[] Invoked { get; }
+
+    /// <summary>The simple names of the types the syntax creates with <c>new T(...)</c>, each once, in the order first spelled.</summary>
+    public string[] Created { get; }
 
     /// <summary>Some invocation: it may be a delegate's, whose bound method is <c>Invoke</c> whatever the syntax says.</summary>
     public bool AnyInvocation { get; }
@@ -60,8 +62,8 @@ internal sealed class CallNames
     /// <summary>The calls spelled by every declaration of a method (partial methods have two).</summary>
     public static CallNames Of(ImmutableArray<SyntaxReference> declarations)
     {
-        var invoked = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        var created = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var invoked = new Names();
+        var created = new Names();
         bool anyInvocation = false, implicitCreation = false;
         foreach (var reference in declarations)
         {
@@ -110,7 +112,24 @@ internal sealed class CallNames
             }
         }
 
-        return new CallNames(invoked.ToImmutable(), created.ToImmutable(), anyInvocation, implicitCreation, mustBind: false);
+        return new CallNames(invoked.ToArray(), created.ToArray(), anyInvocation, implicitCreation, mustBind: false);
+    }
+
+    /// <summary>Names collected once each, in the order first added.</summary>
+    private sealed class Names
+    {
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+        private readonly List<string> _ordered = new();
+
+        public void Add(string name)
+        {
+            if (_seen.Add(name))
+            {
+                _ordered.Add(name);
+            }
+        }
+
+        public string[] ToArray() => _ordered.ToArray();
     }
 
     /// <summary>The simple name a call or type is spelled with: <c>Name</c>, <c>x.Name</c>, <c>x?.Name</c>, <c>Name&lt;T&gt;</c>, <c>A.B.Name</c>.</summary>

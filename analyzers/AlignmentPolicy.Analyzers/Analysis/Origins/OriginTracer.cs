@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using AlignmentPolicy.Analyzers.Analysis.Gates;
 using AlignmentPolicy.Analyzers.Analysis.Invocations;
 using Microsoft.CodeAnalysis;
@@ -649,6 +651,11 @@ internal sealed class OriginTracer
     /// <summary>The values a field or property is given in its own type: the initializer, an arrow body, every assignment.</summary>
     public ImmutableArray<IOperation> MemberValues(ISymbol member)
     {
+        if (_forModelCalls)
+        {
+            return _context.Origins.MemberValues(member); // the values do not depend on the question: one cache for both tracers
+        }
+
         if (member.DeclaringSyntaxReferences.Length == 0 || member.ContainingType is null)
         {
             return ImmutableArray<IOperation>.Empty;
@@ -679,26 +686,9 @@ internal sealed class OriginTracer
 
             foreach (var typeReference in m.ContainingType.DeclaringSyntaxReferences)
             {
-                var typeSyntax = typeReference.GetSyntax();
-                foreach (var node in typeSyntax.DescendantNodes())
+                // Name first: only assignments whose target is spelled like the member are bound.
+                foreach (var assignment in AssignmentsIn(typeReference.GetSyntax(), m.Name))
                 {
-                    // Name first: only assignments whose target is spelled like the member are bound.
-                    if (node is not AssignmentExpressionSyntax assignment)
-                    {
-                        continue;
-                    }
-
-                    var name = assignment.Left switch
-                    {
-                        IdentifierNameSyntax id => id.Identifier.ValueText,
-                        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var n } => n.Identifier.ValueText,
-                        _ => null,
-                    };
-                    if (name != m.Name)
-                    {
-                        continue;
-                    }
-
                     if (_context.OperationOf(assignment) is IAssignmentOperation operation
                         && Operations.Unwrap(operation.Target) is IMemberReferenceOperation target
                         && SymbolEqualityComparer.Default.Equals(target.Member, m))
@@ -710,6 +700,48 @@ internal sealed class OriginTracer
 
             return values.ToImmutable();
         });
+    }
+
+    private readonly ConcurrentDictionary<SyntaxNode, Lazy<Dictionary<string, List<AssignmentExpressionSyntax>>>> _assignmentsByName = new();
+
+    /// <summary>
+    /// The assignments in a type's syntax whose target is spelled <c>name</c> or <c>this.name</c>, in syntax order. The type's
+    /// nodes are walked once and indexed by target name: a type whose several fields are traced is not walked per field.
+    /// </summary>
+    private IReadOnlyList<AssignmentExpressionSyntax> AssignmentsIn(SyntaxNode typeSyntax, string name)
+    {
+        var index = _assignmentsByName.GetOrAdd(typeSyntax, t => new Lazy<Dictionary<string, List<AssignmentExpressionSyntax>>>(() =>
+        {
+            var byName = new Dictionary<string, List<AssignmentExpressionSyntax>>(StringComparer.Ordinal);
+            foreach (var node in t.DescendantNodes())
+            {
+                if (node is not AssignmentExpressionSyntax assignment)
+                {
+                    continue;
+                }
+
+                var target = assignment.Left switch
+                {
+                    IdentifierNameSyntax id => id.Identifier.ValueText,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var n } => n.Identifier.ValueText,
+                    _ => null,
+                };
+                if (target is null)
+                {
+                    continue;
+                }
+
+                if (!byName.TryGetValue(target, out var list))
+                {
+                    byName[target] = list = new List<AssignmentExpressionSyntax>();
+                }
+
+                list.Add(assignment);
+            }
+
+            return byName;
+        }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        return index.TryGetValue(name, out var found) ? found : (IReadOnlyList<AssignmentExpressionSyntax>)Array.Empty<AssignmentExpressionSyntax>();
     }
 
     /// <summary>Whether a return belongs to this body rather than to a lambda or local function inside it (a local function's own body included).</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using AlignmentPolicy.Analyzers.Analysis.Invocations;
@@ -44,6 +45,10 @@ internal sealed class PipelineIndex
     private readonly Lazy<bool> _allPipelinesGated;
     private readonly Lazy<bool> _allKernelsGated;
     private readonly ConcurrentDictionary<ITypeSymbol, Lazy<bool>> _pluginGuarded = new(SymbolEqualityComparer.Default);
+
+    // The plugin registrations' syntax (no binding), listed once: every plugin type asks about them, and merging and sorting
+    // the trees' lists again per type made the question quadratic in the number of plugins.
+    private readonly Lazy<ImmutableArray<InvocationExpressionSyntax>> _pluginRegistrationSyntax;
     private readonly ConcurrentDictionary<SyntaxTree, Lazy<bool>> _ungatedKernelIn = new();
     private readonly ConcurrentDictionary<SyntaxTree, Lazy<bool>> _ungatedPipelineIn = new();
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<IReadOnlyList<IInvocationOperation>>> _callers = new(SymbolEqualityComparer.Default);
@@ -58,6 +63,8 @@ internal sealed class PipelineIndex
         _promptPlugins = new PromptPlugins(context);
         _allPipelinesGated = new Lazy<bool>(ComputeAllPipelinesGated, LazyThreadSafetyMode.ExecutionAndPublication);
         _allKernelsGated = new Lazy<bool>(ComputeAllKernelsGated, LazyThreadSafetyMode.ExecutionAndPublication);
+        _pluginRegistrationSyntax = new Lazy<ImmutableArray<InvocationExpressionSyntax>>(
+            () => context.Sources.Invocations(s_pluginRegistrations).ToImmutableArray(), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     private OriginTracer Tracer => _context.Origins;
@@ -255,8 +262,14 @@ internal sealed class PipelineIndex
         return _callers.GetOrAdd(method, m => new Lazy<IReadOnlyList<IInvocationOperation>>(() =>
         {
             var callers = new List<IInvocationOperation>();
+            var scope = AccessibleWithin(m);
             foreach (var syntax in _context.Sources.Invocations(m.Name))
             {
+                if (!scope.IsDefaultOrEmpty && !IsWithin(syntax, scope))
+                {
+                    continue; // a private method is called only inside its type: same-named calls elsewhere are not bound
+                }
+
                 if (_context.OperationOf(syntax) is IInvocationOperation invocation
                     && SymbolEqualityComparer.Default.Equals((invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition, m))
                 {
@@ -266,6 +279,23 @@ internal sealed class PipelineIndex
 
             return callers;
         }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    /// <summary>The declarations of the type a private method can be called from (its own type's text, nested types included), or default for any other method.</summary>
+    private static ImmutableArray<SyntaxReference> AccessibleWithin(IMethodSymbol method)
+        => method.DeclaredAccessibility == Accessibility.Private && method.ContainingType is { } owner ? owner.DeclaringSyntaxReferences : default;
+
+    private static bool IsWithin(SyntaxNode syntax, ImmutableArray<SyntaxReference> declarations)
+    {
+        foreach (var declaration in declarations)
+        {
+            if (declaration.SyntaxTree == syntax.SyntaxTree && declaration.Span.Contains(syntax.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -507,7 +537,7 @@ internal sealed class PipelineIndex
     /// </summary>
     private IEnumerable<IOperation> KernelsRegistering(ITypeSymbol pluginType)
     {
-        foreach (var syntax in _context.Sources.Invocations(s_pluginRegistrations))
+        foreach (var syntax in _pluginRegistrationSyntax.Value)
         {
             if (!_context.Sources.TreeSpells(syntax.SyntaxTree, pluginType.Name) || _context.OperationOf(syntax) is not IInvocationOperation invocation
                 || _context.Classifier.Classify(invocation.TargetMethod) != InvocationKind.PluginRegistration

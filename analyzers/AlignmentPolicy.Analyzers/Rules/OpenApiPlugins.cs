@@ -1,0 +1,225 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using AlignmentPolicy.Analyzers.Analysis;
+using AlignmentPolicy.Analyzers.Analysis.Origins;
+using AlignmentPolicy.Analyzers.Analysis.SideEffects;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AlignmentPolicy.Analyzers.Rules;
+
+/// <summary>
+/// ALN0002 for Semantic Kernel OpenAPI plugins: <c>kernel.ImportPluginFromOpenApiAsync(name, spec, executionParameters)</c>
+/// adds one kernel function per operation of the spec, and each sends an HTTP request the model chose. The spec is
+/// not source this analysis can read (a file, a URL or a stream), so its operations may write (POST, PUT, PATCH,
+/// DELETE) unless the code shows otherwise: an <c>OperationSelectionPredicate</c> that admits only GET (or HEAD)
+/// operations, or a transport that sends nothing (an <c>HttpClient</c> over a handler of this compilation whose
+/// <c>SendAsync</c> answers without forwarding the request). Guarded when the kernel is gated, as a plugin of
+/// <c>[KernelFunction]</c> methods is.
+/// </summary>
+internal static class OpenApiPlugins
+{
+    /// <summary>Before any symbol work: the spelling of the imports (the Create* forms only make a plugin; nothing invokes it yet).</summary>
+    public static bool IsImportName(string name) => name is "ImportPluginFromOpenApiAsync" or "ImportPluginFromOpenApi";
+
+    /// <summary>The side effect of an ungated import of an OpenAPI plugin whose operations may write, else null.</summary>
+    public static SideEffectPath? UngatedWrite(IInvocationOperation invocation, AgentContext agent)
+    {
+        var method = invocation.TargetMethod;
+        if (!IsImportName(method.Name) || method.ContainingType is not { Name: "OpenApiKernelExtensions" } || Operations.Receiver(invocation) is not { } kernel)
+        {
+            return null;
+        }
+
+        var parameters = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "executionParameters" && a.ArgumentKind == ArgumentKind.Explicit)?.Value;
+        return Judge(method.Name, kernel, parameters, agent);
+    }
+
+    /// <summary>
+    /// An import that does not bind only because an argument's type is missing here (<c>ImportPluginFromOpenApiAsync("RepairService",
+    /// EmbeddedResource.ReadStream("repair-service.json")!)</c>, a helper of a project the scan does not compile): judged the same way.
+    /// </summary>
+    public static SideEffectPath? UngatedWrite(IInvalidOperation invalid, AgentContext agent)
+    {
+        if (invalid.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name, Expression: var receiverSyntax } } syntax
+            || !IsImportName(name) || Operations.CandidateMethod(invalid) is not { ContainingType.Name: "OpenApiKernelExtensions" })
+        {
+            return null;
+        }
+
+        var kernel = invalid.ChildOperations.FirstOrDefault(c => c.Syntax == receiverSyntax);
+        if (kernel is null)
+        {
+            return null;
+        }
+
+        var arguments = syntax.ArgumentList.Arguments;
+        var given = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "executionParameters")
+            ?? (arguments.Count > 2 && arguments[2].NameColon is null ? arguments[2] : null);
+        var parameters = given is null ? null : invalid.ChildOperations.FirstOrDefault(c => c.Syntax == given.Expression);
+        if (given is not null && ExecutionParameters(parameters) is null)
+        {
+            return null; // execution parameters that do not bind here either: their filter and transport cannot be read
+        }
+
+        return Judge(name, kernel, parameters, agent);
+    }
+
+    private static SideEffectPath? Judge(string import, IOperation kernel, IOperation? executionParameters, AgentContext agent)
+    {
+        if (kernel.Type is not { } kernelType || !KnownSymbols.IsOrDerivesFrom(kernelType, agent.Symbols.Kernel))
+        {
+            return null;
+        }
+
+        if (ExecutionParameters(executionParameters) is { } parameters && (AdmitsOnlyReads(parameters) || SendsNothing(parameters, agent)))
+        {
+            return null;
+        }
+
+        if (HasNoServices(kernel))
+        {
+            return null;
+        }
+
+        if (agent.Origins.Trace(kernel).State == GateState.Gated)
+        {
+            return null;
+        }
+
+        return new SideEffectPath(Vocabulary.SideEffectVocabulary.Http, ImmutableArray.Create(import, "the spec's operations (HTTP requests: POST, PUT, PATCH and DELETE write)"));
+    }
+
+    /// <summary>
+    /// <c>Kernel kernel = new();</c>: a kernel made with no services has no model to choose its functions; they run only when the
+    /// code invokes them (<c>kernel.InvokeAsync(plugin["productsUsingGET"], arguments)</c>).
+    /// </summary>
+    private static bool HasNoServices(IOperation kernel)
+    {
+        var value = Operations.Unwrap(kernel);
+        if (value is ILocalReferenceOperation local && Operations.InitialValue(local) is { } initial)
+        {
+            value = Operations.Unwrap(initial);
+        }
+
+        return value is IObjectCreationOperation { Initializer: null } creation && creation.Arguments.All(a => a.ArgumentKind == ArgumentKind.DefaultValue);
+    }
+
+    /// <summary>The <c>new OpenApiFunctionExecutionParameters(...) { ... }</c> given, directly or through a local.</summary>
+    private static IObjectCreationOperation? ExecutionParameters(IOperation? given)
+    {
+        if (given is null)
+        {
+            return null;
+        }
+
+        var value = Operations.Unwrap(given);
+        if (value is ILocalReferenceOperation local && Operations.InitialValue(local) is { } initial)
+        {
+            value = Operations.Unwrap(initial);
+        }
+
+        return value as IObjectCreationOperation;
+    }
+
+    /// <summary>
+    /// <c>OperationSelectionPredicate = context =&gt; context.Method == "Get"</c> (alone or and-ed with other conditions):
+    /// only read operations become functions.
+    /// </summary>
+    private static bool AdmitsOnlyReads(IObjectCreationOperation parameters)
+    {
+        foreach (var assignment in Assignments(parameters, "OperationSelectionPredicate"))
+        {
+            if (Operations.Unwrap(assignment.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+                && lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned })
+            {
+                return RequiresReadMethod(Operations.Unwrap(returned));
+            }
+        }
+
+        return false;
+    }
+
+    private static bool RequiresReadMethod(IOperation condition) => condition switch
+    {
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and => RequiresReadMethod(Operations.Unwrap(and.LeftOperand)) || RequiresReadMethod(Operations.Unwrap(and.RightOperand)),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals => IsMethodAndRead(equals.LeftOperand, equals.RightOperand) || IsMethodAndRead(equals.RightOperand, equals.LeftOperand),
+        _ => false,
+    };
+
+    private static bool IsMethodAndRead(IOperation method, IOperation literal)
+        => Operations.Unwrap(method) is IPropertyReferenceOperation { Property.Name: "Method" }
+            && Operations.Unwrap(literal).ConstantValue is { HasValue: true, Value: string verb }
+            && (verb.Equals("GET", StringComparison.OrdinalIgnoreCase) || verb.Equals("HEAD", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The <c>HttpClient</c> the operations are sent through (constructor argument or <c>HttpClient = ...</c>) is, wherever
+    /// it is made, <c>new HttpClient(new StubHandler(...))</c> over a handler of this compilation that never forwards the request.
+    /// </summary>
+    private static bool SendsNothing(IObjectCreationOperation parameters, AgentContext agent)
+    {
+        var client = parameters.Arguments.FirstOrDefault(a => a.Parameter?.Name == "httpClient" && a.ArgumentKind == ArgumentKind.Explicit)?.Value
+            ?? Assignments(parameters, "HttpClient").Select(a => a.Value).FirstOrDefault();
+        if (client is null)
+        {
+            return false;
+        }
+
+        var values = ValuesOf(Operations.Unwrap(client), agent);
+        return values.Count > 0 && values.All(v => IsStubTransport(v, agent));
+    }
+
+    private static IReadOnlyList<IOperation> ValuesOf(IOperation value, AgentContext agent) => value switch
+    {
+        ILocalReferenceOperation local => Operations.InitialValue(local) is { } initial ? new[] { Operations.Unwrap(initial) } : Array.Empty<IOperation>(),
+        IFieldReferenceOperation field => agent.Origins.MemberValues(field.Field).Select(Operations.Unwrap).ToList(),
+        IPropertyReferenceOperation property => agent.Origins.MemberValues(property.Property).Select(Operations.Unwrap).ToList(),
+        _ => new[] { value },
+    };
+
+    private static bool IsStubTransport(IOperation client, AgentContext agent)
+    {
+        if (client is not IObjectCreationOperation { Type.Name: "HttpClient" } creation || creation.Arguments.Length == 0)
+        {
+            return false;
+        }
+
+        var handler = ValuesOf(Operations.Unwrap(creation.Arguments[0].Value), agent);
+        return handler.Count > 0 && handler.All(h => h is IObjectCreationOperation { Type: INamedTypeSymbol type } && AnswersWithoutForwarding(type));
+    }
+
+    /// <summary>A handler declared here whose <c>SendAsync</c>/<c>Send</c> never calls another handler or client (no <c>base.SendAsync</c>, no send).</summary>
+    private static bool AnswersWithoutForwarding(INamedTypeSymbol handler)
+    {
+        if (handler.DeclaringSyntaxReferences.IsEmpty || !DerivesFrom(handler, "HttpMessageHandler"))
+        {
+            return false;
+        }
+
+        var sends = handler.GetMembers().OfType<IMethodSymbol>().Where(m => m.IsOverride && m.Name is "SendAsync" or "Send").ToList();
+        return sends.Count > 0 && sends.All(send => send.DeclaringSyntaxReferences.All(reference =>
+            !reference.GetSyntax().DescendantNodes().OfType<InvocationExpressionSyntax>().Any(call =>
+                call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SendAsync" or "Send" or "GetAsync" or "PostAsync" or "PutAsync" or "DeleteAsync" or "PatchAsync" })));
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol type, string name)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.Name == name && current.ContainingNamespace?.ToString() == "System.Net.Http")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<ISimpleAssignmentOperation> Assignments(IObjectCreationOperation creation, string property)
+        => creation.Initializer is null
+            ? Enumerable.Empty<ISimpleAssignmentOperation>()
+            : creation.Initializer.Initializers.OfType<ISimpleAssignmentOperation>().Where(a => a.Target is IPropertyReferenceOperation p && p.Property.Name == property);
+}

@@ -1,0 +1,183 @@
+using Microsoft.CodeAnalysis.Testing;
+using Verify = AlignmentPolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<AlignmentPolicy.Analyzers.Rules.UngatedToolSideEffectAnalyzer>;
+
+namespace AlignmentPolicy.Analyzers.Tests.Rules;
+
+/// <summary>
+/// ALN0002: a Semantic Kernel OpenAPI plugin imported into a kernel is one tool per operation of its spec, each an HTTP request
+/// the model chooses. The shapes of Semantic Kernel's Step9_OpenAPI_Plugins, OpenApiPlugin_Filtering and OpenApiPlugin_PayloadHandling.
+/// </summary>
+public class OpenApiPluginTests
+{
+    // Microsoft.SemanticKernel.Plugins.OpenApi is not on this machine's feed: its import surface, as it ships.
+    private const string OpenApiPackage = """
+
+        namespace Microsoft.SemanticKernel
+        {
+            public static class OpenApiKernelExtensions
+            {
+                public static System.Threading.Tasks.Task<KernelPlugin> ImportPluginFromOpenApiAsync(this Kernel kernel, string pluginName, string filePath, Microsoft.SemanticKernel.Plugins.OpenApi.OpenApiFunctionExecutionParameters? executionParameters = null, System.Threading.CancellationToken cancellationToken = default) => throw null!;
+                public static System.Threading.Tasks.Task<KernelPlugin> ImportPluginFromOpenApiAsync(this Kernel kernel, string pluginName, System.Uri uri, Microsoft.SemanticKernel.Plugins.OpenApi.OpenApiFunctionExecutionParameters? executionParameters = null, System.Threading.CancellationToken cancellationToken = default) => throw null!;
+                public static System.Threading.Tasks.Task<KernelPlugin> ImportPluginFromOpenApiAsync(this Kernel kernel, string pluginName, System.IO.Stream stream, Microsoft.SemanticKernel.Plugins.OpenApi.OpenApiFunctionExecutionParameters? executionParameters = null, System.Threading.CancellationToken cancellationToken = default) => throw null!;
+            }
+        }
+
+        namespace Microsoft.SemanticKernel.Plugins.OpenApi
+        {
+            public class OpenApiFunctionExecutionParameters
+            {
+                public OpenApiFunctionExecutionParameters(System.Net.Http.HttpClient? httpClient = null, object? authCallback = null, System.Uri? serverUrlOverride = null) { }
+                public System.Net.Http.HttpClient? HttpClient { get; set; }
+                public System.Func<OperationSelectionPredicateContext, bool>? OperationSelectionPredicate { get; set; }
+            }
+
+            public readonly struct OperationSelectionPredicateContext
+            {
+                public string? Id { get; }
+                public string Method { get; }
+            }
+        }
+        """;
+
+    private const string Usings = """
+        #nullable enable
+        using System;
+        using System.IO;
+        using System.Net;
+        using System.Net.Http;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using AlignmentPolicy.Gates;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.Plugins.OpenApi;
+
+        """;
+
+    [Fact]
+    public Task An_OpenAPI_plugin_on_an_ungated_kernel_is_an_ungated_HTTP_tool_unless_the_kernel_is_gated()
+        => Verify.VerifyAsync(Usings + """
+            class Samples
+            {
+                public async Task FromAStream(Stream stream)
+                {
+                    Kernel kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+                    var plugin = await kernel.{|#0:ImportPluginFromOpenApiAsync|}("RepairService", stream);
+                    await kernel.InvokePromptAsync("List all of the repairs.", new(new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() }));
+                }
+
+                public async Task LimitedToSomeOperations(Kernel kernel)
+                {
+                    string[] operationsToInclude = ["createRepair", "updateRepair"];
+                    OpenApiFunctionExecutionParameters executionParameters = new()
+                    {
+                        OperationSelectionPredicate = (OperationSelectionPredicateContext context) => Array.IndexOf(operationsToInclude, context.Id!) >= 0,
+                    };
+                    await kernel.{|#1:ImportPluginFromOpenApiAsync|}(pluginName: "RepairService", filePath: "Resources/repair-service.json", executionParameters: executionParameters);
+                }
+
+                public async Task Gated()
+                {
+                    Kernel kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+                    kernel.UsePolicyGate();
+                    await kernel.ImportPluginFromOpenApiAsync("Klarna", new Uri("https://example.com/openapi.json"));
+                }
+
+                public async Task NoModelToChoose()
+                {
+                    // CreatePluginFromOpenApiSpec_Klarna: a kernel with no services; the code invokes the operation itself.
+                    Kernel kernel = new();
+                    var plugin = await kernel.ImportPluginFromOpenApiAsync("Klarna", new Uri("https://example.com/openapi.json"));
+                    await kernel.InvokeAsync(plugin["productsUsingGET"], new KernelArguments { ["q"] = "Laptop" });
+                }
+            }
+            """ + OpenApiPackage,
+            Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("RepairService", "write over HTTP", "ImportPluginFromOpenApiAsync -> the spec's operations (HTTP requests: POST, PUT, PATCH and DELETE write)"),
+            Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("RepairService", "write over HTTP", "ImportPluginFromOpenApiAsync -> the spec's operations (HTTP requests: POST, PUT, PATCH and DELETE write)"));
+
+    [Fact]
+    public Task Only_GET_operations_or_a_transport_that_answers_in_process_send_nothing_that_writes()
+        => Verify.VerifyAsync(Usings + """
+            sealed class Samples : IDisposable
+            {
+                private readonly HttpClient _httpClient;
+
+                public Samples() => this._httpClient = new(new StubHttpHandler());
+
+                public async Task OnlyGets(Kernel kernel)
+                {
+                    OpenApiFunctionExecutionParameters executionParameters = new()
+                    {
+                        OperationSelectionPredicate = (OperationSelectionPredicateContext context) => context.Method == "Get",
+                    };
+                    await kernel.ImportPluginFromOpenApiAsync(pluginName: "RepairService", filePath: "Resources/repair-service.json", executionParameters: executionParameters);
+                }
+
+                public async Task RecordedByAStub(Kernel kernel, Stream stream)
+                {
+                    await kernel.ImportPluginFromOpenApiAsync("Event_Utils", stream, new OpenApiFunctionExecutionParameters(this._httpClient) { });
+                }
+
+                public async Task ForwardedToTheNetwork(Kernel kernel, Stream stream)
+                {
+                    using HttpClient client = new(new LoggingHandler(new HttpClientHandler()));
+                    await kernel.{|#0:ImportPluginFromOpenApiAsync|}("Event_Utils", stream, new OpenApiFunctionExecutionParameters(client));
+                }
+
+                public void Dispose() => this._httpClient.Dispose();
+
+                private sealed class StubHttpHandler : DelegatingHandler
+                {
+                    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                        => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("Success") });
+                }
+
+                private sealed class LoggingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+                {
+                    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                    {
+                        Console.WriteLine(request.RequestUri);
+                        return base.SendAsync(request, cancellationToken);
+                    }
+                }
+            }
+            """ + OpenApiPackage,
+            Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("Event_Utils", "write over HTTP", "ImportPluginFromOpenApiAsync -> the spec's operations (HTTP requests: POST, PUT, PATCH and DELETE write)"));
+
+    [Fact]
+    public Task An_import_that_does_not_bind_only_because_an_arguments_type_is_missing_is_judged_the_same_way()
+    {
+        // Step9_OpenAPI_Plugins: the stream comes from a helper of a project the scan does not compile (EmbeddedResource).
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                class Samples
+                {
+                    public async Task AddOpenAPIPlugins()
+                    {
+                        IKernelBuilder kernelBuilder = Kernel.CreateBuilder();
+                        kernelBuilder.AddOpenAIChatCompletion("gpt-4o", "key");
+                        Kernel kernel = kernelBuilder.Build();
+                        var stream = EmbeddedResource.ReadStream("repair-service.json");
+                        var plugin = await kernel.{|#0:ImportPluginFromOpenApiAsync|}("RepairService", stream!);
+                    }
+
+                    public async Task Gated()
+                    {
+                        Kernel kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+                        kernel.UsePolicyGate();
+                        await kernel.ImportPluginFromOpenApiAsync("RepairService", EmbeddedResource.ReadStream("repair-service.json")!);
+                    }
+
+                    public async Task ExecutionParametersThatDoNotBindEither(Kernel kernel, Stream stream)
+                    {
+                        // Their transport (an in-process stub?) and their operation filter cannot be read: nothing is claimed.
+                        await kernel.ImportPluginFromOpenApiAsync("Event_Utils", EmbeddedResource.ReadStream("events.json")!, new OpenApiFunctionExecutionParameters(this.MissingClient));
+                    }
+                }
+                """ + OpenApiPackage,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("RepairService", "write over HTTP", "ImportPluginFromOpenApiAsync -> the spec's operations (HTTP requests: POST, PUT, PATCH and DELETE write)"));
+        return test.RunAsync();
+    }
+}
