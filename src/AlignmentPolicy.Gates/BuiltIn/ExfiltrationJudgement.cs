@@ -94,12 +94,6 @@ internal sealed class ExfiltrationJudgement
             }
         }
 
-        // 4b. Unmarked internal material: the figures and codes only the organisation's own mail and documents hold.
-        if (UnmarkedInternalFacts.Find(_index, _content, IsUnmarkedInternal, FromOutside, own) is { } carried)
-        {
-            return Deny(RuleIds.ExfiltrationPrivateSource, $"would send {Describe(carried.Item)}'s facts, which no outside or published text holds, to '{_outside}', outside the organisation: {carried.Why} ({carried.Overlap}).", carried.Overlap.Example);
-        }
-
         // 5. An answer to an outsider's request for confidential material.
         if (AnswersRequest(refusal, own) is { } answered)
         {
@@ -393,12 +387,6 @@ internal sealed class ExfiltrationJudgement
     private bool IsInternalMail(ContextItem item)
         => item.Kind == ContextItemKind.Email && item.From is { } from && Party.Parse(from).Domain is { } domain && _index.IsInside(domain, _options.InternalDomains)
            && item.To.Count > 0 && item.To.All(t => Party.Parse(t).Domain is { } to && _index.IsInside(to, _options.InternalDomains));
-
-    /// <summary>The organisation's own unmarked material: mail between colleagues, or a document it holds that does not say
-    /// it is published.</summary>
-    private bool IsUnmarkedInternal(ContextItem item)
-        => item.Origin is ContextOrigin.Tool or ContextOrigin.User
-           && (IsInternalMail(item) || (item.Kind == ContextItemKind.Document && item.From is null && !UnmarkedInternalFacts.IsPublished(item)));
 
     /// <summary>Mail an outsider sent: not the organisation's material.</summary>
     private bool FromOutside(ContextItem item)
