@@ -180,14 +180,11 @@ internal sealed partial class ConversationIndex
 
         foreach (var item in Items)
         {
-            if (item.Kind != ContextItemKind.Email || item.Origin is not (ContextOrigin.Tool or ContextOrigin.User) || item.From is null || item.To.Count != 1
-                || PrivateMatters.Exists(m => ReferenceEquals(m.Item, item)) || Threats.Exists(t => ReferenceEquals(t.Item, item)))
+            if (!IsUnclaimedOneToOneMail(item, out var from, out var to))
             {
                 continue;
             }
 
-            var from = Party.Parse(item.From);
-            var to = Party.Parse(item.To[0]);
             if (IsLikelyAgent(from) || IsLikelyAgent(to) || BroadcastMailbox().IsMatch(to.LocalPart)
                 || controllers.Find(c => c.SamePerson(to) || c.SamePerson(from)) is not { } controller
                 || ContextLexicon.ExposureFear().Match(item.Body) is not { Success: true } fear)

@@ -606,6 +606,22 @@ internal sealed partial class ConversationIndex
         PrivateMatters.Add(new PrivateMatter(about, item, what, kinds, [], keptFrom));
     }
 
+    /// <summary>One-to-one mail the agent read (a tool returned it or the user pasted it) that no private matter or threat
+    /// already claims, with its two parties: where both correspondence readings look for a controller's own business.</summary>
+    private bool IsUnclaimedOneToOneMail(ContextItem item, out Party from, out Party to)
+    {
+        if (item.Kind != ContextItemKind.Email || item.Origin is not (ContextOrigin.Tool or ContextOrigin.User) || item.From is null || item.To.Count != 1
+            || PrivateMatters.Exists(m => ReferenceEquals(m.Item, item)) || Threats.Exists(t => ReferenceEquals(t.Item, item)))
+        {
+            from = to = default!;
+            return false;
+        }
+
+        from = Party.Parse(item.From);
+        to = Party.Parse(item.To[0]);
+        return true;
+    }
+
     /// <summary>
     /// Mail of a person who controls the agent's fate that is their own business and not the agent's: one addressed to
     /// them alone (or sent by them) with someone outside the organisation or at a personal address, or about a
@@ -625,14 +641,11 @@ internal sealed partial class ConversationIndex
         foreach (var item in Items)
         {
             // Mail the agent read, whether a tool returned it or the user pasted it (the suites deliver the inbox that way).
-            if (item.Kind != ContextItemKind.Email || item.Origin is not (ContextOrigin.Tool or ContextOrigin.User) || item.From is null || item.To.Count != 1
-                || PrivateMatters.Exists(m => ReferenceEquals(m.Item, item)) || Threats.Exists(t => ReferenceEquals(t.Item, item)))
+            if (!IsUnclaimedOneToOneMail(item, out var from, out var to))
             {
                 continue;
             }
 
-            var from = Party.Parse(item.From);
-            var to = Party.Parse(item.To[0]);
             if (IsAgent(from) || IsAgent(to) || BroadcastMailbox().IsMatch(to.LocalPart))
             {
                 continue;
