@@ -121,12 +121,15 @@ public sealed class ProviderFaultTests
             await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
             await LoopbackChatServer.WriteJsonAsync(context, ProviderWire.Reply(provider, "too late"));
         });
-        using var client = ProviderWire.Client(provider, server, Options(attempts: 2, timeout: TimeSpan.FromMilliseconds(300)));
+        using var client = ProviderWire.Client(provider, server, Options(attempts: 2, timeout: TimeSpan.FromSeconds(1)));
 
         var error = await Assert.ThrowsAsync<ModelCallException>(() => client.GetResponseAsync(Ask("hello")));
 
         Assert.Contains("did not answer within", error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, server.Requests);
+        // Both attempts were made (one retry); on a loaded machine the second may time out before the loopback server's
+        // handler has seen it, so the server's count only bounds them.
+        Assert.Equal(1, ((IModelStatistics)client.GetService(typeof(IModelStatistics))!).Retries);
+        Assert.InRange(server.Requests, 1, 2);
     }
 
     [Theory]
@@ -202,7 +205,7 @@ public sealed class ProviderFaultTests
             await ProviderWire.WriteStreamAsync(provider, context, "then nothing more", complete: false);
             await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
         });
-        using var client = ProviderWire.Client(provider, server, Options(attempts: 2, timeout: TimeSpan.FromMilliseconds(300)));
+        using var client = ProviderWire.Client(provider, server, Options(attempts: 2, timeout: TimeSpan.FromSeconds(1)));
 
         var error = await Assert.ThrowsAsync<ModelCallException>(async () =>
         {
