@@ -48,6 +48,8 @@ internal static partial class ProjectUsings
     /// as they appear (inherited props before the project file); duplicates once; removals win.
     /// </summary>
     /// <param name="msbuildText">The Directory.Build.props files (outermost first) and the project file, concatenated.</param>
+    /// <param name="implicitUsings">Whether the project sets <c>ImplicitUsings</c> to <c>enable</c>/<c>true</c>.</param>
+    /// <param name="sdk">The project SDK, whose implicit usings differ.</param>
     public static IReadOnlyList<ProjectUsing> Of(string msbuildText, bool implicitUsings, ScanSdk sdk)
     {
         var usings = new List<ProjectUsing>();
