@@ -85,7 +85,8 @@ internal sealed class ModelCall
         var oldChatClient = name is "CompleteAsync" or "CompleteStreamingAsync";
         var agentRun = name is "RunAsync" or "RunStreamingAsync";
         var skInvoke = name is "InvokeAsync" or "InvokeStreamingAsync";
-        if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke)
+        var response = name is "CreateResponse" or "CreateResponseAsync" or "CreateResponseStreaming" or "CreateResponseStreamingAsync";
+        if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke && !response)
         {
             return null;
         }
@@ -99,12 +100,33 @@ internal sealed class ModelCall
                     || (oldChatClient && child.Type is { } type && KnownSymbols.IsOrDerivesFrom(type, context.Symbols.IChatClient))
                     || (agentRun && IsAgentOfAnotherVersion(child.Type, context))
                     || (skInvoke && IsSkAgentOrTeam(child.Type, context))
+                    || (response && IsResponsesClientOfAnotherVersion(child))
                     ? child
                     : null;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The receiver of an unbound <c>CreateResponse(Async)</c>: the Responses client of an OpenAI version the scan does not have,
+    /// named by the code (<c>OpenAIResponseClient client = ...</c>) or got from <c>GetOpenAIResponseClient(model)</c>/<c>GetResponsesClient()</c>.
+    /// </summary>
+    private static bool IsResponsesClientOfAnotherVersion(IOperation receiver)
+    {
+        if (receiver.Type is not { TypeKind: TypeKind.Error } type)
+        {
+            return false;
+        }
+
+        if (type.Name is "OpenAIResponseClient" or "ResponsesClient")
+        {
+            return true;
+        }
+
+        var value = receiver is ILocalReferenceOperation local ? Operations.InitialValue(local) : receiver;
+        return value?.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetOpenAIResponseClient" or "GetResponsesClient" } };
     }
 
     /// <summary>
