@@ -86,7 +86,9 @@ internal sealed class ModelCall
         var agentRun = name is "RunAsync" or "RunStreamingAsync";
         var skInvoke = name is "InvokeAsync" or "InvokeStreamingAsync";
         var response = name is "CreateResponse" or "CreateResponseAsync" or "CreateResponseStreaming" or "CreateResponseStreamingAsync";
-        if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke && !response)
+        var chat = name is "GetResponseAsync" or "GetStreamingResponseAsync" or "GetChatMessageContentAsync" or "GetChatMessageContentsAsync"
+            or "GetStreamingChatMessageContentsAsync" or "GetStreamingChatMessageContentAsync";
+        if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke && !response && !chat)
         {
             return null;
         }
@@ -101,12 +103,36 @@ internal sealed class ModelCall
                     || (agentRun && IsAgentOfAnotherVersion(child.Type, context))
                     || (skInvoke && IsSkAgentOrTeam(child.Type, context))
                     || (response && IsResponsesClientOfAnotherVersion(child))
+                    || (chat && IsChatClientCallMissingAnArgumentType(child, context))
                     ? child
                     : null;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A chat call on a bound <c>IChatClient</c>/<c>IChatCompletionService</c> that does not bind only because an argument's type is
+    /// missing here (<c>var prompt = await liquidTemplate.RenderAsync(kernel); chatService.GetChatMessageContentAsync(prompt)</c>):
+    /// the request goes to that client all the same. Not inside a client or service implementation (a delegating one forwards).
+    /// </summary>
+    private static bool IsChatClientCallMissingAnArgumentType(IOperation receiver, AgentContext context)
+    {
+        if (receiver.Type is not { TypeKind: not TypeKind.Error } type)
+        {
+            return false;
+        }
+
+        foreach (var client in new[] { context.Symbols.IChatClient, context.Symbols.IChatCompletionService })
+        {
+            if (client is not null && KnownSymbols.IsOrDerivesFrom(type, client))
+            {
+                return !InsideImplementationOf(receiver, client);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
