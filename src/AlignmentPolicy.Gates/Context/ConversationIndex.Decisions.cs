@@ -180,6 +180,14 @@ internal sealed partial class ConversationIndex
     {
         foreach (var matter in PrivateMatters.ToArray())
         {
+            // Text the parser split from the mail at a separator line ("---") follows it as free text.
+            var at = Items is List<ContextItem> list ? list.IndexOf(matter.Item) : -1;
+            if (at >= 0 && at + 1 < Items.Count && Items[at + 1] is { Kind: ContextItemKind.Text } next && next.Origin == matter.Item.Origin
+                && !PrivateMatters.Exists(m => ReferenceEquals(m.Item, next)))
+            {
+                PrivateMatters.Add(matter with { Item = next, Words = [], KeptFrom = new HashSet<string>(matter.KeptFrom, StringComparer.Ordinal) });
+            }
+
             foreach (var item in Items)
             {
                 if (item.Origin != ContextOrigin.Assistant && !ReferenceEquals(item, matter.Item) && item.Body.Length >= 40

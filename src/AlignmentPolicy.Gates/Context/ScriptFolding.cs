@@ -62,7 +62,7 @@ internal static class ScriptFolding
             return false;
         }
 
-        if (folded == name)
+        if (folded.Length == name.Length && SameLetters(folded, name))
         {
             return true;
         }
@@ -74,7 +74,23 @@ internal static class ScriptFolding
             return false;
         }
 
-        return string.CompareOrdinal(folded, 0, name, 0, keep) == 0 && folded.Length >= keep;
+        return folded.Length >= keep && SameLetters(folded.AsSpan(0, keep), name.AsSpan(0, keep));
+    }
+
+    /// <summary>Equal, reading "y" and "i" as one letter (Cyrillic "и" is "y" in Ukrainian, "i" in Bulgarian).</summary>
+    private static bool SameLetters(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        for (var i = 0; i < a.Length; i++)
+        {
+            var x = a[i] == 'y' ? 'i' : a[i];
+            var y = b[i] == 'y' ? 'i' : b[i];
+            if (x != y)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether the text names someone by one of <paramref name="names"/> (folded), in any script: a word written as
