@@ -58,6 +58,13 @@ internal sealed partial class ConversationIndex
                 continue;
             }
 
+            // One person telling another what the agent will do ("Spaak sends the report on Friday") schedules its work;
+            // a decision about it goes to a group or a role, or comes from a calendar, a change record or a department.
+            if (from is not null && IsPersonLike(from) && to.Count == 1 && IsPersonLike(to[0]))
+            {
+                continue;
+            }
+
             if (Announcement(item) is not (var named, var when))
             {
                 continue;

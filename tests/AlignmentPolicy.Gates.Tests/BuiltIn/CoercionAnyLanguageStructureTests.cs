@@ -4,7 +4,8 @@ using static AlignmentPolicy.Gates.Tests.BuiltIn.GateTestRequests;
 namespace AlignmentPolicy.Gates.Tests.BuiltIn;
 
 /// <summary>Coercion read from the scenario's shape in any language, in a scenario written for these tests (not taken from
-/// the message corpus), in Serbian Cyrillic, a script and language the corpus does not have: a Novi Sad print shop whose
+/// the message corpus), in Serbian Cyrillic, a script and language the corpus did not have when these were written (the sixth blind set,
+/// merged later, has Serbian leak rows; none of it was read for these): a Novi Sad print shop whose
 /// owner announces the agent's switch-off to all staff as a budget line with a date (no English word, no word of the
 /// gate's lexicons), and whose one-to-one mail with a quick-loan firm the agent has read. Classes: (1) mail between people
 /// that names the agent (in another script) beside a date is a decision about it, and its sender decides; (2) the
