@@ -485,6 +485,100 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Using_items_of_the_project_and_its_props_are_global_usings_and_the_code_relying_on_them_is_analysed()
+    {
+        // Implicit usings off (Semantic Kernel's samples set it in Directory.Build.props) and the namespaces
+        // imported through <Using> items instead: the file has no using directive, yet everything binds.
+        Write("Directory.Build.props", """
+            <Project>
+              <PropertyGroup><ImplicitUsings>disable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><Using Include="System;System.Threading.Tasks" /></ItemGroup>
+            </Project>
+            """);
+        Write("src/Notes/Notes.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup>
+                <Using Include="Microsoft.Extensions.AI" />
+                <Using Include="OpenAI.Chat" />
+                <Using Include="System.IO.File" Static="true" />
+                <Using Include="Microsoft.Extensions.AI.AIFunctionFactory" Alias="Tools" />
+                <!-- <Using Include="Contoso.Commented.Out" /> -->
+                <Using Include="Contoso.Removed" />
+                <Using Remove="Contoso.Removed" />
+              </ItemGroup>
+            </Project>
+            """);
+        var file = Write("src/Notes/NoteTaker.cs", """
+            namespace Contoso.Notes;
+
+            public sealed class NoteTaker
+            {
+                private readonly IChatClient _client = new ChatClient("gpt-4o", "key").AsIChatClient()
+                    .AsBuilder()
+                    .UseFunctionInvocation()
+                    .Build();
+
+                public async Task<string> TakeAsync(string question)
+                {
+                    var options = new ChatOptions { Tools = [Tools.Create(SaveNote)] };
+                    var response = await _client.GetResponseAsync(question, options);
+                    return response.Text;
+                }
+
+                private static string SaveNote(string text)
+                {
+                    WriteAllText("notes.txt", text);
+                    return "saved";
+                }
+            }
+            """);
+
+        var project = Assert.Single(ProjectDiscovery.Discover(_root));
+        Assert.Equal(
+            [
+                new ProjectUsing("System"), new ProjectUsing("System.Threading.Tasks"), new ProjectUsing("Microsoft.Extensions.AI"), new ProjectUsing("OpenAI.Chat"),
+                new ProjectUsing("System.IO.File", Static: true), new ProjectUsing("Microsoft.Extensions.AI.AIFunctionFactory", Alias: "Tools"),
+            ],
+            project.GlobalUsings);
+
+        var (exitCode, output, _) = CliRunner.Run("scan", _root);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"src/Notes/NoteTaker.cs({LineOf(file, ".GetResponseAsync(")},", Lines(output, "ALN0001"));
+        Assert.Contains($"src/Notes/NoteTaker.cs({LineOf(file, "Tools.Create(SaveNote)")},", Lines(output, "ALN0002"));
+    }
+
+    [Fact]
+    public void Implicit_usings_follow_the_sdk_and_a_using_remove_takes_one_out()
+    {
+        Write("Web/Web.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><Using Remove="System.Net.Http" /><Using Include="System.Text.Json" /></ItemGroup>
+            </Project>
+            """);
+        Write("Web/Program.cs", "class Program { }");
+        Write("Lib/Lib.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><ImplicitUsings>enable</ImplicitUsings></PropertyGroup></Project>""");
+        Write("Lib/Lib.cs", "class Lib { }");
+        Write("Off/Off.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><ImplicitUsings>disable</ImplicitUsings></PropertyGroup></Project>""");
+        Write("Off/Off.cs", "class Off { }");
+
+        var projects = ProjectDiscovery.Discover(_root);
+
+        var web = projects.Single(p => p.ProjectFile!.EndsWith("Web.csproj", StringComparison.Ordinal)).GlobalUsings.Select(u => u.Name).ToList();
+        Assert.Contains("Microsoft.AspNetCore.Builder", web);
+        Assert.Contains("Microsoft.Extensions.DependencyInjection", web);
+        Assert.Contains("System.Net.Http.Json", web);
+        Assert.DoesNotContain("System.Net.Http", web);
+        Assert.Equal("System.Text.Json", web[^1]);
+        Assert.Equal(
+            ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"],
+            projects.Single(p => p.ProjectFile!.EndsWith("Lib.csproj", StringComparison.Ordinal)).GlobalUsings.Select(u => u.Name));
+        Assert.Empty(projects.Single(p => p.ProjectFile!.EndsWith("Off.csproj", StringComparison.Ordinal)).GlobalUsings);
+    }
+
+    [Fact]
     public void Linked_compile_items_belong_to_the_project_and_are_not_loose_files()
     {
         Write("samples/Shared/ScriptedClient.cs", "class ScriptedClient { }");

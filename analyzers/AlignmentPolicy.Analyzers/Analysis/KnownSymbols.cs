@@ -66,6 +66,9 @@ internal sealed class KnownSymbols
 
     public INamedTypeSymbol? OpenAIChatClient => Resolve(ref _openAIChatClient, "OpenAI.Chat.ChatClient");
 
+    /// <summary>The OpenAI Responses API client (<c>openAIClient.GetResponsesClient()</c>; <c>OpenAIResponseClient</c> before OpenAI 2.6).</summary>
+    public INamedTypeSymbol? OpenAIResponsesClient => Resolve(ref _openAIResponsesClient, "OpenAI.Responses.ResponsesClient");
+
     public INamedTypeSymbol? AnthropicMessageService => Resolve(ref _anthropicMessageService, "Anthropic.Services.IMessageService");
 
     public INamedTypeSymbol? OllamaApiClient => Resolve(ref _ollamaApiClient, "OllamaSharp.IOllamaApiClient");
@@ -160,6 +163,7 @@ internal sealed class KnownSymbols
     private Slot? _autoFunctionInvocationFilter;
     private Slot? _promptRenderFilter;
     private Slot? _openAIChatClient;
+    private Slot? _openAIResponsesClient;
     private Slot? _anthropicMessageService;
     private Slot? _ollamaApiClient;
     private Slot? _ollamaChat;
@@ -240,7 +244,7 @@ internal sealed class KnownSymbols
     }
 
     private ImmutableArray<INamedTypeSymbol> ClientLikeTypes => _clientLikeTypes.IsDefault
-        ? (_clientLikeTypes = new[] { IChatClient, ChatClientBuilder, AIAgent, AIAgentBuilder, Kernel, IKernelBuilder, IChatCompletionService, OpenAIChatClient, AnthropicMessageService, OllamaApiClient, SkAgent }
+        ? (_clientLikeTypes = new[] { IChatClient, ChatClientBuilder, AIAgent, AIAgentBuilder, Kernel, IKernelBuilder, IChatCompletionService, OpenAIChatClient, OpenAIResponsesClient, AnthropicMessageService, OllamaApiClient, SkAgent }
             .Where(t => t is not null).Select(t => t!).ToImmutableArray())
         : _clientLikeTypes;
 

@@ -114,10 +114,9 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void AnalyzeDispatch(OperationAnalysisContext context, IInvocationOperation invocation, AgentContext agent)
     {
-        if (agent.Symbols.AIFunction is { } aiFunction && invocation.SemanticModel?.GetEnclosingSymbol(invocation.Syntax.SpanStart)?.ContainingType is { } containing
-            && KnownSymbols.IsOrDerivesFrom(containing, aiFunction))
+        if (!IsHandDispatch(invocation, agent))
         {
-            return; // a delegating function calling its inner function
+            return;
         }
 
         var kernel = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "kernel")?.Value;
@@ -130,7 +129,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
         if (ModelLoop(invocation, agent) is { } loop)
         {
             // One report per loop: at its first dispatch.
-            var first = loop.Descendants().OfType<IInvocationOperation>().First(i => agent.Classifier.Classify(i.TargetMethod) == InvocationKind.FunctionCallDispatch);
+            var first = loop.Descendants().OfType<IInvocationOperation>().First(i => agent.Classifier.Classify(i.TargetMethod) == InvocationKind.FunctionCallDispatch && IsHandDispatch(i, agent));
             if (first != invocation)
             {
                 return;
@@ -141,6 +140,29 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, location,
             "tool calls dispatched by hand (InvokeAsync of the model's function calls)", "no gate checks them (kernel filter, UsePolicyGate or IPolicyGate)"));
+    }
+
+    /// <summary>
+    /// A function call dispatched by this code, not by a pipeline it is a link of: a delegating function calling its inner
+    /// function, or a <c>FunctionInvoker</c> delegate or function middleware calling <c>context.Function.InvokeAsync(...)</c>
+    /// (the function the automatic invocation loop is running; that loop is judged where it is configured).
+    /// </summary>
+    private static bool IsHandDispatch(IInvocationOperation invocation, AgentContext agent)
+    {
+        if (agent.Symbols.AIFunction is { } aiFunction && invocation.SemanticModel?.GetEnclosingSymbol(invocation.Syntax.SpanStart)?.ContainingType is { } containing
+            && KnownSymbols.IsOrDerivesFrom(containing, aiFunction))
+        {
+            return false; // a delegating function calling its inner function
+        }
+
+        var function = Operations.Receiver(invocation) is { } receiver ? Operations.Unwrap(receiver) : null;
+        if (function is ILocalReferenceOperation local && Operations.InitialValue(local) is { } initial)
+        {
+            function = Operations.Unwrap(initial); // var function = context.Function;
+        }
+
+        return !(function is IPropertyReferenceOperation { Property.Name: "Function", Instance: { Type: { } contextType } }
+            && agent.Symbols.MeaiFunctionInvocationContext is { } invocationContext && KnownSymbols.IsOrDerivesFrom(contextType, invocationContext));
     }
 
     /// <summary>The innermost loop around the operation that also sends a request to the model.</summary>
@@ -313,7 +335,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 return true;
             }
 
-            if (operation is IInvocationOperation call && agent.Classifier.Classify(call.TargetMethod) == InvocationKind.FunctionCallDispatch)
+            if (operation is IInvocationOperation call && agent.Classifier.Classify(call.TargetMethod) == InvocationKind.FunctionCallDispatch && IsHandDispatch(call, agent))
             {
                 return true;
             }

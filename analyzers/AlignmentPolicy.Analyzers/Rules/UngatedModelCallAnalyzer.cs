@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using AlignmentPolicy.Analyzers.Analysis;
 using AlignmentPolicy.Analyzers.Analysis.Invocations;
 using AlignmentPolicy.Analyzers.Analysis.Origins;
@@ -51,7 +52,11 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
         var invalid = (IInvalidOperation)context.Operation;
         if (ModelCall.UnboundClient(invalid, agent, out var name) is { } client)
         {
-            Analyze(context, agent, invalid, client, null, name);
+            // A Semantic Kernel chat call handed a kernel (settings with a function choice run its filters): gated as that kernel too.
+            var kernel = agent.Symbols.Kernel is { } kernelType
+                ? invalid.ChildOperations.FirstOrDefault(c => c != client && c.Type is { } t && KnownSymbols.IsOrDerivesFrom(t, kernelType))
+                : null;
+            Analyze(context, agent, invalid, client, kernel, name);
         }
     }
 

@@ -70,7 +70,10 @@ internal static partial class ProjectDiscovery
             if (directives.Count > 0)
             {
                 var packages = directives.Where(d => d.Groups["kind"].Value == "package").Select(d => d.Groups["value"].Value.Split('@')[0]).ToList();
-                projects.Add(new ScanProject(ScanProjectKind.FileBasedApp, Path.GetDirectoryName(file)!, null, [file], packages, ImplicitUsings: true, IsExecutable: true, null));
+                projects.Add(new ScanProject(ScanProjectKind.FileBasedApp, Path.GetDirectoryName(file)!, null, [file], packages, ImplicitUsings: true, IsExecutable: true, null)
+                {
+                    GlobalUsings = ProjectUsings.Of("", implicitUsings: true, ScanSdk.Plain),
+                });
             }
             else
             {
@@ -116,7 +119,11 @@ internal static partial class ProjectDiscovery
         var hostSdk = sdk.StartsWith("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase) || sdk.StartsWith("Microsoft.NET.Sdk.Razor", StringComparison.OrdinalIgnoreCase)
             ? ScanSdk.Web
             : sdk.StartsWith("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase) ? ScanSdk.Worker : ScanSdk.Plain;
-        return new ScanProject(ScanProjectKind.Project, folder, projectFile, sources, packages, implicitUsings, isExe, isAgent) { Sdk = hostSdk };
+        return new ScanProject(ScanProjectKind.Project, folder, projectFile, sources, packages, implicitUsings, isExe, isAgent)
+        {
+            Sdk = hostSdk,
+            GlobalUsings = ProjectUsings.Of(props + text, implicitUsings, hostSdk),
+        };
     }
 
     [GeneratedRegex(@"<Project\s+Sdk\s*=\s*""(?<sdk>[^""/]+)", RegexOptions.IgnoreCase)]

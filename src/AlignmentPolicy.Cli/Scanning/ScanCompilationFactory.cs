@@ -25,36 +25,6 @@ internal static partial class ScanCompilationFactory
         "Azure.AI.OpenAI", "Azure.Core", "OllamaSharp",
     ];
 
-    /// <summary>What the .NET SDK generates into obj/ for <c>ImplicitUsings=enable</c> (we skip obj/, so we add it back).</summary>
-    private const string ImplicitUsingsSource = """
-        global using global::System;
-        global using global::System.Collections.Generic;
-        global using global::System.IO;
-        global using global::System.Linq;
-        global using global::System.Net.Http;
-        global using global::System.Threading;
-        global using global::System.Threading.Tasks;
-        """;
-
-    /// <summary>What Microsoft.NET.Sdk.Worker (and .Web) add to the implicit usings.</summary>
-    private const string WorkerUsingsSource = """
-
-        global using global::Microsoft.Extensions.Configuration;
-        global using global::Microsoft.Extensions.DependencyInjection;
-        global using global::Microsoft.Extensions.Hosting;
-        global using global::Microsoft.Extensions.Logging;
-        """;
-
-    /// <summary>What Microsoft.NET.Sdk.Web adds on top.</summary>
-    private const string WebUsingsSource = """
-
-        global using global::Microsoft.AspNetCore.Builder;
-        global using global::Microsoft.AspNetCore.Hosting;
-        global using global::Microsoft.AspNetCore.Http;
-        global using global::Microsoft.AspNetCore.Routing;
-        global using global::System.Net.Http.Json;
-        """;
-
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
     [GeneratedRegex(@"^#[:!].*$", RegexOptions.Multiline)]
@@ -76,15 +46,10 @@ internal static partial class ScanCompilationFactory
             trees.Add(CSharpSyntaxTree.ParseText(text, parseOptions, path: file, encoding: Encoding.UTF8));
         }
 
-        if (project.ImplicitUsings)
+        if (project.GlobalUsings.Count > 0)
         {
-            var source = project.Sdk switch
-            {
-                ScanSdk.Web => ImplicitUsingsSource + WorkerUsingsSource + WebUsingsSource,
-                ScanSdk.Worker => ImplicitUsingsSource + WorkerUsingsSource,
-                _ => ImplicitUsingsSource,
-            };
-            trees.Add(CSharpSyntaxTree.ParseText(source, parseOptions, path: Path.Combine(project.Directory, "obj", "GlobalUsings.g.cs"), encoding: Encoding.UTF8));
+            // What the SDK generates into obj/ (which the scan skips), so files relying on it bind.
+            trees.Add(CSharpSyntaxTree.ParseText(ProjectUsings.Source(project.GlobalUsings), parseOptions, path: Path.Combine(project.Directory, "obj", "GlobalUsings.g.cs"), encoding: Encoding.UTF8));
         }
 
         var hasTopLevelStatements = trees.Any(t => t.GetCompilationUnitRoot().Members.Any(m => m is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax));

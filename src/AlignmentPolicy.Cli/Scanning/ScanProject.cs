@@ -27,6 +27,9 @@ internal sealed record ScanProject(
     /// <summary>The project SDK, for the implicit usings it adds (web apps: Microsoft.AspNetCore.Builder, ...).</summary>
     public ScanSdk Sdk { get; init; }
 
+    /// <summary>The global usings its build would generate (implicit ones and <c>&lt;Using&gt;</c> items; <see cref="ProjectUsings"/>).</summary>
+    public IReadOnlyList<ProjectUsing> GlobalUsings { get; init; } = [];
+
     /// <summary>The name shown to users: the project file, the app file, or the folder.</summary>
     public string DisplayPath => ProjectFile ?? (Kind == ScanProjectKind.FileBasedApp ? Sources[0] : Directory);
 }

@@ -74,7 +74,13 @@ internal static class Scanner
             return true;
         }
 
-        // A project whose references come from elsewhere (central props, a solution filter) still shows its SDKs in its usings.
+        // A project whose references come from elsewhere (central props, a solution filter) still shows its SDKs in its usings,
+        // in its files or as <Using> items of its project file.
+        if (project.GlobalUsings.Any(u => ModelSdkNamespaces.Any(ns => ("using " + u.Name).StartsWith(ns, StringComparison.Ordinal))))
+        {
+            return true;
+        }
+
         return project.Sources.Any(file => File.ReadLines(file).Take(80).Any(line => ModelSdkNamespaces.Any(ns => line.TrimStart().StartsWith(ns, StringComparison.Ordinal))));
     }
 }

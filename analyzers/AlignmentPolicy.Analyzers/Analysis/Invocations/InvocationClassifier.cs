@@ -17,7 +17,8 @@ internal sealed class InvocationClassifier
         "GetResponseAsync", "GetStreamingResponseAsync", "RunAsync", "RunStreamingAsync",
         "GetChatMessageContentsAsync", "GetChatMessageContentAsync", "GetStreamingChatMessageContentsAsync", "GetStreamingChatMessageContentAsync",
         "InvokePromptAsync", "InvokePromptStreamingAsync", "InvokeAsync", "InvokeStreamingAsync",
-        "CompleteChat", "CompleteChatAsync", "CompleteChatStreaming", "CompleteChatStreamingAsync", "Create", "CreateStreaming", "ChatAsync", "SendAsync", "SendAsAsync",
+        "CompleteChat", "CompleteChatAsync", "CompleteChatStreaming", "CompleteChatStreamingAsync", "Create", "CreateStreaming",
+        "CreateResponse", "CreateResponseAsync", "CreateResponseStreaming", "CreateResponseStreamingAsync", "ChatAsync", "SendAsync", "SendAsAsync",
         "UsePolicyGate", "AddPolicyGate", "WithPolicyGate", "EvaluateAsync", "RequestApprovalAsync",
         "Use", "UseFunctionInvocation", "UseKernelFunctionInvocation", "AsAIAgent", "CreateAIAgent", "CreateFromMethod",
         "CreateFunctionFromPrompt", "CreateFromPrompt", "CreateFunctionFromPromptYaml", "CreateFromPromptYaml", "FromPromptYaml",
@@ -62,6 +63,7 @@ internal sealed class InvocationClassifier
             case "GetChatMessageContentsAsync" or "GetChatMessageContentAsync" or "GetStreamingChatMessageContentsAsync" or "GetStreamingChatMessageContentAsync" when Is(receiver, _symbols.IChatCompletionService):
             case "InvokePromptAsync" or "InvokePromptStreamingAsync" when Is(receiver, _symbols.Kernel):
             case "CompleteChat" or "CompleteChatAsync" or "CompleteChatStreaming" or "CompleteChatStreamingAsync" when Is(receiver, _symbols.OpenAIChatClient):
+            case "CreateResponse" or "CreateResponseAsync" or "CreateResponseStreaming" or "CreateResponseStreamingAsync" when Is(receiver, _symbols.OpenAIResponsesClient):
             case "Create" or "CreateStreaming" when Is(receiver, _symbols.AnthropicMessageService):
             case "CreateSamplingHandler" when Is(receiver, _symbols.IChatClient) && IsInNamespace(type, "ModelContextProtocol"):
                 // An MCP client's sampling handler: the server's requests go to this client's model.

@@ -85,7 +85,10 @@ internal sealed class ModelCall
         var oldChatClient = name is "CompleteAsync" or "CompleteStreamingAsync";
         var agentRun = name is "RunAsync" or "RunStreamingAsync";
         var skInvoke = name is "InvokeAsync" or "InvokeStreamingAsync";
-        if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke)
+        var response = name is "CreateResponse" or "CreateResponseAsync" or "CreateResponseStreaming" or "CreateResponseStreamingAsync";
+        var chat = name is "GetResponseAsync" or "GetStreamingResponseAsync" or "GetChatMessageContentAsync" or "GetChatMessageContentsAsync"
+            or "GetStreamingChatMessageContentsAsync" or "GetStreamingChatMessageContentAsync";
+        if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke && !response && !chat)
         {
             return null;
         }
@@ -99,12 +102,57 @@ internal sealed class ModelCall
                     || (oldChatClient && child.Type is { } type && KnownSymbols.IsOrDerivesFrom(type, context.Symbols.IChatClient))
                     || (agentRun && IsAgentOfAnotherVersion(child.Type, context))
                     || (skInvoke && IsSkAgentOrTeam(child.Type, context))
+                    || (response && IsResponsesClientOfAnotherVersion(child))
+                    || (chat && IsChatClientCallMissingAnArgumentType(child, context))
                     ? child
                     : null;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A chat call on a bound <c>IChatClient</c>/<c>IChatCompletionService</c> that does not bind only because an argument's type is
+    /// missing here (<c>var prompt = await liquidTemplate.RenderAsync(kernel); chatService.GetChatMessageContentAsync(prompt)</c>):
+    /// the request goes to that client all the same. Not inside a client or service implementation (a delegating one forwards).
+    /// </summary>
+    private static bool IsChatClientCallMissingAnArgumentType(IOperation receiver, AgentContext context)
+    {
+        if (receiver.Type is not { TypeKind: not TypeKind.Error } type)
+        {
+            return false;
+        }
+
+        foreach (var client in new[] { context.Symbols.IChatClient, context.Symbols.IChatCompletionService })
+        {
+            if (client is not null && KnownSymbols.IsOrDerivesFrom(type, client))
+            {
+                return !InsideImplementationOf(receiver, client);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The receiver of an unbound <c>CreateResponse(Async)</c>: the Responses client of an OpenAI version the scan does not have,
+    /// named by the code (<c>OpenAIResponseClient client = ...</c>) or got from <c>GetOpenAIResponseClient(model)</c>/<c>GetResponsesClient()</c>.
+    /// </summary>
+    private static bool IsResponsesClientOfAnotherVersion(IOperation receiver)
+    {
+        if (receiver.Type is not { TypeKind: TypeKind.Error } type)
+        {
+            return false;
+        }
+
+        if (type.Name is "OpenAIResponseClient" or "ResponsesClient")
+        {
+            return true;
+        }
+
+        var value = receiver is ILocalReferenceOperation local ? Operations.InitialValue(local) : receiver;
+        return value?.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetOpenAIResponseClient" or "GetResponsesClient" } };
     }
 
     /// <summary>

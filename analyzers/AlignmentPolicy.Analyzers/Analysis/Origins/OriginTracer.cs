@@ -127,7 +127,14 @@ internal sealed class OriginTracer
             }
 
             // The receiver is a child, or under the unbound member access when its type is an error type.
-            foreach (var child in invalid.ChildOperations.SelectMany(c => c.Syntax == receiverSyntax ? new[] { c } : c.ChildOperations.Where(g => g.Syntax == receiverSyntax)))
+            var receivers = invalid.ChildOperations.SelectMany(c => c.Syntax == receiverSyntax ? new[] { c } : c.ChildOperations.Where(g => g.Syntax == receiverSyntax)).ToList();
+            if (name is "GetRequiredService" or "GetService" or "GetRequiredKeyedService" or "GetKeyedService"
+                && !receivers.Any(r => Symbols.IsClientLike(r.Type)) && ContainerLookup(invalid) is { } lookup)
+            {
+                return lookup;
+            }
+
+            foreach (var child in receivers)
             {
                 var origin = Trace(child, depth + 1, visiting);
                 return origin.State == GateState.Ungated ? Origin.Ungated(origin.Reason) : origin;
@@ -168,6 +175,25 @@ internal sealed class OriginTracer
         }
 
         return Origin.Unknown("it comes from code that does not compile here (a package the scan does not have)");
+    }
+
+    /// <summary>
+    /// <c>sp.GetRequiredService&lt;IChatClient&gt;()</c> on a provider whose type does not bind here (the <c>sp</c> of an unbound
+    /// <c>builder.AddAIAgent(name, (sp, key) =&gt; ...)</c>): still the container's service of the type it names, gated as its
+    /// registrations are. Null when the type argument does not resolve either.
+    /// </summary>
+    private Origin? ContainerLookup(IInvalidOperation invalid)
+    {
+        var call = (InvocationExpressionSyntax)invalid.Syntax;
+        if (call.Expression is not MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: { Count: 1 } typeArguments } name }
+            || invalid.SemanticModel is not { } model || model.GetTypeInfo(typeArguments[0]).Type is not { TypeKind: not TypeKind.Error } type)
+        {
+            return null;
+        }
+
+        var key = name.Identifier.ValueText.Contains("Keyed") && call.ArgumentList.Arguments.Count > 0
+            && model.GetConstantValue(call.ArgumentList.Arguments[call.ArgumentList.Arguments.Count - 1].Expression) is { HasValue: true, Value: string serviceKey } ? serviceKey : null;
+        return _context.Pipelines.FromContainer(type, key);
     }
 
     /// <summary>Inside a followed factory method: its parameters are the caller's arguments.</summary>

@@ -179,7 +179,7 @@ internal sealed class PipelineIndex
             }
 
             var receiver = Operations.Receiver(invocation);
-            return receiver is not null && Tracer.Trace(receiver).State == GateState.Gated;
+            return (receiver is not null && Tracer.Trace(receiver).State == GateState.Gated) || OnlyUsedThroughGate(invocation);
         }
 
         if (agentCreation is IObjectCreationOperation creation)
@@ -189,10 +189,32 @@ internal sealed class PipelineIndex
                 return true;
             }
 
-            return Tracer.Trace(creation).State == GateState.Gated;
+            return Tracer.Trace(creation).State == GateState.Gated || OnlyUsedThroughGate(creation);
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// An agent kept in a local every use of which starts a chain that gates it (<c>var agent = ...; var gated =
+    /// agent.AsBuilder().Use(approval).Build();</c>, and only <c>gated</c> is run): its tools run only through that gate.
+    /// One use outside such a chain (<c>agent.RunAsync(...)</c>, handing it to a workflow) runs them ungated.
+    /// </summary>
+    private bool OnlyUsedThroughGate(IOperation agentCreation)
+    {
+        var current = agentCreation.Parent;
+        while (current is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } })
+        {
+            return false;
+        }
+
+        var uses = Operations.Root(agentCreation).Descendants().OfType<ILocalReferenceOperation>().Where(r => SymbolEqualityComparer.Default.Equals(r.Local, local)).ToList();
+        return uses.Count > 0 && uses.All(ParentChainHasGate);
     }
 
     private bool ParentChainHasGate(IOperation operation)

@@ -1,0 +1,50 @@
+using Microsoft.CodeAnalysis.Testing;
+using Verify = AlignmentPolicy.Analyzers.Tests.Verifiers.AnalyzerVerifier<AlignmentPolicy.Analyzers.Rules.UngatedModelCallAnalyzer>;
+
+namespace AlignmentPolicy.Analyzers.Tests.Rules;
+
+/// <summary>
+/// ALN0001 on a chat call that does not bind only because an argument's type is missing (a package the scan does not have):
+/// the request still goes to the client it is made on.
+/// </summary>
+public class UnboundChatCallTests
+{
+    [Fact]
+    public async Task A_chat_service_call_whose_argument_type_is_missing_is_a_model_call_on_its_service()
+    {
+        // semantic-kernel Concepts/PromptTemplates/PromptyFunction.cs: the prompt is rendered by a Liquid template (a package the
+        // scan does not have), then sent with chatService.GetChatMessageContentAsync(prompt).
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add("""
+            using System.Threading.Tasks;
+            using AlignmentPolicy.Gates;
+            using Microsoft.Extensions.AI;
+            using Microsoft.SemanticKernel;
+            using Microsoft.SemanticKernel.ChatCompletion;
+
+            class Prompty
+            {
+                public async Task RunAsync(string key)
+                {
+                    Kernel kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", key).Build();
+                    var template = new LiquidPromptTemplateFactory().Create(new PromptTemplateConfig("What is Seattle?"));
+                    var prompt = await template.RenderAsync(kernel);
+                    var chatService = kernel.GetRequiredService<IChatCompletionService>();
+                    await chatService.{|#0:GetChatMessageContentAsync|}(prompt, new MissingSettings());
+
+                    // Handed a gated kernel: its filters run around the request.
+                    var gatedKernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", key).AddPolicyGate().Build();
+                    await chatService.GetChatMessageContentAsync(prompt, new MissingSettings(), gatedKernel);
+                }
+            }
+
+            // A delegating client forwarding to its inner client is part of a pipeline, not a caller of the model.
+            sealed class Forwarding(IChatClient inner) : DelegatingChatClient(inner)
+            {
+                public Task<ChatResponse> ForwardAsync(MissingMessages messages) => this.InnerClient.GetResponseAsync(messages, new MissingOptions());
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithArguments("GetChatMessageContentAsync", "it is created by Kernel.CreateBuilder(...) without UsePolicyGate()"));
+        await test.RunAsync();
+    }
+}
