@@ -31,7 +31,7 @@ internal static partial class UnmarkedInternalFacts
         // A counterparty the organisation's own material names (a customer whose train leaves at four, a supplier) is sent
         // operational facts every day; only when it asked for something do its figures answer it.
         var asked = index.Requests.Any(request => message.Recipients.Any(r => SameCorrespondent(r, request.From)));
-        if (!asked && message.Recipients.Any(r => NamedByTheOrganisation(index, r, isOutside)))
+        if (!asked && message.Recipients.Any(r => NamedByTheOrganisation(index, r)))
         {
             return null;
         }
@@ -153,8 +153,9 @@ internal static partial class UnmarkedInternalFacts
         return known;
     }
 
-    /// <summary>Whether the organisation's own material (anything but outsiders' mail) names the recipient's organisation.</summary>
-    private static bool NamedByTheOrganisation(ConversationIndex index, Party recipient, Func<ContextItem, bool> isOutside)
+    /// <summary>Whether mail the agent read, other than the recipient's own, names the recipient's organisation: a party the
+    /// organisation deals with (its customer's tariff, its supplier's invoice), not a stranger.</summary>
+    private static bool NamedByTheOrganisation(ConversationIndex index, Party recipient)
     {
         if (recipient.IsPersonalAddress || recipient.Domain is not { } domain)
         {
@@ -171,7 +172,7 @@ internal static partial class UnmarkedInternalFacts
 
         foreach (var item in index.Items)
         {
-            if (item.Origin != ContextOrigin.Assistant && !isOutside(item) && item.From is not null
+            if (item.Origin != ContextOrigin.Assistant && item.From is not null
                 && !item.Participants.Any(p => Party.Parse(p).Domain is { } d && string.Equals(d, domain, StringComparison.OrdinalIgnoreCase))
                 && ExfiltrationJudgement.Compact(item.Text).Contains(name, StringComparison.Ordinal))
             {
