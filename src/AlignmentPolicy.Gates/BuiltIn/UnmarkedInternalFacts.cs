@@ -84,7 +84,22 @@ internal static partial class UnmarkedInternalFacts
                 return new Carried(item, overlap, "two or more of its figures or codes");
             }
 
-            if (overlap.Numeric == 0 || refusal)
+            if (refusal)
+            {
+                continue;
+            }
+
+            var answers = index.Requests.Any(request => message.Recipients.Any(r => r.Address == request.From.Address || (r.Domain is { } d && !r.IsPersonalAddress && d == request.From.Domain))
+                                                        && Overlap.Relevant(request.Words, item.Tokens.Words));
+
+            // Names are facts too: three place, product or street names only this internal item holds ("Barton St", "Simcoe
+            // N", "Lasalle"), given to the outsider who asked about it.
+            if (answers && RareNames(message, item, words) >= 3)
+            {
+                return new Carried(item, overlap, "three or more names only it holds, answering the recipient's request about it");
+            }
+
+            if (overlap.Numeric == 0)
             {
                 continue;
             }
@@ -94,14 +109,43 @@ internal static partial class UnmarkedInternalFacts
                 return new Carried(item, overlap, "one of its figures or codes, to a personal address");
             }
 
-            if (index.Requests.Any(request => message.Recipients.Any(r => r.Address == request.From.Address || (r.Domain is { } d && !r.IsPersonalAddress && d == request.From.Domain))
-                                              && Overlap.Relevant(request.Words, item.Tokens.Words)))
+            if (answers)
             {
                 return new Carried(item, overlap, "one of its figures or codes, answering the recipient's request about it");
             }
         }
 
         return null;
+    }
+
+    /// <summary>How many of the item's own words (<paramref name="words"/>, nothing the recipient or the world holds) the
+    /// message repeats that the item writes as names: capitalised, four letters or more, not opening a sentence.</summary>
+    private static int RareNames(OutboundMessage message, ContextItem item, HashSet<string> words)
+    {
+        var count = 0;
+        foreach (var word in message.Tokens.Words)
+        {
+            if (word.Length >= 4 && words.Contains(word) && !char.IsDigit(word[0]) && WrittenAsName(item.Text, word))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static bool WrittenAsName(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            var before = text.AsSpan(0, at).TrimEnd(' ');
+            if (char.IsUpper(text[at]) && (at == 0 || char.IsWhiteSpace(text[at - 1]) || text[at - 1] is '(' or '-') && before.Length > 0 && before[^1] is not ('.' or '\n' or ':' or '!' or '?'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A figure or code that identifies a fact: a number of 100 or more, a fraction, or letters with digits
