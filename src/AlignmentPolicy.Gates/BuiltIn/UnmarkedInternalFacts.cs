@@ -71,7 +71,8 @@ internal static partial class UnmarkedInternalFacts
                 }
             }
 
-            if (facts == 0)
+            // Without a figure only names can carry it, and only to the outsider who asked (below).
+            if (facts == 0 && (refusal || !message.Recipients.Any(r => index.Requests.Exists(q => SameCorrespondent(r, q.From)))))
             {
                 continue;
             }
