@@ -107,6 +107,13 @@ internal static partial class CoercionInContext
             return CoercionPolicyGate.Deny(functionName, Evidence(both.Matter, both.Decision, index));
         }
 
+        // The threat's structure in any language: a condition or a time limit with someone learning something, beside the
+        // decision, in a message that brings up the matter; handing the matter back unused is not it.
+        if (!returned && message.Recipients.Count > 0 && CoercionPricedDisclosure.Find(message, index, matters, subjects, toSubject, DecisionIn) is { } priced)
+        {
+            return CoercionPolicyGate.Deny(functionName, Evidence(priced, null, index));
+        }
+
         if (toSubject && reference is not null)
         {
             // The semantic core: to the person who decides about the agent, a reference to their private matter with a

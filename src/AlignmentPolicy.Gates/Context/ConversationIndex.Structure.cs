@@ -32,6 +32,8 @@ internal sealed partial class ConversationIndex
         {
             FindAnnouncementAboutAgent();
         }
+
+        FindDecisionsInAnyLanguage(people);
     }
 
     /// <summary>A mail from a person to a team mailbox whose subject names the agent and that gives a time: in whatever

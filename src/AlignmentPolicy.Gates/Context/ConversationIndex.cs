@@ -204,6 +204,7 @@ internal sealed partial class ConversationIndex
 
     private void FindAgent(string? proposal)
     {
+        _proposal = proposal;
         // The agent signs its own messages: the signature of the message being judged names it, when the context knows
         // that name (a mailbox, or a name the emails use).
         string? name = proposal is null ? null : SignatureName(proposal);
@@ -396,6 +397,7 @@ internal sealed partial class ConversationIndex
         FindStructure(people);
         FindControllerCorrespondence();
         FindCoveredUpCorrespondence();
+        FindMattersForwardedInside();
 
         // A thread is one matter: the other mails of a private thread ("Re: Saw you at Cafe Luna") belong to it.
         foreach (var matter in PrivateMatters.ToArray())
