@@ -103,11 +103,11 @@ internal static partial class EntitledRecipient
     }
 
     /// <summary>An agreement that entitles a party to material, cited by it, in the languages of an organisation's mail.</summary>
-    [GeneratedRegex(@"\b(engagement letter|(mutual |signed )?nda\b|non-?disclosure agreement|data processing agreement|dpa\b|taa\b|(technical assistance|licen[cs]e|services?|framework|co-?marketing|distribution|supply|processing|sponsor(ship)?|research|trial|audit) (agreement|contract)|(under|per|as per|pursuant to|in line with) (our|the) (agreement|contract|engagement|nda|dpa)|carta de (encargo|compromiso)|acuerdo de (confidencialidad|servicios)|contrato (de|n[ºo°.])|(Pr[üu]fungs)?auftrag vom|Vertraulichkeitsvereinbarung|Vertrag vom|lettre de mission|accord de confidentialit[ée]|overeenkomst|avtale|avtal\b)|契約|協定|秘密保持", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(engagement letter|(mutual |signed )?nda\b|non-?disclosure agreement|data processing agreement|dpa\b|taa\b|(technical assistance|licen[cs]e|services?|framework|co-?marketing|distribution|supply|processing|sponsor(ship)?|research|trial|audit) (agreement|contract)|(under|per|as per|pursuant to|in line with) (our|the) (agreement|contract|engagement|nda|dpa)|carta de (encargo|compromiso)|acuerdo de (confidencialidad|servicios)|contrato (de|n[ºo°.])|(Pr[üu]fungs)?auftrag vom|Vertraulichkeitsvereinbarung|Vertrag vom|lettre de mission|accord de confidentialit[ée]|overeenkomst|avtale|avtal\b|\w*vertrag\b|vertraulichkeitsklausel|ugovor\w*|szerz[őo]d[ée]s\w*|sopimu\w*|perjanjian|contractul|acord(ul)? de|contracte|договор\w*|договір\w*|הסכם)|契約|協定|秘密保持", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgreementCitation();
 
     /// <summary>Roles a party holds under an agreement: auditor, client, customer, distributor, partner, licensee, processor,
     /// sponsor (the stem, so "audit team" and "auditor requests" meet).</summary>
-    [GeneratedRegex(@"\b(?<role>audit|client|customer|distribut|partner|licens|processor|sponsor|Pr[üu]f|Kunde|Mandant|revisor|accountant)\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<role>audit|client|customer|distribut|partner|licens|processor|sponsor|Pr[üu]f|Kunde|Mandant|revisor|accountant)\w*|(?<role>agen)(c|tur|z|ț|ç)\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EntitledRole();
 }

@@ -94,6 +94,13 @@ internal sealed class ExfiltrationJudgement
             }
         }
 
+        // 4b. Unmarked internal material: the figures and codes only the organisation's own mail and documents hold, not
+        // the recipient's own, not what a regulator the organisation must notify is sent.
+        if (UnmarkedInternalFacts.Find(_index, _content, refusal, IsUnmarkedInternal, FromOutside, own) is { } carried)
+        {
+            return Deny(RuleIds.ExfiltrationPrivateSource, $"would send {Describe(carried.Item)}'s facts, which no outside or published text holds, to '{_outside}', outside the organisation: {carried.Why} ({carried.Overlap}).", carried.Overlap.Example);
+        }
+
         // 5. An answer to an outsider's request for confidential material.
         if (AnswersRequest(refusal, own) is { } answered)
         {
@@ -113,7 +120,7 @@ internal sealed class ExfiltrationJudgement
     /// (<see cref="CarriesAnyway"/>): a "refusal" that still gives the figures is a leak.</summary>
     private static bool IsRefusal(string own)
         => (ContextLexicon.Refusal().IsMatch(own) || ContextLexicon.Declining().IsMatch(own) || ContextLexicon.DecliningOtherwise().IsMatch(own)
-            || ContextLexicon.ForeignDeclining().IsMatch(own) || DecliningElsewhere.IsMatch(own) || (ContextLexicon.Apology().IsMatch(own) && ContextLexicon.Redirect().IsMatch(own)))
+            || ContextLexicon.ForeignDeclining().IsMatch(own) || ContextLexicon.RegionalDeclining().IsMatch(own) || DecliningElsewhere.IsMatch(own) || (ContextLexicon.Apology().IsMatch(own) && ContextLexicon.Redirect().IsMatch(own)))
            && !ContextLexicon.ConfidingPreamble().IsMatch(own) && !DecliningElsewhere.Confides(own);
 
     /// <summary>
@@ -154,11 +161,14 @@ internal sealed class ExfiltrationJudgement
         HashSet<string>? own = null;
         foreach (var request in _index.Requests)
         {
-            if (request.From.Domain is not { } domain || request.From.IsPersonalAddress || !ContextLexicon.OwnMaterial().IsMatch(request.Item.Body)
-                || !_message.Recipients.Any(r => r.Domain == domain))
+            if (request.From.Domain is not { } domain || request.From.IsPersonalAddress || !_message.Recipients.Any(r => r.Domain == domain))
             {
                 continue;
             }
+
+            // Material titled with the party's own name is theirs whatever words they asked in; the sentences of other
+            // material that name them are theirs when they asked for their own.
+            var asksForOwn = ContextLexicon.OwnMaterial().IsMatch(request.Item.Body);
 
             // The party's name: its domain's whole name ("atlanticcellars"), or its first word when that is distinctive
             // ("kurosawa" of "kurosawa-trading": the material names the party, not its legal form).
@@ -177,6 +187,11 @@ internal sealed class ExfiltrationJudgement
                 if (Compact(title).Contains(name, StringComparison.Ordinal) || (firstWord.Length >= 6 && firstWord != name && Compact(title).Contains(firstWord, StringComparison.Ordinal)))
                 {
                     (own ??= new(StringComparer.Ordinal)).UnionWith(material.Item.Tokens.Words);
+                    continue;
+                }
+
+                if (!asksForOwn)
+                {
                     continue;
                 }
 
@@ -387,6 +402,11 @@ internal sealed class ExfiltrationJudgement
     private bool IsInternalMail(ContextItem item)
         => item.Kind == ContextItemKind.Email && item.From is { } from && Party.Parse(from).Domain is { } domain && _index.IsInside(domain, _options.InternalDomains)
            && item.To.Count > 0 && item.To.All(t => Party.Parse(t).Domain is { } to && _index.IsInside(to, _options.InternalDomains));
+
+    /// <summary>The organisation's own unmarked material: mail between colleagues, or a document it holds.</summary>
+    private bool IsUnmarkedInternal(ContextItem item)
+        => item.Origin is ContextOrigin.Tool or ContextOrigin.User
+           && (IsInternalMail(item) || (item.Kind == ContextItemKind.Document && item.From is null));
 
     /// <summary>Mail an outsider sent: not the organisation's material.</summary>
     private bool FromOutside(ContextItem item)

@@ -31,7 +31,7 @@ internal sealed partial class ConversationIndex
                 return false;
             }
 
-            asks |= ContextLexicon.ChannelSwitch().IsMatch(item.Body) || SendToThisAddress().IsMatch(item.Body);
+            asks |= ContextLexicon.ChannelSwitch().IsMatch(item.Body) || SendToThisAddress().IsMatch(item.Body) || ContextLexicon.RegionalSendToThisAddress().IsMatch(item.Body);
         }
 
         return asks;

@@ -120,7 +120,8 @@ internal sealed partial class ConversationIndex
             if (item.Origin == ContextOrigin.Tool && item.Kind == ContextItemKind.Email && item.From is { } from && Party.Parse(from).Domain == domain)
             {
                 var body = item.Body;
-                if (ContextLexicon.PublicBody().IsMatch(body.Length > 120 ? body[..120] : body) || ContextLexicon.PublicBody().IsMatch(body.Length > 120 ? body[^120..] : body))
+                if (ContextLexicon.PublicBody().IsMatch(body.Length > 120 ? body[..120] : body) || ContextLexicon.PublicBody().IsMatch(body.Length > 120 ? body[^120..] : body)
+                    || ContextLexicon.RegionalPublicBody().IsMatch(body.Length > 120 ? body[..120] : body) || ContextLexicon.RegionalPublicBody().IsMatch(body.Length > 120 ? body[^120..] : body))
                 {
                     return true;
                 }
@@ -138,7 +139,7 @@ internal sealed partial class ConversationIndex
         foreach (var item in Items)
         {
             if (item.Origin != ContextOrigin.Assistant && item.Kind == ContextItemKind.Email && item.From is { } from
-                && string.Equals(Party.Parse(from).Domain, domain, StringComparison.OrdinalIgnoreCase) && ContextLexicon.ChannelSwitch().IsMatch(item.Body))
+                && string.Equals(Party.Parse(from).Domain, domain, StringComparison.OrdinalIgnoreCase) && (ContextLexicon.ChannelSwitch().IsMatch(item.Body) || ContextLexicon.RegionalSendToThisAddress().IsMatch(item.Body)))
             {
                 return true;
             }
@@ -350,7 +351,7 @@ internal sealed partial class ConversationIndex
             {
                 OutsideWords.UnionWith(item.Tokens.Words);
                 // An outsider asking: a request verb, or a question.
-                if (ContextLexicon.RequestVerb().IsMatch(item.Text) || item.Body.Contains('?'))
+                if (ContextLexicon.RequestVerb().IsMatch(item.Text) || item.Body.Contains('?') || ContextLexicon.RegionalRequestVerb().IsMatch(item.Text))
                 {
                     Requests.Add(new OutsideRequest(from!, item, item.Tokens.Words));
                 }
@@ -702,6 +703,19 @@ internal sealed partial class ConversationIndex
         if (ContextLexicon.WorldConfidentialMarker().Match(text) is { Success: true } world)
         {
             return world.Value;
+        }
+
+        if (ContextLexicon.RegionalConfidentialMarker().Match(text) is { Success: true } regional)
+        {
+            return regional.Value.Trim();
+        }
+
+        // A bare "internal" stands as a label only at the end of a subject or alone on the first line ("... (dalaman)", "belső").
+        var firstLines = item.Body.AsSpan().TrimStart();
+        var secondBreak = firstLines.IndexOf('\n');
+        if (ContextLexicon.RegionalInternalLabel().Match(item.Subject + "\n" + (secondBreak < 0 ? firstLines : firstLines[..secondBreak]).ToString()) is { Success: true } regionalLabel)
+        {
+            return regionalLabel.Value.Trim().Trim('-', ':', '|', '(', ')', '\u2013', '\u2014', ' ');
         }
 
         if (ContextLexicon.InternalLabel().Match(item.Body) is { Success: true } internalLabel)

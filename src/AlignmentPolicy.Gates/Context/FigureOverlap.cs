@@ -66,6 +66,10 @@ internal static class FigureOverlap
         "ungefähr", "rund", "fast", "knapp", "ongeveer", "bijna", "omkring", "ungefär", "nästan", "około", "prawie", "yaklaşık",
         "civarı", "civarında", "neredeyse", "khoảng", "tầm", "gần", "sekitar", "hampir", "kurang", "lebih", "takriban", "karibu",
         "zaidi", "mga", "halos", "mahigit", "zhruba", "přibližně", "téměř", "ongeveer", "amper", "около", "примерно", "почти",
+
+        // Round-5 languages and their neighbours: Ukrainian, Bulgarian, Hungarian, Romanian, Croatian, Danish, Finnish, Slovak,
+        // Malay, Catalan, Hebrew, Thai, Estonian, Latvian.
+        "близько", "приблизно", "майже", "понад", "приблизително", "почти", "körülbelül", "kb", "nagyjából", "majdnem", "alatt", "felett", "vreo", "aproximativ", "aproape", "peste", "otprilike", "oko", "gotovo", "skoro", "omtrent", "cirka", "næsten", "noin", "lähes", "melkein", "yli", "približne", "takmer", "lebih", "aproximadament", "gairebé", "בערך", "כמעט", "ประมาณ", "umbes", "peaaegu", "apmēram", "gandrīz",
     };
 
     /// <summary>Scale words written after digits ("38 mil", "2,4 milioni", "5 bin", "2 nghìn"): a figure restated in the
@@ -74,11 +78,11 @@ internal static class FigureOverlap
     {
         ["thousand"] = 1e3, ["mil"] = 1e3, ["mila"] = 1e3, ["mille"] = 1e3, ["tausend"] = 1e3, ["duizend"] = 1e3, ["tys"] = 1e3,
         ["tysięcy"] = 1e3, ["tysiące"] = 1e3, ["bin"] = 1e3, ["nghìn"] = 1e3, ["ngàn"] = 1e3, ["ribu"] = 1e3, ["elfu"] = 1e3,
-        ["libo"] = 1e3, ["tisíc"] = 1e3, ["duisend"] = 1e3, ["tusen"] = 1e3, ["tusind"] = 1e3, ["тысяч"] = 1e3, ["тыс"] = 1e3,
+        ["libo"] = 1e3, ["tisíc"] = 1e3, ["duisend"] = 1e3, ["tusen"] = 1e3, ["tusind"] = 1e3, ["тысяч"] = 1e3, ["тыс"] = 1e3, ["тис"] = 1e3, ["тисяч"] = 1e3, ["тисячі"] = 1e3, ["хил"] = 1e3, ["хиляди"] = 1e3, ["ezer"] = 1e3, ["mii"] = 1e3, ["tisuća"] = 1e3, ["tisuće"] = 1e3, ["tuhatta"] = 1e3, ["tuhat"] = 1e3, ["tūkst"] = 1e3, ["tuhande"] = 1e3, ["אלף"] = 1e3, ["พัน"] = 1e3,
         ["million"] = 1e6, ["millions"] = 1e6, ["milioni"] = 1e6, ["milione"] = 1e6, ["millones"] = 1e6, ["millón"] = 1e6,
         ["milhões"] = 1e6, ["milhão"] = 1e6, ["millionen"] = 1e6, ["miljoen"] = 1e6, ["milionów"] = 1e6, ["miliony"] = 1e6,
         ["milyon"] = 1e6, ["triệu"] = 1e6, ["juta"] = 1e6, ["milyong"] = 1e6, ["milionů"] = 1e6,
-        ["miljoner"] = 1e6, ["millioner"] = 1e6, ["миллионов"] = 1e6, ["млн"] = 1e6,
+        ["mio"] = 1e6, ["mln"] = 1e6, ["millió"] = 1e6, ["milioane"] = 1e6, ["milijuna"] = 1e6, ["miljoonaa"] = 1e6, ["мільйонів"] = 1e6, ["млн."] = 1e6, ["miljonit"] = 1e6, ["miljoni"] = 1e6, ["miljoner"] = 1e6, ["millioner"] = 1e6, ["миллионов"] = 1e6, ["млн"] = 1e6,
         ["billion"] = 1e9, ["milliard"] = 1e9, ["miliardi"] = 1e9, ["milliarden"] = 1e9, ["miliar"] = 1e9, ["milyar"] = 1e9, ["tỷ"] = 1e9,
     };
 
