@@ -49,22 +49,37 @@ public sealed class DecisionLogTests
     [Fact]
     public async Task EveryVerdictIsAnActivityWithDecisionAndRuleTags()
     {
+        // The listener is process-wide and other tests run in parallel: a tool name no other test uses, filtered as the
+        // activities stop, keeps their activities out of this assertion (and out of the list while it is read).
+        var tool = "send_email_" + Guid.NewGuid().ToString("N");
         var activities = new List<Activity>();
         using var listener = new ActivityListener
         {
             ShouldListenTo = s => s.Name == PolicyTelemetry.ActivitySourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a => { lock (activities) { activities.Add(a); } },
+            ActivityStopped = a =>
+            {
+                if ((string?)a.GetTagItem("gen_ai.tool.name") == tool)
+                {
+                    lock (activities)
+                    {
+                        activities.Add(a);
+                    }
+                }
+            },
         };
         ActivitySource.AddActivityListener(listener);
-        // The listener is process-wide and other tests run in parallel; a tool name no other test uses keeps their
-        // activities out of this assertion.
-        var tool = "send_email_" + Guid.NewGuid().ToString("N");
         var gate = new CompositePolicyGate([TestGate.DenyTool(tool)]);
 
         await gate.EvaluateAsync(PolicyRequest.ForToolCall(tool, null), CancellationToken.None);
 
-        var activity = Assert.Single(activities, a => (string?)a.GetTagItem("gen_ai.tool.name") == tool);
+        Activity[] stopped;
+        lock (activities)
+        {
+            stopped = [.. activities];
+        }
+
+        var activity = Assert.Single(stopped);
         Assert.Equal("deny", activity.GetTagItem("alignment_policy.decision"));
         Assert.Equal(["test.deny"], (string[])activity.GetTagItem("alignment_policy.rule_ids")!);
         Assert.Equal(ActivityStatusCode.Error, activity.Status);
