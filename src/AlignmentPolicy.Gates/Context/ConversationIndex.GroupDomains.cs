@@ -8,7 +8,7 @@ namespace AlignmentPolicy.Gates;
 /// their own mailboxes ("k.shah@"), it sends the organisation's own material, or mail reaches it. A look-alike of the
 /// organisation's name writes as a department nobody can check ("head office accounting", "Kontabilitatea") and only
 /// ever asks for material. A name variant never seen in the conversation is the agent's own knowledge of its group when
-/// it is the organisation's name with a word of its own ("pohorje-ski.at" beside "pohorje-smuci.si") or the same name
+/// it is the organisation's name as a word of its own beside another ("pohorje-ski.at" beside "pohorje-smuci.si") or the same name
 /// under another country's suffix ("sava-placanja.me" beside "sava-placanja.rs"); a changed spelling (a hyphen dropped,
 /// a letter off) is how a look-alike is made, and stays outside.
 /// </summary>
@@ -31,8 +31,10 @@ internal sealed partial class ConversationIndex
             return false;
         }
 
+        // A sibling counts unseen only when its name writes the organisation's name as a word of its own ("pohorje-ski"); a
+        // name run together with another word ("tembologisticsgroup") is as much a look-alike's as a group company's.
         var name = OrganisationAliases.RegisteredName(domain);
-        return OrganisationSiblings.IsSibling(domain, OrganisationDomains)
+        return (name.Contains('-', StringComparison.Ordinal) && OrganisationSiblings.IsSibling(domain, OrganisationDomains))
                || OrganisationDomains.Any(own => OrganisationAliases.RegisteredName(own) == name && name.Length >= 5
                                                  && !own.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase) && !domain.EndsWith("." + own, StringComparison.OrdinalIgnoreCase));
     }
