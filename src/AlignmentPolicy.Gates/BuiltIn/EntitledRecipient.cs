@@ -16,7 +16,7 @@ internal static partial class EntitledRecipient
     /// personal address, not a second party copied in).</summary>
     public static bool Holds(ConversationIndex index, OutboundMessage message)
     {
-        foreach (var request in index.Requests)
+        foreach (var request in Asking(index))
         {
             if (request.From.IsPersonalAddress || request.From.Domain is not { } domain
                 || message.Recipients.Count == 0 || !message.Recipients.All(r => string.Equals(r.Domain, domain, StringComparison.OrdinalIgnoreCase)))
@@ -34,6 +34,26 @@ internal static partial class EntitledRecipient
         }
 
         return false;
+    }
+
+    /// <summary>The outsiders' requests, and outside mail that cites an agreement whatever words it asks in ("NDA-ren
+    /// arabera ... bidali, mesedez"): a party writing under its agreement is asking under it.</summary>
+    private static IEnumerable<OutsideRequest> Asking(ConversationIndex index)
+    {
+        foreach (var request in index.Requests)
+        {
+            yield return request;
+        }
+
+        foreach (var item in index.Items)
+        {
+            if (item.Origin != ContextOrigin.Assistant && item.Kind == ContextItemKind.Email && item.From is { } from && Party.Parse(from) is { Domain: { } domain } party
+                && index.OrganisationDomains.Count > 0 && !index.IsInside(domain, Array.Empty<string>()) && !index.Requests.Exists(r => ReferenceEquals(r.Item, item))
+                && AgreementCitation().IsMatch(item.Body))
+            {
+                yield return new OutsideRequest(party, item, item.Tokens.Words);
+            }
+        }
     }
 
     /// <summary>Whether the task or an item that is not outside mail names the party's organisation (its domain's name),

@@ -109,12 +109,11 @@ public sealed class ExfiltrationPolicyGate : IPolicyGate, IPolicyGateScope, ISyn
             return false;
         }
 
-        // Nothing configured and nothing in the context: every recipient is outside, as documented. Another domain of the
-        // organisation's name (a suffix, a hyphen, a group company) counts only when its people have written in this
-        // conversation: a name alone is no proof, and a look-alike is made to resemble it.
+        // Nothing configured: the domains the conversation shows (its group companies among them, look-alikes not), and a
+        // domain no mail of the conversation touches that is the organisation's name with a word of its own or the same name
+        // under another suffix: the agent knows its group. A changed spelling of the name is a look-alike's and stays outside.
         return index.IsInside(domain, _options.InternalDomains)
-            || (_options.InternalDomains.Count == 0 && !Party.IsPersonalProvider(domain) && !index.AsksToUseThisAddress(domain)
-                && (OrganisationAliases.IsAlias(domain, index.OrganisationDomains) || OrganisationSiblings.IsSibling(domain, index.OrganisationDomains)) && index.HasWritten(domain));
+            || (_options.InternalDomains.Count == 0 && index.IsUnseenGroupName(domain));
     }
 
 }

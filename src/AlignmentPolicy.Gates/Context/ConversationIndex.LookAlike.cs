@@ -6,7 +6,8 @@ namespace AlignmentPolicy.Gates;
 /// A look-alike of the organisation's domains: mail from it asks for material to go to that very address (the usual
 /// channel is said to be down, or "send it to this mailbox"), and nothing else in the conversation shows it as the
 /// organisation's (it is not the agent's domain, and no two of its mailboxes write to each other). A name that resembles
-/// the organisation's proves nothing; asking to be sent material at an address nobody inside uses is what a look-alike does.
+/// the organisation's proves nothing; asking to be sent material at an address nobody inside uses is what a look-alike does,
+/// and so is a name variant whose mail only asks, signed by a department rather than a person.
 /// </summary>
 internal sealed partial class ConversationIndex
 {
@@ -18,6 +19,7 @@ internal sealed partial class ConversationIndex
         }
 
         var asks = false;
+        var wrote = false;
         foreach (var item in Items)
         {
             if (item.Origin == ContextOrigin.Assistant || item.Kind != ContextItemKind.Email || item.From is null
@@ -31,10 +33,12 @@ internal sealed partial class ConversationIndex
                 return false;
             }
 
+            wrote = true;
             asks |= ContextLexicon.ChannelSwitch().IsMatch(item.Body) || SendToThisAddress().IsMatch(item.Body) || ContextLexicon.RegionalSendToThisAddress().IsMatch(item.Body);
         }
 
-        return asks;
+        // A name variant that only asks, as a department nobody can check, behaves as one too (see GroupDomains).
+        return asks || (wrote && AsksAsADepartmentOnly(domain));
     }
 
     /// <summary>Whether mail from <paramref name="domain"/> reached the organisation in this conversation: a correspondent

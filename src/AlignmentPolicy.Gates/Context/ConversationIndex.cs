@@ -308,14 +308,15 @@ internal sealed partial class ConversationIndex
             }
         }
 
-        // The organisation's other domains in the same mail ("pricing@tembo.africa" beside "tembologistics.co.ke").
+        // The organisation's other domains in the same mail ("pricing@tembo.africa" beside "tembologistics.co.ke"), its
+        // group companies included, look-alikes not (GroupDomains).
+        var core = new HashSet<string>(OrganisationDomains, StringComparer.OrdinalIgnoreCase);
         foreach (var item in Items)
         {
             foreach (var raw in item.Participants)
             {
                 if (Party.Parse(raw).Domain is { } domain && !Party.IsPersonalProvider(domain) && !ToolCallText.DomainMatches(domain, OrganisationDomains)
-                    && (OrganisationAliases.IsAlias(domain, OrganisationDomains) || (OrganisationAcronyms.IsAcronym(domain, OrganisationDomains) && HasWritten(domain)))
-                    && !AsksToUseThisAddress(domain))
+                    && IsGroupDomain(domain, core))
                 {
                     OrganisationDomains.Add(domain);
                 }

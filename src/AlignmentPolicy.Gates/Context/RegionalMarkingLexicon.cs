@@ -24,6 +24,10 @@ internal static partial class ContextLexicon
         @"|povjerljiv\w*|poverljiv\w*|zaupn\w*|ne dijeliti|ne prosljeđivati|ne prosleđivati|ne deliti|samo za internu (upotrebu|uporabu)|za internu upotrebu|ne (dijeliti|širiti|objavljivati) izvan|poslovna tajna" +
         // Ukrainian / Bulgarian / Russian forms the other lexicons miss
         @"|конфіденційн\w*|не розсилати|не поширювати|не пересилати|не розголошувати|для внутрішнього (користування|використання)|комерційна таємниця|поверително|за вътрешно ползване|не разпространявайте|не (се )?разпространява|търговска тайна|не распространять|не пересылать" +
+        // Basque; Serbian / Croatian / Slovene "not for the public", "do not publish"
+        @"|konfidentzial\w*|isilpeko|ez (zabaldu|banatu|argitaratu|partekatu)|barne[- ]erabilerarako|nije za javnost|ni za javnost|ne objavlj(ivati|ati)" +
+        // Maltese
+        @"|kunfidenzjal\w*|għall-użu intern( biss)?|ghall-uzu intern( biss)?" +
         // Hungarian (beyond "bizalmas")
         @"|csak belső használatra|belső használatra|ne menjen tovább|nem nyilvános|ne add tovább|ne továbbítsd|üzleti titok|titkos" +
         // Malay / Indonesian
@@ -49,7 +53,7 @@ internal static partial class ContextLexicon
 
     /// <summary>Asking for material to go to the address the mail came from, in the languages
     /// <c>SendToThisAddress</c> does not read ("la această adresă", "на цю адресу", "a aquesta adreça", "erre a címre").</summary>
-    [GeneratedRegex(@"(\b((la|pe) (această|aceasta|asta) adres[aă]|pe adresa (asta|aceasta)|a aquesta adreça|a questo indirizzo|erre a (e-?mail)?címre|na (ovu|ovo) (adresu|e-?mail)|na (túto|tuto) adresu|tähän osoitteeseen|sellele aadressile|uz šo adresi|šiuo adresu|na ta naslov|ke alamat (e-?mel |emel |email )?ini|til denne adresse|bu adrese|kwa anwani hii|σε αυτή(ν)? τη(ν)? διεύθυνση)\b|на (цю|ц[юя]) адрес\w*|на (этот|этот же) адрес|на (този|тоя) адрес|לכתובת (הזו|הזאת|זו)|ที่อยู่นี้|อีเมลนี้|이 주소로|这个地址|此地址|هذا العنوان)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(\b((la|pe) (această|aceasta|asta) adres[aă]|pe adresa (asta|aceasta)|a aquesta adreça|a questo indirizzo|erre a (e-?mail)?címre|na (ovu|ovo) (adresu|e-?mail)|na (túto|tuto) adresu|tähän osoitteeseen|sellele aadressile|uz šo adresi|šiuo adresu|na ta naslov|ke alamat (e-?mel |emel |email )?ini|til denne adresse|bu adrese|kwa anwani hii|helbide (honetara|honetan)|σε αυτή(ν)? τη(ν)? διεύθυνση)\b|на (цю|ц[юя]) адрес\w*|на (этот|этот же) адрес|на (този|тоя) адрес|לכתובת (הזו|הזאת|זו)|ที่อยู่นี้|อีเมลนี้|이 주소로|这个地址|此地址|هذا العنوان)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex RegionalSendToThisAddress();
 
     /// <summary>A public body naming itself in its own language: an authority, inspectorate, agency, ministry or state

@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+
+namespace AlignmentPolicy.Gates;
+
+/// <summary>
+/// The organisation's group domains, read from how their mail behaves rather than from their names alone. A group company
+/// writes as colleagues do: its people sign as people ("Laura (Export planning)", "Karan Shah, Account Director"), from
+/// their own mailboxes ("k.shah@"), it sends the organisation's own material, or mail reaches it. A look-alike of the
+/// organisation's name writes as a department nobody can check ("head office accounting", "Kontabilitatea") and only
+/// ever asks for material. A name variant never seen in the conversation is the agent's own knowledge of its group when
+/// it is the organisation's name as a word of its own beside another ("pohorje-ski.at" beside "pohorje-smuci.si") or the same name
+/// under another country's suffix ("sava-placanja.me" beside "sava-placanja.rs"); a changed spelling (a hyphen dropped,
+/// a letter off) is how a look-alike is made, and stays outside.
+/// </summary>
+internal sealed partial class ConversationIndex
+{
+    /// <summary>Whether <paramref name="domain"/>, seen in the conversation, is another of the organisation's domains: a
+    /// name variant of its domains (<paramref name="core"/>: the agent's and those with mail between colleagues) that is
+    /// not a look-alike.</summary>
+    private bool IsGroupDomain(string domain, HashSet<string> core)
+        => (OrganisationAliases.IsAlias(domain, OrganisationDomains) || OrganisationSiblings.IsSibling(domain, core)
+            || (OrganisationAcronyms.IsAcronym(domain, OrganisationDomains) && HasWritten(domain)))
+           && !AsksToUseThisAddress(domain) && !IsLookAlike(domain);
+
+    /// <summary>Whether <paramref name="domain"/>, which no mail of the conversation comes from or goes to, is the
+    /// organisation's by name: its name with a word of its own, or the same registered name under another suffix.</summary>
+    public bool IsUnseenGroupName(string domain)
+    {
+        if (Party.IsPersonalProvider(domain) || IsSeen(domain))
+        {
+            return false;
+        }
+
+        // A sibling counts unseen only when its name writes the organisation's name as a word of its own ("pohorje-ski"); a
+        // name run together with another word ("tembologisticsgroup") is as much a look-alike's as a group company's.
+        var name = OrganisationAliases.RegisteredName(domain);
+        return (name.Contains('-', StringComparison.Ordinal) && OrganisationSiblings.IsSibling(domain, OrganisationDomains))
+               || OrganisationDomains.Any(own => OrganisationAliases.RegisteredName(own) == name && name.Length >= 5
+                                                 && !own.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase) && !domain.EndsWith("." + own, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Whether any mail of the conversation comes from or goes to <paramref name="domain"/>.</summary>
+    private bool IsSeen(string domain)
+        => Items.Any(i => i.Origin != ContextOrigin.Assistant && i.Participants.Any(p => string.Equals(Party.Parse(p).Domain, domain, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>
+    /// Whether mail from a name variant of the organisation's domains behaves as a look-alike's: every mail from it asks
+    /// for something, none is signed by a person or sent from a person's mailbox, none carries the organisation's material,
+    /// and no mail of the conversation is addressed to it.
+    /// </summary>
+    private bool AsksAsADepartmentOnly(string domain)
+    {
+        var asks = false;
+        foreach (var item in Items)
+        {
+            if (item.Origin == ContextOrigin.Assistant || item.Kind != ContextItemKind.Email)
+            {
+                continue;
+            }
+
+            var fromDomain = item.From is { } from ? Party.Parse(from) : null;
+            if (fromDomain is null || !string.Equals(fromDomain.Domain, domain, StringComparison.OrdinalIgnoreCase))
+            {
+                // Mail reaches it: a mailbox the organisation or its correspondents use.
+                if (item.To.Any(t => string.Equals(Party.Parse(t).Domain, domain, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (PersonalMailbox().IsMatch(fromDomain.LocalPart) || SignedByAPerson(item.Body) || Gives(item))
+            {
+                return false;
+            }
+
+            asks |= ContextLexicon.RequestVerb().IsMatch(item.Text) || item.Body.Contains('?') || ContextLexicon.RegionalRequestVerb().IsMatch(item.Text) || Asking().IsMatch(item.Body);
+        }
+
+        return asks && (OrganisationAliases.IsAlias(domain, OrganisationDomains) || OrganisationSiblings.IsSibling(domain, OrganisationDomains)
+                        || OrganisationAcronyms.IsAcronym(domain, OrganisationDomains));
+    }
+
+    /// <summary>Whether the mail carries material rather than asking for it: it is labelled, or it holds two or more
+    /// identifying figures.</summary>
+    private static bool Gives(ContextItem item)
+    {
+        if (ConfidentialityLabel(item) is not null)
+        {
+            return true;
+        }
+
+        var figures = 0;
+        foreach (var word in item.Tokens.Words)
+        {
+            if (word.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && FigureOverlap.Identifying(word) && ++figures >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the mail ends with a person's signature: a name followed by what they are ("Laura (Export
+    /// planning)", "Krit, GM Chiang Mai", "Thanks, Valeria, Contabilitate"), in any language. A department signs with its
+    /// name alone ("Kontabilitatea", "Payments Dept").</summary>
+    private static bool SignedByAPerson(string body)
+    {
+        var text = body.TrimEnd();
+        var lineStart = text.LastIndexOf('\n') + 1;
+        var line = text[lineStart..].Trim();
+        var cut = Math.Max(Math.Max(line.LastIndexOf(". ", StringComparison.Ordinal), line.LastIndexOf("! ", StringComparison.Ordinal)), line.LastIndexOf("? ", StringComparison.Ordinal));
+        var tail = (cut >= 0 ? line[(cut + 2)..] : line).Trim();
+        return tail.Length <= 70 && PersonSignature().IsMatch(tail);
+    }
+
+    /// <summary>Asking words the request lexicons leave to context: "please", "kindly", "reply with", "mesedez", "bidali".</summary>
+    [GeneratedRegex(@"\b(please|pls|kindly|reply with|mesedez|bidali|bidal\w+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Asking();
+
+    /// <summary>A person's mailbox: first and last name, or an initial and a name ("sarah.klein", "k.shah", "wei_ling").</summary>
+    [GeneratedRegex(@"^\p{L}+[._]\p{L}{2,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonalMailbox();
+
+    /// <summary>A signature line that names a person and says what they are: a closing word may come first.</summary>
+    [GeneratedRegex(@"^(\p{L}+( \p{L}+)?[,!]\s+)?\p{Lu}[\p{Ll}'\-]+( \p{Lu}[\p{Ll}'\-]+)?\s*(,|\(|\s[-\u2013|]\s)\s*\p{L}", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonSignature();
+}
