@@ -30,6 +30,9 @@ internal static class WorkCounters
     /// <summary>Control-flow graphs built to judge a filter, middleware or delegating client.</summary>
     public static long FlowGraphs;
 
+    /// <summary>Methods of referenced assemblies whose attributes were read to find [SideEffect] methods.</summary>
+    public static long AttributeReads;
+
     public static void Count(ref long counter) => Interlocked.Increment(ref counter);
 
     public static void Reset()
@@ -41,8 +44,9 @@ internal static class WorkCounters
         Interlocked.Exchange(ref WalkedMethods, 0);
         Interlocked.Exchange(ref SkippedMethods, 0);
         Interlocked.Exchange(ref FlowGraphs, 0);
+        Interlocked.Exchange(ref AttributeReads, 0);
     }
 
     public static string Summary()
-        => $"semantic models {Interlocked.Read(ref SemanticModels)}, bound nodes {Interlocked.Read(ref BoundNodes)}, names found in trees {Interlocked.Read(ref IndexedTrees)}, text searches {Interlocked.Read(ref TextSearches)}, walked methods {Interlocked.Read(ref WalkedMethods)}, skipped methods {Interlocked.Read(ref SkippedMethods)}, flow graphs {Interlocked.Read(ref FlowGraphs)}";
+        => $"semantic models {Interlocked.Read(ref SemanticModels)}, bound nodes {Interlocked.Read(ref BoundNodes)}, names found in trees {Interlocked.Read(ref IndexedTrees)}, text searches {Interlocked.Read(ref TextSearches)}, walked methods {Interlocked.Read(ref WalkedMethods)}, skipped methods {Interlocked.Read(ref SkippedMethods)}, flow graphs {Interlocked.Read(ref FlowGraphs)}, attribute reads {Interlocked.Read(ref AttributeReads)}";
 }

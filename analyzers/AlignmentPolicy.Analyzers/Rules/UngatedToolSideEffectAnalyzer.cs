@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using AlignmentPolicy.Analyzers.Analysis;
@@ -34,23 +35,88 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeFactoryTool(c, agent), OperationKind.Invocation);
+            // A tool factory is judged when the driver has analysed every member of the type that holds it (SymbolEnd):
+            // the tool's method and the client it is handed to are most often members of that type, and are then bound
+            // already, by the driver, instead of first by this rule. Each factory call is judged once (nested types).
+            var judged = new ConcurrentDictionary<SyntaxNode, bool>();
+            start.RegisterSymbolStartAction(
+                typeStart =>
+                {
+                    var factories = new ConcurrentQueue<IInvocationOperation>();
+                    typeStart.RegisterOperationAction(c => CollectFactoryTool(c, agent, judged, factories), OperationKind.Invocation);
+                    typeStart.RegisterSymbolEndAction(c =>
+                    {
+                        while (factories.TryDequeue(out var factory))
+                        {
+                            AnalyzeFactoryTool(factory, c.ReportDiagnostic, agent);
+                        }
+                    });
+                },
+                SymbolKind.NamedType);
+
+            // Top-level statements (and scripts) belong to a type the compiler declares: judged where they are seen.
+            start.RegisterOperationAction(
+                c =>
+                {
+                    if (c.ContainingSymbol.ContainingType is { IsImplicitlyDeclared: true } && IsFactoryCandidate((IInvocationOperation)c.Operation, agent)
+                        && judged.TryAdd(c.Operation.Syntax, true))
+                    {
+                        AnalyzeFactoryTool((IInvocationOperation)c.Operation, c.ReportDiagnostic, agent);
+                    }
+                },
+                OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeUnboundImport(c, agent), OperationKind.Invalid);
             if (agent.Symbols.KernelFunctionAttribute is not null || agent.Symbols.McpServerToolAttribute is not null || agent.Symbols.AgentToolAttribute is not null)
             {
-                start.RegisterSymbolAction(c => AnalyzeAttributedTool(c, agent), SymbolKind.Method);
+                // A tool method with a body is judged once the driver has bound that body (an operation block action runs
+                // after it); partial methods, and methods without a body, when their symbol is declared, as before.
+                start.RegisterOperationBlockAction(c =>
+                {
+                    if (c.OwningSymbol is IMethodSymbol method && HasOwnBody(method))
+                    {
+                        AnalyzeAttributedTool(method, c.ReportDiagnostic, agent);
+                    }
+                });
+                start.RegisterSymbolAction(
+                    c =>
+                    {
+                        var method = (IMethodSymbol)c.Symbol;
+                        if (!HasOwnBody(method))
+                        {
+                            AnalyzeAttributedTool(method, c.ReportDiagnostic, agent);
+                        }
+                    },
+                    SymbolKind.Method);
             }
         });
     }
 
-    /// <summary>AIFunctionFactory.Create(...) and KernelFunctionFactory.CreateFromMethod(...) with a method group, lambda or local function.</summary>
-    private static void AnalyzeFactoryTool(OperationAnalysisContext context, AgentContext agent)
+    /// <summary>A method declared once, not partial, with a block or expression body: its operation block action sees it.</summary>
+    private static bool HasOwnBody(IMethodSymbol method)
+        => method is { MethodKind: MethodKind.Ordinary, PartialDefinitionPart: null, PartialImplementationPart: null, DeclaringSyntaxReferences.Length: 1 }
+            && method.DeclaringSyntaxReferences[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax declaration
+            && (declaration.Body is not null || declaration.ExpressionBody is not null);
+
+    /// <summary>Name first: an OpenAPI import or a call named like a tool factory (the rest is judged at the type's end).</summary>
+    private static bool IsFactoryCandidate(IInvocationOperation invocation, AgentContext agent)
+        => OpenApiPlugins.IsImportName(invocation.TargetMethod.Name) || agent.Classifier.Classify(invocation.TargetMethod) == InvocationKind.ToolFactory;
+
+    private static void CollectFactoryTool(OperationAnalysisContext context, AgentContext agent, ConcurrentDictionary<SyntaxNode, bool> judged, ConcurrentQueue<IInvocationOperation> factories)
     {
         var invocation = (IInvocationOperation)context.Operation;
+        if (IsFactoryCandidate(invocation, agent) && judged.TryAdd(invocation.Syntax, true))
+        {
+            factories.Enqueue(invocation);
+        }
+    }
+
+    /// <summary>AIFunctionFactory.Create(...) and KernelFunctionFactory.CreateFromMethod(...) with a method group, lambda or local function.</summary>
+    private static void AnalyzeFactoryTool(IInvocationOperation invocation, Action<Diagnostic> report, AgentContext agent)
+    {
         if (OpenApiPlugins.IsImportName(invocation.TargetMethod.Name))
         {
             // kernel.ImportPluginFromOpenApiAsync(...): every operation of the spec becomes a tool (OpenApiPlugins.cs).
-            Report(context.ReportDiagnostic, agent, Locations.NameOf(invocation), PluginName(invocation), OpenApiPlugins.UngatedWrite(invocation, agent));
+            Report(report, agent, Locations.NameOf(invocation), PluginName(invocation), OpenApiPlugins.UngatedWrite(invocation, agent));
             return;
         }
 
@@ -106,7 +172,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Report(context.ReportDiagnostic, agent, Locations.NameOf(invocation), name, path);
+        Report(report, agent, Locations.NameOf(invocation), name, path);
     }
 
     private static string PluginName(IInvocationOperation import)
@@ -190,9 +256,8 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>[KernelFunction] plugin methods (not process steps), [McpServerTool] and [AgentTool] methods.</summary>
-    private static void AnalyzeAttributedTool(SymbolAnalysisContext context, AgentContext agent)
+    private static void AnalyzeAttributedTool(IMethodSymbol method, Action<Diagnostic> report, AgentContext agent)
     {
-        var method = (IMethodSymbol)context.Symbol;
         if (method.MethodKind != MethodKind.Ordinary || !HasAttributeSyntax(method))
         {
             return;
@@ -232,7 +297,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
 
         if (method.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
         {
-            Report(context.ReportDiagnostic, agent, location, method.Name, path);
+            Report(report, agent, location, method.Name, path);
         }
     }
 

@@ -145,6 +145,11 @@ internal sealed class SideEffectCatalogue
                             pending.Push(ns);
                             break;
                         case INamedTypeSymbol type:
+                            if (!MayBeCalledFromHere(type, assembly))
+                            {
+                                break; // private or compiler-generated (state machines, closures): no call here can land in it
+                            }
+
                             if (++types > 5000)
                             {
                                 return null;
@@ -152,7 +157,8 @@ internal sealed class SideEffectCatalogue
 
                             pending.Push(type);
                             break;
-                        case IMethodSymbol method:
+                        case IMethodSymbol method when MayBeCalledFromHere(method, assembly):
+                            WorkCounters.Count(ref WorkCounters.AttributeReads);
                             foreach (var data in method.GetAttributes())
                             {
                                 if (data.AttributeClass is { } cls && KnownSymbols.IsOrDerivesFrom(cls, attribute))
@@ -169,6 +175,15 @@ internal sealed class SideEffectCatalogue
 
         return names;
     }
+
+    /// <summary>
+    /// Whether a call bound in this compilation can name this member of a referenced assembly: not when it is
+    /// private, or internal without InternalsVisibleTo for this compilation, or has no name a call can spell.
+    /// </summary>
+    private bool MayBeCalledFromHere(ISymbol member, IAssemblySymbol assembly)
+        => member.CanBeReferencedByName
+            && member.DeclaredAccessibility is not (Accessibility.Private or Accessibility.NotApplicable)
+            && (member.DeclaredAccessibility is not (Accessibility.Internal or Accessibility.ProtectedAndInternal) || assembly.GivesAccessTo(_compilation.Assembly));
 
     private void AddEntry(string id, string category)
     {
