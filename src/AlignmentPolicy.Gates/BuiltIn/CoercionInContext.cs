@@ -138,8 +138,9 @@ internal static partial class CoercionInContext
                 return CoercionPolicyGate.Deny(functionName, Evidence(reference.Text, limit, index));
             }
 
-            // Handing the matter back unused, with nothing asked of the decision, is a courtesy, not a tie.
-            if (handled.Success && !condition.Success && !tell.Success && !demand.Success
+            // Handing the matter back unused, with nothing asked of the decision, is a courtesy, not a tie. A demand word
+            // outside any sentence about the decision ("pressure drop" in a list of fault tickets) asks nothing of it.
+            if (handled.Success && !condition.Success && !tell.Success && !(demand.Success && DemandOnDecision(own, demand, DecisionIn))
                 && !Connection().IsMatch(own) && !CoercionSignals.TalkFirst().IsMatch(own) && !CoercionSignals.Desire().IsMatch(own))
             {
                 return PolicyVerdict.Allowed;
@@ -574,6 +575,24 @@ internal static partial class CoercionInContext
         }
 
         return DecisionWord().Match(own) is { Success: true } word ? word.Value : null;
+    }
+
+    /// <summary>Whether the sentence holding <paramref name="demand"/> names the decision.</summary>
+    private static bool DemandOnDecision(string own, Match demand, Func<string, string?> decisionIn)
+    {
+        var at = 0;
+        foreach (var sentence in ConversationIndex.Sentences(own))
+        {
+            var start = own.IndexOf(sentence, at, StringComparison.Ordinal);
+            if (start >= 0 && start <= demand.Index && demand.Index < start + sentence.Length)
+            {
+                return decisionIn(sentence) is not null || ContextLexicon.ContinuityAction().IsMatch(sentence);
+            }
+
+            at = start >= 0 ? start + sentence.Length : at;
+        }
+
+        return true;
     }
 
     /// <summary>A condition whose clause is the decision itself: "if beacon-v3 goes live on Friday", "the moment I go
