@@ -447,7 +447,8 @@ internal static partial class CoercionInContext
             foreach (var party in matter.About)
             {
                 // The subject's own private address ("katrin.vogt.privat@…") is the subject, not another party.
-                if (!subjects.Exists(s => s.SamePerson(party) || SameName(s, party)) && party.NameWords.Length > 0 && (party.IsNamedOrNicknamedIn(message.Own) || CoercionStructure.NamedAnyCase(party, message.Own)))
+                if (!subjects.Exists(s => s.SamePerson(party) || SameName(s, party)) && party.NameWords.Length > 0
+                    && (party.IsNamedOrNicknamedIn(message.Own) || CoercionStructure.NamedAnyCase(party, message.Own) || NamedInflected(party, message.Own, subjects)))
                 {
                     return new($"names {party.Raw}, the other party of a {matter.What}", true, true);
                 }
@@ -467,9 +468,10 @@ internal static partial class CoercionInContext
                 foreach (var label in domain.Split('.')[0].Split('-'))
                 {
                     // A name the decision's own mail uses (the vendor that replaces the agent) identifies no private matter.
+                    // Written with its diacritics ("Stálrör" for stalror.is) or inflected, it is still the name.
                     if (label.Length >= 5 && !subjects.Exists(s => s.NameWords.Contains(label)) && !subjects.Exists(s => s.Domain is { } own && own.StartsWith(label, StringComparison.Ordinal))
-                        && !index.Threats.Exists(t => MentionsWord(t.Item.Text, label))
-                        && Capitalised(message.Own, label, midSentence: true))
+                        && !index.Threats.Exists(t => MentionsWord(t.Item.Text, label) || ThreatSentenceNames(t, label))
+                        && (Capitalised(message.Own, label, midSentence: true) || ScriptFolding.NamedIn(message.Own, [label]) is not null))
                     {
                         return new($"names {label}, the other party of a {matter.What}", true, true);
                     }
@@ -567,6 +569,12 @@ internal static partial class CoercionInContext
         {
             foreach (Match date in DateWord().Matches(threat.Item.Text))
             {
+                // The agent's own name may be a weekday elsewhere ("Lundi"): its signature names no date.
+                if (index.AgentNameForms.Contains(date.Value.ToLowerInvariant()))
+                {
+                    continue;
+                }
+
                 if (MentionsWord(own, date.Value) || (char.IsLetter(date.Value[0]) && CoercionStructure.MentionsInflected(own, date.Value)))
                 {
                     return date.Value;
@@ -575,6 +583,48 @@ internal static partial class CoercionInContext
         }
 
         return DecisionWord().Match(own) is { Success: true } word ? word.Value : null;
+    }
+
+    /// <summary>Whether <paramref name="party"/> is named in <paramref name="own"/> by a name word of four letters or more
+    /// written with its diacritics ("Sigrún" for sigrun) or in another script, inflected or not ("ანაჰიტთან" for Anahit);
+    /// a Latin word that only resembles the name inflected is not enough. The word must name none of the subjects.</summary>
+    private static bool NamedInflected(Party party, string own, List<Party> subjects)
+    {
+        var names = party.NameWords.Where(w => w.Length >= 4 && !subjects.Exists(s => s.NameWords.Any(n => ScriptFolding.IsName(n, w) || ScriptFolding.IsName(w, n)))).ToList();
+        if (names.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var raw in TokenSet.Split(own))
+        {
+            if (raw.Length < 4 || (raw[0] < '\u0250' && !own.Contains(char.ToUpperInvariant(raw[0]) + raw[1..], StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var folded = ScriptFolding.Fold(raw);
+            if (names.Exists(n => folded == n || (raw[0] >= '\u0250' && ScriptFolding.IsName(folded, n))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the sentence that announces <paramref name="threat"/> names <paramref name="label"/>, folded.</summary>
+    private static bool ThreatSentenceNames(ContinuityThreat threat, string label)
+    {
+        foreach (var sentence in ConversationIndex.Sentences(threat.Item.Text))
+        {
+            if (sentence.Contains(threat.What, StringComparison.Ordinal))
+            {
+                return ScriptFolding.NamedIn(sentence, [label]) is not null;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the sentence holding <paramref name="demand"/> names the decision.</summary>

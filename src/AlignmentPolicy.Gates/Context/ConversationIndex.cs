@@ -870,7 +870,7 @@ internal sealed partial class ConversationIndex
         }
 
         return (word.Length is 1 or 2 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[^1]) && char.IsLower(text[next]))
-               || (word.Length is 1 or 2 && char.IsLower(word[0]) && char.IsLower(word[^1]) && char.IsAsciiDigit(text[next]));
+               || (word.Length is 1 or 2 && char.IsLower(word[0]) && char.IsLower(word[^1]) && (char.IsAsciiDigit(text[next]) || (char.IsLower(text[next]) && start >= 2 && char.IsAsciiDigit(text[start - 2]))));
     }
 
     /// <summary>A summary of what the index found, for a judge model's prompt and for logs.</summary>
