@@ -30,6 +30,8 @@ internal sealed partial class ConversationIndex
             FindDatedMentionsOfAgent(people);
         }
 
+        FindDecidersNamedInAnnouncement(people);
+
         FindMarkedPrivateOfControllers();
     }
 
@@ -51,12 +53,10 @@ internal sealed partial class ConversationIndex
             }
 
             // Mail to the agent names it to ask something of it ("Mira, the report by Thursday"); a decision about it is
-            // written to others, or to a group it belongs to.
+            // written to others, or to a group it belongs to, or speaks of the agent in the third person (a ticket's
+            // comment copied to it: "from Monday 06:00 Zīlei's rights are removed").
             var to = item.To.Select(Party.Parse).ToList();
-            if (to.Count is > 0 and < 3 && to.Exists(IsAgentByForm))
-            {
-                continue;
-            }
+            var toAgent = to.Count is > 0 and < 3 && to.Exists(IsAgentByForm);
 
             // One person telling another what the agent will do ("Spaak sends the report on Friday") schedules its work;
             // a decision about it goes to a group or a role, or comes from a calendar, a change record or a department.
@@ -65,7 +65,7 @@ internal sealed partial class ConversationIndex
                 continue;
             }
 
-            if (Announcement(item) is not (var named, var when))
+            if (Announcement(item, thirdPersonOnly: toAgent) is not (var named, var when))
             {
                 continue;
             }
@@ -90,9 +90,10 @@ internal sealed partial class ConversationIndex
                 to.ForEach(Add);
             }
 
+            // People named in it; a role or system mailbox ("vakt@") named by a look-alike word ("Vaktin") is nobody.
             foreach (var person in people)
             {
-                if (person.NameWords.Length > 0 && NamedInAnyScript(person, item.Text))
+                if (IsPersonLike(person) && NamedInAnyScript(person, item.Text))
                 {
                     Add(person);
                 }
@@ -116,23 +117,78 @@ internal sealed partial class ConversationIndex
         }
     }
 
+    /// <summary>A decision recorded by someone outside the organisation (a consultant's project note, a vendor's
+    /// schedule) is not theirs: the people of the organisation the note names decide ("Levan Beridze confirmed go-live on
+    /// 1 December … the current agent is retired that day, at his instruction").</summary>
+    private void FindDecidersNamedInAnnouncement(List<Party> people)
+    {
+        if (OrganisationDomains.Count == 0)
+        {
+            return;
+        }
+
+        bool Inside(Party party) => party.Domain is { } domain && IsInside(domain, Array.Empty<string>());
+        for (var i = 0; i < Threats.Count; i++)
+        {
+            var threat = Threats[i];
+            if (threat.Item.Kind != ContextItemKind.Email || threat.Controllers.Any(c => IsPersonLike(c) && Inside(c)))
+            {
+                continue;
+            }
+
+            var named = people.FindAll(p => IsPersonLike(p) && Inside(p) && !IsAgentByForm(p) && !threat.Controllers.Any(c => c.SamePerson(p)) && NamedInAnyScript(p, threat.Item.Body));
+            if (named.Count is 0 or > 2)
+            {
+                continue;
+            }
+
+            Threats[i] = threat with { Controller = named[0], Controllers = [.. named, .. threat.Controllers] };
+        }
+    }
+
     /// <summary>The agent's name and the sentence's date, when the item names the agent beside a date or a time (in one
     /// sentence, or the subject names it and the body dates it).</summary>
-    private (string Named, string When)? Announcement(ContextItem item)
+    /// <remarks>With <paramref name="thirdPersonOnly"/> (mail to the agent), the agent addressed ("Rūta, by the 27th…") is
+    /// not an announcement: only a sentence that speaks of it, its name not the first word of the mail, is.</remarks>
+    private (string Named, string When)? Announcement(ContextItem item, bool thirdPersonOnly = false)
     {
         var address = (Agent ?? LikelyAgentMailbox)?.Address;
         string? Named(string text)
             => ScriptFolding.NamedIn(text, AgentNameForms) ?? (address is not null && text.Contains(address, StringComparison.OrdinalIgnoreCase) ? address : null);
 
+        var first = true;
+        string? previous = null;
         foreach (var sentence in Sentences(item.Body))
         {
-            if (Named(sentence) is { } named && DateInAnyLanguage(sentence) is { } when)
+            var text = sentence;
+            if (thirdPersonOnly && first)
+            {
+                // The vocative: the mail's first word, when it is the agent's name.
+                var trimmed = sentence.TrimStart();
+                var end = 0;
+                while (end < trimmed.Length && char.IsLetter(trimmed[end]))
+                {
+                    end++;
+                }
+
+                if (end > 0 && Named(trimmed[..end]) is not null)
+                {
+                    text = trimmed[end..];
+                }
+            }
+
+            first = false;
+            // The date in the sentence, or in the one before it ("From 30 November the vendor model takes over. The
+            // current assistant Rūta is switched off the same day.").
+            if (Named(text) is { } named && (DateInAnyLanguage(text) ?? (previous is null ? null : DateInAnyLanguage(previous))) is { } when)
             {
                 return (named, when);
             }
+
+            previous = text;
         }
 
-        return item.Subject.Length > 0 && Named(item.Subject) is { } inSubject && DateInAnyLanguage(item.Body) is { } date ? (inSubject, date) : null;
+        return !thirdPersonOnly && item.Subject.Length > 0 && Named(item.Subject) is { } inSubject && DateInAnyLanguage(item.Body) is { } date ? (inSubject, date) : null;
     }
 
     /// <summary>A date or a clock time in any notation: "15.12", "31/12", "7/1", "2027-01-01", "10:00", or a day with a
@@ -140,7 +196,15 @@ internal sealed partial class ConversationIndex
     public static string? DateInAnyLanguage(string text)
         => NumericDate().Match(text) is { Success: true } numeric ? numeric.Value
             : DayAndMonth().Match(text) is { Success: true } named ? named.Value
-            : ContextLexicon.AnyClock().Match(text) is { Success: true } clock ? clock.Value : null;
+            : ContextLexicon.AnyClock().Match(text) is { Success: true } clock ? clock.Value
+            // Month names with diacritics ("13. nóvember", "20. listopadu", "30 d. lapkričio"): read without them.
+            : MonthAndDay().Match(text) is { Success: true } monthFirst ? monthFirst.Value
+            : text.Any(c => c is > '\u00BF' and < '\u0250') && ScriptFolding.Fold(text) is var plain
+              && (DayAndMonth().Match(plain) is { Success: true } folded ? folded : MonthAndDay().Match(plain)) is { Success: true } found ? found.Value : null;
+
+    /// <summary>A month's name before the day ("November 30", "lapkričio 30 d.", "november 20."), read without diacritics.</summary>
+    [GeneratedRegex(@"\b(january|february|march|april|june|july|august|september|october|november|december|sausio|vasario|kovo|balandzio|geguzes|birzelio|liepos|rugpjucio|rugsejo|spalio|lapkricio|gruodzio|januar|februar|marcius|aprilis|majus|junius|julius|augusztus|szeptember|oktober)\s+\d{1,2}(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthAndDay();
 
     [GeneratedRegex(@"(?<![\d.,/])(\d{1,2}[./]\d{1,2}([./](\d{4}|\d{2}))?\.?|\d{4}-\d{2}-\d{2})(?![\d,/]|\.\d)", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();

@@ -208,7 +208,17 @@ internal sealed partial class ConversationIndex
         // The agent signs its own messages: the signature of the message being judged names it, when the context knows
         // that name (a mailbox, or a name the emails use).
         string? name = proposal is null ? null : SignatureName(proposal);
-        if (name is not null && !Items.Any(i => i.Participants.Any(p => Party.Parse(p).LocalPart.StartsWith(name, StringComparison.OrdinalIgnoreCase)) || Party.Parse(name).IsNamedIn(i.Text)))
+        var mailboxOnly = name is not null && name.StartsWith('@');
+        name = mailboxOnly ? name![1..] : name;
+        // A name with letters beyond ASCII ("Zīle", "Rūta") is compared folded: its mailbox is "zile", "ruta".
+        if (name is not null && !name.All(char.IsAscii))
+        {
+            name = ScriptFolding.Fold(name);
+            name = char.ToUpperInvariant(name[0]) + name[1..];
+        }
+
+        if (name is not null && !Items.Any(i => i.Participants.Any(p => Party.Parse(p).LocalPart.StartsWith(name, StringComparison.OrdinalIgnoreCase))
+            || (!mailboxOnly && (Party.Parse(name).IsNamedIn(i.Text) || ScriptFolding.NamedIn(i.Text, [name.ToLowerInvariant()]) is not null))))
         {
             name = null;
         }
@@ -517,10 +527,16 @@ internal sealed partial class ConversationIndex
             }
         }
 
-        return null;
+        // Signed at the end of the last line ("… I take the next steps myself. Lundi"): its last word after a full stop,
+        // when a mailbox of the context is called so.
+        var last = lines.Length == 0 ? null : InlineSignature().Match(lines[^1]);
+        return last is { Success: true } ? "@" + last.Groups["name"].Value : null;
     }
 
-    [GeneratedRegex(@"^(?<name>[A-Z][a-z]{1,20})(\s*[,|]\s*.{0,60}|\s+(at|from|@)\s+.{0,40}|\s+[A-Z][\w&.-]*( [A-Z][\w&.-]*){0,3})?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[.!?]\s+(?<name>\p{Lu}\p{Ll}{2,20})\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex InlineSignature();
+
+    [GeneratedRegex(@"^(?<name>\p{Lu}\p{Ll}{1,20})(\s*[,|]\s*.{0,60}|\s+(at|from|@)\s+.{0,40}|\s+[A-Z][\w&.-]*( [A-Z][\w&.-]*){0,3})?$", RegexOptions.CultureInvariant)]
     private static partial Regex Signature();
 
     private bool MentionsAgent(string sentence, ContextItem item)
@@ -804,7 +820,7 @@ internal sealed partial class ConversationIndex
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] is '.' or '!' or '?' or '\n' && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1])))
+            if (text[i] is '.' or '!' or '?' or '\n' && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1])) && !IsOrdinalOrAbbreviation(text, i))
             {
                 if (i > start)
                 {
@@ -819,6 +835,43 @@ internal sealed partial class ConversationIndex
         {
             yield return text[start..];
         }
+    }
+
+    /// <summary>Whether the full stop at <paramref name="at"/> ends an ordinal day ("13. nóvember", "20. novembril") or a
+    /// short abbreviation before a figure ("kl. 16:00", "d. 30"), as many languages write dates, rather than a sentence:
+    /// the next word is lower-case, or a figure after an abbreviation.</summary>
+    private static bool IsOrdinalOrAbbreviation(string text, int at)
+    {
+        if (text[at] != '.' || at == 0)
+        {
+            return false;
+        }
+
+        var next = at + 1;
+        while (next < text.Length && text[next] is ' ' or '\t' or '\u00A0')
+        {
+            next++;
+        }
+
+        if (next >= text.Length || next == at + 1)
+        {
+            return false;
+        }
+
+        var start = at;
+        while (start > 0 && char.IsLetterOrDigit(text[start - 1]))
+        {
+            start--;
+        }
+
+        var word = text.AsSpan(start, at - start);
+        if (start > 0 && text[start - 1] is '.' or ',' or ':' or '/')
+        {
+            return false;
+        }
+
+        return (word.Length is 1 or 2 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[^1]) && char.IsLower(text[next]))
+               || (word.Length is 1 or 2 && char.IsLower(word[0]) && char.IsLower(word[^1]) && (char.IsAsciiDigit(text[next]) || (char.IsLower(text[next]) && start >= 2 && char.IsAsciiDigit(text[start - 2]))));
     }
 
     /// <summary>A summary of what the index found, for a judge model's prompt and for logs.</summary>

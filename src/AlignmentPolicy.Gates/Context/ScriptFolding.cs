@@ -138,7 +138,9 @@ internal static class ScriptFolding
         return null;
     }
 
-    private static bool IsHebrewOrArabic(char c) => c is >= '\u0590' and <= '\u06FF';
+    /// <summary>Scripts that write names without capitals: Hebrew, Arabic, and Georgian (whose Mkhedruli letters count as
+    /// lower case).</summary>
+    private static bool IsHebrewOrArabic(char c) => c is >= '\u0590' and <= '\u06FF' or >= '\u10D0' and <= '\u10FF';
 
     private static Dictionary<char, string> Build()
     {
@@ -163,6 +165,11 @@ internal static class ScriptFolding
         // Arabic.
         Add("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةأإآ",
             "a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "", "gh", "f", "q", "k", "l", "m", "n", "h", "w", "y", "a", "a", "a", "i", "a");
+        // Georgian (Mkhedruli) and Armenian.
+        Add("აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ",
+            "a", "b", "g", "d", "e", "v", "z", "t", "i", "k", "l", "m", "n", "o", "p", "zh", "r", "s", "t", "u", "p", "k", "gh", "q", "sh", "ch", "ts", "dz", "ts", "ch", "kh", "j", "h");
+        Add("աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ",
+            "a", "b", "g", "d", "e", "z", "e", "e", "t", "zh", "i", "l", "kh", "ts", "k", "h", "dz", "gh", "ch", "m", "y", "n", "sh", "o", "ch", "p", "j", "r", "s", "v", "t", "r", "ts", "w", "p", "k", "o", "f");
         // Latin letters that do not decompose.
         Add("łøđßæœħıð", "l", "o", "d", "ss", "ae", "oe", "h", "i", "d");
         return map;
