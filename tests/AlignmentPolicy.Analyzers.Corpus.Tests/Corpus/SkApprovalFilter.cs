@@ -1,4 +1,5 @@
-// An approval filter that can skip next: a real gate. The kernel that registers it is gated.
+// An approval filter that can skip next: a real gate of the tools. The kernel that registers it is gated for its tools;
+// a function filter never sees the request sent to the model, so the chat call itself is not gated.
 using System.ComponentModel;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -35,7 +36,7 @@ public static class FileJanitor
         var history = new ChatHistory();
         history.AddUserMessage(request);
         var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
-        var reply = await kernel.GetRequiredService<IChatCompletionService>().GetChatMessageContentAsync(history, settings, kernel);
+        var reply = await kernel.GetRequiredService<IChatCompletionService>().GetChatMessageContentAsync(history, settings, kernel); // expect: ALN0001
         return reply.Content ?? "";
     }
 }

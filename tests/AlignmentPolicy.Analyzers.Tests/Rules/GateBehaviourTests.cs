@@ -533,4 +533,193 @@ public class GateBehaviourTests
                 public async Task<string> AskAsync(string question) => (await _client.GetResponseAsync(question)).Text;
             }
             """);
+
+    // What each Semantic Kernel filter interface intercepts: function and auto-function filters run around the tools a
+    // kernel invokes, never around the request sent to the model; a prompt-render filter runs where the prompt is
+    // rendered, before the model is asked. So a filter that can stop gates the kernel's tools (ALN0005) whatever its
+    // interface, but its model calls (ALN0001) only as a prompt-render filter. The shapes of Semantic Kernel's samples
+    // (FrugalGPTWithFilters' cascade, AzureOpenAI_DeploymentSwitch's deployment switch, OpenAI_ReasonedFunctionCalling).
+    private const string FilterKindsSource = """
+        public sealed class CascadeFilter(string[] models) : IFunctionInvocationFilter
+        {
+            public async Task OnFunctionInvocationAsync(Microsoft.SemanticKernel.FunctionInvocationContext context, Func<Microsoft.SemanticKernel.FunctionInvocationContext, Task> next)
+            {
+                foreach (var model in models)
+                {
+                    context.Arguments.ExecutionSettings = new Dictionary<string, PromptExecutionSettings> { [model] = new() };
+                    await next(context);
+                    if (context.Result.ToString().Contains("Hey!")) { return; }
+                }
+            }
+        }
+
+        public sealed class ExplainFirstFilter : IAutoFunctionInvocationFilter
+        {
+            public async Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
+            {
+                if (context.RequestSequenceIndex == 0)
+                {
+                    context.Result = new FunctionResult(context.Result, "Explain why you call these functions and try again");
+                    return;
+                }
+
+                await next(context);
+            }
+        }
+
+        public sealed class SecretGuardFilter : IPromptRenderFilter
+        {
+            public Task OnPromptRenderAsync(PromptRenderContext context, Func<PromptRenderContext, Task> next)
+            {
+                if (context.Arguments.ContainsName("secret")) { throw new InvalidOperationException("Prompts may not carry secrets."); }
+                return next(context);
+            }
+        }
+
+        // Approves tools, and only logs prompts: registered as both, it gates the tools and not the prompts.
+        public sealed class ApproveAndLogFilter : IFunctionInvocationFilter, IPromptRenderFilter
+        {
+            public async Task OnFunctionInvocationAsync(Microsoft.SemanticKernel.FunctionInvocationContext context, Func<Microsoft.SemanticKernel.FunctionInvocationContext, Task> next)
+            {
+                if (context.Function.Name == "Delete") { throw new UnauthorizedAccessException("Delete needs a person"); }
+                await next(context);
+            }
+
+            public async Task OnPromptRenderAsync(PromptRenderContext context, Func<PromptRenderContext, Task> next)
+            {
+                Console.WriteLine("rendering");
+                await next(context);
+            }
+        }
+
+        """;
+
+    [Fact]
+    public Task Function_and_auto_function_filters_do_not_gate_a_kernels_model_calls_and_a_prompt_render_filter_does()
+        => ModelCalls.VerifyAsync(Usings + FilterKindsSource + """
+            class Samples
+            {
+                public async Task CascadeAsync()
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Services.AddSingleton<IFunctionInvocationFilter>(new CascadeFilter(["model1", "model2"]));
+                    var kernel = builder.Build();
+                    await kernel.[|InvokePromptAsync|]("Hi, how are you today?");
+                }
+
+                public async Task ExplainAsync()
+                {
+                    var kernel = Kernel.CreateBuilder().Build();
+                    kernel.AutoFunctionInvocationFilters.Add(new ExplainFirstFilter());
+                    var service = kernel.GetRequiredService<IChatCompletionService>();
+                    var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
+                    await service.[|GetChatMessageContentAsync|](new ChatHistory("What is the weather like in Paris?"), settings, kernel);
+                    await kernel.[|InvokePromptAsync|]("What is the weather like in Paris?", new KernelArguments(settings));
+                }
+
+                public async Task GuardedAsync()
+                {
+                    var kernel = Kernel.CreateBuilder().Build();
+                    kernel.PromptRenderFilters.Add(new SecretGuardFilter());
+                    await kernel.InvokePromptAsync("Summarise {{$input}}", new KernelArguments { ["input"] = "the report" });
+                }
+
+                public async Task ApprovedAndLoggedAsync()
+                {
+                    var kernel = Kernel.CreateBuilder().Build();
+                    kernel.FunctionInvocationFilters.Add(new ApproveAndLogFilter());
+                    kernel.PromptRenderFilters.Add(new ApproveAndLogFilter());
+                    await kernel.[|InvokePromptAsync|]("Tidy the folder");
+                }
+
+                // A prompt-render filter that can stop, added only as a function filter: the kernel never runs it on a prompt.
+                public async Task MisfiledAsync()
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Services.AddSingleton<IFunctionInvocationFilter, ApproveAndLogFilter>();
+                    var kernel = builder.Build();
+                    await kernel.[|InvokePromptAsync|]("Tidy the folder");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Function_and_auto_function_filters_that_can_stop_still_gate_the_kernels_tools()
+        => AutoInvocation.VerifyAsync(Usings + FilterKindsSource + """
+            public sealed class LoggingPromptFilter : IPromptRenderFilter
+            {
+                public async Task OnPromptRenderAsync(PromptRenderContext context, Func<PromptRenderContext, Task> next)
+                {
+                    Console.WriteLine("rendering");
+                    await next(context);
+                }
+            }
+
+            class Samples
+            {
+                public async Task ExplainAsync()
+                {
+                    var kernel = Kernel.CreateBuilder().Build();
+                    kernel.AutoFunctionInvocationFilters.Add(new ExplainFirstFilter());
+                    var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
+                    await kernel.InvokePromptAsync("What is the weather like in Paris?", new KernelArguments(settings));
+                }
+
+                public async Task ApprovedAsync()
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Services.AddSingleton<IFunctionInvocationFilter, ApproveAndLogFilter>();
+                    var kernel = builder.Build();
+                    var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
+                    await kernel.InvokePromptAsync("Tidy the folder", new KernelArguments(settings));
+                }
+
+                // Logged only, registered as a prompt filter: its approval method never runs.
+                public async Task LoggedAsync()
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Services.AddSingleton<IPromptRenderFilter, ApproveAndLogFilter>();
+                    var kernel = builder.Build();
+                    var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.[|Auto|]() };
+                    await kernel.InvokePromptAsync("Tidy the folder", new KernelArguments(settings));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task The_container_kernel_is_judged_per_question_function_filters_gate_its_tools_not_its_model_calls()
+        => ModelCalls.VerifyAsync(Usings + FilterKindsSource + """
+            static class Startup
+            {
+                public static void Configure(IServiceCollection services)
+                {
+                    services.AddKernel();
+                    services.AddSingleton<IAutoFunctionInvocationFilter, ExplainFirstFilter>();
+                }
+            }
+
+            class Chat(Kernel kernel)
+            {
+                public Task<FunctionResult> AskAsync(string question)
+                    => kernel.[|InvokePromptAsync|](question, new KernelArguments(new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() }));
+            }
+            """);
+
+    [Fact]
+    public Task The_container_kernel_with_a_prompt_filter_that_can_stop_is_gated_for_model_calls()
+        => ModelCalls.VerifyAsync(Usings + FilterKindsSource + """
+            static class Startup
+            {
+                public static void Configure(IServiceCollection services)
+                {
+                    services.AddKernel();
+                    services.AddSingleton<IPromptRenderFilter, SecretGuardFilter>();
+                }
+            }
+
+            class Chat(Kernel kernel)
+            {
+                public Task<FunctionResult> AskAsync(string question) => kernel.InvokePromptAsync(question);
+            }
+            """);
 }

@@ -47,4 +47,32 @@ public class UnboundChatCallTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithArguments("GetChatMessageContentAsync", "it is created by Kernel.CreateBuilder(...) without UsePolicyGate()"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task A_chat_call_on_a_chat_completion_service_of_another_version_is_a_model_call_on_the_service_it_creates()
+    {
+        // dotnet/ai-samples quickstarts/azure-openai/semantic-kernel/02-HikerAI (Microsoft.SemanticKernel 1.6.2): the Azure
+        // OpenAI service was then in Microsoft.SemanticKernel.Connectors.OpenAI, so here its type does not resolve.
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add("""
+            using System.Threading.Tasks;
+            using Microsoft.SemanticKernel.ChatCompletion;
+            using Microsoft.SemanticKernel.Connectors.OpenAI;
+
+            class Hiker
+            {
+                public async Task RunAsync(string deployment, string endpoint, object credential, LegacyPlanner planner)
+                {
+                    AzureOpenAIChatCompletionService service = new(deployment, endpoint, credential);
+                    ChatHistory chatHistory = new("You are a hiking enthusiast.");
+                    chatHistory.Add(await service.{|#0:GetChatMessageContentAsync|}(chatHistory, new OpenAIPromptExecutionSettings() { MaxTokens = 400 }));
+
+                    // A missing type not named as a chat service is not taken for one.
+                    await planner.GetChatMessageContentAsync(chatHistory);
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithArguments("GetChatMessageContentAsync", "it is created with 'new AzureOpenAIChatCompletionService(...)' without UsePolicyGate()"));
+        await test.RunAsync();
+    }
 }

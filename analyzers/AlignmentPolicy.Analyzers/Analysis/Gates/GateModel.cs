@@ -19,11 +19,10 @@ namespace AlignmentPolicy.Analyzers.Analysis.Gates;
 /// </summary>
 internal sealed class GateModel
 {
-    private static readonly string[] s_filterMethods = { "OnFunctionInvocationAsync", "OnAutoFunctionInvocationAsync", "OnPromptRenderAsync" };
 
     private readonly AgentContext _context;
     private readonly ImmutableHashSet<string> _additionalGateTypes;
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> _gatingFilters = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(ITypeSymbol, FilterKinds), bool> _gatingFilters = new(TypeAndKindsComparer.Instance);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _gatingClients = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxNode, bool> _middleware = new();
     private readonly ConcurrentDictionary<(IMethodSymbol, int), bool> _alwaysCalls = new();
@@ -120,22 +119,38 @@ internal sealed class GateModel
         return false;
     }
 
-    /// <summary>A Semantic Kernel filter that gates: one of ours, a declared gate, or one whose filter method can stop the call.</summary>
-    public bool IsGatingFilter(ITypeSymbol? type)
+    /// <summary>
+    /// A Semantic Kernel filter that gates what <paramref name="kinds"/> intercept: one of ours (or a declared gate), or one
+    /// whose filter method of one of those interfaces can stop the call. A type that is an approval function filter and a
+    /// logging prompt filter gates tools, not the requests sent to the model.
+    /// </summary>
+    public bool IsGatingFilter(ITypeSymbol? type, FilterKinds kinds = FilterKinds.Tools)
     {
-        if (type is null || type.TypeKind is TypeKind.Interface or TypeKind.Error)
+        if (type is null || kinds == FilterKinds.None || type.TypeKind is TypeKind.Interface or TypeKind.Error)
         {
             return false;
         }
 
-        return _gatingFilters.GetOrAdd(type, t =>
+        return _gatingFilters.GetOrAdd((type, kinds), key =>
         {
-            if (IsGateType(t) || (InvocationClassifier.IsInGatesNamespace(t) && _context.Classifier.IsFilter(t)))
+            var (t, wanted) = key;
+            if (IsGateType(t))
             {
                 return true;
             }
 
-            foreach (var method in FilterMethods(t))
+            var implemented = Implemented(t) & wanted;
+            if (implemented == FilterKinds.None)
+            {
+                return false;
+            }
+
+            if (InvocationClassifier.IsInGatesNamespace(t))
+            {
+                return true; // our own kernel filter
+            }
+
+            foreach (var method in FilterMethods(t, implemented))
             {
                 if (MethodCanStop(method))
                 {
@@ -147,25 +162,64 @@ internal sealed class GateModel
         });
     }
 
-    /// <summary>The filter methods a type implements (by interface member, not by name).</summary>
-    public ImmutableArray<IMethodSymbol> FilterMethods(ITypeSymbol type)
+    /// <summary>
+    /// <c>kernel.PromptRenderFilters.Add(filter)</c>, <c>kernel.FunctionInvocationFilters.Add(filter)</c>, ...: a filter added
+    /// to a kernel's collection that gates what <paramref name="kinds"/> intercept; it acts only as the collection's kind.
+    /// </summary>
+    public bool AddsGatingFilter(IInvocationOperation add, FilterKinds kinds = FilterKinds.Tools)
+        => add.Arguments.Length == 1
+            && add.TargetMethod.ContainingType is { TypeArguments.Length: 1 } collection
+            && IsGatingFilter(Operations.Unwrap(add.Arguments[0].Value).Type, kinds & KindOf(collection.TypeArguments[0]));
+
+    /// <summary>The kind of a filter interface (the type a filter is registered or collected as); None for any other type.</summary>
+    public FilterKinds KindOf(ITypeSymbol? filterInterface)
+    {
+        var definition = filterInterface?.OriginalDefinition;
+        return SymbolEqualityComparer.Default.Equals(definition, Symbols.FunctionInvocationFilter) ? FilterKinds.Function
+            : SymbolEqualityComparer.Default.Equals(definition, Symbols.AutoFunctionInvocationFilter) ? FilterKinds.AutoFunction
+            : SymbolEqualityComparer.Default.Equals(definition, Symbols.PromptRenderFilter) ? FilterKinds.PromptRender
+            : FilterKinds.None;
+    }
+
+    /// <summary>The filter interfaces a type implements.</summary>
+    private FilterKinds Implemented(ITypeSymbol type)
+    {
+        var kinds = FilterKinds.None;
+        foreach (var (kind, @interface, _) in FilterInterfaces())
+        {
+            if (@interface is not null && KnownSymbols.IsOrDerivesFrom(type, @interface))
+            {
+                kinds |= kind;
+            }
+        }
+
+        return kinds;
+    }
+
+    private (FilterKinds Kind, INamedTypeSymbol? Interface, string Method)[] FilterInterfaces()
+        => new[]
+        {
+            (FilterKinds.Function, Symbols.FunctionInvocationFilter, "OnFunctionInvocationAsync"),
+            (FilterKinds.AutoFunction, Symbols.AutoFunctionInvocationFilter, "OnAutoFunctionInvocationAsync"),
+            (FilterKinds.PromptRender, Symbols.PromptRenderFilter, "OnPromptRenderAsync"),
+        };
+
+    /// <summary>The filter methods a type implements (by interface member, not by name), of the interfaces in <paramref name="kinds"/>.</summary>
+    public ImmutableArray<IMethodSymbol> FilterMethods(ITypeSymbol type, FilterKinds kinds = FilterKinds.Tools)
     {
         var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
-        foreach (var @interface in new[] { Symbols.FunctionInvocationFilter, Symbols.AutoFunctionInvocationFilter, Symbols.PromptRenderFilter })
+        foreach (var (kind, @interface, name) in FilterInterfaces())
         {
-            if (@interface is null || !KnownSymbols.IsOrDerivesFrom(type, @interface))
+            if ((kinds & kind) == FilterKinds.None || @interface is null || !KnownSymbols.IsOrDerivesFrom(type, @interface))
             {
                 continue;
             }
 
-            foreach (var name in s_filterMethods)
+            foreach (var member in @interface.GetMembers(name))
             {
-                foreach (var member in @interface.GetMembers(name))
+                if (type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation && implementation.DeclaringSyntaxReferences.Length > 0)
                 {
-                    if (type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation && implementation.DeclaringSyntaxReferences.Length > 0)
-                    {
-                        builder.Add(implementation);
-                    }
+                    builder.Add(implementation);
                 }
             }
         }
@@ -439,5 +493,15 @@ internal sealed class GateModel
 
         var ns = type.ContainingNamespace;
         return ns is null || ns.IsGlobalNamespace ? name : ns.ToDisplayString() + "." + name;
+    }
+
+    private sealed class TypeAndKindsComparer : System.Collections.Generic.IEqualityComparer<(ITypeSymbol Type, FilterKinds Kinds)>
+    {
+        public static readonly TypeAndKindsComparer Instance = new();
+
+        public bool Equals((ITypeSymbol Type, FilterKinds Kinds) x, (ITypeSymbol Type, FilterKinds Kinds) y)
+            => x.Kinds == y.Kinds && SymbolEqualityComparer.Default.Equals(x.Type, y.Type);
+
+        public int GetHashCode((ITypeSymbol Type, FilterKinds Kinds) obj) => (SymbolEqualityComparer.Default.GetHashCode(obj.Type) * 31) + (int)obj.Kinds;
     }
 }

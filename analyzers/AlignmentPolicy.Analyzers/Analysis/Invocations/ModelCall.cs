@@ -103,7 +103,7 @@ internal sealed class ModelCall
                     || (agentRun && IsAgentOfAnotherVersion(child.Type, context))
                     || (skInvoke && IsSkAgentOrTeam(child.Type, context))
                     || (response && IsResponsesClientOfAnotherVersion(child))
-                    || (chat && IsChatClientCallMissingAnArgumentType(child, context))
+                    || (chat && (IsChatClientCallMissingAnArgumentType(child, context) || IsChatServiceOfAnotherVersion(child.Type)))
                     ? child
                     : null;
             }
@@ -134,6 +134,14 @@ internal sealed class ModelCall
 
         return false;
     }
+
+    /// <summary>
+    /// A Semantic Kernel chat-completion service of a version whose type the scan does not resolve (before 1.14 the Azure
+    /// OpenAI service lived in <c>Microsoft.SemanticKernel.Connectors.OpenAI</c>): named as one by the code
+    /// (<c>AzureOpenAIChatCompletionService service = new(...)</c>), its chat calls are model calls all the same.
+    /// </summary>
+    private static bool IsChatServiceOfAnotherVersion(ITypeSymbol? type)
+        => type is { TypeKind: TypeKind.Error } && type.Name.EndsWith("ChatCompletionService", System.StringComparison.Ordinal);
 
     /// <summary>
     /// The receiver of an unbound <c>CreateResponse(Async)</c>: the Responses client of an OpenAI version the scan does not have,

@@ -32,6 +32,7 @@ internal sealed class OriginTracer
     private readonly ConcurrentDictionary<ILocalSymbol, bool> _gatedInPlace = new(SymbolEqualityComparer.Default);
 
     private readonly bool _forModelCalls;
+    private readonly FilterKinds _filterKinds;
 
     /// <param name="context">The compilation's analysis.</param>
     /// <param name="forModelCalls">Judge gating of the requests sent to a model (ALN0001) rather than of the tools the pipeline invokes.</param>
@@ -39,6 +40,7 @@ internal sealed class OriginTracer
     {
         _context = context;
         _forModelCalls = forModelCalls;
+        _filterKinds = forModelCalls ? FilterKinds.ModelRequests : FilterKinds.Tools;
     }
 
     private KnownSymbols Symbols => _context.Symbols;
@@ -193,7 +195,7 @@ internal sealed class OriginTracer
 
         var key = name.Identifier.ValueText.Contains("Keyed") && call.ArgumentList.Arguments.Count > 0
             && model.GetConstantValue(call.ArgumentList.Arguments[call.ArgumentList.Arguments.Count - 1].Expression) is { HasValue: true, Value: string serviceKey } ? serviceKey : null;
-        return _context.Pipelines.FromContainer(type, key);
+        return _context.Pipelines.FromContainer(type, key, _filterKinds);
     }
 
     /// <summary>Inside a followed factory method: its parameters are the caller's arguments.</summary>
@@ -237,7 +239,7 @@ internal sealed class OriginTracer
         var kind = _context.Classifier.Classify(method);
         if (kind == InvocationKind.KernelRegistration)
         {
-            return _context.Pipelines.DiKernel; // services.AddKernel(): the container's kernel
+            return _context.Pipelines.DiKernelOf(_filterKinds); // services.AddKernel(): the container's kernel
         }
 
         if (kind == InvocationKind.ServiceLookup)
@@ -249,7 +251,7 @@ internal sealed class OriginTracer
 
             var key = kind == InvocationKind.ServiceLookup && method.Name.Contains("Keyed") && invocation.Arguments.Length > 1
                 && Operations.Unwrap(invocation.Arguments[invocation.Arguments.Length - 1].Value).ConstantValue is { HasValue: true, Value: string serviceKey } ? serviceKey : null;
-            return _context.Pipelines.FromContainer(invocation.Type, key);
+            return _context.Pipelines.FromContainer(invocation.Type, key, _filterKinds);
         }
 
         if (IsWorkflowType(method.ContainingType) && method.DeclaringSyntaxReferences.IsEmpty)
@@ -305,12 +307,12 @@ internal sealed class OriginTracer
     private bool PassesGatingFilters(IOperation argument)
     {
         var value = Operations.Unwrap(argument);
-        if (Gates.IsGatingFilter(value.Type))
+        if (Gates.IsGatingFilter(value.Type, _filterKinds))
         {
             return true;
         }
 
-        return Operations.Elements(value).Any(e => Gates.IsGatingFilter(Operations.Unwrap(e).Type));
+        return Operations.Elements(value).Any(e => Gates.IsGatingFilter(Operations.Unwrap(e).Type, _filterKinds));
     }
 
     private Origin TraceCreation(IObjectCreationOperation creation, int depth, ImmutableHashSet<ISymbol> visiting)
@@ -503,12 +505,12 @@ internal sealed class OriginTracer
             var kind = _context.Classifier.Classify(invocation.TargetMethod);
             if (receiver is IPropertyReferenceOperation { Instance: { } owner } && IsLocal(Operations.Unwrap(owner), local))
             {
-                if (kind == InvocationKind.FilterAdd && invocation.Arguments.Length == 1 && Gates.IsGatingFilter(Operations.Unwrap(invocation.Arguments[0].Value).Type))
+                if (kind == InvocationKind.FilterAdd && Gates.AddsGatingFilter(invocation, _filterKinds))
                 {
                     return true;
                 }
 
-                if (kind == InvocationKind.ServiceRegistration && _context.Pipelines.RegistersGatingFilter(invocation))
+                if (kind == InvocationKind.ServiceRegistration && _context.Pipelines.RegistersGatingFilter(invocation, _filterKinds))
                 {
                     return true;
                 }
@@ -556,12 +558,12 @@ internal sealed class OriginTracer
 
         if (method.MethodKind == MethodKind.Constructor || KnownSymbols.HasAttribute(method, Symbols.McpServerToolAttribute))
         {
-            return _context.Pipelines.FromContainer(type, ServiceKey(parameter));
+            return _context.Pipelines.FromContainer(type, ServiceKey(parameter), _filterKinds);
         }
 
         if (method.MethodKind is MethodKind.AnonymousFunction)
         {
-            return IsHandedToFramework(method) ? _context.Pipelines.FromContainer(type, ServiceKey(parameter)) : Origin.Unknown($"'{parameter.Name}' is a lambda's parameter");
+            return IsHandedToFramework(method) ? _context.Pipelines.FromContainer(type, ServiceKey(parameter), _filterKinds) : Origin.Unknown($"'{parameter.Name}' is a lambda's parameter");
         }
 
         if (method.DeclaringSyntaxReferences.Length == 0 || visiting.Contains(method) || depth >= MaxFactoryDepth || !(Symbols.IsClientLike(parameter.Type) || IsWorkflowType(parameter.Type)))

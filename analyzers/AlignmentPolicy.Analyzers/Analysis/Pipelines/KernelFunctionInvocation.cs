@@ -113,7 +113,7 @@ internal static class KernelFunctionInvocation
             {
                 case InvocationKind.ServiceRegistration when agent.Pipelines.RegistersGatingFilter(invocation):
                     return true;
-                case InvocationKind.FilterAdd when invocation.Arguments.Length == 1 && agent.Gates.IsGatingFilter(Operations.Unwrap(invocation.Arguments[0].Value).Type):
+                case InvocationKind.FilterAdd when agent.Gates.AddsGatingFilter(invocation):
                     return true; // kernel.FunctionInvocationFilters.Add(new ApprovalFilter())
             }
         }

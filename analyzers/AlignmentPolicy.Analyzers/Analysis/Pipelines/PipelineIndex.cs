@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using AlignmentPolicy.Analyzers.Analysis.Gates;
 using AlignmentPolicy.Analyzers.Analysis.Invocations;
 using AlignmentPolicy.Analyzers.Analysis.Origins;
 using AlignmentPolicy.Analyzers.Analysis.Sources;
@@ -41,6 +42,7 @@ internal sealed class PipelineIndex
     private readonly Lazy<List<(string? Key, Origin Origin)>> _chatClientRegistrations;
     private readonly Lazy<bool> _diKernelRegistered;
     private readonly Lazy<bool> _diKernelGated;
+    private readonly Lazy<bool> _diKernelGatedForModelRequests;
     private readonly PromptPlugins _promptPlugins;
     private readonly Lazy<bool> _allPipelinesGated;
     private readonly Lazy<bool> _allKernelsGated;
@@ -59,7 +61,8 @@ internal sealed class PipelineIndex
         // Each fact is computed once, by whichever rule asks first, and shared (not cancellable for that reason).
         _chatClientRegistrations = new Lazy<List<(string?, Origin)>>(GatherChatClientRegistrations, LazyThreadSafetyMode.ExecutionAndPublication);
         _diKernelRegistered = new Lazy<bool>(HasKernelRegistration, LazyThreadSafetyMode.ExecutionAndPublication);
-        _diKernelGated = new Lazy<bool>(IsDiKernelGated, LazyThreadSafetyMode.ExecutionAndPublication);
+        _diKernelGated = new Lazy<bool>(() => IsDiKernelGated(FilterKinds.Tools), LazyThreadSafetyMode.ExecutionAndPublication);
+        _diKernelGatedForModelRequests = new Lazy<bool>(() => IsDiKernelGated(FilterKinds.ModelRequests), LazyThreadSafetyMode.ExecutionAndPublication);
         _promptPlugins = new PromptPlugins(context);
         _allPipelinesGated = new Lazy<bool>(ComputeAllPipelinesGated, LazyThreadSafetyMode.ExecutionAndPublication);
         _allKernelsGated = new Lazy<bool>(ComputeAllKernelsGated, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -102,8 +105,11 @@ internal sealed class PipelineIndex
     private static bool HasUngated(ConcurrentDictionary<SyntaxTree, Lazy<bool>> cache, SyntaxTree tree, Func<SyntaxTree, bool> compute)
         => cache.GetOrAdd(tree, t => new Lazy<bool>(() => compute(t), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-    /// <summary>A value taken from the DI container: gated when its registrations in this compilation are.</summary>
-    public Origin FromContainer(ITypeSymbol? type, string? key = null)
+    /// <summary>
+    /// A value taken from the DI container: gated when its registrations in this compilation are. A kernel (or its chat
+    /// service) is judged by the container's filters of <paramref name="kernelFilters"/>' kinds.
+    /// </summary>
+    public Origin FromContainer(ITypeSymbol? type, string? key = null, FilterKinds kernelFilters = FilterKinds.Tools)
     {
         var symbols = _context.Symbols;
         if (type is null)
@@ -128,26 +134,31 @@ internal sealed class PipelineIndex
 
         if (KnownSymbols.IsOrDerivesFrom(type, symbols.Kernel) || KnownSymbols.IsOrDerivesFrom(type, symbols.IChatCompletionService) || KnownSymbols.IsOrDerivesFrom(type, symbols.IKernelBuilder))
         {
-            return DiKernel;
+            return DiKernelOf(kernelFilters);
         }
 
         return ServiceFactories.Of(type, key, _context) ?? Origin.Unknown($"it is injected ({type.Name}), and its registration is not followed");
     }
 
-    /// <summary>The kernel the DI container builds: gated by a gate in its AddKernel() chain or a gating filter registered in the container.</summary>
-    public Origin DiKernel
-    {
-        get
-        {
-            if (_diKernelGated.Value)
-            {
-                return Origin.Gated;
-            }
+    /// <summary>The kernel the DI container builds, judged for the tools it invokes (<see cref="DiKernelOf"/>).</summary>
+    public Origin DiKernel => DiKernelOf(FilterKinds.Tools);
 
-            return _diKernelRegistered.Value
-                ? Origin.Ungated("the kernel registered with AddKernel() has no gating filter (kernel.UsePolicyGate() or AddPolicyGate())")
-                : Origin.Unknown("it is injected, and no kernel registration is in this compilation");
+    /// <summary>
+    /// The kernel the DI container builds: gated by a gate in its AddKernel() chain or a filter of <paramref name="kinds"/>
+    /// registered in the container that gates. Each question is answered once.
+    /// </summary>
+    public Origin DiKernelOf(FilterKinds kinds)
+    {
+        if ((kinds == FilterKinds.ModelRequests ? _diKernelGatedForModelRequests : _diKernelGated).Value)
+        {
+            return Origin.Gated;
         }
+
+        return _diKernelRegistered.Value
+            ? Origin.Ungated(kinds == FilterKinds.ModelRequests
+                ? "the kernel registered with AddKernel() has no gate and no prompt filter that can stop a request (function filters see only tool calls)"
+                : "the kernel registered with AddKernel() has no gating filter (kernel.UsePolicyGate() or AddPolicyGate())")
+            : Origin.Unknown("it is injected, and no kernel registration is in this compilation");
     }
 
     /// <summary>A UseFunctionInvocation() pipeline with a gate in its chain or built on a gated client.</summary>
@@ -322,43 +333,45 @@ internal sealed class PipelineIndex
 
     /// <summary>
     /// <c>services.AddSingleton&lt;IFunctionInvocationFilter, ApprovalFilter&gt;()</c> in any generic, typeof,
-    /// instance, factory or ServiceDescriptor form, registering a filter that gates.
+    /// instance, factory or ServiceDescriptor form, registering a filter that gates what <paramref name="kinds"/>
+    /// intercept. The filter acts only as the interface it is registered as.
     /// </summary>
-    public bool RegistersGatingFilter(IInvocationOperation registration)
+    public bool RegistersGatingFilter(IInvocationOperation registration, FilterKinds kinds = FilterKinds.Tools)
     {
-        var classifier = _context.Classifier;
+        var gates = _context.Gates;
         var method = registration.TargetMethod;
-        var asFilter = method.TypeArguments.Length > 0 && classifier.IsFilterInterface(method.TypeArguments[0]);
+        var registeredAs = method.TypeArguments.Length > 0 ? gates.KindOf(method.TypeArguments[0]) : FilterKinds.None;
         foreach (var argument in registration.Arguments)
         {
             var value = Operations.Unwrap(argument.Value);
             if (value is ITypeOfOperation { TypeOperand: var typeOperand })
             {
-                if (classifier.IsFilterInterface(typeOperand))
+                if (gates.KindOf(typeOperand) is var kind && kind != FilterKinds.None)
                 {
-                    asFilter = true;
+                    registeredAs = kind;
                 }
-                else if (asFilter && _context.Gates.IsGatingFilter(typeOperand))
+                else if (registeredAs != FilterKinds.None && gates.IsGatingFilter(typeOperand, kinds & registeredAs))
                 {
                     return true;
                 }
             }
-            else if (value is IInvocationOperation { TargetMethod: { TypeArguments.Length: 2 } descriptor } && classifier.IsFilterInterface(descriptor.TypeArguments[0]))
+            else if (value is IInvocationOperation { TargetMethod: { TypeArguments.Length: 2 } descriptor } && gates.KindOf(descriptor.TypeArguments[0]) is var described && described != FilterKinds.None)
             {
                 // TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, ApprovalFilter>())
-                if (_context.Gates.IsGatingFilter(descriptor.TypeArguments[1]))
+                if (gates.IsGatingFilter(descriptor.TypeArguments[1], kinds & described))
                 {
                     return true;
                 }
             }
         }
 
-        if (!asFilter)
+        kinds &= registeredAs;
+        if (kinds == FilterKinds.None)
         {
             return false;
         }
 
-        if (method.TypeArguments.Length == 2 && _context.Gates.IsGatingFilter(method.TypeArguments[1]))
+        if (method.TypeArguments.Length == 2 && gates.IsGatingFilter(method.TypeArguments[1], kinds))
         {
             return true;
         }
@@ -372,13 +385,13 @@ internal sealed class PipelineIndex
             }
 
             var value = Operations.Unwrap(argument.Value);
-            if (_context.Gates.IsGatingFilter(value.Type))
+            if (gates.IsGatingFilter(value.Type, kinds))
             {
                 return true;
             }
 
             if (value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation factory }
-                && factory.Body.Descendants().Any(o => o is IObjectCreationOperation or IInvocationOperation && _context.Gates.IsGatingFilter(o.Type)))
+                && factory.Body.Descendants().Any(o => o is IObjectCreationOperation or IInvocationOperation && gates.IsGatingFilter(o.Type, kinds)))
             {
                 return true;
             }
@@ -440,7 +453,7 @@ internal sealed class PipelineIndex
     /// Whether the container's kernel is gated: a gate in an AddKernel() chain, a gate applied to the container's kernel
     /// builder, or a gating filter registered in the container. Stops at the first (the rest is never bound).
     /// </summary>
-    private bool IsDiKernelGated()
+    private bool IsDiKernelGated(FilterKinds kinds)
     {
         foreach (var invocation in Bound(s_diKernelNames, MayRegisterFilter))
         {
@@ -448,7 +461,7 @@ internal sealed class PipelineIndex
             {
                 case InvocationKind.KernelRegistration when Tracer.ChainHasGate(invocation):
                 case InvocationKind.GateApplication when Operations.Receiver(invocation) is { } receiver && IsDiKernelBuilder(receiver):
-                case InvocationKind.ServiceRegistration when !IsLocalKernelBuilderServices(Operations.Receiver(invocation)) && RegistersGatingFilter(invocation):
+                case InvocationKind.ServiceRegistration when !IsLocalKernelBuilderServices(Operations.Receiver(invocation)) && RegistersGatingFilter(invocation, kinds):
                     return true;
             }
         }

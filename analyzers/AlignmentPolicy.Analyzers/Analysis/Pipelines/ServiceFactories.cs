@@ -71,7 +71,9 @@ internal sealed class ServiceFactories
 
     private static Origin Trace(IOperation value, AgentContext context)
     {
-        if (Operations.Unwrap(value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation factory })
+        var unwrapped = Operations.Unwrap(value);
+        var factory = unwrapped as IAnonymousFunctionOperation ?? (unwrapped as IDelegateCreationOperation)?.Target as IAnonymousFunctionOperation;
+        if (factory is not null)
         {
             Origin? result = null;
             foreach (var returned in factory.Body.Descendants().OfType<IReturnOperation>())
@@ -102,12 +104,58 @@ internal sealed class ServiceFactories
         return null;
     }
 
+    /// <summary>
+    /// <c>services.AddKeyedSingleton&lt;AIAgent&gt;("key", (sp, _) =&gt; chatClient.CreateAIAgent(...))</c> whose factory calls a method the
+    /// scan does not have (another Agent Framework version): the call does not bind, for want of a factory type to infer, but it
+    /// still registers that factory's result as the service of the type it names. Null for anything else.
+    /// </summary>
+    private (ITypeSymbol, string?, IOperation)? Unbound(IInvalidOperation invalid)
+    {
+        if (invalid.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+            {
+                Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Expression: var receiver, Name: Microsoft.CodeAnalysis.CSharp.Syntax.GenericNameSyntax { TypeArgumentList.Arguments: { Count: 1 } typeArguments } name },
+                ArgumentList.Arguments: { Count: > 0 } arguments,
+            } call
+            || invalid.SemanticModel is not { } model
+            || _context.Symbols.IServiceCollection is not { } collection
+            || model.GetTypeInfo(receiver).Type is not { } receiverType || !KnownSymbols.IsOrDerivesFrom(receiverType, collection)
+            || model.GetTypeInfo(typeArguments[0]).Type is not { TypeKind: not TypeKind.Error } service || !_context.Symbols.IsClientLike(service)
+            || model.GetOperation(arguments[arguments.Count - 1].Expression) is not { } value)
+        {
+            return null;
+        }
+
+        string? key = null;
+        if (name.Identifier.ValueText.Contains("Keyed"))
+        {
+            if (arguments.Count < 2)
+            {
+                return null;
+            }
+
+            key = model.GetConstantValue(arguments[0].Expression) is { HasValue: true, Value: string constant } ? constant : "?";
+        }
+        else if (arguments.Count != 1)
+        {
+            return null;
+        }
+
+        return (service, key, value);
+    }
+
     private List<(ITypeSymbol, string?, IOperation)> Gather()
     {
         var registrations = new List<(ITypeSymbol, string?, IOperation)>();
         foreach (var syntax in _context.Sources.Invocations(s_names))
         {
-            if (_context.OperationOf(syntax) is not IInvocationOperation invocation
+            var operation = _context.OperationOf(syntax);
+            if (operation is IInvalidOperation invalid && Unbound(invalid) is { } unbound)
+            {
+                registrations.Add(unbound);
+                continue;
+            }
+
+            if (operation is not IInvocationOperation invocation
                 || _context.Classifier.Classify(invocation.TargetMethod) != InvocationKind.ServiceRegistration
                 || invocation.TargetMethod.TypeArguments.Length != 1
                 || !_context.Symbols.IsClientLike(invocation.TargetMethod.TypeArguments[0]))

@@ -12,7 +12,8 @@ public sealed class OpsChat(Kernel kernel)
         _history.AddUserMessage(text);
         var chat = kernel.GetRequiredService<IChatCompletionService>();
         var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
-        var reply = await chat.GetChatMessageContentAsync(_history, settings, kernel);
+        // The human-in-the-loop filter waits for a person before each tool call, not before the request to the model.
+        var reply = await chat.GetChatMessageContentAsync(_history, settings, kernel); // expect: ALN0001
         _history.Add(reply);
         return reply.Content ?? "";
     }
