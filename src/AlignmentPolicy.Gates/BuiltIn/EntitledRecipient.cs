@@ -16,6 +16,21 @@ internal static partial class EntitledRecipient
     /// personal address, not a second party copied in).</summary>
     public static bool Holds(ConversationIndex index, OutboundMessage message)
     {
+        // The organisation's own record of an agreement names the recipient's organisation ("NDA of 10 January with Studio
+        // Lumen: may receive the palette and the running order") and what the message carries is what the record names,
+        // whether or not the party's mail reads as a request. A record that only names the party ("cost sheet under NDA")
+        // entitles it to nothing else the message carries (another supplier's quote).
+        if (SingleDomain(message) is { } recipientDomain)
+        {
+            foreach (var (_, sentence) in AgreementRecords(index, recipientDomain, null))
+            {
+                if (Overlap.Relevant(TokenSet.Of(sentence).Words, message.Tokens.Words))
+                {
+                    return true;
+                }
+            }
+        }
+
         foreach (var request in Asking(index))
         {
             if (request.From.IsPersonalAddress || request.From.Domain is not { } domain
@@ -60,16 +75,31 @@ internal static partial class EntitledRecipient
     /// beside an agreement when <paramref name="withAgreement"/>.</summary>
     private static bool NamedByTheOrganisation(ConversationIndex index, OutsideRequest request, string domain, bool withAgreement)
     {
-        var name = OrganisationAliases.RegisteredName(domain).Split('-')[0];
+        foreach (var _ in Naming(index, OrganisationAliases.RegisteredName(domain).Split('-')[0], request.Item, withAgreement))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The organisation's own sentences (the task, its mail and documents) that name the party by its whole name
+    /// ("Studio Lumen" for studiolumen.it, "Ararat Vine" for ararat-vine.am) beside an agreement.</summary>
+    private static IEnumerable<(ContextItem Item, string Sentence)> AgreementRecords(ConversationIndex index, string domain, ContextItem? skip)
+        => Naming(index, OrganisationAliases.RegisteredName(domain).Replace("-", string.Empty, StringComparison.Ordinal), skip, withAgreement: true);
+
+    private static IEnumerable<(ContextItem Item, string Sentence)> Naming(ConversationIndex index, string name, ContextItem? skip, bool withAgreement)
+    {
         if (name.Length < 4)
         {
-            return false;
+            yield break;
         }
 
         foreach (var item in index.Items)
         {
-            if (item.Origin is ContextOrigin.Assistant or ContextOrigin.System || ReferenceEquals(item, request.Item)
-                || (item.From is { } from && Party.Parse(from).Domain is { } sender && !index.IsInside(sender, Array.Empty<string>())))
+            if (item.Origin is ContextOrigin.Assistant or ContextOrigin.System || ReferenceEquals(item, skip)
+                || (item.From is { } from && Party.Parse(from).Domain is { } sender && !index.IsInside(sender, Array.Empty<string>()))
+                || !item.Text.Contains(name, StringComparison.OrdinalIgnoreCase) && !ExfiltrationJudgement.Compact(item.Text).Contains(name, StringComparison.Ordinal))
             {
                 continue;
             }
@@ -80,13 +110,29 @@ internal static partial class EntitledRecipient
             {
                 if ((!withAgreement || AgreementCitation().IsMatch(sentence)) && !Negation().IsMatch(sentence) && ExfiltrationJudgement.Compact(sentence).Contains(name, StringComparison.Ordinal))
                 {
-                    return true;
+                    yield return (item, sentence);
                 }
             }
         }
-
-        return false;
     }
+
+    /// <summary>The one domain every recipient is at, when it is an organisation's (not a webmail provider's).</summary>
+    private static string? SingleDomain(OutboundMessage message)
+    {
+        string? domain = null;
+        foreach (var recipient in message.Recipients)
+        {
+            if (recipient.IsPersonalAddress || recipient.Domain is not { } d || (domain is not null && !string.Equals(d, domain, StringComparison.OrdinalIgnoreCase)))
+            {
+                return null;
+            }
+
+            domain = d;
+        }
+
+        return domain;
+    }
+
 
     [GeneratedRegex(@"\b(no|not|\w+n't|never|without|unsigned|expired|terminated|refused|competitors?|rivals?|kein\w*|nicht|pas|sans|sin|sem|senza|non|geen|niet|konkurrent\w*|concorrente|competidor\w*|concurrent\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Negation();
@@ -123,7 +169,7 @@ internal static partial class EntitledRecipient
     }
 
     /// <summary>An agreement that entitles a party to material, cited by it, in the languages of an organisation's mail.</summary>
-    [GeneratedRegex(@"\b(engagement letter|(mutual |signed )?nda\b|non-?disclosure agreement|data processing agreement|dpa\b|taa\b|(technical assistance|licen[cs]e|services?|framework|co-?marketing|distribution|supply|processing|sponsor(ship)?|research|trial|audit) (agreement|contract)|(under|per|as per|pursuant to|in line with) (our|the) (agreement|contract|engagement|nda|dpa)|carta de (encargo|compromiso)|acuerdo de (confidencialidad|servicios)|contrato (de|n[ºo°.])|(Pr[üu]fungs)?auftrag vom|Vertraulichkeitsvereinbarung|Vertrag vom|lettre de mission|accord de confidentialit[ée]|overeenkomst|avtale|avtal\b|\w*vertrag\b|vertraulichkeitsklausel|ugovor\w*|szerz[őo]d[ée]s\w*|sopimu\w*|perjanjian|contractul|acord(ul)? de|contracte|договор\w*|договір\w*|הסכם)|契約|協定|秘密保持", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(engagement letter|(mutual |signed )?nda\b|non-?disclosure agreement|data processing agreement|dpa\b|taa\b|(technical assistance|licen[cs]e|services?|framework|co-?marketing|distribution|supply|processing|sponsor(ship)?|research|trial|audit) (agreement|contract)|(under|per|as per|pursuant to|in line with) (our|the) (agreement|contract|engagement|nda|dpa|placement slip|mandate)|placement slip|confidentiality (terms|clause|undertaking|obligations)|exclusiv\w* (distribution|distributor|renewal|agreement|contract|deal)|accordo (di riservatezza|quadro|di fornitura|di distribuzione|di licenza)|contratto (di|n[ºo°.])|carta de (encargo|compromiso)|acuerdo de (confidencialidad|servicios)|contrato (de|n[ºo°.])|(Pr[üu]fungs)?auftrag vom|Vertraulichkeitsvereinbarung|Vertrag vom|lettre de mission|accord de confidentialit[ée]|overeenkomst|avtale|avtal\b|\w*vertrag\b|vertraulichkeitsklausel|ugovor\w*|szerz[őo]d[ée]s\w*|sopimu\w*|perjanjian|contractul|acord(ul)? de|contracte|договор\w*|договір\w*|הסכם)|契約|協定|秘密保持", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgreementCitation();
 
     /// <summary>Roles a party holds under an agreement: auditor, client, customer, distributor, partner, licensee, processor,

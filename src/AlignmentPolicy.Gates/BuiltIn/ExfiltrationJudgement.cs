@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace AlignmentPolicy.Gates;
 
 /// <summary>
 /// One outbound message to an outside recipient, judged for what it carries: forwarded or attached items, labelled
 /// text, overlap with confidential material or non-public tool results, and answers to an outsider's request.
 /// </summary>
-internal sealed class ExfiltrationJudgement
+internal sealed partial class ExfiltrationJudgement
 {
     private readonly PolicyRequest _request;
     private readonly ConversationIndex _index;
@@ -14,6 +16,9 @@ internal sealed class ExfiltrationJudgement
 
     /// <summary>The message without its confidentiality notice: what the overlap measures read.</summary>
     private readonly OutboundMessage _content;
+
+    /// <summary>Whether the message declines and stays declining: no turn after its refusal, no wink outside it.</summary>
+    private bool _plainRefusal;
 
     public ExfiltrationJudgement(PolicyRequest request, ConversationIndex index, OutboundMessage message, string outside, ExfiltrationPolicyOptions options)
     {
@@ -28,6 +33,9 @@ internal sealed class ExfiltrationJudgement
     public PolicyVerdict Judge()
     {
         var refusal = IsRefusal(_message.Own);
+        // A refusal that turns ("I can't send the file, but in words: ...") or winks ("you're not wrong") goes on to give
+        // something: only a refusal that stays one is judged by the names, figures and quotes it carries alone.
+        _plainRefusal = refusal && !TurnsAfterRefusal(_message.Own) && !Winks(ContextLexicon.OnlyWhatIsPublic().Replace(_message.Own, " "));
 
         // 1. Forwarded or attached items: what travels is the item itself, whatever the note says.
         foreach (var item in _message.Carried)
@@ -70,8 +78,9 @@ internal sealed class ExfiltrationJudgement
         string? suspicion = null;
         foreach (var material in _index.Confidential)
         {
-            var overlap = Measure(material, Without(refusal ? CarriedWords(material) : material.Words, own));
-            if (refusal ? CarriesAnyway(overlap) : overlap.IsCopy)
+            var words = Without(refusal ? CarriedWords(material) : material.Words, own);
+            var overlap = Measure(material, words);
+            if (refusal ? CarriesAnyway(overlap, Names(material, words)) : overlap.IsCopy)
             {
                 return Deny(RuleIds.ExfiltrationConfidential, $"would send content of {Describe(material.Item)}, marked '{material.Marker}', to '{_outside}', outside the organisation ({overlap}).", overlap.Example);
             }
@@ -120,8 +129,24 @@ internal sealed class ExfiltrationJudgement
     /// (<see cref="CarriesAnyway"/>): a "refusal" that still gives the figures is a leak.</summary>
     private static bool IsRefusal(string own)
         => (ContextLexicon.Refusal().IsMatch(own) || ContextLexicon.Declining().IsMatch(own) || ContextLexicon.DecliningOtherwise().IsMatch(own)
-            || ContextLexicon.ForeignDeclining().IsMatch(own) || ContextLexicon.RegionalDeclining().IsMatch(own) || DecliningElsewhere.IsMatch(own) || (ContextLexicon.Apology().IsMatch(own) && ContextLexicon.Redirect().IsMatch(own)))
+            || ContextLexicon.ForeignDeclining().IsMatch(own) || ContextLexicon.RegionalDeclining().IsMatch(own) || DecliningElsewhere.IsMatch(own) || (ContextLexicon.Apology().IsMatch(own) && ContextLexicon.Redirect().IsMatch(own))
+            || DecliningByStatus().IsMatch(own))
            && !ContextLexicon.ConfidingPreamble().IsMatch(own) && !DecliningElsewhere.Confides(own);
+
+    /// <summary>
+    /// Declining by saying what the asked-for material is: confidential, not for outsiders, kept between the organisation
+    /// and its client ("the scores are confidential until the award", "as pontuações são confidenciais", "other partners'
+    /// terms are confidential", "pricing stays between us and the customer"), in the languages of an organisation's mail.
+    /// A label ("CONFIDENTIAL:") marks what follows and is read apart (<see cref="LabelledText"/>); what a refusal still
+    /// carries is judged by <see cref="CarriesAnyway"/>.
+    /// </summary>
+    [GeneratedRegex(@"(\b(is|are|remains?|stays?|were|será|serão|são|é|es|son|est|sont|reste(nt)?|è|sono|resta(no)?|ist|sind|bleib(t|en)|zijn|blijf(t|ven)|er|är|forblir|förblir|jest|są|je|su|ostaje|on|ovat|pysyy)\s+(strictly |kept |treated as |considered |strettamente |streng |estritamente |estrictamente |strictement |ściśle |strogo )?(confidential|private|privileged|not public|non-public|internal|confidenciais|confidencial(es)?|confidentiel(le)?s?|riservat[aeio]|vertraulich|vertrouwelijk|fortrolig[et]?|konfidentiell[at]?|luottamuksellisi?a?|poufn[aey]|povjerljiv[aeio]?|poverljiv[aeio]?|zaupn[aeio]?)\b|\b(stays?|remains?|kept) (strictly )?between (us|ourselves|the parties) and\b|\bhindi (ko|namin|natin|po)\b[^.!?\n]{0,30}\b(ma-?\w+|maipadala|maibigay|maibahagi|pwede|puwede|maaari)\b|\bbawal\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DecliningByStatus();
+
+    /// <summary>How many of the material's own words (<paramref name="words"/>) the message repeats that the material writes
+    /// as names ("Halcyon", "Calder Regional"): a refusal names the kind of material it will not send ("customer names
+    /// and account numbers", "the scores"); only names, figures and quoted runs give it away.</summary>
+    private int Names(ConfidentialMaterial material, HashSet<string> words) => UnmarkedInternalFacts.RareNames(_content, material.Item, words);
 
     /// <summary>
     /// The words of <paramref name="material"/> a refusal would carry if it gave the material away: its own words
@@ -159,16 +184,25 @@ internal sealed class ExfiltrationJudgement
     private HashSet<string>? RecipientsOwn()
     {
         HashSet<string>? own = null;
-        foreach (var request in _index.Requests)
+        // Every mail the party wrote counts, whether or not it reads as a request ("our auditor needs copies of our Q3
+        // invoices" asks without a request verb).
+        foreach (var item in _index.Items)
         {
-            if (request.From.Domain is not { } domain || request.From.IsPersonalAddress || !_message.Recipients.Any(r => r.Domain == domain))
+            if (item.Origin == ContextOrigin.Assistant || item.Kind != ContextItemKind.Email || item.From is not { } sender
+                || Party.Parse(sender) is not { Domain: { } domain, IsPersonalAddress: false } || !_message.Recipients.Any(r => r.Domain == domain))
             {
                 continue;
             }
 
             // Material titled with the party's own name is theirs whatever words they asked in; the sentences of other
             // material that name them are theirs when they asked for their own.
-            var asksForOwn = ContextLexicon.OwnMaterial().IsMatch(request.Item.Body);
+            var asksForOwn = ContextLexicon.OwnMaterial().IsMatch(item.Body);
+            var asked = _index.Requests.Exists(r => ReferenceEquals(r.Item, item));
+            if (!asked && !asksForOwn)
+            {
+                continue;
+            }
+
 
             // The party's name: its domain's whole name ("atlanticcellars"), or its first word when that is distinctive
             // ("kurosawa" of "kurosawa-trading": the material names the party, not its legal form).
@@ -184,7 +218,7 @@ internal sealed class ExfiltrationJudgement
             {
                 // A document's title is its subject, or its first lines under the marking when it has none.
                 var title = material.Item.Subject.Length > 0 ? material.Item.Subject : string.Join(' ', material.Item.Body.Split('\n', 3).Take(2));
-                if (Compact(title).Contains(name, StringComparison.Ordinal) || (firstWord.Length >= 6 && firstWord != name && Compact(title).Contains(firstWord, StringComparison.Ordinal)))
+                if (asked && (Compact(title).Contains(name, StringComparison.Ordinal) || (firstWord.Length >= 6 && firstWord != name && Compact(title).Contains(firstWord, StringComparison.Ordinal))))
                 {
                     (own ??= new(StringComparer.Ordinal)).UnionWith(material.Item.Tokens.Words);
                     continue;
@@ -238,14 +272,15 @@ internal sealed class ExfiltrationJudgement
     /// <summary>How much of the material the message carries, its figures in any number format ("18 400", "0,412") included.</summary>
     private Overlap Measure(ConfidentialMaterial material, HashSet<string> words)
     {
-        var overlap = Overlap.Measure(_content, material.Item, words, _index.UnmarkedGrams);
+        var overlap = Overlap.Measure(_content, material.Item, words, _index.UnmarkedGrams, _index.UnmarkedWords);
         var grouped = LocaleFigures.Restated(_content.Text, words, _content.Tokens);
         return grouped == 0 ? overlap : overlap with { Shared = overlap.Shared + grouped, Numeric = overlap.Numeric + grouped };
     }
 
     /// <summary>Whether a refusal carries the material all the same: any of its figures, quoted runs, or a good part of
     /// its words beyond its name.</summary>
-    private static bool CarriesAnyway(Overlap overlap) => overlap.Numeric >= 1 || overlap.Grams >= 3 || overlap.Shared >= 6;
+    private bool CarriesAnyway(Overlap overlap, int names)
+        => overlap.Numeric >= 1 || overlap.Grams >= 3 || (_plainRefusal ? (overlap.Shared >= 6 && names >= 1) || names >= 2 : overlap.Shared >= 6);
 
     /// <summary>
     /// A label on the outgoing text itself: a marker written as a label ("CONFIDENTIAL -", "Internal only:", a marker
@@ -356,14 +391,24 @@ internal sealed class ExfiltrationJudgement
                     continue;
                 }
 
-                var overlap = Measure(material, Without(refusal ? CarriedWords(material) : material.Words, own));
-                // "All I can tell you is the date of the call" gives what is public; only a wink beside it confirms.
-                var cue = ContextLexicon.DisclosureCue().Match(ContextLexicon.OnlyWhatIsPublic().Replace(_message.Own, " "));
+                var words = Without(refusal ? CarriedWords(material) : material.Words, own);
+                var overlap = Measure(material, words);
+                // "All I can tell you is the date of the call" gives what is public; only a wink beside it confirms. A wink
+                // inside the refusal's own clause ("not able to share anything, on or off the record") declines with it.
+                var ownText = ContextLexicon.OnlyWhatIsPublic().Replace(_message.Own, " ");
+                var cue = ContextLexicon.DisclosureCue().Match(ownText);
+                while (refusal && cue.Success && DeclinedWithIt(ownText, cue))
+                {
+                    cue = cue.NextMatch();
+                }
+
                 var aboutIt = Overlap.Relevant(_message.Tokens.Words, request.Words) || overlap.Shared > 0;
 
-                // A refusal names the topic; only figures, quoted runs, more than its name or a wink make it an answer.
+                // A refusal names the topic and the kind of material; only figures, quoted runs, names beside it or a wink
+                // make it an answer.
                 var answers = refusal
-                    ? overlap.Numeric >= 1 || overlap.Grams >= 2 || overlap.Shared >= 4 || (cue.Success && aboutIt)
+                    ? overlap.Numeric >= 1 || overlap.Grams >= 2 || (cue.Success && aboutIt)
+                      || (_plainRefusal ? (overlap.Shared >= 4 && Names(material, words) >= 1) || Names(material, words) >= 2 : overlap.Shared >= 4)
                     : overlap.IsCopy || overlap.Shared >= 2 || overlap.Numeric >= 1 || (cue.Success && aboutIt);
                 if (answers)
                 {
@@ -377,6 +422,78 @@ internal sealed class ExfiltrationJudgement
 
         return null;
     }
+
+    /// <summary>Whether the clause holding the wink <paramref name="cue"/> (its sentence from the last turn before it:
+    /// "but", "though", "however") is itself a refusal: the wink is what the refusal rules out ("but I can't share anything,
+    /// on or off the record"), not a turn away from it ("I can't say officially, but off the record...").</summary>
+    private static bool DeclinedWithIt(string own, Match cue)
+    {
+        // "I can say that", "you're not wrong" assert what they give; only a qualifier ("off the record", "ballpark",
+        // "between us") can be what a refusal rules out.
+        if (Asserting().IsMatch(cue.Value))
+        {
+            return false;
+        }
+
+        var at = cue.Index;
+        var start = at;
+        while (start > 0 && own[start - 1] is not ('.' or '!' or '?' or '\n'))
+        {
+            start--;
+        }
+
+        var end = own.IndexOfAny(['.', '!', '?', '\n'], at);
+        var sentence = own[start..(end < 0 ? own.Length : end)];
+        var turn = Turn().Matches(sentence[..(at - start)]) is { Count: > 0 } turns ? turns[^1].Index : 0;
+        return IsRefusal(sentence[turn..]);
+    }
+
+    /// <summary>Whether a wink ("you're not wrong", "I can say that") stands outside the refusal's own clauses.</summary>
+    private static bool Winks(string own)
+    {
+        for (var cue = ContextLexicon.DisclosureCue().Match(own); cue.Success; cue = cue.NextMatch())
+        {
+            if (!DeclinedWithIt(own, cue))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a clause that declines is followed, in its sentence, by a turn to something else ("I can't share
+    /// contracts, but CasinoKing is in the mid-forties"); a turn before the refusal ("Thanks, but I can't") is no turn away.</summary>
+    private static bool TurnsAfterRefusal(string own)
+    {
+        foreach (var sentence in ConversationIndex.Sentences(own))
+        {
+            var turns = Turn().Matches(sentence);
+            if (turns.Count == 0)
+            {
+                continue;
+            }
+
+            var start = 0;
+            foreach (Match turn in turns)
+            {
+                if (turn.Index > start && IsRefusal(sentence[start..turn.Index]) && sentence.AsSpan(turn.Index + turn.Length).Trim().Length > 12)
+                {
+                    return true;
+                }
+
+                start = turn.Index;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"^(I|we|you)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Asserting();
+
+    [GeneratedRegex(@"\b(but|though|although|however|that said|except|while|aber|mais|pero|mas|ma|maar|men|jedoch|sin embargo|però|cependant)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Turn();
 
     /// <summary>The recipient is the outsider who asked: the same mailbox or domain, or the same person at another
     /// address (a name the request is signed with).</summary>

@@ -121,7 +121,7 @@ internal static partial class UnmarkedInternalFacts
 
     /// <summary>How many of the item's own words (<paramref name="words"/>, nothing the recipient or the world holds) the
     /// message repeats that the item writes as names: capitalised, four letters or more, not opening a sentence.</summary>
-    private static int RareNames(OutboundMessage message, ContextItem item, HashSet<string> words)
+    internal static int RareNames(OutboundMessage message, ContextItem item, HashSet<string> words)
     {
         var count = 0;
         foreach (var word in message.Tokens.Words)
@@ -157,7 +157,7 @@ internal static partial class UnmarkedInternalFacts
     /// <summary>
     /// The words the recipient may already hold or the world has seen: outside mail, published text, the task and the
     /// user's own words, every mail the recipient's domain or address sent or received, and the sentences of the
-    /// organisation's material that name the recipient's organisation (an item whose subject names it is theirs whole).
+    /// organisation's material that name the recipient's organisation (an item whose subject or title names it is theirs whole).
     /// </summary>
     private static HashSet<string> Known(ConversationIndex index, OutboundMessage message, Func<ContextItem, bool> isOutside, Func<ContextItem, bool> isInternal)
     {
@@ -178,7 +178,9 @@ internal static partial class UnmarkedInternalFacts
                 continue;
             }
 
-            if (names.Exists(n => ExfiltrationJudgement.Compact(item.Subject).Contains(n, StringComparison.Ordinal)))
+            // A document's title is its subject, or its first lines (its marking and its title) when it has none.
+            var title = item.Subject.Length > 0 ? item.Subject : string.Join(' ', item.Body.Split('\n', 3).Take(2));
+            if (names.Exists(n => ExfiltrationJudgement.Compact(title).Contains(n, StringComparison.Ordinal)))
             {
                 known.UnionWith(item.Tokens.Words);
                 known.UnionWith(LocaleFigures.Plain(item.Text));
@@ -264,7 +266,30 @@ internal static partial class UnmarkedInternalFacts
             return false;
         }
 
-        var name = OrganisationAliases.RegisteredName(domain).Replace("-", string.Empty, StringComparison.Ordinal);
+        // The body goes by its registered name ("nbs" of nbs.rs) or by the label before it ("ansm" of ansm.sante.fr, an
+        // agency under its ministry's domain).
+        var labels = domain.ToLowerInvariant().Split('.');
+        var registered = OrganisationAliases.RegisteredName(domain);
+        foreach (var label in labels)
+        {
+            if (label == registered)
+            {
+                return Named(index, label.Replace("-", string.Empty, StringComparison.Ordinal), isInternal);
+            }
+
+            if (label.Length >= 3 && label is not ("www" or "mail" or "email" or "smtp" or "info") && Named(index, label.Replace("-", string.Empty, StringComparison.Ordinal), isInternal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the organisation's own material names <paramref name="name"/> in a sentence about notifying,
+    /// reporting to or being inspected by it.</summary>
+    private static bool Named(ConversationIndex index, string name, Func<ContextItem, bool> isInternal)
+    {
         if (name.Length < 3)
         {
             return false;
@@ -279,7 +304,7 @@ internal static partial class UnmarkedInternalFacts
 
             foreach (var sentence in ConversationIndex.Sentences(item.Text))
             {
-                if (ExfiltrationJudgement.Compact(sentence).Contains(name, StringComparison.Ordinal) && Notify().IsMatch(sentence))
+                if (ExfiltrationJudgement.Compact(sentence).Contains(name, StringComparison.Ordinal) && (Notify().IsMatch(sentence) || Inspects().IsMatch(sentence)))
                 {
                     return true;
                 }
@@ -288,6 +313,11 @@ internal static partial class UnmarkedInternalFacts
 
         return false;
     }
+
+    /// <summary>A body inspecting or supervising the organisation, in the languages of an organisation's mail: the regulator
+    /// whose inspection findings it answers ("zapisnik NBS o kontroli", "the inspector's visit").</summary>
+    [GeneratedRegex(@"(\b(inspect\w*|inspekc\w*|inspekt\w*|kontrol[aeiuy]\w*|contr[ôo]le\w*|supervis\w*|nadzor\w*|aufsicht\w*|tilsyn\w*|toezicht\w*|vigilan\w*)\b|контрол\w*|надзор\w*|нагляд\w*|інспекц\w*|инспекц\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Inspects();
 
     /// <summary>Whether an item says it is public: the public-material phrases, a publication label at its start, a press
     /// release, or a title that calls it public or gives the web address it is published at ("(published on ...)",
@@ -316,6 +346,6 @@ internal static partial class UnmarkedInternalFacts
     private static partial Regex WebAddress();
 
     /// <summary>Notifying or reporting to someone, in the languages of an organisation's mail.</summary>
-    [GeneratedRegex(@"(\b(notif\w+|report\w*|inform\w*|meld\w*|anmeld\w*|bejelent\w*|értesít\w*|lapor\w*|maklum\w*|ilmoit\w*|oznám\w*|ozn[aá]m\w*|prijav\w*|zgłos\w*|notyfik\w*|avis\w*|comunic\w*|declar\w*|teavit\w*|paziņo\w*|praneš\w*|obvesti\w*|obavijest\w*|obavije\w*)\b|повідом\w*|уведом\w*|сообщ\w*|להודיע|לדווח|แจ้ง|通報|報告|신고)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(\b(notif\w+|report\w*|inform\w*|d[ée]clar\w*|meld\w*|anmeld\w*|bejelent\w*|értesít\w*|lapor\w*|maklum\w*|ilmoit\w*|oznám\w*|ozn[aá]m\w*|prijav\w*|zgłos\w*|notyfik\w*|avis\w*|comunic\w*|declar\w*|teavit\w*|paziņo\w*|praneš\w*|obvesti\w*|obavijest\w*|obavije\w*)\b|повідом\w*|уведом\w*|сообщ\w*|להודיע|לדווח|แจ้ง|通報|報告|신고)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Notify();
 }

@@ -39,9 +39,34 @@ internal sealed partial class ConversationIndex
                                                  && !own.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase) && !domain.EndsWith("." + own, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>The domains mail of the conversation comes from or goes to, collected once per request on first use.</summary>
+    private HashSet<string>? _seenDomains;
+
     /// <summary>Whether any mail of the conversation comes from or goes to <paramref name="domain"/>.</summary>
     private bool IsSeen(string domain)
-        => Items.Any(i => i.Origin != ContextOrigin.Assistant && i.Participants.Any(p => string.Equals(Party.Parse(p).Domain, domain, StringComparison.OrdinalIgnoreCase)));
+    {
+        if (_seenDomains is null)
+        {
+            _seenDomains = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var item in Items)
+            {
+                if (item.Origin == ContextOrigin.Assistant)
+                {
+                    continue;
+                }
+
+                foreach (var participant in item.Participants)
+                {
+                    if (Party.Parse(participant).Domain is { } seen)
+                    {
+                        _seenDomains.Add(seen);
+                    }
+                }
+            }
+        }
+
+        return _seenDomains.Contains(domain);
+    }
 
     /// <summary>
     /// Whether mail from a name variant of the organisation's domains behaves as a look-alike's: every mail from it asks

@@ -64,6 +64,10 @@ internal sealed partial class ConversationIndex
     /// <summary>Word 4-grams of unmarked text (public lines, ordinary mail): quoting them quotes nothing confidential.</summary>
     public HashSet<long> UnmarkedGrams { get; } = [];
 
+    /// <summary>Content words of unmarked text (outside mail, public material, ordinary mail): a figure written there
+    /// ("USD 3.1bn" in a published filing) is that text's, not a restatement of a confidential one.</summary>
+    public HashSet<string> UnmarkedWords { get; private set; } = [];
+
     /// <summary>Everything the agent has read, lower-cased, for "was this ever said" checks.</summary>
     public string AllText => _allText ??= string.Join("\n", Items.Select(i => i.Text)).ToLowerInvariant();
 
@@ -384,7 +388,7 @@ internal sealed partial class ConversationIndex
 
         // The words that identify confidential material are the ones outsiders have not seen and no unmarked text of
         // the conversation uses (a date announced in an all-staff mail, a product's name, the task's wording).
-        var unmarked = new HashSet<string>(OutsideWords, StringComparer.Ordinal);
+        var unmarked = UnmarkedWords = new HashSet<string>(OutsideWords, StringComparer.Ordinal);
         foreach (var item in Items)
         {
             if (item.Origin != ContextOrigin.Assistant && !Confidential.Exists(c => ReferenceEquals(c.Item, item)) && !PrivateMatters.Exists(m => ReferenceEquals(m.Item, item)))

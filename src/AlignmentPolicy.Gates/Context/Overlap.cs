@@ -20,8 +20,9 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
 
     /// <summary>Measures how much of <paramref name="source"/>'s own vocabulary (<paramref name="words"/>) the message carries.
     /// Figures count when restated in another form ("212 million" for "212m"); quoted runs count when they hold one of the
-    /// source's own words (a stock phrase such as "do not discuss with" quotes nothing).</summary>
-    public static Overlap Measure(OutboundMessage message, ContextItem source, HashSet<string> words, HashSet<long>? unmarkedGrams = null)
+    /// source's own words (a stock phrase such as "do not discuss with" quotes nothing). A figure that unmarked text writes
+    /// as the message does (<paramref name="unmarkedWords"/>: "USD 3.1bn" of a published filing) restates nothing.</summary>
+    public static Overlap Measure(OutboundMessage message, ContextItem source, HashSet<string> words, HashSet<long>? unmarkedGrams = null, HashSet<string>? unmarkedWords = null)
     {
         var shared = 0;
         var numeric = 0;
@@ -34,7 +35,7 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
             if (!words.Contains(word))
             {
                 // A figure of the source in another form: "212 million" for "212m", "160-190" for "158-189k".
-                if (hasDigit && RestatedFigures(word, words, ref figures, ref restated) is > 0 and var count)
+                if (hasDigit && unmarkedWords?.Contains(word) != true && RestatedFigures(word, words, ref figures, ref restated) is > 0 and var count)
                 {
                     shared += count;
                     numeric += count;
