@@ -194,11 +194,16 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
         var invalid = (IInvalidOperation)context.Operation;
         switch (invalid.Syntax)
         {
-            case InvocationExpressionSyntax:
+            case InvocationExpressionSyntax call:
                 if (UnboundAgentCreation.Find(invalid, agent) is { } name)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, name.GetLocation(),
                         $"{name.Identifier.ValueText}(...) with tools", "neither its client nor the agent is gated"));
+                }
+                else if (UnboundFunctionInvocation(call) is { } configured)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, configured.GetLocation(),
+                        "UseFunctionInvocation()", "this pipeline has no UsePolicyGate()"));
                 }
 
                 break;
@@ -211,6 +216,48 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, access.Name.GetLocation(), $"{owner}.AutoInvokeKernelFunctions", KernelReason));
                 break;
         }
+    }
+
+    /// <summary>
+    /// <c>UseFunctionInvocation()</c> in a builder chain that does not bind here because its start is of a package the scan
+    /// does not have (Aspire's <c>builder.AddAzureOpenAIClient("openai").AddChatClient("chat")</c>, the removed
+    /// <c>new OllamaChatClient(...)</c>): the chain configures automatic invocation all the same, and it is due whatever
+    /// tools reach it. Only the chain can gate it (its start is code this analysis cannot see into, and no gate of ours is
+    /// unresolved): not reported when a link of the chain is a gate or middleware that may be one (<c>Use(...)</c>).
+    /// Name first: the call must be spelled <c>UseFunctionInvocation</c> on a member access.
+    /// </summary>
+    private static SimpleNameSyntax? UnboundFunctionInvocation(InvocationExpressionSyntax call)
+    {
+        if (call.Expression is not MemberAccessExpressionSyntax { Name: { Identifier.ValueText: "UseFunctionInvocation" } name })
+        {
+            return null;
+        }
+
+        // The chain: down through receivers, up through the calls this one is the receiver of.
+        ExpressionSyntax top = call;
+        while (top.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax outer } access && access.Expression == top)
+        {
+            top = outer;
+        }
+
+        for (var link = top as InvocationExpressionSyntax; link is not null;)
+        {
+            if (link.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var linkName } member)
+            {
+                if (linkName is "UsePolicyGate" or "AddPolicyGate" or "WithPolicyGate" or "Use")
+                {
+                    return null;
+                }
+
+                link = member.Expression as InvocationExpressionSyntax;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return name;
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, AgentContext agent)

@@ -28,6 +28,39 @@ public class UnboundAutoInvocationTests
     }
 
     [Fact]
+    public Task UseFunctionInvocation_in_a_chain_whose_start_does_not_bind_is_automatic_invocation_unless_the_chain_may_gate()
+        // dotnet/ai-samples ollama/OllamaExamples/ToolCalling.cs and Middleware.cs (OllamaChatClient, since removed from
+        // Microsoft.Extensions.AI.Ollama), luisquintanilla ChatApp.Web/Program.cs (Aspire's AddAzureOpenAIClient(...).AddChatClient(...)).
+        => VerifyUnboundAsync("""
+            class Samples
+            {
+                public async Task RunAsync(string endpoint, string modelId, WebApplicationBuilder builder, IDistributedCache cache)
+                {
+                    IChatClient client = new OllamaChatClient(endpoint, modelId: modelId)
+                        .AsBuilder()
+                        .[|UseFunctionInvocation|]()
+                        .Build();
+
+                    IChatClient cached = new OllamaChatClient(endpoint, modelId: modelId)
+                        .AsBuilder()
+                        .[|UseFunctionInvocation|]()
+                        .UseOpenTelemetry(sourceName: "samples")
+                        .UseDistributedCache(cache)
+                        .Build();
+
+                    var openai = builder.AddAzureOpenAIClient("openai");
+                    openai.AddChatClient("chat")
+                        .[|UseFunctionInvocation|]()
+                        .UseOpenTelemetry();
+
+                    // A gate, or middleware that may be one, in the chain: not judged.
+                    IChatClient gated = new OllamaChatClient(endpoint, modelId: modelId).AsBuilder().UseFunctionInvocation().UsePolicyGate().Build();
+                    openai.AddChatClient("safe").UseFunctionInvocation().Use(async (messages, options, next, ct) => await next(messages, options, ct));
+                }
+            }
+            """);
+
+    [Fact]
     public Task A_toolkit_agent_factory_given_local_tools_invokes_them_without_a_gate()
         // rwjdk AgentFrameworkToolkit samples: AzureOpenAIAgentFactory agentFactory = new(endpoint, key);
         // agentFactory.CreateAgent(new AgentOptions { Model = ..., Tools = [AIFunctionFactory.Create(WeatherTool.GetWeather)] })
