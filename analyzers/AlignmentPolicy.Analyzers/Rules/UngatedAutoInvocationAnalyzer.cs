@@ -348,9 +348,16 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 toolCalls = operation;
                 break;
             }
+
+            if (operation is IInvalidOperation && IsUnboundFinishReasonToolCalls(operation.Syntax))
+            {
+                // Azure.AI.OpenAI 1.x: `choice.FinishReason == CompletionsFinishReason.ToolCalls`, a type the scan does not have.
+                toolCalls = operation;
+                break;
+            }
         }
 
-        if (toolCalls is null || !AnswersToolCalls(region, agent))
+        if (toolCalls is null || !(toolCalls is IInvalidOperation ? AnswersToolCallsUnbound(region) : AnswersToolCalls(region, agent)))
         {
             return;
         }
@@ -364,6 +371,30 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(toolCalls),
             "a hand-written tool loop (ChatFinishReason.ToolCalls)", "the model's tool calls are dispatched with no gate"));
+    }
+
+    /// <summary>A finish-reason constant spelled <c>XxxFinishReason.ToolCalls</c> that does not bind (an SDK version the scan does not have).</summary>
+    private static bool IsUnboundFinishReasonToolCalls(SyntaxNode syntax)
+        => syntax is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToolCalls", Expression: var owner }
+            && owner.ToString().EndsWith("FinishReason", System.StringComparison.Ordinal);
+
+    /// <summary>
+    /// The unbound form of <see cref="AnswersToolCalls"/>: the region answers each tool call the model asked for, a loop over
+    /// the response's <c>ToolCalls</c> that adds something (a tool message) per call
+    /// (<c>foreach (var toolCall in choice.Message.ToolCalls) { options.Messages.Add(Answer(toolCall)); }</c>).
+    /// </summary>
+    private static bool AnswersToolCallsUnbound(IOperation region)
+    {
+        foreach (var loop in region.Syntax.DescendantNodesAndSelf().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.CommonForEachStatementSyntax>())
+        {
+            if (loop.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToolCalls" }
+                && loop.Statement.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" }))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The region answers tool calls: it makes tool result messages (ToolChatMessage) or dispatches function calls.</summary>

@@ -61,6 +61,39 @@ public class UnboundAutoInvocationTests
             """);
 
     [Fact]
+    public Task A_tool_loop_on_a_finish_reason_of_another_SDK_version_is_automatic_invocation_when_it_answers_the_calls()
+        // dotnet/ai-samples azure-openai-sdk/04-HikerAIPro/Program.cs (Azure.AI.OpenAI 1.x: CompletionsFinishReason,
+        // ChatCompletionsToolCall and ChatRequestToolMessage do not resolve here).
+        => VerifyUnboundAsync("""
+            class Samples
+            {
+                public async Task RunAsync(OpenAIClient openAIClient, ChatCompletionsOptions completionOptions)
+                {
+                    ChatCompletions response = await openAIClient.GetChatCompletionsAsync(completionOptions);
+                    ChatChoice responseChoice = response.Choices[0];
+                    if (responseChoice.FinishReason == CompletionsFinishReason.[|ToolCalls|])
+                    {
+                        completionOptions.Messages.Add(new ChatRequestAssistantMessage(responseChoice.Message));
+                        foreach (ChatCompletionsToolCall toolCall in responseChoice.Message.ToolCalls)
+                        {
+                            completionOptions.Messages.Add(Answer(toolCall));
+                        }
+
+                        response = await openAIClient.GetChatCompletionsAsync(completionOptions);
+                    }
+
+                    // A test that only reports the calls answers none of them.
+                    if (responseChoice.FinishReason == CompletionsFinishReason.ToolCalls)
+                    {
+                        System.Console.WriteLine(responseChoice.Message.ToolCalls.Count);
+                    }
+                }
+
+                private static ChatRequestToolMessage Answer(ChatCompletionsToolCall call) => new("sunny", call.Id);
+            }
+            """);
+
+    [Fact]
     public Task A_toolkit_agent_factory_given_local_tools_invokes_them_without_a_gate()
         // rwjdk AgentFrameworkToolkit samples: AzureOpenAIAgentFactory agentFactory = new(endpoint, key);
         // agentFactory.CreateAgent(new AgentOptions { Model = ..., Tools = [AIFunctionFactory.Create(WeatherTool.GetWeather)] })
