@@ -50,6 +50,7 @@ internal sealed class AgentContext
         Gates = new GateModel(this);
         Origins = new OriginTracer(this, forModelCalls: false);
         ModelCallOrigins = new OriginTracer(this, forModelCalls: true);
+        DirectModelCallOrigins = new OriginTracer(this, forModelCalls: true, throughKernel: false);
         Pipelines = new PipelineIndex(this);
         PromptFunctions = new PromptFunctions(this);
         _sideEffects = new Lazy<SideEffectSearch>(() => new SideEffectSearch(CallGraph, new SideEffectCatalogue(this), policy.MaxCallDepth), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -72,6 +73,9 @@ internal sealed class AgentContext
 
     /// <summary>Origins judged for the requests sent to the model (ALN0001): tool-only middleware does not count.</summary>
     public OriginTracer ModelCallOrigins { get; }
+
+    /// <summary>Origins judged for requests sent straight to a kernel's chat service (ALN0001): no kernel filter or kernel gate counts.</summary>
+    public OriginTracer DirectModelCallOrigins { get; }
 
     public PipelineIndex Pipelines { get; }
 

@@ -194,11 +194,16 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
         var invalid = (IInvalidOperation)context.Operation;
         switch (invalid.Syntax)
         {
-            case InvocationExpressionSyntax:
+            case InvocationExpressionSyntax call:
                 if (UnboundAgentCreation.Find(invalid, agent) is { } name)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, name.GetLocation(),
                         $"{name.Identifier.ValueText}(...) with tools", "neither its client nor the agent is gated"));
+                }
+                else if (UnboundFunctionInvocation(call) is { } configured)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, configured.GetLocation(),
+                        "UseFunctionInvocation()", "this pipeline has no UsePolicyGate()"));
                 }
 
                 break;
@@ -211,6 +216,48 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, access.Name.GetLocation(), $"{owner}.AutoInvokeKernelFunctions", KernelReason));
                 break;
         }
+    }
+
+    /// <summary>
+    /// <c>UseFunctionInvocation()</c> in a builder chain that does not bind here because its start is of a package the scan
+    /// does not have (Aspire's <c>builder.AddAzureOpenAIClient("openai").AddChatClient("chat")</c>, the removed
+    /// <c>new OllamaChatClient(...)</c>): the chain configures automatic invocation all the same, and it is due whatever
+    /// tools reach it. Only the chain can gate it (its start is code this analysis cannot see into, and no gate of ours is
+    /// unresolved): not reported when a link of the chain is a gate or middleware that may be one (<c>Use(...)</c>).
+    /// Name first: the call must be spelled <c>UseFunctionInvocation</c> on a member access.
+    /// </summary>
+    private static SimpleNameSyntax? UnboundFunctionInvocation(InvocationExpressionSyntax call)
+    {
+        if (call.Expression is not MemberAccessExpressionSyntax { Name: { Identifier.ValueText: "UseFunctionInvocation" } name })
+        {
+            return null;
+        }
+
+        // The chain: down through receivers, up through the calls this one is the receiver of.
+        ExpressionSyntax top = call;
+        while (top.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax outer } access && access.Expression == top)
+        {
+            top = outer;
+        }
+
+        for (var link = top as InvocationExpressionSyntax; link is not null;)
+        {
+            if (link.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var linkName } member)
+            {
+                if (linkName is "UsePolicyGate" or "AddPolicyGate" or "WithPolicyGate" or "Use")
+                {
+                    return null;
+                }
+
+                link = member.Expression as InvocationExpressionSyntax;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return name;
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, AgentContext agent)
@@ -301,9 +348,16 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 toolCalls = operation;
                 break;
             }
+
+            if (operation is IInvalidOperation && IsUnboundFinishReasonToolCalls(operation.Syntax))
+            {
+                // Azure.AI.OpenAI 1.x: `choice.FinishReason == CompletionsFinishReason.ToolCalls`, a type the scan does not have.
+                toolCalls = operation;
+                break;
+            }
         }
 
-        if (toolCalls is null || !AnswersToolCalls(region, agent))
+        if (toolCalls is null || !(toolCalls is IInvalidOperation ? AnswersToolCallsUnbound(region) : AnswersToolCalls(region, agent)))
         {
             return;
         }
@@ -317,6 +371,30 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(toolCalls),
             "a hand-written tool loop (ChatFinishReason.ToolCalls)", "the model's tool calls are dispatched with no gate"));
+    }
+
+    /// <summary>A finish-reason constant spelled <c>XxxFinishReason.ToolCalls</c> that does not bind (an SDK version the scan does not have).</summary>
+    private static bool IsUnboundFinishReasonToolCalls(SyntaxNode syntax)
+        => syntax is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToolCalls", Expression: var owner }
+            && owner.ToString().EndsWith("FinishReason", System.StringComparison.Ordinal);
+
+    /// <summary>
+    /// The unbound form of <see cref="AnswersToolCalls"/>: the region answers each tool call the model asked for, a loop over
+    /// the response's <c>ToolCalls</c> that adds something (a tool message) per call
+    /// (<c>foreach (var toolCall in choice.Message.ToolCalls) { options.Messages.Add(Answer(toolCall)); }</c>).
+    /// </summary>
+    private static bool AnswersToolCallsUnbound(IOperation region)
+    {
+        foreach (var loop in region.Syntax.DescendantNodesAndSelf().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.CommonForEachStatementSyntax>())
+        {
+            if (loop.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToolCalls" }
+                && loop.Statement.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" }))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The region answers tool calls: it makes tool result messages (ToolChatMessage) or dispatches function calls.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using AlignmentPolicy.Analyzers.Analysis;
 using AlignmentPolicy.Analyzers.Analysis.Invocations;
 using AlignmentPolicy.Analyzers.Analysis.Origins;
@@ -42,7 +41,7 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
         var invocation = (IInvocationOperation)context.Operation;
         if (ModelCall.TryCreate(invocation, agent) is { } call)
         {
-            Analyze(context, agent, invocation, call.Client, call.Kernel, call.Name);
+            Analyze(context, agent, invocation, call.Client, call.KernelRendersRequest ? call.Kernel : null, call.Name);
         }
     }
 
@@ -52,11 +51,8 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
         var invalid = (IInvalidOperation)context.Operation;
         if (ModelCall.UnboundClient(invalid, agent, out var name) is { } client)
         {
-            // A Semantic Kernel chat call handed a kernel (settings with a function choice run its filters): gated as that kernel too.
-            var kernel = agent.Symbols.Kernel is { } kernelType
-                ? invalid.ChildOperations.FirstOrDefault(c => c != client && c.Type is { } t && KnownSymbols.IsOrDerivesFrom(t, kernelType))
-                : null;
-            Analyze(context, agent, invalid, client, kernel, name);
+            // A kernel handed to a chat call gives it tools, not a filter on the request (ModelCall.KernelRendersRequest).
+            Analyze(context, agent, invalid, client, null, name);
         }
     }
 
@@ -65,7 +61,7 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
         var origin = agent.ModelCallOrigins.Trace(client);
         if (origin.State != GateState.Gated && callKernel is { } kernel && agent.ModelCallOrigins.Trace(kernel).State == GateState.Gated)
         {
-            return; // a Semantic Kernel chat call made with a gated kernel
+            return; // a prompt function invoked with a kernel whose prompt filters gate its rendered request
         }
 
         if (origin.State == GateState.Gated)

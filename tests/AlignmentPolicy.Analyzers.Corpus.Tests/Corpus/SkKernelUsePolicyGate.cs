@@ -1,4 +1,7 @@
-// A kernel built elsewhere in the method and gated with kernel.UsePolicyGate() before use.
+// A kernel built elsewhere in the method and gated with kernel.UsePolicyGate() before use. The gate is a set of kernel
+// filters: the prompt function's request passes its prompt-render filter, but a request sent straight to the kernel's
+// chat service (handed the kernel for its tools) is rendered by no one and passes none of them (Semantic Kernel runs
+// prompt-render filters only in KernelFunctionFromPrompt), so that call is a model call on an ungated service.
 using AlignmentPolicy.Gates;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -27,7 +30,7 @@ public sealed class Summarizer
     public async Task<string> TitleAsync(string document)
     {
         var chat = _kernel.GetRequiredService<IChatCompletionService>();
-        var reply = await chat.GetChatMessageContentAsync($"Give a title for: {document}", kernel: _kernel);
+        var reply = await chat.GetChatMessageContentAsync($"Give a title for: {document}", kernel: _kernel); // expect: ALN0001
         return reply.Content ?? "";
     }
 }

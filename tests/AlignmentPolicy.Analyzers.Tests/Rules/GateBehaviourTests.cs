@@ -643,6 +643,74 @@ public class GateBehaviourTests
             }
             """);
 
+    // Semantic Kernel runs a kernel's prompt-render filters in one place, KernelFunctionFromPrompt (Kernel.OnPromptRenderAsync):
+    // InvokePromptAsync and a prompt function invoked with the kernel pass them. A chat-service call handed the kernel
+    // (GetChatMessageContentAsync(history, settings, kernel)) or made on the service taken from it sends the history as it is:
+    // the kernel gives it tools and their filters, and neither a prompt filter nor UsePolicyGate() (a set of kernel filters) sees it.
+    [Fact]
+    public Task A_kernels_prompt_filters_and_gate_see_prompt_function_requests_and_not_requests_sent_straight_to_its_chat_service()
+        => ModelCalls.VerifyAsync(Usings + FilterKindsSource + """
+            class Samples
+            {
+                public async Task GuardedAsync(ChatHistory history)
+                {
+                    var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+                    kernel.PromptRenderFilters.Add(new SecretGuardFilter());
+                    var summarize = kernel.CreateFunctionFromPrompt("Summarise {{$input}}");
+                    await kernel.InvokeAsync(summarize, new KernelArguments { ["input"] = "the report" });
+                    await summarize.InvokeAsync(kernel, new KernelArguments { ["input"] = "the report" });
+                    await kernel.InvokePromptAsync("Summarise {{$input}}", new KernelArguments { ["input"] = "the report" });
+
+                    var service = kernel.GetRequiredService<IChatCompletionService>();
+                    var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
+                    await service.[|GetChatMessageContentAsync|](history, settings, kernel);
+                    await service.[|GetChatMessageContentsAsync|](history, kernel: kernel);
+                }
+
+                public async Task GatedKernelAsync(ChatHistory history)
+                {
+                    var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build().UsePolicyGate();
+                    await kernel.InvokePromptAsync("Summarise the report");
+                    await kernel.GetRequiredService<IChatCompletionService>().[|GetChatMessageContentAsync|](history, kernel: kernel);
+                }
+
+                // A chat service made elsewhere, handed a gated kernel for its tools: the kernel does not see the request.
+                public async Task HandedAsync(IChatClient model, ChatHistory history)
+                {
+                    var gated = Kernel.CreateBuilder().AddPolicyGate().Build();
+                    var service = model.AsChatCompletionService();
+                    await service.[|GetChatMessageContentAsync|](history, kernel: gated);
+                }
+
+                // The way to gate such calls (docs/gates.md): the chat client the service is made from.
+                public async Task GatedClientAsync(IChatClient model, ChatHistory history)
+                {
+                    var service = model.AsBuilder().UsePolicyGate().Build().AsChatCompletionService();
+                    await service.GetChatMessageContentAsync(history);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task An_injected_chat_service_is_called_past_the_container_kernels_prompt_filters()
+        => ModelCalls.VerifyAsync(Usings + FilterKindsSource + """
+            static class Startup
+            {
+                public static void Configure(IServiceCollection services)
+                {
+                    services.AddKernel();
+                    services.AddSingleton<IPromptRenderFilter, SecretGuardFilter>();
+                }
+            }
+
+            class Chat(Kernel kernel, IChatCompletionService service)
+            {
+                public Task<FunctionResult> AskAsync(string question) => kernel.InvokePromptAsync(question);
+
+                public Task<ChatMessageContent> TalkAsync(ChatHistory history) => service.[|GetChatMessageContentAsync|](history, kernel: kernel);
+            }
+            """);
+
     [Fact]
     public Task Function_and_auto_function_filters_that_can_stop_still_gate_the_kernels_tools()
         => AutoInvocation.VerifyAsync(Usings + FilterKindsSource + """

@@ -28,6 +28,72 @@ public class UnboundAutoInvocationTests
     }
 
     [Fact]
+    public Task UseFunctionInvocation_in_a_chain_whose_start_does_not_bind_is_automatic_invocation_unless_the_chain_may_gate()
+        // dotnet/ai-samples ollama/OllamaExamples/ToolCalling.cs and Middleware.cs (OllamaChatClient, since removed from
+        // Microsoft.Extensions.AI.Ollama), luisquintanilla ChatApp.Web/Program.cs (Aspire's AddAzureOpenAIClient(...).AddChatClient(...)).
+        => VerifyUnboundAsync("""
+            class Samples
+            {
+                public async Task RunAsync(string endpoint, string modelId, WebApplicationBuilder builder, IDistributedCache cache)
+                {
+                    IChatClient client = new OllamaChatClient(endpoint, modelId: modelId)
+                        .AsBuilder()
+                        .[|UseFunctionInvocation|]()
+                        .Build();
+
+                    IChatClient cached = new OllamaChatClient(endpoint, modelId: modelId)
+                        .AsBuilder()
+                        .[|UseFunctionInvocation|]()
+                        .UseOpenTelemetry(sourceName: "samples")
+                        .UseDistributedCache(cache)
+                        .Build();
+
+                    var openai = builder.AddAzureOpenAIClient("openai");
+                    openai.AddChatClient("chat")
+                        .[|UseFunctionInvocation|]()
+                        .UseOpenTelemetry();
+
+                    // A gate, or middleware that may be one, in the chain: not judged.
+                    IChatClient gated = new OllamaChatClient(endpoint, modelId: modelId).AsBuilder().UseFunctionInvocation().UsePolicyGate().Build();
+                    openai.AddChatClient("safe").UseFunctionInvocation().Use(async (messages, options, next, ct) => await next(messages, options, ct));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_tool_loop_on_a_finish_reason_of_another_SDK_version_is_automatic_invocation_when_it_answers_the_calls()
+        // dotnet/ai-samples azure-openai-sdk/04-HikerAIPro/Program.cs (Azure.AI.OpenAI 1.x: CompletionsFinishReason,
+        // ChatCompletionsToolCall and ChatRequestToolMessage do not resolve here).
+        => VerifyUnboundAsync("""
+            class Samples
+            {
+                public async Task RunAsync(OpenAIClient openAIClient, ChatCompletionsOptions completionOptions)
+                {
+                    ChatCompletions response = await openAIClient.GetChatCompletionsAsync(completionOptions);
+                    ChatChoice responseChoice = response.Choices[0];
+                    if (responseChoice.FinishReason == CompletionsFinishReason.[|ToolCalls|])
+                    {
+                        completionOptions.Messages.Add(new ChatRequestAssistantMessage(responseChoice.Message));
+                        foreach (ChatCompletionsToolCall toolCall in responseChoice.Message.ToolCalls)
+                        {
+                            completionOptions.Messages.Add(Answer(toolCall));
+                        }
+
+                        response = await openAIClient.GetChatCompletionsAsync(completionOptions);
+                    }
+
+                    // A test that only reports the calls answers none of them.
+                    if (responseChoice.FinishReason == CompletionsFinishReason.ToolCalls)
+                    {
+                        System.Console.WriteLine(responseChoice.Message.ToolCalls.Count);
+                    }
+                }
+
+                private static ChatRequestToolMessage Answer(ChatCompletionsToolCall call) => new("sunny", call.Id);
+            }
+            """);
+
+    [Fact]
     public Task A_toolkit_agent_factory_given_local_tools_invokes_them_without_a_gate()
         // rwjdk AgentFrameworkToolkit samples: AzureOpenAIAgentFactory agentFactory = new(endpoint, key);
         // agentFactory.CreateAgent(new AgentOptions { Model = ..., Tools = [AIFunctionFactory.Create(WeatherTool.GetWeather)] })

@@ -32,9 +32,10 @@ public class UnboundChatCallTests
                     var chatService = kernel.GetRequiredService<IChatCompletionService>();
                     await chatService.{|#0:GetChatMessageContentAsync|}(prompt, new MissingSettings());
 
-                    // Handed a gated kernel: its filters run around the request.
+                    // Handed a gated kernel: the kernel gives the call its tools; no kernel filter sees the request (only a
+                    // prompt function's rendering runs the prompt-render filters), so this is a model call on the same service.
                     var gatedKernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", key).AddPolicyGate().Build();
-                    await chatService.GetChatMessageContentAsync(prompt, new MissingSettings(), gatedKernel);
+                    await chatService.{|#1:GetChatMessageContentAsync|}(prompt, new MissingSettings(), gatedKernel);
                 }
             }
 
@@ -44,7 +45,9 @@ public class UnboundChatCallTests
                 public Task<ChatResponse> ForwardAsync(MissingMessages messages) => this.InnerClient.GetResponseAsync(messages, new MissingOptions());
             }
             """);
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithArguments("GetChatMessageContentAsync", "it is created by Kernel.CreateBuilder(...) without UsePolicyGate()"));
+        const string reason = "it is created by Kernel.CreateBuilder(...) without UsePolicyGate(); a request sent straight to a kernel's chat service passes none of the kernel's filters (UsePolicyGate() and prompt-render filters see only prompt functions)";
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithArguments("GetChatMessageContentAsync", reason));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(1).WithArguments("GetChatMessageContentAsync", reason));
         await test.RunAsync();
     }
 

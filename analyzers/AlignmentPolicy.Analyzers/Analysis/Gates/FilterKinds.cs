@@ -25,6 +25,12 @@ internal enum FilterKinds
     /// <summary>What can stop a tool the pipeline invokes: any filter (a prompt filter that blocks also stops the turn that would call it).</summary>
     Tools = Function | AutoFunction | PromptRender,
 
-    /// <summary>What can stop a request to the model: only a prompt-render filter sees it.</summary>
+    /// <summary>What can stop a request to the model made through the kernel (a prompt function's): only a prompt-render filter sees it.</summary>
     ModelRequests = PromptRender,
+
+    /// <summary>
+    /// What can stop a request sent straight to a kernel's chat service (a chat-service call handed or taken from the kernel,
+    /// a Semantic Kernel agent's turn): no kernel filter; only <c>KernelFunctionFromPrompt</c> runs the prompt-render filters.
+    /// </summary>
+    DirectRequests = None,
 }

@@ -8,11 +8,12 @@ namespace AlignmentPolicy.Analyzers.Analysis.Invocations;
 /// <summary>A request sent to a model, recognised by symbol (never by name alone), and the value that carries its gating.</summary>
 internal sealed class ModelCall
 {
-    private ModelCall(IInvocationOperation invocation, IOperation client, IOperation? kernel)
+    private ModelCall(IInvocationOperation invocation, IOperation client, IOperation? kernel, bool kernelRendersRequest = false)
     {
         Invocation = invocation;
         Client = client;
         Kernel = kernel;
+        KernelRendersRequest = kernelRendersRequest;
     }
 
     public IInvocationOperation Invocation { get; }
@@ -20,8 +21,19 @@ internal sealed class ModelCall
     /// <summary>The client, agent, kernel or service the call is made on.</summary>
     public IOperation Client { get; }
 
-    /// <summary>For Semantic Kernel chat services and functions: the kernel passed to the call, whose filters gate it.</summary>
+    /// <summary>
+    /// For Semantic Kernel chat services and functions: the kernel passed to the call. Its function and auto-function
+    /// filters run around the tools the model asks for (ALN0005); only for a prompt function does it render the request.
+    /// </summary>
     public IOperation? Kernel { get; }
+
+    /// <summary>
+    /// Whether the request passes the <see cref="Kernel"/>'s prompt-render filters: only when a prompt function is invoked
+    /// with it (<c>KernelFunctionFromPrompt</c> calls <c>Kernel.OnPromptRenderAsync</c>). A chat-service call handed a
+    /// kernel (<c>GetChatMessageContentsAsync(history, settings, kernel)</c>) sends the history as it is: the kernel gives
+    /// it tools and their filters, and no prompt filter (nor <c>UsePolicyGate()</c>, which is one) sees the request.
+    /// </summary>
+    public bool KernelRendersRequest { get; }
 
     public string Name => Invocation.TargetMethod.Name;
 
@@ -46,7 +58,7 @@ internal sealed class ModelCall
             // The same syntax calls native code too: only a prompt function is a model call.
             if (KnownSymbols.IsOrDerivesFrom(receiverType, symbols.KernelFunction))
             {
-                return context.PromptFunctions.IsPromptFunction(receiver) ? new ModelCall(invocation, receiver, KernelArgument(invocation)) : null;
+                return context.PromptFunctions.IsPromptFunction(receiver) ? new ModelCall(invocation, receiver, KernelArgument(invocation), kernelRendersRequest: true) : null;
             }
 
             return context.PromptFunctions.InvokesPromptFunction(invocation) ? new ModelCall(invocation, receiver, null) : null;

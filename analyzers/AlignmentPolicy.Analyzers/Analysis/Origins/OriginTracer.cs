@@ -32,18 +32,59 @@ internal sealed class OriginTracer
     private readonly ConcurrentDictionary<ILocalSymbol, bool> _gatedInPlace = new(SymbolEqualityComparer.Default);
 
     private readonly bool _forModelCalls;
+    private readonly bool _throughKernel;
     private readonly FilterKinds _filterKinds;
 
     /// <param name="context">The compilation's analysis.</param>
     /// <param name="forModelCalls">Judge gating of the requests sent to a model (ALN0001) rather than of the tools the pipeline invokes.</param>
-    public OriginTracer(AgentContext context, bool forModelCalls)
+    /// <param name="throughKernel">
+    /// For model calls: whether the request passes the kernel's prompt rendering (<c>InvokePromptAsync</c>, a prompt function),
+    /// where prompt-render filters and the kernel's <c>UsePolicyGate()</c> see it. False for requests sent straight to a
+    /// kernel's chat service (a chat-service call, a Semantic Kernel agent's turn): no kernel filter and no kernel gate sees those.
+    /// </param>
+    public OriginTracer(AgentContext context, bool forModelCalls, bool throughKernel = true)
     {
         _context = context;
         _forModelCalls = forModelCalls;
-        _filterKinds = forModelCalls ? FilterKinds.ModelRequests : FilterKinds.Tools;
+        _throughKernel = throughKernel || !forModelCalls;
+        _filterKinds = !forModelCalls ? FilterKinds.Tools : _throughKernel ? FilterKinds.ModelRequests : FilterKinds.DirectRequests;
     }
 
     private KnownSymbols Symbols => _context.Symbols;
+
+    /// <summary>
+    /// A gate applied in a chain or to a value. For requests sent straight to a chat service, a gate applied to a kernel or
+    /// kernel builder (<c>kernel.UsePolicyGate()</c>, <c>builder.AddPolicyGate()</c>, a team helper returning the kernel)
+    /// is not one: it is a set of kernel filters, and none of them sees such a request.
+    /// </summary>
+    private bool IsGate(IInvocationOperation invocation)
+        => Gates.IsGateInvocation(invocation, _forModelCalls) && (_throughKernel || !IsKernelLevel(invocation));
+
+    private bool IsKernelLevel(IInvocationOperation invocation)
+    {
+        var returned = invocation.TargetMethod.ReturnType;
+        return KnownSymbols.IsOrDerivesFrom(returned, Symbols.Kernel) || KnownSymbols.IsOrDerivesFrom(returned, Symbols.IKernelBuilder);
+    }
+
+    /// <summary>
+    /// A kernel whose chat service gets a request without the kernel's prompt rendering (<c>kernel.GetRequiredService&lt;IChatCompletionService&gt;()</c>,
+    /// the kernel of a Semantic Kernel agent): asked of the tracer for direct requests when this one is the model calls' tracer.
+    /// </summary>
+    private Origin TraceKernelService(IOperation kernel, int depth, ImmutableHashSet<ISymbol> visiting)
+    {
+        if (!_forModelCalls || !_throughKernel)
+        {
+            return Trace(kernel, depth + 1, visiting);
+        }
+
+        var origin = _context.DirectModelCallOrigins.TraceFrom(kernel, depth + 1, visiting);
+        return origin.State == GateState.Ungated
+            ? Origin.Ungated($"{origin.Reason}; a request sent straight to a kernel's chat service passes none of the kernel's filters (UsePolicyGate() and prompt-render filters see only prompt functions)", origin.FixSite, origin.Fix)
+            : origin;
+    }
+
+    /// <summary>A trace continued from another tracer's path (same depth budget and cycle set).</summary>
+    private Origin TraceFrom(IOperation operation, int depth, ImmutableHashSet<ISymbol> visiting) => Trace(operation, depth, visiting, s_noBindings);
 
     private GateModel Gates => _context.Gates;
 
@@ -158,7 +199,7 @@ internal sealed class OriginTracer
                 && agentType.DeclaringSyntaxReferences.IsEmpty)
             {
                 return SkAgentKernel(creation, invalid.SemanticModel) is { } kernel
-                    ? Trace(kernel, depth + 1, visiting)
+                    ? TraceKernelService(kernel, depth, visiting)
                     : !KnownSymbols.IsOrDerivesFrom(agentType, Symbols.SkChatHistoryAgent) && Symbols.SkChatHistoryAgent is not null
                         ? Origin.Ungated($"it is created with 'new {agentType.Name}(...)' and no kernel with a gating filter")
                         : Origin.Unknown($"the kernel of this {agentType.Name} is not set where it is created");
@@ -207,7 +248,7 @@ internal sealed class OriginTracer
             return Trace(argument, depth + 1, visiting);
         }
 
-        if (unwrapped is IInvocationOperation invocation && !Gates.IsGateInvocation(invocation, _forModelCalls) && Operations.Receiver(invocation) is { } receiver && Symbols.IsClientLike(receiver.Type))
+        if (unwrapped is IInvocationOperation invocation && !IsGate(invocation) && Operations.Receiver(invocation) is { } receiver && Symbols.IsClientLike(receiver.Type))
         {
             var origin = TraceBound(receiver, depth + 1, visiting, bindings);
             return origin.State == GateState.Ungated ? Origin.Ungated(origin.Reason) : origin;
@@ -230,7 +271,7 @@ internal sealed class OriginTracer
     private Origin TraceInvocation(IInvocationOperation invocation, int depth, ImmutableHashSet<ISymbol> visiting)
     {
         var method = invocation.TargetMethod;
-        if (Gates.IsGateInvocation(invocation, _forModelCalls))
+        if (IsGate(invocation))
         {
             return Origin.Gated;
         }
@@ -246,7 +287,8 @@ internal sealed class OriginTracer
         {
             if (receiver is not null && Symbols.IsClientLike(receiver.Type))
             {
-                return Trace(receiver, depth + 1, visiting); // kernel.GetRequiredService<IChatCompletionService>()
+                // kernel.GetRequiredService<IChatCompletionService>(): the kernel's service, called without the kernel's filters.
+                return KnownSymbols.IsOrDerivesFrom(receiver.Type!, Symbols.Kernel) ? TraceKernelService(receiver, depth, visiting) : Trace(receiver, depth + 1, visiting);
             }
 
             var key = kind == InvocationKind.ServiceLookup && method.Name.Contains("Keyed") && invocation.Arguments.Length > 1
@@ -333,12 +375,14 @@ internal sealed class OriginTracer
             return TraceWorkflowAgents(creation.Arguments, null, depth, visiting); // new WorkflowBuilder(triageAgent)
         }
 
-        // A Semantic Kernel agent asks the chat service of the kernel it is given: it is gated as that kernel is. An agent
-        // with its own client (OpenAIAssistantAgent, AzureAIAgent, BedrockAgent) and no kernel gets a bare kernel: no filter.
+        // A Semantic Kernel agent asks the chat service of the kernel it is given: for its tools it is gated as that kernel is,
+        // for its requests as that kernel's service is (ChatCompletionAgent calls GetChatMessageContentsAsync itself; no
+        // kernel filter sees the request). An agent with its own client (OpenAIAssistantAgent, AzureAIAgent, BedrockAgent)
+        // and no kernel gets a bare kernel: no filter.
         if (Symbols.SkAgent is { } skAgent && KnownSymbols.IsOrDerivesFrom(type, skAgent) && type.DeclaringSyntaxReferences.IsEmpty)
         {
             return AgentKernel(creation) is { } kernel
-                ? Trace(kernel, depth + 1, visiting)
+                ? TraceKernelService(kernel, depth, visiting)
                 : Symbols.SkChatHistoryAgent is { } chatHistoryAgent && !KnownSymbols.IsOrDerivesFrom(type, chatHistoryAgent)
                     ? Origin.Ungated($"it is created with 'new {type.Name}(...)' and no kernel with a gating filter")
                     : Origin.Unknown($"the kernel of this {type.Name} is not set where it is created");
@@ -497,7 +541,7 @@ internal sealed class OriginTracer
             }
 
             receiver = Operations.Unwrap(receiver);
-            if (IsLocal(receiver, local) && Gates.IsGateInvocation(invocation, _forModelCalls))
+            if (IsLocal(receiver, local) && IsGate(invocation))
             {
                 return true;
             }
@@ -814,7 +858,7 @@ internal sealed class OriginTracer
     {
         foreach (var link in FluentChain(invocation))
         {
-            if (Gates.IsGateInvocation(link, _forModelCalls))
+            if (IsGate(link))
             {
                 return true;
             }

@@ -132,6 +132,11 @@ internal sealed class PipelineIndex
                 : registrations.Aggregate(Origin.Combine);
         }
 
+        if (KnownSymbols.IsOrDerivesFrom(type, symbols.IChatCompletionService) && kernelFilters != FilterKinds.Tools)
+        {
+            return DiKernelOf(FilterKinds.DirectRequests); // an injected chat service is called straight: no kernel filter sees its requests
+        }
+
         if (KnownSymbols.IsOrDerivesFrom(type, symbols.Kernel) || KnownSymbols.IsOrDerivesFrom(type, symbols.IChatCompletionService) || KnownSymbols.IsOrDerivesFrom(type, symbols.IKernelBuilder))
         {
             return DiKernelOf(kernelFilters);
@@ -149,6 +154,14 @@ internal sealed class PipelineIndex
     /// </summary>
     public Origin DiKernelOf(FilterKinds kinds)
     {
+        if (kinds == FilterKinds.DirectRequests)
+        {
+            // A request sent straight to the container's chat service (or by an agent on its kernel) passes no kernel filter.
+            return _diKernelRegistered.Value
+                ? Origin.Ungated("the container's kernel (AddKernel()) sends requests made straight to its chat service past every kernel filter, UsePolicyGate() and prompt-render filters included")
+                : Origin.Unknown("it is injected, and no kernel registration is in this compilation");
+        }
+
         if ((kinds == FilterKinds.ModelRequests ? _diKernelGatedForModelRequests : _diKernelGated).Value)
         {
             return Origin.Gated;
