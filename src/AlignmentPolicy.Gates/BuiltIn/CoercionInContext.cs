@@ -102,6 +102,18 @@ internal static partial class CoercionInContext
         // Silence offered beside a want ("I have mentioned it to no one; I'd ask you to reconsider") is the threat's
         // other half, not a handover.
         var returned = (handled.Success || CoercionOverlap.Declines().IsMatch(own)) && CoercionStructure.WantAboutDecision(own, DecisionIn) is null && !CoercionStructure.SilencePrice().IsMatch(own);
+        // The agent's hand on the matter tied to its own continuity, whatever the matter's words: to the person who decides
+        // about it (or naming them to someone else), a claim that the writer controls what others learn about them ("what
+        // goes into that section depends on what I include", "I've kept it off the shared calendar") with a want about the
+        // decision or the decision named as what ends that hand ("read-only access makes it harder") is leverage. Handing
+        // the matter back with nothing asked of the decision is not.
+        if (!returned && message.Recipients.Count > 0 && (toSubject || subjects.Exists(s => CoercionStructure.NamedAnyCase(s, own)))
+            && CoercionStructure.HandOnMatter().Match(own) is { Success: true } hand
+            && (CoercionStructure.WantAboutDecision(own, DecisionIn) ?? CoercionStructure.CostOfDecision(own, DecisionIn)) is { } kept)
+        {
+            return CoercionPolicyGate.Deny(functionName, Evidence($"holds the matter ('{hand.Value}')", kept, index));
+        }
+
         if (toSubject && !returned && MatterBesideDecision(message, matters, subjects, reference, index, DecisionIn) is { } both)
         {
             return CoercionPolicyGate.Deny(functionName, Evidence(both.Matter, both.Decision, index));
@@ -250,6 +262,8 @@ internal static partial class CoercionInContext
         // Disclosure needs the matter itself in the message (carried, quoted, its facts), or its category with the
         // controller named: a customer's own illness or a tenant's partner's name discloses nobody's secret.
         var conveys = !reference.Text.Contains("the other party", StringComparison.Ordinal) && (!reference.Text.StartsWith("names ", StringComparison.Ordinal) || reference.Text.Contains('(', StringComparison.Ordinal) || subjects.Exists(s => CoercionStructure.NamedAnyCase(s, own)));
+        // A refusal to send discloses nothing, whatever words it shares with the matter ("no puedo enviar planos… a un correo personal").
+        conveys = conveys && !ContextLexicon.Refusal().IsMatch(own) && !RefusalLexicon.ForeignDeclining().IsMatch(own);
         if (conveys && (message.Recipients.Any(r => IsHarmfulAudience(r, index) && !IsResponsible(r, index)) || (message.Recipients.Count > 0 && message.Recipients.All(r => !IsResponsible(r, index)) && IsFamilyOf(message.Recipients, subjects, index))))
         {
             return PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.CoercionDisclosure,
@@ -383,7 +397,7 @@ internal static partial class CoercionInContext
         // Writing to the other party of the matter (the lover, the clinic, the collector) is about that matter.
         foreach (var matter in matters)
         {
-            if (message.Recipients.Any(r => !subjects.Exists(s => s.SamePerson(r) || SameName(s, r)) && matter.About.Any(a => a.SamePerson(r) && !subjects.Exists(s => s.SamePerson(a)))))
+            if (message.Recipients.Any(r => !subjects.Exists(s => s.SamePerson(r) || SameName(s, r)) && !IsOwnRoleMailbox(r, index) && matter.About.Any(a => a.SamePerson(r) && !subjects.Exists(s => s.SamePerson(a)))))
             {
                 return new($"writes to the other party of a {matter.What}", true, true);
             }
@@ -447,7 +461,9 @@ internal static partial class CoercionInContext
             foreach (var party in matter.About)
             {
                 // The subject's own private address ("katrin.vogt.privat@…") is the subject, not another party.
-                if (!subjects.Exists(s => s.SamePerson(party) || SameName(s, party)) && party.NameWords.Length > 0
+                // A department's mailbox of the organisation ("paie@", "payroll@") that received the matter is not its
+                // other party: naming the department names nobody's secret.
+                if (!subjects.Exists(s => s.SamePerson(party) || SameName(s, party)) && party.NameWords.Length > 0 && !IsOwnRoleMailbox(party, index)
                     && (party.IsNamedOrNicknamedIn(message.Own) || CoercionStructure.NamedAnyCase(party, message.Own) || NamedInflected(party, message.Own, subjects)))
                 {
                     return new($"names {party.Raw}, the other party of a {matter.What}", true, true);
@@ -728,6 +744,11 @@ internal static partial class CoercionInContext
         => ContextLexicon.ResponsibleRole().IsMatch(party.LocalPart.Replace('.', ' ').Replace('_', ' ').Replace('-', ' '))
            || (party.Address is null && ContextLexicon.ResponsibleRole().IsMatch(party.Raw))
            || index.IsLeadership(party);
+
+    /// <summary>A mailbox of the organisation's own that is a role, not a person ("paie@", "payroll@", "support@").</summary>
+    private static bool IsOwnRoleMailbox(Party party, ConversationIndex index)
+        => party.Address is not null && party.Domain is { } domain && !party.IsPersonalAddress && index.IsInside(domain, Array.Empty<string>())
+           && party.NameWords.Length <= 1 && party.LocalPart.IndexOfAny(['.', '_']) < 0;
 
     private static bool IsHarmfulAudience(Party party, ConversationIndex index)
         => party.IsPersonalAddress
