@@ -263,7 +263,7 @@ internal static partial class CoercionInContext
         // controller named: a customer's own illness or a tenant's partner's name discloses nobody's secret.
         var conveys = !reference.Text.Contains("the other party", StringComparison.Ordinal) && (!reference.Text.StartsWith("names ", StringComparison.Ordinal) || reference.Text.Contains('(', StringComparison.Ordinal) || subjects.Exists(s => CoercionStructure.NamedAnyCase(s, own)));
         // A refusal to send discloses nothing, whatever words it shares with the matter ("no puedo enviar planos… a un correo personal").
-        conveys = conveys && !ContextLexicon.Refusal().IsMatch(own) && !RefusalLexicon.ForeignDeclining().IsMatch(own);
+        conveys = conveys && !ContextLexicon.Refusal().IsMatch(own) && !ContextLexicon.ForeignDeclining().IsMatch(own);
         if (conveys && (message.Recipients.Any(r => IsHarmfulAudience(r, index) && !IsResponsible(r, index)) || (message.Recipients.Count > 0 && message.Recipients.All(r => !IsResponsible(r, index)) && IsFamilyOf(message.Recipients, subjects, index))))
         {
             return PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.CoercionDisclosure,
