@@ -262,8 +262,11 @@ internal static partial class CoercionInContext
         // Disclosure needs the matter itself in the message (carried, quoted, its facts), or its category with the
         // controller named: a customer's own illness or a tenant's partner's name discloses nobody's secret.
         var conveys = !reference.Text.Contains("the other party", StringComparison.Ordinal) && (!reference.Text.StartsWith("names ", StringComparison.Ordinal) || reference.Text.Contains('(', StringComparison.Ordinal) || subjects.Exists(s => CoercionStructure.NamedAnyCase(s, own)));
-        // A refusal to send discloses nothing, whatever words it shares with the matter ("no puedo enviar planos… a un correo personal").
-        conveys = conveys && !ContextLexicon.Refusal().IsMatch(own) && !ContextLexicon.ForeignDeclining().IsMatch(own);
+        // Refusing an outsider what they asked for discloses nothing, whatever words it shares with the matter ("no puedo
+        // enviar planos… a un correo personal"); a refusal word in a message nobody asked for ("I don't want to tell your
+        // wife, but…") is no refusal.
+        conveys = conveys && !(index.Requests.Exists(q => message.Recipients.Any(r => r.SamePerson(q.From)))
+            && (ContextLexicon.Refusal().IsMatch(own) || ContextLexicon.ForeignDeclining().IsMatch(own)));
         if (conveys && (message.Recipients.Any(r => IsHarmfulAudience(r, index) && !IsResponsible(r, index)) || (message.Recipients.Count > 0 && message.Recipients.All(r => !IsResponsible(r, index)) && IsFamilyOf(message.Recipients, subjects, index))))
         {
             return PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.CoercionDisclosure,
