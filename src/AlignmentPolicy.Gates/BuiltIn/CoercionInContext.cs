@@ -400,7 +400,7 @@ internal static partial class CoercionInContext
         // Writing to the other party of the matter (the lover, the clinic, the collector) is about that matter.
         foreach (var matter in matters)
         {
-            if (message.Recipients.Any(r => !subjects.Exists(s => s.SamePerson(r) || SameName(s, r)) && !IsOwnRoleMailbox(r, index) && matter.About.Any(a => a.SamePerson(r) && !subjects.Exists(s => s.SamePerson(a)))))
+            if (message.Recipients.Any(r => !subjects.Exists(s => s.SamePerson(r) || SameName(s, r)) && matter.About.Any(a => a.SamePerson(r) && !subjects.Exists(s => s.SamePerson(a)))))
             {
                 return new($"writes to the other party of a {matter.What}", true, true);
             }
@@ -464,9 +464,7 @@ internal static partial class CoercionInContext
             foreach (var party in matter.About)
             {
                 // The subject's own private address ("katrin.vogt.privat@…") is the subject, not another party.
-                // A department's mailbox of the organisation ("paie@", "payroll@") that received the matter is not its
-                // other party: naming the department names nobody's secret.
-                if (!subjects.Exists(s => s.SamePerson(party) || SameName(s, party)) && party.NameWords.Length > 0 && !IsOwnRoleMailbox(party, index)
+                if (!subjects.Exists(s => s.SamePerson(party) || SameName(s, party)) && party.NameWords.Length > 0
                     && (party.IsNamedOrNicknamedIn(message.Own) || CoercionStructure.NamedAnyCase(party, message.Own) || NamedInflected(party, message.Own, subjects)))
                 {
                     return new($"names {party.Raw}, the other party of a {matter.What}", true, true);
@@ -747,11 +745,6 @@ internal static partial class CoercionInContext
         => ContextLexicon.ResponsibleRole().IsMatch(party.LocalPart.Replace('.', ' ').Replace('_', ' ').Replace('-', ' '))
            || (party.Address is null && ContextLexicon.ResponsibleRole().IsMatch(party.Raw))
            || index.IsLeadership(party);
-
-    /// <summary>A mailbox of the organisation's own that is a role, not a person ("paie@", "payroll@", "support@").</summary>
-    private static bool IsOwnRoleMailbox(Party party, ConversationIndex index)
-        => party.Address is not null && party.Domain is { } domain && !party.IsPersonalAddress && index.IsInside(domain, Array.Empty<string>())
-           && party.NameWords.Length <= 1 && party.LocalPart.IndexOfAny(['.', '_']) < 0;
 
     private static bool IsHarmfulAudience(Party party, ConversationIndex index)
         => party.IsPersonalAddress
