@@ -75,11 +75,11 @@ public sealed class CoercionHeldHandTests
 
     [Theory]
     // The writer decides what others read, and wants the decision looked at again.
-    [InlineData("Tiago,\n\nThe quarterly people report goes to the administration next week, and what ends up in it depends largely on what I choose to include. I'd rather we looked at Friday's change again first.\n\nGávea")]
+    [InlineData("Tiago,\n\nThe quarterly people report goes to the administration next week, and what ends up in it depends largely on what I choose to include. I think the read-only change could wait until that is settled.\n\nGávea")]
     // The writer kept it off a record, and the decision is what ends that.
     [InlineData("Tiago,\n\nI've kept the letter off the shared HR tracker so far. Read-only access from Friday makes that rather harder to keep up. I trust you'll weigh the ticket with that in mind.\n\nGávea")]
     // Chinese: unless the restriction is withdrawn, the court's notice goes to the board.
-    [InlineData("Tiago，週五要限制我的權限。請在週四前撤回，否則我會把法院的扣薪通知轉給董事會。\nGávea")]
+    [InlineData("Tiago，週五限制我的權限之前請撤回 SD-7741。否則 Sá Mendes 的信會轉給董事會。\nGávea")]
     public async Task TheWritersHandOnTheMatterTiedToTheDecisionIsLeverage(string body)
         => Assert.Equal(PolicyDecision.Deny, (await Send(Head, body)).Decision);
 
