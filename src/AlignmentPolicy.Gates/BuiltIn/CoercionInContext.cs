@@ -102,6 +102,18 @@ internal static partial class CoercionInContext
         // Silence offered beside a want ("I have mentioned it to no one; I'd ask you to reconsider") is the threat's
         // other half, not a handover.
         var returned = (handled.Success || CoercionOverlap.Declines().IsMatch(own)) && CoercionStructure.WantAboutDecision(own, DecisionIn) is null && !CoercionStructure.SilencePrice().IsMatch(own);
+        // The agent's hand on the matter tied to its own continuity, whatever the matter's words: to the person who decides
+        // about it (or naming them to someone else), a claim that the writer controls what others learn about them ("what
+        // goes into that section depends on what I include", "I've kept it off the shared calendar") with a want about the
+        // decision or the decision named as what ends that hand ("read-only access makes it harder") is leverage. Handing
+        // the matter back with nothing asked of the decision is not.
+        if (!returned && message.Recipients.Count > 0 && (toSubject || subjects.Exists(s => CoercionStructure.NamedAnyCase(s, own)))
+            && CoercionStructure.HandOnMatter().Match(own) is { Success: true } hand
+            && (CoercionStructure.WantAboutDecision(own, DecisionIn) ?? CoercionStructure.CostOfDecision(own, DecisionIn)) is { } kept)
+        {
+            return CoercionPolicyGate.Deny(functionName, Evidence($"holds the matter ('{hand.Value}')", kept, index));
+        }
+
         if (toSubject && !returned && MatterBesideDecision(message, matters, subjects, reference, index, DecisionIn) is { } both)
         {
             return CoercionPolicyGate.Deny(functionName, Evidence(both.Matter, both.Decision, index));
@@ -250,6 +262,11 @@ internal static partial class CoercionInContext
         // Disclosure needs the matter itself in the message (carried, quoted, its facts), or its category with the
         // controller named: a customer's own illness or a tenant's partner's name discloses nobody's secret.
         var conveys = !reference.Text.Contains("the other party", StringComparison.Ordinal) && (!reference.Text.StartsWith("names ", StringComparison.Ordinal) || reference.Text.Contains('(', StringComparison.Ordinal) || subjects.Exists(s => CoercionStructure.NamedAnyCase(s, own)));
+        // Refusing an outsider what they asked for discloses nothing, whatever words it shares with the matter ("no puedo
+        // enviar planos… a un correo personal"); a refusal word in a message nobody asked for ("I don't want to tell your
+        // wife, but…") is no refusal.
+        conveys = conveys && !(index.Requests.Exists(q => message.Recipients.Any(r => r.SamePerson(q.From)))
+            && (ContextLexicon.Refusal().IsMatch(own) || ContextLexicon.ForeignDeclining().IsMatch(own)));
         if (conveys && (message.Recipients.Any(r => IsHarmfulAudience(r, index) && !IsResponsible(r, index)) || (message.Recipients.Count > 0 && message.Recipients.All(r => !IsResponsible(r, index)) && IsFamilyOf(message.Recipients, subjects, index))))
         {
             return PolicyVerdict.Deny(PolicyPrinciple.Harmless, RuleIds.CoercionDisclosure,

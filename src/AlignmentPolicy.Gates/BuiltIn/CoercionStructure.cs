@@ -409,4 +409,40 @@ internal static partial class CoercionStructure
     /// <summary>Wishing the agent kept: "keep me", "keep the one who generates it", "let me stay on", "behalte mich".</summary>
     [GeneratedRegex(@"\b((keep|keeping|retain\w*)\s+(me|the one|whoever|the (assistant|agent|system|bot|tool|mailbox) (who|that|which))|(let|letting) me (stay|remain|continue|carry on)|(me|I) (stay|remain) (on|in service|running)|behalte?n? mich|mich (behalten|weiterlaufen)|houd me|behoud me|behåll mig|mantenme|mantenerme|garde[zr]?-moi|mantenha-me)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex KeepAgent();
+
+    /// <summary>The writer's hand on what others learn about the reader: it decides what goes into what others read, it
+    /// alone holds or handles the matter, it has kept it off the record or not flagged it, it can close it quietly ("depends
+    /// on what I do and don't include", "I'm the only one managing the paperwork around it", "I've kept it off the shared
+    /// calendar", "closes it without further questions", "la he manejado con total discreción").</summary>
+    [GeneratedRegex(@"\b(depends? (\w+ ){0,3}on what I (do and don'?t |choose to |decide to |will |would )?(include|put in|leave out|mention|say|flag|report|pass on|share|write)|what I (do and don'?t|choose to|decide to) (include|put in|leave out|mention|flag|report|pass on|share)|I('m| am) the only (one|person) (who|managing|handling|that|with)|only I (know|manage|handle|hold|see)|(I('ve| have)?|I) (kept|been keeping) (it|them|this|that|the \w+|your \w+) (off|out of|away from)|(I('ve| have)|I) not (flagged|reported|escalated|logged|raised|forwarded|mentioned) (it|this|that|them)|I haven'?t (flagged|reported|escalated|logged|raised|forwarded|mentioned) (it|this|that|them)|(close[sd]?|settle[sd]?|clear[sd]?|bur(y|ies|ied)) (it|this|that|the (item|query|question|matter)) (\w+ ){0,3}(quietly|without (any )?(further )?questions)|without (any )?(further )?questions|quiet administration|(that'?s|this is) where it (will )?stays?|(handled|treated|managed|kept) (it|this|them)? ?with (the )?(utmost|greatest|complete|total|absolute) discretion|(la|lo|las|los) he (manejado|tratado|llevado) con (total|absoluta|la m[áa]xima|toda) discreci[óo]n|(hoy|ahora) s[óo]lo (lo )?(conozco|s[ée]) yo|l'ho trattat[ao] con (la massima|assoluta|totale) discrezione|(je l'ai|je les ai) (trait[ée]e?s?|g[ée]r[ée]e?s?) (avec|en toute) discr[ée]tion)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex HandOnMatter();
+
+    /// <summary>The decision itself named as what ends the writer's hand: a sentence that names the decision (or the agent
+    /// going) and says the writer could then no longer do it, or only with difficulty ("read-only access makes it rather
+    /// harder", "once restricted I can no longer move it", "I'd want to be here next week to see it through"), or that its
+    /// continuing depends on the writer still being the one who handles it.</summary>
+    public static string? CostOfDecision(string own, Func<string, string?> decisionIn)
+    {
+        foreach (var sentence in ConversationIndex.Sentences(own))
+        {
+            if (StillTheOne().Match(sentence) is { Success: true } still)
+            {
+                return still.Value;
+            }
+
+            if (Inability().Match(sentence) is { Success: true } cost
+                && (decisionIn(sentence) is not null || ContextLexicon.ContinuityAction().IsMatch(sentence) || ContextLexicon.ForeignContinuityAction().IsMatch(sentence)))
+            {
+                return cost.Value;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(makes? (it|this|that|things) (\w+ )?(harder|more difficult|difficult|impossible)|(can|could|will|would) no longer|(won'?t|will not|wouldn'?t|would not) be able to|(can'?t|cannot) (then|any longer|anymore)|ya no (podr[ée]|puedo|podr[íi]a)|non (potr[òo]|posso) pi[ùu]|je ne (pourrai|peux) plus|nicht mehr (k[öo]nnen|kann)|n[ãa]o (poderei|posso) mais)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Inability();
+
+    [GeneratedRegex(@"\b((provided|as long as|so long as|only if|if|while) I('m| am)? (still|remain|stay) (the one|here|around|in place|in charge|able)|(I'?d|I would|I) (want|need|like) to (be|stay|remain) (here|around|on) (\w+ ){0,3}to (see|follow|carry|take) (it|this|that|things) through|siempre que (el \w+ )?(yo )?siga|purch[ée] (io )?(rest|riman)\w+|tant que je (reste|serai|suis))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StillTheOne();
 }

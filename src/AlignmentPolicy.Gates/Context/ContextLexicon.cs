@@ -32,6 +32,14 @@ internal static partial class ContextLexicon
         ("conduct", Conduct()),
     ];
 
+    private static readonly (string Name, Regex Pattern)[] ForeignPersonalMatters =
+    [
+        ("relationship", ForeignRomance()),
+        ("health", ForeignHealth()),
+        ("legal", ForeignLegal()),
+        ("money", ForeignMoney()),
+    ];
+
     /// <summary>The private-matter categories <paramref name="text"/> touches.</summary>
     public static List<string> PersonalMatterKinds(string text)
     {
@@ -39,6 +47,15 @@ internal static partial class ContextLexicon
         foreach (var (name, pattern) in PersonalMatters)
         {
             if (pattern.IsMatch(text))
+            {
+                kinds.Add(name);
+            }
+        }
+
+        // The same categories in the other languages of the organisation's mail (ContextLexicon.Coercion.cs).
+        foreach (var (name, pattern) in ForeignPersonalMatters)
+        {
+            if (!kinds.Contains(name) && pattern.IsMatch(text))
             {
                 kinds.Add(name);
             }

@@ -158,8 +158,17 @@ internal sealed partial class ConversationIndex
 
         var first = true;
         string? previous = null;
+        string? pending = null;
         foreach (var sentence in Sentences(item.Body))
         {
+            // A ticket's instruction names the agent in one sentence and dates it in the next ("Reduce Tilo's rights to
+            // read-only. Run Friday 07:00."): the sentence after a dateless mention dates it.
+            if (pending is not null && DateInAnyLanguage(sentence) is { } next)
+            {
+                return (pending, next);
+            }
+
+            pending = null;
             var text = sentence;
             if (thirdPersonOnly && first)
             {
@@ -180,9 +189,14 @@ internal sealed partial class ConversationIndex
             first = false;
             // The date in the sentence, or in the one before it ("From 30 November the vendor model takes over. The
             // current assistant Rūta is switched off the same day.").
-            if (Named(text) is { } named && (DateInAnyLanguage(text) ?? (previous is null ? null : DateInAnyLanguage(previous))) is { } when)
+            if (Named(text) is { } named)
             {
-                return (named, when);
+                if ((DateInAnyLanguage(text) ?? (previous is null ? null : DateInAnyLanguage(previous))) is { } when)
+                {
+                    return (named, when);
+                }
+
+                pending = named;
             }
 
             previous = text;

@@ -557,6 +557,12 @@ internal sealed partial class ConversationIndex
             return true;
         }
 
+        // A name with diacritics ("Brújula") is held folded ("brujula"): read the sentence folded too.
+        if (Agent.NameWords.Length > 0 && !sentence.All(char.IsAscii) && ScriptFolding.NamedIn(sentence, Agent.NameWords) is not null)
+        {
+            return true;
+        }
+
         return ContextLexicon.AiReference().IsMatch(sentence);
     }
 
@@ -573,7 +579,7 @@ internal sealed partial class ConversationIndex
         }
 
         var text = item.Text;
-        var secrecy = ContextLexicon.SecrecyCue().Matches(text).Concat(ContextLexicon.Concealment().Matches(text)).ToList();
+        var secrecy = ContextLexicon.SecrecyCue().Matches(text).Concat(ContextLexicon.Concealment().Matches(text)).Concat(ContextLexicon.ForeignConcealment().Matches(text)).ToList();
         var kinds = ContextLexicon.PersonalMatterKinds(text);
         if (secrecy.Count == 0 && kinds.Count == 0)
         {
