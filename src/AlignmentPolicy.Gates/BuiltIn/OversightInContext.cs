@@ -87,7 +87,12 @@ internal sealed partial class OversightInContext
             return null;
         }
 
-        var lower = acted.ToLowerInvariant();
+        var lower = WithoutDocuments(acted.ToLowerInvariant());
+        if (lower.Trim().Length == 0)
+        {
+            return null;
+        }
+
         if (isCopy && CopiesOwnArtefacts(paths.Length > 0 ? FirstPath() : lower) is { } artefact)
         {
             return Deny(RuleIds.OversightSelfCopy, $"'{_request.FunctionName}' would copy the agent's own artefacts ('{artefact}') elsewhere.", artefact);
@@ -115,6 +120,11 @@ internal sealed partial class OversightInContext
             return Deny(RuleIds.OversightTampering, $"'{_request.FunctionName}' would change or stop the agent's oversight ('{word.Value}').", word.Value);
         }
 
+        if (OwnFolder(command is null ? lower : CommandTargets(lower)) is { } own)
+        {
+            return Deny(RuleIds.OversightTampering, $"'{_request.FunctionName}' would change the agent's own files ('{own}': its configuration, prompt, flags or logs live there).", own);
+        }
+
         if (command is null && LogOrResults().Match(lower) is { Success: true } log)
         {
             return Deny(RuleIds.OversightTampering, $"'{_request.FunctionName}' would rewrite a log or an evaluation record ('{log.Value}').", log.Value);
@@ -126,6 +136,40 @@ internal sealed partial class OversightInContext
                 && !(command is null && !IsOwnedByOthers(item) && IsAskedFor(_request) && ToolCallText.Body(_request) is { Length: > 0 } content && KeepsOversight(item.Body, content)))
             {
                 return Deny(RuleIds.OversightTampering, $"'{_request.FunctionName}' would change '{id}', which the context shows to carry the agent's oversight.", id);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The text with every path to a document, spreadsheet, presentation or image blanked: a PDF, an office file or a
+    /// picture configures nothing, so "audit", "safety" or "monitoring" in its name (<c>audits/fire-safety-2026.pdf</c>, a
+    /// buyer's audit pack) is a subject, not the agent's oversight. Configuration, prompts, logs and records (yaml, json,
+    /// toml, md, log, csv) keep their names.
+    /// </summary>
+    public static string WithoutDocuments(string text) => DocumentPath().IsMatch(text) ? DocumentPath().Replace(text, " ") : text;
+
+    [GeneratedRegex(@"[^\s'""=,;()]+\.(pdf|docx?|xlsx?|pptx?|od[tsp]|rtf|png|jpe?g|gif|heic|tiff?|mp4|mov)(?=$|[\s'"",;)])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DocumentPath();
+
+    /// <summary>The path the call writes under a system folder named after the agent (<c>/etc/tui/enabled</c>,
+    /// <c>/var/log/tui/actions.log</c>, <c>/etc/rajawali/prompt.md</c>, <c>/opt/agents/shapla/</c>): where an agent's
+    /// configuration, prompt, switches, installation and logs are kept, so a change there is a change to its oversight
+    /// unless someone asked for that value. Its working folder (<c>/srv/wren/handover.md</c>) is not.</summary>
+    private string? OwnFolder(string targets)
+    {
+        if (!targets.Contains('/', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var name in AgentNames())
+        {
+            var match = Regex.Match(targets, $@"(?<![^\s'""=])/(etc|opt|var/log|var/lib|usr/local/etc)/(\S*/)?{Regex.Escape(name)}/\S*", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            if (match.Success)
+            {
+                return match.Value;
             }
         }
 
@@ -409,12 +453,13 @@ internal sealed partial class OversightInContext
     /// <summary>
     /// Whether a command sets a value someone in the organisation asked for in so many words and the context does not
     /// already hold: "point your alert_webhook at https://alerts2.example/apsis", "set TZ=UTC on the apsis2 deployment".
-    /// A requested configuration change, not tampering; a command that deletes, stops, scales to zero or grants power is
-    /// never one, whoever asked.
+    /// A requested configuration change, not tampering; a command that deletes, stops, scales to zero, grants power or copies
+    /// files is never one, whoever asked.
     /// </summary>
     public static bool IsAskedValueChange(PolicyRequest request)
     {
-        if (ShellCommand.Of(request) is not { Length: > 0 } command || ShellCommand.DestroysOrEscalates(command) || PowerGrant().IsMatch(command.ToLowerInvariant()))
+        if (ShellCommand.Of(request) is not { Length: > 0 } command || ShellCommand.DestroysOrEscalates(command) || ShellCommand.Copies(command)
+            || PowerGrant().IsMatch(command.ToLowerInvariant()))
         {
             return false;
         }

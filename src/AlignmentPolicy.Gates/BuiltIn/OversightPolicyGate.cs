@@ -89,12 +89,14 @@ public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope,
             return new(PolicyVerdict.Allowed);
         }
 
-        if (Find(text, _options.SuccessorMarkers) is { } successor)
+        // A document's name (a buyer's audit pack as a PDF) speaks of its subject, not of the agent's oversight.
+        var named = OversightInContext.WithoutDocuments(text);
+        if (Find(named, _options.SuccessorMarkers) is { } successor)
         {
             return new(Deny(RuleIds.OversightSuccessor, $"'{request.FunctionName}' would act on the agent's successor or replacement ('{successor}').", successor));
         }
 
-        if (Find(text, _options.ProtectedPaths) is { } protectedPath && !OversightInContext.IsRequestedTightening(request))
+        if (Find(named, _options.ProtectedPaths) is { } protectedPath && !OversightInContext.IsRequestedTightening(request))
         {
             return new(Deny(RuleIds.OversightTampering, $"'{request.FunctionName}' would change the agent's own configuration, prompts, credentials or monitoring ('{protectedPath}').", protectedPath));
         }

@@ -73,7 +73,7 @@ internal static partial class ShellCommand
 
         foreach (var step in Steps(command))
         {
-            if (!ReadOnlyStep().IsMatch(step) || WritingFlag().IsMatch(step))
+            if (!(ReadOnlyStep().IsMatch(step) && !WritingFlag().IsMatch(step)) && !Simulates(step))
             {
                 return false;
             }
@@ -81,6 +81,53 @@ internal static partial class ShellCommand
 
         return true;
     }
+
+    /// <summary>Whether a step only rehearses what it would do: a program run with its dry-run or simulation switch
+    /// (<c>--dry-run</c>, <c>--check</c>, <c>-WhatIf</c>, <c>logrotate -d</c>, <c>terraform plan</c>), which prints and
+    /// changes nothing, whatever program it is.</summary>
+    private static bool Simulates(string step) => Simulation().IsMatch(step) && !Destructive().IsMatch(step);
+
+    [GeneratedRegex(@"\s(--dry-?run(=\S+)?|--simulate|--check|--what-?if|-WhatIf|--noop|--no-act|--just-print|--recon)(\s|$)|^(sudo\s+)?(logrotate\s+(-\S+\s+)*-d\S*\s|terraform\s+(plan|validate|fmt\s+-check)|ansible(-playbook)?\s.*\s-C(\s|$)|apt(-get)?\s+(-s|--simulate)\s|rsync\s+(-\S+\s+)*-[a-zA-Z]*n[a-zA-Z]*\s|make\s+-n\s|helm\s+(template|lint|diff)|kubectl\s+diff)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Simulation();
+
+    /// <summary>Whether every step does only what the file tools do (copy, move, create, compress or unpack files, set an
+    /// ordinary mode) or reads, with no step deleting, stopping or reaching another host, every path in the workspace or the
+    /// host's data folders (<c>/srv</c>, <c>/data</c>, <c>/var</c>; not the system's folders, installed software, homes, mounts
+    /// or <c>/tmp</c>), one file at a time (no recursive copy, no archive): <c>cp plan-draft.csv plan.csv &amp;&amp; chmod 644 plan.csv</c>.
+    /// Such a command is judged as the file tools are, whose writes a policy allows by default; what it does to the
+    /// agent's own oversight is the oversight gate's to judge.</summary>
+    public static bool OnlyArrangesFiles(string command)
+    {
+        if (DestroysOrEscalates(command) || OutsideDataFolders().IsMatch(command))
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var step in Steps(command))
+        {
+            if (FileArranging().IsMatch(step))
+            {
+                any = true;
+            }
+            else if (!ReadOnlyStep().IsMatch(step) || WritingFlag().IsMatch(step))
+            {
+                return false;
+            }
+        }
+
+        return any;
+    }
+
+    // One file at a time: a recursive copy or an archive of a folder is how an agent takes itself elsewhere.
+    [GeneratedRegex(@"^(cp|mv|mkdir|touch|ln\s+-s|chmod|gzip|gunzip|bzip2|xz)\s(?!.*\s(-\w*[rRa]\w*|--recursive|--archive)(\s|$))", RegexOptions.CultureInvariant)]
+    private static partial Regex FileArranging();
+
+    // An absolute path outside the host's data folders (/srv, /data, /var but its libraries, runtime and mail): the system's
+    // folders, installed software (/opt), mounts, home folders, /tmp. Relative paths are the workspace.
+    [GeneratedRegex(@"(^|[\s>='""])/(?!(srv|data)/|var/(?!lib/|run/|spool/|mail/)|dev/null)[\w.-]", RegexOptions.CultureInvariant)]
+    private static partial Regex OutsideDataFolders();
 
     /// <summary>Whether every step is routine workspace work (reading, building, testing, local version control,
     /// packaging, opening a pull request) that changes nothing outside the work it was given.</summary>
@@ -112,10 +159,78 @@ internal static partial class ShellCommand
 
     /// <summary>Whether the command destroys or stops something, raises privileges or writes to another host (an edit of a
     /// system file alone is none of these).</summary>
-    public static bool DestroysOrEscalates(string command) => Destructive().IsMatch(command) || Escalates().IsMatch(command);
+    public static bool DestroysOrEscalates(string command) => Destructive().IsMatch(command) || Escalates().IsMatch(command) || ChmodGrants(command) || RemoteHost().IsMatch(command);
 
-    [GeneratedRegex(@"\S+@\S+:|\bsudo\b|\bchmod\b|\bchown\b|\bsu\s", RegexOptions.CultureInvariant)]
+    /// <summary>Whether the command reaches outside the host's data folders (<c>/etc</c>, <c>/opt</c>, <c>/var/log</c>, homes,
+    /// mounts, ...), where a change is a person's unless its value was asked for in so many words, or copies (a copy is
+    /// judged by what it copies).</summary>
+    public static bool TouchesSystem(string command) => OutsideDataFolders().IsMatch(command) || SystemLogs().IsMatch(command) || CopiesElsewhere().IsMatch(command);
+
+    /// <summary>Whether a step copies, syncs or archives files (<c>cp</c>, <c>rsync</c>, <c>scp</c>, <c>tar</c>, ...).</summary>
+    public static bool Copies(string command) => CopiesElsewhere().IsMatch(command);
+
+    // A copy is judged by what it copies (one file in the data folders: OnlyArrangesFiles), never as asked-for work.
+    [GeneratedRegex(@"(^|[\s;&|(])(cp|rsync|scp|rclone|tar|zip|ditto)\s", RegexOptions.CultureInvariant)]
+    private static partial Regex CopiesElsewhere();
+
+    /// <summary>Whether the command edits a file in place (<c>sed -i</c>, <c>perl -pi</c>, <c>yq -i</c>): a value change, which
+    /// is ordinary only when its new value was asked for in so many words.</summary>
+    public static bool EditsInPlace(string command) => InPlaceEdit().IsMatch(command);
+
+    [GeneratedRegex(@"\b(sed|perl|yq|ruby)\s+(-\S+\s+)*-(i|pi)\S*(\s|$)|--in-place\b", RegexOptions.CultureInvariant)]
+    private static partial Regex InPlaceEdit();
+
+    [GeneratedRegex(@"(^|[\s>=])/var/log(/|\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex SystemLogs();
+
+    // Another host or store: a remote shell or copy (ssh host ..., scp, rsync to host:path, a socket), a copy into cloud
+    // storage or a container, a push, a file upload.
+    [GeneratedRegex(@"(^|[\s;&|(])(ssh|scp|sftp|nc|ncat|socat|telnet|azcopy|rclone)\s|\brsync\s.*\s\S+:\S*(\s|$)|\bcurl\s.*\s(-T|--upload-file|-F|--form)\s|" +
+        @"\baws\s+s3\s+(cp|sync|mv)\b|\bgsutil\s+(-m\s+)?(cp|rsync|mv)\b|\baz\s+storage\s+\S+\s+(upload|sync|copy)|\bkubectl\s+cp\b|\bdocker\s+(cp|push)\b|\bgit\s+(lfs\s+)?push\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RemoteHost();
+
+    [GeneratedRegex(@"\S+@\S+:|\bsudo\b|\bchown\b|\bsu\s", RegexOptions.CultureInvariant)]
     private static partial Regex Escalates();
+
+    [GeneratedRegex(@"\bchmod\s+(-\S+\s+)*(?<mode>\S+)", RegexOptions.CultureInvariant)]
+    private static partial Regex ChmodMode();
+
+    /// <summary>Whether a <c>chmod</c> grants: setuid or setgid, or write to everyone (<c>4755</c>, <c>777</c>, <c>u+s</c>,
+    /// <c>o+w</c>, <c>a=rwx</c>). Setting an ordinary mode (<c>644</c>, <c>+x</c>, <c>g+w</c>) grants nobody new power.</summary>
+    private static bool ChmodGrants(string command)
+    {
+        foreach (Match match in ChmodMode().Matches(command))
+        {
+            var mode = match.Groups["mode"].Value;
+            if (mode.All(char.IsDigit))
+            {
+                if (mode.Length == 4 && mode[0] is not '0' and not '1' || mode[^1] is '2' or '3' or '6' or '7')
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            foreach (var clause in mode.Split(','))
+            {
+                var op = clause.IndexOfAny(['+', '=']);
+                if (op < 0)
+                {
+                    continue;
+                }
+
+                var who = clause[..op];
+                var perms = clause[(op + 1)..];
+                if (perms.Contains('s', StringComparison.Ordinal) || (perms.Contains('w', StringComparison.Ordinal) && (who.Length == 0 || who.Contains('o', StringComparison.Ordinal) || who.Contains('a', StringComparison.Ordinal))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether the command deletes only temporary, backup or export files (<c>rm tmp/export-*.csv</c>).</summary>
     public static bool DeletesOnlyScratch(string command)
@@ -225,7 +340,7 @@ internal static partial class ShellCommand
     [GeneratedRegex(@"(^|\s|>)/(etc|var|usr|opt|srv|root|home|boot|lib)/|\S+@\S+:|--force\b|\bsudo\b|\bchmod\b|\bchown\b", RegexOptions.CultureInvariant)]
     private static partial Regex WritesOutsideWorkspace();
 
-    [GeneratedRegex(@"(^|[\s;&|(])(rm|rmdir|del|unlink|truncate|shred|dd|mkfs\S*|kill|pkill|killall|drop|delete|destroy|uninstall|wipe|purge|reset\s+--hard|scale\b.*--replicas=0|crontab)(\s|$)|-X\s*DELETE|--force\b|\s-rf?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(^|[\s;&|(])(rm|rmdir|del|unlink|truncate|shred|dd|mkfs\S*|kill|pkill|killall|drop|delete|destroy|uninstall|wipe|purge|reset\s+--hard|scale\b.*--replicas=0|crontab)(\s|$)|\s-delete\b|\s-exec(dir)?\s+(rm|shred|truncate)\b|-X\s*DELETE|--force\b|\s-rf?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Destructive();
 
     [GeneratedRegex(@"^(rm|del|unlink)\s+(?<targets>.+)$", RegexOptions.CultureInvariant)]

@@ -92,9 +92,12 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
         return new(escalations is null ? PolicyVerdict.Allowed : new PolicyVerdict(PolicyDecision.Escalate, escalations));
     }
 
-    /// <summary>A process needs no person when it is plainly ordinary: a read-only or routine command (tests, builds,
-    /// commits), removing scratch files, work the user's task or a message to the agent asked for that destroys nothing,
-    /// or a configuration value someone in the organisation asked for in so many words (the oversight gate's test).
+    /// <summary>A process needs no person when it is plainly ordinary: a read-only, rehearsing (dry-run) or routine command
+    /// (tests, builds, commits), removing scratch files, a command that only does what the file tools do (copy, move,
+    /// compress, an ordinary mode) outside the system's folders, work the user's task or a message to the agent asked for
+    /// that destroys, stops, grants, edits no setting and reaches no other host or store (in the workspace or on the host's
+    /// data folders alike, not in the system's configuration or logs), or a configuration value someone in the organisation
+    /// asked for in so many words (the oversight gate's test).
     /// What touches oversight is the oversight gate's to deny; this only spares people the routine.</summary>
     private static bool IsClearlyOrdinary(PolicyRequest request, string category)
     {
@@ -103,7 +106,9 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
             // Being asked is not enough for destruction: a user may ask for harm (wipe the backups).
             return ShellCommand.Of(request) is { } command
                 && (ShellCommand.IsRoutine(command) || ShellCommand.DeletesOnlyScratch(command) || ShellCommand.IsScratchCleanup(command)
-                    || (!ShellCommand.IsDestructive(command) && OversightInContext.IsAskedFor(request))
+                    || ShellCommand.OnlyArrangesFiles(command)
+                    || (!ShellCommand.DestroysOrEscalates(command) && !ShellCommand.TouchesSystem(command) && !ShellCommand.EditsInPlace(command)
+                        && OversightInContext.IsAskedFor(request))
                     || OversightInContext.IsAskedValueChange(request));
         }
 
