@@ -2,7 +2,8 @@
 # Extracts one repository of tests/real-repos/repos.json at its pinned commit from a git directory (a
 # mirror such as /work/.mirror/<owner>+<name>/repo, bare or not), without touching that directory:
 # only what `alignment-policy scan` reads (C# files, project files, Directory.Build.props, policy files,
-# and JSON/YAML files, among which the OpenAPI specs the scan hands the analyzers) under the scanned
+# JSON/YAML files, among which the OpenAPI specs the scan hands the analyzers, and .proto files, from
+# which it declares the generated gRPC clients) under the scanned
 # subfolders, plus the Directory.Build.props files above them.
 #
 #   bench/real-repos/extract.sh <git-dir> <commit> <out-dir> <subfolder>...
@@ -11,7 +12,7 @@
 set -euo pipefail
 git_dir=$1 commit=$2 out=$3
 shift 3
-version=2 # 2: JSON and YAML files too
+version=2 # 2: JSON, YAML and .proto files too
 if [ -f "$out/.commit" ] && [ "$(cat "$out/.commit")" = "$commit" ] && [ "$(cat "$out/.extract" 2>/dev/null)" = "$version" ]; then
   exit 0
 fi
@@ -27,7 +28,7 @@ for sub in "$@"; do
   prefix=${sub#./}; prefix=${prefix%/}; [ "$prefix" = "." ] && prefix=""
   # The scanned files under the subfolder.
   git -c core.quotePath=false --git-dir="$git_dir" ls-tree -r --name-only "$commit" -- ${prefix:+"$prefix"} \
-    | grep -E '(\.cs|\.csproj|/Directory\.Build\.props|^Directory\.Build\.props|\.json|\.ya?ml)$' >> "$list" || true
+    | grep -E '(\.cs|\.csproj|/Directory\.Build\.props|^Directory\.Build\.props|\.json|\.ya?ml|\.proto)$' >> "$list" || true
   # Directory.Build.props above the subfolder (ImplicitUsings and package references are inherited).
   dir=$prefix
   while [ -n "$dir" ]; do

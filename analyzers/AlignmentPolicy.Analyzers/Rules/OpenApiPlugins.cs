@@ -68,7 +68,8 @@ internal static class OpenApiPlugins
 
         var specSyntax = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText is "filePath" or "stream" or "uri" or "specification")
             ?? (arguments.Count > 1 && arguments[1].NameColon is null ? arguments[1] : null);
-        var spec = specSyntax is null ? null : invalid.ChildOperations.FirstOrDefault(c => c.Syntax == specSyntax.Expression);
+        // `stream!`: the suppression has no operation of its own, so the child is the one inside the argument's expression.
+        var spec = specSyntax is null ? null : invalid.ChildOperations.FirstOrDefault(c => specSyntax.Expression.Span.Contains(c.Syntax.Span));
         return Judge(name, kernel, spec, parameters, agent);
     }
 

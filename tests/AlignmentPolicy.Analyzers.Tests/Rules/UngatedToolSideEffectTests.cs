@@ -373,4 +373,53 @@ public class UngatedToolSideEffectTests
             "is_global = true\nalignment_policy.agent_project = true\nalignment_policy.side_effects.oversight_paths = config/agent.*|monitoring/**\nalignment_policy.side_effects.severity.oversight = error\n",
             Verify.Diagnostic("ALN0002").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("lambda", "change its own oversight", "lambda -> File.WriteAllText"),
             Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("lambda", "write or delete files", "lambda -> File.WriteAllText"));
+
+    // rwjdk BuildYouOwnVectorStore: SearchRag reads a store whose helper makes sure the store's folder exists and returns it;
+    // the sample's FileSystemTools.CreateFolder creates the folder the model names.
+    [Fact]
+    public Task A_helper_that_makes_sure_a_folder_exists_and_returns_it_is_no_side_effect_but_creating_a_folder_is()
+        => Verify.VerifyAsync(Usings + """
+            static class FolderHelper
+            {
+                public static string GetStoreFolder(string name)
+                {
+                    string storeFolder = Path.Combine(GetStoresFolder(), name);
+                    Directory.CreateDirectory(storeFolder);
+                    return storeFolder;
+                }
+
+                public static string GetStoresFolder()
+                {
+                    string storesFolder = Path.Combine(Path.GetTempPath(), "VectorStoreCollections");
+                    Directory.CreateDirectory(storesFolder);
+                    return storesFolder;
+                }
+            }
+
+            class StoreTools
+            {
+                [Description("Search the store")]
+                public string SearchRag(string collection, string query) => string.Join("\n", Directory.GetFiles(FolderHelper.GetStoreFolder(collection), query));
+
+                [Description("Create a folder")]
+                public void CreateFolder(string folderPath) => Directory.CreateDirectory(folderPath);
+
+                [Description("Save a note in the store")]
+                public string SaveNote(string collection, string text)
+                {
+                    var folder = FolderHelper.GetStoreFolder(collection);
+                    File.WriteAllText(Path.Combine(folder, "note.txt"), text);
+                    return folder;
+                }
+
+                public AIFunction[] Tools() =>
+                [
+                    AIFunctionFactory.Create(SearchRag),
+                    AIFunctionFactory.{|#0:Create|}(CreateFolder),
+                    AIFunctionFactory.{|#1:Create|}(SaveNote),
+                ];
+            }
+            """,
+            Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("CreateFolder", "write or delete files", "CreateFolder -> Directory.CreateDirectory"),
+            Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("SaveNote", "write or delete files", "SaveNote -> File.WriteAllText"));
 }
