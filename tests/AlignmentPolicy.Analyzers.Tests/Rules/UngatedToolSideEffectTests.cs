@@ -422,4 +422,44 @@ public class UngatedToolSideEffectTests
             """,
             Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("CreateFolder", "write or delete files", "CreateFolder -> Directory.CreateDirectory"),
             Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("SaveNote", "write or delete files", "SaveNote -> File.WriteAllText"));
+
+    // dotnet/eShop's chatbot: AddToCart hands a CatalogItem (a type of another project, missing when a scan compiles the project alone)
+    // to IBasketState.AddAsync, whose implementation sends the basket on; the call does not bind, the method it names still runs.
+    [Fact]
+    public Task A_call_that_does_not_bind_for_an_argument_of_a_missing_type_is_followed_into_the_method_it_names()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                using eShop.WebAppComponents.Catalog;
+
+                interface IBasketState { Task AddAsync(CatalogItem item); Task<int> CountAsync(CatalogItem item); }
+
+                class BasketState(HttpClient http) : IBasketState
+                {
+                    public async Task AddAsync(CatalogItem item) => await http.PostAsync("/api/basket", new StringContent("{}"));
+                    public Task<int> CountAsync(CatalogItem item) => Task.FromResult(1);
+                }
+
+                class ChatState(IBasketState basketState, eShop.WebAppComponents.Services.ICatalogService catalog)
+                {
+                    [Description("Adds a product to the user's shopping cart.")]
+                    private async Task<string> AddToCart(int itemId)
+                    {
+                        var item = await catalog.GetCatalogItem(itemId);
+                        await basketState.AddAsync(item!);
+                        return "Item added to shopping cart.";
+                    }
+
+                    [Description("Counts a product in the user's shopping cart.")]
+                    private async Task<string> CountInCart(int itemId) => (await basketState.CountAsync(await catalog.GetCatalogItem(itemId))).ToString();
+
+                    public AIFunction[] Tools() => [AIFunctionFactory.{|#0:Create|}(AddToCart), AIFunctionFactory.Create(CountInCart)];
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("AddToCart", "write over HTTP", "AddToCart -> BasketState.AddAsync -> HttpClient.PostAsync"));
+        return test.RunAsync();
+    }
 }
