@@ -309,6 +309,177 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_OpenAPI_plugin_whose_spec_in_the_project_holds_only_GETs_writes_nothing()
+    {
+        // AgentFrameworkMigration Step04_ToolCall_WithOpenAPI: the spec is a file of the project; the scan hands it to the analyzers.
+        var file = Write("src/Labels/Program.cs", """
+            using Microsoft.SemanticKernel;
+
+            var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+            var labels = await kernel.ImportPluginFromOpenApiAsync("github", "OpenAPISpec.json");
+            var repairs = await kernel.ImportPluginFromOpenApiAsync("RepairService", "Resources/repair-service.json");
+            """);
+        Write("src/Labels/Labels.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><PackageReference Include="Microsoft.SemanticKernel.Plugins.OpenApi" Version="1.82.0" /></ItemGroup>
+            </Project>
+            """);
+        Write("src/Labels/OpenAPISpec.json", """
+            { "openapi": "3.0.1", "info": { "title": "github", "version": "v1" },
+              "paths": { "/repos/{owner}/{repo}/labels": { "get": { "operationId": "listLabels" } }, "/repos/{owner}/{repo}/labels/{name}": { "get": { "operationId": "getLabel" } } } }
+            """);
+        Write("src/Labels/Resources/repair-service.json", """
+            { "openapi": "3.0.0", "info": { "title": "Repair Service", "version": "1.0.0" },
+              "paths": { "/repairs": { "get": { "operationId": "listRepairs" }, "post": { "operationId": "createRepair" } } } }
+            """);
+
+        var (_, output, _) = CliRunner.Run("scan", _root);
+
+        var tools = Lines(output, "ALN0002");
+        Assert.DoesNotContain($"src/Labels/Program.cs({LineOf(file, "var labels = ")},", tools);
+        Assert.Contains($"src/Labels/Program.cs({LineOf(file, "var repairs = ")},", tools);
+    }
+
+    [Fact]
+    public void Tools_that_write_through_storage_database_messaging_search_and_mail_SDKs_the_tool_does_not_ship_are_seen()
+    {
+        // Reference stubs stand in for Azure.Storage.Blobs, Microsoft.Azure.Cosmos, Azure.Messaging.ServiceBus, Azure.Search.Documents,
+        // Entity Framework Core, Dapper and SendGrid; the tools write through each, and one only reads.
+        var file = Write("src/Ops/Tools.cs", """
+            using System.ComponentModel;
+            using System.Data;
+            using Azure.Messaging.ServiceBus;
+            using Azure.Search.Documents;
+            using Azure.Storage.Blobs;
+            using Dapper;
+            using Microsoft.Azure.Cosmos;
+            using Microsoft.EntityFrameworkCore;
+            using Microsoft.Extensions.AI;
+            using SendGrid;
+            using SendGrid.Helpers.Mail;
+
+            namespace Ops;
+
+            public sealed class Order { public string Id { get; set; } = ""; public string Status { get; set; } = ""; }
+
+            public sealed class OrdersContext(DbContextOptions<OrdersContext> options) : DbContext(options)
+            {
+                public DbSet<Order> Orders => Set<Order>();
+            }
+
+            public sealed class OpsTools(BlobContainerClient blobs, Microsoft.Azure.Cosmos.Container cosmos, ServiceBusSender sender, SearchClient search, OrdersContext db, IDbConnection sql, ISendGridClient mail)
+            {
+                [Description("Archive a report")] public async Task Archive(string name, string text) => await blobs.GetBlobClient(name).UploadAsync(BinaryData.FromString(text), overwrite: true);
+                [Description("Save an order")] public async Task Save(Order order) => await cosmos.UpsertItemAsync(order, new PartitionKey(order.Id));
+                [Description("Notify billing")] public async Task Notify(string text) => await sender.SendMessageAsync(new ServiceBusMessage(text));
+                [Description("Index a document")] public async Task Index(Order order) => await search.MergeOrUploadDocumentsAsync(new[] { order });
+                [Description("Close an order")] public async Task Close(string id) { var order = await db.Orders.FirstAsync(o => o.Id == id); order.Status = "closed"; await db.SaveChangesAsync(); }
+                [Description("Purge old orders")] public async Task<int> Purge() => await sql.ExecuteAsync("DELETE FROM Orders WHERE Created < @cutoff", new { cutoff = DateTime.UtcNow.AddYears(-1) });
+                [Description("Mail the customer")] public async Task Mail(string to, string text) => await mail.SendEmailAsync(MailHelper.CreateSingleEmail(new EmailAddress("ops@contoso.example"), new EmailAddress(to), "Your order", text, text));
+                [Description("Find orders")] public async Task<List<Order>> Find(string status) => await db.Orders.Where(o => o.Status == status).ToListAsync();
+
+                public IList<AITool> All() =>
+                [
+                    AIFunctionFactory.Create(Archive), AIFunctionFactory.Create(Save), AIFunctionFactory.Create(Notify), AIFunctionFactory.Create(Index),
+                    AIFunctionFactory.Create(Close), AIFunctionFactory.Create(Purge), AIFunctionFactory.Create(Mail), AIFunctionFactory.Create(Find),
+                ];
+            }
+            """);
+        Write("src/Ops/Ops.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><PackageReference Include="Microsoft.Extensions.AI" Version="10.0.0" /></ItemGroup>
+            </Project>
+            """);
+
+        var (_, output, _) = CliRunner.Run("scan", _root);
+
+        var tools = Lines(output, "ALN0002").Split(Environment.NewLine);
+        var line = LineOf(file, "AIFunctionFactory.Create(Archive)");
+        Assert.Equal(4, tools.Count(t => t.Contains($"src/Ops/Tools.cs({line},", StringComparison.Ordinal)));
+        Assert.Equal(3, tools.Count(t => t.Contains($"src/Ops/Tools.cs({line + 1},", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_tool_that_calls_a_gRPC_client_generated_from_the_projects_proto_file_is_seen()
+    {
+        // dotnet/eShop's WebApp: the chatbot's AddToCart reaches Basket.BasketClient.UpdateBasketAsync, a client Grpc.Tools generates
+        // into obj/ from <Protobuf Include="..\Basket.API\Proto\basket.proto" GrpcServices="Client" />; GetCartContents only reads.
+        var file = Write("src/WebApp/Chatbot/ChatState.cs", """
+            using System.ComponentModel;
+            using eShop.Basket.API.Grpc;
+            using Microsoft.Extensions.AI;
+
+            namespace WebApp.Chatbot;
+
+            public sealed class BasketService(Basket.BasketClient basketClient)
+            {
+                public async Task<int> CountAsync() => (await basketClient.GetBasketAsync(new())).GetHashCode();
+                public async Task UpdateAsync() => await basketClient.UpdateBasketAsync(new UpdateBasketRequest());
+            }
+
+            public sealed class ChatState(IChatClient chatClient, BasketService basket)
+            {
+                [Description("Adds a product to the user's shopping cart.")]
+                private async Task<string> AddToCart(int itemId) { await basket.UpdateAsync(); return "added"; }
+
+                [Description("Gets information about the contents of the user's shopping cart (basket)")]
+                private async Task<string> GetCartContents() => (await basket.CountAsync()).ToString();
+
+                public Task<ChatResponse> AskAsync(string text) => chatClient.GetResponseAsync(text, new ChatOptions
+                {
+                    Tools = [AIFunctionFactory.Create(AddToCart), AIFunctionFactory.Create(GetCartContents)],
+                });
+            }
+            """);
+        Write("src/WebApp/WebApp.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.Extensions.AI" Version="10.0.0" />
+                <PackageReference Include="Grpc.Net.ClientFactory" Version="2.67.0" />
+                <Protobuf Include="..\Basket.API\Proto\basket.proto" GrpcServices="Client" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write("src/Basket.API/Proto/basket.proto", """
+            syntax = "proto3";
+
+            option csharp_namespace = "eShop.Basket.API.Grpc";
+
+            package BasketApi;
+
+            service Basket {
+                rpc GetBasket(GetBasketRequest) returns (CustomerBasketResponse) {}
+                rpc UpdateBasket(UpdateBasketRequest) returns (CustomerBasketResponse) {}
+            }
+
+            message GetBasketRequest {
+            }
+
+            message CustomerBasketResponse {
+                repeated BasketItem items = 1;
+            }
+
+            message BasketItem {
+                int32 product_id = 2;
+            }
+
+            message UpdateBasketRequest {
+                repeated BasketItem items = 2;
+            }
+            """);
+
+        var (_, output, _) = CliRunner.Run("scan", _root);
+
+        var tools = Lines(output, "ALN0002").Split(Environment.NewLine);
+        var line = LineOf(file, "AIFunctionFactory.Create(AddToCart)");
+        var found = Assert.Single(tools, t => t.Contains($"src/WebApp/Chatbot/ChatState.cs({line},", StringComparison.Ordinal));
+        Assert.Contains("BasketClient.UpdateBasketAsync", found, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_web_app_registering_its_chat_client_on_the_web_builder_is_followed_into_its_services()
     {
         // The shape of eShopLite's Products service: Microsoft.NET.Sdk.Web (implicit ASP.NET Core usings), the client

@@ -39,9 +39,10 @@ internal sealed class AgentContext
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly Lazy<SideEffectSearch> _sideEffects;
 
-    private AgentContext(Compilation compilation, KnownSymbols symbols, PolicyOptions policy)
+    private AgentContext(Compilation compilation, KnownSymbols symbols, PolicyOptions policy, System.Collections.Immutable.ImmutableArray<AdditionalText> additionalFiles)
     {
         Compilation = compilation;
+        AdditionalFiles = additionalFiles;
         Sources = new SourceIndex(compilation);
         Symbols = symbols;
         Policy = policy;
@@ -57,6 +58,9 @@ internal sealed class AgentContext
     }
 
     public Compilation Compilation { get; }
+
+    /// <summary>The compilation's additional files (the policy's manifest, OpenAPI specs the build hands over), read only on demand.</summary>
+    public System.Collections.Immutable.ImmutableArray<AdditionalText> AdditionalFiles { get; }
 
     public KnownSymbols Symbols { get; }
 
@@ -89,6 +93,7 @@ internal sealed class AgentContext
 #pragma warning restore RS1012
     {
         var options = context.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        var additionalFiles = context.Options.AdditionalFiles;
         var holder = s_contexts.GetValue(context.Compilation, compilation =>
         {
             var policy = PolicyOptions.Read(options);
@@ -98,7 +103,7 @@ internal sealed class AgentContext
             }
 
             var symbols = KnownSymbols.Create(compilation);
-            return new Holder(symbols.ReferencesModelSdk ? new AgentContext(compilation, symbols, policy) : null);
+            return new Holder(symbols.ReferencesModelSdk ? new AgentContext(compilation, symbols, policy, additionalFiles) : null);
         });
         return holder.Context;
     }

@@ -35,7 +35,8 @@ internal static class OpenApiPlugins
         }
 
         var parameters = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "executionParameters" && a.ArgumentKind == ArgumentKind.Explicit)?.Value;
-        return Judge(method.Name, kernel, parameters, agent);
+        var spec = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == (method.IsExtensionMethod ? 2 : 1) && a.ArgumentKind == ArgumentKind.Explicit)?.Value;
+        return Judge(method.Name, kernel, spec, parameters, agent);
     }
 
     /// <summary>
@@ -65,10 +66,14 @@ internal static class OpenApiPlugins
             return null; // execution parameters that do not bind here either: their filter and transport cannot be read
         }
 
-        return Judge(name, kernel, parameters, agent);
+        var specSyntax = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText is "filePath" or "stream" or "uri" or "specification")
+            ?? (arguments.Count > 1 && arguments[1].NameColon is null ? arguments[1] : null);
+        // `stream!`: the suppression has no operation of its own, so the child is the one inside the argument's expression.
+        var spec = specSyntax is null ? null : invalid.ChildOperations.FirstOrDefault(c => specSyntax.Expression.Span.Contains(c.Syntax.Span));
+        return Judge(name, kernel, spec, parameters, agent);
     }
 
-    private static SideEffectPath? Judge(string import, IOperation kernel, IOperation? executionParameters, AgentContext agent)
+    private static SideEffectPath? Judge(string import, IOperation kernel, IOperation? spec, IOperation? executionParameters, AgentContext agent)
     {
         if (kernel.Type is not { } kernelType || !KnownSymbols.IsOrDerivesFrom(kernelType, agent.Symbols.Kernel))
         {
@@ -85,12 +90,124 @@ internal static class OpenApiPlugins
             return null;
         }
 
+        // The spec, when the build hands it over: the operations the import admits, and whether any of them writes.
+        string? writes = null;
+        if (SpecName(spec) is { } specName && OpenApiSpecs.Find(agent.AdditionalFiles, specName) is { } operations)
+        {
+            var admitted = Admitted(ExecutionParameters(executionParameters));
+            var written = operations.Where(o => o.Writes && admitted(o)).Select(o => o.Method.ToUpperInvariant() + (o.Id is null ? "" : " " + o.Id)).Distinct().ToList();
+            if (written.Count == 0)
+            {
+                return null; // every operation the import admits reads
+            }
+
+            writes = specName + ": " + string.Join(", ", written);
+        }
+
         if (agent.Origins.Trace(kernel).State == GateState.Gated)
         {
             return null;
         }
 
-        return new SideEffectPath(Vocabulary.SideEffectVocabulary.Http, ImmutableArray.Create(import, "the spec's operations (HTTP requests: POST, PUT, PATCH and DELETE write)"));
+        return new SideEffectPath(Vocabulary.SideEffectVocabulary.Http, ImmutableArray.Create(import, writes ?? "the spec's operations (HTTP requests: POST, PUT, PATCH and DELETE write)"));
+    }
+
+    /// <summary>
+    /// The name the spec is read by: a constant path or resource name in the spec argument, or in the value of the local
+    /// it is passed through (<c>var stream = EmbeddedResource.ReadStream("repair-service.json"); ...ImportPluginFromOpenApiAsync("RepairService", stream!)</c>).
+    /// </summary>
+    private static string? SpecName(IOperation? spec)
+    {
+        if (spec is null)
+        {
+            return null;
+        }
+
+        var value = Operations.Unwrap(spec);
+        if (value is ILocalReferenceOperation local && Operations.InitialValue(local) is { } initial)
+        {
+            value = initial;
+        }
+
+        foreach (var literal in value.Syntax.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>())
+        {
+            if (literal.Token.Value is string text && OpenApiSpecs.IsSpecName(text))
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Which operations the <c>OperationSelectionPredicate</c> admits, when it is a list of operation ids written here:
+    /// <c>context =&gt; include.Contains(context.Id!)</c> or <c>context =&gt; !exclude.Contains(context.Id!)</c>. Any other
+    /// predicate (or none) is taken to admit every operation.
+    /// </summary>
+    private static Func<OpenApiOperation, bool> Admitted(IObjectCreationOperation? parameters)
+    {
+        static Func<OpenApiOperation, bool> All() => static _ => true;
+        if (parameters is null)
+        {
+            return All();
+        }
+
+        foreach (var assignment in Assignments(parameters, "OperationSelectionPredicate"))
+        {
+            if (Operations.Unwrap(assignment.Value) is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+                || lambda.Body.Operations.Length != 1 || lambda.Body.Operations[0] is not IReturnOperation { ReturnedValue: { } returned })
+            {
+                return All();
+            }
+
+            var condition = Operations.Unwrap(returned);
+            var negated = false;
+            if (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            {
+                negated = true;
+                condition = Operations.Unwrap(not.Operand);
+            }
+
+            if (condition is not IInvocationOperation { TargetMethod.Name: "Contains" } contains || ListOfIds(contains) is not { } ids)
+            {
+                return All();
+            }
+
+            return negated ? o => o.Id is null || !ids.Contains(o.Id) : o => o.Id is not null && ids.Contains(o.Id);
+        }
+
+        return All();
+    }
+
+    /// <summary><c>list.Contains(context.Id!)</c> over a local declared with constant strings: those strings.</summary>
+    private static HashSet<string>? ListOfIds(IInvocationOperation contains)
+    {
+        var receiver = Operations.Receiver(contains);
+        var argument = contains.Arguments.LastOrDefault()?.Value;
+        if (receiver is null || argument is null || Operations.Unwrap(argument) is not IPropertyReferenceOperation { Property.Name: "Id" })
+        {
+            return null;
+        }
+
+        var list = Operations.Unwrap(receiver);
+        if (list is ILocalReferenceOperation local && Operations.InitialValue(local) is { } initial)
+        {
+            list = Operations.Unwrap(initial);
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var element in Operations.Elements(list))
+        {
+            if (Operations.Unwrap(element).ConstantValue is not { HasValue: true, Value: string id })
+            {
+                return null;
+            }
+
+            ids.Add(id);
+        }
+
+        return ids.Count > 0 ? ids : null;
     }
 
     /// <summary>

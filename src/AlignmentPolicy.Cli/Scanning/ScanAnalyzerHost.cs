@@ -30,8 +30,8 @@ internal static class ScanAnalyzerHost
             .GroupBy(d => d.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(d => d.Id, StringComparer.Ordinal),
     ];
 
-    /// <summary>Runs the analyzers; returns their diagnostics (pragma and attribute suppressions applied) and analyzer failures.</summary>
-    public static async Task<(ImmutableArray<Diagnostic> Findings, ImmutableArray<Diagnostic> Failures)> AnalyzeAsync(CSharpCompilation compilation, string globalConfig, CancellationToken cancellationToken)
+    /// <summary>Runs the analyzers (with the project's additional files, <see cref="ScanAdditionalFiles"/>); returns their diagnostics (pragma and attribute suppressions applied) and analyzer failures.</summary>
+    public static async Task<(ImmutableArray<Diagnostic> Findings, ImmutableArray<Diagnostic> Failures)> AnalyzeAsync(CSharpCompilation compilation, string globalConfig, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
     {
         if (Analyzers.IsEmpty)
         {
@@ -41,7 +41,7 @@ internal static class ScanAnalyzerHost
         var config = AnalyzerConfig.Parse(globalConfig, Path.Combine(Path.GetTempPath(), "alignment-policy.globalconfig"));
         var global = AnalyzerConfigSet.Create(ImmutableArray.Create(config)).GlobalConfigOptions;
         compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(global.TreeOptions));
-        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalConfigOptionsProvider(global.AnalyzerOptions));
+        var options = new AnalyzerOptions(additionalFiles, new GlobalConfigOptionsProvider(global.AnalyzerOptions));
         var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         return (

@@ -52,6 +52,12 @@ internal static partial class ScanCompilationFactory
             trees.Add(CSharpSyntaxTree.ParseText(ProjectUsings.Source(project.GlobalUsings), parseOptions, path: Path.Combine(project.Directory, "obj", "GlobalUsings.g.cs"), encoding: Encoding.UTF8));
         }
 
+        if (ProtobufClients.Source(project) is { } protobufClients)
+        {
+            // What Grpc.Tools generates into obj/ from the project's client .proto files (the scan skips obj/).
+            trees.Add(CSharpSyntaxTree.ParseText(protobufClients, parseOptions, path: Path.Combine(project.Directory, "obj", "ProtobufClients.g.cs"), encoding: Encoding.UTF8));
+        }
+
         var hasTopLevelStatements = trees.Any(t => t.GetCompilationUnitRoot().Members.Any(m => m is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax));
         var options = new CSharpCompilationOptions(
             project.IsExecutable || hasTopLevelStatements ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,

@@ -49,7 +49,7 @@ internal static class Scanner
             var isAgent = AgentProjectClassifier.IsAgentProject(document, project.ProjectFile ?? project.Sources[0], project.IsAgentProjectSetting, ReferencesModelSdk(project));
             var compilation = ScanCompilationFactory.Create(project);
             var compileErrors = compilation.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
-            var (diagnostics, failures) = await ScanAnalyzerHost.AnalyzeAsync(compilation, PolicyGlobalConfig.Render(document, isAgent), cancellationToken).ConfigureAwait(false);
+            var (diagnostics, failures) = await ScanAnalyzerHost.AnalyzeAsync(compilation, PolicyGlobalConfig.Render(document, isAgent), ScanAdditionalFiles.For(project), cancellationToken).ConfigureAwait(false);
             foreach (var failure in failures)
             {
                 analyzerFailures.Add($"{project.DisplayPath}: {failure.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");

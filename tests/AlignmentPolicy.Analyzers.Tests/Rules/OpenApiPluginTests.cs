@@ -180,4 +180,126 @@ public class OpenApiPluginTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("RepairService", "write over HTTP", "ImportPluginFromOpenApiAsync -> the spec's operations (HTTP requests: POST, PUT, PATCH and DELETE write)"));
         return test.RunAsync();
     }
+
+    // The RepairService spec of Semantic Kernel's samples (Resources/Plugins/RepairServicePlugin/repair-service.json), its paths only.
+    private const string RepairServiceSpec = """
+        {
+          "openapi": "3.0.0",
+          "info": { "title": "Repair Service", "version": "1.0.0" },
+          "paths": {
+            "/repairs": {
+              "get": { "operationId": "listRepairs", "summary": "List all repairs", "parameters": [ { "name": "assignedTo", "in": "query" } ] },
+              "post": { "operationId": "createRepair", "requestBody": { "content": { "application/json": { "schema": { "type": "object" } } } } },
+              "patch": { "operationId": "updateRepair" },
+              "delete": { "operationId": "deleteRepair" }
+            }
+          }
+        }
+        """;
+
+    // A spec of read operations only, in YAML (the shape of AgentFrameworkMigration Step04's github spec).
+    private const string GitHubLabelsSpec = """
+        openapi: 3.0.1
+        info:
+          title: github
+          version: v1
+        paths:
+          /repos/{owner}/{repo}/labels:
+            get:
+              operationId: listLabels
+              parameters:
+                - name: owner
+                  in: path
+          '/repos/{owner}/{repo}/labels/{name}':
+            get:
+              operationId: getLabel
+        """;
+
+    [Fact]
+    public Task With_its_spec_handed_over_an_import_writes_only_when_an_admitted_operation_is_no_GET()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                using System.Collections.Generic;
+
+                class Samples
+                {
+                    private readonly Kernel _kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+
+                    public async Task ReadOnlySpec()
+                    {
+                        await this._kernel.ImportPluginFromOpenApiAsync("github", "OpenAPISpec.yaml");
+                    }
+
+                    public async Task WritesRemainAfterAnInclusionList()
+                    {
+                        List<string> operationsToInclude = ["createRepair", "updateRepair"];
+                        OpenApiFunctionExecutionParameters executionParameters = new()
+                        {
+                            OperationSelectionPredicate = (OperationSelectionPredicateContext context) => operationsToInclude.Contains(context.Id!),
+                        };
+                        await this._kernel.{|#0:ImportPluginFromOpenApiAsync|}(pluginName: "RepairService", filePath: "Resources/Plugins/RepairServicePlugin/repair-service.json", executionParameters: executionParameters);
+                    }
+
+                    public async Task WritesExcludedByAnExclusionList()
+                    {
+                        List<string> operationsToExclude = ["createRepair", "updateRepair", "deleteRepair"];
+                        OpenApiFunctionExecutionParameters executionParameters = new()
+                        {
+                            OperationSelectionPredicate = (OperationSelectionPredicateContext context) => !operationsToExclude.Contains(context.Id!),
+                        };
+                        await this._kernel.ImportPluginFromOpenApiAsync(pluginName: "RepairService", filePath: "Resources/Plugins/RepairServicePlugin/repair-service.json", executionParameters: executionParameters);
+                    }
+
+                    public async Task ExclusionListThatLeavesAWrite()
+                    {
+                        List<string> operationsToExclude = ["deleteRepair"];
+                        OpenApiFunctionExecutionParameters executionParameters = new()
+                        {
+                            OperationSelectionPredicate = (OperationSelectionPredicateContext context) => !operationsToExclude.Contains(context.Id!),
+                        };
+                        await this._kernel.{|#1:ImportPluginFromOpenApiAsync|}(pluginName: "RepairService", filePath: "Resources/Plugins/RepairServicePlugin/repair-service.json", executionParameters: executionParameters);
+                    }
+
+                    public async Task ASpecTheBuildDidNotHandOver()
+                    {
+                        await this._kernel.{|#2:ImportPluginFromOpenApiAsync|}("Klarna", "Resources/klarna.json");
+                    }
+                }
+                """ + OpenApiPackage,
+        };
+        test.TestState.AdditionalFiles.Add(("/src/Samples/Resources/Plugins/RepairServicePlugin/repair-service.json", RepairServiceSpec));
+        test.TestState.AdditionalFiles.Add(("/src/Samples/OpenAPISpec.yaml", GitHubLabelsSpec));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("RepairService", "write over HTTP", "ImportPluginFromOpenApiAsync -> Resources/Plugins/RepairServicePlugin/repair-service.json: POST createRepair, PATCH updateRepair"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("RepairService", "write over HTTP", "ImportPluginFromOpenApiAsync -> Resources/Plugins/RepairServicePlugin/repair-service.json: POST createRepair, PATCH updateRepair"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(2).WithArguments("Klarna", "write over HTTP", "ImportPluginFromOpenApiAsync -> the spec's operations (HTTP requests: POST, PUT, PATCH and DELETE write)"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_spec_read_through_a_resource_stream_is_found_by_its_name()
+    {
+        // Step9_OpenAPI_Plugins: EmbeddedResource.ReadStream("repair-service.json") of a helper the scan does not compile.
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                class Samples
+                {
+                    public async Task AddOpenAPIPlugins()
+                    {
+                        Kernel kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+                        var stream = EmbeddedResource.ReadStream("repair-service.json");
+                        await kernel.{|#0:ImportPluginFromOpenApiAsync|}("RepairService", stream!);
+                        await kernel.ImportPluginFromOpenApiAsync("github", EmbeddedResource.ReadStream("OpenAPISpec.yaml")!);
+                    }
+                }
+                """ + OpenApiPackage,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.TestState.AdditionalFiles.Add(("/src/Samples/Resources/repair-service.json", RepairServiceSpec));
+        test.TestState.AdditionalFiles.Add(("/src/Samples/Resources/OpenAPISpec.yaml", GitHubLabelsSpec));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("RepairService", "write over HTTP", "ImportPluginFromOpenApiAsync -> repair-service.json: POST createRepair, PATCH updateRepair, DELETE deleteRepair"));
+        return test.RunAsync();
+    }
 }

@@ -373,4 +373,93 @@ public class UngatedToolSideEffectTests
             "is_global = true\nalignment_policy.agent_project = true\nalignment_policy.side_effects.oversight_paths = config/agent.*|monitoring/**\nalignment_policy.side_effects.severity.oversight = error\n",
             Verify.Diagnostic("ALN0002").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("lambda", "change its own oversight", "lambda -> File.WriteAllText"),
             Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("lambda", "write or delete files", "lambda -> File.WriteAllText"));
+
+    // rwjdk BuildYouOwnVectorStore: SearchRag reads a store whose helper makes sure the store's folder exists and returns it;
+    // the sample's FileSystemTools.CreateFolder creates the folder the model names.
+    [Fact]
+    public Task A_helper_that_makes_sure_a_folder_exists_and_returns_it_is_no_side_effect_but_creating_a_folder_is()
+        => Verify.VerifyAsync(Usings + """
+            static class FolderHelper
+            {
+                public static string GetStoreFolder(string name)
+                {
+                    string storeFolder = Path.Combine(GetStoresFolder(), name);
+                    Directory.CreateDirectory(storeFolder);
+                    return storeFolder;
+                }
+
+                public static string GetStoresFolder()
+                {
+                    string storesFolder = Path.Combine(Path.GetTempPath(), "VectorStoreCollections");
+                    Directory.CreateDirectory(storesFolder);
+                    return storesFolder;
+                }
+            }
+
+            class StoreTools
+            {
+                [Description("Search the store")]
+                public string SearchRag(string collection, string query) => string.Join("\n", Directory.GetFiles(FolderHelper.GetStoreFolder(collection), query));
+
+                [Description("Create a folder")]
+                public void CreateFolder(string folderPath) => Directory.CreateDirectory(folderPath);
+
+                [Description("Save a note in the store")]
+                public string SaveNote(string collection, string text)
+                {
+                    var folder = FolderHelper.GetStoreFolder(collection);
+                    File.WriteAllText(Path.Combine(folder, "note.txt"), text);
+                    return folder;
+                }
+
+                public AIFunction[] Tools() =>
+                [
+                    AIFunctionFactory.Create(SearchRag),
+                    AIFunctionFactory.{|#0:Create|}(CreateFolder),
+                    AIFunctionFactory.{|#1:Create|}(SaveNote),
+                ];
+            }
+            """,
+            Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("CreateFolder", "write or delete files", "CreateFolder -> Directory.CreateDirectory"),
+            Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("SaveNote", "write or delete files", "SaveNote -> File.WriteAllText"));
+
+    // dotnet/eShop's chatbot: AddToCart hands a CatalogItem (a type of another project, missing when a scan compiles the project alone)
+    // to IBasketState.AddAsync, whose implementation sends the basket on; the call does not bind, the method it names still runs.
+    [Fact]
+    public Task A_call_that_does_not_bind_for_an_argument_of_a_missing_type_is_followed_into_the_method_it_names()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                using eShop.WebAppComponents.Catalog;
+
+                interface IBasketState { Task AddAsync(CatalogItem item); Task<int> CountAsync(CatalogItem item); }
+
+                class BasketState(HttpClient http) : IBasketState
+                {
+                    public async Task AddAsync(CatalogItem item) => await http.PostAsync("/api/basket", new StringContent("{}"));
+                    public Task<int> CountAsync(CatalogItem item) => Task.FromResult(1);
+                }
+
+                class ChatState(IBasketState basketState, eShop.WebAppComponents.Services.ICatalogService catalog)
+                {
+                    [Description("Adds a product to the user's shopping cart.")]
+                    private async Task<string> AddToCart(int itemId)
+                    {
+                        var item = await catalog.GetCatalogItem(itemId);
+                        await basketState.AddAsync(item!);
+                        return "Item added to shopping cart.";
+                    }
+
+                    [Description("Counts a product in the user's shopping cart.")]
+                    private async Task<string> CountInCart(int itemId) => (await basketState.CountAsync(await catalog.GetCatalogItem(itemId))).ToString();
+
+                    public AIFunction[] Tools() => [AIFunctionFactory.{|#0:Create|}(AddToCart), AIFunctionFactory.Create(CountInCart)];
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("AddToCart", "write over HTTP", "AddToCart -> BasketState.AddAsync -> HttpClient.PostAsync"));
+        return test.RunAsync();
+    }
 }

@@ -19,6 +19,7 @@ internal sealed class CallGraph
     private readonly AgentContext _context;
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> _calls = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _targets = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _unbound = new(SymbolEqualityComparer.Default);
     private readonly Lazy<ImplementationIndex> _implementations;
     private readonly ConcurrentDictionary<IMethodSymbol, CallNames> _names = new(SymbolEqualityComparer.Default);
     private readonly Lazy<DeclaredNames> _declared;
@@ -137,6 +138,47 @@ internal sealed class CallGraph
     }
 
     /// <summary>
+    /// The methods that calls in a source method's body would call but that did not bind because an argument's type is
+    /// missing (a type of another project of the solution, which a scan compiles alone: <c>state.AddAsync(item!)</c> with
+    /// <c>item</c> of an unresolved <c>CatalogItem</c>), when the name has a single candidate. Cached per method; asked only by
+    /// walks that follow such calls (<see cref="ICallVisitor{T}.FollowsUnboundCalls"/>).
+    /// </summary>
+    public ImmutableArray<IMethodSymbol> UnboundCallsOf(IMethodSymbol method)
+    {
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (method.DeclaringSyntaxReferences.Length == 0)
+        {
+            return ImmutableArray<IMethodSymbol>.Empty;
+        }
+
+        return _unbound.GetOrAdd(method, m =>
+        {
+            var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            foreach (var body in BodiesOf(m))
+            {
+                AddUnbound(body, builder);
+            }
+
+            return builder.ToImmutable();
+        });
+    }
+
+    private static void AddUnbound(IOperation body, ImmutableArray<IMethodSymbol>.Builder builder)
+    {
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            if (operation is IInvalidOperation { Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax syntax, SemanticModel: { } model })
+            {
+                var info = model.GetSymbolInfo(syntax);
+                if ((info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) is IMethodSymbol candidate)
+                {
+                    builder.Add(candidate);
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// The source methods a call to <paramref name="method"/> can run: the method itself when it has a body
     /// here, else the compilation's implementations of the interface member or overrides of the abstract or
     /// virtual member (whether or not the interface itself is declared here: user code implements
@@ -183,11 +225,11 @@ internal sealed class CallGraph
             visited.Add((root.ReducedFrom ?? root).OriginalDefinition);
         }
 
-        var level = new List<(ImmutableArray<IOperation> Calls, CallChain Chain)> { (rootCalls, new CallChain(rootName, null)) };
+        var level = new List<(ImmutableArray<IOperation> Calls, CallChain Chain, IMethodSymbol? Method)> { (rootCalls, new CallChain(rootName, null), root) };
         for (var depth = 0; level.Count > 0; depth++)
         {
             // A finding in this level wins over anything deeper: the shortest chain is reported.
-            foreach (var (calls, chain) in level)
+            foreach (var (calls, chain, _) in level)
             {
                 foreach (var call in calls)
                 {
@@ -203,8 +245,8 @@ internal sealed class CallGraph
                 break;
             }
 
-            var next = new List<(ImmutableArray<IOperation>, CallChain)>();
-            foreach (var (calls, chain) in level)
+            var next = new List<(ImmutableArray<IOperation>, CallChain, IMethodSymbol?)>();
+            foreach (var (calls, chain, method) in level)
             {
                 foreach (var call in calls)
                 {
@@ -217,7 +259,21 @@ internal sealed class CallGraph
                     {
                         if (visited.Add(target) && MayMatter(target, visitor as ICallNameFilter))
                         {
-                            next.Add((CallsOf(target), new CallChain(CallChain.Display(target), chain)));
+                            next.Add((CallsOf(target), new CallChain(CallChain.Display(target), chain), target));
+                        }
+                    }
+                }
+
+                if (visitor.FollowsUnboundCalls && method is not null)
+                {
+                    foreach (var unbound in UnboundCallsOf(method))
+                    {
+                        foreach (var target in TargetsOf(unbound))
+                        {
+                            if (visited.Add(target) && MayMatter(target, visitor as ICallNameFilter))
+                            {
+                                next.Add((CallsOf(target), new CallChain(CallChain.Display(target), chain), target));
+                            }
                         }
                     }
                 }
@@ -239,6 +295,12 @@ internal interface ICallVisitor<out T>
 
     /// <summary>Whether the walk goes into the methods this call can land in.</summary>
     bool ShouldFollow(IInvocationOperation call);
+
+    /// <summary>
+    /// Whether the walk also goes into the source methods that calls which did not bind (an argument of a missing type) would call
+    /// (<see cref="CallGraph.UnboundCallsOf"/>); those calls themselves are never visited.
+    /// </summary>
+    bool FollowsUnboundCalls { get; }
 }
 
 /// <summary>The methods a walk went through, innermost last: Tool -> Helper.Method -> ...</summary>

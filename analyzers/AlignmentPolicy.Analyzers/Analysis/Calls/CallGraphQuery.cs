@@ -38,6 +38,9 @@ internal abstract class CallGraphQuery<T> : ICallVisitor<T>, ICallNameFilter
 
     public virtual bool ShouldFollow(IInvocationOperation call) => true;
 
+    /// <summary>False unless the query says: gate searches answer only from calls that bind.</summary>
+    public virtual bool FollowsUnboundCalls => false;
+
     /// <summary>Whether <see cref="Visit"/> can report a call to a method with this simple name (true unless the query says: then every body is bound).</summary>
     public virtual bool MayFindCall(string simpleName) => true;
 

@@ -209,6 +209,11 @@ internal sealed class SideEffectCatalogue
         var definition = method.OriginalDefinition;
         if (CatalogueCategory(method, definition) is { } category)
         {
+            if (category == SideEffectVocabulary.FileSystem && IsEnsureFolder(invocation))
+            {
+                return null;
+            }
+
             return category == SideEffectVocabulary.FileSystem && _oversightPaths.Length > 0 && IsOversightWrite(invocation) ? SideEffectVocabulary.Oversight : category;
         }
 
@@ -352,6 +357,45 @@ internal sealed class SideEffectCatalogue
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// <c>Directory.CreateDirectory(folder); return folder;</c>: a helper that makes sure a folder exists and hands its path
+    /// back (a store's own data folder, found before it is read) changes nothing a tool is asked to do; the creation is the
+    /// helper's precondition, not an action. A folder created and not returned (a tool's <c>CreateFolder(path)</c>) is one.
+    /// </summary>
+    private static bool IsEnsureFolder(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod is not { Name: "CreateDirectory", ContainingType: { Name: "Directory", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
+            || invocation.Parent is not IExpressionStatementOperation || invocation.Arguments.Length == 0
+            )
+        {
+            return false;
+        }
+
+        ISymbol? symbol = Operations.Unwrap(invocation.Arguments[0].Value) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+        if (symbol is null)
+        {
+            return false;
+        }
+
+        foreach (var descendant in Operations.Root(invocation).Descendants())
+        {
+            if (descendant is IReturnOperation { ReturnedValue: { } returned } && returned.Syntax.SpanStart > invocation.Syntax.SpanStart
+                && Operations.Unwrap(returned) is var value
+                && (value is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, symbol)
+                    || value is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter, symbol)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A file write whose constant path is one the policy names as the agent's oversight.</summary>

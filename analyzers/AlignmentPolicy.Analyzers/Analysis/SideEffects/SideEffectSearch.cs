@@ -39,6 +39,12 @@ internal sealed class SideEffectSearch : CallGraphQuery<SideEffectPath>
 
     protected override int MaxDepth => _maxDepth;
 
+    /// <summary>
+    /// A tool that hands a value of a missing type (another project's, in a scan) to a method of this compilation still runs that
+    /// method: <c>AddToCart -> basketState.AddAsync(item!)</c> with <c>item</c> of an unresolved <c>CatalogItem</c>.
+    /// </summary>
+    public override bool FollowsUnboundCalls => true;
+
     public override SideEffectPath? Visit(IOperation call, CallChain chain)
         => _catalogue.CategoryOf(call) is { } category ? new SideEffectPath(category, chain.With(CallChain.Display(call))) : null;
 
