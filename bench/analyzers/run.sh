@@ -6,6 +6,10 @@
 #   1. our analyzers' time as a share of compile time                       (target <= 3%)
 #   2. our analyzers against BannedApiAnalyzers 5.6.0 with a 50-entry list (target <= 1.5x)
 #   3. a non-agent project (same helpers and plain classes, no model SDK)  (target: no measurable cost)
+#   4. the compiler's CPU time (user+sys) with our analyzers, with BannedApiAnalyzers and with neither (csc-cpu.sh:
+#      the Csc command lines replayed without the compiler server, alternating): what the build pays, including the
+#      driver's work for an analyzer outside its callbacks, which the telemetry of 1. and 2. does not charge
+#      (Analysis/README.md, round 7). Skipped with CPU_RUNS=0.
 # AlignmentPolicy.Build is packed from this checkout into artifacts/bench/feed, as build-overhead.sh does.
 #
 #   bench/analyzers/run.sh [files] [iterations]
@@ -143,3 +147,9 @@ awk -v o="$(med "${ours[PlainOurs]}")" -v w="$(med "${csc[PlainOurs]}")" -v n="$
 echo
 echo "our analyzers in the last AgentOurs build (time s, share of all analyzers):"
 grep -A9 "AlignmentPolicy.Analyzers, Version=" "$work/AgentOurs.log" | grep "AlignmentPolicy.Analyzers.Rules" | sed 's/^ */  /'
+
+if [ "${CPU_RUNS:-$iterations}" -gt 0 ]; then
+  echo
+  echo "== 4. the compiler's CPU time, ${CPU_RUNS:-$iterations} runs of each, alternating (csc-cpu.sh)"
+  "$here/csc-cpu.sh" "$work" "${CPU_RUNS:-$iterations}" none banned ours
+fi

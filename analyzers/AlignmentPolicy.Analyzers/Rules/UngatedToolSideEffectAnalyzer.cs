@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using AlignmentPolicy.Analyzers.Analysis;
@@ -35,33 +34,18 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // A tool factory is judged when the driver has analysed every member of the type that holds it (SymbolEnd):
-            // the tool's method and the client it is handed to are most often members of that type, and are then bound
-            // already, by the driver, instead of first by this rule. Each factory call is judged once (nested types).
-            var judged = new ConcurrentDictionary<SyntaxNode, bool>();
-            start.RegisterSymbolStartAction(
-                typeStart =>
-                {
-                    var factories = new ConcurrentQueue<IInvocationOperation>();
-                    typeStart.RegisterOperationAction(c => CollectFactoryTool(c, agent, judged, factories), OperationKind.Invocation);
-                    typeStart.RegisterSymbolEndAction(c =>
-                    {
-                        while (factories.TryDequeue(out var factory))
-                        {
-                            AnalyzeFactoryTool(factory, c.ReportDiagnostic, agent);
-                        }
-                    });
-                },
-                SymbolKind.NamedType);
-
-            // Top-level statements (and scripts) belong to a type the compiler declares: judged where they are seen.
+            // A tool factory (AIFunctionFactory.Create, CreateFromMethod, an OpenAPI import) is judged where it is seen.
+            // Not from a SymbolStartAction on its type (judged at the type's end): one symbol-start action in any analyzer
+            // makes the driver track, for every analyzer and every declared symbol of the compilation, whether the symbol's
+            // containing types are complete (locks, generated-code checks), which cost the build several times what all
+            // our callbacks cost (bench/analyzers/csc-cpu.sh, Analysis/README.md, round 7).
             start.RegisterOperationAction(
                 c =>
                 {
-                    if (c.ContainingSymbol.ContainingType is { IsImplicitlyDeclared: true } && IsFactoryCandidate((IInvocationOperation)c.Operation, agent)
-                        && judged.TryAdd(c.Operation.Syntax, true))
+                    var invocation = (IInvocationOperation)c.Operation;
+                    if (IsFactoryCandidate(invocation, agent))
                     {
-                        AnalyzeFactoryTool((IInvocationOperation)c.Operation, c.ReportDiagnostic, agent);
+                        AnalyzeFactoryTool(invocation, c.ReportDiagnostic, agent);
                     }
                 },
                 OperationKind.Invocation);
@@ -97,18 +81,9 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             && method.DeclaringSyntaxReferences[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax declaration
             && (declaration.Body is not null || declaration.ExpressionBody is not null);
 
-    /// <summary>Name first: an OpenAPI import or a call named like a tool factory (the rest is judged at the type's end).</summary>
+    /// <summary>Name first: an OpenAPI import or a call named like a tool factory (the rest is judged by <see cref="AnalyzeFactoryTool"/>).</summary>
     private static bool IsFactoryCandidate(IInvocationOperation invocation, AgentContext agent)
         => OpenApiPlugins.IsImportName(invocation.TargetMethod.Name) || agent.Classifier.Classify(invocation.TargetMethod) == InvocationKind.ToolFactory;
-
-    private static void CollectFactoryTool(OperationAnalysisContext context, AgentContext agent, ConcurrentDictionary<SyntaxNode, bool> judged, ConcurrentQueue<IInvocationOperation> factories)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (IsFactoryCandidate(invocation, agent) && judged.TryAdd(invocation.Syntax, true))
-        {
-            factories.Enqueue(invocation);
-        }
-    }
 
     /// <summary>AIFunctionFactory.Create(...) and KernelFunctionFactory.CreateFromMethod(...) with a method group, lambda or local function.</summary>
     private static void AnalyzeFactoryTool(IInvocationOperation invocation, Action<Diagnostic> report, AgentContext agent)
