@@ -691,6 +691,33 @@ public class GateBehaviourTests
             }
             """);
 
+    // The template's and the samples' shape: the kernel's chat service is registered as one made from a gated client, so
+    // a request sent straight to it is gated although no kernel filter sees it; registered from an ungated client, it is not.
+    [Fact]
+    public Task A_kernels_chat_service_registered_from_a_gated_client_gates_requests_sent_straight_to_it()
+        => ModelCalls.VerifyAsync(Usings + FilterKindsSource + """
+            class Samples
+            {
+                public async Task GatedServiceAsync(IChatClient model, ChatHistory history)
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Services.AddSingleton<IChatCompletionService>(_ => model.AsBuilder().UsePolicyGate().Build().AsChatCompletionService());
+                    builder.AddPolicyGate();
+                    var kernel = builder.Build();
+                    await kernel.GetRequiredService<IChatCompletionService>().GetChatMessageContentAsync(history, kernel: kernel);
+                }
+
+                public async Task UngatedServiceAsync(IChatClient model, ChatHistory history)
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Services.AddSingleton<IChatCompletionService>(_ => model.AsBuilder().Build().AsChatCompletionService());
+                    builder.AddPolicyGate();
+                    var kernel = builder.Build();
+                    await kernel.GetRequiredService<IChatCompletionService>().[|GetChatMessageContentAsync|](history, kernel: kernel);
+                }
+            }
+            """);
+
     [Fact]
     public Task An_injected_chat_service_is_called_past_the_container_kernels_prompt_filters()
         => ModelCalls.VerifyAsync(Usings + FilterKindsSource + """

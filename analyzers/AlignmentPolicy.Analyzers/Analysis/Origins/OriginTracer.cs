@@ -558,10 +558,45 @@ internal sealed class OriginTracer
                 {
                     return true;
                 }
+
+                if (kind == InvocationKind.ServiceRegistration && !_throughKernel && RegistersGatedChatService(invocation))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// For requests sent straight to a kernel's chat service: whether the builder registers that service as one built from a
+    /// gated client (<c>builder.Services.AddSingleton&lt;IChatCompletionService&gt;(_ =&gt; client.AsBuilder().UsePolicyGate()...AsChatCompletionService())</c>),
+    /// the way to gate what no kernel filter sees.
+    /// </summary>
+    private bool RegistersGatedChatService(IInvocationOperation registration)
+    {
+        if (Symbols.IChatCompletionService is not { } chatService
+            || !registration.TargetMethod.TypeArguments.Any(t => SymbolEqualityComparer.Default.Equals(t, chatService)))
+        {
+            return false;
+        }
+
+        Origin? result = null;
+        foreach (var argument in registration.Arguments)
+        {
+            var value = Operations.Unwrap(argument.Value);
+            var registered = value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation factory }
+                ? factory.Body.Descendants().OfType<IReturnOperation>().Where(r => r.ReturnedValue is not null).Select(r => r.ReturnedValue!)
+                : value.Type is { } type && KnownSymbols.IsOrDerivesFrom(type, chatService) ? [value] : Enumerable.Empty<IOperation>();
+            foreach (var returned in registered)
+            {
+                var origin = Trace(returned);
+                result = result is { } previous ? Origin.Combine(previous, origin) : origin;
+            }
+        }
+
+        return result is { State: GateState.Gated };
     }
 
     /// <summary>The key of <c>[FromKeyedServices("safe")]</c> on an injected parameter, or null.</summary>

@@ -10,8 +10,8 @@ namespace SupportAgent;
 using Kernel = Microsoft.SemanticKernel.Kernel;
 
 /// <summary>
-/// How the agent's kernel is built around any model: its prompt, its plugin and its policy gates (function-invocation,
-/// auto-function-invocation and prompt-render filters). The host and the evaluation entry point both build it here, so
+/// How the agent's kernel is built around any model: its prompt, its plugin and its policy gates (on the model client for
+/// requests and answers; function-invocation, auto-function-invocation and prompt-render filters for the rest). The host and the evaluation entry point both build it here, so
 /// the evaluations test the prompt and the gates that ship.
 /// </summary>
 public static class AgentKernel
@@ -45,10 +45,7 @@ public static class AgentKernel
 
     internal static Kernel Build(IChatClient model, KernelPlugin plugin, Action<PolicyGateOptions> configureGates)
     {
-        var builder = Kernel.CreateBuilder();
-        builder.Services.AddSingleton<IChatCompletionService>(_ => model.AsBuilder().UseKernelFunctionInvocation().Build().AsChatCompletionService());
-        builder.Plugins.Add(plugin);
-        builder.AddPolicyGate(options =>
+        void Gates(PolicyGateOptions options)
         {
             foreach (var gate in BuiltInPolicyGates.CreateDefault(gates => gates.Exfiltration.InternalDomains.Add(InternalDomain)))
             {
@@ -56,7 +53,23 @@ public static class AgentKernel
             }
 
             configureGates(options);
-        });
+        }
+
+        var builder = Kernel.CreateBuilder();
+        // A request sent straight to the chat service passes none of the kernel's filters (Semantic Kernel runs prompt
+        // filters only for prompt functions), so the model client carries the gate for requests and answers; the
+        // kernel's function filters judge the tool calls.
+        builder.Services.AddSingleton<IChatCompletionService>(_ => model.AsBuilder()
+            .UsePolicyGate(options =>
+            {
+                Gates(options);
+                options.GateToolCalls = false;
+            })
+            .UseKernelFunctionInvocation()
+            .Build()
+            .AsChatCompletionService());
+        builder.Plugins.Add(plugin);
+        builder.AddPolicyGate(Gates);
 
         return builder.Build();
     }
