@@ -123,12 +123,14 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_Semantic_Kernel_agent_is_a_model_call_gated_as_its_kernel_is()
+    public void A_Semantic_Kernel_agent_is_a_model_call_gated_as_its_kernels_chat_service_is_not_by_the_kernels_filters()
     {
         // The shape of Semantic Kernel's GettingStartedWithAgents samples (Microsoft.SemanticKernel.Agents.Core is
         // not shipped with the tool: a reference stub stands in).
         var file = Write("src/Parrot/Program.cs", """
             using AlignmentPolicy.Gates;
+            using Microsoft.Extensions.AI;
+            using Microsoft.Extensions.DependencyInjection;
             using Microsoft.SemanticKernel;
             using Microsoft.SemanticKernel.Agents;
             using Microsoft.SemanticKernel.ChatCompletion;
@@ -140,8 +142,20 @@ public sealed class ScanCommandTests : IDisposable
                 Console.WriteLine(response.Message.Content);
             }
 
-            Kernel gatedKernel = CreateKernel();
-            gatedKernel.UsePolicyGate();
+            // A kernel's filters do not see an agent's turn (ChatCompletionAgent calls the chat service itself): gating the
+            // kernel alone leaves its requests ungated; a chat service made from a gated client gates them.
+            Kernel filtersOnly = CreateKernel();
+            filtersOnly.UsePolicyGate();
+            ChatCompletionAgent filtered = new() { Name = "Filtered", Kernel = filtersOnly };
+            await foreach (var response in filtered.InvokeStreamingAsync("Hello"))
+            {
+                Console.Write(response.Message.Content);
+            }
+
+            IKernelBuilder builder = Kernel.CreateBuilder();
+            builder.Services.AddSingleton<IChatCompletionService>(_ => Model().AsBuilder().UsePolicyGate().Build().AsChatCompletionService());
+            builder.AddPolicyGate();
+            Kernel gatedKernel = builder.Build();
             ChatCompletionAgent gated = new() { Name = "Gated", Kernel = gatedKernel };
             await foreach (var response in gated.InvokeStreamingAsync("Hello"))
             {
@@ -149,6 +163,7 @@ public sealed class ScanCommandTests : IDisposable
             }
 
             static Kernel CreateKernel() => Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+            static IChatClient Model() => new OpenAI.Chat.ChatClient("gpt-4o", "key").AsIChatClient();
             """);
         Write("src/Parrot/Parrot.csproj", """
             <Project Sdk="Microsoft.NET.Sdk">
@@ -164,6 +179,7 @@ public sealed class ScanCommandTests : IDisposable
 
         var findings = Lines(output, "ALN0001");
         Assert.Contains($"src/Parrot/Program.cs({LineOf(file, "parrot.InvokeAsync(")},", findings);
+        Assert.Contains($"src/Parrot/Program.cs({LineOf(file, "filtered.InvokeStreamingAsync(")},", findings);
         Assert.DoesNotContain($"src/Parrot/Program.cs({LineOf(file, "gated.InvokeStreamingAsync(")},", findings);
     }
 
@@ -245,8 +261,10 @@ public sealed class ScanCommandTests : IDisposable
         var findings = Lines(output, "ALN0001");
         Assert.Contains($"src/Assistants/Program.cs({LineOf(file, "assistant.InvokeAsync(")},", findings);
         Assert.Contains($"src/Assistants/Program.cs({LineOf(file, "in chat.InvokeAsync(")},", findings);
-        Assert.DoesNotContain($"src/Assistants/Program.cs({LineOf(file, "gated.InvokeAsync(")},", findings);
-        Assert.DoesNotContain($"src/Assistants/Program.cs({LineOf(file, "gatedChat.InvokeAsync(")},", findings);
+        // An agent with its own client (AzureAIAgent) calls that client: a kernel gated with filters, which see only prompt
+        // functions, gates its tools, not its requests; so the group chat it is in is not gated either.
+        Assert.Contains($"src/Assistants/Program.cs({LineOf(file, "gated.InvokeAsync(")},", findings);
+        Assert.Contains($"src/Assistants/Program.cs({LineOf(file, "gatedChat.InvokeAsync(")},", findings);
         Assert.Contains($"src/Assistants/Program.cs({LineOf(file, "orchestration.InvokeAsync(")},", findings);
 
         // They invoke their kernel's plugins by themselves: automatic invocation unless the kernel is gated.
