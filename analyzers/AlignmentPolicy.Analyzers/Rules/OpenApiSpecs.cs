@@ -91,7 +91,8 @@ internal static class OpenApiSpecs
     private static ImmutableArray<OpenApiOperation>? ReadJson(string content)
     {
         var reader = new JsonReader(content);
-        if (reader.ReadValue() is not Dictionary<string, object?> root || !(root.ContainsKey("openapi") || root.ContainsKey("swagger"))
+        // A spec that does not parse (cut short, an unclosed object) says nothing: the import is judged as without a spec.
+        if (reader.ReadValue() is not Dictionary<string, object?> root || reader.Broken || !(root.ContainsKey("openapi") || root.ContainsKey("swagger"))
             || !root.TryGetValue("paths", out var pathsValue) || pathsValue is not Dictionary<string, object?> paths)
         {
             return null;
@@ -202,11 +203,15 @@ internal static class OpenApiSpecs
 
         public JsonReader(string text) => _text = text;
 
+        /// <summary>Whether the text ended inside a value or a container was not closed: what was read is incomplete.</summary>
+        public bool Broken { get; private set; }
+
         public object? ReadValue(int depth = 0)
         {
             SkipWhitespace();
             if (_position >= _text.Length || depth > 64)
             {
+                Broken = true;
                 return null;
             }
 
@@ -220,6 +225,7 @@ internal static class OpenApiSpecs
                         SkipWhitespace();
                         if (_position >= _text.Length)
                         {
+                            Broken = true;
                             return obj;
                         }
 
@@ -237,6 +243,7 @@ internal static class OpenApiSpecs
 
                         if (ReadValue(depth + 1) is not string key)
                         {
+                            Broken = true;
                             return obj;
                         }
 
@@ -257,6 +264,7 @@ internal static class OpenApiSpecs
                         SkipWhitespace();
                         if (_position >= _text.Length)
                         {
+                            Broken = true;
                             return list;
                         }
 
@@ -276,6 +284,7 @@ internal static class OpenApiSpecs
                         list.Add(ReadValue(depth + 1));
                         if (_position == before)
                         {
+                            Broken = true;
                             return list;
                         }
                     }

@@ -277,6 +277,29 @@ public class OpenApiPluginTests
         return test.RunAsync();
     }
 
+    // A spec file cut short (its POST never closes) is not read as "no writes": the import is judged as without a spec.
+    [Fact]
+    public Task A_spec_that_does_not_parse_is_judged_as_no_spec()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                class Samples
+                {
+                    private readonly Kernel _kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+
+                    public async Task CutShort()
+                    {
+                        await this._kernel.{|#0:ImportPluginFromOpenApiAsync|}("RepairService", "Resources/repair-service.json");
+                    }
+                }
+                """ + OpenApiPackage,
+        };
+        test.TestState.AdditionalFiles.Add(("/src/Samples/Resources/repair-service.json", """{ "openapi": "3.0.0", "paths": { "/repairs": { "get": { "operationId": "listRepairs" }, "post": { "operationId": "createRep"""));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("RepairService", "write over HTTP", "ImportPluginFromOpenApiAsync -> the spec's operations (HTTP requests: POST, PUT, PATCH and DELETE write)"));
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task A_spec_read_through_a_resource_stream_is_found_by_its_name()
     {
