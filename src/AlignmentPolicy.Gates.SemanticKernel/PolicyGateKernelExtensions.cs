@@ -1,6 +1,8 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace AlignmentPolicy.Gates;
 
@@ -33,7 +35,12 @@ public static class PolicyGateKernelExtensions
         return Register(kernel, Create(kernel.Services, [gate], configure));
     }
 
-    /// <summary>Registers the policy gate filter in the kernel builder's services, so every kernel built from it is gated.</summary>
+    /// <summary>
+    /// Registers the policy gate filter in the kernel builder's services, so every kernel built from it is gated, and puts
+    /// the gates around the chat services (<see cref="IChatCompletionService"/>, <see cref="IChatClient"/>) registered
+    /// before this call, so requests sent straight to them (an agent's turn, application code) are judged too. Call it
+    /// after adding the chat services; one added later is not wrapped.
+    /// </summary>
     /// <param name="builder">The kernel builder.</param>
     /// <param name="configure">Adjusts the options.</param>
     /// <returns>The builder.</returns>
@@ -43,7 +50,8 @@ public static class PolicyGateKernelExtensions
         return AddFilter(builder, [], configure);
     }
 
-    /// <summary>Registers a filter gating with <paramref name="gate"/> in the kernel builder's services.</summary>
+    /// <summary>Registers a filter gating with <paramref name="gate"/> in the kernel builder's services and puts the gate around
+    /// the chat services registered before this call (see the other overload).</summary>
     /// <param name="builder">The kernel builder.</param>
     /// <param name="gate">The gate.</param>
     /// <param name="configure">Adjusts the options.</param>
@@ -61,7 +69,79 @@ public static class PolicyGateKernelExtensions
         builder.Services.AddSingleton<IFunctionInvocationFilter>(services => services.GetRequiredService<PolicyGateKernelFilter>());
         builder.Services.AddSingleton<IAutoFunctionInvocationFilter>(services => services.GetRequiredService<PolicyGateKernelFilter>());
         builder.Services.AddSingleton<IPromptRenderFilter>(services => services.GetRequiredService<PolicyGateKernelFilter>());
+        GateChatServices(builder.Services);
         return builder;
+    }
+
+    /// <summary>
+    /// Puts the gates around the chat services registered so far: a request sent straight to a chat service (an
+    /// agent's turn, <c>GetChatMessageContentAsync</c>) passes none of Semantic Kernel's filters.
+    /// </summary>
+    private static void GateChatServices(IServiceCollection services)
+    {
+        for (var i = 0; i < services.Count; i++)
+        {
+            var descriptor = services[i];
+            if (descriptor.ServiceType == typeof(IChatCompletionService))
+            {
+                services[i] = Decorate(descriptor, (inner, provider) => IsGated((IChatCompletionService)inner)
+                    ? inner
+                    : new PolicyGatedChatCompletionService((IChatCompletionService)inner, provider.GetRequiredService<PolicyGateKernelFilter>()));
+            }
+            else if (descriptor.ServiceType == typeof(IChatClient))
+            {
+                services[i] = Decorate(descriptor, (inner, provider) => ((IChatClient)inner).GetService(typeof(PolicyGatedChatClient)) is not null
+                    ? inner
+                    : PolicyGatedKernelChatClient.Create((IChatClient)inner, provider.GetRequiredService<PolicyGateKernelFilter>(), provider));
+            }
+        }
+    }
+
+    /// <summary>A chat service over a chat client that already carries a policy gate is not judged a second time.</summary>
+    /// <remarks>Semantic Kernel's <c>AsChatCompletionService()</c> keeps its chat client in a private field and does not
+    /// hand it out; it is read by reflection. Should that fail (another Semantic Kernel version), the service is wrapped:
+    /// judged twice, never less.</remarks>
+    private static bool IsGated(IChatCompletionService service)
+    {
+        if (service is PolicyGatedChatCompletionService)
+        {
+            return true;
+        }
+
+        var type = service.GetType();
+        if (type.FullName != "Microsoft.SemanticKernel.ChatCompletion.ChatClientChatCompletionService")
+        {
+            return false;
+        }
+
+        foreach (var field in type.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic))
+        {
+            if (field.FieldType == typeof(IChatClient) && field.GetValue(service) is IChatClient client)
+            {
+                return client.GetService(typeof(PolicyGatedChatClient)) is not null;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The same registration (type, key, lifetime) whose instance is <paramref name="wrap"/> of the original.</summary>
+    private static ServiceDescriptor Decorate(ServiceDescriptor descriptor, Func<object, IServiceProvider, object> wrap)
+    {
+        if (descriptor.IsKeyedService)
+        {
+            return new ServiceDescriptor(descriptor.ServiceType, descriptor.ServiceKey, (provider, key) => wrap(
+                descriptor.KeyedImplementationInstance
+                    ?? descriptor.KeyedImplementationFactory?.Invoke(provider, key)
+                    ?? ActivatorUtilities.CreateInstance(provider, descriptor.KeyedImplementationType!),
+                provider), descriptor.Lifetime);
+        }
+
+        return new ServiceDescriptor(descriptor.ServiceType, provider => wrap(
+            descriptor.ImplementationInstance
+                ?? descriptor.ImplementationFactory?.Invoke(provider)
+                ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!),
+            provider), descriptor.Lifetime);
     }
 
     private static PolicyGateKernelFilter Create(IServiceProvider services, IPolicyGate[] gates, Action<PolicyGateOptions>? configure)

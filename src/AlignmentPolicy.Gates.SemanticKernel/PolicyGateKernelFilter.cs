@@ -16,6 +16,7 @@ namespace AlignmentPolicy.Gates;
 public sealed class PolicyGateKernelFilter : IFunctionInvocationFilter, IAutoFunctionInvocationFilter, IPromptRenderFilter
 {
     private static readonly AsyncLocal<string?> AutoInvoking = new();
+    private static readonly AsyncLocal<bool> PromptFunction = new();
     private readonly PolicyEngine _engine;
 
     /// <summary>Creates the filter.</summary>
@@ -32,6 +33,13 @@ public sealed class PolicyGateKernelFilter : IFunctionInvocationFilter, IAutoFun
 
     /// <summary>The gates this filter runs, in order.</summary>
     public IReadOnlyList<IPolicyGate> Gates => _engine.Gates;
+
+    /// <summary>The engine, shared with the kernel's gated chat services (<see cref="PolicyGatedChatCompletionService"/>).</summary>
+    internal PolicyEngine Engine => _engine;
+
+    /// <summary>Whether a prompt function's invocation is under way on this flow: its prompt and answer are judged here,
+    /// so the chat service it calls does not judge them again.</summary>
+    internal static bool InPromptFunction => PromptFunction.Value;
 
     /// <inheritdoc />
     public async Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
@@ -91,7 +99,17 @@ public sealed class PolicyGateKernelFilter : IFunctionInvocationFilter, IAutoFun
             }
         }
 
-        await next(context).ConfigureAwait(false);
+        var judgesHere = isPrompt && !context.IsStreaming;
+        var previous = PromptFunction.Value;
+        PromptFunction.Value = judgesHere;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            PromptFunction.Value = previous;
+        }
 
         if (isPrompt && !context.IsStreaming && _engine.Options.GateResponses && _engine.Wants(PolicyRequestKind.ModelResponse)
             && context.Result.GetValue<object>() is { } value)

@@ -711,8 +711,47 @@ public class GateBehaviourTests
                 {
                     var builder = Kernel.CreateBuilder();
                     builder.Services.AddSingleton<IChatCompletionService>(_ => model.AsBuilder().Build().AsChatCompletionService());
+                    var kernel = builder.Build();
+                    kernel.UsePolicyGate();
+                    await kernel.GetRequiredService<IChatCompletionService>().[|GetChatMessageContentAsync|](history, kernel: kernel);
+                }
+            }
+            """);
+
+    // builder.AddPolicyGate() puts the gates around the chat services registered on the builder before it (a request sent
+    // straight to them is judged by the service); a service registered after it, or a built kernel's UsePolicyGate(), is not wrapped.
+    [Fact]
+    public Task A_kernel_builders_AddPolicyGate_gates_requests_sent_straight_to_the_chat_services_registered_before_it()
+        => ModelCalls.VerifyAsync(Usings + FilterKindsSource + """
+            class Samples
+            {
+                public async Task RegisteredBeforeAsync(IChatClient model, ChatHistory history)
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Services.AddSingleton<IChatCompletionService>(_ => model.AsChatCompletionService());
                     builder.AddPolicyGate();
                     var kernel = builder.Build();
+                    await kernel.GetRequiredService<IChatCompletionService>().GetChatMessageContentAsync(history, kernel: kernel);
+                }
+
+                public async Task ConnectorInTheChainAsync(ChatHistory history)
+                {
+                    var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").AddPolicyGate().Build();
+                    await kernel.GetRequiredService<IChatCompletionService>().GetChatMessageContentAsync(history, kernel: kernel);
+                }
+
+                public async Task RegisteredAfterAsync(IChatClient model, ChatHistory history)
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.AddPolicyGate();
+                    builder.Services.AddSingleton<IChatCompletionService>(_ => model.AsChatCompletionService());
+                    var kernel = builder.Build();
+                    await kernel.GetRequiredService<IChatCompletionService>().[|GetChatMessageContentAsync|](history, kernel: kernel);
+                }
+
+                public async Task GateBeforeTheConnectorAsync(ChatHistory history)
+                {
+                    var kernel = Kernel.CreateBuilder().AddPolicyGate().AddOpenAIChatCompletion("gpt-4o", "key").Build();
                     await kernel.GetRequiredService<IChatCompletionService>().[|GetChatMessageContentAsync|](history, kernel: kernel);
                 }
             }

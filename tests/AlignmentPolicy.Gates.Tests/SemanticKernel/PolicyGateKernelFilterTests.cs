@@ -114,7 +114,7 @@ public sealed class PolicyGateKernelFilterTests
     public async Task ThrowingGateDeniesTheFunction()
     {
         var model = TestChatClient.Scripted(TestChatClient.Call("c1", "mail_send_email", ("to", "a@contoso.example"), ("body", "hi")), TestChatClient.Text("ok"));
-        var (kernel, plugin) = Build(model, b => b.AddPolicyGate(new TestGate(r => throw new InvalidOperationException("boom"))));
+        var (kernel, plugin) = Build(model, b => b.AddPolicyGate(new TestGate(r => r.Kind == PolicyRequestKind.ToolCall ? throw new InvalidOperationException("boom") : PolicyVerdict.Allowed)));
 
         await Ask(kernel, "Mail");
 

@@ -57,8 +57,74 @@ internal sealed class OriginTracer
     /// kernel builder (<c>kernel.UsePolicyGate()</c>, <c>builder.AddPolicyGate()</c>, a team helper returning the kernel)
     /// is not one: it is a set of kernel filters, and none of them sees such a request.
     /// </summary>
+    /// <remarks>Except our own <c>builder.AddPolicyGate()</c>: it also puts the gates around the chat services registered on
+    /// that builder before it (AlignmentPolicy.Gates.SemanticKernel), so for those it gates requests sent straight to them.</remarks>
     private bool IsGate(IInvocationOperation invocation)
-        => Gates.IsGateInvocation(invocation, _forModelCalls) && (_throughKernel || !IsKernelLevel(invocation));
+        => Gates.IsGateInvocation(invocation, _forModelCalls) && (_throughKernel || !IsKernelLevel(invocation) || WrapsChatServicesRegisteredBefore(invocation));
+
+    /// <summary>
+    /// <c>builder.AddPolicyGate()</c> (ours, on a kernel builder) after a chat service was registered on the same builder: in
+    /// the chain below it (<c>Kernel.CreateBuilder().AddOpenAIChatCompletion(...).AddPolicyGate()</c>) or earlier on the same
+    /// local (<c>builder.AddOpenAIChatCompletion(...); builder.AddPolicyGate();</c>). A service registered after it, or
+    /// elsewhere, is not wrapped.
+    /// </summary>
+    private bool WrapsChatServicesRegisteredBefore(IInvocationOperation gate)
+    {
+        var method = gate.TargetMethod.ReducedFrom ?? gate.TargetMethod;
+        if (method.Name != "AddPolicyGate" || !InvocationClassifier.IsInGatesNamespace(method.ContainingType)
+            || Operations.Receiver(gate) is not { } on || on.Type is not { } onType || Symbols.IKernelBuilder is not { } kernelBuilder
+            || !KnownSymbols.IsOrDerivesFrom(onType, kernelBuilder))
+        {
+            return false;
+        }
+
+        var receiver = Operations.Unwrap(on);
+        for (var link = receiver as IInvocationOperation; link is not null; link = Operations.Receiver(link) is { } next ? Operations.Unwrap(next) as IInvocationOperation : null)
+        {
+            if (RegistersChatService(link))
+            {
+                return true;
+            }
+        }
+
+        if (receiver is not ILocalReferenceOperation { Local: var builder })
+        {
+            return false;
+        }
+
+        foreach (var descendant in Operations.Root(gate).Descendants())
+        {
+            if (descendant is IInvocationOperation call && call.Syntax.SpanStart < gate.Syntax.SpanStart && Operations.Receiver(call) is { } target
+                && Operations.Unwrap(target) is var unwrapped
+                && (IsLocal(unwrapped, builder) || (unwrapped is IPropertyReferenceOperation { Instance: { } owner } && IsLocal(Operations.Unwrap(owner), builder)))
+                && RegistersChatService(call))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A registration of a chat service or chat client: a connector's <c>AddXxxChatCompletion</c>/<c>AddXxxChatClient</c>
+    /// on a kernel builder, or a service registration of <c>IChatCompletionService</c>/<c>IChatClient</c>.</summary>
+    private bool RegistersChatService(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        var name = method.Name;
+        if (name.StartsWith("Add", StringComparison.Ordinal) && (name.EndsWith("ChatCompletion", StringComparison.Ordinal) || name.EndsWith("ChatClient", StringComparison.Ordinal))
+            && Symbols.IKernelBuilder is { } kernelBuilder && (method.ReducedFrom ?? method).Parameters is { Length: > 0 } parameters && KnownSymbols.IsOrDerivesFrom(parameters[0].Type, kernelBuilder))
+        {
+            return true;
+        }
+
+        return _context.Classifier.Classify(method) == InvocationKind.ServiceRegistration
+            && (method.TypeArguments.Any(IsChatServiceType) || call.Arguments.Any(a => Operations.Unwrap(a.Value).Type is { } type && IsChatServiceType(type)));
+    }
+
+    private bool IsChatServiceType(ITypeSymbol type)
+        => (Symbols.IChatCompletionService is { } service && KnownSymbols.IsOrDerivesFrom(type, service))
+            || (Symbols.IChatClient is { } client && KnownSymbols.IsOrDerivesFrom(type, client));
 
     private bool IsKernelLevel(IInvocationOperation invocation)
     {
