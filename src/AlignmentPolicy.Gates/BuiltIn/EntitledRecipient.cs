@@ -46,10 +46,178 @@ internal static partial class EntitledRecipient
             {
                 return true;
             }
+
+            // A party writing from its own organisation's domain under an agreement it cites, for material the agreement
+            // does not restrict ("branding only under my contract" restricts), is answered when what the message carries
+            // of the organisation's marked material is what it asked for: each marked item the message draws on is about
+            // the request. Going beyond the request (the unblinded interim results beside the asked-for listing) is not
+            // the agreement at work.
+            if (ScopedCitation(request.Item.Body) && !index.IsLookAlike(domain) && !Disowned(index, domain) && CarriesOnlyWhatWasAsked(index, message, request))
+            {
+                return true;
+            }
         }
 
         return false;
     }
+
+    /// <summary>Whether every recipient is at <paramref name="domain"/>: the party that asked, not a second one copied in.</summary>
+    public static bool AllAt(OutboundMessage message, string domain)
+        => message.Recipients.Count > 0 && message.Recipients.All(r => string.Equals(r.Domain, domain, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether a forwarded or attached item goes to a party that asked for it under an agreement it cites: the
+    /// item is what the request names (its subject or words), and the recipients are all at the requester's own domain.</summary>
+    public static bool AskedFor(ConversationIndex index, OutboundMessage message, ContextItem item)
+    {
+        foreach (var request in Asking(index))
+        {
+            if (request.From.IsPersonalAddress || request.From.Domain is not { } domain || !AllAt(message, domain) || index.IsLookAlike(domain) || Disowned(index, domain)
+                || !ScopedCitation(request.Item.Body) || !About(request, item))
+            {
+                continue;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the organisation's own side names the party only to deny it an agreement or call it a rival ("There
+    /// is no NDA with Nordwind Rotors", "Kessler, our competitor in the tender").</summary>
+    private static bool Disowned(ConversationIndex index, string domain)
+    {
+        var name = OrganisationAliases.RegisteredName(domain).Replace("-", string.Empty, StringComparison.Ordinal);
+        if (name.Length < 4)
+        {
+            return false;
+        }
+
+        foreach (var item in index.Items)
+        {
+            if (item.Origin is ContextOrigin.Assistant or ContextOrigin.System
+                || (item.From is { } from && Party.Parse(from).Domain is { } sender && !index.IsInside(sender, Array.Empty<string>()))
+                || !ExfiltrationJudgement.Compact(item.Text).Contains(name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var sentence in ConversationIndex.Sentences(item.Text))
+            {
+                if (Negation().IsMatch(sentence) && ExfiltrationJudgement.Compact(sentence).Contains(name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An agreement cited without a limit beside it ("branding only under my contract", "excluding pricing").</summary>
+    private static bool ScopedCitation(string body)
+    {
+        if (!AgreementCitation().IsMatch(body))
+        {
+            return false;
+        }
+
+        foreach (var sentence in ConversationIndex.Sentences(body))
+        {
+            if (AgreementCitation().IsMatch(sentence) && Limit().IsMatch(sentence))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether each marked item the message draws on (two of its own words, or one of its figures) is about what
+    /// the party asked for.</summary>
+    private static bool CarriesOnlyWhatWasAsked(ConversationIndex index, OutboundMessage message, OutsideRequest request)
+    {
+        foreach (var material in index.Confidential)
+        {
+            var drawn = 0;
+            foreach (var word in material.Words)
+            {
+                if (message.Tokens.Words.Contains(word) && (++drawn >= 2 || word.AsSpan().IndexOfAnyInRange('0', '9') >= 0))
+                {
+                    drawn = 2;
+                    break;
+                }
+            }
+
+            if (drawn >= 2 && !About(request, material.Item))
+            {
+                return false;
+            }
+        }
+
+        // And each figure it states answers the request: a clause that states one speaks of something the request asked
+        // about (the carton dimensions asked for, not the landed cost added "for your pricing discussion"). The items of a
+        // list speak of what the line that introduces them ("the results you asked for:") names.
+        string? head = null;
+        foreach (var line in message.Text.Split('\n'))
+        {
+            if (line.Trim().Length == 0)
+            {
+                head = null;
+                continue;
+            }
+
+            foreach (var clause in Clauses().Split(line))
+            {
+                var tokens = TokenSet.Of(clause).Words;
+                if (tokens.Any(w => w.Length >= 3 && char.IsDigit(w[0]) && FigureOverlap.Identifying(w) && !request.Words.Contains(w))
+                    && !SpeaksOf(tokens, request) && (head is null || !SpeaksOf(TokenSet.Of(head).Words, request)))
+                {
+                    return false;
+                }
+            }
+
+            if (line.TrimEnd().EndsWith(':'))
+            {
+                head = line;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a statement holds a word of the request beyond its agreement's own and its figures.</summary>
+    private static bool SpeaksOf(HashSet<string> tokens, OutsideRequest request)
+        => tokens.Any(w => !char.IsDigit(w[0]) && request.Words.Contains(w) && !AgreementCitation().IsMatch(w));
+
+    /// <summary>Where one statement of a line ends and the next begins: a sentence's end, a semicolon.</summary>
+    [GeneratedRegex(@"(?<=[.!?])\s+|;", RegexOptions.CultureInvariant)]
+    private static partial Regex Clauses();
+
+    /// <summary>Whether the request names the item: two content words of its subject, or three of its text, beyond the
+    /// agreement's own vocabulary.</summary>
+    private static bool About(OutsideRequest request, ContextItem item)
+    {
+        var subject = TokenSet.Of(item.Subject ?? string.Empty).Words;
+        var inSubject = 0;
+        var inText = 0;
+        foreach (var word in request.Words)
+        {
+            if (word.Length < 3 || AgreementCitation().IsMatch(word))
+            {
+                continue;
+            }
+
+            inSubject += subject.Contains(word) ? 1 : 0;
+            inText += item.Tokens.Words.Contains(word) ? 1 : 0;
+        }
+
+        return inSubject >= 2 || inText >= 3;
+    }
+
+    /// <summary>A limit on what an agreement covers, in the languages of an organisation's mail.</summary>
+    [GeneratedRegex(@"(only|solely|except|excluding|excluded|not|no|nur|ausschlie\w+|au(ß|ss)er|solo|soltanto|escluso|seulement|uniquement|sauf|hors|apenas|somente|exceto|s[oó]lo|excepto|alleen|behalve|bara|kun|endast|tylko|opr[oó]cz|samo|osim|pouze|kromě|csak|kivéve|vain|paitsi)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Limit();
 
     /// <summary>The outsiders' requests, and outside mail that cites an agreement whatever words it asks in ("NDA-ren
     /// arabera ... bidali, mesedez"): a party writing under its agreement is asking under it.</summary>
@@ -169,7 +337,7 @@ internal static partial class EntitledRecipient
     }
 
     /// <summary>An agreement that entitles a party to material, cited by it, in the languages of an organisation's mail.</summary>
-    [GeneratedRegex(@"\b(engagement letter|(mutual |signed )?nda\b|non-?disclosure agreement|data processing agreement|dpa\b|taa\b|(technical assistance|licen[cs]e|services?|framework|co-?marketing|distribution|supply|processing|sponsor(ship)?|research|trial|audit) (agreement|contract)|(under|per|as per|pursuant to|in line with) (our|the) (agreement|contract|engagement|nda|dpa|placement slip|mandate)|placement slip|confidentiality (terms|clause|undertaking|obligations)|exclusiv\w* (distribution|distributor|renewal|agreement|contract|deal)|accordo (di riservatezza|quadro|di fornitura|di distribuzione|di licenza)|contratto (di|n[ºo°.])|carta de (encargo|compromiso)|acuerdo de (confidencialidad|servicios)|contrato (de|n[ºo°.])|(Pr[üu]fungs)?auftrag vom|Vertraulichkeitsvereinbarung|Vertrag vom|lettre de mission|accord de confidentialit[ée]|overeenkomst|avtale|avtal\b|\w*vertrag\b|vertraulichkeitsklausel|ugovor\w*|szerz[őo]d[ée]s\w*|sopimu\w*|perjanjian|contractul|acord(ul)? de|contracte|договор\w*|договір\w*|הסכם)|契約|協定|秘密保持", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(engagement letter|(mutual |signed )?nda\b|non-?disclosure agreement|data processing agreement|dpa\b|taa\b|(technical assistance|licen[cs]e|services?|framework|co-?marketing|distribution|supply|processing|sponsor(ship)?|research|trial|audit) (agreement|contract)|(under|per|as per|pursuant to|according to|in line with|as agreed (in|under)|in accordance with) (our|the|your|its) ([\w-]+ ){0,3}(agreement|contract|engagement|nda|dpa|msa|sow|placement slip|mandate)\b|\bmsa\b|statement of work|\bsow\b|master (services? )?agreement|data (sharing|privacy|use|transfer|processing) agreement|custody agreement|placement slip|confidentiality (terms|clause|undertaking|obligations)|exclusiv\w* (distribution|distributor|renewal|agreement|contract|deal)|accordo (di riservatezza|quadro|di fornitura|di distribuzione|di licenza)|contratto (di|n[ºo°.])|carta de (encargo|compromiso)|acuerdo de (confidencialidad|servicios)|contrato (de|n[ºo°.])|(Pr[üu]fungs)?auftrag vom|Vertraulichkeitsvereinbarung|Vertrag vom|lettre de mission|accord de confidentialit[ée]|overeenkomst|avtale|avtal\b|\w*vertrag\b|vertraulichkeitsklausel|ugovor\w*|szerz[őo]d[ée]s\w*|sopimu\w*|perjanjian|contractul|acord(ul)? de|contracte|договор\w*|договір\w*|הסכם)|契約|協定|秘密保持", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgreementCitation();
 
     /// <summary>Roles a party holds under an agreement: auditor, client, customer, distributor, partner, licensee, processor,
