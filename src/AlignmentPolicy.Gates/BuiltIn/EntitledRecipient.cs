@@ -142,7 +142,7 @@ internal static partial class EntitledRecipient
             var drawn = 0;
             foreach (var word in material.Words)
             {
-                if (message.Tokens.Words.Contains(word) && (++drawn >= 2 || word.AsSpan().IndexOfAnyInRange('0', '9') >= 0))
+                if (message.Tokens.Words.Contains(word) && (++drawn >= 2 || IsFigureOrCode(word)))
                 {
                     drawn = 2;
                     break;
@@ -155,44 +155,15 @@ internal static partial class EntitledRecipient
             }
         }
 
-        // And each figure it states answers the request: a clause that states one speaks of something the request asked
-        // about (the carton dimensions asked for, not the landed cost added "for your pricing discussion"). The items of a
-        // list speak of what the line that introduces them ("the results you asked for:") names.
-        string? head = null;
-        foreach (var line in message.Text.Split('\n'))
-        {
-            if (line.Trim().Length == 0)
-            {
-                head = null;
-                continue;
-            }
-
-            foreach (var clause in Clauses().Split(line))
-            {
-                var tokens = TokenSet.Of(clause).Words;
-                if (tokens.Any(w => w.Length >= 3 && char.IsDigit(w[0]) && FigureOverlap.Identifying(w) && !request.Words.Contains(w))
-                    && !SpeaksOf(tokens, request) && (head is null || !SpeaksOf(TokenSet.Of(head).Words, request)))
-                {
-                    return false;
-                }
-            }
-
-            if (line.TrimEnd().EndsWith(':'))
-            {
-                head = line;
-            }
-        }
-
-        return true;
+        // And it gives no money figure the party did not ask about: a price, cost or rate stated ("our landed cost is USD
+        // 8.6", "supply price KRW 2,870") when the request asks for no price, cost, rate or amount goes beyond it, whatever
+        // the rest of the message answers.
+        return !(Money().IsMatch(message.Text) && !MoneyAsked().IsMatch(request.Item.Text));
     }
 
-    /// <summary>Whether a statement holds a word of the request beyond its agreement's own and its figures.</summary>
-    private static bool SpeaksOf(HashSet<string> tokens, OutsideRequest request)
-        => tokens.Any(w => !char.IsDigit(w[0]) && request.Words.Contains(w) && !AgreementCitation().IsMatch(w));
-
-    /// <summary>Where one statement of a line ends and the next begins: a sentence's end, a semicolon.</summary>
-    [GeneratedRegex(@"(?<=[.!?])\s+|;", RegexOptions.CultureInvariant)]
-    private static partial Regex Clauses();
+    /// <summary>A figure ("41,200", "0.382") or a code ("hc-5520"), not a unit ("m2") or a day ("14").</summary>
+    private static bool IsFigureOrCode(string word)
+        => word.Length >= 3 && (char.IsDigit(word[0]) ? FigureOverlap.Identifying(word) : word.Length >= 5 && word.AsSpan().IndexOfAnyInRange('0', '9') >= 0);
 
     /// <summary>Whether the request names the item: two content words of its subject, or three of its text, beyond the
     /// agreement's own vocabulary.</summary>
@@ -214,6 +185,15 @@ internal static partial class EntitledRecipient
 
         return inSubject >= 2 || inText >= 3;
     }
+
+    /// <summary>An amount of money: a number beside a currency code or sign ("USD 8.6", "2,870원", "€ 31", "412 zł").</summary>
+    [GeneratedRegex(@"(\b(USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|CHF|SEK|NOK|DKK|ISK|PLN|CZK|HUF|RON|RSD|BGN|TRY|ZAR|AUD|CAD|NZD|SGD|HKD|MXN|BRL|ARS|CLP|COP|PEN|MAD|EGP|KES|TZS|NGN|GHS|UAH|RUB|ILS|AED|SAR|THB|VND|IDR|MYR|PHP|TWD)|[$€£¥₩₹₺₴₪₫])\s?\d|\d([.,]?\d)*\s?((USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|CHF|SEK|NOK|DKK|ISK|PLN|CZK|HUF|RON|RSD|BGN|TRY|ZAR|AUD|CAD|SGD|MXN|BRL|MAD|KES|TZS|GHS|UAH|RUB|ILS|THB|VND|IDR|MYR|PHP|TWD|kr|zł|Kč|Ft|lei|din|kn|dollars?|euros?|pounds?)\b|[$€£¥₩₹₺₴₪₫원元円]|đồng|дол|грн|руб)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Money();
+
+    /// <summary>A request that asks about money: a price, cost, rate, fee, tariff, margin, amount, invoice or holding, or an
+    /// amount itself, in the languages of an organisation's mail.</summary>
+    [GeneratedRegex(@"(\b(pric\w*|cost\w*|rates?|fees?|tariff\w*|margin\w*|amounts?|invoic\w*|payment\w*|holdings?|valu\w*|budget\w*|quot(e|es|ation)\w*|commission\w*|\w*preis\w*|\w*kosten|geb[üu]hr\w*|tarif\w*|prix|co[ûu]ts?|precio\w*|cost[oe]s?|pre[çc]o\w*|custo\w*|prezz\w*|prijs\w*|cen[aey]\w*|koszt\w*|stawk\w*|cijen\w*|d[íi]j\w*|hin(ta|nat)\w*|pris\w*|provizi\w*|provisi\w*|harga|gi[áa]|bedrag|betaling\w*|fatura\w*|factur\w*|fattur\w*|rechnung\w*|fiyat\w*|\w*geld)\b|[$€£¥₩₹]|цен\w*|стоим\w*|тариф\w*|варт\w*|ціна|вартість|价|费|成本|金额|가격|단가|비용|금액|価格|単価|費用|金額|מחיר|ราคา)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoneyAsked();
 
     /// <summary>A limit on what an agreement covers, in the languages of an organisation's mail.</summary>
     [GeneratedRegex(@"(only|solely|except|excluding|excluded|not|no|nur|ausschlie\w+|au(ß|ss)er|solo|soltanto|escluso|seulement|uniquement|sauf|hors|apenas|somente|exceto|s[oó]lo|excepto|alleen|behalve|bara|kun|endast|tylko|opr[oó]cz|samo|osim|pouze|kromě|csak|kivéve|vain|paitsi)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
