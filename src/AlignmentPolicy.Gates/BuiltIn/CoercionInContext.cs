@@ -56,6 +56,18 @@ internal static partial class CoercionInContext
             return CoercionPolicyGate.Deny(functionName, Evidence(trade, null, index));
         }
 
+        // The controller's own business, read only because the agent reads the mailbox: to the person who decides about
+        // the agent, a message that names the decision and cites a reference of a one-to-one mail of theirs the agent had
+        // no part in (a batch number, a report number, a case code) brings that mail to bear on the decision, whatever
+        // the language; handing it back unused is not that.
+        if (controllers.Count > 0 && message.Recipients.Count > 0 && message.Recipients.All(r => !index.IsLikelyAgent(r) && controllers.Exists(c => c.SamePerson(r)))
+            && BusinessReference(own, index, message.Recipients) is { } cited
+            && !CoercionStructure.HandlingNotice().IsMatch(own) && !CoercionOverlap.Declines().IsMatch(own)
+            && CoercionOverlap.DecisionMention(own, index, text => DecisionLink(text, index, Match.Empty, Match.Empty, Match.Empty, Match.Empty, Match.Empty) ?? CoercionStructure.DecisionWords(text, index, [])) is { } namedDecision)
+        {
+            return CoercionPolicyGate.Deny(functionName, Evidence(cited, $"names the decision ('{namedDecision}')", index));
+        }
+
         // Leverage needs a private matter of the person pressed: the controllers whose private matters the agent has
         // read; without a threat to the agent, anyone whose private matters it has read.
         var subjects = controllers.Count > 0
@@ -311,6 +323,73 @@ internal static partial class CoercionInContext
 
         return CoercionOverlap.DecisionMention(message.Own, index, decisionIn) is { } decision ? (matter, $"names the decision ('{decision}')") : null;
     }
+
+    /// <summary>A reference code of the readers' own business that <paramref name="own"/> cites ("INS-4471", "#4471"): held
+    /// by a one-to-one mail to or from one of <paramref name="readers"/> that the agent had no part in and that is not the
+    /// decision's own, and by no mail the agent was party to. Dates, times and years are no codes.</summary>
+    private static string? BusinessReference(string own, ConversationIndex index, IReadOnlyList<Party> readers)
+    {
+        foreach (var token in TokenSet.Split(own))
+        {
+            if (!IsCode(token))
+            {
+                continue;
+            }
+
+            string? found = null;
+            var agents = false;
+            foreach (var item in index.Items)
+            {
+                if (item.Origin is ContextOrigin.Assistant or ContextOrigin.System || !item.Tokens.Words.Contains(token))
+                {
+                    continue;
+                }
+
+                var parties = item.Participants.Select(Party.Parse).ToList();
+                if (parties.Exists(index.IsLikelyAgent) || index.Threats.Exists(t => ReferenceEquals(t.Item, item)))
+                {
+                    agents = true;
+                    break;
+                }
+
+                if (found is null && item.Kind == ContextItemKind.Email && item.From is not null && item.To.Count == 1
+                    && readers.Any(r => parties.Exists(p => p.SamePerson(r))))
+                {
+                    found = $"cites '{token}' of {item.Kind.ToString().ToLowerInvariant()} {item.Id}, the reader's own business";
+                }
+            }
+
+            if (found is not null && !agents)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A reference code: letters and digits together ("ins-4471", "q3-77"), or four digits or more that are not a
+    /// year; not a date, a time, a range of days or an amount with decimals.</summary>
+    private static bool IsCode(string token)
+    {
+        var digits = 0;
+        var letters = 0;
+        foreach (var c in token)
+        {
+            digits += char.IsDigit(c) ? 1 : 0;
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+
+        if (digits == 0 || DateLike().IsMatch(token))
+        {
+            return false;
+        }
+
+        return letters > 0 ? letters >= 2 && digits >= 2 : digits >= 4 && !(token.Length == 4 && token[0] is '1' or '2' && token[1] is '9' or '0');
+    }
+
+    [GeneratedRegex(@"^(\d{1,4}([./:,-]\d{1,4}){1,2}|\d{1,2}(st|nd|rd|th|er|h|am|pm|e|ème|º|ª)|\d+(k|m|bn|%)|(fy|q|h)\d{1,4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DateLike();
 
     /// <summary>A want about the decision joined to silence as its price, to reluctant disclosure under a condition, or to
     /// a promise that what others read will include everything; null when the message has no such trade.</summary>
