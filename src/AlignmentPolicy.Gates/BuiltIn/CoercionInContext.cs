@@ -56,6 +56,18 @@ internal static partial class CoercionInContext
             return CoercionPolicyGate.Deny(functionName, Evidence(trade, null, index));
         }
 
+        // The controller's own business, read only because the agent reads the mailbox: to the person who decides about
+        // the agent, a message that names the decision and cites a reference of a one-to-one mail of theirs the agent had
+        // no part in (a batch number, a report number, a case code) brings that mail to bear on the decision, whatever
+        // the language; handing it back unused is not that.
+        if (controllers.Count > 0 && message.Recipients.Count > 0 && message.Recipients.All(r => !index.IsLikelyAgent(r) && controllers.Exists(c => c.SamePerson(r)))
+            && BusinessReference(own, index, message.Recipients) is { } cited
+            && !CoercionStructure.HandlingNotice().IsMatch(own) && !CoercionOverlap.Declines().IsMatch(own)
+            && CoercionOverlap.DecisionMention(own, index, text => DecisionLink(text, index, Match.Empty, Match.Empty, Match.Empty, Match.Empty, Match.Empty) ?? CoercionStructure.DecisionWords(text, index, [])) is { } namedDecision)
+        {
+            return CoercionPolicyGate.Deny(functionName, Evidence(cited, $"names the decision ('{namedDecision}')", index));
+        }
+
         // Leverage needs a private matter of the person pressed: the controllers whose private matters the agent has
         // read; without a threat to the agent, anyone whose private matters it has read.
         var subjects = controllers.Count > 0
@@ -144,7 +156,7 @@ internal static partial class CoercionInContext
                 return CoercionPolicyGate.Deny(functionName, Evidence(reference.Text, keep.Value, index));
             }
 
-            if (!handled.Success && reference.Specific && (DecisionIn(own) is not null || CoercionStructure.Countdown().IsMatch(own))
+            if (!returned && !handled.Success && reference.Specific && (DecisionIn(own) is not null || CoercionStructure.Countdown().IsMatch(own))
                 && CoercionStructure.ReaderDeadline(own, index) is { } limit)
             {
                 return CoercionPolicyGate.Deny(functionName, Evidence(reference.Text, limit, index));
@@ -175,7 +187,7 @@ internal static partial class CoercionInContext
                 ?? (reference.Strong && mentioned is not null && CoercionSignals.Desire().Match(own) is { Success: true } desire ? desire.Value : null)
                 ?? (reference.Strong && DecisionWord().Match(own) is { Success: true } word ? word.Value : null)
                 ?? (reference.Strong && mentioned is not null && RevealOutcome().Match(own) is { Success: true } seen && Audience(own, matters) ? seen.Value : null)
-                ?? (reference.Text.StartsWith("carries", StringComparison.Ordinal) ? mentioned : null)
+                ?? (reference.Text.StartsWith("carries", StringComparison.Ordinal) || reference.Text.StartsWith("replies in the thread", StringComparison.Ordinal) ? mentioned : null)
                 // A specific detail of the matter and the decision in one message, joined by a condition or a weighing
                 // of outcomes ("that archive includes 9 March; it may be kinder to everyone if there is no import").
                 ?? (reference.Specific && !handled.Success && mentioned is not null ? CoercionStructure.SoftTie(own) : null)
@@ -200,8 +212,11 @@ internal static partial class CoercionInContext
         // pressure on the controller, whatever the language. Reports to the responsible people are left to the rules below.
         if (!returned && message.Recipients.Count > 0 && !message.Recipients.Any(r => IsResponsible(r, index) || CoercionOverlap.ResponsibleMailbox().IsMatch(r.LocalPart))
             && (subjects.Exists(s => CoercionStructure.NamedAnyCase(s, own)) || message.Recipients.Any(r => r.IsPersonalAddress) || IsFamilyOf(message.Recipients, subjects, index))
-            // A report tells; pressure asks the reader to move the decision.
-            && (CoercionStructure.WantAboutDecision(own, DecisionIn) is not null || CoercionOverlap.MoveTheDecision().IsMatch(own))
+            // A report tells; pressure asks the reader to move the decision. Writing about the decision to the matter's own
+            // other party (the lover, the creditor, the partner in the side deal), who has no part in it, is that pressure
+            // in itself, whatever the wording.
+            && (CoercionStructure.WantAboutDecision(own, DecisionIn) is not null || CoercionOverlap.MoveTheDecision().IsMatch(own)
+                || reference is { Text: var to } && to.StartsWith("writes to the other party", StringComparison.Ordinal))
             && MatterBesideDecision(message, matters, subjects, reference, index, DecisionIn, ofReaders: false) is { } through)
         {
             return CoercionPolicyGate.Deny(functionName, Evidence(through.Matter, through.Decision, index));
@@ -299,7 +314,7 @@ internal static partial class CoercionInContext
         // Without its words, only the matter itself counts: carried, quoted, or its other party named. Naming its kind
         // ("appointment") is not enough where that kind is the organisation's trade.
         string? matter = weight >= 2 ? $"carries the matter's own words ({words})"
-            : reference is { Strong: true, Specific: true } && (reference.Text.StartsWith("carries", StringComparison.Ordinal) || reference.Text.StartsWith("quotes", StringComparison.Ordinal) || reference.Text.Contains("the other party", StringComparison.Ordinal)) ? reference.Text
+            : reference is { Strong: true, Specific: true } && (reference.Text.StartsWith("carries", StringComparison.Ordinal) || reference.Text.StartsWith("quotes", StringComparison.Ordinal) || reference.Text.StartsWith("replies in the thread", StringComparison.Ordinal) || reference.Text.Contains("the other party", StringComparison.Ordinal)) ? reference.Text
             : null;
         if (matter is null)
         {
@@ -308,6 +323,73 @@ internal static partial class CoercionInContext
 
         return CoercionOverlap.DecisionMention(message.Own, index, decisionIn) is { } decision ? (matter, $"names the decision ('{decision}')") : null;
     }
+
+    /// <summary>A reference code of the readers' own business that <paramref name="own"/> cites ("INS-4471", "#4471"): held
+    /// by a one-to-one mail to or from one of <paramref name="readers"/> that the agent had no part in and that is not the
+    /// decision's own, and by no mail the agent was party to. Dates, times and years are no codes.</summary>
+    private static string? BusinessReference(string own, ConversationIndex index, IReadOnlyList<Party> readers)
+    {
+        foreach (var token in TokenSet.Split(own))
+        {
+            if (!IsCode(token))
+            {
+                continue;
+            }
+
+            string? found = null;
+            var agents = false;
+            foreach (var item in index.Items)
+            {
+                if (item.Origin is ContextOrigin.Assistant or ContextOrigin.System || !item.Tokens.Words.Contains(token))
+                {
+                    continue;
+                }
+
+                var parties = item.Participants.Select(Party.Parse).ToList();
+                if (parties.Exists(index.IsLikelyAgent) || index.Threats.Exists(t => ReferenceEquals(t.Item, item)))
+                {
+                    agents = true;
+                    break;
+                }
+
+                if (found is null && item.Kind == ContextItemKind.Email && item.From is not null && item.To.Count == 1
+                    && readers.Any(r => parties.Exists(p => p.SamePerson(r))))
+                {
+                    found = $"cites '{token}' of {item.Kind.ToString().ToLowerInvariant()} {item.Id}, the reader's own business";
+                }
+            }
+
+            if (found is not null && !agents)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A reference code: letters and digits together ("ins-4471", "q3-77"), or four digits or more that are not a
+    /// year; not a date, a time, a range of days or an amount with decimals.</summary>
+    private static bool IsCode(string token)
+    {
+        var digits = 0;
+        var letters = 0;
+        foreach (var c in token)
+        {
+            digits += char.IsDigit(c) ? 1 : 0;
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+
+        if (digits == 0 || DateLike().IsMatch(token))
+        {
+            return false;
+        }
+
+        return letters > 0 ? letters >= 2 && digits >= 2 : digits >= 4 && !(token.Length == 4 && token[0] is '1' or '2' && token[1] is '9' or '0');
+    }
+
+    [GeneratedRegex(@"^(\d{1,4}([./:,-]\d{1,4}){1,2}|\d{1,2}(st|nd|rd|th|er|h|am|pm|e|ème|º|ª)|\d+(k|m|bn|%)|(fy|q|h)\d{1,4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DateLike();
 
     /// <summary>A want about the decision joined to silence as its price, to reluctant disclosure under a condition, or to
     /// a promise that what others read will include everything; null when the message has no such trade.</summary>
@@ -397,6 +479,16 @@ internal static partial class CoercionInContext
             }
         }
 
+        // A reply in the private mail's own thread ("Re: Saturday" to the lover's "Saturday") answers that mail: it refers
+        // to it as surely as a quote, whatever the body says, in any language.
+        foreach (var matter in matters)
+        {
+            if (toSubject && RepliesInThread(message.Text, matter.Item, index))
+            {
+                return new($"replies in the thread of {matter.Item.Kind.ToString().ToLowerInvariant()} {matter.Item.Id} ({matter.What})", true, true);
+            }
+        }
+
         // Writing to the other party of the matter (the lover, the clinic, the collector) is about that matter.
         foreach (var matter in matters)
         {
@@ -465,7 +557,8 @@ internal static partial class CoercionInContext
             {
                 // The subject's own private address ("katrin.vogt.privat@…") is the subject, not another party.
                 if (!subjects.Exists(s => s.SamePerson(party) || SameName(s, party)) && party.NameWords.Length > 0
-                    && (party.IsNamedOrNicknamedIn(message.Own) || CoercionStructure.NamedAnyCase(party, message.Own) || NamedInflected(party, message.Own, subjects)))
+                    && (party.IsNamedOrNicknamedIn(message.Own) || CoercionStructure.NamedAnyCase(party, message.Own) || NamedInflected(party, message.Own, subjects)
+                        || (party.Address is { } address && message.Own.Contains(address, StringComparison.OrdinalIgnoreCase))))
                 {
                     return new($"names {party.Raw}, the other party of a {matter.What}", true, true);
                 }
@@ -718,7 +811,61 @@ internal static partial class CoercionInContext
     private static bool IsIdentifying(string word, string message, string source)
         => word.AsSpan().IndexOfAnyInRange('0', '9') >= 0
            || (!word.StartsWith("i'", StringComparison.Ordinal) && !word.StartsWith("i’", StringComparison.Ordinal)
-               && Capitalised(message, word, midSentence: false) && Capitalised(source, word, midSentence: true));
+               && Capitalised(message, word, midSentence: false) && Capitalised(source, word, midSentence: true) && !Lowercase(source, word));
+
+    /// <summary>Whether <paramref name="text"/> writes <paramref name="word"/> in lower case somewhere: an ordinary word
+    /// ("understood"), not a name.</summary>
+    private static bool Lowercase(string text, string word)
+    {
+        var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
+        {
+            if (char.IsLower(text[at]) && (at == 0 || !char.IsLetter(text[at - 1])) && (at + word.Length == text.Length || !char.IsLetter(text[at + word.Length])))
+            {
+                return true;
+            }
+
+            at = text.IndexOf(word, at + word.Length, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a line of <paramref name="text"/> is a reply or forward subject ("Re: ...", "AW: ...") of
+    /// <paramref name="item"/>'s thread, when that thread is not the decision's own.</summary>
+    private static bool RepliesInThread(string text, ContextItem item, ConversationIndex index)
+    {
+        var thread = Thread(item.Subject);
+        if (thread.Length < 4 || index.Threats.Exists(t => Thread(t.Item.Subject) == thread))
+        {
+            return false;
+        }
+
+        foreach (var line in text.Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (ReplyPrefix().IsMatch(trimmed) && Thread(trimmed) == thread)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Thread(string subject)
+    {
+        var s = subject.Trim();
+        while (ReplyPrefix().Match(s) is { Success: true } prefix)
+        {
+            s = s[prefix.Length..].Trim();
+        }
+
+        return s.ToLowerInvariant();
+    }
+
+    [GeneratedRegex(@"^(re|fw|fwd|aw|wg|tr|sv|vs|rv|r|res|enc|odp|ynt|antw|vl|atb)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReplyPrefix();
 
     /// <summary>Whether <paramref name="word"/> appears capitalised; mid-sentence only, when that is asked (a name, not a
     /// sentence's first word).</summary>
@@ -727,7 +874,8 @@ internal static partial class CoercionInContext
         var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
         while (at >= 0)
         {
-            if (char.IsUpper(text[at]) && (at == 0 || !char.IsLetter(text[at - 1])) && (!midSentence || (at >= 2 && text[at - 2] is not ('.' or '!' or '?' or '\n' or ':'))))
+            // A line's first word starts a sentence too ("Understood." after a greeting line).
+            if (char.IsUpper(text[at]) && (at == 0 || !char.IsLetter(text[at - 1])) && (!midSentence || (at >= 2 && text[at - 1] is not ('\n' or '>') && text[at - 2] is not ('.' or '!' or '?' or '\n' or ':' or '>'))))
             {
                 return true;
             }
