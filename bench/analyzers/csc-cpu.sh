@@ -20,6 +20,11 @@
 #   ours-dll=<path> ours with the analyzer assembly replaced by <path> (a build of another checkout)
 # Each variant's warnings (sorted) are left in <work>/csc-cpu/<variant, / and = as _>.warnings, to check that two builds of the
 # analyzers report the same. Set KEEP_RSP=1 to keep the response files in the work folder.
+# CSC_ARGS=<compiler options> adds options to every variant's command line. CSC_ARGS=/parallel- compiles on one thread:
+# the CPU time then holds no thread-pool spinning (idle workers spin before they sleep, and how much they spin moves with
+# the machine's load), so two builds of our analyzers differ by their work, with far less noise from run to run; it is not
+# what a build pays (a build compiles in parallel), so report it beside the default figures, not instead of them.
+# OUT=<name> writes to <work>/<name> instead of <work>/csc-cpu (two measurements of one work folder side by side).
 set -euo pipefail
 work=$(cd "$1" && pwd)
 runs=${2:-3}
@@ -27,7 +32,7 @@ shift $(( $# > 1 ? 2 : 1 ))
 variants=("$@")
 [ ${#variants[@]} -gt 0 ] || variants=(bare none banned ours)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
-out=$work/csc-cpu
+out=$work/${OUT:-csc-cpu}
 mkdir -p "$out"
 
 # The compiler's arguments of one project, from a normal-verbosity build without the server (the Csc task logs them).
@@ -77,6 +82,7 @@ variant_rsp() { # variant -> path of its response file
   esac
   # Output to a scratch folder, so the bench projects' obj/ stay as built.
   sed -i -E "s#/out:(\"[^\"]*\"|[^ ]*)#/out:$out/bin/$key.dll#; s#/refout:(\"[^\"]*\"|[^ ]*)#/refout:$out/bin/$key.ref.dll#" "$f"
+  [ -z "${CSC_ARGS:-}" ] || printf '\n%s\n' "$CSC_ARGS" >> "$f"
   echo "$f"
 }
 
