@@ -20,10 +20,11 @@
 #   ours-dll=<path> ours with the analyzer assembly replaced by <path> (a build of another checkout)
 # Each variant's warnings (sorted) are left in <work>/csc-cpu/<variant, / and = as _>.warnings, to check that two builds of the
 # analyzers report the same. Set KEEP_RSP=1 to keep the response files in the work folder.
-# CSC_ARGS=<compiler options> adds options to every variant's command line. CSC_ARGS=/parallel- compiles on one thread:
-# the CPU time then holds no thread-pool spinning (idle workers spin before they sleep, and how much they spin moves with
-# the machine's load), so two builds of our analyzers differ by their work, with far less noise from run to run; it is not
-# what a build pays (a build compiles in parallel), so report it beside the default figures, not instead of them.
+# CSC_ARGS=<compiler options> adds options to every variant's command line. CSC_ARGS=/parallel- compiles on one thread, so
+# the CPU time holds no thread-pool spinning (idle workers spin before they sleep, more or less with the machine's load): an
+# experiment to separate two builds of our analyzers by their work alone. Whether it lowers the run-to-run noise is not shown
+# yet (Analysis/README.md, round 8), and it is not what a build pays (a build compiles in parallel): report it beside the
+# default figures, not instead of them.
 # OUT=<name> writes to <work>/<name> instead of <work>/csc-cpu (two measurements of one work folder side by side).
 set -euo pipefail
 work=$(cd "$1" && pwd)
