@@ -20,6 +20,12 @@
 #   ours-dll=<path> ours with the analyzer assembly replaced by <path> (a build of another checkout)
 # Each variant's warnings (sorted) are left in <work>/csc-cpu/<variant, / and = as _>.warnings, to check that two builds of the
 # analyzers report the same. Set KEEP_RSP=1 to keep the response files in the work folder.
+# CSC_ARGS=<compiler options> adds options to every variant's command line. CSC_ARGS=/parallel- compiles on one thread, so
+# the CPU time holds no thread-pool spinning (idle workers spin before they sleep, more or less with the machine's load): an
+# experiment to separate two builds of our analyzers by their work alone. Whether it lowers the run-to-run noise is not shown
+# yet (Analysis/README.md, round 8), and it is not what a build pays (a build compiles in parallel): report it beside the
+# default figures, not instead of them.
+# OUT=<name> writes to <work>/<name> instead of <work>/csc-cpu (two measurements of one work folder side by side).
 set -euo pipefail
 work=$(cd "$1" && pwd)
 runs=${2:-3}
@@ -27,7 +33,7 @@ shift $(( $# > 1 ? 2 : 1 ))
 variants=("$@")
 [ ${#variants[@]} -gt 0 ] || variants=(bare none banned ours)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
-out=$work/csc-cpu
+out=$work/${OUT:-csc-cpu}
 mkdir -p "$out"
 
 # The compiler's arguments of one project, from a normal-verbosity build without the server (the Csc task logs them).
@@ -77,6 +83,7 @@ variant_rsp() { # variant -> path of its response file
   esac
   # Output to a scratch folder, so the bench projects' obj/ stay as built.
   sed -i -E "s#/out:(\"[^\"]*\"|[^ ]*)#/out:$out/bin/$key.dll#; s#/refout:(\"[^\"]*\"|[^ ]*)#/refout:$out/bin/$key.ref.dll#" "$f"
+  [ -z "${CSC_ARGS:-}" ] || printf '\n%s\n' "$CSC_ARGS" >> "$f"
   echo "$f"
 }
 

@@ -44,6 +44,7 @@ internal sealed class AgentContext
         Compilation = compilation;
         AdditionalFiles = additionalFiles;
         Sources = new SourceIndex(compilation);
+        SpelledNames = new SpelledNames();
         Symbols = symbols;
         Policy = policy;
         Classifier = new InvocationClassifier(symbols);
@@ -110,6 +111,9 @@ internal sealed class AgentContext
 
     /// <summary>Name-first lookups over the compilation's source text and syntax (no binding).</summary>
     public SourceIndex Sources { get; }
+
+    /// <summary>Name-first dispatch: whether an operation block spells one of a rule's names (no binding).</summary>
+    public SpelledNames SpelledNames { get; }
 
     /// <summary>One semantic model per tree, so what one rule bound is not bound again by the next.</summary>
     public SemanticModel ModelFor(SyntaxTree tree) => _models.GetOrAdd(tree, t =>

@@ -26,6 +26,16 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
 
     private const string KernelReason = "no gating filter is registered on the kernel (kernel.UsePolicyGate() or AddPolicyGate())";
 
+    /// <summary>
+    /// The names an invocation this rule judges is spelled with: those <see cref="InvocationClassifier"/> classifies as
+    /// <see cref="InvocationKind.FunctionInvocation"/>, <see cref="InvocationKind.KernelFunctionInvocation"/>,
+    /// <see cref="InvocationKind.AutoInvokeBehavior"/>, <see cref="InvocationKind.AgentCreation"/> or
+    /// <see cref="InvocationKind.FunctionCallDispatch"/> (the kinds <see cref="AnalyzeInvocation"/> acts on).
+    /// </summary>
+    internal static readonly string[] DispatchNames = { "UseFunctionInvocation", "UseKernelFunctionInvocation", "Auto", "Required", "AsAIAgent", "CreateAIAgent", "InvokeAsync" };
+
+    private static readonly string[] s_propertyNames = { "AutoInvokeKernelFunctions" };
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UngatedAutoInvocation);
 
@@ -42,23 +52,36 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, agent), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeUnbound(c, agent), OperationKind.Invalid);
             if (agent.Symbols.ChatClientAgent is not null || agent.Symbols.SkAgent is not null)
             {
+                // Not by name: an agent type may be the user's own subclass, spelled with any name.
                 start.RegisterOperationAction(c => AnalyzeCreation(c, agent), OperationKind.ObjectCreation);
             }
 
-            if (agent.Symbols.ToolCallBehavior is not null)
+            // Name first: invocations, property references and tests of the finish reason are handed to this rule only in the
+            // blocks that spell what it looks for (invocations and property references are most of a body's operations).
+            var toolCallBehavior = agent.Symbols.ToolCallBehavior is not null;
+            var finishReason = agent.Symbols.OpenAIChatFinishReason is not null;
+            start.RegisterOperationBlockStartAction(block =>
             {
-                start.RegisterOperationAction(c => AnalyzePropertyReference(c, agent), OperationKind.PropertyReference);
-            }
+                if (agent.SpelledNames.AnySpells(block.OperationBlocks, DispatchNames))
+                {
+                    block.RegisterOperationAction(c => AnalyzeInvocation(c, agent), OperationKind.Invocation);
+                }
 
-            if (agent.Symbols.OpenAIChatFinishReason is not null)
-            {
-                // Tests of the finish reason live in conditions: loops, ifs and switches are far fewer than member references.
-                start.RegisterOperationAction(c => AnalyzeFinishReason(c, agent), OperationKind.Loop, OperationKind.Conditional, OperationKind.Switch);
-            }
+                if (toolCallBehavior && agent.SpelledNames.AnySpells(block.OperationBlocks, s_propertyNames))
+                {
+                    block.RegisterOperationAction(c => AnalyzePropertyReference(c, agent), OperationKind.PropertyReference);
+                }
+
+                // A test of ChatFinishReason.ToolCalls spells "ToolCalls" in its file (AnalyzeFinishReason's first test, asked per
+                // block): loops, ifs and switches of other files are never handed over.
+                if (finishReason && block.OperationBlocks.Any(b => agent.Sources.TreeSpells(b.Syntax.SyntaxTree, "ToolCalls")))
+                {
+                    block.RegisterOperationAction(c => AnalyzeFinishReason(c, agent), OperationKind.Loop, OperationKind.Conditional, OperationKind.Switch);
+                }
+            });
         });
     }
 

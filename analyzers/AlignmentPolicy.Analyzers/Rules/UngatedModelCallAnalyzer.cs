@@ -15,6 +15,23 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property: how the fix adds the gate (<see cref="FixKind"/>).</summary>
     public const string FixKindProperty = "FixKind";
 
+    /// <summary>
+    /// The names a call this rule judges is spelled with: those <see cref="InvocationClassifier"/> classifies as
+    /// <see cref="InvocationKind.ModelCall"/>, <see cref="InvocationKind.KernelInvoke"/> or <see cref="InvocationKind.WorkflowRun"/>
+    /// (<see cref="ModelCall.TryCreate"/>), and the chat calls of other SDK versions <see cref="ModelCall.UnboundClient"/> knows.
+    /// A name the classifier learns for those kinds belongs here too.
+    /// </summary>
+    internal static readonly string[] DispatchNames =
+    {
+        "GetResponseAsync", "GetStreamingResponseAsync", "RunAsync", "RunStreamingAsync",
+        "GetChatMessageContentsAsync", "GetChatMessageContentAsync", "GetStreamingChatMessageContentsAsync", "GetStreamingChatMessageContentAsync",
+        "InvokePromptAsync", "InvokePromptStreamingAsync", "InvokeAsync", "InvokeStreamingAsync",
+        "CompleteChat", "CompleteChatAsync", "CompleteChatStreaming", "CompleteChatStreamingAsync", "Create", "CreateStreaming",
+        "CreateResponse", "CreateResponseAsync", "CreateResponseStreaming", "CreateResponseStreamingAsync", "ChatAsync", "SendAsync", "SendAsAsync",
+        "CreateSamplingHandler",
+        "GetChatCompletions", "GetChatCompletionsAsync", "GetChatCompletionsStreaming", "GetChatCompletionsStreamingAsync", "CompleteAsync", "CompleteStreamingAsync",
+    };
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UngatedModelCall);
 
@@ -31,8 +48,15 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, agent), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeUnbound(c, agent), OperationKind.Invalid);
+            // Name first: only a block that spells a model call's name is handed to this rule, operation by operation.
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                if (agent.SpelledNames.AnySpells(block.OperationBlocks, DispatchNames))
+                {
+                    block.RegisterOperationAction(c => Analyze(c, agent), OperationKind.Invocation);
+                    block.RegisterOperationAction(c => AnalyzeUnbound(c, agent), OperationKind.Invalid);
+                }
+            });
         });
     }
 

@@ -18,6 +18,12 @@ namespace AlignmentPolicy.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>
+    /// The names a call this rule judges where it is seen is spelled with: the tool factories (<see cref="InvocationKind.ToolFactory"/>:
+    /// <c>AIFunctionFactory.Create</c>, <c>KernelFunctionFactory.CreateFromMethod</c>) and the OpenAPI imports (<see cref="OpenApiPlugins.IsImportName"/>).
+    /// </summary>
+    internal static readonly string[] DispatchNames = { "Create", "CreateFromMethod", "ImportPluginFromOpenApiAsync", "ImportPluginFromOpenApi" };
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UngatedToolSideEffect);
 
@@ -39,17 +45,27 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             // makes the driver track, for every analyzer and every declared symbol of the compilation, whether the symbol's
             // containing types are complete (locks, generated-code checks), which cost the build several times what all
             // our callbacks cost (bench/analyzers/csc-cpu.sh, Analysis/README.md, round 7).
-            start.RegisterOperationAction(
-                c =>
+            // Name first: only a block that spells a tool factory's or an OpenAPI import's name is handed to this rule, operation
+            // by operation.
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                if (!agent.SpelledNames.AnySpells(block.OperationBlocks, DispatchNames))
                 {
-                    var invocation = (IInvocationOperation)c.Operation;
-                    if (IsFactoryCandidate(invocation, agent))
+                    return;
+                }
+
+                block.RegisterOperationAction(
+                    c =>
                     {
-                        AnalyzeFactoryTool(invocation, c.ReportDiagnostic, agent);
-                    }
-                },
-                OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeUnboundImport(c, agent), OperationKind.Invalid);
+                        var invocation = (IInvocationOperation)c.Operation;
+                        if (IsFactoryCandidate(invocation, agent))
+                        {
+                            AnalyzeFactoryTool(invocation, c.ReportDiagnostic, agent);
+                        }
+                    },
+                    OperationKind.Invocation);
+                block.RegisterOperationAction(c => AnalyzeUnboundImport(c, agent), OperationKind.Invalid);
+            });
             if (agent.Symbols.KernelFunctionAttribute is not null || agent.Symbols.McpServerToolAttribute is not null || agent.Symbols.AgentToolAttribute is not null)
             {
                 // A tool method with a body is judged once the driver has bound that body (an operation block action runs

@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using AlignmentPolicy.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -41,7 +42,9 @@ public sealed class UnjustifiedSuppressionAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterSyntaxTreeAction(AnalyzePragmas);
-            start.RegisterSyntaxNodeAction(AnalyzeAttribute, SyntaxKind.Attribute);
+            // Attributes file by file, name first, not from a syntax-node action: one such action makes the driver list and
+            // walk every syntax node of every declaration for this rule, to find the few [SuppressMessage] there are.
+            start.RegisterSemanticModelAction(AnalyzeAttributes);
             start.RegisterCompilationEndAction(AnalyzeOptions);
         });
     }
@@ -77,9 +80,53 @@ public sealed class UnjustifiedSuppressionAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context)
+    /// <summary>
+    /// The [SuppressMessage] attributes of one file. Name first: a file whose text does not spell <c>SuppressMessage</c> has
+    /// none, and is not walked. Attributes in a [GeneratedCode] declaration are left alone, as the driver leaves generated
+    /// code to a rule that does not analyse it (<see cref="GeneratedCode.Flags"/>).
+    /// </summary>
+    private static void AnalyzeAttributes(SemanticModelAnalysisContext context)
     {
-        var attribute = (AttributeSyntax)context.Node;
+        var model = context.SemanticModel;
+        var tree = model.SyntaxTree;
+        if (!Analysis.Sources.SourceIndex.Spells(tree, "SuppressMessage"))
+        {
+            return;
+        }
+
+        foreach (var attribute in tree.GetRoot(context.CancellationToken).DescendantNodes().OfType<AttributeSyntax>())
+        {
+            if (AnalyzeAttribute(attribute, model, context.CancellationToken) is { } diagnostic && !InGeneratedCode(attribute, model, context.CancellationToken))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+    }
+
+    /// <summary>Whether the declaration the attribute is in, or a type around it, is marked [GeneratedCode] (on any of its parts).</summary>
+    private static bool InGeneratedCode(AttributeSyntax attribute, SemanticModel model, CancellationToken cancellationToken)
+    {
+        for (var node = attribute.Parent; node is not null; node = node.Parent)
+        {
+            if (node is MemberDeclarationSyntax or LocalFunctionStatementSyntax && model.GetDeclaredSymbol(node, cancellationToken) is { } symbol)
+            {
+                for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+                {
+                    if (current.GetAttributes().Any(a => a.AttributeClass is { Name: "GeneratedCodeAttribute", ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static Diagnostic? AnalyzeAttribute(AttributeSyntax attribute, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
         // Name first (no allocation), then the symbol.
         var name = attribute.Name switch
         {
@@ -90,34 +137,33 @@ public sealed class UnjustifiedSuppressionAnalyzer : DiagnosticAnalyzer
         };
         if (name is not ("SuppressMessage" or "SuppressMessageAttribute"))
         {
-            return;
+            return null;
         }
 
-        if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol?.ContainingType is not { Name: "SuppressMessageAttribute" } type
+        if (semanticModel.GetSymbolInfo(attribute, cancellationToken).Symbol?.ContainingType is not { Name: "SuppressMessageAttribute" } type
             || type.ContainingNamespace is not { Name: "CodeAnalysis", ContainingNamespace: { Name: "Diagnostics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
         {
-            return;
+            return null;
         }
 
         var arguments = attribute.ArgumentList?.Arguments ?? default;
         var positional = arguments.Where(a => a.NameEquals is null).ToList();
-        if (positional.Count < 2 || context.SemanticModel.GetConstantValue(positional[1].Expression, context.CancellationToken).Value is not string checkId)
+        if (positional.Count < 2 || semanticModel.GetConstantValue(positional[1].Expression, cancellationToken).Value is not string checkId)
         {
-            return;
+            return null;
         }
 
         var id = checkId.Split(':')[0].Trim();
         if (!IsAlignmentRule(id))
         {
-            return;
+            return null;
         }
 
         var justification = arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Justification");
-        var text = justification is null ? null : context.SemanticModel.GetConstantValue(justification.Expression, context.CancellationToken).Value as string;
-        if (string.IsNullOrWhiteSpace(text) || text!.Trim() == "<Pending>")
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnjustifiedSuppression, attribute.GetLocation(), "[SuppressMessage]", id));
-        }
+        var text = justification is null ? null : semanticModel.GetConstantValue(justification.Expression, cancellationToken).Value as string;
+        return string.IsNullOrWhiteSpace(text) || text!.Trim() == "<Pending>"
+            ? Diagnostic.Create(Descriptors.UnjustifiedSuppression, attribute.GetLocation(), "[SuppressMessage]", id)
+            : null;
     }
 
     /// <summary>Severity none from .editorconfig/.globalconfig, or NoWarn: no place for a justification.</summary>

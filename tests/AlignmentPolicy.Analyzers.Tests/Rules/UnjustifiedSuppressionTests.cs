@@ -46,4 +46,39 @@ public class UnjustifiedSuppressionTests
     public Task Severity_none_in_a_global_config_is_reported_once()
         => Verify.VerifyAsync(["class C { }"], Required + "dotnet_diagnostic.ALN0002.severity = none\n",
             Verify.Diagnostic("ALN0007").WithNoLocation().WithArguments("severity 'none' (.editorconfig, .globalconfig or <NoWarn>)", "ALN0002"));
+
+    [Fact]
+    public Task An_assembly_level_suppression_without_a_justification_is_reported()
+        => Verify.VerifyAsync(["""
+            using System.Diagnostics.CodeAnalysis;
+
+            [assembly: [|SuppressMessage("AlignmentPolicy", "ALN0002")|]]
+            [assembly: SuppressMessage("AlignmentPolicy", "ALN0001", Justification = "The samples call models on purpose.")]
+            """], Required);
+
+    [Fact]
+    public Task A_suppression_in_generated_code_is_not_reported()
+        => Verify.VerifyAsync(["""
+            using System.CodeDom.Compiler;
+            using System.Diagnostics.CodeAnalysis;
+
+            [GeneratedCode("tool", "1.0")]
+            class Generated
+            {
+                [SuppressMessage("AlignmentPolicy", "ALN0002")]
+                public void A() { }
+
+                class Nested
+                {
+                    [SuppressMessage("AlignmentPolicy", "ALN0002")]
+                    public void B() { }
+                }
+            }
+
+            class Written
+            {
+                [[|SuppressMessage("AlignmentPolicy", "ALN0002")|]]
+                public void D() { }
+            }
+            """], Required);
 }

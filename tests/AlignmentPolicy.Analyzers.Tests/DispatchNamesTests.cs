@@ -1,0 +1,58 @@
+using System.Reflection;
+using AlignmentPolicy.Analyzers.Analysis.Invocations;
+using AlignmentPolicy.Analyzers.Analysis.Sources;
+using AlignmentPolicy.Analyzers.Rules;
+
+namespace AlignmentPolicy.Analyzers.Tests;
+
+/// <summary>
+/// ALN0001, ALN0002 and ALN0005 are handed a block's operations only when the block spells one of their names
+/// (name-first dispatch). A name the classifier learns must be given to the rule that acts on it, or the rule never
+/// sees the call: the hand-kept lists are tested against the classifier's.
+/// </summary>
+public class DispatchNamesTests
+{
+    // Names the classifier knows that no rule's operation callback starts from: the analysis finds these calls through
+    // the source index (gates, middleware, registrations, plugin and prompt sources, service lookups, MCP tool lists).
+    private static readonly string[] s_notDispatched =
+    {
+        "UsePolicyGate", "AddPolicyGate", "WithPolicyGate", "EvaluateAsync", "RequestApprovalAsync", "Use",
+        "CreateFunctionFromPrompt", "CreateFromPrompt", "CreateFunctionFromPromptYaml", "CreateFromPromptYaml", "FromPromptYaml",
+        "CreatePluginFromPromptDirectory", "ImportPluginFromPromptDirectory", "AddFromPromptDirectory", "CreateFromPromptDirectory",
+        "CreatePluginFromPromptDirectoryYaml", "ImportPluginFromPromptDirectoryYaml", "AddFromPromptDirectoryYaml",
+        "AddFromType", "AddFromObject", "ImportPluginFromType", "ImportPluginFromObject", "CreatePluginFromType", "CreatePluginFromObject", "CreateFromType", "CreateFromObject",
+        "AddFromFunctions", "ImportPluginFromFunctions", "CreatePluginFromFunctions", "CreateFromFunctions",
+        "AddChatClient", "AddKeyedChatClient", "AddKernel",
+        "AddSingleton", "AddScoped", "AddTransient", "AddKeyedSingleton", "AddKeyedScoped", "AddKeyedTransient",
+        "TryAddSingleton", "TryAddScoped", "TryAddTransient", "TryAddEnumerable", "Add",
+        "GetService", "GetRequiredService", "GetKeyedService", "GetRequiredKeyedService", "ListToolsAsync",
+    };
+
+    [Fact]
+    public void Every_name_the_classifier_knows_is_dispatched_to_a_rule_or_known_not_to_start_one()
+    {
+        var known = (HashSet<string>)typeof(InvocationClassifier).GetField("s_names", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var dispatched = UngatedModelCallAnalyzer.DispatchNames.Concat(UngatedToolSideEffectAnalyzer.DispatchNames).Concat(UngatedAutoInvocationAnalyzer.DispatchNames).ToHashSet();
+
+        Assert.Equal(Array.Empty<string>(), known.Where(n => !dispatched.Contains(n) && !s_notDispatched.Contains(n)).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(Array.Empty<string>(), s_notDispatched.Where(n => !known.Contains(n) || dispatched.Contains(n)));
+    }
+
+    [Theory]
+    [InlineData("var r = await client.GetResponseAsync(messages);", "GetResponseAsync", true)]
+    [InlineData("var r = await client.@GetResponseAsync(messages);", "GetResponseAsync", true)]
+    [InlineData("var r = await client.GetResponseAsyncOld(messages);", "GetResponseAsync", false)]
+    [InlineData("var f = AIFunctionFactory.CreateBuilder();", "Create", false)]
+    [InlineData("var f = AIFunctionFactory.Create(Lookup);", "Create", true)]
+    [InlineData("var f = MyCreate(Lookup);", "Create", false)]
+    public void A_name_counts_only_as_a_whole_word(string text, string name, bool spelled)
+        => Assert.Equal(spelled, SpelledNames.Spells(text, 0, text.Length, name));
+
+    [Fact]
+    public void A_name_outside_the_span_does_not_count()
+    {
+        const string text = "Create(); x = 1; y = Create();";
+        Assert.False(SpelledNames.Spells(text, 9, 16, "Create"));
+        Assert.True(SpelledNames.Spells(text, 9, text.Length, "Create"));
+    }
+}
