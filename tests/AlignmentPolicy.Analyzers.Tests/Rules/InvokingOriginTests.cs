@@ -85,8 +85,10 @@ public class InvokingOriginTests
             """);
 
     [Fact]
-    public Task A_factory_interface_is_ungated_when_one_of_its_implementations_is()
-        => Verify.VerifyAsync(Usings + """
+    public async Task A_factory_interface_is_ungated_when_one_of_its_implementations_is()
+    {
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(Usings + """
             public interface IClients { IChatClient Create(); }
 
             public class Gated(IChatClient inner) : IClients
@@ -101,9 +103,12 @@ public class InvokingOriginTests
 
             public class Caller(IClients clients)
             {
-                public Task<ChatResponse> AskAsync(string question) => clients.Create().[|GetResponseAsync|](question);
+                public Task<ChatResponse> AskAsync(string question) => clients.Create().{|#0:GetResponseAsync|}(question);
             }
             """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning));
+        await test.RunAsync();
+    }
 
     [Fact]
     public Task The_kernel_a_plugin_function_is_handed_is_the_kernel_the_plugin_is_registered_on()
