@@ -1,11 +1,9 @@
 // An agent made by a factory the code calls through its interface (jonathandbailey/aspire-agent-framework-ddd
 // src/Agents.Conversation/AgentFactory.cs, Interfaces/IAgentFactory.cs, Services/AgentService.cs, Workflows/TitleNode.cs):
 // AgentService gets an injected IAgentFactory, awaits CreateTitleAgent() and hands the agent to a workflow node whose
-// primary constructor keeps it. The implementation builds the agent from a raw Azure OpenAI chat client.
-using Azure.AI.OpenAI;
+// primary constructor keeps it. The implementation builds the agent from a raw chat client (an Azure OpenAI one there).
 using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
-using System.ClientModel;
 using System.Text;
 
 namespace Agents.Conversation;
@@ -17,7 +15,7 @@ public interface IAgentFactory
     Task<AIAgent> CreateTitleAgent();
 }
 
-public sealed class AgentFactory(string endpoint, string apiKey, string deployment) : IAgentFactory
+public sealed class AgentFactory(string apiKey, string deployment) : IAgentFactory
 {
     public async Task<AIAgent> CreateConversationAgent() => await CreateAgent("You are a helpful travel assistant.");
 
@@ -26,7 +24,7 @@ public sealed class AgentFactory(string endpoint, string apiKey, string deployme
     public async Task<AIAgent> CreateAgent(string instructions)
     {
         await Task.Yield();
-        var chatClient = new AzureOpenAIClient(new Uri(endpoint), new ApiKeyCredential(apiKey)).GetChatClient(deployment);
+        var chatClient = new OpenAI.Chat.ChatClient(deployment, apiKey);
         var agent = chatClient.AsIChatClient().AsAIAgent(instructions: instructions);
         return agent;
     }

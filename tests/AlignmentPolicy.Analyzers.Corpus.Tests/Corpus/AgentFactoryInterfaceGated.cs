@@ -1,9 +1,7 @@
 // The gated twin of AgentFactoryInterface.cs: the factory behind the interface builds its agents on a gated client.
 using AlignmentPolicy.Gates;
-using Azure.AI.OpenAI;
 using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
-using System.ClientModel;
 
 namespace Agents.Conversation.Gated;
 
@@ -12,14 +10,14 @@ public interface IAgentFactory
     Task<AIAgent> CreateTitleAgent();
 }
 
-public sealed class AgentFactory(string endpoint, string apiKey, string deployment) : IAgentFactory
+public sealed class AgentFactory(string apiKey, string deployment) : IAgentFactory
 {
     public async Task<AIAgent> CreateTitleAgent() => await CreateAgent("Summarise the conversation as a short title.");
 
     public async Task<AIAgent> CreateAgent(string instructions)
     {
         await Task.Yield();
-        var chatClient = new AzureOpenAIClient(new Uri(endpoint), new ApiKeyCredential(apiKey)).GetChatClient(deployment)
+        var chatClient = new OpenAI.Chat.ChatClient(deployment, apiKey)
             .AsIChatClient().AsBuilder().UsePolicyGate().Build();
         return chatClient.AsAIAgent(instructions: instructions);
     }

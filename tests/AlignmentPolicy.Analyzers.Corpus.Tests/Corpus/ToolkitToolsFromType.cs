@@ -49,8 +49,9 @@ namespace AgentFrameworkToolkit.EasierTools
 
     public static class Program
     {
-        public static async Task RunAsync(IChatClient model)
+        public static async Task RunAsync(string apiKey)
         {
+            IChatClient model = new OpenAI.Chat.ChatClient("gpt-4o-mini", apiKey).AsIChatClient();
             AIToolsFactory aiToolsFactory = new();
             IList<AITool> tools = aiToolsFactory.GetTools(typeof(FileSystemToolsAfter)); // expect: ALN0002
 
