@@ -98,7 +98,7 @@ public class InvokingOriginTests
 
             public class Raw : IClients
             {
-                public IChatClient Create() => new OpenAI.OpenAIClient("key").GetChatClient("gpt-4o").AsIChatClient();
+                public IChatClient Create() => {|#1:new OpenAI.OpenAIClient("key").GetChatClient("gpt-4o").AsIChatClient()|};
             }
 
             public class Caller(IClients clients)
@@ -106,7 +106,8 @@ public class InvokingOriginTests
                 public Task<ChatResponse> AskAsync(string question) => clients.Create().{|#0:GetResponseAsync|}(question);
             }
             """);
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning));
+        // The second location is where the code fix would add the gate: the raw implementation's client.
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithLocation(1).WithSeverity(DiagnosticSeverity.Warning));
         await test.RunAsync();
     }
 

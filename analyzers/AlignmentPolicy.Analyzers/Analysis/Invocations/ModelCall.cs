@@ -82,7 +82,8 @@ internal sealed class ModelCall
     /// a client whose type does not resolve, the pre-9.0 <c>IChatClient.CompleteAsync</c>/<c>CompleteStreamingAsync</c>, and
     /// <c>RunAsync</c>/<c>RunStreamingAsync</c> of an agent of another version or package, and <c>kernel.InvokePromptAsync(...)</c> on a
     /// kernel when only an argument's type is missing (<c>templateFormat: HandlebarsPromptTemplateFactory.HandlebarsTemplateFormat</c> with
-    /// the Handlebars package absent): the prompt is rendered through that kernel and sent to its model all the same.
+    /// the Handlebars package absent): the prompt is rendered through that kernel and sent to its model all the same; and an Azure AI
+    /// Agents run (<c>persistentClient.Runs.CreateRunAsync(thread, agent)</c>) on a client whose type the scan does not have.
     /// Returns the receiver (the client to trace) and the called name, or null. Name first: almost every unbound call stops at the name.
     /// </summary>
     public static IOperation? UnboundClient(IInvalidOperation invalid, AgentContext context, out string name)
@@ -103,9 +104,19 @@ internal sealed class ModelCall
         var chat = name is "GetResponseAsync" or "GetStreamingResponseAsync" or "GetChatMessageContentAsync" or "GetChatMessageContentsAsync"
             or "GetStreamingChatMessageContentsAsync" or "GetStreamingChatMessageContentAsync";
         var prompt = name is "InvokePromptAsync" or "InvokePromptStreamingAsync";
-        if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke && !response && !chat && !prompt)
+        var foundryRun = name is "CreateRun" or "CreateRunAsync" or "CreateRunStreaming" or "CreateRunStreamingAsync";
+        if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke && !response && !chat && !prompt && !foundryRun)
         {
             return null;
+        }
+
+        if (foundryRun)
+        {
+            // Azure AI Agents of a version the scan does not have: client.Runs.CreateRunAsync(thread, agent) on a client whose type does
+            // not resolve (PersistentAgentsClient persistentClient = new(endpoint, credential)). The client is traced, not its Runs.
+            return receiverSyntax is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Runs", Expression: var clientSyntax }
+                ? invalid.Descendants().FirstOrDefault(d => d.Syntax == clientSyntax && d.Type is { TypeKind: TypeKind.Error, Name: "PersistentAgentsClient" or "AgentsClient" })
+                : null;
         }
 
         // The receiver is a child, or under the unbound member access when the receiver's type is an error type.
