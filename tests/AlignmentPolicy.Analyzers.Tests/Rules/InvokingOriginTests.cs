@@ -279,4 +279,32 @@ public class InvokingOriginTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task The_services_of_a_kernel_whose_origin_is_out_of_sight_are_taken_to_be_the_containers()
+    {
+        // semantic-kernel dotnet/samples/Concepts/Filtering/AzureOpenAI_DeploymentSwitch.cs: an auto-function filter asks
+        // context.Kernel.Services for a keyed chat service and calls it; the project registers a container kernel (AddKernel()).
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(Usings + """
+            public sealed class DeploymentSwitchFilter : IAutoFunctionInvocationFilter
+            {
+                public async Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
+                {
+                    var kernel = context.Kernel;
+                    IChatCompletionService chatCompletionService = kernel.Services.GetRequiredKeyedService<IChatCompletionService>("eastus");
+                    var chatContent = await chatCompletionService.{|#0:GetChatMessageContentAsync|}(context.ChatHistory, kernel: context.Kernel);
+                    context.Result = new FunctionResult(context.Result, chatContent);
+                    context.Terminate = true;
+                }
+            }
+
+            public static class Setup
+            {
+                public static void Register(IServiceCollection services) => services.AddKernel().AddOpenAIChatCompletion("gpt-4o", "key");
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning));
+        await test.RunAsync();
+    }
 }

@@ -291,15 +291,20 @@ internal sealed class OriginTracer
                 return KnownSymbols.IsOrDerivesFrom(receiver.Type!, Symbols.Kernel) ? TraceKernelService(receiver, depth, visiting) : Trace(receiver, depth + 1, visiting);
             }
 
+            var key = kind == InvocationKind.ServiceLookup && method.Name.Contains("Keyed") && invocation.Arguments.Length > 1
+                && Operations.Unwrap(invocation.Arguments[invocation.Arguments.Length - 1].Value).ConstantValue is { HasValue: true, Value: string serviceKey } ? serviceKey : null;
             if (receiver is not null && Operations.Unwrap(receiver) is IPropertyReferenceOperation { Property.Name: "Services", Instance: { Type: { } ownerType } owner }
                 && KnownSymbols.IsOrDerivesFrom(ownerType, Symbols.Kernel))
             {
-                // kernel.Services.GetRequiredService<IChatCompletionService>(): the kernel's own services, not the application's container.
-                return TraceKernelService(owner, depth, visiting);
+                // kernel.Services.GetRequiredService<IChatCompletionService>(): the kernel's own services. When where the kernel is made
+                // cannot be seen (context.Kernel in a filter), they are taken to be the container's, which a kernel from AddKernel() uses.
+                var ofKernel = TraceKernelService(owner, depth, visiting);
+                if (ofKernel.State != GateState.Unknown)
+                {
+                    return ofKernel;
+                }
             }
 
-            var key = kind == InvocationKind.ServiceLookup && method.Name.Contains("Keyed") && invocation.Arguments.Length > 1
-                && Operations.Unwrap(invocation.Arguments[invocation.Arguments.Length - 1].Value).ConstantValue is { HasValue: true, Value: string serviceKey } ? serviceKey : null;
             return _context.Pipelines.FromContainer(invocation.Type, key, _filterKinds);
         }
 
