@@ -99,7 +99,8 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Name first: an OpenAPI import or a call named like a tool factory (the rest is judged by <see cref="AnalyzeFactoryTool"/>).</summary>
     private static bool IsFactoryCandidate(IInvocationOperation invocation, AgentContext agent)
-        => OpenApiPlugins.IsImportName(invocation.TargetMethod.Name) || agent.Classifier.Classify(invocation.TargetMethod) == InvocationKind.ToolFactory;
+        => OpenApiPlugins.IsImportName(invocation.TargetMethod.Name) || ToolsFromType.IsFactoryName(invocation.TargetMethod.Name)
+            || agent.Classifier.Classify(invocation.TargetMethod) == InvocationKind.ToolFactory;
 
     /// <summary>AIFunctionFactory.Create(...) and KernelFunctionFactory.CreateFromMethod(...) with a method group, lambda or local function.</summary>
     private static void AnalyzeFactoryTool(IInvocationOperation invocation, Action<Diagnostic> report, AgentContext agent)
@@ -108,6 +109,12 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         {
             // kernel.ImportPluginFromOpenApiAsync(...): every operation of the spec becomes a tool (OpenApiPlugins.cs).
             Report(report, agent, Locations.NameOf(invocation), PluginName(invocation), OpenApiPlugins.UngatedWrite(invocation, agent));
+            return;
+        }
+
+        if (ToolsFromType.IsFactoryName(invocation.TargetMethod.Name))
+        {
+            AnalyzeToolsFromType(invocation, report, agent);
             return;
         }
 
@@ -166,6 +173,17 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         Report(report, agent, Locations.NameOf(invocation), name, path);
     }
 
+    /// <summary><c>aiToolsFactory.GetTools(typeof(FileSystemTools))</c>: a tool per method of the type (<see cref="ToolsFromType"/>).</summary>
+    private static void AnalyzeToolsFromType(IOperation call, Action<Diagnostic> report, AgentContext agent)
+    {
+        if (ToolsFromType.FirstSideEffect(call, agent) is not { } found || IsWrappedInGate(call, agent) || IsRegisteredOnGatedPipeline(call, agent))
+        {
+            return;
+        }
+
+        Report(report, agent, Locations.NameOf(call), found.Method.Name, found.Path);
+    }
+
     private static string PluginName(IInvocationOperation import)
         => import.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pluginName")?.Value.ConstantValue is { HasValue: true, Value: string name } ? name : import.TargetMethod.Name;
 
@@ -173,6 +191,13 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeUnboundImport(OperationAnalysisContext context, AgentContext agent)
     {
         var invalid = (IInvalidOperation)context.Operation;
+        if (invalid.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call
+            && Analysis.Sources.SourceIndex.SimpleName(call) is { } called && ToolsFromType.IsFactoryName(called))
+        {
+            AnalyzeToolsFromType(invalid, context.ReportDiagnostic, agent); // a toolkit's GetTools(typeof(T)) of a package the scan does not have
+            return;
+        }
+
         if (invalid.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { ArgumentList.Arguments: var arguments } && OpenApiPlugins.UngatedWrite(invalid, agent) is { } path)
         {
             var name = arguments.Count > 0 && arguments[0].Expression is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal ? literal.Token.ValueText : "OpenAPI plugin";

@@ -78,4 +78,31 @@ public class UnboundChatCallTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithArguments("GetChatMessageContentAsync", "it is created with 'new AzureOpenAIChatCompletionService(...)' without UsePolicyGate()"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task A_run_of_an_Azure_AI_agent_whose_client_the_scan_does_not_have_is_a_model_call_on_that_client()
+    {
+        // Azure-Samples/eShopLite scenarios/06-mcp/src/OnlineResearcher/EndPoints/OnlineResearchEndPoints.cs: a Foundry agent answers the
+        // thread with its model when a run is created; Azure.AI.Agents.Persistent is not referenced here, as in a scan.
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add("""
+            using System.Threading.Tasks;
+
+            class OnlineResearch
+            {
+                public async Task<string> SearchOnlineAsync(string endpoint, string query, string agentId)
+                {
+                    PersistentAgentsClient persistentClient = new(endpoint, new DefaultAzureCredential());
+                    PersistentAgent searchOnlineAgent = persistentClient.Administration.GetAgent(agentId).Value;
+                    PersistentAgentThread thread = await persistentClient.Threads.CreateThreadAsync();
+                    await persistentClient.Messages.CreateMessageAsync(thread.Id, MessageRole.User, query);
+                    var runResponse = await persistentClient.Runs.{|#0:CreateRunAsync|}(thread, searchOnlineAgent);
+                    var poll = await persistentClient.Runs.GetRunAsync(thread.Id, runResponse.Value.Id);
+                    return poll.Value.Status.ToString();
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithArguments("CreateRunAsync", "it is created with 'new PersistentAgentsClient(...)' without UsePolicyGate()"));
+        await test.RunAsync();
+    }
 }

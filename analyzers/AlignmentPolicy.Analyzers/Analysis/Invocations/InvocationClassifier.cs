@@ -31,6 +31,7 @@ internal sealed class InvocationClassifier
         "TryAddSingleton", "TryAddScoped", "TryAddTransient", "TryAddEnumerable", "Add",
         "GetService", "GetRequiredService", "GetKeyedService", "GetRequiredKeyedService",
         "ListToolsAsync", "Auto", "Required", "CreateSamplingHandler",
+        "CreateRun", "CreateRunAsync", "CreateRunStreaming", "CreateRunStreamingAsync",
     };
 
     private readonly KnownSymbols _symbols;
@@ -67,6 +68,8 @@ internal sealed class InvocationClassifier
             case "Create" or "CreateStreaming" when Is(receiver, _symbols.AnthropicMessageService):
             case "CreateSamplingHandler" when Is(receiver, _symbols.IChatClient) && IsInNamespace(type, "ModelContextProtocol"):
                 // An MCP client's sampling handler: the server's requests go to this client's model.
+            case "CreateRun" or "CreateRunAsync" or "CreateRunStreaming" or "CreateRunStreamingAsync" when IsAzureAgentsRuns(type):
+                // Azure AI Agents (Foundry): client.Runs.CreateRunAsync(thread, agent) has the service's agent answer the thread with its model.
             case "ChatAsync" when Is(receiver, _symbols.OllamaApiClient):
             case "SendAsync" or "SendAsAsync" when Same(type, _symbols.OllamaChat):
             case "InvokeAsync" or "InvokeStreamingAsync" when Is(receiver, _symbols.SkAgent) || Is(receiver, _symbols.SkAgentChat) || Is(receiver, _symbols.SkAgentOrchestration):
@@ -150,6 +153,10 @@ internal sealed class InvocationClassifier
 
         return false;
     }
+
+    /// <summary>The runs of an Azure AI Agents client (<c>Azure.AI.Agents.Persistent.ThreadRuns</c>).</summary>
+    private static bool IsAzureAgentsRuns(INamedTypeSymbol type)
+        => type is { Name: "ThreadRuns", ContainingNamespace: { Name: "Persistent", ContainingNamespace: { Name: "Agents", ContainingNamespace: { Name: "AI", ContainingNamespace.Name: "Azure" } } } };
 
     private static bool IsInNamespace(INamedTypeSymbol type, string root)
     {

@@ -80,7 +80,10 @@ internal sealed class ModelCall
     /// A chat request in code that does not bind here, because the scanned code uses an SDK version the scan does not have:
     /// Azure.AI.OpenAI 1.x <c>openAIClient.GetChatCompletionsAsync(options)</c> (and its streaming and synchronous forms) on
     /// a client whose type does not resolve, the pre-9.0 <c>IChatClient.CompleteAsync</c>/<c>CompleteStreamingAsync</c>, and
-    /// <c>RunAsync</c>/<c>RunStreamingAsync</c> of an agent of another version or package.
+    /// <c>RunAsync</c>/<c>RunStreamingAsync</c> of an agent of another version or package, and <c>kernel.InvokePromptAsync(...)</c> on a
+    /// kernel when only an argument's type is missing (<c>templateFormat: HandlebarsPromptTemplateFactory.HandlebarsTemplateFormat</c> with
+    /// the Handlebars package absent): the prompt is rendered through that kernel and sent to its model all the same; and an Azure AI
+    /// Agents run (<c>persistentClient.Runs.CreateRunAsync(thread, agent)</c>) on a client whose type the scan does not have.
     /// Returns the receiver (the client to trace) and the called name, or null. Name first: almost every unbound call stops at the name.
     /// </summary>
     public static IOperation? UnboundClient(IInvalidOperation invalid, AgentContext context, out string name)
@@ -100,9 +103,20 @@ internal sealed class ModelCall
         var response = name is "CreateResponse" or "CreateResponseAsync" or "CreateResponseStreaming" or "CreateResponseStreamingAsync";
         var chat = name is "GetResponseAsync" or "GetStreamingResponseAsync" or "GetChatMessageContentAsync" or "GetChatMessageContentsAsync"
             or "GetStreamingChatMessageContentsAsync" or "GetStreamingChatMessageContentAsync";
-        if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke && !response && !chat)
+        var prompt = name is "InvokePromptAsync" or "InvokePromptStreamingAsync";
+        var foundryRun = name is "CreateRun" or "CreateRunAsync" or "CreateRunStreaming" or "CreateRunStreamingAsync";
+        if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke && !response && !chat && !prompt && !foundryRun)
         {
             return null;
+        }
+
+        if (foundryRun)
+        {
+            // Azure AI Agents of a version the scan does not have: client.Runs.CreateRunAsync(thread, agent) on a client whose type does
+            // not resolve (PersistentAgentsClient persistentClient = new(endpoint, credential)). The client is traced, not its Runs.
+            return receiverSyntax is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Runs", Expression: var clientSyntax }
+                ? invalid.Descendants().FirstOrDefault(d => d.Syntax == clientSyntax && d.Type is { TypeKind: TypeKind.Error, Name: "PersistentAgentsClient" or "AgentsClient" })
+                : null;
         }
 
         // The receiver is a child, or under the unbound member access when the receiver's type is an error type.
@@ -116,6 +130,7 @@ internal sealed class ModelCall
                     || (skInvoke && IsSkAgentOrTeam(child.Type, context))
                     || (response && IsResponsesClientOfAnotherVersion(child))
                     || (chat && (IsChatClientCallMissingAnArgumentType(child, context) || IsChatServiceOfAnotherVersion(child.Type)))
+                    || (prompt && child.Type is { TypeKind: not TypeKind.Error } kernel && KnownSymbols.IsOrDerivesFrom(kernel, context.Symbols.Kernel))
                     ? child
                     : null;
             }

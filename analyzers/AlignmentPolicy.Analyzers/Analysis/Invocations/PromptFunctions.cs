@@ -74,6 +74,11 @@ internal sealed class PromptFunctions
             case IInvalidOperation invalid when Operations.CandidateMethod(invalid) is { } candidate:
                 // kernel.CreateFunctionFromPrompt(prompt, new MistralAIPromptExecutionSettings { ... }) with the connector not referenced.
                 return _context.Classifier.Classify(candidate) == InvocationKind.PromptFunctionSource;
+            case IInvalidOperation { Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call }:
+                // KernelFunctionYaml.FromPromptYaml(config) with the Yaml package missing (no candidate method at all): the names
+                // Semantic Kernel gives its prompt-function factories say where the function comes from.
+                return Sources.SourceIndex.SimpleName(call) is "FromPromptYaml" or "CreateFunctionFromPromptYaml" or "CreateFromPromptYaml"
+                    or "CreateFunctionFromPrompt" or "CreatePluginFromPromptDirectoryYaml" or "ImportPluginFromPromptDirectoryYaml";
             case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when indexer.Instance is { } instance:
                 // plugin["Function"] or kernel.Plugins["Plugin"]
                 if (KnownSymbols.IsOrDerivesFrom(instance.Type!, _context.Symbols.KernelPluginCollection))

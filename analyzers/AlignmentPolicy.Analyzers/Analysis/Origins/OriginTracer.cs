@@ -359,6 +359,18 @@ internal sealed class OriginTracer
 
             var key = kind == InvocationKind.ServiceLookup && method.Name.Contains("Keyed") && invocation.Arguments.Length > 1
                 && Operations.Unwrap(invocation.Arguments[invocation.Arguments.Length - 1].Value).ConstantValue is { HasValue: true, Value: string serviceKey } ? serviceKey : null;
+            if (receiver is not null && Operations.Unwrap(receiver) is IPropertyReferenceOperation { Property.Name: "Services", Instance: { Type: { } ownerType } owner }
+                && KnownSymbols.IsOrDerivesFrom(ownerType, Symbols.Kernel))
+            {
+                // kernel.Services.GetRequiredService<IChatCompletionService>(): the kernel's own services. When where the kernel is made
+                // cannot be seen (context.Kernel in a filter), they are taken to be the container's, which a kernel from AddKernel() uses.
+                var ofKernel = TraceKernelService(owner, depth, visiting);
+                if (ofKernel.State != GateState.Unknown)
+                {
+                    return ofKernel;
+                }
+            }
+
             return _context.Pipelines.FromContainer(invocation.Type, key, _filterKinds);
         }
 
@@ -404,7 +416,7 @@ internal sealed class OriginTracer
                 }
             }
 
-            return TraceReturns(method, depth, visiting.Add(method), bindings);
+            return TraceImplementations(method, depth, visiting.Add(method), bindings);
         }
 
         var fix = KnownSymbols.IsOrDerivesFrom(invocation.Type ?? method.ReturnType, Symbols.IChatClient) ? FixKind.WrapChatClient : FixKind.None;
@@ -711,6 +723,14 @@ internal sealed class OriginTracer
             return IsHandedToFramework(method) ? _context.Pipelines.FromContainer(type, ServiceKey(parameter), _filterKinds) : Origin.Unknown($"'{parameter.Name}' is a lambda's parameter");
         }
 
+        if (method.MethodKind == MethodKind.Ordinary && !visiting.Contains(method) && depth < MaxFactoryDepth
+            && KnownSymbols.IsOrDerivesFrom(parameter.Type, Symbols.Kernel) && KnownSymbols.HasAttribute(method, Symbols.KernelFunctionAttribute)
+            && KernelInvoking(method, depth, visiting.Add(method)) is { } invoking)
+        {
+            // [KernelFunction] Task<string> Summarize(Kernel kernel, ...): Semantic Kernel passes the kernel that invokes the function.
+            return invoking;
+        }
+
         if (method.DeclaringSyntaxReferences.Length == 0 || visiting.Contains(method) || depth >= MaxFactoryDepth || !(Symbols.IsClientLike(parameter.Type) || IsWorkflowType(parameter.Type)))
         {
             return Origin.Unknown($"'{parameter.Name}' is a parameter, so its origin is at the callers");
@@ -731,6 +751,77 @@ internal sealed class OriginTracer
         }
 
         return result is { } found ? Origin.Combine(found, found) : Origin.Unknown($"'{parameter.Name}' is a parameter and no caller is in this compilation");
+    }
+
+    /// <summary>
+    /// The kernel a kernel function is invoked with, which Semantic Kernel hands to its <c>Kernel</c> parameter. For a plugin's
+    /// function: the kernels the plugin type is registered on (<c>kernel.ImportPluginFromType&lt;T&gt;()</c>,
+    /// <c>builder.Plugins.AddFromObject(new T())</c>). For a process step's function: the kernels the compilation's processes
+    /// are started with (<c>process.StartAsync(kernel, new KernelProcessEvent { ... })</c>), and the container's kernel for a
+    /// process started without one (a Dapr runtime resolves the kernel from the container) or when no start is in this
+    /// compilation. Null when none of these is visible (the parameter's origin stays with the callers).
+    /// </summary>
+    private Origin? KernelInvoking(IMethodSymbol function, int depth, ImmutableHashSet<ISymbol> visiting)
+    {
+        Origin? result = null;
+        if (function.ContainingType is not { } type)
+        {
+            return null;
+        }
+
+        if (IsProcessStep(type))
+        {
+            var withoutKernel = false;
+            foreach (var kernel in _context.Pipelines.ProcessStarts)
+            {
+                if (kernel is null)
+                {
+                    withoutKernel = true;
+                    continue;
+                }
+
+                var origin = Trace(kernel, depth + 1, visiting);
+                result = result is { } previous ? Origin.Combine(previous, origin) : origin;
+            }
+
+            if (withoutKernel || result is null)
+            {
+                var container = _context.Pipelines.DiKernelOf(_filterKinds);
+                if (container.State != GateState.Unknown || result is not null)
+                {
+                    result = result is { } previous ? Origin.Combine(previous, container) : container;
+                }
+            }
+
+            return result;
+        }
+
+        foreach (var kernel in _context.Pipelines.KernelsInvokingPlugin(type))
+        {
+            var origin = Trace(kernel, depth + 1, visiting);
+            result = result is { } previous ? Origin.Combine(previous, origin) : origin;
+        }
+
+        return result;
+    }
+
+    /// <summary>A Semantic Kernel process step (also when the process package is missing from a scan and only the base type's name is left).</summary>
+    private bool IsProcessStep(INamedTypeSymbol type)
+    {
+        if (KnownSymbols.IsOrDerivesFrom(type, Symbols.KernelProcessStep))
+        {
+            return true;
+        }
+
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current is IErrorTypeSymbol { Name: "KernelProcessStep" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -934,6 +1025,48 @@ internal sealed class OriginTracer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// What a factory of this compilation returns, wherever the call can land: its own body, or, for an interface, abstract or
+    /// virtual member (<c>await agentFactory.CreateTitleAgent()</c> on an injected <c>IAgentFactory</c>), the returns of every
+    /// implementation and override declared here (<see cref="Calls.CallGraph.TargetsOf"/>), each with the caller's arguments
+    /// bound to its own parameters. All must be gated.
+    /// </summary>
+    private Origin TraceImplementations(IMethodSymbol method, int depth, ImmutableHashSet<ISymbol> visiting, ImmutableDictionary<IParameterSymbol, IOperation> bindings)
+    {
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (!definition.IsAbstract && !definition.IsVirtual && !definition.IsOverride && definition.ContainingType?.TypeKind != TypeKind.Interface)
+        {
+            return TraceReturns(method, depth, visiting, bindings);
+        }
+
+        Origin? result = null;
+        foreach (var target in _context.CallGraph.TargetsOf(definition))
+        {
+            var same = SymbolEqualityComparer.Default.Equals(target, definition);
+            if (!same && visiting.Contains(target))
+            {
+                continue;
+            }
+
+            var rebound = same ? bindings : s_noBindings;
+            if (!same)
+            {
+                foreach (var pair in bindings)
+                {
+                    if (pair.Key.Ordinal < target.Parameters.Length)
+                    {
+                        rebound = rebound.SetItem(target.Parameters[pair.Key.Ordinal].OriginalDefinition, pair.Value);
+                    }
+                }
+            }
+
+            var origin = TraceReturns(target, depth, same ? visiting : visiting.Add(target), rebound);
+            result = result is { } previous ? Origin.Combine(previous, origin) : origin;
+        }
+
+        return result ?? Origin.Unknown($"{method.Name}() has no implementation in this compilation that this analysis can follow");
     }
 
     private Origin TraceReturns(IMethodSymbol method, int depth, ImmutableHashSet<ISymbol> visiting, ImmutableDictionary<IParameterSymbol, IOperation> bindings)

@@ -53,6 +53,7 @@ internal sealed class PipelineIndex
     private readonly Lazy<ImmutableArray<InvocationExpressionSyntax>> _pluginRegistrationSyntax;
     private readonly ConcurrentDictionary<SyntaxTree, Lazy<bool>> _ungatedKernelIn = new();
     private readonly ConcurrentDictionary<SyntaxTree, Lazy<bool>> _ungatedPipelineIn = new();
+    private readonly Lazy<List<IOperation?>> _processStarts;
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<IReadOnlyList<IInvocationOperation>>> _callers = new(SymbolEqualityComparer.Default);
 
     public PipelineIndex(AgentContext context)
@@ -66,6 +67,7 @@ internal sealed class PipelineIndex
         _promptPlugins = new PromptPlugins(context);
         _allPipelinesGated = new Lazy<bool>(ComputeAllPipelinesGated, LazyThreadSafetyMode.ExecutionAndPublication);
         _allKernelsGated = new Lazy<bool>(ComputeAllKernelsGated, LazyThreadSafetyMode.ExecutionAndPublication);
+        _processStarts = new Lazy<List<IOperation?>>(GatherProcessStarts, LazyThreadSafetyMode.ExecutionAndPublication);
         _pluginRegistrationSyntax = new Lazy<ImmutableArray<InvocationExpressionSyntax>>(
             () => context.Sources.Invocations(s_pluginRegistrations).ToImmutableArray(), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -292,6 +294,52 @@ internal sealed class PipelineIndex
 
             return registered || AllKernelsGated;
         }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary>The kernels that invoke a plugin type's kernel functions: those the type is registered on (<see cref="KernelsRegistering"/>).</summary>
+    public IEnumerable<IOperation> KernelsInvokingPlugin(ITypeSymbol pluginType) => KernelsRegistering(pluginType.OriginalDefinition);
+
+    /// <summary>
+    /// The starts of Semantic Kernel processes in this compilation (<c>process.StartAsync(kernel, new KernelProcessEvent { ... })</c>):
+    /// the kernel each is started with, or null for a start without one (a Dapr or Orleans runtime, whose steps get the
+    /// container's kernel). A process step's kernel functions are invoked with that kernel. Name first: only calls spelled
+    /// <c>StartAsync</c> are looked at, and only those handed a process event count (the process package may be missing from a
+    /// scan, so the event is known by its type's name). Computed once.
+    /// </summary>
+    public IReadOnlyList<IOperation?> ProcessStarts => _processStarts.Value;
+
+    private List<IOperation?> GatherProcessStarts()
+    {
+        var starts = new List<IOperation?>();
+        foreach (var syntax in _context.Sources.Invocations("StartAsync"))
+        {
+            if (syntax.ArgumentList.Arguments.Count == 0 || _context.OperationOf(syntax) is not { SemanticModel: { } model })
+            {
+                continue;
+            }
+
+            IOperation? kernel = null;
+            var isProcess = false;
+            foreach (var argument in syntax.ArgumentList.Arguments)
+            {
+                var type = model.GetTypeInfo(argument.Expression).Type;
+                if (type?.Name == "KernelProcessEvent")
+                {
+                    isProcess = true;
+                }
+                else if (type is not null && KnownSymbols.IsOrDerivesFrom(type, _context.Symbols.Kernel))
+                {
+                    kernel = _context.OperationOf(argument.Expression);
+                }
+            }
+
+            if (isProcess)
+            {
+                starts.Add(kernel);
+            }
+        }
+
+        return starts;
+    }
 
     private readonly ConcurrentDictionary<SyntaxNode, bool> _methodPipelines = new();
 
