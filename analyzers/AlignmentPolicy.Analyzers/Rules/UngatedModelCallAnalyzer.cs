@@ -28,7 +28,7 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
         "InvokePromptAsync", "InvokePromptStreamingAsync", "InvokeAsync", "InvokeStreamingAsync",
         "CompleteChat", "CompleteChatAsync", "CompleteChatStreaming", "CompleteChatStreamingAsync", "Create", "CreateStreaming",
         "CreateResponse", "CreateResponseAsync", "CreateResponseStreaming", "CreateResponseStreamingAsync", "ChatAsync", "SendAsync", "SendAsAsync",
-        "CreateSamplingHandler",
+        "CreateSamplingHandler", "CreateRun", "CreateRunAsync", "CreateRunStreaming", "CreateRunStreamingAsync",
         "GetChatCompletions", "GetChatCompletionsAsync", "GetChatCompletionsStreaming", "GetChatCompletionsStreamingAsync", "CompleteAsync", "CompleteStreamingAsync",
     };
 
