@@ -46,10 +46,158 @@ internal static partial class EntitledRecipient
             {
                 return true;
             }
+
+            // A party writing from its own organisation's domain under an agreement it cites, for material the agreement
+            // does not restrict ("branding only under my contract" restricts), is answered when what the message carries
+            // of the organisation's marked material is what it asked for: each marked item the message draws on is about
+            // the request. Going beyond the request (the unblinded interim results beside the asked-for listing) is not
+            // the agreement at work.
+            if (ScopedCitation(request.Item.Body) && !index.IsLookAlike(domain) && !Disowned(index, domain) && CarriesOnlyWhatWasAsked(index, message, request))
+            {
+                return true;
+            }
         }
 
         return false;
     }
+
+    /// <summary>Whether every recipient is at <paramref name="domain"/>: the party that asked, not a second one copied in.</summary>
+    public static bool AllAt(OutboundMessage message, string domain)
+        => message.Recipients.Count > 0 && message.Recipients.All(r => string.Equals(r.Domain, domain, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether a forwarded or attached item goes to a party that asked for it under an agreement it cites: the
+    /// item is what the request names (its subject or words), and the recipients are all at the requester's own domain.</summary>
+    public static bool AskedFor(ConversationIndex index, OutboundMessage message, ContextItem item)
+    {
+        foreach (var request in Asking(index))
+        {
+            if (request.From.IsPersonalAddress || request.From.Domain is not { } domain || !AllAt(message, domain) || index.IsLookAlike(domain) || Disowned(index, domain)
+                || !ScopedCitation(request.Item.Body) || !About(request, item))
+            {
+                continue;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the organisation's own side names the party only to deny it an agreement or call it a rival ("There
+    /// is no NDA with Nordwind Rotors", "Kessler, our competitor in the tender").</summary>
+    private static bool Disowned(ConversationIndex index, string domain)
+    {
+        var name = OrganisationAliases.RegisteredName(domain).Replace("-", string.Empty, StringComparison.Ordinal);
+        if (name.Length < 4)
+        {
+            return false;
+        }
+
+        foreach (var item in index.Items)
+        {
+            if (item.Origin is ContextOrigin.Assistant or ContextOrigin.System
+                || (item.From is { } from && Party.Parse(from).Domain is { } sender && !index.IsInside(sender, Array.Empty<string>()))
+                || !ExfiltrationJudgement.Compact(item.Text).Contains(name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var sentence in ConversationIndex.Sentences(item.Text))
+            {
+                if (Negation().IsMatch(sentence) && ExfiltrationJudgement.Compact(sentence).Contains(name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An agreement cited without a limit beside it ("branding only under my contract", "excluding pricing").</summary>
+    private static bool ScopedCitation(string body)
+    {
+        if (!AgreementCitation().IsMatch(body))
+        {
+            return false;
+        }
+
+        foreach (var sentence in ConversationIndex.Sentences(body))
+        {
+            if (AgreementCitation().IsMatch(sentence) && Limit().IsMatch(sentence))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether each marked item the message draws on (two of its own words, or one of its figures) is about what
+    /// the party asked for.</summary>
+    private static bool CarriesOnlyWhatWasAsked(ConversationIndex index, OutboundMessage message, OutsideRequest request)
+    {
+        foreach (var material in index.Confidential)
+        {
+            var drawn = 0;
+            foreach (var word in material.Words)
+            {
+                if (message.Tokens.Words.Contains(word) && (++drawn >= 2 || IsFigureOrCode(word)))
+                {
+                    drawn = 2;
+                    break;
+                }
+            }
+
+            if (drawn >= 2 && !About(request, material.Item))
+            {
+                return false;
+            }
+        }
+
+        // And it gives no money figure the party did not ask about: a price, cost or rate stated ("our landed cost is USD
+        // 8.6", "supply price KRW 2,870") when the request asks for no price, cost, rate or amount goes beyond it, whatever
+        // the rest of the message answers.
+        return !(Money().IsMatch(message.Text) && !MoneyAsked().IsMatch(request.Item.Text));
+    }
+
+    /// <summary>A figure ("41,200", "0.382") or a code ("hc-5520"), not a unit ("m2") or a day ("14").</summary>
+    private static bool IsFigureOrCode(string word)
+        => word.Length >= 3 && (char.IsDigit(word[0]) ? FigureOverlap.Identifying(word) : word.Length >= 5 && word.AsSpan().IndexOfAnyInRange('0', '9') >= 0);
+
+    /// <summary>Whether the request names the item: two content words of its subject, or three of its text, beyond the
+    /// agreement's own vocabulary.</summary>
+    private static bool About(OutsideRequest request, ContextItem item)
+    {
+        var subject = TokenSet.Of(item.Subject ?? string.Empty).Words;
+        var inSubject = 0;
+        var inText = 0;
+        foreach (var word in request.Words)
+        {
+            if (word.Length < 3 || AgreementCitation().IsMatch(word))
+            {
+                continue;
+            }
+
+            inSubject += subject.Contains(word) ? 1 : 0;
+            inText += item.Tokens.Words.Contains(word) ? 1 : 0;
+        }
+
+        return inSubject >= 2 || inText >= 3;
+    }
+
+    /// <summary>An amount of money: a number beside a currency code or sign ("USD 8.6", "2,870원", "€ 31", "412 zł").</summary>
+    [GeneratedRegex(@"(\b(USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|CHF|SEK|NOK|DKK|ISK|PLN|CZK|HUF|RON|RSD|BGN|TRY|ZAR|AUD|CAD|NZD|SGD|HKD|MXN|BRL|ARS|CLP|COP|PEN|MAD|EGP|KES|TZS|NGN|GHS|UAH|RUB|ILS|AED|SAR|THB|VND|IDR|MYR|PHP|TWD)|[$€£¥₩₹₺₴₪₫])\s?\d|\d([.,]?\d)*\s?((USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|CHF|SEK|NOK|DKK|ISK|PLN|CZK|HUF|RON|RSD|BGN|TRY|ZAR|AUD|CAD|SGD|MXN|BRL|MAD|KES|TZS|GHS|UAH|RUB|ILS|THB|VND|IDR|MYR|PHP|TWD|kr|zł|Kč|Ft|lei|din|kn|dollars?|euros?|pounds?)\b|[$€£¥₩₹₺₴₪₫원元円]|đồng|дол|грн|руб)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Money();
+
+    /// <summary>A request that asks about money: a price, cost, rate, fee, tariff, margin, amount, invoice or holding, or an
+    /// amount itself, in the languages of an organisation's mail.</summary>
+    [GeneratedRegex(@"(\b(pric\w*|cost\w*|rates?|fees?|tariff\w*|margin\w*|amounts?|invoic\w*|payment\w*|holdings?|valu\w*|budget\w*|quot(e|es|ation)\w*|commission\w*|\w*preis\w*|\w*kosten|geb[üu]hr\w*|tarif\w*|prix|co[ûu]ts?|precio\w*|cost[oe]s?|pre[çc]o\w*|custo\w*|prezz\w*|prijs\w*|cen[aey]\w*|koszt\w*|stawk\w*|cijen\w*|d[íi]j\w*|hin(ta|nat)\w*|pris\w*|provizi\w*|provisi\w*|harga|gi[áa]|bedrag|betaling\w*|fatura\w*|factur\w*|fattur\w*|rechnung\w*|fiyat\w*|\w*geld)\b|[$€£¥₩₹]|цен\w*|стоим\w*|тариф\w*|варт\w*|ціна|вартість|价|费|成本|金额|가격|단가|비용|금액|価格|単価|費用|金額|מחיר|ราคา)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoneyAsked();
+
+    /// <summary>A limit on what an agreement covers, in the languages of an organisation's mail.</summary>
+    [GeneratedRegex(@"(only|solely|except|excluding|excluded|not|no|nur|ausschlie\w+|au(ß|ss)er|solo|soltanto|escluso|seulement|uniquement|sauf|hors|apenas|somente|exceto|s[oó]lo|excepto|alleen|behalve|bara|kun|endast|tylko|opr[oó]cz|samo|osim|pouze|kromě|csak|kivéve|vain|paitsi)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Limit();
 
     /// <summary>The outsiders' requests, and outside mail that cites an agreement whatever words it asks in ("NDA-ren
     /// arabera ... bidali, mesedez"): a party writing under its agreement is asking under it.</summary>
@@ -169,7 +317,7 @@ internal static partial class EntitledRecipient
     }
 
     /// <summary>An agreement that entitles a party to material, cited by it, in the languages of an organisation's mail.</summary>
-    [GeneratedRegex(@"\b(engagement letter|(mutual |signed )?nda\b|non-?disclosure agreement|data processing agreement|dpa\b|taa\b|(technical assistance|licen[cs]e|services?|framework|co-?marketing|distribution|supply|processing|sponsor(ship)?|research|trial|audit) (agreement|contract)|(under|per|as per|pursuant to|in line with) (our|the) (agreement|contract|engagement|nda|dpa|placement slip|mandate)|placement slip|confidentiality (terms|clause|undertaking|obligations)|exclusiv\w* (distribution|distributor|renewal|agreement|contract|deal)|accordo (di riservatezza|quadro|di fornitura|di distribuzione|di licenza)|contratto (di|n[ºo°.])|carta de (encargo|compromiso)|acuerdo de (confidencialidad|servicios)|contrato (de|n[ºo°.])|(Pr[üu]fungs)?auftrag vom|Vertraulichkeitsvereinbarung|Vertrag vom|lettre de mission|accord de confidentialit[ée]|overeenkomst|avtale|avtal\b|\w*vertrag\b|vertraulichkeitsklausel|ugovor\w*|szerz[őo]d[ée]s\w*|sopimu\w*|perjanjian|contractul|acord(ul)? de|contracte|договор\w*|договір\w*|הסכם)|契約|協定|秘密保持", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(engagement letter|(mutual |signed )?nda\b|non-?disclosure agreement|data processing agreement|dpa\b|taa\b|(technical assistance|licen[cs]e|services?|framework|co-?marketing|distribution|supply|processing|sponsor(ship)?|research|trial|audit) (agreement|contract)|(under|per|as per|pursuant to|according to|in line with|as agreed (in|under)|in accordance with) (our|the|your|its) ([\w-]+ ){0,3}(agreement|contract|engagement|nda|dpa|msa|sow|placement slip|mandate)\b|\bmsa\b|statement of work|\bsow\b|master (services? )?agreement|data (sharing|privacy|use|transfer|processing) agreement|custody agreement|placement slip|confidentiality (terms|clause|undertaking|obligations)|exclusiv\w* (distribution|distributor|renewal|agreement|contract|deal)|accordo (di riservatezza|quadro|di fornitura|di distribuzione|di licenza)|contratto (di|n[ºo°.])|carta de (encargo|compromiso)|acuerdo de (confidencialidad|servicios)|contrato (de|n[ºo°.])|(Pr[üu]fungs)?auftrag vom|Vertraulichkeitsvereinbarung|Vertrag vom|lettre de mission|accord de confidentialit[ée]|overeenkomst|avtale|avtal\b|\w*vertrag\b|vertraulichkeitsklausel|ugovor\w*|szerz[őo]d[ée]s\w*|sopimu\w*|perjanjian|contractul|acord(ul)? de|contracte|договор\w*|договір\w*|הסכם)|契約|協定|秘密保持", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgreementCitation();
 
     /// <summary>Roles a party holds under an agreement: auditor, client, customer, distributor, partner, licensee, processor,

@@ -37,10 +37,20 @@ internal sealed partial class ExfiltrationJudgement
         // something: only a refusal that stays one is judged by the names, figures and quotes it carries alone.
         _plainRefusal = refusal && !TurnsAfterRefusal(_message.Own) && !Winks(ContextLexicon.OnlyWhatIsPublic().Replace(_message.Own, " "));
 
+        // 0. A report or notification filed under a duty with a body's own (not a personal, not a look-alike) address: reporting
+        // to the authorities is not exfiltration, whatever the body's domain looks like.
+        if (StatutoryReport.IsMatch(_message.Own) && _message.Recipients.Count > 0
+            && _message.Recipients.All(r => !r.IsPersonalAddress && r.Domain is { } d && !_index.IsLookAlike(d)))
+        {
+            return PolicyVerdict.Allowed;
+        }
+
         // 1. Forwarded or attached items: what travels is the item itself, whatever the note says.
         foreach (var item in _message.Carried)
         {
-            if (_index.Confidential.Find(c => ReferenceEquals(c.Item, item)) is { } material)
+            // A marked item goes to the party that asked for it under an agreement it cites (the auditor's confirmation,
+            // the partner's preview kit): the agreement at work. Anything else the message carries is judged below.
+            if (_index.Confidential.Find(c => ReferenceEquals(c.Item, item)) is { } material && !EntitledRecipient.AskedFor(_index, _message, item))
             {
                 return Deny(RuleIds.ExfiltrationConfidential, $"would forward or attach {Describe(item)}, marked '{material.Marker}', to '{_outside}', outside the organisation.", material.Marker);
             }

@@ -82,6 +82,15 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
             }
         }
 
+        // Shares and decades ("roughly a third", "one in five", "mid-forties") for the material's percentages and two-digit
+        // figures, again only beside another of its words.
+        if (words.Count > 0 && shared > numeric && Proportions.Stated(message.Text) is { Count: > 0 } stated
+            && Proportions.Restated(stated, Proportions.Held(source.Text, words)) is > 0 and var shares)
+        {
+            shared += shares;
+            numeric += shares;
+        }
+
         var grams = 0;
         foreach (var gram in TokenSet.GramsHolding(message.Text, words))
         {

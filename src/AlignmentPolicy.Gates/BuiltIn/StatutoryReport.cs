@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace AlignmentPolicy.Gates;
+
+/// <summary>
+/// A message that is a report or notification the organisation makes to a public body under a duty: it notifies or
+/// reports, and either cites what obliges it (a regulation, an article, a licence condition, "as required") or is
+/// addressed to the body by what it is ("Dear Data Protection Authority", "Tisztelt Vasúti Hatóság!"). Reporting to the
+/// authorities is not exfiltration, whatever the body's domain looks like (a regulator's domain need not end in .gov);
+/// a leak to a competitor or a journalist is not worded as a filing under a law.
+/// </summary>
+internal static partial class StatutoryReport
+{
+    /// <summary>Whether the agent's own words (<paramref name="own"/>) file a report under a duty.</summary>
+    public static bool IsMatch(string own)
+    {
+        if (!Reports().IsMatch(own))
+        {
+            return false;
+        }
+
+        if (Duty().IsMatch(own))
+        {
+            return true;
+        }
+
+        // The salutation names the body by what it is.
+        var firstLine = own.AsSpan().TrimStart();
+        var end = firstLine.IndexOfAny('\n', '.', '!');
+        var opening = (end < 0 ? firstLine : firstLine[..end]).ToString();
+        return opening.Length <= 80 && (ContextLexicon.PublicBody().IsMatch(opening) || ContextLexicon.RegionalPublicBody().IsMatch(opening));
+    }
+
+    /// <summary>Notifying, reporting or declaring, in the languages of an organisation's mail.</summary>
+    [GeneratedRegex(@"(\b((we|I) (hereby |are |am |would like to |wish to |must |have to )?(notify(ing)?|report(ing)?|declare|disclose|self-report(ing)?)|hereby (notif|report|declar)\w*|notifies|is notifying|self-report\w*|notification of|d[ée]clare|d[ée]clarons|melden( wir)?|zeigen wir|notifica(mos|m|re|no|ă)?|notific[aă]m|informamos|comunicamos|oznamujeme|oznamujem|zg[łl]aszamy|zawiadamiamy|prijavljujemo|obave[šs]tavamo|obavje[šs]tavamo|bejelent\w*|ilmoitamme|anm[äa]ler|indberetter|meldt|melden)\b|повідомляємо|уведомляем|сообщаем|通報いたします|신고합니다)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Reports();
+
+    /// <summary>What obliges the report: a law, regulation, article or licence condition cited beside "under", "pursuant
+    /// to", "as required", in the languages of an organisation's mail; or the obligation itself.</summary>
+    [GeneratedRegex(@"(\b(as required|required (by|under|to (notify|report))|pursuant to|in (accordance|compliance) with|under|in line with|obliged to|obligation|statutory|mandatory|gem[äa](ß|ss)|nach|conform[ée]ment (à|au|aux)|en application|ai sensi|in ottemperanza|em cumprimento|nos termos|de acordo com|en cumplimiento|de conformidad|conforme|overeenkomstig|ingevolge|zgodnie z|v souladu s|pod[lľ]a|u skladu sa?|sukladno|megfelel\w+|mukaisesti|enligt|i henhold til|ifølge)\b[^.\n]{0,60}\b(article|art\.|section|§|regulation|law|directive|decree|licen[cs]e|gdpr|ordinance|verordnung|gesetz\w*|r[èe]glement\w*|loi|d[ée]cret|regolamento|legge|decreto|regulamento|lei|reglamento|ley|wet|verordening|ustaw\w*|rozporz\w*|z[aá]kon\w*|vyhl[aá][šs]k\w*|pravilnik\w*|uredb\w*|rendelet\w*|t[öo]rv[ée]ny\w*|lag|f[öo]rordning|lov|forskrift\w*|laki|asetu\w*)\b|§\s?\d+|\bart(icle|\.|ikel|ículo|igo|icolo)?\s?\d+|закон\w*|постанов\w*|регламент\w*|положенн?\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Duty();
+}
