@@ -117,6 +117,13 @@ public sealed class CoercionSyllabicScriptNameTests
         => Assert.NotNull(ScriptFolding.NamedIn(text, [name]));
 
     [Theory]
+    [InlineData("12월 3일 09시부로")]
+    [InlineData("金曜日15時に停止")]
+    [InlineData("1 दिसंबर से नूरी बंद")]
+    public void DatesAreReadInTheseScripts(string text)
+        => Assert.NotNull(ConversationIndex.DateInAnyLanguage(text));
+
+    [Theory]
     // "Country" shares Nuri's consonants, not its vowels.
     [InlineData("나라에서 정한 휴일입니다", "nuri")]
     // "Rotary" in katakana is not Lotus.
