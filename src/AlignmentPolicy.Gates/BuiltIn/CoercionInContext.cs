@@ -329,18 +329,19 @@ internal static partial class CoercionInContext
     /// decision's own, and by no mail the agent was party to. Dates, times and years are no codes.</summary>
     private static string? BusinessReference(string own, ConversationIndex index, IReadOnlyList<Party> readers)
     {
-        foreach (var token in TokenSet.Split(own))
+        // What identifies one mail whatever the language: a reference code, a percentage with decimals ("0.9%"), or a
+        // name the message quotes ("'Star Garden'", "「星の庭」").
+        var cited = TokenSet.Split(own).Where(IsCode).Select(t => (Text: t, Phrase: false))
+            .Concat(DecimalPercent().Matches(own).Select(m => (Text: m.Groups["n"].Value, Phrase: false)))
+            .Concat(QuotedName().Matches(own).Select(m => (Text: m.Groups["q"].Value.Trim(), Phrase: true)).Where(q => q.Text.Length >= 2 && q.Text.Any(char.IsLetter)));
+        foreach (var (token, phrase) in cited)
         {
-            if (!IsCode(token))
-            {
-                continue;
-            }
-
             string? found = null;
             var agents = false;
             foreach (var item in index.Items)
             {
-                if (item.Origin is ContextOrigin.Assistant or ContextOrigin.System || !item.Tokens.Words.Contains(token))
+                if (item.Origin is ContextOrigin.Assistant or ContextOrigin.System
+                    || !(phrase ? item.Text.Contains(token, StringComparison.OrdinalIgnoreCase) : item.Tokens.Words.Contains(token)))
                 {
                     continue;
                 }
@@ -367,6 +368,14 @@ internal static partial class CoercionInContext
 
         return null;
     }
+
+    /// <summary>A percentage with decimals ("0.9%", "1,25 %"): a figure of one mail, not a round share anyone might quote.</summary>
+    [GeneratedRegex(@"(?<![\d.,])(?<n>\d{1,3}[.,]\d{1,2})\s?%", RegexOptions.CultureInvariant)]
+    private static partial Regex DecimalPercent();
+
+    /// <summary>A name in quotation marks of any script's kind, of two to forty characters on one line.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\d])['\u2018\u201C""«「『](?<q>[^'\u2019\u201D""»」』\n]{2,40})['\u2019\u201D""»」』](?![\p{L}\d])", RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedName();
 
     /// <summary>A reference code: letters and digits together ("ins-4471", "q3-77"), or four digits or more that are not a
     /// year; not a date, a time, a range of days or an amount with decimals.</summary>

@@ -17,9 +17,9 @@ internal static class ScriptFolding
     public static string Fold(ReadOnlySpan<char> word)
     {
         var builder = new StringBuilder(word.Length + 2);
-        foreach (var raw in word)
+        for (var i = 0; i < word.Length; i++)
         {
-            var c = char.ToLowerInvariant(raw);
+            var c = char.ToLowerInvariant(word[i]);
             if (c < 0x80)
             {
                 builder.Append(c);
@@ -27,6 +27,27 @@ internal static class ScriptFolding
             else if (Letters.TryGetValue(c, out var latin))
             {
                 builder.Append(latin);
+            }
+            else if (c is >= '\uAC00' and <= '\uD7A3')
+            {
+                AppendHangul(builder, c);
+            }
+            else if (c is >= '\u0900' and <= '\u097F')
+            {
+                // Devanagari: a consonant carries an "a" unless a vowel sign or the virama follows it.
+                if (Devanagari.TryGetValue(c, out var sound))
+                {
+                    builder.Append(sound);
+                    var next = i + 1 < word.Length ? word[i + 1] : '\0';
+                    if (c is >= '\u0915' and <= '\u0939' && !(next is >= '\u093E' and <= '\u094D'))
+                    {
+                        builder.Append('a');
+                    }
+                }
+            }
+            else if (c is >= '\u0E01' and <= '\u0E4E' || c is >= '\u3041' and <= '\u30FF')
+            {
+                // Thai tone marks and the kana length mark and small tsu are not letters of the skeleton.
             }
             else
             {
@@ -50,6 +71,39 @@ internal static class ScriptFolding
         }
 
         return builder.ToString();
+    }
+
+    private static readonly string[] HangulInitials = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"];
+    private static readonly string[] HangulVowels = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"];
+    private static readonly string[] HangulFinals = ["", "k", "k", "k", "n", "n", "n", "t", "l", "l", "l", "l", "l", "l", "l", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"];
+
+    /// <summary>A Hangul syllable in the Revised Romanization ("누" → "nu", "리" → "ri", "별" → "byeol").</summary>
+    private static void AppendHangul(StringBuilder builder, char syllable)
+    {
+        var index = syllable - '\uAC00';
+        builder.Append(HangulInitials[index / (21 * 28)]).Append(HangulVowels[index / 28 % 21]).Append(HangulFinals[index % 28]);
+    }
+
+    private static readonly Dictionary<char, string> Devanagari = BuildDevanagari();
+
+    private static Dictionary<char, string> BuildDevanagari()
+    {
+        var map = new Dictionary<char, string>();
+        const string Consonants = "कखगघङचछजझञटठडढणतथदधनपफबभमयरलवशषसह";
+        string[] consonantSounds = ["k", "kh", "g", "gh", "n", "ch", "chh", "j", "jh", "n", "t", "th", "d", "dh", "n", "t", "th", "d", "dh", "n", "p", "ph", "b", "bh", "m", "y", "r", "l", "v", "sh", "sh", "s", "h"];
+        for (var i = 0; i < Consonants.Length; i++)
+        {
+            map[Consonants[i]] = consonantSounds[i];
+        }
+
+        const string Vowels = "अआइईउऊऋएऐओऔािीुूृेैोौंँः़्";
+        string[] vowelSounds = ["a", "a", "i", "i", "u", "u", "ri", "e", "ai", "o", "au", "a", "i", "i", "u", "u", "ri", "e", "ai", "o", "au", "n", "n", "h", "", ""];
+        for (var i = 0; i < Vowels.Length; i++)
+        {
+            map[Vowels[i]] = vowelSounds[i];
+        }
+
+        return map;
     }
 
     /// <summary>Whether the folded word <paramref name="folded"/> is the name <paramref name="name"/> (folded, at least
@@ -113,12 +167,25 @@ internal static class ScriptFolding
             }
 
             var start = i;
-            while (i < span.Length && (char.IsLetter(span[i]) || span[i] is '\u05F3' or '\u05F4'))
+            while (i < span.Length && (char.IsLetter(span[i]) || span[i] is '\u05F3' or '\u05F4' || (i > start && IsVowelSign(span[i]))) && IsSyllabic(span[i]) == IsSyllabic(span[start]))
             {
                 i++;
             }
 
             var word = span[start..i];
+            if (IsSyllabic(word[0]))
+            {
+                foreach (var name in names)
+                {
+                    if (NamedInSyllables(word, name))
+                    {
+                        return word.ToString();
+                    }
+                }
+
+                continue;
+            }
+
             // Lower-case Latin or Cyrillic words are ordinary words, not names ("mira" is Romanian for "wonder" only in prose).
             if (word.Length < 2 || (char.IsLower(word[0]) && !IsHebrewOrArabic(word[0])))
             {
@@ -136,6 +203,163 @@ internal static class ScriptFolding
         }
 
         return null;
+    }
+
+    /// <summary>Scripts written in syllables or without spaces between words: Hangul, kana and the ideographs they are
+    /// written among, Thai and Devanagari.</summary>
+    private static bool IsSyllabic(char c)
+        => c is >= '\uAC00' and <= '\uD7A3' or >= '\u3041' and <= '\u30FF' or >= '\u4E00' and <= '\u9FFF' or >= '\u0E01' and <= '\u0E4E' or >= '\u0900' and <= '\u097F';
+
+    /// <summary>The vowel signs and marks of Thai and Devanagari, which are not letters but belong to the word.</summary>
+    private static bool IsVowelSign(char c)
+        => c is >= '\u0E31' and <= '\u0E4E' or >= '\u0900' and <= '\u0903' or >= '\u093A' and <= '\u094F' or >= '\u0951' and <= '\u0957' or >= '\u0962' and <= '\u0963';
+
+    /// <summary>Whether a word of a syllabic script names <paramref name="name"/> (folded Latin): a Korean word that is
+    /// the name and a particle of at most two syllables ("누리를", "누리에게"); a run of katakana in Japanese text
+    /// ("アプシス"); a span of a Thai run (Thai writes no spaces between words: "ปิดระบบโลตัส"); a Devanagari word. The
+    /// transliteration is compared as it sounds (<see cref="SoundsLike"/>), since a Latin name is written in these scripts
+    /// by its sound ("ロータス", "로터스" and "โลตัส" are all "Lotus").</summary>
+    private static bool NamedInSyllables(ReadOnlySpan<char> word, string name)
+    {
+        if (name.Length < 3)
+        {
+            return false;
+        }
+
+        var first = word[0];
+        if (first is >= '\uAC00' and <= '\uD7A3')
+        {
+            for (var n = word.Length; n >= 1; n--)
+            {
+                if (word.Length - n <= 2 && SoundsLike(Fold(word[..n]), name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (first is >= '\u0900' and <= '\u097F')
+        {
+            return SoundsLike(Fold(word), name);
+        }
+
+        if (first is >= '\u0E01' and <= '\u0E4E')
+        {
+            // A span starts at a consonant or a vowel written before one, and does not end inside a syllable.
+            for (var start = 0; start < word.Length; start++)
+            {
+                if (IsVowelSign(word[start]))
+                {
+                    continue;
+                }
+
+                for (var end = start + 2; end <= word.Length && end - start <= name.Length + 4; end++)
+                {
+                    if ((end == word.Length || !IsVowelSign(word[end])) && SoundsLike(Fold(word[start..end]), name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        // Japanese: each run of katakana (a foreign name's script) among the kanji and hiragana.
+        var i = 0;
+        while (i < word.Length)
+        {
+            if (word[i] is < '\u30A1' or > '\u30FF')
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < word.Length && word[i] is >= '\u30A1' and <= '\u30FF' and not '\u30FB')
+            {
+                i++;
+            }
+
+            if (i > start && SoundsLike(Fold(word[start..i]), name))
+            {
+                return true;
+            }
+
+            i = Math.Max(i, start + 1);
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a transliterated word sounds like the name: equal reading "l" and "r", "y" and "i", "v" and "b" as
+    /// one letter (Korean and Japanese do not tell them apart), or, for a name of three consonants or more, the same
+    /// consonants in the same order with the vowels the script adds or drops left out ("apushisu" for "apsis", "roteoseu"
+    /// for "lotus").</summary>
+    public static bool SoundsLike(string folded, string name)
+    {
+        if (folded.Length == 0)
+        {
+            return false;
+        }
+
+        if (string.Equals(Loose(folded), Loose(name), StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var skeleton = Skeleton(name);
+        return skeleton.Length >= 3 && string.Equals(Skeleton(folded), skeleton, StringComparison.Ordinal);
+    }
+
+    private static string Loose(string word)
+    {
+        var builder = new StringBuilder(word.Length);
+        foreach (var raw in word)
+        {
+            var c = raw switch { 'l' => 'r', 'y' => 'i', 'v' => 'b', _ => raw };
+            if (builder.Length == 0 || builder[^1] != c)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The consonants in order, voiced and voiceless read as one ("g"/"k", "d"/"t", "b"/"p"), "h" after the first
+    /// letter dropped ("sh", "th", "kh"), a doubled consonant once.</summary>
+    private static string Skeleton(string word)
+    {
+        var builder = new StringBuilder(word.Length);
+        var plain = word.Replace("ng", "n", StringComparison.Ordinal).Replace("ts", "s", StringComparison.Ordinal);
+        var previous = '\0';
+        for (var i = 0; i < plain.Length; i++)
+        {
+            var c = plain[i];
+            if (c == 'h' && i > 0)
+            {
+                continue;
+            }
+
+            if (c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w' || !char.IsAsciiLetterLower(c))
+            {
+                previous = '\0';
+                continue;
+            }
+
+            c = c switch { 'l' => 'r', 'v' or 'b' or 'f' => 'p', 'g' or 'c' or 'q' => 'k', 'd' => 't', 'z' or 'j' => 's', _ => c };
+            if (c != previous)
+            {
+                builder.Append(c);
+            }
+
+            previous = c;
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Scripts that write names without capitals: Hebrew, Arabic, and Georgian (whose Mkhedruli letters count as
@@ -170,6 +394,16 @@ internal static class ScriptFolding
             "a", "b", "g", "d", "e", "v", "z", "t", "i", "k", "l", "m", "n", "o", "p", "zh", "r", "s", "t", "u", "p", "k", "gh", "q", "sh", "ch", "ts", "dz", "ts", "ch", "kh", "j", "h");
         Add("աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ",
             "a", "b", "g", "d", "e", "z", "e", "e", "t", "zh", "i", "l", "kh", "ts", "k", "h", "dz", "gh", "ch", "m", "y", "n", "sh", "o", "ch", "p", "j", "r", "s", "v", "t", "r", "ts", "w", "p", "k", "o", "f");
+        // Kana (hiragana and katakana): each letter its syllable, small letters their vowel or glide.
+        const string Gojuon = "あいうえおかきくけこがぎぐげごさしすせそざじずぜぞたちつてとだぢづでどなにぬねのはひふへほばびぶべぼぱぴぷぺぽまみむめもやゆよらりるれろわをんぁぃぅぇぉゃゅょゔ";
+        string[] gojuonSounds = ["a", "i", "u", "e", "o", "ka", "ki", "ku", "ke", "ko", "ga", "gi", "gu", "ge", "go", "sa", "shi", "su", "se", "so", "za", "ji", "zu", "ze", "zo", "ta", "chi", "tsu", "te", "to", "da", "ji", "zu", "de", "do", "na", "ni", "nu", "ne", "no", "ha", "hi", "fu", "he", "ho", "ba", "bi", "bu", "be", "bo", "pa", "pi", "pu", "pe", "po", "ma", "mi", "mu", "me", "mo", "ya", "yu", "yo", "ra", "ri", "ru", "re", "ro", "wa", "o", "n", "a", "i", "u", "e", "o", "ya", "yu", "yo", "vu"];
+        Add(Gojuon, gojuonSounds);
+        // Katakana are the hiragana shifted by 0x60.
+        Add(string.Concat(Gojuon.Select(h => (char)(h + 0x60))), gojuonSounds);
+        // Thai: consonants by their initial sound, vowels by their letter (a vowel written before its consonant keeps
+        // its place: the consonant skeleton is what names are compared by).
+        Add("กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮะัาำิีึืุูเแโใไๅ",
+            "k", "kh", "kh", "kh", "kh", "kh", "ng", "j", "ch", "ch", "s", "ch", "y", "d", "t", "th", "th", "th", "n", "d", "t", "th", "th", "th", "n", "b", "p", "ph", "f", "ph", "f", "ph", "m", "y", "r", "ri", "l", "lu", "w", "s", "s", "s", "h", "l", "", "h", "a", "a", "a", "am", "i", "i", "ue", "ue", "u", "u", "e", "ae", "o", "ai", "ai", "a");
         // Latin letters that do not decompose.
         Add("łøđßæœħıð", "l", "o", "d", "ss", "ae", "oe", "h", "i", "d");
         return map;
