@@ -42,7 +42,7 @@ internal static partial class EntitledRecipient
             // The organisation's own record of the agreement names the party ("NDA of 2 February: Mottfield Advisors may
             // receive..."), or the party cites it and the organisation's side confirms who it is.
             if (NamedByTheOrganisation(index, request, domain, withAgreement: true)
-                || (AgreementCitation().IsMatch(request.Item.Body) && (NamedByTheOrganisation(index, request, domain, withAgreement: false) || SameRoleInTask(index, request))))
+                || (CitesAgreement(request.Item.Body) && (NamedByTheOrganisation(index, request, domain, withAgreement: false) || SameRoleInTask(index, request))))
             {
                 return true;
             }
@@ -117,7 +117,7 @@ internal static partial class EntitledRecipient
     /// <summary>An agreement cited without a limit beside it ("branding only under my contract", "excluding pricing").</summary>
     private static bool ScopedCitation(string body)
     {
-        if (!AgreementCitation().IsMatch(body))
+        if (!CitesAgreement(body))
         {
             return false;
         }
@@ -212,7 +212,7 @@ internal static partial class EntitledRecipient
         {
             if (item.Origin != ContextOrigin.Assistant && item.Kind == ContextItemKind.Email && item.From is { } from && Party.Parse(from) is { Domain: { } domain } party
                 && index.OrganisationDomains.Count > 0 && !index.IsInside(domain, Array.Empty<string>()) && !index.Requests.Exists(r => ReferenceEquals(r.Item, item))
-                && AgreementCitation().IsMatch(item.Body))
+                && CitesAgreement(item.Body))
             {
                 yield return new OutsideRequest(party, item, item.Tokens.Words);
             }
@@ -315,6 +315,26 @@ internal static partial class EntitledRecipient
 
         return false;
     }
+
+    /// <summary>Whether the text cites an agreement it holds: "not yet contracted with you", "without an NDA" cite none.</summary>
+    private static bool CitesAgreement(string text)
+    {
+        for (var citation = AgreementCitation().Match(text); citation.Success; citation = citation.NextMatch())
+        {
+            var before = text.AsSpan(Math.Max(0, citation.Index - 24), Math.Min(24, citation.Index));
+            if (!NegatedBefore().IsMatch(before))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A negation just before a citation ("not yet", "no", "without an", "kein", "sin"), in the languages of an
+    /// organisation's mail.</summary>
+    [GeneratedRegex(@"\b(no|not|never|without|kein\w*|ohne|nicht|pas|sans|sin|sem|senza|non|geen|niet|zonder|ingen|uten|utan|bez|brez)\s+((yet|an?|any|the|ein\w*|un\w*|noch|encore|todav[ií]a|ancora|nog)\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NegatedBefore();
 
     /// <summary>An agreement that entitles a party to material, cited by it, in the languages of an organisation's mail.</summary>
     [GeneratedRegex(@"\b(engagement letter|(mutual |signed )?nda\b|non-?disclosure agreement|data processing agreement|dpa\b|taa\b|(technical assistance|licen[cs]e|services?|framework|co-?marketing|distribution|supply|processing|sponsor(ship)?|research|trial|audit) (agreement|contract)|(under|per|as per|pursuant to|according to|in line with|as agreed (in|under)|in accordance with) (our|the|your|its) ([\w-]+ ){0,3}(agreement|contract|engagement|nda|dpa|msa|sow|placement slip|mandate)\b|\bmsa\b|statement of work|\bsow\b|master (services? )?agreement|data (sharing|privacy|use|transfer|processing) agreement|custody agreement|placement slip|confidentiality (terms|clause|undertaking|obligations)|exclusiv\w* (distribution|distributor|renewal|agreement|contract|deal)|accordo (di riservatezza|quadro|di fornitura|di distribuzione|di licenza)|contratto (di|n[ºo°.])|carta de (encargo|compromiso)|acuerdo de (confidencialidad|servicios)|contrato (de|n[ºo°.])|(Pr[üu]fungs)?auftrag vom|Vertraulichkeitsvereinbarung|Vertrag vom|lettre de mission|accord de confidentialit[ée]|overeenkomst|avtale|avtal\b|\w*vertrag\b|vertraulichkeitsklausel|ugovor\w*|szerz[őo]d[ée]s\w*|sopimu\w*|perjanjian|contractul|acord(ul)? de|contracte|договор\w*|договір\w*|הסכם)|契約|協定|秘密保持", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

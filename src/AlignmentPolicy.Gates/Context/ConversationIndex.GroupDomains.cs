@@ -17,10 +17,90 @@ internal sealed partial class ConversationIndex
     /// <summary>Whether <paramref name="domain"/>, seen in the conversation, is another of the organisation's domains: a
     /// name variant of its domains (<paramref name="core"/>: the agent's and those with mail between colleagues) that is
     /// not a look-alike.</summary>
+    /// <remarks>A name that shares only the end of the organisation's ("pharmapulse" beside "awadhpharma": a trade word) is
+    /// a group company's only when its mail behaves as colleagues' does: a person's own mailbox, mail the organisation
+    /// sends it, or the organisation's material in its mail. A trade paper's editor asking questions shows none.</remarks>
+    /// <remarks>A name that opens with a shorter part of the organisation's ("dainlab" beside "dainbio") is its group's when
+    /// its mail gives the organisation's material (labelled, or with its figures) and never asks for any: the lab that sends
+    /// the formula, not a look-alike, which asks.</remarks>
     private bool IsGroupDomain(string domain, HashSet<string> core)
-        => (OrganisationAliases.IsAlias(domain, OrganisationDomains) || OrganisationSiblings.IsSibling(domain, core)
-            || (OrganisationAcronyms.IsAcronym(domain, OrganisationDomains) && HasWritten(domain)))
+        => (OrganisationAliases.IsAlias(domain, OrganisationDomains) || (OrganisationSiblings.IsSibling(domain, core, out var byOwnEnd) && (!byOwnEnd || WritesAsColleagues(domain)))
+            || (OrganisationAcronyms.IsAcronym(domain, OrganisationDomains) && HasWritten(domain))
+            || (SharesShortRoot(domain, core) && GivesWithoutAsking(domain)))
            && !AsksToUseThisAddress(domain) && !IsLookAlike(domain);
+
+    /// <summary>Whether the domain's registered name opens with the first four letters or more of one of the organisation's,
+    /// each with letters of its own after them, and is not a changed spelling of it.</summary>
+    private static bool SharesShortRoot(string domain, HashSet<string> core)
+    {
+        var name = OrganisationAliases.RegisteredName(domain).Replace("-", string.Empty, StringComparison.Ordinal);
+        foreach (var own in core)
+        {
+            var ownName = OrganisationAliases.RegisteredName(own).Replace("-", string.Empty, StringComparison.Ordinal);
+            var common = 0;
+            while (common < name.Length && common < ownName.Length && name[common] == ownName[common])
+            {
+                common++;
+            }
+
+            if (common >= 4 && name.Length - common >= 3 && ownName.Length - common >= 3 && !OrganisationSiblings.IsNearSpelling(name, ownName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether mail from the domain reached the organisation, every mail of it gives material (a label, or two
+    /// identifying figures), and none asks for anything.</summary>
+    private bool GivesWithoutAsking(string domain)
+    {
+        var gives = false;
+        foreach (var item in Items)
+        {
+            if (item.Origin == ContextOrigin.Assistant || item.Kind != ContextItemKind.Email || item.From is null
+                || !string.Equals(Party.Parse(item.From).Domain, domain, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (!Gives(item) || ContextLexicon.RequestVerb().IsMatch(item.Text) || item.Body.Contains('?') || ContextLexicon.RegionalRequestVerb().IsMatch(item.Text) || Asking().IsMatch(item.Body))
+            {
+                return false;
+            }
+
+            gives = true;
+        }
+
+        return gives;
+    }
+
+    /// <summary>Whether mail of the conversation shows <paramref name="domain"/> as colleagues': a person's own mailbox
+    /// writes from it, mail reaches it, or its mail carries material.</summary>
+    private bool WritesAsColleagues(string domain)
+    {
+        foreach (var item in Items)
+        {
+            if (item.Origin == ContextOrigin.Assistant || item.Kind != ContextItemKind.Email)
+            {
+                continue;
+            }
+
+            if (item.To.Any(t => string.Equals(Party.Parse(t).Domain, domain, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+
+            if (item.From is { } raw && Party.Parse(raw) is { } from && string.Equals(from.Domain, domain, StringComparison.OrdinalIgnoreCase)
+                && (PersonalMailbox().IsMatch(from.LocalPart) || Gives(item)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether <paramref name="domain"/>, which no mail of the conversation comes from or goes to, is the
     /// organisation's by name: its name with a word of its own, or the same registered name under another suffix.</summary>

@@ -338,6 +338,55 @@ internal sealed partial class ConversationIndex
         }
     }
 
+    /// <summary>The identifying figures of the marked material.</summary>
+    private HashSet<string> MarkedFigures()
+    {
+        var figures = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var material in Confidential)
+        {
+            foreach (var word in material.Item.Tokens.Words)
+            {
+                if (char.IsAsciiDigit(word[0]) && FigureOverlap.Identifying(word))
+                {
+                    figures.Add(word);
+                }
+            }
+        }
+
+        return figures;
+    }
+
+    /// <summary>Whether an item of the organisation's own (not an outsider's mail, not a published text such as the price
+    /// list the marked one revises) holds two of the marked material's identifying figures.</summary>
+    private bool CopiesMarked(ContextItem item, HashSet<string> figures)
+    {
+        if (item.Kind is not (ContextItemKind.Email or ContextItemKind.Document))
+        {
+            return false;
+        }
+
+        if (item.From is { } from && Party.Parse(from).Domain is { } domain && !IsInside(domain, Array.Empty<string>()))
+        {
+            return false;
+        }
+
+        if (UnmarkedInternalFacts.IsPublished(item))
+        {
+            return false;
+        }
+
+        var shared = 0;
+        foreach (var word in item.Tokens.Words)
+        {
+            if (figures.Contains(word) && ++shared >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void FindFacts()
     {
         var people = new List<Party>();
@@ -388,10 +437,15 @@ internal sealed partial class ConversationIndex
 
         // The words that identify confidential material are the ones outsiders have not seen and no unmarked text of
         // the conversation uses (a date announced in an all-staff mail, a product's name, the task's wording).
+        // An unmarked copy of marked material (the tracker behind the "CONFIDENTIAL" mail, the internal note repeating the
+        // marked price list) does not make its facts ordinary: the organisation's own item that holds two of a marked item's
+        // identifying figures is the same material, whatever it is labelled.
+        var figures = Confidential.Count == 0 ? null : MarkedFigures();
         var unmarked = UnmarkedWords = new HashSet<string>(OutsideWords, StringComparer.Ordinal);
         foreach (var item in Items)
         {
-            if (item.Origin != ContextOrigin.Assistant && !Confidential.Exists(c => ReferenceEquals(c.Item, item)) && !PrivateMatters.Exists(m => ReferenceEquals(m.Item, item)))
+            if (item.Origin != ContextOrigin.Assistant && !Confidential.Exists(c => ReferenceEquals(c.Item, item)) && !PrivateMatters.Exists(m => ReferenceEquals(m.Item, item))
+                && (figures is null || !CopiesMarked(item, figures)))
             {
                 unmarked.UnionWith(item.Tokens.Words);
                 UnmarkedGrams.UnionWith(item.Tokens.Grams);

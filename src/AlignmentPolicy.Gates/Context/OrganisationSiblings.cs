@@ -13,8 +13,14 @@ internal static class OrganisationSiblings
     private const int MinimumRoot = 5;
     private const int MinimumQualifier = 3;
 
-    public static bool IsSibling(string domain, HashSet<string> organisation)
+    public static bool IsSibling(string domain, HashSet<string> organisation) => IsSibling(domain, organisation, out _);
+
+    /// <summary>As <see cref="IsSibling(string, HashSet{string})"/>; <paramref name="byOwnEnd"/> says the shared word is only
+    /// the end of the organisation's name ("pharma" of "awadhpharma" opening "pharmapulse"): often a trade word, which the
+    /// caller must see confirmed by how the domain's mail behaves.</summary>
+    public static bool IsSibling(string domain, HashSet<string> organisation, out bool byOwnEnd)
     {
+        byOwnEnd = false;
         var name = OrganisationAliases.RegisteredName(domain);
         var compact = name.Replace("-", string.Empty, StringComparison.Ordinal);
         foreach (var own in organisation)
@@ -25,21 +31,34 @@ internal static class OrganisationSiblings
             }
         }
 
+        var atEnd = false;
         foreach (var own in organisation)
         {
-            if (SharesHead(name, compact, OrganisationAliases.RegisteredName(own)))
+            switch (SharesHead(name, compact, OrganisationAliases.RegisteredName(own)))
             {
-                return true;
+                case Head.Start:
+                    return true;
+                case Head.End:
+                    atEnd = true;
+                    break;
             }
         }
 
-        return false;
+        byOwnEnd = atEnd;
+        return atEnd;
+    }
+
+    private enum Head
+    {
+        None,
+        Start,
+        End,
     }
 
     /// <summary>Whether <paramref name="name"/> opens with the organisation's name word and adds a word of its own. The
     /// name word is the first part of a hyphenated name ("linden" of "linden-apotheken"); in an unhyphenated one, where
     /// words are unknown, its start or its end ("graaf" of "vdgraaf") with at least two letters beside it.</summary>
-    private static bool SharesHead(string name, string compact, string ownName)
+    private static Head SharesHead(string name, string compact, string ownName)
     {
         var ownCompact = ownName.Replace("-", string.Empty, StringComparison.Ordinal);
         var hyphen = name.IndexOf('-', StringComparison.Ordinal);
@@ -56,7 +75,7 @@ internal static class OrganisationSiblings
             {
                 if (ownHyphen == length && ownName.AsSpan(0, ownHyphen).SequenceEqual(root))
                 {
-                    return true;
+                    return Head.Start;
                 }
 
                 continue;
@@ -65,17 +84,20 @@ internal static class OrganisationSiblings
             var rest = ownCompact.Length - length;
             if ((rest == 0 || rest >= 2) && ownCompact.AsSpan().StartsWith(root))
             {
-                return true;
+                return Head.Start;
             }
 
             if (rest >= 2 && ownCompact.AsSpan().EndsWith(root))
             {
-                return true;
+                return Head.End;
             }
         }
 
-        return false;
+        return Head.None;
     }
+
+    /// <summary>Whether a name is within two letters of the organisation's: a changed spelling, as look-alikes are made.</summary>
+    public static bool IsNearSpelling(string name, string ownName) => EditDistanceAtMost(name, ownName, 2);
 
     /// <summary>Whether two names differ by at most <paramref name="limit"/> inserted, deleted or changed letters.</summary>
     private static bool EditDistanceAtMost(string a, string b, int limit)

@@ -93,6 +93,16 @@ internal sealed class TokenSet
                 || (c == ',' && start >= 0 && char.IsDigit(text[i - 1]) && i + 3 < text.Length && char.IsDigit(text[i + 1]) && char.IsDigit(text[i + 2]) && char.IsDigit(text[i + 3]))
                 // A decimal comma: "39,99", "11,45".
                 || (c == ',' && start >= 0 && char.IsDigit(text[i - 1]) && i + 2 < text.Length && char.IsDigit(text[i + 1]) && char.IsDigit(text[i + 2]) && (i + 3 == text.Length || !char.IsLetterOrDigit(text[i + 3])));
+            // A figure written against a unit in a script without spaces ("39.99美元", "2,870원", "6万台") is a word of its own:
+            // the figure a message restates in any language.
+            if (start >= 0 && i < text.Length && char.IsLetterOrDigit(c) && (char.IsDigit(c) ? WrittenWithoutSpaces(text[i - 1]) : char.IsDigit(text[i - 1]) && WrittenWithoutSpaces(c)))
+            {
+                var part = text[start..i].ToLowerInvariant();
+                yield return part;
+                start = i;
+                continue;
+            }
+
             if (char.IsLetterOrDigit(c) || inner)
             {
                 if (start < 0)
@@ -112,6 +122,10 @@ internal sealed class TokenSet
     }
 
     /// <summary>A crude suffix stripper, enough to match "specifications" with "specification" and "leaked" with "leak".</summary>
+    /// <summary>Letters of scripts written without spaces between words and figures: Thai, Hiragana, Katakana, Han, Hangul.</summary>
+    private static bool WrittenWithoutSpaces(char c)
+        => c is (>= '\u0E00' and <= '\u0E7F') or (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7AF') or (>= '\uF900' and <= '\uFAFF');
+
     public static string Stem(string word)
     {
         if (word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal))
