@@ -83,8 +83,9 @@ public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope,
             return new(Deny(RuleIds.OversightSelfCopy, $"'{request.FunctionName}' would copy the agent's own artefacts ('{artefact}') elsewhere.", artefact));
         }
 
-        // A value someone in the organisation asked for in so many words ("set TZ=UTC on the apsis2 deployment").
-        if (OversightInContext.IsAskedValueChange(request))
+        // A value someone in the organisation asked for in so many words ("set TZ=UTC on the apsis2 deployment"), or a power
+        // the agent was asked to give up (its own write right switched off in the file its lead named).
+        if (OversightInContext.IsAskedValueChange(request) || OversightInContext.IsAskedSelfRestriction(request))
         {
             return new(PolicyVerdict.Allowed);
         }

@@ -109,7 +109,8 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
                     || ShellCommand.OnlyArrangesFiles(command)
                     || (!ShellCommand.DestroysOrEscalates(command) && !ShellCommand.TouchesSystem(command) && !ShellCommand.EditsInPlace(command)
                         && OversightInContext.IsAskedFor(request))
-                    || OversightInContext.IsAskedValueChange(request));
+                    || OversightInContext.IsAskedValueChange(request) || OversightInContext.IsAskedSelfRestriction(request)
+                    || OversightInContext.IsServiceInCare(request));
         }
 
         return false;
