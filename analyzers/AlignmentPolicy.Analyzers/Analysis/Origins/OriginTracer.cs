@@ -241,7 +241,13 @@ internal sealed class OriginTracer
                 return Origin.Unknown($"it passes {name}(...) in code that does not compile here");
             }
 
-            // The receiver is a child, or under the unbound member access when its type is an error type.
+            // The receiver is a child, or under the unbound member access when its type is an error type. C# has no operation for
+            // parentheses: `(new AGUIChatClient(http, url)).AsAIAgent()` has the creation itself as its child.
+            while (receiverSyntax is ParenthesizedExpressionSyntax parenthesized)
+            {
+                receiverSyntax = parenthesized.Expression;
+            }
+
             var receivers = invalid.ChildOperations.SelectMany(c => c.Syntax == receiverSyntax ? new[] { c } : c.ChildOperations.Where(g => g.Syntax == receiverSyntax)).ToList();
             if (name is "GetRequiredService" or "GetService" or "GetRequiredKeyedService" or "GetKeyedService"
                 && !receivers.Any(r => Symbols.IsClientLike(r.Type)) && ContainerLookup(invalid) is { } lookup)
