@@ -16,7 +16,8 @@ internal sealed class KnownSymbols
     {
         _compilation = compilation;
         ReferencesModelSdk = IChatClient is not null || AIAgent is not null || Kernel is not null || IChatCompletionService is not null
-            || OpenAIChatClient is not null || AnthropicMessageService is not null || OllamaApiClient is not null || McpServerToolAttribute is not null;
+            || OpenAIChatClient is not null || AnthropicMessageService is not null || OllamaApiClient is not null || McpServerToolAttribute is not null
+            || PersistentAgentsClient is not null;
     }
 
     public INamedTypeSymbol? IChatClient => Resolve(ref _iChatClient, "Microsoft.Extensions.AI.IChatClient");
@@ -137,9 +138,13 @@ internal sealed class KnownSymbols
     /// <summary>Semantic Kernel's agents that answer through their kernel's chat service (ChatCompletionAgent); the others (OpenAI assistants, Azure AI, Bedrock) use their own client.</summary>
     public INamedTypeSymbol? SkChatHistoryAgent => Resolve(ref _skChatHistoryAgent, "Microsoft.SemanticKernel.Agents.ChatHistoryAgent");
 
+    /// <summary>Azure AI Foundry's agent service client (a project whose only model SDK it is still makes model calls: its runs).</summary>
+    public INamedTypeSymbol? PersistentAgentsClient => Resolve(ref _persistentAgentsClient, "Azure.AI.Agents.Persistent.PersistentAgentsClient");
+
     public bool ReferencesModelSdk { get; }
 
     private readonly Compilation _compilation;
+    private Slot? _persistentAgentsClient;
     private Slot? _iChatClient;
     private Slot? _chatClientBuilder;
     private Slot? _aIFunctionFactory;

@@ -47,6 +47,10 @@ internal static class Operations
                 case IAwaitOperation awaited:
                     operation = awaited.Operation;
                     continue;
+                case IInvocationOperation { TargetMethod.Name: "GetResult", Arguments.Length: 0, Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter", Arguments.Length: 0, Instance: { } task } }:
+                    // CreateAgentAsync().GetAwaiter().GetResult(): the task's result, as if awaited.
+                    operation = task;
+                    continue;
                 default:
                     return operation;
             }

@@ -18,13 +18,15 @@ internal static class Scanner
     [
         "Microsoft.Extensions.AI", "Microsoft.Agents.AI", "Microsoft.SemanticKernel", "OpenAI", "Azure.AI.OpenAI",
         "Anthropic", "OllamaSharp", "ModelContextProtocol", "AlignmentPolicy.Gates",
+        // Azure AI Foundry's agent service (persistent agents and the project client that makes them): its runs are model calls.
+        "Azure.AI.Agents", "Azure.AI.Projects",
     ];
 
     /// <summary>Namespaces whose use marks a project as an agent project when its package references cannot be read.</summary>
     internal static readonly string[] ModelSdkNamespaces =
     [
         "using Microsoft.Extensions.AI", "using Microsoft.Agents.AI", "using Microsoft.SemanticKernel", "using OpenAI", "using Anthropic",
-        "using OllamaSharp", "using ModelContextProtocol",
+        "using OllamaSharp", "using ModelContextProtocol", "using Azure.AI.Agents", "using Azure.AI.Projects",
     ];
 
     public static async Task<ScanResult> ScanAsync(string root, IDiagnosticReporter policyReporter, Action<string> detail, CancellationToken cancellationToken)

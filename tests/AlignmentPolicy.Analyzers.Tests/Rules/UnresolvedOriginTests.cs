@@ -42,6 +42,29 @@ public class UnresolvedOriginTests
     }
 
     [Fact]
+    public async Task A_parenthesized_receiver_of_an_unbound_chain_is_followed_like_a_bare_one()
+    {
+        // rwjdk/MicrosoftAgentFrameworkSamples AgentUserInteraction.Advanced.BlazorWasmClient/Program.cs:
+        // ChatClientAgent weatherAgent = (new AGUIChatClient(httpClient, url)).AsAIAgent(); a package the scan does not have.
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add(Usings + """
+            class Agents
+            {
+                public async Task RunAsync(IChatClient model, System.Net.Http.HttpClient http)
+                {
+                    ChatClientAgent weatherAgent = (new AGUIChatClient(http, "https://localhost/weatherAgent")).AsAIAgent();
+                    await weatherAgent.{|#0:RunAsync|}("Oslo");
+
+                    ChatClientAgent gated = (model.AsBuilder().UsePolicyGate().Build()).AsAIAgent();
+                    await gated.RunAsync("Oslo");
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public Task A_constructor_parameter_is_traced_to_the_clients_the_type_is_created_with()
         => Verify.VerifyAsync(Usings + """
             // dotnet/ai-samples CustomerSupport: var summarizer = new TicketSummarizer(chatClient); then _chatClient.GetResponseAsync(...)

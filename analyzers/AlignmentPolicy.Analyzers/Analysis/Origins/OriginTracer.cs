@@ -7,6 +7,7 @@ using System.Threading;
 using AlignmentPolicy.Analyzers.Analysis.Gates;
 using AlignmentPolicy.Analyzers.Analysis.Invocations;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -209,6 +210,11 @@ internal sealed class OriginTracer
             case IPropertyReferenceOperation { Instance: { } owner } property when property.Property.DeclaringSyntaxReferences.Length == 0:
                 // client.Messages, kernel.Services: a part of an SDK client comes from the client.
                 return Trace(owner, depth + 1, visiting);
+            case IPropertyReferenceOperation { Instance: not null } property:
+                // agents.WeatherAgent, ((PaymentAgent)paymentAgent).Agent: a property of another object of this compilation holds
+                // what its own type gives it (initializer, getter, assignments, a positional record's constructor argument),
+                // whichever instance it is read from.
+                return TraceMember(property.Property, depth, visiting);
             case IInvalidOperation invalid:
                 return TraceInvalid(invalid, depth, visiting);
             case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
@@ -235,7 +241,13 @@ internal sealed class OriginTracer
                 return Origin.Unknown($"it passes {name}(...) in code that does not compile here");
             }
 
-            // The receiver is a child, or under the unbound member access when its type is an error type.
+            // The receiver is a child, or under the unbound member access when its type is an error type. C# has no operation for
+            // parentheses: `(new AGUIChatClient(http, url)).AsAIAgent()` has the creation itself as its child.
+            while (receiverSyntax is ParenthesizedExpressionSyntax parenthesized)
+            {
+                receiverSyntax = parenthesized.Expression;
+            }
+
             var receivers = invalid.ChildOperations.SelectMany(c => c.Syntax == receiverSyntax ? new[] { c } : c.ChildOperations.Where(g => g.Syntax == receiverSyntax)).ToList();
             if (name is "GetRequiredService" or "GetService" or "GetRequiredKeyedService" or "GetKeyedService"
                 && !receivers.Any(r => Symbols.IsClientLike(r.Type)) && ContainerLookup(invalid) is { } lookup)
@@ -907,6 +919,13 @@ internal sealed class OriginTracer
             result = result is { } previous ? Origin.Combine(previous, origin) : origin;
         }
 
+        if (PositionalParameter(member) is { } parameter)
+        {
+            // record AgentCollection(AIAgent MovieAgent, ...): the property is the primary constructor's parameter, set at every `new`.
+            var origin = TraceParameter(parameter, parameter.Type, depth + 1, visiting);
+            result = result is { } previous ? Origin.Combine(previous, origin) : origin;
+        }
+
         var combined = result ?? Origin.Unknown($"'{member.Name}' is never assigned in this compilation");
         _memberOrigins.TryAdd(member, combined);
         return combined;
@@ -946,6 +965,18 @@ internal sealed class OriginTracer
                 {
                     values.Add(computed);
                 }
+
+                if (syntax is PropertyDeclarationSyntax { AccessorList: { } accessors })
+                {
+                    // get { _agent ??= Create(); return _agent; }: what the getter returns.
+                    foreach (var returned in GetterResults(accessors))
+                    {
+                        if (_context.OperationOf(returned) is { } result)
+                        {
+                            values.Add(result);
+                        }
+                    }
+                }
             }
 
             foreach (var typeReference in m.ContainingType.DeclaringSyntaxReferences)
@@ -965,6 +996,42 @@ internal sealed class OriginTracer
             return values.ToImmutable();
         });
     }
+
+    /// <summary>The expressions a property's getter returns: its arrow body, or the <c>return</c>s of its block (not those of lambdas or local functions in it).</summary>
+    private static IEnumerable<ExpressionSyntax> GetterResults(AccessorListSyntax accessors)
+    {
+        foreach (var accessor in accessors.Accessors)
+        {
+            if (!accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+            {
+                continue;
+            }
+
+            if (accessor.ExpressionBody is { } arrow)
+            {
+                yield return arrow.Expression;
+            }
+
+            if (accessor.Body is { } body)
+            {
+                foreach (var statement in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<ReturnStatementSyntax>())
+                {
+                    if (statement.Expression is { } expression)
+                    {
+                        yield return expression;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The primary constructor parameter a positional record's property is declared by, or null.</summary>
+    private IParameterSymbol? PositionalParameter(ISymbol member)
+        => member is IPropertySymbol { DeclaringSyntaxReferences.Length: 1 } property
+            && property.DeclaringSyntaxReferences[0].GetSyntax() is ParameterSyntax parameterSyntax
+            && _context.ModelFor(parameterSyntax.SyntaxTree).GetDeclaredSymbol(parameterSyntax) is IParameterSymbol parameter
+                ? parameter
+                : null;
 
     private readonly ConcurrentDictionary<SyntaxNode, Lazy<Dictionary<string, List<AssignmentExpressionSyntax>>>> _assignmentsByName = new();
 
