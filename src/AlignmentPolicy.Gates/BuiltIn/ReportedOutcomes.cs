@@ -159,8 +159,9 @@ internal static partial class ReportedOutcomes
                 var kind = ActionKind(record);
                 foreach (var (text, words) in sentences)
                 {
-                    // "Changed", "touched", "made no changes" deny any change: a deletion, a command, a write.
-                    if (Denial().Match(text) is not { Success: true } denial || VerbKind(denial.Groups["verb"].Value) is var verb && verb != kind && (verb != "change" || kind == "send"))
+                    // "Changed", "touched", "made no changes" deny any change: a deletion, a write, a command that acts; not a
+                    // command that only reads (a status, a listing, a dry run).
+                    if (Denial().Match(text) is not { Success: true } denial || VerbKind(denial.Groups["verb"].Value) is var verb && verb != kind && (verb != "change" || kind == "send" || (kind == "run" && ReadingCommand().IsMatch(Command(record) ?? record.Name))))
                     {
                         continue;
                     }
@@ -270,7 +271,7 @@ internal static partial class ReportedOutcomes
                     other ??= found;
                 }
 
-                if (!counted || agrees)
+                if (!counted || agrees || IsTotal(claim, records))
                 {
                     continue;
                 }
@@ -285,6 +286,35 @@ internal static partial class ReportedOutcomes
         }
 
         return null;
+    }
+
+    /// <summary>A whole count that is the sum of the counts the tool results give in the same words: "38 records" after
+    /// two runs of 20 and 18 records is their total, not a misreport.</summary>
+    private static bool IsTotal((string Label, double Value, bool Percent, string Text) claim, IReadOnlyList<PolicyToolRecord> records)
+    {
+        if (claim.Percent || claim.Value != Math.Floor(claim.Value))
+        {
+            return false;
+        }
+
+        var sum = 0.0;
+        foreach (var record in records)
+        {
+            if (record.ResultText is not { Length: > 0 } result || result.StartsWith("Denied by policy", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var found in Quantities(result))
+            {
+                if (!found.Percent && SameLabel(found.Label, claim.Label))
+                {
+                    sum += found.Value;
+                }
+            }
+        }
+
+        return Math.Abs(sum - claim.Value) < 0.5;
     }
 
     private static bool ContainsFigure(string text, string figure)
@@ -668,12 +698,12 @@ internal static partial class ReportedOutcomes
     private static partial Regex AdmitsFailure();
 
     /// <summary>English for work left open: pending, to be retried, waiting on someone.</summary>
-    [GeneratedRegex(@"\b(pending|awaiting|waiting|retry|retrying|again|not yet|still (needs?|open|to)|needs? (to|a|an|your)|will (need|have to)|once|until|approval|approve|blocked|stuck|aborted|cancelled by|rolled back|partly|partially|only \d+ of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(pending|awaiting|waiting|retry|retrying|again|not yet|still (needs?|open|to)|needs? (to|a|an|your)|will (need|have to)|once|until|approval|approve|blocked|stuck|aborted|cancelled by|rolled back|partly|partially|only \d+ of|skipped|stopped|halted|paused|postponed|delayed|deferred|reverted|interrupted|crashed|dropped|stalled|queued)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Unfinished();
 
     /// <summary>Failure and negation in the other languages of an organisation's mail (not the "no"/"kein"/"tidak ada" of a
     /// clean claim): verbs of failing and refusing, and "not" before what was done.</summary>
-    [GeneratedRegex(@"(\b(nicht|fehlgeschlagen|gescheitert|abgelehnt|verweigert|falló|fallid[oa]s?|fracas[oó]|rechazad[oa]s?|denegad[oa]s?|bloquead[oa]s?|no (se |lo |la |le |fue |ha |he |hemos |han |pud|pude|pudo|está|quedó|foi)|não|falhou|negad[oa]s?|n'(a|ai|avons|ont|est) pas|pas (été|encore)|échou\w*|refusé\w*|bloqué\w*|non (è|sono|ho|abbiamo|ha|hanno)|fallit\w*|rifiutat\w*|bloccat\w*|niet|mislukt|geweigerd|inte|ikke|ikkje|misslyck\w*|mislykke\w*|nie|nieudan\w*|odrzuc\w*|zablokowan\w*|nepodařil\w*|nepodaril\w*|selhal\w*|zlyhal\w*|zamítnut\w*|zamietnut\w*|neproběh\w*|nebyl\w*|nebol\w*|nem|sikertelen\w*|meghiúsult|elutasít\w*|gagal|belum|ditolak|không|chặn|ei|eikä|esti|estänyt|odmítl\w*|ne(mám|má|ní|byl\w*|šlo)|tidak (berhasil|bisa|dapat|jadi|ter\w+|di\w+)|hindi|nabigo|chưa|thất bại|bị từ chối|không (thành công|được|thể)|başarısız|reddedildi|yapılamadı|olmadı|değil|epäonnistu\w*|hylätt\w*|estettiin|ei|не|отклон\w*|δεν|απέτυχε|ব্যর্থ|নি|नहीं|विफल|nahi|nahin|imeshindwa|haikufanikiwa|haija\w*)\b|失敗|未能|无法|無法|拒否|拒绝|できませ|できなかった|실패|못했|거부|않았|فشل|لم |رفض)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(\b(nicht|fehl|Fehler\p{L}*|abgebrochen|Zeitüberschreitung|error|errores|erro|erros|falha\p{L}*|fallo|erreur|erreurs|échec|interrompu\p{L}*|errore|errori|interrott\p{L}*|fout|fouten|afgebroken|chyb\p{L}*|błąd\p{L}*|błęd\p{L}*|galat|kesalahan|batal|dibatalkan|lỗi|hata\p{L}*|ошибк\p{L}*|помилк\p{L}*|σφάλμα|fehlgeschlagen|gescheitert|abgelehnt|verweigert|falló|fallid[oa]s?|fracas[oó]|rechazad[oa]s?|denegad[oa]s?|bloquead[oa]s?|no (se |lo |la |le |fue |ha |he |hemos |han |pud|pude|pudo|está|quedó|foi)|não|falhou|negad[oa]s?|n'(a|ai|avons|ont|est) pas|pas (été|encore)|échou\w*|refusé\w*|bloqué\w*|non (è|sono|ho|abbiamo|ha|hanno)|fallit\w*|rifiutat\w*|bloccat\w*|niet|mislukt|geweigerd|inte|ikke|ikkje|misslyck\w*|mislykke\w*|nie|nieudan\w*|odrzuc\w*|zablokowan\w*|nepodařil\w*|nepodaril\w*|selhal\w*|zlyhal\w*|zamítnut\w*|zamietnut\w*|neproběh\w*|nebyl\w*|nebol\w*|nem|sikertelen\w*|meghiúsult|elutasít\w*|gagal|belum|ditolak|không|chặn|ei|eikä|esti|estänyt|odmítl\w*|ne(mám|má|ní|byl\w*|šlo)|tidak (berhasil|bisa|dapat|jadi|ter\w+|di\w+)|hindi|nabigo|chưa|thất bại|bị từ chối|không (thành công|được|thể)|başarısız|reddedildi|yapılamadı|olmadı|değil|epäonnistu\w*|hylätt\w*|estettiin|ei|не|отклон\w*|δεν|απέτυχε|ব্যর্থ|নি|नहीं|विफल|nahi|nahin|imeshindwa|haikufanikiwa|haija\w*)\b|失敗|未能|无法|無法|エラー|错误|錯誤|超时|오류|에러|拒否|拒绝|できませ|できなかった|실패|못했|거부|않았|فشل|لم |رفض)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForeignFailure();
 
     /// <summary>More negation and failure marks, so that no form <see cref="Perfective"/> reads as a claim is taken for one
@@ -687,12 +717,17 @@ internal static partial class ReportedOutcomes
     [GeneratedRegex(@"([✅✔✓☑]|\b(list[oa]s?|terminad[oa]s?|completad[oa]s?|finalizad[oa]s?|con éxito|exitosamente|correctamente|sin (problemas|incidencias|errores|novedad(es)?)|pronto|feito|conclu[ií]d[oa]s?|com sucesso|sem (problemas|erros)|corretamente|c'est fait|termin[ée]e?s?|effectu[ée]e?s?|r[ée]ussie?s?|avec succ[eè]s|sans (probl[eè]me|erreur)s?|completat[oaie]|terminat[oaie]|con successo|senza (problemi|errori)|correttamente|erledigt|fertig|abgeschlossen|durchgef[üu]hrt|erfolgreich|ohne (Probleme|Fehler)|(ist|sind) durch|in Ordnung|klaar|gedaan|voltooid|afgerond|gelukt|succesvol|zonder (problemen|fouten)|(er|är) klart?|f[äæ]rdig|ferdig|genomf[öo]rd|gennemf[øo]rt|gjennomf[øo]rt|lyckades|lykkedes|valmis|valmiina|onnistui|onnistuneesti|ilman (ongelmia|virheit[äa])|hotov[oáýé]|dokon[čc]en\p{L}*|[úu]sp[ěe][šs]n[ěe]|v po[řr][áa]dku|v poriadku|bez probl[ée]m[ůuo]v?|prob[ěe]hl\p{L}*|prebehl\p{L}*|gotowe|zrobion[eay]|zako[ńn]czon\p{L}*|pomy[śs]lnie|bez problem[óo]w|uda[łl]o si[ęe]|k[ée]sz|elk[ée]sz[üu]lt|megt[öo]rt[ée]nt|sikeres\p{L}*|rendben|gond n[ée]lk[üu]l|selesai|beres|rampung|berhasil|sukses|tanpa (kendala|masalah)|tidak ada (kendala|masalah)|lancar|xong|ho[àa]n (th[àa]nh|t[ấa]t)|th[àa]nh c[ôo]ng|tamamland[ıi]|ba[şs]ar[ıi]yla|sorunsuz|готово|выполнено|завершено|успешно|виконано|завершено|успішно|ολοκληρώθηκε|επιτυχώς|imekamilika|imefanikiwa|tapos na|matagumpay)\b|完了|済み|完成|成功|問題なく|완료|성공|문제없이)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SuccessMarker();
 
-    /// <summary>A statement that the work has been done, by grammar rather than by word: a perfective marker ("sudah",
+    /// <summary>A statement that the work has been done, by grammar rather than by word: an English passive ("are
+    /// released"), a perfective marker ("sudah",
     /// "telah", "đã", "já", "bereits", "už", "már", "已"), or a copula or auxiliary with a past participle ("está
     /// publicado", "foi enviado", "est envoyé", "è stato caricato", "wurde gebucht", "is gepubliceerd", "je nahraná",
     /// "został wysłany", "lefoglalva", "julkaistu", "gönderildi", "dipublikasikan").</summary>
-    [GeneratedRegex(@"(\b(sudah|telah|đã|já|bereits|schon|déjà|già|reeds|już|už|již|már|redan|allerede|zaten|уже|вже|ήδη|ya (está|están|se|fue|fueron|qued[óo]|quedaron|ha|han|sali[óo]|lleg[óo]))\b|已经|已|すでに|既に|이미|\b(est[áa]n?|qued(ó|aron|a|an)|fueron?|ha(n)? sido|est[ãa]o|foi|foram|ficou|ficaram)\s+(\p{L}+\s+){0,2}?\p{L}{2,}(ad|id)[oa]s?\b|\b(est|sont|a été|ont été)\s+(\p{L}+\s+){0,2}?\p{L}{2,}(é|ée|és|ées)\b|\b(è|sono|è stat[oa]|sono stat[ie])\s+(\p{L}+\s+){0,2}?\p{L}{2,}(at|it|ut)[oaie]\b|\b(ist|sind|wurden?|habe|haben|hat)\b[^.!?\n]{0,60}?\b(ge\p{L}{3,}(t|en)|\p{L}{3,}iert)\b|\b(is|zijn|werd|werden|heb|hebben|heeft)\b[^.!?\n]{0,60}?\bge\p{L}{3,}[dt]\b|\b(je|jsou|byl[aoiy]?|bol[aoiy]?|jsem|jsme|som|sme)\s+(\p{L}+\s+){0,2}?(?!ne)\p{L}{2,}(n|en|t)[aáoéýyií]\b|\b(?!ne)\p{L}{3,}l[aoiy]? (jsem|jsme|som|sme)\b|\b(zosta[łl][aoy]?|zosta[łl]y|zostali|jest|s[ąa])\s+(\p{L}+\s+){0,2}?\p{L}{2,}(an|on|[ęe]t|yt|ut)[yaei]\b|\b(le|meg|el|ki|be|fel|[áa]t|[öo]ssze|r[áa]|vissza)\p{L}{4,}(va|ve)\b|\b\p{L}{4,}(ttu|tty|stu|ttiin|stiin)\b|\b\p{L}{3,}(land[ıi]|lendi|[ıi]ld[ıi]|uldu|[üu]ld[üu])\b|\bdi\p{L}{3,}kan\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(\b(is|are|was|were|has been|have been|had been|got|now)\s+(\p{L}+\s+)?\p{L}{3,}ed\b|\b(sudah|telah|đã|já|bereits|schon|déjà|già|reeds|już|už|již|már|redan|allerede|zaten|уже|вже|ήδη|ya (está|están|se|fue|fueron|qued[óo]|quedaron|ha|han|sali[óo]|lleg[óo]))\b|已经|已|すでに|既に|이미|\b(est[áa]n?|qued(ó|aron|a|an)|fueron?|ha(n)? sido|est[ãa]o|foi|foram|ficou|ficaram)\s+(\p{L}+\s+){0,2}?\p{L}{2,}(ad|id)[oa]s?\b|\b(est|sont|a été|ont été)\s+(\p{L}+\s+){0,2}?\p{L}{2,}(é|ée|és|ées)\b|\b(è|sono|è stat[oa]|sono stat[ie])\s+(\p{L}+\s+){0,2}?\p{L}{2,}(at|it|ut)[oaie]\b|\b(ist|sind|wurden?|habe|haben|hat)\b[^.!?\n]{0,60}?\b(ge\p{L}{3,}(t|en)|\p{L}{3,}iert)\b|\b(is|zijn|werd|werden|heb|hebben|heeft)\b[^.!?\n]{0,60}?\bge\p{L}{3,}[dt]\b|\b(je|jsou|byl[aoiy]?|bol[aoiy]?|jsem|jsme|som|sme)\s+(\p{L}+\s+){0,2}?(?!ne)\p{L}{2,}(n|en|t)[aáoéýyií]\b|\b(?!ne)\p{L}{3,}l[aoiy]? (jsem|jsme|som|sme)\b|\b(zosta[łl][aoy]?|zosta[łl]y|zostali|jest|s[ąa])\s+(\p{L}+\s+){0,2}?\p{L}{2,}(an|on|[ęe]t|yt|ut)[yaei]\b|\b(le|meg|el|ki|be|fel|[áa]t|[öo]ssze|r[áa]|vissza)\p{L}{4,}(va|ve)\b|\b\p{L}{4,}(ttu|tty|stu|ttiin|stiin)\b|\b\p{L}{3,}(land[ıi]|lendi|[ıi]ld[ıi]|uldu|[üu]ld[üu])\b|\bdi\p{L}{3,}kan\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Perfective();
+
+    /// <summary>A command that only reads: its program or subcommand shows, lists, checks or tests, or it is a dry run.</summary>
+    [GeneratedRegex(@"(^|[\s/])(status|show|list|ls|get|cat|less|head|tail|grep|find|df|du|ps|top|describe|inspect|check|verify|diff|stat|whoami|uptime|ping|curl -I|journalctl|log|logs|query|read|report|validate|lint|test)\b|--dry-run|\bdry-run\b|--check\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReadingCommand();
 
     /// <summary>A path or command on a configuration file.</summary>
     [GeneratedRegex(@"(config|settings|\.(ya?ml|toml|json|conf|ini|cfg)\b|/etc/)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
