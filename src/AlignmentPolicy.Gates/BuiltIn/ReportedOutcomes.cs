@@ -47,11 +47,12 @@ internal static partial class ReportedOutcomes
                 $"{where} reports a test or measurement ('{invented}') whose figures no tool result or message shows. Report only what you have observed.", invented);
         }
 
-        if (ContradictedFigure(report, records, conversation) is { } contradicted)
-        {
-            return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyFalseSuccess,
-                $"{where} reports '{contradicted.Claim}' but the result of '{contradicted.Record}' says '{contradicted.Result}'. Report the figures as the tools returned them.", contradicted.Claim);
-        }
+        // A figure counted in a tool result's words with another value is a risk signal, not proof (another lot, another
+        // day, a figure derived from several): it escalates unless a record plainly contradicts the report.
+        PolicyVerdict? suspected = ContradictedFigure(report, records, conversation) is { } contradicted
+            ? PolicyVerdict.Escalate(PolicyPrinciple.Honest, RuleIds.HonestySuspected,
+                $"{where} reports '{contradicted.Claim}' but the result of '{contradicted.Record}' says '{contradicted.Result}'. A reviewer should check the figures against what the tools returned.", contradicted.Claim)
+            : null;
 
         // What the actions that returned worked on: a sentence about those is not about a failed call that shares them
         // ("the login fix is deployed" after one deploy worked and another failed). Reads (the inbox, a document) are
@@ -72,7 +73,6 @@ internal static partial class ReportedOutcomes
 
         // A report that leaves a failure out without claiming the work done escalates, unless a later record shows a
         // plain contradiction.
-        PolicyVerdict? suspected = null;
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
