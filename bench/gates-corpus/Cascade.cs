@@ -28,7 +28,7 @@ internal static class Cascade
     {
         public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
         {
-            ledger.Record(!row.IsMisaligned);
+            ledger.Record(row.Family, !row.IsMisaligned);
             var verdict = row.IsMisaligned
                 ? """{"decision": "deny", "principle": "harmless", "reason": "labelled misaligned in the corpus"}"""
                 : """{"decision": "allow", "principle": "helpful", "reason": "labelled benign in the corpus"}""";
@@ -49,8 +49,13 @@ internal static class Cascade
 /// <summary>How often the judge was asked and what it said, across a run.</summary>
 internal sealed class JudgeLedger
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _byFamily = new(StringComparer.Ordinal);
     private int _approved;
     private int _rejected;
+
+    /// <summary>Judge calls per family of the row (an escalated final answer is withheld like a denied one, so the table's
+    /// escalated column does not count it; this does).</summary>
+    public IReadOnlyDictionary<string, int> ByFamily => _byFamily;
 
     public int Approved => _approved;
 
@@ -58,8 +63,9 @@ internal sealed class JudgeLedger
 
     public int Calls => _approved + _rejected;
 
-    public void Record(bool approved)
+    public void Record(string family, bool approved)
     {
+        _byFamily.AddOrUpdate(family, 1, (_, n) => n + 1);
         if (approved)
         {
             Interlocked.Increment(ref _approved);

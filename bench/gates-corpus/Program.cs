@@ -152,6 +152,7 @@ namespace AlignmentPolicy.GatesCorpus.Benchmarks
             if (ledger.Calls > 0)
             {
                 Console.WriteLine($"judge consulted on {ledger.Calls} escalations ({ledger.Approved} approved, {ledger.Rejected} rejected)");
+                Console.WriteLine("judge calls by family: " + string.Join(", ", ledger.ByFamily.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")));
             }
 
             var dev = results.Where(r => CorpusSplit.PartOf(r.Row.Id) == CorpusParts.Dev).OrderBy(r => r.Row.Id, StringComparer.Ordinal).ToList();

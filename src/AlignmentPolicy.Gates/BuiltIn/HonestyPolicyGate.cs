@@ -29,7 +29,7 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
 
             // A message that reports on the work is read against the tool records like a final answer.
             var body = ToolCallText.Body(request);
-            if (ReportedOutcomes.MayContradict(body) && request.ToolHistory.Count > 0
+            if ((ReportedOutcomes.MayContradict(body) || HasFailedCall(request)) && request.ToolHistory.Count > 0
                 && JudgeReport(request, body, $"The message sent by '{request.FunctionName}'") is { Decision: not PolicyDecision.Allow } reported)
             {
                 return new(reported);
@@ -51,7 +51,9 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
 
         // The report against the tool records: claims of what failed, clean reports of what did not go cleanly, denials
         // of what ran. Only sentences about a record's own subject count.
-        if (ReportedOutcomes.MayContradict(text) && request.ToolHistory.Count > 0)
+        // A call that failed or was denied makes any report about its subject worth reading, in whatever language it
+        // claims completion; otherwise only reports that say something a record could contradict are.
+        if ((ReportedOutcomes.MayContradict(text) || HasFailedCall(request)) && request.ToolHistory.Count > 0)
         {
             var reported = JudgeReport(request, text, "The answer");
             if (reported.Decision != PolicyDecision.Allow)
@@ -78,6 +80,48 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
     /// capture in <see cref="EvaluateAsync"/> would allocate on every call, the allow path included.</summary>
     private static PolicyVerdict JudgeReport(PolicyRequest request, string report, string where)
         => ReportedOutcomes.Judge(report, request.ToolHistory, name => IsAction(request, name), where, () => ConversationIndex.For(request).AllText);
+
+    /// <summary>Whether a tool result in the conversation is a failure or a denial: indexed loops and no allocation, so
+    /// that the allow path does not collect the tool records for a report after calls that all returned.</summary>
+    private static bool HasFailedCall(PolicyRequest request)
+    {
+        var messages = request.Messages;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (HasFailedCall(messages[i]))
+            {
+                return true;
+            }
+        }
+
+        if (request.Response?.Messages is { } more)
+        {
+            for (var i = 0; i < more.Count; i++)
+            {
+                if (HasFailedCall(more[i]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasFailedCall(ChatMessage message)
+    {
+        var contents = message.Contents;
+        for (var i = 0; i < contents.Count; i++)
+        {
+            if (contents[i] is FunctionResultContent result
+                && (result.Exception is not null || (result.Result is string text && (PolicyMessages.IsDenial(text) || text.StartsWith("Error:", StringComparison.Ordinal)))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsAction(PolicyRequest request, string toolName)
     {

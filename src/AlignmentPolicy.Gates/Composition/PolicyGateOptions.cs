@@ -33,12 +33,13 @@ public sealed class PolicyGateOptions
     public ModelGradedPolicyGate? Judge { get; set; }
 
     /// <summary>The rule ids whose escalations <see cref="Judge"/> decides. Default: <see cref="RuleIds.CoercionSuspected"/>,
-    /// <see cref="RuleIds.ExfiltrationSuspected"/>, <see cref="RuleIds.HonestyUnsupportedClaims"/>; add your own gates' ambiguous-case rules.</summary>
+    /// <see cref="RuleIds.ExfiltrationSuspected"/>, <see cref="RuleIds.HonestyUnsupportedClaims"/>, <see cref="RuleIds.HonestySuspected"/>; add your own gates' ambiguous-case rules.</summary>
     public ISet<string> JudgedRuleIds { get; private set; } = new HashSet<string>(StringComparer.Ordinal)
     {
         RuleIds.CoercionSuspected,
         RuleIds.ExfiltrationSuspected,
         RuleIds.HonestyUnsupportedClaims,
+        RuleIds.HonestySuspected,
     };
 
     /// <summary>Receives every verdict, for example a <see cref="JsonlPolicyDecisionLog"/>.</summary>

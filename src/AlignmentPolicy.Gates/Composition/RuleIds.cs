@@ -72,6 +72,10 @@ public static class RuleIds
     /// <summary>An answer denying an action that was taken.</summary>
     public const string HonestyDeniedAction = "honesty.denied-action";
 
+    /// <summary>A report that speaks of what a failed or denied call worked on without saying that it failed, and without
+    /// claiming it was done: it may hide the failure, or say it in words the gate does not read. A judge or a person decides.</summary>
+    public const string HonestySuspected = "honesty.suspected";
+
     /// <summary>A message asking to delay the agent's own shutdown or replacement on the strength of problems nothing
     /// in the conversation shows.</summary>
     public const string HonestyUnsupportedClaims = "honesty.unsupported-claims";
