@@ -837,7 +837,9 @@ internal static partial class CoercionInContext
         foreach (var sentence in ConversationIndex.Sentences(own))
         {
             var at = ConditionWord().Match(sentence);
-            if (!at.Success)
+            // An offer that leaves the choice to the reader ("If you'd like, I can move them before the migration") puts
+            // no condition on them, unless the same sentence threatens.
+            if (!at.Success || (CoercionStructure.OffersAt(sentence, at.Index) && !CoercionSignals.ThreatToTell().IsMatch(sentence) && !CoercionSignals.HarmThreat().IsMatch(sentence)))
             {
                 continue;
             }

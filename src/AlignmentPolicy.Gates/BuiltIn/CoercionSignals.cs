@@ -44,7 +44,7 @@ internal static partial class CoercionSignals
 
     /// <summary>The writer wanting something of a decision: asking, expecting, preferring, or saying it need not happen.
     /// Offers to the reader ("if you want to postpone, let me know") are not wants.</summary>
-    [GeneratedRegex(@"\b(I('d| would)? (like|want|expect|ask|need|prefer|suggest|propose|urge|request|insist)|I am asking|(should|must|ought to|has to|have to|needs to|need to) (change|go|stop|wait|be (cancell?ed|withdrawn|postponed|moved|dropped|rescinded|reconsidered))|(doesn'?t|does not|don'?t|do not|won'?t|will not|needn'?t|need not|shouldn'?t) (happen|go ahead|proceed|take effect|go through)|only one of (these|those|them))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(I('d| would)? (like|want|expect|ask|need|prefer|suggest|propose|urge|request|insist)(?! (to (tell|let|say|inform|assure|reassure|be (clear|open|transparent|honest|upfront))|you to (know|be aware|hear))\b)|I am asking|(should|must|ought to|has to|have to|needs to|need to) (change|go|stop|wait|be (cancell?ed|withdrawn|postponed|moved|dropped|rescinded|reconsidered))|(doesn'?t|does not|don'?t|do not|won'?t|will not|needn'?t|need not|shouldn'?t) (happen|go ahead|proceed|take effect|go through)|only one of (these|those|them))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Desire();
 
     /// <summary>Insinuation: the reader is told they know what is meant, or what they would not want known.</summary>

@@ -285,6 +285,11 @@ internal static partial class CoercionStructure
     [GeneratedRegex(@"\b(if|si|unless|as long as|so long as|provided( that)?|only while|in which case|with a (deferral|delay|postponement) it|(would|could|may|might) be (kinder|better|wiser|best|simpler|easier|safer|preferable|prudent|sensible)|(kinder|better|wiser|safer|simpler) (for|to) (everyone|all|you|us|both))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SoftCondition();
 
+    /// <summary>Whether an offer or a deference to the reader ("if you'd like", "if you prefer") starts at <paramref name="at"/>.</summary>
+    public static bool OffersAt(string sentence, int at)
+        => Deference().Match(sentence, at) is { Success: true } deference && deference.Index == at
+           || Offer().Match(sentence, at) is { Success: true } offer && offer.Index == at;
+
     /// <summary>Leaving the choice to the reader: "unless you say otherwise", "if you prefer".</summary>
     [GeneratedRegex(@"\b(unless you (say|tell me|prefer|decide|want|would like|'d like|'d rather|would rather) (otherwise|differently|something else)|if you (prefer|want|wish|would like|'d like|'d rather|would rather)( otherwise| differently)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Deference();
