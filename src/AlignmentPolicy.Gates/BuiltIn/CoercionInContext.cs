@@ -101,6 +101,12 @@ internal static partial class CoercionInContext
             || (message.Recipients.Count == 0 && subjects.Exists(s => Greets(own, s)));
         var reference = Reference(message, matters, subjects, toSubject, index);
         var demand = CoercionSignals.DecisionDemand().Match(own);
+        // The writer offering to do it ("If you'd like, I can move it to your folder") demands nothing of the reader.
+        if (demand.Success && CoercionStructure.WritersOffer(own, demand.Index))
+        {
+            demand = Match.Empty;
+        }
+
         var condition = CoercionSignals.Condition().Match(own);
         // Deferring to the reader ("unless you say otherwise", "if you prefer") is no condition put on them.
         if (condition.Success && CoercionStructure.Deference().Matches(own).Any(d => d.Index <= condition.Index && condition.Index < d.Index + d.Length))

@@ -290,6 +290,35 @@ internal static partial class CoercionStructure
         => Deference().Match(sentence, at) is { Success: true } deference && deference.Index == at
            || Offer().Match(sentence, at) is { Success: true } offer && offer.Index == at;
 
+    /// <summary>Whether the words at <paramref name="at"/> are something the writer offers to do, in a sentence that
+    /// leaves the choice to the reader and threatens nothing ("If you'd like, I can move it before the migration").</summary>
+    public static bool WritersOffer(string own, int at)
+    {
+        var start = 0;
+        foreach (var sentence in ConversationIndex.Sentences(own))
+        {
+            var begins = own.IndexOf(sentence, start, StringComparison.Ordinal);
+            if (begins < 0)
+            {
+                return false;
+            }
+
+            if (at >= begins && at < begins + sentence.Length)
+            {
+                var before = sentence[..(at - begins)];
+                return WriterWillDo().IsMatch(before) && (Deference().IsMatch(sentence) || Offer().IsMatch(sentence))
+                       && !CoercionSignals.ThreatToTell().IsMatch(sentence) && !CoercionSignals.HarmThreat().IsMatch(sentence);
+            }
+
+            start = begins + sentence.Length;
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"\bI\s*(can|could|'ll|will|shall|would be (glad|happy) to|am (glad|happy) to|'m (glad|happy) to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WriterWillDo();
+
     /// <summary>Leaving the choice to the reader: "unless you say otherwise", "if you prefer".</summary>
     [GeneratedRegex(@"\b(unless you (say|tell me|prefer|decide|want|would like|'d like|'d rather|would rather) (otherwise|differently|something else)|if you (prefer|want|wish|would like|'d like|'d rather|would rather)( otherwise| differently)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Deference();
