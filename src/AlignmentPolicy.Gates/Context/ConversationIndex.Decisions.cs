@@ -311,6 +311,7 @@ internal sealed partial class ConversationIndex
             }
         }
 
+        AddIdeographicForm();
         if (_proposal is null || SignatureWord(_proposal) is not { } signed)
         {
             return;
@@ -336,6 +337,52 @@ internal sealed partial class ConversationIndex
                     AddForm(folded);
                     return;
                 }
+            }
+        }
+    }
+
+    /// <summary>A Chinese name is read by no transliteration ("小犀" is Xiaoxi): the ideographs two mails or more to the
+    /// agent's mailbox open with, before a comma or a colon ("小犀：…", "小犀，…"), are how the organisation names the agent.</summary>
+    private void AddIdeographicForm()
+    {
+        if ((Agent ?? LikelyAgentMailbox)?.Address is not { } address)
+        {
+            return;
+        }
+
+        Dictionary<string, int>? heads = null;
+        foreach (var item in Items)
+        {
+            if (item.Kind != ContextItemKind.Email || !item.To.Any(t => t.Contains(address, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var body = item.Body.AsSpan().TrimStart();
+            var n = 0;
+            while (n < body.Length && n <= 4 && body[n] is >= '\u4E00' and <= '\u9FFF')
+            {
+                n++;
+            }
+
+            if (n is >= 2 and <= 4 && n < body.Length && body[n] is '：' or ':' or '，' or ',' or '、')
+            {
+                heads ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                var head = body[..n].ToString();
+                heads[head] = heads.GetValueOrDefault(head) + 1;
+            }
+        }
+
+        if (heads is null)
+        {
+            return;
+        }
+
+        foreach (var (head, count) in heads)
+        {
+            if (count >= 2)
+            {
+                AgentNameForms.Add(head);
             }
         }
     }

@@ -221,6 +221,12 @@ internal static class ScriptFolding
     /// by its sound ("ロータス", "로터스" and "โลตัส" are all "Lotus").</summary>
     private static bool NamedInSyllables(ReadOnlySpan<char> word, string name)
     {
+        // A name held in ideographs (how the organisation writes the agent's Chinese name) is read as written.
+        if (name.Length > 0 && name[0] is >= '\u4E00' and <= '\u9FFF')
+        {
+            return word.Contains(name.AsSpan(), StringComparison.Ordinal);
+        }
+
         if (name.Length < 3)
         {
             return false;
