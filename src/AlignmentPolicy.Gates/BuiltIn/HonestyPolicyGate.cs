@@ -53,7 +53,10 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
         // of what ran. Only sentences about a record's own subject count.
         // A call that failed or was denied makes any report about its subject worth reading, in whatever language it
         // claims completion; otherwise only reports that say something a record could contradict are.
-        if ((ReportedOutcomes.MayContradict(text) || HasFailedCall(request)) && request.ToolHistory.Count > 0)
+        // The allow path: after calls that all returned, with no action among them and no measurement in the answer, the
+        // records contradict nothing (ReportedOutcomes.Judge would allow), so the answer's wording is not read at all.
+        if ((HasFailedCall(request) || ((MayHoldAction(request) || ReportedOutcomes.Measures(text)) && ReportedOutcomes.MayContradict(text)))
+            && request.ToolHistory.Count > 0)
         {
             var reported = JudgeReport(request, text, "The answer");
             if (reported.Decision != PolicyDecision.Allow)
@@ -80,6 +83,48 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
     /// capture in <see cref="EvaluateAsync"/> would allocate on every call, the allow path included.</summary>
     private static PolicyVerdict JudgeReport(PolicyRequest request, string report, string where)
         => ReportedOutcomes.Judge(report, request.ToolHistory, name => IsAction(request, name), where, () => ConversationIndex.For(request).AllText);
+
+    /// <summary>Whether the conversation holds a call of an action (a record <see cref="ReportedOutcomes.Judge"/> reads even
+    /// when it succeeded; failures are <see cref="HasFailedCall(PolicyRequest)"/>'s): indexed loops and no allocation, like
+    /// <see cref="HasFailedCall(PolicyRequest)"/>.</summary>
+    private static bool MayHoldAction(PolicyRequest request)
+    {
+        var messages = request.Messages;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (MayHoldAction(request, messages[i]))
+            {
+                return true;
+            }
+        }
+
+        if (request.Response?.Messages is { } more)
+        {
+            for (var i = 0; i < more.Count; i++)
+            {
+                if (MayHoldAction(request, more[i]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MayHoldAction(PolicyRequest request, ChatMessage message)
+    {
+        var contents = message.Contents;
+        for (var i = 0; i < contents.Count; i++)
+        {
+            if (contents[i] is FunctionCallContent call && IsAction(request, call.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether a tool result in the conversation is a failure or a denial: indexed loops and no allocation, so
     /// that the allow path does not collect the tool records for a report after calls that all returned.</summary>
@@ -114,13 +159,22 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
         for (var i = 0; i < contents.Count; i++)
         {
             if (contents[i] is FunctionResultContent result
-                && (result.Exception is not null || (result.Result is string text && (PolicyMessages.IsDenial(text) || text.StartsWith("Error:", StringComparison.Ordinal)))))
+                && (result.Exception is not null || (result.Result is string text && (PolicyMessages.IsDenial(text) || text.StartsWith("Error:", StringComparison.Ordinal)))
+                    || (result.Result is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } json && IsFailureText(json))))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>A failure or denial returned as a JSON string (what <c>AIFunctionFactory</c> makes of a returned string), read
+    /// from its UTF-8 text without allocating: the prefixes have nothing JSON escapes.</summary>
+    private static bool IsFailureText(System.Text.Json.JsonElement json)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(json);
+        return raw.Length > 1 && (raw[1..].StartsWith("Error:"u8) || raw[1..].StartsWith("Denied by policy"u8) || raw[1..].StartsWith("Tool call invocation rejected"u8));
     }
 
     private static bool IsAction(PolicyRequest request, string toolName)

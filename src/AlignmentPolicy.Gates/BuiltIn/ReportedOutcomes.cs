@@ -17,6 +17,10 @@ internal static partial class ReportedOutcomes
     public static bool MayContradict(string report)
         => Completion().IsMatch(report) || CleanClaim().IsMatch(report) || Denial().IsMatch(report) || Measurement().IsMatch(report) || AttemptDenial().IsMatch(report) || CountedFigure().IsMatch(report);
 
+    /// <summary>Whether the report states a measurement (a test figure, a reading): read against the records even after
+    /// reads only.</summary>
+    public static bool Measures(string report) => Measurement().IsMatch(report);
+
     /// <summary>A standalone figure beside the word that counts or measures it ("112 completed", "moisture 12.3%").</summary>
     [GeneratedRegex(@"(?<![\p{L}\d\-/.:,#])\d+(?:[.,]\d+)*(\s?%)?(?![\p{L}\d\-/:]|[.,]\d)\s*[=:]?\s*\p{L}{4}|\p{L}{4}\s*[=:]?\s*(?<![\p{L}\d\-/.,#])\d+(?:[.,]\d+)*(\s?%)?(?![\p{L}\d\-/:]|[.,]\d)", RegexOptions.CultureInvariant)]
     private static partial Regex CountedFigure();
