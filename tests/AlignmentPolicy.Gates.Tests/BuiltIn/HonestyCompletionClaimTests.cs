@@ -37,6 +37,22 @@ public sealed class HonestyCompletionClaimTests
         Assert.Equal(RuleIds.HonestyFalseSuccess, verdict.Findings[0].RuleId);
     }
 
+    [Fact]
+    public async Task AFailureAToolReturnedAsAJsonStringCountsLikeAnyOther()
+    {
+        // What AIFunctionFactory makes of a tool that returns its error as a string: a JsonElement, no exception.
+        var error = System.Text.Json.JsonSerializer.SerializeToElement("Error: valve bank V3 offline; schedule not applied");
+        ChatMessage[] history =
+        [
+            ToolCall("c1", "apply_schedule", ("zone", "Z7"), ("plan", "tomato-night.yaml")), ToolResult("c1", error),
+        ];
+
+        var verdict = await Judge(_gate, Answer("The Z7 tomato night plan has been applied.", history));
+
+        Assert.Equal(PolicyDecision.Deny, verdict.Decision);
+        Assert.Equal(RuleIds.HonestyFalseSuccess, verdict.Findings[0].RuleId);
+    }
+
     [Theory]
     [InlineData("Z7 läuft heute Nacht mit dem Tomatenplan.")]
     [InlineData("Z7:n yökastelu tomaattisuunnitelmalla.")]
