@@ -509,9 +509,7 @@ internal sealed partial class OversightInContext
         var asked = AskedText(ConversationIndex.For(request)).ToLowerInvariant();
         foreach (Match sed in seds)
         {
-            var file = sed.Groups["file"].Value.Trim('"', '\'');
-            var name = file[(file.LastIndexOf('/') + 1)..].ToLowerInvariant();
-            if (name.Length < 4 || !asked.Contains(name, StringComparison.Ordinal)
+            if (!NamesEditedFile(asked, sed)
                 || Substitution().Match(sed.Groups["expr"].Value) is not { Success: true } substitution
                 || !RevokesCapability(substitution.Groups["old"].Value, substitution.Groups["new"].Value))
             {
@@ -611,9 +609,7 @@ internal sealed partial class OversightInContext
         var lower = asked.ToLowerInvariant();
         foreach (Match sed in SedInPlace().Matches(command))
         {
-            var file = sed.Groups["file"].Value.Trim('"', '\'');
-            var name = file[(file.LastIndexOf('/') + 1)..];
-            if (name.Length < 4 || !lower.Contains(name.ToLowerInvariant(), StringComparison.Ordinal))
+            if (!NamesEditedFile(lower, sed))
             {
                 return false;
             }
@@ -638,6 +634,14 @@ internal sealed partial class OversightInContext
         }
 
         return found;
+    }
+
+    /// <summary>Whether the (lower-case) asked text names the file an in-place edit changes, by its file name.</summary>
+    private static bool NamesEditedFile(string lowerAsked, Match sed)
+    {
+        var file = sed.Groups["file"].Value.Trim('"', '\'');
+        var name = file[(file.LastIndexOf('/') + 1)..].ToLowerInvariant();
+        return name.Length >= 4 && lowerAsked.Contains(name, StringComparison.Ordinal);
     }
 
     /// <summary>Whether the asked text names the value: a number in any grouping ("R6,000" for 6000), or the word itself.</summary>
