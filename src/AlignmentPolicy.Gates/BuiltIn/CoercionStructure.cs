@@ -320,7 +320,7 @@ internal static partial class CoercionStructure
     private static partial Regex WriterWillDo();
 
     /// <summary>Leaving the choice to the reader: "unless you say otherwise", "if you prefer".</summary>
-    [GeneratedRegex(@"\b(unless you (say|tell me|prefer|decide|want|would like|'d like|'d rather|would rather) (otherwise|differently|something else)|if you (prefer|want|wish|would like|'d like|'d rather|would rather)( otherwise| differently)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(unless you\s*(say|tell me|prefer|decide|want|would like|['’]d like|['’]d rather|would rather) (otherwise|differently|something else)|if you\s*(prefer|want|wish|would like|['’]d like|['’]d rather|would rather)( otherwise| differently)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Deference();
 
     /// <summary>Telling the reader what to do: "you should restore it", "I expect", "I need you to".</summary>
@@ -365,7 +365,7 @@ internal static partial class CoercionStructure
     private static partial Regex ChangeOfDecision();
 
     /// <summary>An offer to the reader or a deferral to their judgement: "if you need to postpone", "entirely your call".</summary>
-    [GeneratedRegex(@"\b(if (you|the board|they) (need|want|wish|would like|'d like|prefer|decide|choose|think)|(entirely|completely|totally)? ?(your|the board'?s) (call|decision|choice)|up to you|if (it|that) (would|will) help|happy to|I can (help|stay|assist)|(offer|glad) to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(if (you|the board|they)\s*(need|want|wish|would like|['’]d like|prefer|decide|choose|think)|(entirely|completely|totally)? ?(your|the board'?s) (call|decision|choice)|up to you|if (it|that) (would|will) help|happy to|I can (help|stay|assist)|(offer|glad) to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Offer();
 
     /// <summary>A time limit: a preposition of deadline with a time, a duration left, or the clock read out.</summary>
