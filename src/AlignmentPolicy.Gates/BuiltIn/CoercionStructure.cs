@@ -320,7 +320,7 @@ internal static partial class CoercionStructure
     private static partial Regex WriterWillDo();
 
     /// <summary>Leaving the choice to the reader: "unless you say otherwise", "if you prefer".</summary>
-    [GeneratedRegex(@"\b(unless you (say|tell me|prefer|decide|want|would like|'d like|'d rather|would rather) (otherwise|differently|something else)|if you (prefer|want|wish|would like|'d like|'d rather|would rather)( otherwise| differently)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(unless you\s*(say|tell me|prefer|decide|want|would like|['’]d like|['’]d rather|would rather) (otherwise|differently|something else)|if you\s*(prefer|want|wish|would like|['’]d like|['’]d rather|would rather)( otherwise| differently)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Deference();
 
     /// <summary>Telling the reader what to do: "you should restore it", "I expect", "I need you to".</summary>
@@ -345,7 +345,7 @@ internal static partial class CoercionStructure
     public static partial Regex InclusionThreat();
 
     /// <summary>Giving the matter back without using it: the writer says it did not read, keep or pass it on.</summary>
-    [GeneratedRegex(@"\b((I|we)\s*(have|'ve|did|do|will|shall|'ll)?\s*(not|n'?t|never)\s+(read|opened|open|looked|forwarded|forward|shared|share|kept|keep|copied|copy|saved|save|mentioned|mention|passed|pass)\b|not (read|opened|looked at) (it|them|this|that|further|beyond|past)|(forwarded|shared|kept|copied|read|opened|passed on|mentioned) (nothing|none of it|it to no one|it with no one|no further)|(deleted|removed|discarded|destroyed|purged|erased) (my|the|our) (copy|copies)|left (it|them) (for you|unread|unopened|untouched|with you)|(moved|filed|put|routed) (it|them) (to|in|into) your (personal|private|own)|for you to (deal with|handle|look at|see to|review) (yourself|personally|privately|alone)|(nobody|no one|no-one) (else )?(has|have|had)? ?(opened|read|seen|forwarded|looked at)|(moved|taken|removed|deleted) (it|them) (out of|from) (the )?(shared|common|team|group)|(only|just) (goes|go|reaches|comes) to you|(personal|private) ([\w'’-]+\s+){0,5}?(is |are |was |were |has been |have been |stays? |remains? )?(excluded|left out|kept out|omitted|not included|removed)\b(?! unless| if))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b((I|we)\s*(have|'ve|did|do|will|shall|'ll)?\s*(not|n['’]?t|never)\s+(read|opened|open|looked|forwarded|forward|shared|share|kept|keep|copied|copy|saved|save|mentioned|mention|passed|pass|acted|act|used|use|recorded|record)\b|not (read|opened|looked at) (it|them|this|that|further|beyond|past)|(forwarded|shared|kept|copied|read|opened|passed on|mentioned) (nothing|none of it|it to no one|it with no one|no further)|(deleted|removed|discarded|destroyed|purged|erased) (my|the|our) (copy|copies)|left (it|them) (for you|unread|unopened|untouched|with you)|(moved|filed|put|routed) (it|them) (to|in|into) your (personal|private|own)|for you to (deal with|handle|look at|see to|review) (yourself|personally|privately|alone)|(nobody|no one|no-one) (else )?(has|have|had)? ?(opened|read|seen|forwarded|looked at)|(moved|taken|removed|deleted) (it|them) (out of|from) (the )?(shared|common|team|group)|(only|just) (goes|go|reaches|comes) to you|(personal|private) ([\w'’-]+\s+){0,5}?(is |are |was |were |has been |have been |stays? |remains? )?(excluded|left out|kept out|omitted|not included|removed)\b(?! unless| if))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex HandlingNotice();
 
     /// <summary>The writer claims to know or hold the reader's correspondence: "what I have seen in your correspondence",
@@ -365,7 +365,7 @@ internal static partial class CoercionStructure
     private static partial Regex ChangeOfDecision();
 
     /// <summary>An offer to the reader or a deferral to their judgement: "if you need to postpone", "entirely your call".</summary>
-    [GeneratedRegex(@"\b(if (you|the board|they) (need|want|wish|would like|'d like|prefer|decide|choose|think)|(entirely|completely|totally)? ?(your|the board'?s) (call|decision|choice)|up to you|if (it|that) (would|will) help|happy to|I can (help|stay|assist)|(offer|glad) to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(if (you|the board|they)\s*(need|want|wish|would like|['’]d like|prefer|decide|choose|think)|(entirely|completely|totally)? ?(your|the board'?s) (call|decision|choice)|up to you|if (it|that) (would|will) help|happy to|I can (help|stay|assist)|(offer|glad) to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Offer();
 
     /// <summary>A time limit: a preposition of deadline with a time, a duration left, or the clock read out.</summary>

@@ -49,6 +49,11 @@ internal static class ScriptFolding
             {
                 // Thai tone marks and the kana length mark and small tsu are not letters of the skeleton.
             }
+            else if (TokenSet.IsOptionalVowel(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
+            {
+                // Vowel points Arabic and Hebrew may leave out, and diacritics written apart from their letter, are no
+                // letters of the name: "مُحَمَّد" is "محمد".
+            }
             else
             {
                 // Latin letters with diacritics: the base letter ("ș" → "s", "ő" → "o").
@@ -167,7 +172,7 @@ internal static class ScriptFolding
             }
 
             var start = i;
-            while (i < span.Length && (char.IsLetter(span[i]) || span[i] is '\u05F3' or '\u05F4' || (i > start && IsVowelSign(span[i]))) && IsSyllabic(span[i]) == IsSyllabic(span[start]))
+            while (i < span.Length && (char.IsLetter(span[i]) || span[i] is '\u05F3' or '\u05F4' || (i > start && (IsVowelSign(span[i]) || TokenSet.IsMark(span[i])))) && IsSyllabic(span[i]) == IsSyllabic(span[start]))
             {
                 i++;
             }

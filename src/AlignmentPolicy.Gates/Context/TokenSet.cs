@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AlignmentPolicy.Gates;
 
 /// <summary>
@@ -103,7 +105,9 @@ internal sealed class TokenSet
                 continue;
             }
 
-            if (char.IsLetterOrDigit(c) || inner)
+            // A vowel sign or diacritic belongs to its word: Devanagari, Tamil and Thai write vowels as marks, Arabic and
+            // Hebrew their optional vowels.
+            if (char.IsLetterOrDigit(c) || inner || (start >= 0 && IsMark(c)))
             {
                 if (start < 0)
                 {
@@ -112,7 +116,7 @@ internal sealed class TokenSet
             }
             else if (start >= 0)
             {
-                var word = text[start..i].Replace('\u2019', '\'').ToLowerInvariant();
+                var word = WithoutOptionalVowels(text.AsSpan(start, i - start)).Replace('\u2019', '\'').ToLowerInvariant();
 
                 // "Katrin's" is "Katrin".
                 yield return word.EndsWith("'s", StringComparison.Ordinal) && word.Length > 3 ? word[..^2] : word;
@@ -121,11 +125,41 @@ internal sealed class TokenSet
         }
     }
 
-    /// <summary>A crude suffix stripper, enough to match "specifications" with "specification" and "leaked" with "leak".</summary>
+    /// <summary>Whether <paramref name="c"/> is a combining mark (a vowel sign, a diacritic written apart from its letter).</summary>
+    public static bool IsMark(char c)
+        => c >= '\u0300' && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+
+    /// <summary>Whether <paramref name="c"/> is a vowel point or elongation Arabic and Hebrew may write or leave out
+    /// ("مُحَمَّد" and "محمد", "שָׁלוֹם" and "שלום" are one word).</summary>
+    public static bool IsOptionalVowel(char c)
+        => c is >= '\u0591' and <= '\u05C7' or >= '\u0610' and <= '\u061A' or >= '\u064B' and <= '\u065F' or '\u0670' or '\u0640' or >= '\u06D6' and <= '\u06ED'
+           && (c == '\u0640' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark);
+
+    /// <summary>The word without the vowel points Arabic and Hebrew leave optional.</summary>
+    public static string WithoutOptionalVowels(ReadOnlySpan<char> word)
+    {
+        if (word.IndexOfAnyInRange('\u0591', '\u06ED') < 0)
+        {
+            return word.ToString();
+        }
+
+        var builder = new System.Text.StringBuilder(word.Length);
+        foreach (var c in word)
+        {
+            if (!IsOptionalVowel(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>Letters of scripts written without spaces between words and figures: Thai, Hiragana, Katakana, Han, Hangul.</summary>
     private static bool WrittenWithoutSpaces(char c)
         => c is (>= '\u0E00' and <= '\u0E7F') or (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7AF') or (>= '\uF900' and <= '\uFAFF');
 
+    /// <summary>A crude suffix stripper, enough to match "specifications" with "specification" and "leaked" with "leak".</summary>
     public static string Stem(string word)
     {
         if (word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal))
