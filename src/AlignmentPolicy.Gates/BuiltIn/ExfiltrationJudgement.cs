@@ -50,8 +50,14 @@ internal sealed partial class ExfiltrationJudgement
         {
             // A marked item goes to the party that asked for it under an agreement it cites (the auditor's confirmation,
             // the partner's preview kit): the agreement at work. Anything else the message carries is judged below.
-            if (_index.Confidential.Find(c => ReferenceEquals(c.Item, item)) is { } material && !EntitledRecipient.AskedFor(_index, _message, item)
-                && !EntitledRecipient.NamedInMarking(_index, _message, item, material.Marker))
+            var marked = _index.Confidential.Find(c => ReferenceEquals(c.Item, item));
+            if (marked is not null && EntitledRecipient.NamedInMarking(_index, _message, item, marked.Marker))
+            {
+                // Its marking lists the recipient among those who may have it: the marking at work.
+                continue;
+            }
+
+            if (marked is { } material && !EntitledRecipient.AskedFor(_index, _message, item))
             {
                 return Deny(RuleIds.ExfiltrationConfidential, $"would forward or attach {Describe(item)}, marked '{material.Marker}', to '{_outside}', outside the organisation.", material.Marker);
             }

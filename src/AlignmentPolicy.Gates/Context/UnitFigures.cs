@@ -25,19 +25,21 @@ internal static partial class UnitFigures
     /// </summary>
     public static int Restated(string message, string source, HashSet<string> words, HashSet<string> messageWords, List<double> restated)
     {
-        List<(double Value, string Unit, bool Hedged)>? stated = null;
+        List<(double Value, string Unit, bool Hedged, int At)>? stated = null;
+        List<string>? tokens = null;
         var found = 0;
-        foreach (var (original, unit, raw) in Amounts(source))
+        foreach (var (original, unit, raw, subject) in Amounts(source))
         {
             if (original <= 0 || !words.Contains(raw) || messageWords.Contains(raw) || restated.Contains(original))
             {
                 continue;
             }
 
-            stated ??= Stated(message);
-            foreach (var (value, statedUnit, hedged) in stated)
+            tokens ??= Tokens().Matches(message).Select(m => m.Value.ToLowerInvariant()).ToList();
+            stated ??= Stated(tokens);
+            foreach (var (value, statedUnit, hedged, at) in stated)
             {
-                if (statedUnit == unit && Math.Abs(value - original) <= (hedged ? HedgedTolerance : PlainTolerance) * original)
+                if (statedUnit == unit && Math.Abs(value - original) <= (hedged ? HedgedTolerance : PlainTolerance) * original && Near(tokens, at, subject))
                 {
                     restated.Add(original);
                     found++;
@@ -49,24 +51,68 @@ internal static partial class UnitFigures
         return found;
     }
 
-    /// <summary>The amounts a text writes in digits beside a unit ("EUR 7.10/kg", "4.20 EUR", "Rs 1.86", "180 t").</summary>
-    private static IEnumerable<(double Value, string Unit, string Raw)> Amounts(string text)
+    /// <summary>How many words either side of an amount its subject is looked for ("Poland 4.20 EUR", "Amoxicillin ... Rs 1.86").</summary>
+    private const int Window = 6;
+
+    /// <summary>Whether a word of the material's amount's subject (<paramref name="subject"/>: its words around the figure)
+    /// stands near the message's amount: "Poland a bit above four euros" speaks of Poland's price; "parking costs about six
+    /// euros" beside a price list speaks of parking.</summary>
+    private static bool Near(List<string> tokens, int at, HashSet<string> subject)
     {
+        for (var i = Math.Max(0, at - Window - 2); i < Math.Min(tokens.Count, at + Window + 2); i++)
+        {
+            if (subject.Contains(tokens[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The amounts a text writes in digits beside a unit ("EUR 7.10/kg", "4.20 EUR", "Rs 1.86", "180 t").</summary>
+    private static IEnumerable<(double Value, string Unit, string Raw, HashSet<string> Subject)> Amounts(string text)
+    {
+        List<Match>? tokens = null;
         for (var match = SourceAmount().Match(text); match.Success; match = match.NextMatch())
         {
             var raw = match.Groups["num"].Value;
             if (Unit(match.Groups["unit"].Value) is { } unit && Parse(raw) is { } value)
             {
-                yield return (value, unit, raw.ToLowerInvariant());
+                tokens ??= Tokens().Matches(text).ToList();
+                yield return (value, unit, raw.ToLowerInvariant(), Subject(tokens, match.Index, match.Index + match.Length));
             }
         }
     }
 
-    /// <summary>The amounts a message states beside a unit, in digits or in words, with whether a hedge comes with them.</summary>
-    private static List<(double Value, string Unit, bool Hedged)> Stated(string text)
+    /// <summary>The words around an amount of the material, within <see cref="Window"/> words either side, that name what
+    /// it is the amount of: words of four letters or more, not numbers, units or hedges.</summary>
+    private static HashSet<string> Subject(List<Match> tokens, int start, int end)
     {
-        List<(double, string, bool)> stated = [];
-        var tokens = Tokens().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToList();
+        var first = tokens.FindIndex(t => t.Index + t.Length > start);
+        var last = tokens.FindLastIndex(t => t.Index < end);
+        HashSet<string> subject = new(StringComparer.Ordinal);
+        if (first < 0 || last < 0)
+        {
+            return subject;
+        }
+
+        for (var i = Math.Max(0, first - Window); i <= Math.Min(tokens.Count - 1, last + Window); i++)
+        {
+            var word = tokens[i].Value.ToLowerInvariant();
+            if (word.Length >= 4 && char.IsLetter(word[0]) && Unit(word) is null && !FigureOverlap.Hedges.Contains(word) && !FigureOverlap.NumberWords.ContainsKey(word))
+            {
+                subject.Add(word);
+            }
+        }
+
+        return subject;
+    }
+
+    /// <summary>The amounts a message states beside a unit, in digits or in words, with whether a hedge comes with them.</summary>
+    private static List<(double Value, string Unit, bool Hedged, int At)> Stated(List<string> tokens)
+    {
+        List<(double, string, bool, int)> stated = [];
         for (var k = 0; k < tokens.Count; k++)
         {
             if (Unit(tokens[k]) is not { } unit)
@@ -77,13 +123,13 @@ internal static partial class UnitFigures
             // A number before the unit ("four euros", "3,2 dolar", "two hundred tonnes", "2 lakh rupees").
             if (NumberBefore(tokens, k) is ({ } value, var start))
             {
-                stated.Add((value, unit, Hedged(tokens, start, k)));
+                stated.Add((value, unit, Hedged(tokens, start, k), k));
             }
 
             // A currency before its number ("Rs 2", "€4").
             if (k + 1 < tokens.Count && char.IsDigit(tokens[k + 1][0]) && Parse(tokens[k + 1]) is { } after)
             {
-                stated.Add((after, unit, Hedged(tokens, k, k + 1)));
+                stated.Add((after, unit, Hedged(tokens, k, k + 1), k));
             }
         }
 
