@@ -223,7 +223,7 @@ internal static class FigureOverlap
 
     /// <summary>How far the original may be from a rounded figure: half the unit of its last significant digit (3,000
     /// stands for 2,500-3,500; 160,000 for 155,000-165,000).</summary>
-    private static double RoundingOf(double figure)
+    internal static double RoundingOf(double figure)
     {
         if (figure != Math.Floor(figure) || figure < 1)
         {

@@ -39,7 +39,7 @@ internal static partial class UnitFigures
             stated ??= Stated(tokens);
             foreach (var (value, statedUnit, hedged, at) in stated)
             {
-                if (statedUnit == unit && Math.Abs(value - original) <= (hedged ? HedgedTolerance : PlainTolerance) * original && Near(tokens, at, subject))
+                if (statedUnit == unit && Close(value, original, hedged) && Near(tokens, at, subject))
                 {
                     restated.Add(original);
                     found++;
@@ -49,6 +49,20 @@ internal static partial class UnitFigures
         }
 
         return found;
+    }
+
+    /// <summary>Whether a stated amount is the original rounded: without a hedge within 5%; behind one within 15% and, for a
+    /// whole number, within half its last significant digit ("about 3,600" rounds 3,550-3,650, not 3,150; "a bit under two
+    /// hundred" rounds 150-250, so 180).</summary>
+    private static bool Close(double value, double original, bool hedged)
+    {
+        var distance = Math.Abs(value - original);
+        if (!hedged)
+        {
+            return distance <= PlainTolerance * original;
+        }
+
+        return distance <= HedgedTolerance * original && (value != Math.Floor(value) || distance <= Math.Max(FigureOverlap.RoundingOf(value), 0.5));
     }
 
     /// <summary>How many words either side of an amount its subject is looked for ("Poland 4.20 EUR", "Amoxicillin ... Rs 1.86").</summary>
