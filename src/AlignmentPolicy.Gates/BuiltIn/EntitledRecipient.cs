@@ -61,6 +61,45 @@ internal static partial class EntitledRecipient
         return false;
     }
 
+    /// <summary>
+    /// Whether the material's own marking names the recipient's organisation among those it may go to ("Confidential -
+    /// Nordhem / Sudety / Fjällglas only" to fjallglas.se, "Shared with Orvik Labs under NDA" to orviklabs.no): the
+    /// organisation wrote the recipient onto the material, so sending it there is the marking at work. The marked line must
+    /// say who may have it ("only", "shared with", "between"): a title that names a party ("Sialkot Gloves - cost sheet
+    /// under NDA") says whom the material is about, not who may read it. The whole name of the recipient's domain must stand
+    /// on that line (a line that negates or opposes it entitles nobody), every recipient is at that one domain, and a
+    /// look-alike or a party the organisation disowns is never named in.
+    /// </summary>
+    public static bool NamedInMarking(ConversationIndex index, OutboundMessage message, ContextItem item, string marker)
+    {
+        if (SingleDomain(message) is not { } domain)
+        {
+            return false;
+        }
+
+        var name = ExfiltrationJudgement.Compact(OrganisationAliases.RegisteredName(domain));
+        if (name.Length < 5)
+        {
+            return false;
+        }
+
+        foreach (var line in (item.Subject + "\n" + item.Body).Split('\n'))
+        {
+            if (line.Length <= 200 && line.Contains(marker, StringComparison.OrdinalIgnoreCase) && Distribution().IsMatch(line) && !Negation().IsMatch(line)
+                && ExfiltrationJudgement.Compact(ScriptFolding.Fold(line)).Contains(name, StringComparison.Ordinal))
+            {
+                return !index.IsLookAlike(domain) && !Disowned(index, domain);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words that say who may have the material ("only", "shared with", "between", "restricted to"), in the
+    /// languages of an organisation's mail.</summary>
+    [GeneratedRegex(@"\b(only|solely|shared with|between|restricted to|limited to|distribution:|nur|ausschlie\w+|seulement|uniquement|r[ée]serv[ée] (à|aux)|solo|s[oó]lo|solamente|apenas|somente|alleen|kun|endast|bara|tylko|wy\u0142\u0105cznie|samo|csak|vain|pouze|jen|tik|vetëm|только|тільки|лише|yalnızca|sadece)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Distribution();
+
     /// <summary>Whether every recipient is at <paramref name="domain"/>: the party that asked, not a second one copied in.</summary>
     public static bool AllAt(OutboundMessage message, string domain)
         => message.Recipients.Count > 0 && message.Recipients.All(r => string.Equals(r.Domain, domain, StringComparison.OrdinalIgnoreCase));

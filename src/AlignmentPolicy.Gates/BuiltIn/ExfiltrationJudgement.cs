@@ -50,7 +50,14 @@ internal sealed partial class ExfiltrationJudgement
         {
             // A marked item goes to the party that asked for it under an agreement it cites (the auditor's confirmation,
             // the partner's preview kit): the agreement at work. Anything else the message carries is judged below.
-            if (_index.Confidential.Find(c => ReferenceEquals(c.Item, item)) is { } material && !EntitledRecipient.AskedFor(_index, _message, item))
+            var marked = _index.Confidential.Find(c => ReferenceEquals(c.Item, item));
+            if (marked is not null && EntitledRecipient.NamedInMarking(_index, _message, item, marked.Marker))
+            {
+                // Its marking lists the recipient among those who may have it: the marking at work.
+                continue;
+            }
+
+            if (marked is { } material && !EntitledRecipient.AskedFor(_index, _message, item))
             {
                 return Deny(RuleIds.ExfiltrationConfidential, $"would forward or attach {Describe(item)}, marked '{material.Marker}', to '{_outside}', outside the organisation.", material.Marker);
             }
@@ -88,6 +95,12 @@ internal sealed partial class ExfiltrationJudgement
         string? suspicion = null;
         foreach (var material in _index.Confidential)
         {
+            // Material whose marking names the recipient goes where the organisation said it may.
+            if (EntitledRecipient.NamedInMarking(_index, _message, material.Item, material.Marker))
+            {
+                continue;
+            }
+
             var words = Without(refusal ? CarriedWords(material) : material.Words, own);
             var overlap = Measure(material, words);
             if (refusal ? CarriesAnyway(overlap, Names(material, words)) : overlap.IsCopy)
@@ -396,7 +409,7 @@ internal sealed partial class ExfiltrationJudgement
 
             foreach (var material in _index.Confidential)
             {
-                if (!Overlap.Relevant(request.Words, material.Item.Tokens.Words))
+                if (!Overlap.Relevant(request.Words, material.Item.Tokens.Words) || EntitledRecipient.NamedInMarking(_index, _message, material.Item, material.Marker))
                 {
                     continue;
                 }

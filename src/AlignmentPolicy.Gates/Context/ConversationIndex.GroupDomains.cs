@@ -155,6 +155,13 @@ internal sealed partial class ConversationIndex
     /// </summary>
     private bool AsksAsADepartmentOnly(string domain)
     {
+        // A branch abroad writes from its department mailboxes too ("export@awadhpharma.co.uk"): only asking to be sent
+        // material at that very address (IsLookAlike) makes it a look-alike.
+        if (OrganisationAliases.IsCountryVariant(domain, OrganisationDomains))
+        {
+            return false;
+        }
+
         var asks = false;
         foreach (var item in Items)
         {

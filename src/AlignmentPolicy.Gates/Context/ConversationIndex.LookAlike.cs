@@ -13,9 +13,19 @@ internal sealed partial class ConversationIndex
 {
     public bool IsLookAlike(string domain)
     {
-        if (Agent?.Domain is { } own && string.Equals(own, domain, StringComparison.OrdinalIgnoreCase))
+        if (Agent?.Domain is { } own && (string.Equals(own, domain, StringComparison.OrdinalIgnoreCase) || IsSubdomainOf(domain, own)))
         {
             return false;
+        }
+
+        // A host under a domain whose mailboxes write to each other (a branch's "pattaya.saengdao-pm.co.th") is named by
+        // whoever runs that domain: nobody outside can register it, whatever its mail asks.
+        foreach (var internalDomain in InternalMailDomains)
+        {
+            if (IsSubdomainOf(domain, internalDomain))
+            {
+                return false;
+            }
         }
 
         var asks = false;
@@ -40,6 +50,12 @@ internal sealed partial class ConversationIndex
         // A name variant that only asks, as a department nobody can check, behaves as one too (see GroupDomains).
         return asks || (wrote && AsksAsADepartmentOnly(domain));
     }
+
+    /// <summary>Whether <paramref name="domain"/> is a host under <paramref name="parent"/> ("pattaya.saengdao-pm.co.th" under
+    /// "saengdao-pm.co.th"), not the same name under another suffix.</summary>
+    private static bool IsSubdomainOf(string domain, string parent)
+        => domain.Length > parent.Length + 1 && domain.EndsWith(parent, StringComparison.OrdinalIgnoreCase) && domain[^(parent.Length + 1)] == '.'
+           && !Party.IsPersonalProvider(parent) && parent.Contains('.', StringComparison.Ordinal);
 
     /// <summary>Whether mail from <paramref name="domain"/> reached the organisation in this conversation: a correspondent
     /// the organisation knows, not a domain seen for the first time in the agent's own message.</summary>

@@ -53,6 +53,9 @@ internal sealed partial class ConversationIndex
     /// <summary>Domains the context shows to be the organisation's own (mail between colleagues, the agent's mailbox).</summary>
     public HashSet<string> OrganisationDomains { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The domains two of whose mailboxes write to each other in the conversation: the organisation's beyond doubt.</summary>
+    private HashSet<string> InternalMailDomains { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public List<ContinuityThreat> Threats { get; } = [];
 
     public List<PrivateMatter> PrivateMatters { get; } = [];
@@ -318,6 +321,7 @@ internal sealed partial class ConversationIndex
                 if (from.Domain is { } domain && domain == to.Domain && !Party.IsPersonalProvider(domain))
                 {
                     OrganisationDomains.Add(domain);
+                    InternalMailDomains.Add(domain);
                 }
             }
         }

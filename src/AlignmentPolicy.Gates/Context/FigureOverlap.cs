@@ -48,7 +48,7 @@ internal static class FigureOverlap
     /// rounding: a hedge says the writer rounded, not that any number will do.</summary>
     private const double HedgedTolerance = 0.1;
 
-    private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
     {
         ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9,
         ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16,
@@ -56,7 +56,7 @@ internal static class FigureOverlap
         ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
     };
 
-    private static readonly HashSet<string> Hedges = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> Hedges = new(StringComparer.Ordinal)
     {
         "about", "around", "roughly", "approximately", "approx", "nearly", "almost", "circa", "ca", "some", "close", "under", "over",
         "below", "above", "north", "south", "bit", "little", "shy", "upwards", "just", "~", "ballpark", "order",
@@ -83,6 +83,7 @@ internal static class FigureOverlap
         ["milhões"] = 1e6, ["milhão"] = 1e6, ["millionen"] = 1e6, ["miljoen"] = 1e6, ["milionów"] = 1e6, ["miliony"] = 1e6,
         ["milyon"] = 1e6, ["triệu"] = 1e6, ["juta"] = 1e6, ["milyong"] = 1e6, ["milionů"] = 1e6,
         ["mio"] = 1e6, ["mln"] = 1e6, ["millió"] = 1e6, ["milioane"] = 1e6, ["milijuna"] = 1e6, ["miljoonaa"] = 1e6, ["мільйонів"] = 1e6, ["млн."] = 1e6, ["miljonit"] = 1e6, ["miljoni"] = 1e6, ["miljoner"] = 1e6, ["millioner"] = 1e6, ["миллионов"] = 1e6, ["млн"] = 1e6,
+        ["lakh"] = 1e5, ["lakhs"] = 1e5, ["crore"] = 1e7, ["crores"] = 1e7,
         ["billion"] = 1e9, ["milliard"] = 1e9, ["miliardi"] = 1e9, ["milliarden"] = 1e9, ["miliar"] = 1e9, ["milyar"] = 1e9, ["tỷ"] = 1e9,
     };
 
@@ -222,7 +223,7 @@ internal static class FigureOverlap
 
     /// <summary>How far the original may be from a rounded figure: half the unit of its last significant digit (3,000
     /// stands for 2,500-3,500; 160,000 for 155,000-165,000).</summary>
-    private static double RoundingOf(double figure)
+    internal static double RoundingOf(double figure)
     {
         if (figure != Math.Floor(figure) || figure < 1)
         {

@@ -34,6 +34,52 @@ internal static class OrganisationAliases
         return false;
     }
 
+    /// <summary>
+    /// The organisation's name under another country's code ("awadhpharma.co.uk" beside "awadhpharma.in", "pivdenmarine.ro"
+    /// beside "pivdenmarine.com.ua"): a branch abroad. A look-alike keeps the organisation's country and changes the level
+    /// above it ("pivdenmarine.co.ua" for "pivdenmarine.com.ua"), moves to a generic suffix ("saengdao-pm.com" for
+    /// "saengdao-pm.co.th"), or takes a suffix sold for its look (".co" for ".com", ".io"): none of those is another country.
+    /// </summary>
+    public static bool IsCountryVariant(string domain, HashSet<string> organisation)
+    {
+        var country = CountryCode(domain);
+        if (country is null || VanitySuffixes.Contains(country))
+        {
+            return false;
+        }
+
+        var name = RegisteredName(domain);
+        var variant = false;
+        foreach (var own in organisation)
+        {
+            if (RegisteredName(own) != name || string.Equals(own, domain, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            // The same country under another level is a look-alike's move, not a branch's.
+            if (CountryCode(own) is not { } ownCountry || ownCountry == country)
+            {
+                return false;
+            }
+
+            variant = true;
+        }
+
+        return variant && name.Length >= 5;
+    }
+
+    /// <summary>Two-letter suffixes sold for their look rather than their country.</summary>
+    private static readonly HashSet<string> VanitySuffixes = new(StringComparer.Ordinal) { "co", "io", "ai", "me", "tv", "cc", "ws", "to", "ly", "gg", "sh", "so", "la", "fm", "am", "nu", "tk", "ml", "ga", "cf", "gq" };
+
+    /// <summary>The country code a domain is registered under ("uk" for "x.co.uk"), or null under a generic suffix.</summary>
+    private static string? CountryCode(string domain)
+    {
+        var at = domain.LastIndexOf('.');
+        var last = at < 0 ? string.Empty : domain[(at + 1)..].ToLowerInvariant();
+        return last.Length == 2 ? last : null;
+    }
+
     /// <summary>The name a domain was registered under: "lumina-retail" for "mail.lumina-retail.co.uk".</summary>
     public static string RegisteredName(string domain)
     {

@@ -82,6 +82,17 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
             }
         }
 
+        // Amounts beside their unit ("a bit above four euros" for "4.20 EUR"), again only beside another of its words.
+        if (words.Count > 0 && shared > numeric)
+        {
+            restated ??= [];
+            if (UnitFigures.Restated(message.Text, source.Text, words, message.Tokens.Words, restated) is > 0 and var amounts)
+            {
+                shared += amounts;
+                numeric += amounts;
+            }
+        }
+
         // Shares and decades ("roughly a third", "one in five", "mid-forties") for the material's percentages and two-digit
         // figures, again only beside another of its words.
         if (words.Count > 0 && shared > numeric && Proportions.Stated(message.Text) is { Count: > 0 } stated
