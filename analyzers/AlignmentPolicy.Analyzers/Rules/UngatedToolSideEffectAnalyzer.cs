@@ -22,7 +22,11 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     /// The names a call this rule judges where it is seen is spelled with: the tool factories (<see cref="InvocationKind.ToolFactory"/>:
     /// <c>AIFunctionFactory.Create</c>, <c>KernelFunctionFactory.CreateFromMethod</c>) and the OpenAPI imports (<see cref="OpenApiPlugins.IsImportName"/>).
     /// </summary>
-    internal static readonly string[] DispatchNames = { "Create", "CreateFromMethod", "ImportPluginFromOpenApiAsync", "ImportPluginFromOpenApi", "GetTools", "CreateTools" };
+    internal static readonly string[] DispatchNames =
+    {
+        "Create", "CreateFromMethod", "ImportPluginFromOpenApiAsync", "ImportPluginFromOpenApi",
+        "CreateFromOpenApiAsync", "CreateFromOpenApi", "CreatePluginFromOpenApiAsync", "CreatePluginFromOpenApi", "GetTools", "CreateTools",
+    };
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UngatedToolSideEffect);

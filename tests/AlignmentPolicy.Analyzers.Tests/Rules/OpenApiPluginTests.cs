@@ -24,6 +24,11 @@ public class OpenApiPluginTests
 
         namespace Microsoft.SemanticKernel.Plugins.OpenApi
         {
+            public static class OpenApiKernelPluginFactory
+            {
+                public static System.Threading.Tasks.Task<KernelPlugin> CreateFromOpenApiAsync(string pluginName, System.IO.Stream stream, OpenApiFunctionExecutionParameters? executionParameters = null, System.Threading.CancellationToken cancellationToken = default) => throw null!;
+            }
+
             public class OpenApiFunctionExecutionParameters
             {
                 public OpenApiFunctionExecutionParameters(System.Net.Http.HttpClient? httpClient = null, object? authCallback = null, System.Uri? serverUrlOverride = null) { }
@@ -325,4 +330,39 @@ public class OpenApiPluginTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("RepairService", "write over HTTP", "ImportPluginFromOpenApiAsync -> repair-service.json: POST createRepair, PATCH updateRepair, DELETE deleteRepair"));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task An_OpenAPI_plugin_made_by_the_factory_is_judged_where_it_is_added_to_a_kernel()
+        => Verify.VerifyAsync(Usings + """
+            // agent-openai-banking-assistant-csharp app/banking-assistant/Agents/Utils/AgenticUtils.cs: a helper makes the plugin from an
+            // embedded YAML spec and adds it to the kernel it is handed; the payment agent's kernel has no gate.
+            static class AgenticUtils
+            {
+                public static async Task AddOpenAPIPlugin(Kernel kernel, Stream stream, string pluginName, string apiUrl)
+                {
+                    OpenApiFunctionExecutionParameters parameters = new OpenApiFunctionExecutionParameters(serverUrlOverride: new Uri(apiUrl));
+                    KernelPlugin plugin = await OpenApiKernelPluginFactory.{|#0:CreateFromOpenApiAsync|}(pluginName, stream!, parameters);
+                    kernel.Plugins.Add(plugin);
+                }
+
+                public static async Task AddGated(Stream stream)
+                {
+                    Kernel kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+                    kernel.UsePolicyGate();
+                    kernel.Plugins.Add(await OpenApiKernelPluginFactory.CreateFromOpenApiAsync("Payments", stream));
+                }
+
+                public static Task<KernelPlugin> NotAddedHere(Stream stream) => OpenApiKernelPluginFactory.CreateFromOpenApiAsync("Payments", stream);
+            }
+
+            class PaymentAgent
+            {
+                public async Task CreateAsync(Stream spec)
+                {
+                    Kernel kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+                    await AgenticUtils.AddOpenAPIPlugin(kernel, spec, "TransactionHistoryPlugin", "http://localhost:8080");
+                }
+            }
+            """ + OpenApiPackage,
+            Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("CreateFromOpenApiAsync", "write over HTTP", "CreateFromOpenApiAsync -> the spec's operations (HTTP requests: POST, PUT, PATCH and DELETE write)"));
 }
