@@ -149,7 +149,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                 // Side effects first: most tools reach none, and then no gate check needs looking for.
                 var method = reflected ?? ((IMethodReferenceOperation)toolTarget!).Method;
                 name = method.Name;
-                path = agent.SideEffects.From(method);
+                path = agent.SideEffects.FromTool(method); // another assembly's method (a referenced project's tool type): what its metadata declares
                 if (path is not null && agent.Gates.Checks.From(method) is not null)
                 {
                     return;
