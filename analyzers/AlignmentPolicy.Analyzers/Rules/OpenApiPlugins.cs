@@ -231,8 +231,9 @@ internal static class OpenApiPlugins
     }
 
     /// <summary>
-    /// <c>Kernel kernel = new();</c>: a kernel made with no services has no model to choose its functions; they run only when the
-    /// code invokes them (<c>kernel.InvokeAsync(plugin["productsUsingGET"], arguments)</c>).
+    /// <c>Kernel kernel = new();</c>, or a kernel built from <c>Kernel.CreateBuilder()</c> given nothing but services that are no model
+    /// (<c>kernelBuilder.Services.AddSingleton&lt;ILoggerFactory&gt;(...)</c>): a kernel with no model service has no model to choose its
+    /// functions; they run only when the code invokes them (<c>kernel.InvokeAsync(plugin["productsUsingGET"], arguments)</c>).
     /// </summary>
     private static bool HasNoServices(IOperation kernel)
     {
@@ -242,7 +243,56 @@ internal static class OpenApiPlugins
             value = Operations.Unwrap(initial);
         }
 
+        if (value is IInvocationOperation { TargetMethod.Name: "Build" } build && Operations.Receiver(build) is { } receiver
+            && Operations.Unwrap(receiver) is ILocalReferenceOperation builder)
+        {
+            return IsBuilderWithoutModel(builder);
+        }
+
         return value is IObjectCreationOperation { Initializer: null } creation && creation.Arguments.All(a => a.ArgumentKind == ArgumentKind.DefaultValue);
+    }
+
+    /// <summary>
+    /// <c>var kernelBuilder = Kernel.CreateBuilder();</c> whose every use in the body is <c>Build()</c> or a registration on its
+    /// <c>Services</c> of a type that is no model service (a logger factory, an HTTP handler); anything else (a connector's
+    /// <c>AddXxxChatCompletion</c>, a helper handed the builder) may add a model.
+    /// </summary>
+    private static bool IsBuilderWithoutModel(ILocalReferenceOperation builder)
+    {
+        if (Operations.InitialValue(builder) is not { } initial || Operations.Unwrap(initial) is not IInvocationOperation { TargetMethod.Name: "CreateBuilder", Arguments.Length: 0 })
+        {
+            return false;
+        }
+
+        foreach (var reference in Operations.Root(builder).Descendants().OfType<ILocalReferenceOperation>())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(reference.Local, builder.Local) || reference.Parent is IVariableDeclaratorOperation)
+            {
+                continue;
+            }
+
+            var use = reference.Parent is IArgumentOperation { Parent: IInvocationOperation extension } ? extension : reference.Parent;
+            if (use is IInvocationOperation { TargetMethod.Name: "Build" })
+            {
+                continue;
+            }
+
+            // kernelBuilder.Services.AddSingleton<T>(...): an extension method, the Services value its first argument.
+            var registration = use is IPropertyReferenceOperation { Property.Name: "Services" } services
+                ? services.Parent as IInvocationOperation ?? (services.Parent as IArgumentOperation)?.Parent as IInvocationOperation
+                : null;
+            if (registration is not null
+                && registration.TargetMethod is { Name: "AddSingleton" or "AddScoped" or "AddTransient" or "AddLogging" } method
+                && method.TypeArguments.All(t => t.Name is not ("IChatCompletionService" or "IChatClient" or "ITextGenerationService") && !t.Name.Contains("Chat"))
+                && registration.Arguments.All(a => a.Value.Type?.Name.Contains("Chat") != true))
+            {
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>The <c>new OpenApiFunctionExecutionParameters(...) { ... }</c> given, directly or through a local.</summary>

@@ -334,6 +334,9 @@ public class OpenApiPluginTests
     [Fact]
     public Task An_OpenAPI_plugin_made_by_the_factory_is_judged_where_it_is_added_to_a_kernel()
         => Verify.VerifyAsync(Usings + """
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Logging;
+
             // agent-openai-banking-assistant-csharp app/banking-assistant/Agents/Utils/AgenticUtils.cs: a helper makes the plugin from an
             // embedded YAML spec and adds it to the kernel it is handed; the payment agent's kernel has no gate.
             static class AgenticUtils
@@ -353,6 +356,18 @@ public class OpenApiPluginTests
                 }
 
                 public static Task<KernelPlugin> NotAddedHere(Stream stream) => OpenApiKernelPluginFactory.CreateFromOpenApiAsync("Payments", stream);
+
+                // semantic-kernel Concepts/Plugins/OpenApiPlugin_Telemetry.cs: a kernel given a logger factory and no model; the code
+                // invokes the operations itself.
+                public static async Task CodeInvokesIt(Stream stream, ILoggerFactory loggerFactory)
+                {
+                    var kernelBuilder = Kernel.CreateBuilder();
+                    kernelBuilder.Services.AddSingleton<ILoggerFactory>(loggerFactory);
+                    var kernel = kernelBuilder.Build();
+                    var plugin = await OpenApiKernelPluginFactory.CreateFromOpenApiAsync("RepairService", stream);
+                    kernel.Plugins.Add(plugin);
+                    await plugin["createRepair"].InvokeAsync(kernel);
+                }
             }
 
             class PaymentAgent
