@@ -281,6 +281,13 @@ internal static class OpenApiPlugins
             var registration = use is IPropertyReferenceOperation { Property.Name: "Services" } services
                 ? services.Parent as IInvocationOperation ?? (services.Parent as IArgumentOperation)?.Parent as IInvocationOperation
                 : null;
+            if (registration is null && use is IPropertyReferenceOperation { Property.Name: "Services", Parent: IInvalidOperation { Syntax: InvocationExpressionSyntax unbound } }
+                && unbound.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "AddSingleton" or "AddScoped" or "AddTransient" } generic }
+                && generic.TypeArgumentList.Arguments.All(t => Analysis.Sources.SourceIndex.RightmostName(t) is { } typeName && !typeName.Contains("Chat") && !typeName.Contains("TextGeneration")))
+            {
+                continue; // kernelBuilder.Services.AddSingleton<ILoggerFactory>(this.LoggerFactory) whose argument does not bind here (a base class out of the scan)
+            }
+
             if (registration is not null
                 && registration.TargetMethod is { Name: "AddSingleton" or "AddScoped" or "AddTransient" or "AddLogging" } method
                 && method.TypeArguments.All(t => t.Name is not ("IChatCompletionService" or "IChatClient" or "ITextGenerationService") && !t.Name.Contains("Chat"))

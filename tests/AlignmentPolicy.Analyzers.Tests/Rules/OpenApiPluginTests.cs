@@ -333,7 +333,10 @@ public class OpenApiPluginTests
 
     [Fact]
     public Task An_OpenAPI_plugin_made_by_the_factory_is_judged_where_it_is_added_to_a_kernel()
-        => Verify.VerifyAsync(Usings + """
+    {
+        // CodeInvokesIt registers a service whose value does not bind, as a scan of a sample whose base class is out of the scan does.
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add(Usings + """
             using Microsoft.Extensions.DependencyInjection;
             using Microsoft.Extensions.Logging;
 
@@ -363,6 +366,7 @@ public class OpenApiPluginTests
                 {
                     var kernelBuilder = Kernel.CreateBuilder();
                     kernelBuilder.Services.AddSingleton<ILoggerFactory>(loggerFactory);
+                    kernelBuilder.Services.AddSingleton<IHttpClientFactory>(HttpClients.Factory); // a type of a project a scan does not compile
                     var kernel = kernelBuilder.Build();
                     var plugin = await OpenApiKernelPluginFactory.CreateFromOpenApiAsync("RepairService", stream);
                     kernel.Plugins.Add(plugin);
@@ -378,6 +382,8 @@ public class OpenApiPluginTests
                     await AgenticUtils.AddOpenAPIPlugin(kernel, spec, "TransactionHistoryPlugin", "http://localhost:8080");
                 }
             }
-            """ + OpenApiPackage,
-            Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("CreateFromOpenApiAsync", "write over HTTP", "CreateFromOpenApiAsync -> the spec's operations (HTTP requests: POST, PUT, PATCH and DELETE write)"));
+            """ + OpenApiPackage);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("CreateFromOpenApiAsync", "write over HTTP", "CreateFromOpenApiAsync -> the spec's operations (HTTP requests: POST, PUT, PATCH and DELETE write)"));
+        return test.RunAsync();
+    }
 }
