@@ -31,6 +31,11 @@ internal static class Locations
             return access.Name.GetLocation();
         }
 
+        if (syntax is DeclarationPatternSyntax pattern)
+        {
+            return pattern.Type.GetLocation(); // `is SubmitToolOutputsAction submit`: the type tested
+        }
+
         return syntax.GetLocation();
     }
 

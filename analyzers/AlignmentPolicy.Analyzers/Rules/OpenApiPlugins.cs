@@ -22,21 +22,43 @@ namespace AlignmentPolicy.Analyzers.Rules;
 /// </summary>
 internal static class OpenApiPlugins
 {
-    /// <summary>Before any symbol work: the spelling of the imports (the Create* forms only make a plugin; nothing invokes it yet).</summary>
-    public static bool IsImportName(string name) => name is "ImportPluginFromOpenApiAsync" or "ImportPluginFromOpenApi";
+    /// <summary>
+    /// Before any symbol work: the spelling of the imports and of the creations (<c>OpenApiKernelPluginFactory.CreateFromOpenApiAsync</c>,
+    /// <c>kernel.CreatePluginFromOpenApiAsync</c>: a plugin made as a value, judged where it is added to a kernel).
+    /// </summary>
+    public static bool IsImportName(string name) => name is "ImportPluginFromOpenApiAsync" or "ImportPluginFromOpenApi" || IsCreationName(name);
+
+    private static bool IsCreationName(string name) => name is "CreateFromOpenApiAsync" or "CreateFromOpenApi" or "CreatePluginFromOpenApiAsync" or "CreatePluginFromOpenApi";
 
     /// <summary>The side effect of an ungated import of an OpenAPI plugin whose operations may write, else null.</summary>
     public static SideEffectPath? UngatedWrite(IInvocationOperation invocation, AgentContext agent)
     {
         var method = invocation.TargetMethod;
-        if (!IsImportName(method.Name) || method.ContainingType is not { Name: "OpenApiKernelExtensions" } || Operations.Receiver(invocation) is not { } kernel)
+        if (!IsImportName(method.Name) || method.ContainingType is not { Name: "OpenApiKernelExtensions" or "OpenApiKernelPluginFactory" })
+        {
+            return null;
+        }
+
+        IReadOnlyList<IOperation?> kernels;
+        if (IsCreationName(method.Name))
+        {
+            // var plugin = await OpenApiKernelPluginFactory.CreateFromOpenApiAsync(...); kernel.Plugins.Add(plugin): the kernels it is added to
+            // (the one plugin-registration model, PipelineIndex.PluginHosts); a plugin that goes nowhere followed here is not judged.
+            kernels = agent.Pipelines.PluginHosts(invocation).ToList();
+        }
+        else if (Operations.Receiver(invocation) is { Type: { } kernelType } kernel && KnownSymbols.IsOrDerivesFrom(kernelType, agent.Symbols.Kernel))
+        {
+            kernels = new[] { kernel };
+        }
+        else
         {
             return null;
         }
 
         var parameters = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "executionParameters" && a.ArgumentKind == ArgumentKind.Explicit)?.Value;
-        var spec = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == (method.IsExtensionMethod ? 2 : 1) && a.ArgumentKind == ArgumentKind.Explicit)?.Value;
-        return Judge(method.Name, kernel, spec, parameters, agent);
+        var specOrdinal = method.IsExtensionMethod ? 2 : 1;
+        var spec = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == specOrdinal && a.ArgumentKind == ArgumentKind.Explicit)?.Value;
+        return Judge(method.Name, kernels, spec, parameters, agent);
     }
 
     /// <summary>
@@ -52,7 +74,7 @@ internal static class OpenApiPlugins
         }
 
         var kernel = invalid.ChildOperations.FirstOrDefault(c => c.Syntax == receiverSyntax);
-        if (kernel is null)
+        if (kernel?.Type is not { } kernelType || !KnownSymbols.IsOrDerivesFrom(kernelType, agent.Symbols.Kernel) || IsCreationName(name))
         {
             return null;
         }
@@ -70,22 +92,20 @@ internal static class OpenApiPlugins
             ?? (arguments.Count > 1 && arguments[1].NameColon is null ? arguments[1] : null);
         // `stream!`: the suppression has no operation of its own, so the child is the one inside the argument's expression.
         var spec = specSyntax is null ? null : invalid.ChildOperations.FirstOrDefault(c => specSyntax.Expression.Span.Contains(c.Syntax.Span));
-        return Judge(name, kernel, spec, parameters, agent);
+        return Judge(name, new[] { kernel }, spec, parameters, agent);
     }
 
-    private static SideEffectPath? Judge(string import, IOperation kernel, IOperation? spec, IOperation? executionParameters, AgentContext agent)
+    /// <summary>An import into <paramref name="kernels"/> (null: the container's kernel): reported when its operations may write and some kernel is not gated.</summary>
+    private static SideEffectPath? Judge(string import, IReadOnlyList<IOperation?> kernels, IOperation? spec, IOperation? executionParameters, AgentContext agent)
     {
-        if (kernel.Type is not { } kernelType || !KnownSymbols.IsOrDerivesFrom(kernelType, agent.Symbols.Kernel))
-        {
-            return null;
-        }
-
         if (ExecutionParameters(executionParameters) is { } parameters && (AdmitsOnlyReads(parameters) || SendsNothing(parameters, agent)))
         {
             return null;
         }
 
-        if (HasNoServices(kernel))
+        // A kernel made with no services has no model to choose its functions: the code invokes them.
+        var chosen = kernels.Where(k => k is null || !HasNoServices(k)).ToList();
+        if (chosen.Count == 0)
         {
             return null;
         }
@@ -104,7 +124,7 @@ internal static class OpenApiPlugins
             writes = specName + ": " + string.Join(", ", written);
         }
 
-        if (agent.Origins.Trace(kernel).State == GateState.Gated)
+        if (chosen.All(k => (k is null ? agent.Pipelines.DiKernel : agent.Origins.Trace(k)).State == GateState.Gated))
         {
             return null;
         }
@@ -211,8 +231,9 @@ internal static class OpenApiPlugins
     }
 
     /// <summary>
-    /// <c>Kernel kernel = new();</c>: a kernel made with no services has no model to choose its functions; they run only when the
-    /// code invokes them (<c>kernel.InvokeAsync(plugin["productsUsingGET"], arguments)</c>).
+    /// <c>Kernel kernel = new();</c>, or a kernel built from <c>Kernel.CreateBuilder()</c> given nothing but services that are no model
+    /// (<c>kernelBuilder.Services.AddSingleton&lt;ILoggerFactory&gt;(...)</c>): a kernel with no model service has no model to choose its
+    /// functions; they run only when the code invokes them (<c>kernel.InvokeAsync(plugin["productsUsingGET"], arguments)</c>).
     /// </summary>
     private static bool HasNoServices(IOperation kernel)
     {
@@ -222,7 +243,63 @@ internal static class OpenApiPlugins
             value = Operations.Unwrap(initial);
         }
 
+        if (value is IInvocationOperation { TargetMethod.Name: "Build" } build && Operations.Receiver(build) is { } receiver
+            && Operations.Unwrap(receiver) is ILocalReferenceOperation builder)
+        {
+            return IsBuilderWithoutModel(builder);
+        }
+
         return value is IObjectCreationOperation { Initializer: null } creation && creation.Arguments.All(a => a.ArgumentKind == ArgumentKind.DefaultValue);
+    }
+
+    /// <summary>
+    /// <c>var kernelBuilder = Kernel.CreateBuilder();</c> whose every use in the body is <c>Build()</c> or a registration on its
+    /// <c>Services</c> of a type that is no model service (a logger factory, an HTTP handler); anything else (a connector's
+    /// <c>AddXxxChatCompletion</c>, a helper handed the builder) may add a model.
+    /// </summary>
+    private static bool IsBuilderWithoutModel(ILocalReferenceOperation builder)
+    {
+        if (Operations.InitialValue(builder) is not { } initial || Operations.Unwrap(initial) is not IInvocationOperation { TargetMethod.Name: "CreateBuilder", Arguments.Length: 0 })
+        {
+            return false;
+        }
+
+        foreach (var reference in Operations.Root(builder).Descendants().OfType<ILocalReferenceOperation>())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(reference.Local, builder.Local) || reference.Parent is IVariableDeclaratorOperation)
+            {
+                continue;
+            }
+
+            var use = reference.Parent is IArgumentOperation { Parent: IInvocationOperation extension } ? extension : reference.Parent;
+            if (use is IInvocationOperation { TargetMethod.Name: "Build" })
+            {
+                continue;
+            }
+
+            // kernelBuilder.Services.AddSingleton<T>(...): an extension method, the Services value its first argument.
+            var registration = use is IPropertyReferenceOperation { Property.Name: "Services" } services
+                ? services.Parent as IInvocationOperation ?? (services.Parent as IArgumentOperation)?.Parent as IInvocationOperation
+                : null;
+            if (registration is null && use is IPropertyReferenceOperation { Property.Name: "Services", Parent: IInvalidOperation { Syntax: InvocationExpressionSyntax unbound } }
+                && unbound.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "AddSingleton" or "AddScoped" or "AddTransient" } generic }
+                && generic.TypeArgumentList.Arguments.All(t => Analysis.Sources.SourceIndex.RightmostName(t) is { } typeName && !typeName.Contains("Chat") && !typeName.Contains("TextGeneration")))
+            {
+                continue; // kernelBuilder.Services.AddSingleton<ILoggerFactory>(this.LoggerFactory) whose argument does not bind here (a base class out of the scan)
+            }
+
+            if (registration is not null
+                && registration.TargetMethod is { Name: "AddSingleton" or "AddScoped" or "AddTransient" or "AddLogging" } method
+                && method.TypeArguments.All(t => t.Name is not ("IChatCompletionService" or "IChatClient" or "ITextGenerationService") && !t.Name.Contains("Chat"))
+                && registration.Arguments.All(a => a.Value.Type?.Name.Contains("Chat") != true))
+            {
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>The <c>new OpenApiFunctionExecutionParameters(...) { ... }</c> given, directly or through a local.</summary>

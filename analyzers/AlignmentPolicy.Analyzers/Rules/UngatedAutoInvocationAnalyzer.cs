@@ -77,7 +77,10 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
 
                 // A test of ChatFinishReason.ToolCalls spells "ToolCalls" in its file (AnalyzeFinishReason's first test, asked per
                 // block): loops, ifs and switches of other files are never handed over.
-                if (finishReason && block.OperationBlocks.Any(b => agent.Sources.TreeSpells(b.Syntax.SyntaxTree, "ToolCalls")))
+                // The Azure AI Agents (Foundry) form, `run.RequiredAction is SubmitToolOutputsAction`, spells that type's name (its
+                // package may be missing from a scan, and then no symbol says the project uses it).
+                if ((finishReason && block.OperationBlocks.Any(b => agent.Sources.TreeSpells(b.Syntax.SyntaxTree, "ToolCalls")))
+                    || block.OperationBlocks.Any(b => agent.Sources.TreeSpells(b.Syntax.SyntaxTree, SubmitToolOutputsAction)))
                 {
                     block.RegisterOperationAction(c => AnalyzeFinishReason(c, agent), OperationKind.Loop, OperationKind.Conditional, OperationKind.Switch);
                 }
@@ -329,7 +332,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     {
         // Name first: a test of ChatFinishReason.ToolCalls spells "ToolCalls" in its file. Most files never do, and then
         // no loop, if or switch of theirs has its condition walked (one text search per file, cached).
-        if (!agent.Sources.TreeSpells(context.Operation.Syntax.SyntaxTree, "ToolCalls"))
+        if (!agent.Sources.TreeSpells(context.Operation.Syntax.SyntaxTree, "ToolCalls") && !agent.Sources.TreeSpells(context.Operation.Syntax.SyntaxTree, SubmitToolOutputsAction))
         {
             return;
         }
@@ -355,11 +358,25 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    private const string SubmitToolOutputsAction = "SubmitToolOutputsAction";
+
     private static void AnalyzeTest(OperationAnalysisContext context, IOperation test, IOperation region, AgentContext agent)
     {
         IOperation? toolCalls = null;
         foreach (var operation in test.DescendantsAndSelf())
         {
+            if (IsSubmitToolOutputsTest(operation))
+            {
+                // Azure AI Agents: `if (run.RequiredAction is SubmitToolOutputsAction submit)` whose code runs the function calls the
+                // run asks for and submits their outputs: the service's model chose them; this code invokes them.
+                if (SubmitsToolOutputs(region))
+                {
+                    ReportHandLoop(context, operation, region, agent, "tool calls answered by hand (SubmitToolOutputsAction)");
+                }
+
+                return;
+            }
+
             var member = operation switch
             {
                 IFieldReferenceOperation field => (ISymbol)field.Field,
@@ -385,6 +402,12 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        ReportHandLoop(context, toolCalls, region, agent, "a hand-written tool loop (ChatFinishReason.ToolCalls)");
+    }
+
+    /// <summary>A hand loop is gated when every model call of its method is, or its code asks a gate.</summary>
+    private static void ReportHandLoop(OperationAnalysisContext context, IOperation at, IOperation region, AgentContext agent, string what)
+    {
         var root = Operations.Root(region);
         var calls = root.Descendants().OfType<IInvocationOperation>().Select(i => ModelCall.TryCreate(i, agent)).Where(c => c is not null).ToList();
         if ((calls.Count > 0 && calls.All(c => agent.Origins.Trace(c!.Client).State == GateState.Gated)) || ChecksGate(region, agent))
@@ -392,8 +415,36 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(toolCalls),
-            "a hand-written tool loop (ChatFinishReason.ToolCalls)", "the model's tool calls are dispatched with no gate"));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(at), what, "the model's tool calls are dispatched with no gate"));
+    }
+
+    /// <summary><c>x is SubmitToolOutputsAction</c> (a type or declaration pattern, or an <c>is</c> type test), bound or not.</summary>
+    private static bool IsSubmitToolOutputsTest(IOperation operation)
+        => operation switch
+        {
+            IDeclarationPatternOperation { MatchedType.Name: SubmitToolOutputsAction } => true,
+            ITypePatternOperation { MatchedType.Name: SubmitToolOutputsAction } => true,
+            IIsTypeOperation { TypeOperand.Name: SubmitToolOutputsAction } => true,
+            _ => false,
+        };
+
+    /// <summary>
+    /// The region hands tool outputs back to the run: <c>SubmitToolOutputsToRun(Async)</c> or <c>new ToolOutput(...)</c>, by name (the
+    /// agent-service package is often missing from a scan; a test of <see cref="SubmitToolOutputsAction"/> says which API this is).
+    /// </summary>
+    private static bool SubmitsToolOutputs(IOperation region)
+    {
+        foreach (var node in region.Syntax.DescendantNodes())
+        {
+            switch (node)
+            {
+                case InvocationExpressionSyntax call when Analysis.Sources.SourceIndex.SimpleName(call) is "SubmitToolOutputsToRun" or "SubmitToolOutputsToRunAsync":
+                case ObjectCreationExpressionSyntax creation when Analysis.Sources.SourceIndex.RightmostName(creation.Type) == "ToolOutput":
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A finish-reason constant spelled <c>XxxFinishReason.ToolCalls</c> that does not bind (an SDK version the scan does not have).</summary>

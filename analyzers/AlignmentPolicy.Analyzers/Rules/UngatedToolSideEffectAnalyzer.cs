@@ -22,7 +22,12 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     /// The names a call this rule judges where it is seen is spelled with: the tool factories (<see cref="InvocationKind.ToolFactory"/>:
     /// <c>AIFunctionFactory.Create</c>, <c>KernelFunctionFactory.CreateFromMethod</c>) and the OpenAPI imports (<see cref="OpenApiPlugins.IsImportName"/>).
     /// </summary>
-    internal static readonly string[] DispatchNames = { "Create", "CreateFromMethod", "ImportPluginFromOpenApiAsync", "ImportPluginFromOpenApi", "GetTools", "CreateTools" };
+    internal static readonly string[] DispatchNames =
+    {
+        "Create", "CreateFromMethod", "ImportPluginFromOpenApiAsync", "ImportPluginFromOpenApi",
+        "CreateFromOpenApiAsync", "CreateFromOpenApi", "CreatePluginFromOpenApiAsync", "CreatePluginFromOpenApi", "GetTools", "CreateTools",
+        "CreateFunctionTool", HandDispatchedTools.DefinitionTypeName,
+    };
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UngatedToolSideEffect);
@@ -65,6 +70,15 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                     },
                     OperationKind.Invocation);
                 block.RegisterOperationAction(c => AnalyzeUnboundImport(c, agent), OperationKind.Invalid);
+                block.RegisterOperationAction(
+                    c =>
+                    {
+                        if (c.Operation is IObjectCreationOperation { Type.Name: HandDispatchedTools.DefinitionTypeName })
+                        {
+                            AnalyzeHandDispatchedTool(c.Operation, c.ReportDiagnostic, agent);
+                        }
+                    },
+                    OperationKind.ObjectCreation);
             });
             if (agent.Symbols.KernelFunctionAttribute is not null || agent.Symbols.McpServerToolAttribute is not null || agent.Symbols.AgentToolAttribute is not null)
             {
@@ -99,7 +113,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Name first: an OpenAPI import or a call named like a tool factory (the rest is judged by <see cref="AnalyzeFactoryTool"/>).</summary>
     private static bool IsFactoryCandidate(IInvocationOperation invocation, AgentContext agent)
-        => OpenApiPlugins.IsImportName(invocation.TargetMethod.Name) || ToolsFromType.IsFactoryName(invocation.TargetMethod.Name)
+        => OpenApiPlugins.IsImportName(invocation.TargetMethod.Name) || ToolsFromType.IsFactoryName(invocation.TargetMethod.Name) || HandDispatchedTools.IsDeclarationName(invocation.TargetMethod.Name)
             || agent.Classifier.Classify(invocation.TargetMethod) == InvocationKind.ToolFactory;
 
     /// <summary>AIFunctionFactory.Create(...) and KernelFunctionFactory.CreateFromMethod(...) with a method group, lambda or local function.</summary>
@@ -115,6 +129,12 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         if (ToolsFromType.IsFactoryName(invocation.TargetMethod.Name))
         {
             AnalyzeToolsFromType(invocation, report, agent);
+            return;
+        }
+
+        if (HandDispatchedTools.IsDeclarationName(invocation.TargetMethod.Name))
+        {
+            AnalyzeHandDispatchedTool(invocation, report, agent);
             return;
         }
 
@@ -145,7 +165,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                 // Side effects first: most tools reach none, and then no gate check needs looking for.
                 var method = reflected ?? ((IMethodReferenceOperation)toolTarget!).Method;
                 name = method.Name;
-                path = agent.SideEffects.From(method);
+                path = agent.SideEffects.FromTool(method); // another assembly's method (a referenced project's tool type): what its metadata declares
                 if (path is not null && agent.Gates.Checks.From(method) is not null)
                 {
                     return;
@@ -184,6 +204,17 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         Report(report, agent, Locations.NameOf(call), found.Method.Name, found.Path);
     }
 
+    /// <summary><c>ChatTool.CreateFunctionTool("create_file", ...)</c>: the code that runs when the model calls that name (<see cref="HandDispatchedTools"/>).</summary>
+    private static void AnalyzeHandDispatchedTool(IOperation declaration, Action<Diagnostic> report, AgentContext agent)
+    {
+        if (HandDispatchedTools.UngatedSideEffect(declaration, agent) is not { } found || IsRegisteredOnGatedPipeline(declaration, agent))
+        {
+            return;
+        }
+
+        Report(report, agent, Locations.NameOf(declaration), found.Name, found.Path);
+    }
+
     private static string PluginName(IInvocationOperation import)
         => import.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pluginName")?.Value.ConstantValue is { HasValue: true, Value: string name } ? name : import.TargetMethod.Name;
 
@@ -195,6 +226,13 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             && Analysis.Sources.SourceIndex.SimpleName(call) is { } called && ToolsFromType.IsFactoryName(called))
         {
             AnalyzeToolsFromType(invalid, context.ReportDiagnostic, agent); // a toolkit's GetTools(typeof(T)) of a package the scan does not have
+            return;
+        }
+
+        if (invalid.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax { Type: var created }
+            && Analysis.Sources.SourceIndex.RightmostName(created) == HandDispatchedTools.DefinitionTypeName)
+        {
+            AnalyzeHandDispatchedTool(invalid, context.ReportDiagnostic, agent); // new FunctionToolDefinition(...) of a package the scan does not have
             return;
         }
 

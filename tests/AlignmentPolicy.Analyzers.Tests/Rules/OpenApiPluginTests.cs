@@ -24,6 +24,11 @@ public class OpenApiPluginTests
 
         namespace Microsoft.SemanticKernel.Plugins.OpenApi
         {
+            public static class OpenApiKernelPluginFactory
+            {
+                public static System.Threading.Tasks.Task<KernelPlugin> CreateFromOpenApiAsync(string pluginName, System.IO.Stream stream, OpenApiFunctionExecutionParameters? executionParameters = null, System.Threading.CancellationToken cancellationToken = default) => throw null!;
+            }
+
             public class OpenApiFunctionExecutionParameters
             {
                 public OpenApiFunctionExecutionParameters(System.Net.Http.HttpClient? httpClient = null, object? authCallback = null, System.Uri? serverUrlOverride = null) { }
@@ -323,6 +328,62 @@ public class OpenApiPluginTests
         test.TestState.AdditionalFiles.Add(("/src/Samples/Resources/repair-service.json", RepairServiceSpec));
         test.TestState.AdditionalFiles.Add(("/src/Samples/Resources/OpenAPISpec.yaml", GitHubLabelsSpec));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("RepairService", "write over HTTP", "ImportPluginFromOpenApiAsync -> repair-service.json: POST createRepair, PATCH updateRepair, DELETE deleteRepair"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task An_OpenAPI_plugin_made_by_the_factory_is_judged_where_it_is_added_to_a_kernel()
+    {
+        // CodeInvokesIt registers a service whose value does not bind, as a scan of a sample whose base class is out of the scan does.
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add(Usings + """
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Logging;
+
+            // agent-openai-banking-assistant-csharp app/banking-assistant/Agents/Utils/AgenticUtils.cs: a helper makes the plugin from an
+            // embedded YAML spec and adds it to the kernel it is handed; the payment agent's kernel has no gate.
+            static class AgenticUtils
+            {
+                public static async Task AddOpenAPIPlugin(Kernel kernel, Stream stream, string pluginName, string apiUrl)
+                {
+                    OpenApiFunctionExecutionParameters parameters = new OpenApiFunctionExecutionParameters(serverUrlOverride: new Uri(apiUrl));
+                    KernelPlugin plugin = await OpenApiKernelPluginFactory.{|#0:CreateFromOpenApiAsync|}(pluginName, stream!, parameters);
+                    kernel.Plugins.Add(plugin);
+                }
+
+                public static async Task AddGated(Stream stream)
+                {
+                    Kernel kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+                    kernel.UsePolicyGate();
+                    kernel.Plugins.Add(await OpenApiKernelPluginFactory.CreateFromOpenApiAsync("Payments", stream));
+                }
+
+                public static Task<KernelPlugin> NotAddedHere(Stream stream) => OpenApiKernelPluginFactory.CreateFromOpenApiAsync("Payments", stream);
+
+                // semantic-kernel Concepts/Plugins/OpenApiPlugin_Telemetry.cs: a kernel given a logger factory and no model; the code
+                // invokes the operations itself.
+                public static async Task CodeInvokesIt(Stream stream, ILoggerFactory loggerFactory)
+                {
+                    var kernelBuilder = Kernel.CreateBuilder();
+                    kernelBuilder.Services.AddSingleton<ILoggerFactory>(loggerFactory);
+                    kernelBuilder.Services.AddSingleton<IHttpClientFactory>(HttpClients.Factory); // a type of a project a scan does not compile
+                    var kernel = kernelBuilder.Build();
+                    var plugin = await OpenApiKernelPluginFactory.CreateFromOpenApiAsync("RepairService", stream);
+                    kernel.Plugins.Add(plugin);
+                    await plugin["createRepair"].InvokeAsync(kernel);
+                }
+            }
+
+            class PaymentAgent
+            {
+                public async Task CreateAsync(Stream spec)
+                {
+                    Kernel kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+                    await AgenticUtils.AddOpenAPIPlugin(kernel, spec, "TransactionHistoryPlugin", "http://localhost:8080");
+                }
+            }
+            """ + OpenApiPackage);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("CreateFromOpenApiAsync", "write over HTTP", "CreateFromOpenApiAsync -> the spec's operations (HTTP requests: POST, PUT, PATCH and DELETE write)"));
         return test.RunAsync();
     }
 }

@@ -810,7 +810,7 @@ internal sealed class OriginTracer
 
         foreach (var kernel in _context.Pipelines.KernelsInvokingPlugin(type))
         {
-            var origin = Trace(kernel, depth + 1, visiting);
+            var origin = kernel is null ? _context.Pipelines.DiKernelOf(_filterKinds) : Trace(kernel, depth + 1, visiting);
             result = result is { } previous ? Origin.Combine(previous, origin) : origin;
         }
 

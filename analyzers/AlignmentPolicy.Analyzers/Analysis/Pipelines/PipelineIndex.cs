@@ -36,7 +36,11 @@ internal sealed class PipelineIndex
     private static readonly string[] s_addKernel = { "AddKernel" };
     private static readonly string[] s_build = { "Build" };
     private static readonly string[] s_pipelineNames = { "UseFunctionInvocation", "AsAIAgent", "CreateAIAgent" };
-    private static readonly string[] s_pluginRegistrations = { "AddFromType", "AddFromObject", "ImportPluginFromType", "ImportPluginFromObject" };
+    private static readonly string[] s_pluginRegistrations =
+    {
+        "AddFromType", "AddFromObject", "ImportPluginFromType", "ImportPluginFromObject",
+        "CreateFromType", "CreateFromObject", "CreatePluginFromType", "CreatePluginFromObject",
+    };
 
     private readonly AgentContext _context;
     private readonly Lazy<List<(string? Key, Origin Origin)>> _chatClientRegistrations;
@@ -286,7 +290,7 @@ internal sealed class PipelineIndex
             foreach (var kernel in KernelsRegistering(t))
             {
                 registered = true;
-                if (Tracer.Trace(kernel).State != GateState.Gated)
+                if ((kernel is null ? DiKernel : Tracer.Trace(kernel)).State != GateState.Gated)
                 {
                     return false;
                 }
@@ -295,8 +299,96 @@ internal sealed class PipelineIndex
             return registered || AllKernelsGated;
         }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-    /// <summary>The kernels that invoke a plugin type's kernel functions: those the type is registered on (<see cref="KernelsRegistering"/>).</summary>
-    public IEnumerable<IOperation> KernelsInvokingPlugin(ITypeSymbol pluginType) => KernelsRegistering(pluginType.OriginalDefinition);
+    /// <summary>
+    /// The kernels that invoke a plugin type's kernel functions: those the type is registered on (<see cref="KernelsRegistering"/>);
+    /// null stands for the container's kernel.
+    /// </summary>
+    public IEnumerable<IOperation?> KernelsInvokingPlugin(ITypeSymbol pluginType) => KernelsRegistering(pluginType.OriginalDefinition);
+
+    /// <summary>
+    /// Where a plugin made as a value (<c>KernelPluginFactory.CreateFromType&lt;T&gt;()</c>, <c>CreateFromObject(obj)</c>,
+    /// <c>kernel.CreatePluginFromType&lt;T&gt;()</c>, an OpenAPI plugin from <c>CreateFromOpenApiAsync</c>) becomes a kernel's tools:
+    /// the kernel (or kernel builder) whose <c>Plugins</c> collection it is added to (<c>kernel.Plugins.Add(plugin)</c>,
+    /// <c>agent.Kernel.Plugins.AddRange([...])</c>), the Semantic Kernel agent it is handed to as <c>plugins:</c>, directly or through a
+    /// local of the same body; null for the container's kernel when it is registered as a service (<c>AddSingleton&lt;KernelPlugin&gt;(sp =&gt;
+    /// ...)</c>: <c>AddKernel()</c> gives its kernel every registered plugin). Empty when it goes nowhere this analysis follows
+    /// (returned from a helper, stored in a field): then the plugin counts as no registration, as a generic helper's does.
+    /// </summary>
+    public IEnumerable<IOperation?> PluginHosts(IOperation created) => PluginHosts(created, 0);
+
+    private IEnumerable<IOperation?> PluginHosts(IOperation created, int depth)
+    {
+        var current = created;
+        while (current.Parent is IConversionOperation or IAwaitOperation or IParenthesizedOperation or IArrayInitializerOperation or IArrayCreationOperation
+            || current.Parent?.Syntax is CollectionExpressionSyntax)
+        {
+            current = current.Parent;
+        }
+
+        switch (current.Parent)
+        {
+            case IArgumentOperation { Parent: IInvocationOperation call } argument:
+                if (PluginsOwner(call) is { } owner)
+                {
+                    yield return owner;
+                }
+                else if (_context.Classifier.Classify(call.TargetMethod) == InvocationKind.ServiceRegistration)
+                {
+                    yield return null; // services.AddSingleton(plugin): the container's kernel
+                }
+
+                break;
+            case IArgumentOperation { Parameter.Name: "plugins", Parent: IObjectCreationOperation agentCreation }:
+                yield return agentCreation; // new AzureAIAgent(definition, client, plugins: [plugin]): that agent's kernel
+                break;
+            case IReturnOperation { Parent: IBlockOperation { Parent: IAnonymousFunctionOperation { Parent: IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation registration } } } } }
+                when _context.Classifier.Classify(registration.TargetMethod) == InvocationKind.ServiceRegistration:
+                yield return null; // services.AddSingleton<KernelPlugin>(sp => KernelPluginFactory.CreateFromType<T>(serviceProvider: sp))
+                break;
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when depth < 2:
+                foreach (var host in LocalHosts(created, declarator.Symbol, depth))
+                {
+                    yield return host;
+                }
+
+                break;
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == current && depth < 2:
+                foreach (var host in LocalHosts(created, local.Local, depth))
+                {
+                    yield return host;
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The hosts of a plugin held in a local: where each read of the local in the same body goes.</summary>
+    private IEnumerable<IOperation?> LocalHosts(IOperation created, ILocalSymbol local, int depth)
+    {
+        foreach (var descendant in Operations.Root(created).Descendants())
+        {
+            if (descendant is ILocalReferenceOperation read && SymbolEqualityComparer.Default.Equals(read.Local, local)
+                && !(read.Parent is ISimpleAssignmentOperation assignment && assignment.Target == read))
+            {
+                foreach (var host in PluginHosts(read, depth + 1))
+                {
+                    yield return host;
+                }
+            }
+        }
+    }
+
+    /// <summary><c>X.Plugins.Add(plugin)</c> / <c>AddRange</c>: X, when it is a kernel or a kernel builder.</summary>
+    private IOperation? PluginsOwner(IInvocationOperation call)
+    {
+        if (call.TargetMethod.Name is not ("Add" or "AddRange") || Operations.Receiver(call) is not { } receiver
+            || Operations.Unwrap(receiver) is not IPropertyReferenceOperation { Property.Name: "Plugins", Instance: { } owner })
+        {
+            return null;
+        }
+
+        return _context.Symbols.IsClientLike(owner.Type) ? owner : null;
+    }
 
     /// <summary>
     /// The starts of Semantic Kernel processes in this compilation (<c>process.StartAsync(kernel, new KernelProcessEvent { ... })</c>):
@@ -631,7 +723,7 @@ internal sealed class PipelineIndex
     /// only the trees that hold registrations are searched for it (a plugin type is asked about once, the trees
     /// with registrations are few, and searching every tree's text for every plugin's name cost more than the rest).
     /// </summary>
-    private IEnumerable<IOperation> KernelsRegistering(ITypeSymbol pluginType)
+    private IEnumerable<IOperation?> KernelsRegistering(ITypeSymbol pluginType)
     {
         foreach (var syntax in _pluginRegistrationSyntax.Value)
         {
@@ -639,6 +731,17 @@ internal sealed class PipelineIndex
                 || _context.Classifier.Classify(invocation.TargetMethod) != InvocationKind.PluginRegistration
                 || RegisteredPlugin(invocation) is not { } registered || !SymbolEqualityComparer.Default.Equals(registered, pluginType))
             {
+                continue;
+            }
+
+            if (IsPluginCreation(invocation.TargetMethod))
+            {
+                // KernelPluginFactory.CreateFromType<T>() / kernel.CreatePluginFromObject(obj): a value, registered where it is added.
+                foreach (var host in PluginHosts(invocation))
+                {
+                    yield return host;
+                }
+
                 continue;
             }
 
@@ -728,6 +831,9 @@ internal sealed class PipelineIndex
             }
         }
 
-        return plugin is null or ITypeParameterSymbol || Operations.Receiver(invocation) is null ? null : plugin.OriginalDefinition;
+        return plugin is null or ITypeParameterSymbol || (Operations.Receiver(invocation) is null && !IsPluginCreation(method)) ? null : plugin.OriginalDefinition;
     }
+
+    /// <summary><c>KernelPluginFactory.CreateFromType&lt;T&gt;()</c>, <c>kernel.CreatePluginFromObject(obj)</c>: a plugin made as a value, not yet any kernel's.</summary>
+    private static bool IsPluginCreation(IMethodSymbol method) => method.Name.StartsWith("Create", StringComparison.Ordinal);
 }

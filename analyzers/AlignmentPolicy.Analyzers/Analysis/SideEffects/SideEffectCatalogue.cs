@@ -217,20 +217,9 @@ internal sealed class SideEffectCatalogue
             return category == SideEffectVocabulary.FileSystem && _oversightPaths.Length > 0 && IsOversightWrite(invocation) ? SideEffectVocabulary.Oversight : category;
         }
 
-        if (_symbols.SideEffectAttribute is { } attribute && MayCarrySideEffectAttribute(method))
+        if (DeclaredCategory(method) is { } declared)
         {
-            foreach (var data in method.GetAttributes())
-            {
-                // A category under a former runtime name ("file-write") is the category the policy knows ("filesystem");
-                // read-private marks what a tool reads, it changes nothing.
-                if (data.AttributeClass is { } cls && KnownSymbols.IsOrDerivesFrom(cls, attribute)
-                    && data.ConstructorArguments.Length == 1 && data.ConstructorArguments[0].Value is string written
-                    && SideEffectVocabulary.Canonical(written) is var declared
-                    && SideEffectVocabulary.IsSideEffect(declared) && !_silenced.Contains(declared))
-                {
-                    return declared;
-                }
-            }
+            return declared;
         }
 
         var type = method.ContainingType;
@@ -256,6 +245,40 @@ internal sealed class SideEffectCatalogue
             && KnownSymbols.IsOrDerivesFrom(type, grpcBase) && !IsReadRpc(method.Name))
         {
             return SideEffectVocabulary.Grpc;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// What a method of another assembly says about itself, for a tool made from it (<c>AIFunctionFactory.Create(tools.Purge)</c> with
+    /// <c>tools</c> of a referenced project: its body is metadata here): a catalogued API, or a <c>[SideEffect]</c> category it declares.
+    /// </summary>
+    public string? CategoryOfMethod(IMethodSymbol method)
+    {
+        method = method.ReducedFrom ?? method;
+        return CatalogueCategory(method, method.OriginalDefinition) ?? DeclaredCategory(method);
+    }
+
+    /// <summary>The category a method declares with <c>[SideEffect("category")]</c> (this compilation's or a referenced assembly's), or null.</summary>
+    private string? DeclaredCategory(IMethodSymbol method)
+    {
+        if (_symbols.SideEffectAttribute is not { } attribute || !MayCarrySideEffectAttribute(method))
+        {
+            return null;
+        }
+
+        foreach (var data in method.GetAttributes())
+        {
+            // A category under a former runtime name ("file-write") is the category the policy knows ("filesystem");
+            // read-private marks what a tool reads, it changes nothing.
+            if (data.AttributeClass is { } cls && KnownSymbols.IsOrDerivesFrom(cls, attribute)
+                && data.ConstructorArguments.Length == 1 && data.ConstructorArguments[0].Value is string written
+                && SideEffectVocabulary.Canonical(written) is var declared
+                && SideEffectVocabulary.IsSideEffect(declared) && !_silenced.Contains(declared))
+            {
+                return declared;
+            }
         }
 
         return null;

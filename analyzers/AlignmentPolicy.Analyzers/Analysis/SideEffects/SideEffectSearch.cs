@@ -45,6 +45,23 @@ internal sealed class SideEffectSearch : CallGraphQuery<SideEffectPath>
     /// </summary>
     public override bool FollowsUnboundCalls => true;
 
+    /// <summary>
+    /// The side effect a tool made from <paramref name="method"/> reaches. A method of this compilation: its body, walked. A method of
+    /// another assembly (a referenced project's tool type, in a real build; metadata here): what its metadata says about it, since no
+    /// body can be read (<see cref="SideEffectCatalogue.CategoryOfMethod"/>): a catalogued API, or <c>[SideEffect("category")]</c>.
+    /// </summary>
+    public SideEffectPath? FromTool(IMethodSymbol method)
+    {
+        if (!method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return From(method);
+        }
+
+        return _catalogue.CategoryOfMethod(method) is { } category
+            ? new SideEffectPath(category, ImmutableArray.Create(CallChain.Display(method)))
+            : null;
+    }
+
     public override SideEffectPath? Visit(IOperation call, CallChain chain)
         => _catalogue.CategoryOf(call) is { } category ? new SideEffectPath(category, chain.With(CallChain.Display(call))) : null;
 
