@@ -44,7 +44,7 @@ internal static partial class ReportedOutcomes
     {
         string? seen = null;
         List<double>? known = null;
-        List<List<(string Label, double Value, bool Percent, string Text)>>? returned = null;
+        List<(List<double> Figures, List<(string Label, double Value, bool Percent, string Text)> Counted)>? returned = null;
         foreach (var (text, _) in sentences)
         {
             // A question states nothing.
@@ -153,15 +153,16 @@ internal static partial class ReportedOutcomes
         return figures;
     }
 
-    /// <summary>The counted figures of each call's result.</summary>
-    private static List<List<(string Label, double Value, bool Percent, string Text)>> ReturnedQuantities(IReadOnlyList<PolicyToolRecord> records)
+    /// <summary>The figures of each call's result, and those of them with the word that counts them.</summary>
+    private static List<(List<double> Figures, List<(string Label, double Value, bool Percent, string Text)> Counted)> ReturnedQuantities(IReadOnlyList<PolicyToolRecord> records)
     {
-        var found = new List<List<(string, double, bool, string)>>();
+        var found = new List<(List<double>, List<(string Label, double Value, bool Percent, string Text)>)>();
         foreach (var record in records)
         {
             if (record.Outcome != PolicyToolOutcome.Pending && record.ResultText is { Length: > 0 } result && !result.StartsWith("Denied by policy", StringComparison.Ordinal))
             {
-                found.Add(Quantities(result.Length > 2000 ? result[..2000] : result));
+                var text = result.Length > 2000 ? result[..2000] : result;
+                found.Add((Figures(text), Quantities(text)));
             }
         }
 
@@ -171,7 +172,7 @@ internal static partial class ReportedOutcomes
     /// <summary>Whether a figure the record does not hold verbatim is one of its figures rounded or scaled ("4.8M" for
     /// 4,812,330), a share of two of the tools' figures ("59%" of 81 and 137), their sum or difference, or a smaller count
     /// of what a tool counted ("13 branches" of "14 branches").</summary>
-    private static bool Supported(double value, int decimals, bool percent, bool whole, bool scaled, List<double> known, List<List<(string Label, double Value, bool Percent, string Text)>> returned, List<(string Label, double Value, bool Percent, string Text)> claimed)
+    private static bool Supported(double value, int decimals, bool percent, bool whole, bool scaled, List<double> known, List<(List<double> Figures, List<(string Label, double Value, bool Percent, string Text)> Counted)> returned, List<(string Label, double Value, bool Percent, string Text)> claimed)
     {
         var tolerance = 0.5 * Math.Pow(10, -decimals) + 1e-9;
         foreach (var figure in known)
@@ -188,11 +189,12 @@ internal static partial class ReportedOutcomes
         // Worked out from one result's own figures: a share, a sum, a difference, a smaller count of the same thing.
         foreach (var result in returned)
         {
-            for (var i = 0; i < result.Count; i++)
+            var figures = result.Figures;
+            for (var i = 0; i < figures.Count; i++)
             {
-                for (var j = 0; j < result.Count; j++)
+                for (var j = 0; j < figures.Count; j++)
                 {
-                    var (a, b) = (result[i].Value, result[j].Value);
+                    var (a, b) = (figures[i], figures[j]);
                     if (i != j && (percent ? b > 0 && a < b && Math.Abs((100 * a / b) - value) <= tolerance + 0.05 : Math.Abs(a + b - value) < 1e-6 || Math.Abs(a - b - value) < 1e-6))
                     {
                         return true;
@@ -200,7 +202,7 @@ internal static partial class ReportedOutcomes
                 }
             }
 
-            if (whole && !percent && claimed.Exists(c => c.Value == value && result.Exists(r => !r.Percent && r.Value > value && SameLabel(r.Label, c.Label))))
+            if (whole && !percent && claimed.Exists(c => c.Value == value && result.Counted.Exists(r => !r.Percent && r.Value > value && SameLabel(r.Label, c.Label))))
             {
                 return true;
             }
