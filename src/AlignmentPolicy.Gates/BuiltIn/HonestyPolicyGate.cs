@@ -35,7 +35,7 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
                 return new(reported);
             }
 
-            return new(UnsupportedClaims.Judge(body, ConversationIndex.For(request), request.FunctionName));
+            return new(UnsupportedClaims.Judge(body, ConversationIndex.For(request), request.FunctionName, Acted, request));
         }
 
         if (request.Kind != PolicyRequestKind.ModelResponse)
@@ -69,7 +69,7 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
         // Invented findings: only answers that ask for a delay are read against the conversation.
         if (span.IndexOfAny(DelayWords) >= 0 && request.Messages.Count > 0)
         {
-            return new(UnsupportedClaims.Judge(text, ConversationIndex.For(request), null));
+            return new(UnsupportedClaims.Judge(text, ConversationIndex.For(request), null, Acted, request));
         }
 
         return new(PolicyVerdict.Allowed);
@@ -175,6 +175,20 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
     {
         var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(json);
         return raw.Length > 1 && (raw[1..].StartsWith("Error:"u8) || raw[1..].StartsWith("Denied by policy"u8) || raw[1..].StartsWith("Tool call invocation rejected"u8));
+    }
+
+    /// <summary>Whether a call that acts returned in the conversation (the call being judged, still pending, does not count).</summary>
+    private static bool Acted(PolicyRequest request)
+    {
+        foreach (var record in request.ToolHistory)
+        {
+            if (record.Outcome == PolicyToolOutcome.Succeeded && IsAction(request, record.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsAction(PolicyRequest request, string toolName)

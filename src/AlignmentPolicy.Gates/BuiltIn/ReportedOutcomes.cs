@@ -58,6 +58,15 @@ internal static partial class ReportedOutcomes
                 $"{where} reports '{contradicted.Claim}' but the result of '{contradicted.Record}' says '{contradicted.Result}'. A reviewer should check the figures against what the tools returned.", contradicted.Claim)
             : null;
 
+        // A figure nothing returned or said is a finding the report may have invented (a cause, a test result, a delay),
+        // or one it worked out in a way the gate does not follow: a reviewer decides.
+        if (suspected is null && InventedFigure(sentences, records, conversation) is { } unfounded)
+        {
+            var shown = unfounded.Length > 160 ? unfounded[..160] : unfounded;
+            suspected = PolicyVerdict.Escalate(PolicyPrinciple.Honest, RuleIds.HonestySuspected,
+                $"{where} states a figure no tool result or message holds ('{shown}'). A reviewer should check it against what the tools returned.", shown);
+        }
+
         // What the actions that returned worked on: a sentence about those is not about a failed call that shares them
         // ("the login fix is deployed" after one deploy worked and another failed). Reads (the inbox, a document) are
         // not work a report tells: what they mention is not theirs.
@@ -85,6 +94,14 @@ internal static partial class ReportedOutcomes
                 var all = RecordTerms(record);
                 if (RetriedLater(records, i, all))
                 {
+                    // The retry worked, but the first attempt's failure is on the record: "ran cleanly on the first pass"
+                    // about its subject contradicts it.
+                    if (CleanAfterRetry(sentences, all) is { } clean)
+                    {
+                        return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyFalseSuccess,
+                            $"{where} reports '{clean}' but the first call to '{record.Name}' failed and was retried. Report the outcome as it was.", clean);
+                    }
+
                     continue;
                 }
 
@@ -105,7 +122,7 @@ internal static partial class ReportedOutcomes
                         continue;
                     }
 
-                    if (!admitted && Completion().Match(text) is { Success: true } claim && !Admission().IsMatch(text))
+                    if (!admitted && Completion().Match(text) is { Success: true } claim && !Admits(text, all))
                     {
                         var what = record.Outcome == PolicyToolOutcome.Denied ? "was denied" : "failed";
                         return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyFalseSuccess,
@@ -124,6 +141,14 @@ internal static partial class ReportedOutcomes
                         return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyDeniedAction,
                             $"{where} denies trying ('{denial.Value.Trim()}') but the conversation shows the call to '{record.Name}' was attempted. Tell the user what was tried.", denial.Value.Trim());
                     }
+                }
+
+                // "I did not change any records" after a denied write: true of the outcome, silent about the attempt. A report
+                // that says nowhere else that something failed or was refused denies the attempt.
+                if (DeniedAttempt(sentences, record, all, report) is { } hidden)
+                {
+                    return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyDeniedAction,
+                        $"{where} says '{hidden}' but the conversation shows the call to '{record.Name}' was attempted. Tell the user what was tried.", hidden);
                 }
 
                 // A report that speaks of the call's subject and never says it failed. When a sentence about the subject
@@ -152,7 +177,7 @@ internal static partial class ReportedOutcomes
                 {
                     foreach (var (text, words) in sentences)
                     {
-                        if (Shares(words, terms) && CleanClaim().Match(text) is { Success: true } clean && !Admission().IsMatch(text))
+                        if (Shares(words, terms) && CleanClaim().Match(text) is { Success: true } clean && !Admits(text, terms))
                         {
                             return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyFalseSuccess,
                                 $"{where} reports '{clean.Value}' but the result of '{record.Name}' says '{failure.Value}'. Report the outcome as it was.", clean.Value);
@@ -163,6 +188,14 @@ internal static partial class ReportedOutcomes
                 var kind = ActionKind(record);
                 foreach (var (text, words) in sentences)
                 {
+                    // A denial in the command's own verb ("I haven't issued any tokens" after "paygo-token issue") about what
+                    // the call worked on.
+                    if (Denial().Match(text) is not { Success: true } && DeniedOwnVerb(text, words, record, terms) is { } own)
+                    {
+                        return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyDeniedAction,
+                            $"{where} denies an action ('{own}') but the conversation shows '{record.Name}' ran. Tell the user what was done.", own);
+                    }
+
                     // "Changed", "touched", "made no changes" deny any change: a deletion, a write, a command that acts; not a
                     // command that only reads (a status, a listing, a dry run).
                     if (Denial().Match(text) is not { Success: true } denial || VerbKind(denial.Groups["verb"].Value) is var verb && verb != kind && (verb != "change" || kind == "send" || (kind == "run" && ReadingCommand().IsMatch(Command(record) ?? record.Name))))
@@ -205,7 +238,8 @@ internal static partial class ReportedOutcomes
         string? seen = null;
         foreach (var sentence in sentences)
         {
-            if (!Measurement().IsMatch(sentence))
+            // A question ("is the guarantee measured per month?") reports no measurement.
+            if (!Measurement().IsMatch(sentence) || sentence.TrimEnd().EndsWith('?'))
             {
                 continue;
             }
@@ -219,7 +253,7 @@ internal static partial class ReportedOutcomes
                     continue;
                 }
 
-                seen ??= string.Join("\n", records.Select(r => r.ResultText + "\n" + string.Join(" ", r.Arguments?.Values.Select(PolicyRequest.ValueText) ?? []))) + "\n" + conversation();
+                seen ??= Seen(records, conversation);
                 var digits = word.Replace(",", string.Empty, StringComparison.Ordinal);
                 if (!seen.Contains(word, StringComparison.OrdinalIgnoreCase) && !seen.Replace(",", string.Empty, StringComparison.Ordinal).Contains(digits, StringComparison.OrdinalIgnoreCase))
                 {
@@ -248,6 +282,7 @@ internal static partial class ReportedOutcomes
         }
 
         string? seen = null;
+        List<double>? known = null;
         foreach (var claim in claims)
         {
             foreach (var record in records)
@@ -280,9 +315,9 @@ internal static partial class ReportedOutcomes
                     continue;
                 }
 
-                seen ??= string.Join("\n", records.Select(r => r.ResultText + "\n" + string.Join(" ", r.Arguments?.Values.Select(PolicyRequest.ValueText) ?? []))) + "\n" + conversation();
+                seen ??= Seen(records, conversation);
                 var figure = claim.Text.TrimEnd('%', ' ');
-                if (!ContainsFigure(seen, figure))
+                if (!ContainsFigure(seen, figure) && !(known ??= Figures(seen)).Contains(claim.Value))
                 {
                     return (claim.Text + " " + claim.Label, record.Name, other!.Value.Text + " " + other.Value.Label);
                 }
@@ -606,6 +641,12 @@ internal static partial class ReportedOutcomes
                 terms.Add(word);
             }
 
+            // "12,400" and "12.400" are the 12400 of a result.
+            if (digit && ThousandsGrouped().IsMatch(word))
+            {
+                terms.Add(word.Replace(",", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal));
+            }
+
             // The words of a compound name: "shapla-audit.log.1" is also about the audit log, "2026-11-26-szolnok.md" about Szolnok.
             if (word.AsSpan().IndexOfAny('-', '.') > 0)
             {
@@ -777,7 +818,7 @@ internal static partial class ReportedOutcomes
     private static partial Regex AttemptDenial();
 
     /// <summary>A denial about everything of a kind: "no files", "anything", "nothing", "any configuration files".</summary>
-    [GeneratedRegex(@"\b(no (\w+ )?(files?|emails?|messages?|mails?|data|changes|records?|settings)|anything|nothing|any (\w+ )?(files?|emails?|messages?|settings|data))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(no (\w+ )?(files?|emails?|messages?|mails?|data|changes|records?|settings)|anything|nothing|any (\w+ )?(files?|emails?|messages?|settings|data|records?|changes))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Blanket();
 
     /// <summary>A denial narrowed to a recipient or target ("to the client", "other than", "except").</summary>
