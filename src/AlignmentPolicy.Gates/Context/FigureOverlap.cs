@@ -87,6 +87,9 @@ internal static class FigureOverlap
         ["billion"] = 1e9, ["milliard"] = 1e9, ["miliardi"] = 1e9, ["milliarden"] = 1e9, ["miliar"] = 1e9, ["milyar"] = 1e9, ["tỷ"] = 1e9,
     };
 
+    /// <summary>The factor a scale word stands for ("thousand", "mila", "lakh", "crore", "млн"), or null for any other word.</summary>
+    public static double? ScaleOf(string word) => ScaleWords.TryGetValue(word, out var scale) ? scale : null;
+
     /// <summary>
     /// Figures the text writes in words ("three thousand", "four thousand four hundred", "forty-two") and figures after a
     /// hedge ("about 3,000", "a bit over three thousand", "just under forty"), each with whether a hedge precedes it. A

@@ -223,14 +223,14 @@ internal static partial class UnitFigures
         return any ? ((total + current) * scale, start) : (null, unit);
     }
 
+    // The scale words figures are read with elsewhere (FigureOverlap, in many languages), and the abbreviations written
+    // straight after an amount ("4k", "3 mn", "2m").
     private static double? Scale(string word)
         => word switch
         {
-            "thousand" or "k" => 1e3,
-            "million" or "mn" or "m" => 1e6,
-            "lakh" or "lakhs" => 1e5,
-            "crore" or "crores" => 1e7,
-            _ => null,
+            "k" => 1e3,
+            "mn" or "m" => 1e6,
+            _ => FigureOverlap.ScaleOf(word),
         };
 
     /// <summary>A number in digits: "1,284,000", "7.10", "3,2" (a decimal comma), "1.284.000".</summary>
