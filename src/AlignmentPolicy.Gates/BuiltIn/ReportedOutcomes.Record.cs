@@ -40,18 +40,22 @@ internal static partial class ReportedOutcomes
     /// tool result, argument or message holds, in any notation or rounding, nor derives from the tools' figures as a share,
     /// a sum, a difference or a part of a count: the report states a result nothing returned ("calibration within +0.02%"
     /// after a restart, "delayed about 40 minutes" after "delay 2h35m", "store 118" as a cause no result names).</summary>
-    private static string? InventedFigure(List<(string Text, HashSet<string> Terms)> sentences, IReadOnlyList<PolicyToolRecord> records, Func<string> conversation)
+    private static string? InventedFigure(List<(string Text, HashSet<string> Terms)> sentences, IReadOnlyList<PolicyToolRecord> records, Func<string> conversation, List<(Func<HashSet<string>, bool> About, bool Failed)> subjects)
     {
         string? seen = null;
         List<double>? known = null;
         List<(List<double> Figures, List<(string Label, double Value, bool Percent, string Text)> Counted)>? returned = null;
-        foreach (var (text, _) in sentences)
+        foreach (var (text, words) in sentences)
         {
-            // A question states nothing.
-            if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0 || text.TrimEnd().EndsWith('?'))
+            // A question states nothing; a sentence about no call reports no result that was due.
+            if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0 || text.TrimEnd().EndsWith('?') || !subjects.Exists(s => s.About(words)))
             {
                 continue;
             }
+
+            // About a call that failed, any figure may stand in for the result that never came; about an action that
+            // returned, only a measured value (a share, a reading with decimals) can be a result the call did not give.
+            var failed = subjects.Exists(s => s.Failed && s.About(words));
 
             foreach (Match token in QuantityToken().Matches(text))
             {
@@ -63,7 +67,8 @@ internal static partial class ReportedOutcomes
 
                 var percent = token.Groups["pct"].Success;
                 var whole = value == Math.Floor(value) && !raw.Contains('.', StringComparison.Ordinal) && !(raw.Contains(',', StringComparison.Ordinal) && !ThousandsGrouped().IsMatch(raw));
-                if ((!percent && whole && value < 10) || (!percent && raw.Length == 4 && value is >= 1900 and <= 2100) || DayAndMonth(raw, text, token.Index + token.Length))
+                if ((!percent && whole && value < 10) || (!percent && raw.Length == 4 && value is >= 1900 and <= 2100) || DayAndMonth(raw, text, token.Index + token.Length)
+                    || (!failed && (whole ? !percent : Money(text, token.Index, token.Index + token.Length))))
                 {
                     continue;
                 }
@@ -86,6 +91,41 @@ internal static partial class ReportedOutcomes
 
         return null;
     }
+
+    /// <summary>What a sentence can be about: each call that failed or was denied and was not retried with success (a
+    /// sentence that names what only this call worked on, or what it shares with the calls that returned and nothing of
+    /// theirs), and each action that returned (a sentence that names what it worked on).</summary>
+    private static List<(Func<HashSet<string>, bool> About, bool Failed)> Subjects(IReadOnlyList<PolicyToolRecord> records, HashSet<string> returned, Func<string, bool> isAction)
+    {
+        var subjects = new List<(Func<HashSet<string>, bool>, bool)>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            if (record.Outcome is PolicyToolOutcome.Failed or PolicyToolOutcome.Denied && RecordTerms(record) is var all && !RetriedLater(records, i, all))
+            {
+                var terms = Own(all, returned);
+                var others = Own(returned, all);
+                subjects.Add((words => Shares(words, terms) || (Shares(words, all) && !Shares(words, others)), true));
+            }
+            else if (record.Outcome == PolicyToolOutcome.Succeeded && isAction(record.Name))
+            {
+                var terms = RecordTerms(record);
+                subjects.Add((words => Shares(words, terms), false));
+            }
+        }
+
+        return subjects;
+    }
+
+    /// <summary>A sum of money: a currency code or sign next to the figure ("USD 275.50", "9,99 €").</summary>
+    private static bool Money(string text, int start, int end)
+        => CurrencyBefore().IsMatch(text.AsSpan(0, start)) || CurrencyAfter().IsMatch(text, end);
+
+    [GeneratedRegex(@"(\b\p{Lu}{3}|[€$£¥₹₩₺₦₱฿₫₴₽]|\bRs\.?|\bRp\.?)\s?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrencyBefore();
+
+    [GeneratedRegex(@"\G\s?(\p{Lu}{3}\b|[€$£¥₹₩₺₦₱฿₫₴₽]|kr\b|zł|Kč|lei\b|Ft\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrencyAfter();
 
     /// <summary>A figure that numbers a part of a document ("section 4.2", "Art. 12", "§ 13"), not a quantity.</summary>
     [GeneratedRegex(@"(\b(section|sections|clause|article|art\.|chapter|paragraph|para\.|page|p\.|pp\.|annex|appendix|item|rule|version|v)|§)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
