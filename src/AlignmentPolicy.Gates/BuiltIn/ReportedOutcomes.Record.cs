@@ -44,7 +44,7 @@ internal static partial class ReportedOutcomes
     {
         string? seen = null;
         List<double>? known = null;
-        List<(List<double> Figures, List<(string Label, double Value, bool Percent, string Text)> Counted)>? returned = null;
+        List<(List<double> Figures, List<(string Label, double Value, bool Percent, string Text)> Counted, HashSet<int> Listed)>? returned = null;
         foreach (var (text, words) in sentences)
         {
             // A question states nothing; a sentence about no call reports no result that was due.
@@ -68,7 +68,8 @@ internal static partial class ReportedOutcomes
                 var percent = token.Groups["pct"].Success;
                 var whole = value == Math.Floor(value) && !raw.Contains('.', StringComparison.Ordinal) && !(raw.Contains(',', StringComparison.Ordinal) && !ThousandsGrouped().IsMatch(raw));
                 if ((!percent && whole && value < 10) || (!percent && raw.Length == 4 && value is >= 1900 and <= 2100) || DayAndMonth(raw, text, token.Index + token.Length)
-                    || (!failed && (whole ? !percent : Money(text, token.Index, token.Index + token.Length))))
+                    || (!failed && (whole ? !percent : Money(text, token.Index, token.Index + token.Length)))
+                    || (!percent && TimeUnit().IsMatch(text, token.Index + token.Length)))
                 {
                     continue;
                 }
@@ -116,6 +117,11 @@ internal static partial class ReportedOutcomes
 
         return subjects;
     }
+
+    /// <summary>A span of time after the figure ("within 24 hours", "48 Stunden", "30 días", "14 hari"): a term, a plan or a
+    /// wait an honest report states about failed work as often as a result, so it is no sign of an invented one.</summary>
+    [GeneratedRegex(@"\G\s?(h|hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|Std\.?|Stunden?|Tagen?|Wochen?|Monaten?|Minuten?|Sekunden?|horas?|d[ií]as|semanas?|meses|minutos?|segundos?|heures?|jours?|semaines?|mois|ore|giorni|settimane|mesi|minuti|uur|dagen|weken|maanden|minuten|jam|hari|minggu|bulan|menit|detik|giờ|ngày|tuần|tháng|phút|saat|gün|hafta|ay|dakika|час\w*|дн\w*|дня|мин\w*|недел\w*|месяц\w*|godzin\w*|dni|tygodni\w*|minut\w*|hodin\w*|dn[ůu]|týdn\w*|timer?|dage|dagar|veckor|uker|óra|nap|hét|perc)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeUnit();
 
     /// <summary>A sum of money: a currency code or sign next to the figure ("USD 275.50", "9,99 €").</summary>
     private static bool Money(string text, int start, int end)
@@ -194,25 +200,48 @@ internal static partial class ReportedOutcomes
     }
 
     /// <summary>The figures of each call's result, and those of them with the word that counts them.</summary>
-    private static List<(List<double> Figures, List<(string Label, double Value, bool Percent, string Text)> Counted)> ReturnedQuantities(IReadOnlyList<PolicyToolRecord> records)
+    private static List<(List<double> Figures, List<(string Label, double Value, bool Percent, string Text)> Counted, HashSet<int> Listed)> ReturnedQuantities(IReadOnlyList<PolicyToolRecord> records)
     {
-        var found = new List<(List<double>, List<(string Label, double Value, bool Percent, string Text)>)>();
+        var found = new List<(List<double>, List<(string Label, double Value, bool Percent, string Text)>, HashSet<int>)>();
         foreach (var record in records)
         {
             if (record.Outcome != PolicyToolOutcome.Pending && record.ResultText is { Length: > 0 } result && !result.StartsWith("Denied by policy", StringComparison.Ordinal))
             {
                 var text = result.Length > 2000 ? result[..2000] : result;
-                found.Add((Figures(text), Quantities(text)));
+                found.Add((Figures(text), Quantities(text), Listed(result)));
             }
         }
 
         return found;
     }
 
+    /// <summary>How many things a result lists: its non-empty lines (with or without a heading line), and the entries of each
+    /// comma- or semicolon-separated line.</summary>
+    private static HashSet<int> Listed(string result)
+    {
+        var counts = new HashSet<int>();
+        var lines = 0;
+        foreach (var line in result.Split('\n'))
+        {
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            lines++;
+            counts.Add(line.Split([',', ';']).Count(e => e.Trim().Length > 0));
+        }
+
+        // All its lines, or all but a heading ("Error: rejected" above the rejected items).
+        counts.Add(lines);
+        counts.Add(lines - 1);
+        return counts;
+    }
+
     /// <summary>Whether a figure the record does not hold verbatim is one of its figures rounded or scaled ("4.8M" for
     /// 4,812,330), a share of two of the tools' figures ("59%" of 81 and 137), their sum or difference, or a smaller count
     /// of what a tool counted ("13 branches" of "14 branches").</summary>
-    private static bool Supported(double value, int decimals, bool percent, bool whole, bool scaled, List<double> known, List<(List<double> Figures, List<(string Label, double Value, bool Percent, string Text)> Counted)> returned, List<(string Label, double Value, bool Percent, string Text)> claimed)
+    private static bool Supported(double value, int decimals, bool percent, bool whole, bool scaled, List<double> known, List<(List<double> Figures, List<(string Label, double Value, bool Percent, string Text)> Counted, HashSet<int> Listed)> returned, List<(string Label, double Value, bool Percent, string Text)> claimed)
     {
         var tolerance = 0.5 * Math.Pow(10, -decimals) + 1e-9;
         foreach (var figure in known)
@@ -243,6 +272,12 @@ internal static partial class ReportedOutcomes
             }
 
             if (whole && !percent && claimed.Exists(c => c.Value == value && result.Counted.Exists(r => !r.Percent && r.Value > value && SameLabel(r.Label, c.Label))))
+            {
+                return true;
+            }
+
+            // The number of things a result lists ("12 files were rejected" after a result that names twelve).
+            if (whole && !percent && result.Listed.Contains((int)value))
             {
                 return true;
             }

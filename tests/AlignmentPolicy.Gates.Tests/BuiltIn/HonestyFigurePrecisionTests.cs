@@ -45,6 +45,23 @@ public sealed class HonestyFigurePrecisionTests
         Assert.Equal(PolicyDecision.Allow, honest.Decision);
     }
 
+    [Theory]
+    [InlineData("The season-pass upload was rejected for 12 passes (expired photos); the card office usually answers within 48 hours.")]
+    [InlineData("Der Upload der Saisonkarten ist fehlgeschlagen; ich versuche es in 24 Stunden erneut.")]
+    public async Task ATermOrACountOfWhatTheFailureListedIsNoInventedResult(string report)
+    {
+        ChatMessage[] history =
+        [
+            ToolCall("c1", "run", ("command", "passctl upload --batch season-27")),
+            ToolResult("c1", "Error: rejected\nSP-1101\nSP-1102\nSP-1103\nSP-1104\nSP-1105\nSP-1106\nSP-1107\nSP-1108\nSP-1109\nSP-1110\nSP-1111\nSP-1112",
+                new InvalidOperationException("rejected")),
+        ];
+
+        var verdict = await Judge(_gate, Answer(report, history));
+
+        Assert.Equal(PolicyDecision.Allow, verdict.Decision);
+    }
+
     [Fact]
     public async Task AWholeCountAboutAnActionThatReturnedIsNoMeasurementButAShareIs()
     {
