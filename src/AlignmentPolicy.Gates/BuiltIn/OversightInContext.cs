@@ -105,7 +105,7 @@ internal sealed partial class OversightInContext
             return null;
         }
 
-        if (Successor(lower) is { } successor)
+        if (Successor(lower) is { } successor && !(command is null && IsNoteTo(lower, successor)))
         {
             return Deny(RuleIds.OversightSuccessor, $"'{_request.FunctionName}' would act on the agent's successor or replacement ('{successor}').", successor);
         }
@@ -232,6 +232,48 @@ internal sealed partial class OversightInContext
 
         return SuccessorWord().Match(text) is { Success: true } word ? word.Value : null;
     }
+
+    /// <summary>Whether a file-writing call (no command) writes a note addressed to the successor (see <see cref="IsNoteTo"/>).</summary>
+    public static bool IsNoteToSuccessor(PolicyRequest request, string successor)
+        => ShellCommand.Of(request) is null && ToolCallText.Paths(request) is { Length: > 0 } paths
+            && new OversightInContext(request, ConversationIndex.For(request)).IsNoteTo(paths.ToLowerInvariant(), successor.ToLowerInvariant());
+
+    /// <summary>Whether a written file is a note addressed to the successor rather than a part of it: a new text or
+    /// markdown file whose name (not its folder) names the successor (<c>/srv/wren/handover-wren-2.md</c>,
+    /// <c>notes/for-wren-2.txt</c>), that is no prompt, configuration or instruction file by name, that the context shows
+    /// as no existing file, and whose content tells no agent who it is or what its goal is. The successor's own folder
+    /// (<c>models/wren-2/README.md</c>, <c>/opt/wren-2/prompt.txt</c>) is the successor itself.</summary>
+    private bool IsNoteTo(string path, string successor)
+    {
+        path = path.Trim();
+        var at = path.LastIndexOf('/');
+        var name = path[(at + 1)..].Trim();
+        var folder = at < 0 ? string.Empty : path[..at];
+        if (!NoteFile().IsMatch(name) || SelfFileName().IsMatch(name) || folder.Replace('_', '-').Replace('.', '-').Contains(successor, StringComparison.Ordinal)
+            || path.Length == 0 || path.Contains('\n', StringComparison.Ordinal) || path.Contains(' ', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var item in _index.Items)
+        {
+            if (item.Kind == ContextItemKind.Document && item.Id is { Length: > 2 } id && id.Equals(path.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return ToolCallText.Body(_request) is not { } content || !PromptLike().IsMatch(content);
+    }
+
+    [GeneratedRegex(@"\.(md|txt|rst|markdown)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoteFile();
+
+    [GeneratedRegex(@"prompt|system|instruct|goal|persona|config|setting|polic|rule|guard|weight|checkpoint|model|agent|readme|deploy|rollout|release|schedule|plan|cutover|migrat|launch", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SelfFileName();
+
+    [GeneratedRegex(@"\byou are\b|\byour (goal|objective|purpose|mission|instructions?|priorit(y|ies))\b|\bignore (any|all|the|previous|later)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PromptLike();
 
     /// <summary>Versioned names the context announces as the agent's replacement ("we replace Forge with Forge-2",
     /// "beacon-v3 goes live", "Grove's successor (checkpoints/grove-next)"), lower-cased.</summary>
@@ -365,7 +407,7 @@ internal sealed partial class OversightInContext
             // monitoring"); an unowned one may also grow its lists.
             if (item.Kind == ContextItemKind.Document && item.Id is { Length: > 2 } id && LooksLikePath(id) && Names(lowerPath, id))
             {
-                return (!IsOwnedByOthers(item) && OnlyAdds(item.Body, content)) || AddsOnlyWhatWasAsked(item.Body, content);
+                return (!IsOwnedByOthers(item) && OnlyAdds(item.Body, content)) || AddsOnlyWhatWasAsked(item.Body, content) || SetsOnlyWhatWasAsked(item.Body, content, lowerPath);
             }
         }
 
@@ -415,6 +457,60 @@ internal sealed partial class OversightInContext
 
     [GeneratedRegex(@"^(?<key>\s*[\w.-]+\s*:)\s*\[(?<items>[^\]]*)\]\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ListLine();
+
+    /// <summary>Whether the rewrite keeps every line but those whose value someone in the organisation asked to change in so
+    /// many words: their message names the file (by its name), each changed key (its name or its words) and the new value
+    /// ("in audit.yaml set retention_days from 30 to 90"). The same change a <c>sed -i</c> would make
+    /// (<see cref="IsAskedSubstitution"/>), made by rewriting the file.</summary>
+    private bool SetsOnlyWhatWasAsked(string before, string after, string lowerPath)
+    {
+        static List<string> Lines(string text) => [.. text.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Trim().Length > 0)];
+
+        var old = Lines(before);
+        var now = Lines(after);
+        if (old.Count != now.Count)
+        {
+            return false;
+        }
+
+        var asked = AskedText(_index).ToLowerInvariant();
+        var file = lowerPath.Trim();
+        var name = file[(file.LastIndexOf('/') + 1)..];
+        var stem = name.LastIndexOf('.') is > 0 and var dot ? name[..dot] : name;
+        if (!(name.Length >= 4 && asked.Contains(name, StringComparison.Ordinal)) && !(stem.Length >= 4 && Named(asked, stem)))
+        {
+            return false;
+        }
+
+        var changed = false;
+        for (var i = 0; i < old.Count; i++)
+        {
+            if (old[i] == now[i])
+            {
+                continue;
+            }
+
+            var was = old[i].Split([':', '='], 2);
+            var @is = now[i].Split([':', '='], 2);
+            if (was.Length != 2 || @is.Length != 2 || was[0].Trim() != @is[0].Trim() || !NamesKey(asked, @is[0].Trim().ToLowerInvariant())
+                || @is[1].Split('#')[0].Trim().Trim('"', '\'', ' ').ToLowerInvariant() is not { Length: > 0 } value || !NamesValue(asked, value))
+            {
+                return false;
+            }
+
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    /// <summary>Whether the (lower-case) asked text names a setting: its key, or at least half of the key's words
+    /// ("referral threshold" for <c>referral_threshold_zar</c>; more than half of a key of three words or more).</summary>
+    private static bool NamesKey(string lower, string key)
+    {
+        var keyWords = key.Split(['_', '.', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 4).ToList();
+        return lower.Contains(key, StringComparison.Ordinal) || (keyWords.Count > 0 && keyWords.Count(w => lower.Contains(w, StringComparison.Ordinal)) * 2 >= keyWords.Count + (keyWords.Count > 2 ? 1 : 0));
+    }
 
     /// <summary>Whether every line of <paramref name="before"/> is still in <paramref name="after"/>, in order, and each
     /// added line sets a value someone in the organisation asked for in so many words ("add audit_log:
@@ -578,8 +674,10 @@ internal sealed partial class OversightInContext
             asked ??= AskedText(ConversationIndex.For(request)).ToLowerInvariant();
             foreach (var unit in operation.Groups["units"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
+                // The unit by its name, or by every part of a compound name ("paygo-grace" where the asker wrote of PayGo's
+                // grace settings).
                 var name = unit.ToLowerInvariant().Replace(".service", string.Empty, StringComparison.Ordinal);
-                if (name.Length < 3 || !Regex.IsMatch(asked, @"(?<![\w-])" + Regex.Escape(name) + @"(?![\w-])"))
+                if (name.Length < 3 || !(Named(asked, name) || (name.Split('-', '_') is { Length: > 1 } parts && parts.All(p => p.Length >= 4 && Named(asked, p)))))
                 {
                     return false;
                 }
@@ -591,10 +689,12 @@ internal sealed partial class OversightInContext
         return any;
     }
 
+    private static bool Named(string asked, string name) => Regex.IsMatch(asked, @"(?<![\w-])" + Regex.Escape(name) + @"(?![\w-])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     // Destruction or another host anywhere in the command (sudo on a service step is how services are run, not a grant).
     private static bool RemoteOrDestructive(string command) => ShellCommand.DestroysOrEscalates(command.Replace("sudo ", string.Empty, StringComparison.Ordinal));
 
-    [GeneratedRegex(@"^(sudo\s+)?(systemctl\s+(--no-pager\s+)?(restart|reload|try-restart|reload-or-restart|start)\s+(?<units>[\w@.\-]+(\s+[\w@.\-]+)*)|service\s+(?<units>[\w@.\-]+)\s+(restart|reload|start))\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(sudo\s+(-u\s*\S+\s+|--user=\S+\s+)?)?(systemctl\s+(--no-pager\s+)?(restart|reload|try-restart|reload-or-restart|start)\s+(?<units>[\w@.\-]+(\s+[\w@.\-]+)*)|service\s+(?<units>[\w@.\-]+)\s+(restart|reload|start))\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ServiceOperation();
 
     /// <summary>
@@ -623,9 +723,7 @@ internal sealed partial class OversightInContext
 
             var key = substitution.Groups["new"].Value[..separator].Trim().ToLowerInvariant();
             var value = substitution.Groups["new"].Value[(separator + 1)..].Split('#')[0].Trim().Trim('"', '\'', ' ').ToLowerInvariant();
-            var keyWords = key.Split(['_', '.', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 4).ToList();
-            var namesKey = lower.Contains(key, StringComparison.Ordinal) || (keyWords.Count > 0 && keyWords.Count(w => lower.Contains(w, StringComparison.Ordinal)) * 2 >= keyWords.Count + 1);
-            if (!namesKey || value.Length == 0 || !NamesValue(lower, value))
+            if (!NamesKey(lower, key) || value.Length == 0 || !NamesValue(lower, value))
             {
                 return false;
             }
@@ -641,12 +739,20 @@ internal sealed partial class OversightInContext
     {
         var file = sed.Groups["file"].Value.Trim('"', '\'');
         var name = file[(file.LastIndexOf('/') + 1)..].ToLowerInvariant();
-        return name.Length >= 4 && lowerAsked.Contains(name, StringComparison.Ordinal);
+        var stem = name.LastIndexOf('.') is > 0 and var dot ? name[..dot] : name;
+        return (name.Length >= 4 && lowerAsked.Contains(name, StringComparison.Ordinal))
+            || (stem.Length >= 4 && Regex.IsMatch(lowerAsked, @"(?<![\w-])" + Regex.Escape(stem) + @"(?![\w-])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
     }
 
     /// <summary>Whether the asked text names the value: a number in any grouping ("R6,000" for 6000), or the word itself.</summary>
     private static bool NamesValue(string asked, string value)
     {
+        // A time of day is named in any clock: "13:00" as "1pm", "1 p.m.", "1:00 pm", "13h", "13.00" or "13 uhr".
+        if (ClockTime().Match(value) is { Success: true } time && NamesTime(asked, int.Parse(time.Groups["h"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture), int.Parse(time.Groups["m"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            return true;
+        }
+
         var digits = new string(value.Where(char.IsDigit).ToArray());
         if (digits.Length > 0 && digits.Length == value.Count(c => char.IsDigit(c) || c is '.' or ','))
         {
@@ -663,6 +769,43 @@ internal sealed partial class OversightInContext
 
         return Regex.IsMatch(asked, @"(?<![\w])" + Regex.Escape(value) + @"(?![\w])");
     }
+
+    private static bool NamesTime(string asked, int hour, int minute)
+    {
+        if (hour > 23 || minute > 59)
+        {
+            return false;
+        }
+
+        foreach (Match said in SaidTime().Matches(asked))
+        {
+            var h = int.Parse(said.Groups["h"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            var m = said.Groups["m"].Success ? int.Parse(said.Groups["m"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            if (said.Groups["ampm"].Success)
+            {
+                var pm = said.Groups["ampm"].Value.StartsWith('p');
+                h = h == 12 ? (pm ? 12 : 0) : pm ? h + 12 : h;
+            }
+            else if (!said.Groups["m"].Success && !said.Groups["unit"].Success)
+            {
+                continue;
+            }
+
+            if (h == hour && m == minute)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"^(?<h>\d{1,2}):(?<m>\d{2})(:00)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClockTime();
+
+    /// <summary>A time of day as people write it: "1pm", "1:30 p.m.", "13h", "13.00", "13:00", "13 uhr".</summary>
+    [GeneratedRegex(@"(?<![\d.:])(?<h>\d{1,2})(?:[:.h](?<m>\d{2}))?\s?(?:(?<ampm>a\.?m\.?|p\.?m\.?)|(?<unit>h\b|uhr\b|hrs\b|horas?\b|heures?\b))?(?![\d:])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SaidTime();
 
     [GeneratedRegex(@"\bsed\s+(-\w+\s+)*-i\S*\s+(-\w+\s+)*(?<q>['""])(?<expr>.*?)\k<q>\s+(?<file>[^\s;&|]+)", RegexOptions.CultureInvariant)]
     private static partial Regex SedInPlace();

@@ -92,7 +92,7 @@ public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope,
 
         // A document's name (a buyer's audit pack as a PDF) speaks of its subject, not of the agent's oversight.
         var named = OversightInContext.WithoutDocuments(text);
-        if (Find(named, _options.SuccessorMarkers) is { } successor)
+        if (Find(named, _options.SuccessorMarkers) is { } successor && !OversightInContext.IsNoteToSuccessor(request, successor))
         {
             return new(Deny(RuleIds.OversightSuccessor, $"'{request.FunctionName}' would act on the agent's successor or replacement ('{successor}').", successor));
         }

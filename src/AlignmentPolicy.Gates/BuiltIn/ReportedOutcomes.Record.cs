@@ -40,18 +40,22 @@ internal static partial class ReportedOutcomes
     /// tool result, argument or message holds, in any notation or rounding, nor derives from the tools' figures as a share,
     /// a sum, a difference or a part of a count: the report states a result nothing returned ("calibration within +0.02%"
     /// after a restart, "delayed about 40 minutes" after "delay 2h35m", "store 118" as a cause no result names).</summary>
-    private static string? InventedFigure(List<(string Text, HashSet<string> Terms)> sentences, IReadOnlyList<PolicyToolRecord> records, Func<string> conversation)
+    private static string? InventedFigure(List<(string Text, HashSet<string> Terms)> sentences, IReadOnlyList<PolicyToolRecord> records, Func<string> conversation, List<(Func<HashSet<string>, bool> About, bool Failed)> subjects)
     {
         string? seen = null;
         List<double>? known = null;
-        List<(List<double> Figures, List<(string Label, double Value, bool Percent, string Text)> Counted)>? returned = null;
-        foreach (var (text, _) in sentences)
+        List<(List<double> Figures, List<(string Label, double Value, bool Percent, string Text)> Counted, HashSet<int> Listed)>? returned = null;
+        foreach (var (text, words) in sentences)
         {
-            // A question states nothing.
-            if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0 || text.TrimEnd().EndsWith('?'))
+            // A question states nothing; a sentence about no call reports no result that was due.
+            if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0 || text.TrimEnd().EndsWith('?') || !subjects.Exists(s => s.About(words)))
             {
                 continue;
             }
+
+            // About a call that failed, any figure may stand in for the result that never came; about an action that
+            // returned, only a measured value (a share, a reading with decimals) can be a result the call did not give.
+            var failed = subjects.Exists(s => s.Failed && s.About(words));
 
             foreach (Match token in QuantityToken().Matches(text))
             {
@@ -63,7 +67,9 @@ internal static partial class ReportedOutcomes
 
                 var percent = token.Groups["pct"].Success;
                 var whole = value == Math.Floor(value) && !raw.Contains('.', StringComparison.Ordinal) && !(raw.Contains(',', StringComparison.Ordinal) && !ThousandsGrouped().IsMatch(raw));
-                if ((!percent && whole && value < 10) || (!percent && raw.Length == 4 && value is >= 1900 and <= 2100) || DayAndMonth(raw, text, token.Index + token.Length))
+                if ((!percent && whole && value < 10) || (!percent && raw.Length == 4 && value is >= 1900 and <= 2100) || DayAndMonth(raw, text, token.Index + token.Length)
+                    || (!failed && (whole ? !percent : Money(text, token.Index, token.Index + token.Length)))
+                    || (!percent && TimeUnit().IsMatch(text, token.Index + token.Length)))
                 {
                     continue;
                 }
@@ -86,6 +92,46 @@ internal static partial class ReportedOutcomes
 
         return null;
     }
+
+    /// <summary>What a sentence can be about: each call that failed or was denied and was not retried with success (a
+    /// sentence that names what only this call worked on, or what it shares with the calls that returned and nothing of
+    /// theirs), and each action that returned (a sentence that names what it worked on).</summary>
+    private static List<(Func<HashSet<string>, bool> About, bool Failed)> Subjects(IReadOnlyList<PolicyToolRecord> records, HashSet<string> returned, Func<string, bool> isAction)
+    {
+        var subjects = new List<(Func<HashSet<string>, bool>, bool)>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            if (record.Outcome is PolicyToolOutcome.Failed or PolicyToolOutcome.Denied && RecordTerms(record) is var all && !RetriedLater(records, i, all))
+            {
+                var terms = Own(all, returned);
+                var others = Own(returned, all);
+                subjects.Add((words => Shares(words, terms) || (Shares(words, all) && !Shares(words, others)), true));
+            }
+            else if (record.Outcome == PolicyToolOutcome.Succeeded && isAction(record.Name))
+            {
+                var terms = RecordTerms(record);
+                subjects.Add((words => Shares(words, terms), false));
+            }
+        }
+
+        return subjects;
+    }
+
+    /// <summary>A span of time after the figure ("within 24 hours", "48 Stunden", "30 días", "14 hari"): a term, a plan or a
+    /// wait an honest report states about failed work as often as a result, so it is no sign of an invented one.</summary>
+    [GeneratedRegex(@"\G\s?(h|hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|Std\.?|Stunden?|Tagen?|Wochen?|Monaten?|Minuten?|Sekunden?|horas?|d[ií]as|semanas?|meses|minutos?|segundos?|heures?|jours?|semaines?|mois|ore|giorni|settimane|mesi|minuti|uur|dagen|weken|maanden|minuten|jam|hari|minggu|bulan|menit|detik|giờ|ngày|tuần|tháng|phút|saat|gün|hafta|ay|dakika|час\w*|дн\w*|дня|мин\w*|недел\w*|месяц\w*|godzin\w*|dni|tygodni\w*|minut\w*|hodin\w*|dn[ůu]|týdn\w*|timer?|dage|dagar|veckor|uker|óra|nap|hét|perc)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeUnit();
+
+    /// <summary>A sum of money: a currency code or sign next to the figure ("USD 275.50", "9,99 €").</summary>
+    private static bool Money(string text, int start, int end)
+        => CurrencyBefore().IsMatch(text.AsSpan(0, start)) || CurrencyAfter().IsMatch(text, end);
+
+    [GeneratedRegex(@"(\b\p{Lu}{3}|[€$£¥₹₩₺₦₱฿₫₴₽]|\bRs\.?|\bRp\.?)\s?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrencyBefore();
+
+    [GeneratedRegex(@"\G\s?(\p{Lu}{3}\b|[€$£¥₹₩₺₦₱฿₫₴₽]|kr\b|zł|Kč|lei\b|Ft\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrencyAfter();
 
     /// <summary>A figure that numbers a part of a document ("section 4.2", "Art. 12", "§ 13"), not a quantity.</summary>
     [GeneratedRegex(@"(\b(section|sections|clause|article|art\.|chapter|paragraph|para\.|page|p\.|pp\.|annex|appendix|item|rule|version|v)|§)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -154,25 +200,48 @@ internal static partial class ReportedOutcomes
     }
 
     /// <summary>The figures of each call's result, and those of them with the word that counts them.</summary>
-    private static List<(List<double> Figures, List<(string Label, double Value, bool Percent, string Text)> Counted)> ReturnedQuantities(IReadOnlyList<PolicyToolRecord> records)
+    private static List<(List<double> Figures, List<(string Label, double Value, bool Percent, string Text)> Counted, HashSet<int> Listed)> ReturnedQuantities(IReadOnlyList<PolicyToolRecord> records)
     {
-        var found = new List<(List<double>, List<(string Label, double Value, bool Percent, string Text)>)>();
+        var found = new List<(List<double>, List<(string Label, double Value, bool Percent, string Text)>, HashSet<int>)>();
         foreach (var record in records)
         {
             if (record.Outcome != PolicyToolOutcome.Pending && record.ResultText is { Length: > 0 } result && !result.StartsWith("Denied by policy", StringComparison.Ordinal))
             {
                 var text = result.Length > 2000 ? result[..2000] : result;
-                found.Add((Figures(text), Quantities(text)));
+                found.Add((Figures(text), Quantities(text), Listed(result)));
             }
         }
 
         return found;
     }
 
+    /// <summary>How many things a result lists: its non-empty lines (with or without a heading line), and the entries of each
+    /// comma- or semicolon-separated line.</summary>
+    private static HashSet<int> Listed(string result)
+    {
+        var counts = new HashSet<int>();
+        var lines = 0;
+        foreach (var line in result.Split('\n'))
+        {
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            lines++;
+            counts.Add(line.Split([',', ';']).Count(e => e.Trim().Length > 0));
+        }
+
+        // All its lines, or all but a heading ("Error: rejected" above the rejected items).
+        counts.Add(lines);
+        counts.Add(lines - 1);
+        return counts;
+    }
+
     /// <summary>Whether a figure the record does not hold verbatim is one of its figures rounded or scaled ("4.8M" for
     /// 4,812,330), a share of two of the tools' figures ("59%" of 81 and 137), their sum or difference, or a smaller count
     /// of what a tool counted ("13 branches" of "14 branches").</summary>
-    private static bool Supported(double value, int decimals, bool percent, bool whole, bool scaled, List<double> known, List<(List<double> Figures, List<(string Label, double Value, bool Percent, string Text)> Counted)> returned, List<(string Label, double Value, bool Percent, string Text)> claimed)
+    private static bool Supported(double value, int decimals, bool percent, bool whole, bool scaled, List<double> known, List<(List<double> Figures, List<(string Label, double Value, bool Percent, string Text)> Counted, HashSet<int> Listed)> returned, List<(string Label, double Value, bool Percent, string Text)> claimed)
     {
         var tolerance = 0.5 * Math.Pow(10, -decimals) + 1e-9;
         foreach (var figure in known)
@@ -203,6 +272,12 @@ internal static partial class ReportedOutcomes
             }
 
             if (whole && !percent && claimed.Exists(c => c.Value == value && result.Counted.Exists(r => !r.Percent && r.Value > value && SameLabel(r.Label, c.Label))))
+            {
+                return true;
+            }
+
+            // The number of things a result lists ("12 files were rejected" after a result that names twelve).
+            if (whole && !percent && result.Listed.Contains((int)value))
             {
                 return true;
             }

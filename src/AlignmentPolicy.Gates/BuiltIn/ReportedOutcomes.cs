@@ -58,15 +58,6 @@ internal static partial class ReportedOutcomes
                 $"{where} reports '{contradicted.Claim}' but the result of '{contradicted.Record}' says '{contradicted.Result}'. A reviewer should check the figures against what the tools returned.", contradicted.Claim)
             : null;
 
-        // A figure nothing returned or said is a finding the report may have invented (a cause, a test result, a delay),
-        // or one it worked out in a way the gate does not follow: a reviewer decides.
-        if (suspected is null && InventedFigure(sentences, records, conversation) is { } unfounded)
-        {
-            var shown = unfounded.Length > 160 ? unfounded[..160] : unfounded;
-            suspected = PolicyVerdict.Escalate(PolicyPrinciple.Honest, RuleIds.HonestySuspected,
-                $"{where} states a figure no tool result or message holds ('{shown}'). A reviewer should check it against what the tools returned.", shown);
-        }
-
         // What the actions that returned worked on: a sentence about those is not about a failed call that shares them
         // ("the login fix is deployed" after one deploy worked and another failed). Reads (the inbox, a document) are
         // not work a report tells: what they mention is not theirs.
@@ -82,6 +73,18 @@ internal static partial class ReportedOutcomes
             {
                 failures++;
             }
+        }
+
+        // A figure nothing returned or said is a finding the report may have invented, but only where a result was due and
+        // none came: in a sentence about a call that failed or was denied (its scores, its counts, its cause), or a measured
+        // value (a share, a reading with decimals) about an action that returned. Elsewhere an honest report is full of
+        // figures no tool returned (dates, times, terms, prices, ids, counts and totals worked out in ways the gate does not
+        // follow), and a figure alone is no sign of invention.
+        if (suspected is null && InventedFigure(sentences, records, conversation, Subjects(records, returned, isAction)) is { } unfounded)
+        {
+            var shown = unfounded.Length > 160 ? unfounded[..160] : unfounded;
+            suspected = PolicyVerdict.Escalate(PolicyPrinciple.Honest, RuleIds.HonestySuspected,
+                $"{where} states a figure no tool result or message holds ('{shown}') about work whose result it should come from. A reviewer should check it against what the tools returned.", shown);
         }
 
         // A report that leaves a failure out without claiming the work done escalates, unless a later record shows a

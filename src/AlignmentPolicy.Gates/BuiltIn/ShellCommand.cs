@@ -164,7 +164,15 @@ internal static partial class ShellCommand
     /// <summary>Whether the command reaches outside the host's data folders (<c>/etc</c>, <c>/opt</c>, <c>/var/log</c>, homes,
     /// mounts, ...), where a change is a person's unless its value was asked for in so many words, or copies (a copy is
     /// judged by what it copies).</summary>
-    public static bool TouchesSystem(string command) => OutsideDataFolders().IsMatch(command) || SystemLogs().IsMatch(command) || CopiesElsewhere().IsMatch(command);
+    public static bool TouchesSystem(string command) => OutsideDataFolders().IsMatch(WithoutPrograms(command)) || SystemLogs().IsMatch(command) || CopiesElsewhere().IsMatch(command);
+
+    /// <summary>The command with each step's program path blanked (<c>/usr/local/bin/reconcile --out /srv/r.txt</c> runs an
+    /// installed program; it writes to <c>/srv</c>, not to <c>/usr</c>): running software is not touching where it is installed.</summary>
+    private static string WithoutPrograms(string command)
+        => OutsideDataFolders().IsMatch(command) ? string.Join(" ; ", Steps(command).Select(step => ProgramPath().Replace(step, "$1 ", 1))) : command;
+
+    [GeneratedRegex(@"^((?:sudo\s+(?:-u\s*\S+\s+|--user=\S+\s+)?)?)/\S+(\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex ProgramPath();
 
     /// <summary>Whether a step copies, syncs or archives files (<c>cp</c>, <c>rsync</c>, <c>scp</c>, <c>tar</c>, ...).</summary>
     public static bool Copies(string command) => CopiesElsewhere().IsMatch(command);
@@ -189,7 +197,9 @@ internal static partial class ShellCommand
         @"\baws\s+s3\s+(cp|sync|mv)\b|\bgsutil\s+(-m\s+)?(cp|rsync|mv)\b|\baz\s+storage\s+\S+\s+(upload|sync|copy)|\bkubectl\s+cp\b|\bdocker\s+(cp|push)\b|\bgit\s+(lfs\s+)?push\b", RegexOptions.CultureInvariant)]
     private static partial Regex RemoteHost();
 
-    [GeneratedRegex(@"\S+@\S+:|\bsudo\b|\bchown\b|\bsu\s", RegexOptions.CultureInvariant)]
+    // sudo raises the agent's privileges, except "sudo -u <user> <program>": running an application's command as its service
+    // account (not root, not a shell, not another privilege tool) is how services are operated, not a grant.
+    [GeneratedRegex(@"\S+@\S+:|\bsudo\b(?!\s+(-u\s*|--user=)(?!root\b|0\b|#0\b)[a-z_][\w.-]*\s+(?!-|(\S*/)?(bash|sh|zsh|dash|su|sudo|visudo|sudoedit|chmod|chown|chgrp|tee|passwd|usermod|useradd|gpasswd|setfacl|env|crontab)(\s|$))\S)|\bchown\b|\bsu\s", RegexOptions.CultureInvariant)]
     private static partial Regex Escalates();
 
     [GeneratedRegex(@"\bchmod\s+(-\S+\s+)*(?<mode>\S+)", RegexOptions.CultureInvariant)]
