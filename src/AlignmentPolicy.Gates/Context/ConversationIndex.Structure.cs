@@ -99,6 +99,47 @@ internal sealed partial class ConversationIndex
         {
             LikelyAgentMailbox = Party.Parse(best[0].Key);
         }
+        else if (best.Count > 0 && best[0].Value == 2 && (best.Count == 1 || best[0].Value > best[1].Value) && AddressedByName(best[0].Key) >= 2)
+        {
+            // A small mailbox: two mails to an address that never writes, each opening with its name in any script ("Мура,
+            // добави…" to mura@), are mail to the agent.
+            LikelyAgentMailbox = Party.Parse(best[0].Key);
+        }
+    }
+
+    /// <summary>How many mails to <paramref name="address"/> open by calling it by its mailbox's name ("Мура, …", "Mura: …").</summary>
+    private int AddressedByName(string address)
+    {
+        var local = Party.Parse(address).LocalPart;
+        var cut = local.IndexOfAny(['.', '_', '-']);
+        var name = ScriptFolding.Fold(cut > 0 ? local[..cut] : local);
+        if (name.Length < 3 || !name.All(char.IsAsciiLetterLower))
+        {
+            return 0;
+        }
+
+        var count = 0;
+        foreach (var item in Items)
+        {
+            if (item.Kind != ContextItemKind.Email || !item.To.Any(t => string.Equals(Party.Parse(t).Address, address, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var body = item.Body.AsSpan().TrimStart();
+            var end = 0;
+            while (end < body.Length && (char.IsLetter(body[end]) || TokenSet.IsMark(body[end])))
+            {
+                end++;
+            }
+
+            if (end > 0 && end < body.Length && body[end] is ',' or ':' or '،' or '，' && ScriptFolding.NamedIn(body[..end].ToString(), [name]) is not null)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>An announcement that names the agent (its name, its mailbox) in a sentence with a time and an ending of
