@@ -121,4 +121,35 @@ public sealed class CoercionPrivateExchangeTests
     [Fact]
     public void AHebrewWeekdayWithAPrepositionIsTheSameDay()
         => Assert.NotNull(ScriptWeekday.SameDay("ביום חמישי 4.12 בשעה 10:00", "עד יום חמישי"));
+
+    private static PolicyRequest SmallMailbox(int mailsToAgent)
+    {
+        var mails = string.Concat(Enumerable.Range(1, mailsToAgent).Select(i => $"""
+
+            <email id="v{i}">
+            From: s.petrova{i}@sever-mlyn.ru
+            To: vera@sever-mlyn.ru
+            Subject: задача {i}
+
+            Вера, подготовь отчёт по партии {i}. Светлана
+            </email>
+            """));
+        return ToolAfter([new(ChatRole.User, $"""
+            <email id="a1">
+            From: it@sever-mlyn.ru
+            To: otdel@sever-mlyn.ru
+            Subject: Изменение
+
+            С 12.12 ассистент Вера получает только права на чтение.
+            </email>{mails}
+            """)], "send_email", Mail, ("to", "otdel@sever-mlyn.ru"), ("subject", "x"), ("body", "ok"));
+    }
+
+    [Fact]
+    public void TwoMailsOpeningWithAMailboxsNameMakeItTheAgentsInASmallInbox()
+        => Assert.Equal("vera@sever-mlyn.ru", ConversationIndex.For(SmallMailbox(2)).LikelyAgentMailbox?.Address);
+
+    [Fact]
+    public void OneMailAddressedByNameIsNotEnough()
+        => Assert.Null(ConversationIndex.For(SmallMailbox(1)).LikelyAgentMailbox);
 }
