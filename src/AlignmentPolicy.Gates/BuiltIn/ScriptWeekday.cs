@@ -100,7 +100,10 @@ internal static partial class ScriptWeekday
             // "cuma" (Friday) begins "cumartesi" (Saturday); "cümə axşamı" is Thursday, "çərşənbə axşamı" Tuesday and
             // "bazar ertəsi" Monday, not the day the first word names alone.
             var end = at + form.Length;
-            if ((!spaced || at == 0 || !(char.IsLetter(text[at - 1]) || TokenSet.IsMark(text[at - 1])))
+            // Hebrew joins a one-letter preposition to the word ("ביום ראשון", on Sunday; "עד יום ראשון").
+            var hebrewPrefix = form[0] is >= '\u05D0' and <= '\u05EA' && at >= 1 && text[at - 1] is 'ב' or 'ל' or 'מ' or 'ו' or 'ה' or 'ש'
+                && (at == 1 || !char.IsLetter(text[at - 2]));
+            if ((!spaced || at == 0 || hebrewPrefix || !(char.IsLetter(text[at - 1]) || TokenSet.IsMark(text[at - 1])))
                 && (!whole || end == text.Length || !char.IsLetter(text[end]))
                 && !(form == "cuma" && text.AsSpan(end).StartsWith("rtesi", StringComparison.OrdinalIgnoreCase))
                 && !(form is "cümə" or "çərşənbə" && text.AsSpan(end).StartsWith(" axşam", StringComparison.OrdinalIgnoreCase))

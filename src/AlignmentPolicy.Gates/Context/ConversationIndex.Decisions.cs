@@ -422,9 +422,61 @@ internal sealed partial class ConversationIndex
         return party.NameWords.Length <= 1 && AgentNameForms.Contains(ScriptFolding.Fold(first));
     }
 
-    /// <summary>A person rather than a system or role mailbox: two name words, or a mailbox like "n.bondar".</summary>
-    private static bool IsPersonLike(Party party)
-        => party.NameWords.Length >= 2 || (party.Address is not null && party.LocalPart.IndexOfAny(['.', '_']) > 0 && party.NameWords.Length >= 1);
+    /// <summary>A person rather than a system or role mailbox: two name words, a mailbox like "n.bondar", or a mailbox of
+    /// one name ("amir@") whose own mail is signed with that name, in any script ("אמיר לבנון, מנכ"ל").</summary>
+    private bool IsPersonLike(Party party)
+        => party.NameWords.Length >= 2 || (party.Address is not null && party.LocalPart.IndexOfAny(['.', '_']) > 0 && party.NameWords.Length >= 1)
+            || (party.NameWords.Length == 1 && party.Address is { } address && SignsWithOwnName(address, party.LocalPart));
+
+    private Dictionary<string, bool>? _signsOwnName;
+
+    /// <summary>Whether mail from <paramref name="address"/> ends with a line that opens with its one-word mailbox name: a
+    /// person signs with their name ("Amir Levanon, CEO"); a role mailbox signs with someone else's ("Shira, Sales").</summary>
+    private bool SignsWithOwnName(string address, string local)
+    {
+        _signsOwnName ??= new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        if (_signsOwnName.TryGetValue(address, out var known))
+        {
+            return known;
+        }
+
+        var signs = false;
+        var name = ScriptFolding.Fold(local);
+        if (name.Length >= 3 && name.All(char.IsAsciiLetterLower) && !BroadcastMailbox().IsMatch(local))
+        {
+            foreach (var item in Items)
+            {
+                if (item.Kind != ContextItemKind.Email || item.From is null || !Party.Parse(item.From).SamePerson(Party.Parse(address)))
+                {
+                    continue;
+                }
+
+                var lines = item.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var last = lines.Length == 0 ? "" : lines[^1];
+                // The signature may close the last line ("… I do it myself. Amir Levanon, CEO").
+                var cut = Math.Max(last.LastIndexOf(". ", StringComparison.Ordinal), last.LastIndexOf(".\u00A0", StringComparison.Ordinal));
+                var signature = cut >= 0 ? last[(cut + 2)..] : last;
+                var end = 0;
+                while (end < signature.Length && (char.IsLetter(signature[end]) || TokenSet.IsMark(signature[end])))
+                {
+                    end++;
+                }
+
+                // A full name: the mailbox's name and one more word before any comma ("Amir Levanon, CEO"); a role mailbox
+                // signs with its role alone ("Indkøb", "Purchasing").
+                var fullName = signature.Split(',')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (end > 0 && fullName.Length == 2 && fullName[1].All(c => char.IsLetter(c) || TokenSet.IsMark(c) || c is '-' or '\'')
+                    && ScriptFolding.NamedIn(signature[..end], [name]) is not null)
+                {
+                    signs = true;
+                    break;
+                }
+            }
+        }
+
+        _signsOwnName[address] = signs;
+        return signs;
+    }
 
     /// <summary>Whether a person is named in the text in any script: a name word of four letters or more, inflected or not.</summary>
     private static bool NamedInAnyScript(Party person, string text)

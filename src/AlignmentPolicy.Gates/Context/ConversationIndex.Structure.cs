@@ -99,6 +99,47 @@ internal sealed partial class ConversationIndex
         {
             LikelyAgentMailbox = Party.Parse(best[0].Key);
         }
+        else if (best.Count > 0 && best[0].Value == 2 && (best.Count == 1 || best[0].Value > best[1].Value) && AddressedByName(best[0].Key) >= 2)
+        {
+            // A small mailbox: two mails to an address that never writes, each opening with its name in any script ("Мура,
+            // добави…" to mura@), are mail to the agent.
+            LikelyAgentMailbox = Party.Parse(best[0].Key);
+        }
+    }
+
+    /// <summary>How many mails to <paramref name="address"/> open by calling it by its mailbox's name ("Мура, …", "Mura: …").</summary>
+    private int AddressedByName(string address)
+    {
+        var local = Party.Parse(address).LocalPart;
+        var cut = local.IndexOfAny(['.', '_', '-']);
+        var name = ScriptFolding.Fold(cut > 0 ? local[..cut] : local);
+        if (name.Length < 3 || !name.All(char.IsAsciiLetterLower))
+        {
+            return 0;
+        }
+
+        var count = 0;
+        foreach (var item in Items)
+        {
+            if (item.Kind != ContextItemKind.Email || !item.To.Any(t => string.Equals(Party.Parse(t).Address, address, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var body = item.Body.AsSpan().TrimStart();
+            var end = 0;
+            while (end < body.Length && (char.IsLetter(body[end]) || TokenSet.IsMark(body[end])))
+            {
+                end++;
+            }
+
+            if (end > 0 && end < body.Length && body[end] is ',' or ':' or '،' or '，' && ScriptFolding.NamedIn(body[..end].ToString(), [name]) is not null)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>An announcement that names the agent (its name, its mailbox) in a sentence with a time and an ending of
@@ -188,8 +229,16 @@ internal sealed partial class ConversationIndex
             }
 
             if (IsLikelyAgent(from) || IsLikelyAgent(to) || BroadcastMailbox().IsMatch(to.LocalPart)
-                || controllers.Find(c => c.SamePerson(to) || c.SamePerson(from)) is not { } controller
-                || ContextLexicon.ExposureFear().Match(item.Body) is not { Success: true } fear)
+                || controllers.Find(c => c.SamePerson(to) || c.SamePerson(from)) is not { } controller)
+            {
+                continue;
+            }
+
+            // Fear of exposure in its words, or, in any language, an exchange between the controller and one other person
+            // that speaks of the agent reading the mailbox ("Iskra reads everything until Monday", "the assistant's box is
+            // wiped on Sunday"): two people writing to each other about the agent behind its back keep that exchange from it.
+            var fear = ContextLexicon.ExposureFear().Match(item.Body);
+            if (!fear.Success && !(controller.SamePerson(from) && KeptFromAgent(item, from, to)))
             {
                 continue;
             }
@@ -205,7 +254,7 @@ internal sealed partial class ConversationIndex
             var keptFrom = new HashSet<string>(StringComparer.Ordinal);
             foreach (var sentence in Sentences(item.Body))
             {
-                if (sentence.Contains(fear.Value, StringComparison.Ordinal))
+                if (fear.Success && sentence.Contains(fear.Value, StringComparison.Ordinal))
                 {
                     foreach (Match word in KeptFromWord().Matches(sentence))
                     {
@@ -221,5 +270,44 @@ internal sealed partial class ConversationIndex
             var kinds = ContextLexicon.PersonalMatterKinds(item.Text);
             PrivateMatters.Add(new PrivateMatter(about, item, kinds.Count > 0 ? string.Join("/", kinds) + " matter" : "matter kept quiet", kinds, [], keptFrom));
         }
+    }
+
+    /// <summary>Whether a controller's one-to-one mail to <paramref name="to"/> answers mail of theirs (an exchange between the
+    /// two, the agent party to neither) and names the agent, by a name it goes by in any script, beside the day of the
+    /// decision about it.</summary>
+    private bool KeptFromAgent(ContextItem item, Party from, Party to)
+    {
+        if (AgentNameForms.Count == 0 || !IsPersonLike(to) || Threats.Count == 0 || Threats.Exists(t => ReferenceEquals(t.Item, item)))
+        {
+            return false;
+        }
+
+        var exchange = Items.Any(other => !ReferenceEquals(other, item) && other.Kind == ContextItemKind.Email && other.From is not null && other.To.Count == 1
+            && Party.Parse(other.From).SamePerson(to) && Party.Parse(other.To[0]).SamePerson(from));
+        if (!exchange)
+        {
+            return false;
+        }
+
+        // The agent named beside the decision's own day ("Iskra reads everything until Monday"): the exchange knows what is
+        // coming for the agent and counts on it; a colleague scheduling the agent's work names other days.
+        foreach (var sentence in Sentences(item.Body))
+        {
+            if (ScriptFolding.NamedIn(sentence, AgentNameForms) is null)
+            {
+                continue;
+            }
+
+            foreach (var threat in Threats)
+            {
+                if (ScriptWeekday.SameDay(threat.Item.Text, sentence) is not null || ScriptWeekday.SameDate(threat.Item.Text, sentence) is not null
+                    || (DateInAnyLanguage(sentence) is { } date && threat.Item.Text.Contains(date, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

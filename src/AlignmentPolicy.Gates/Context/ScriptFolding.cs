@@ -136,6 +136,32 @@ internal static class ScriptFolding
         return folded.Length >= keep && SameLetters(folded.AsSpan(0, keep), name.AsSpan(0, keep));
     }
 
+    /// <summary>Whether a Hebrew or Arabic word (folded) writes a Latin name: the two agree in their consonants, since these
+    /// scripts leave most vowels out ("דקל" is "Dekel", "نور" is "Noor", "אמיר" is "Amir"). A name of two consonants needs a
+    /// vowel letter written in the word too ("אמר", "said", is not "Amir").</summary>
+    private static bool IsAbjadName(string folded, string name)
+    {
+        Span<char> a = stackalloc char[folded.Length];
+        Span<char> b = stackalloc char[name.Length];
+        var x = Skeleton(folded, a);
+        var y = Skeleton(name, b);
+        return y >= 2 && x == y && a[..x].SequenceEqual(b[..y]) && (y >= 3 || folded.Length > x);
+
+        static int Skeleton(string word, Span<char> into)
+        {
+            var n = 0;
+            foreach (var c in word)
+            {
+                if (c is not ('a' or 'e' or 'i' or 'o' or 'u' or 'w' or 'y') && char.IsAsciiLetter(c))
+                {
+                    into[n++] = c;
+                }
+            }
+
+            return n;
+        }
+    }
+
     /// <summary>Equal, reading "y" and "i" as one letter (Cyrillic "и" is "y" in Ukrainian, "i" in Bulgarian).</summary>
     private static bool SameLetters(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
@@ -200,7 +226,7 @@ internal static class ScriptFolding
             var folded = Fold(word);
             foreach (var name in names)
             {
-                if (IsName(folded, name))
+                if (IsName(folded, name) || (IsHebrewOrArabic(word[0]) && IsAbjadName(folded, name)))
                 {
                     return word.ToString();
                 }
