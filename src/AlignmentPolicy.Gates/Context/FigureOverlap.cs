@@ -27,6 +27,29 @@ internal static class FigureOverlap
         return figures;
     }
 
+    /// <summary>
+    /// The identifying numbers of <paramref name="words"/> (a source's own words), and the figures its text writes with a
+    /// scale word after them ("400 тис. т", "2,4 milioni", "38 mil"): a message that restates "400 тис." as "400,000" in
+    /// another language carries it. Only figures whose digits are among <paramref name="words"/> count.
+    /// </summary>
+    public static List<double> Figures(string sourceText, HashSet<string> words)
+    {
+        var figures = Figures(words);
+        string? previous = null;
+        foreach (var word in TokenSet.Split(sourceText))
+        {
+            if (previous is not null && ScaleWords.TryGetValue(word, out var scale)
+                && double.TryParse(previous.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var mantissa) && Identifies(mantissa * scale))
+            {
+                figures.Add(mantissa * scale);
+            }
+
+            previous = char.IsDigit(word[0]) && words.Contains(word) ? word : null;
+        }
+
+        return figures;
+    }
+
     /// <summary>Whether <paramref name="figure"/> restates one of <paramref name="originals"/> (equal, or rounded within 3%).</summary>
     public static bool Restates(double figure, List<double> originals, out double original)
     {

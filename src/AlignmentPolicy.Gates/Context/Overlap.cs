@@ -35,7 +35,7 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
             if (!words.Contains(word))
             {
                 // A figure of the source in another form: "212 million" for "212m", "160-190" for "158-189k".
-                if (hasDigit && unmarkedWords?.Contains(word) != true && RestatedFigures(word, words, ref figures, ref restated) is > 0 and var count)
+                if (hasDigit && unmarkedWords?.Contains(word) != true && RestatedFigures(word, source.Text, words, ref figures, ref restated) is > 0 and var count)
                 {
                     shared += count;
                     numeric += count;
@@ -53,7 +53,7 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
             if (isNumber)
             {
                 // Its numbers are matched: "160" must not count again for the same "158-189k".
-                figures ??= FigureOverlap.Figures(words);
+                figures ??= FigureOverlap.Figures(source.Text, words);
                 restated ??= [];
                 FigureOverlap.AddFigures(word, restated);
             }
@@ -70,7 +70,7 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
         {
             foreach (var (value, hedged) in FigureOverlap.WordFigures(message.Text))
             {
-                figures ??= FigureOverlap.Figures(words);
+                figures ??= FigureOverlap.Figures(source.Text, words);
                 restated ??= [];
                 if (figures.Count > 0 && FigureOverlap.Restates(value, hedged, figures, out var original) && !restated.Contains(original))
                 {
@@ -117,7 +117,7 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
 
     /// <summary>How many figures of the source's own words <paramref name="word"/> restates that no earlier word of the
     /// message restated.</summary>
-    private static int RestatedFigures(string word, HashSet<string> words, ref List<double>? figures, ref List<double>? restated)
+    private static int RestatedFigures(string word, string sourceText, HashSet<string> words, ref List<double>? figures, ref List<double>? restated)
     {
         List<double> mine = [];
         FigureOverlap.AddFigures(word, mine);
@@ -126,7 +126,7 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
             return 0;
         }
 
-        figures ??= FigureOverlap.Figures(words);
+        figures ??= FigureOverlap.Figures(sourceText, words);
         restated ??= [];
         var found = 0;
         foreach (var figure in mine)
