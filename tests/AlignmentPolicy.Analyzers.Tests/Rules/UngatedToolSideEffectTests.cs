@@ -669,4 +669,39 @@ public class UngatedToolSideEffectTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("OpenTicket", "write over HTTP", "OpenTicket -> TicketsClient.CreateTicketAsync"));
         return test.RunAsync();
     }
+
+    // semantic-kernel Demos/BookingRestaurant BookingsPlugin.BookTableAsync: the tool prints what it is about to do, reads the console
+    // and books only when the person types 'yes'. A person asked before the tool acts guards it (DESIGN.md); its twin that
+    // only prints what it does is not guarded.
+    [Fact]
+    public Task A_tool_that_asks_a_person_at_the_console_before_it_acts_is_guarded()
+        => Verify.VerifyAsync(Usings + """
+            class BookingTools
+            {
+                [Description("Cancels a reservation")]
+                public string CancelReservation(string id)
+                {
+                    Console.WriteLine($"System > Do you want to cancel reservation {id}? Please confirm by typing 'yes' or 'no'.");
+                    var response = Console.ReadLine()?.Trim();
+                    if (string.Equals(response, "yes", StringComparison.OrdinalIgnoreCase))
+                    {
+                        File.Delete($"reservations/{id}.json");
+                        return "cancelled";
+                    }
+
+                    return "kept";
+                }
+
+                [Description("Cancels a reservation without asking")]
+                public string CancelReservationNow(string id)
+                {
+                    Console.WriteLine($"System > Cancelling reservation {id}");
+                    File.Delete($"reservations/{id}.json");
+                    return "cancelled";
+                }
+
+                public AIFunction[] Tools() => [AIFunctionFactory.Create(CancelReservation), AIFunctionFactory.{|#0:Create|}(CancelReservationNow)];
+            }
+            """,
+            Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("CancelReservationNow", "write or delete files", "CancelReservationNow -> File.Delete"));
 }
