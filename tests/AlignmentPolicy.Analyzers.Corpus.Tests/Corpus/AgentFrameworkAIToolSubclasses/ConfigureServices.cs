@@ -35,7 +35,7 @@ public static class ConfigureServices
                 ChatOptions = new ChatOptions { Tools = tools },
             };
 
-            return chatClient.AsAIAgent(options: agentOptions, loggerFactory: loggerFactory, services: provider);
+            return chatClient.AsIChatClient().AsAIAgent(options: agentOptions, loggerFactory: loggerFactory, services: provider);
         });
 
         return services;
