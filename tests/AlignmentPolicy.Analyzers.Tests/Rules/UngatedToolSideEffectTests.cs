@@ -479,6 +479,8 @@ public class UngatedToolSideEffectTests
                 {
                     public async Task<List<Board>> GetBoards() => await trelloClient.GetBoardsCurrentTokenCanAccessAsync();
 
+                    public async Task<string> SearchCards(string text) => (await trelloClient.SendQueryAsync(text)).ToString();
+
                     public async Task<Card> AddNewCard(AddCardOptions addCardOptions) => await trelloClient.AddCardAsync(addCardOptions);
 
                     public async Task<Card> MoveCard(string cardId, string newListId)
@@ -493,6 +495,7 @@ public class UngatedToolSideEffectTests
                     [
                         AIFunctionFactory.{|#0:Create|}(trelloTools.AddNewCard),
                         AIFunctionFactory.Create(trelloTools.GetBoards),
+                        AIFunctionFactory.Create(trelloTools.SearchCards),
                         AIFunctionFactory.{|#1:Create|}(trelloTools.MoveCard),
                     ];
                 }

@@ -169,8 +169,11 @@ internal static class ServiceClients
         return false;
     }
 
-    /// <summary><c>CreateIfNotExistsAsync</c>, <c>CreateDatabaseIfNotExistsAsync</c>: a client's setup, idempotent, not an action.</summary>
-    private static bool IsEnsureExists(string name) => name.IndexOf("IfNotExist", StringComparison.Ordinal) >= 0;
+    /// <summary>
+    /// <c>CreateIfNotExistsAsync</c>, <c>CreateDatabaseIfNotExistsAsync</c>: a client's setup, idempotent, not an action; and a query sent
+    /// under a write verb's name (<c>SendQueryAsync</c> of a GraphQL client, <c>CreateQuery</c>) reads.
+    /// </summary>
+    private static bool IsEnsureExists(string name) => name.IndexOf("IfNotExist", StringComparison.Ordinal) >= 0 || name.IndexOf("Query", StringComparison.Ordinal) >= 0;
 
     private static bool IsAwaitable(ITypeSymbol type)
         => type is INamedTypeSymbol { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
