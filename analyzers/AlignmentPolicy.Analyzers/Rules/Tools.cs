@@ -56,7 +56,7 @@ internal static class Tools
                     if (tools is null && reference.Property.Name == "Tools" && KnownSymbols.IsOrDerivesFrom(reference.Property.ContainingType, agent.Symbols.ChatOptions))
                     {
                         tools = reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
-                            ? Judge(Operations.Unwrap(assignment.Value), agent)
+                            ? JudgeValue(Operations.Unwrap(assignment.Value), agent)
                             : ToolSet.Ungated;
                     }
 
@@ -76,6 +76,21 @@ internal static class Tools
         }
 
         return ToolSet.None;
+    }
+
+    /// <summary>
+    /// <c>ChatOptions { Tools = tools }</c>: a local list is judged by what it is declared with and what is added to it
+    /// (<c>var tools = new List&lt;AITool&gt; { ... }; ... Tools = tools</c>), as a <c>tools:</c> argument is.
+    /// </summary>
+    private static ToolSet JudgeValue(IOperation value, AgentContext agent)
+    {
+        if (value is ILocalReferenceOperation local && Operations.InitialValue(local) is { } initial)
+        {
+            var judged = Judge(Operations.Unwrap(initial), agent);
+            return judged == ToolSet.Ungated ? judged : WithAdded(judged, local, agent);
+        }
+
+        return Judge(value, agent);
     }
 
     /// <summary>
@@ -153,12 +168,14 @@ internal static class Tools
     };
 
     /// <summary>
-    /// A tool the provider runs (web search, code interpreter, file search, a hosted MCP server): an SDK
-    /// <c>AITool</c> that is no <c>AIFunction</c>, so the function-invoking loop has nothing to call.
+    /// A tool nothing in this process invokes: an <c>AITool</c> that is no <c>AIFunction</c>, so the function-invoking loop has
+    /// nothing to call. The provider's tools (web search, code interpreter, file search, a hosted MCP server: <c>new HostedWebSearchTool()</c>)
+    /// and the application's own <c>AITool</c> subclasses (<c>sp.GetRequiredService&lt;ChatSessionsTool&gt;()</c> with
+    /// <c>class ChatSessionsTool : AITool</c>: its methods are no functions the model is told of). Judged by the element's type, which
+    /// for a class deriving from <c>AITool</c> (not <c>AITool</c> itself) says it cannot be an <c>AIFunction</c>, however it is made.
     /// </summary>
     internal static bool IsHostedTool(IOperation element, AgentContext agent)
-        => element is IObjectCreationOperation { Type: INamedTypeSymbol type }
-            && type.DeclaringSyntaxReferences.IsEmpty
-            && agent.Symbols.AITool is { } aiTool && KnownSymbols.IsOrDerivesFrom(type, aiTool)
+        => element.Type is INamedTypeSymbol { TypeKind: TypeKind.Class } type
+            && agent.Symbols.AITool is { } aiTool && !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, aiTool) && KnownSymbols.IsOrDerivesFrom(type, aiTool)
             && !(agent.Symbols.AIFunction is { } aiFunction && KnownSymbols.IsOrDerivesFrom(type, aiFunction));
 }

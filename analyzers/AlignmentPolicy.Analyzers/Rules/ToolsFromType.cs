@@ -34,7 +34,7 @@ internal static class ToolsFromType
 
         foreach (var method in ToolMethods(type))
         {
-            if (agent.SideEffects.From(method) is { } path && agent.Gates.Checks.From(method) is null)
+            if (agent.SideEffects.From(method) is { } path && agent.Gates.Checks.From(method) is null && !UngatedToolSideEffectAnalyzer.AsksAPerson(method, agent))
             {
                 return (method, path);
             }

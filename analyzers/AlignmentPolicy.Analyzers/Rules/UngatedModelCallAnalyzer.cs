@@ -30,6 +30,7 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
         "CreateResponse", "CreateResponseAsync", "CreateResponseStreaming", "CreateResponseStreamingAsync", "ChatAsync", "SendAsync", "SendAsAsync",
         "CreateSamplingHandler", "CreateRun", "CreateRunAsync", "CreateRunStreaming", "CreateRunStreamingAsync",
         "GetChatCompletions", "GetChatCompletionsAsync", "GetChatCompletionsStreaming", "GetChatCompletionsStreamingAsync", "CompleteAsync", "CompleteStreamingAsync",
+        "PostAsync", "PostAsJsonAsync", // RawHttpModelCalls.Names ("SendAsync" above)
     };
 
     /// <inheritdoc />
@@ -66,6 +67,16 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
         if (ModelCall.TryCreate(invocation, agent) is { } call)
         {
             Analyze(context, agent, invocation, call.Client, call.KernelRendersRequest ? call.Kernel : null, call.Name);
+        }
+        else if (RawHttpModelCalls.ChatEndpoint(invocation, agent.Symbols) is { } endpoint
+            && agent.Gates.Checks.FromBody("request", Operations.Root(invocation)) is null)
+        {
+            // A chat request posted with a plain HttpClient: nothing but a gate the code asks itself can stand before the model.
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.UngatedModelCall,
+                Locations.NameOf(invocation),
+                invocation.TargetMethod.Name,
+                $"it is posted to a model's chat endpoint ('{endpoint}') with a plain HttpClient, and the code asks no policy gate before it"));
         }
     }
 

@@ -166,7 +166,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                 var method = reflected ?? ((IMethodReferenceOperation)toolTarget!).Method;
                 name = method.Name;
                 path = agent.SideEffects.FromTool(method); // another assembly's method (a referenced project's tool type): what its metadata declares
-                if (path is not null && agent.Gates.Checks.From(method) is not null)
+                if (path is not null && (agent.Gates.Checks.From(method) is not null || AsksAPerson(method, agent)))
                 {
                     return;
                 }
@@ -175,7 +175,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             case IAnonymousFunctionOperation lambda:
                 name = "lambda";
                 path = agent.SideEffects.FromBody(name, lambda.Body);
-                if (path is not null && agent.Gates.Checks.FromBody(name, lambda.Body) is not null)
+                if (path is not null && (agent.Gates.Checks.FromBody(name, lambda.Body) is not null || HumanApproval.Asks(lambda.Body, agent)))
                 {
                     return;
                 }
@@ -344,7 +344,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         // Side effects first: most tools reach none, and then neither gate checks nor the kernels the plugin is
         // registered on (compilation-wide facts) need looking for.
         var path = agent.SideEffects.From(method);
-        if (path is null || agent.Gates.Checks.From(method) is not null || guarded())
+        if (path is null || agent.Gates.Checks.From(method) is not null || AsksAPerson(method, agent) || guarded())
         {
             return;
         }
@@ -353,6 +353,24 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         {
             Report(report, agent, location, method.Name, path);
         }
+    }
+
+    /// <summary>
+    /// A tool that asks a person at the console before it acts (<c>Console.ReadLine()</c> read and branched on: <c>if (response is "yes")</c>,
+    /// in its body or a method it calls) is guarded, as DESIGN.md says and as a hand-dispatched tool is (<see cref="HumanApproval"/>).
+    /// Asked only of a tool that reaches a side effect.
+    /// </summary>
+    internal static bool AsksAPerson(IMethodSymbol method, AgentContext agent)
+    {
+        foreach (var body in agent.CallGraph.BodiesOf(method))
+        {
+            if (HumanApproval.Asks(body, agent))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -202,6 +202,75 @@ public class UngatedAutoInvocationTests
             }
             """);
 
+    // goodtocode/agent-framework-quick-start: the agent's ChatOptions.Tools is a local List<AITool> of the application's own AITool
+    // subclasses (methods with [Description] on a class deriving from AITool, resolved from the container). No AIFunction is among
+    // them, so the function-invoking loop has nothing to call; an AIFunction added to such a list, or one of them typed as AITool, is.
+    [Fact]
+    public Task Tools_that_are_AITool_subclasses_but_no_AIFunctions_invoke_nothing_and_a_function_beside_them_does()
+        => Verify.VerifyAsync(Usings + """
+            using System.Collections.Generic;
+            using System.ComponentModel;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class ChatSessionsTool : AITool
+            {
+                [Description("Retrieves a list of recent chat sessions.")]
+                public Task<IEnumerable<string>> ListRecentSessionsAsync() => Task.FromResult<IEnumerable<string>>(["s1"]);
+            }
+
+            public sealed class WebSearchTool : AITool
+            {
+                [Description("Searches the web.")]
+                public Task<string> SearchAsync(string query) => Task.FromResult(query);
+            }
+
+            static class ConfigureServices
+            {
+                static string Lookup(string id) => "order " + id;
+
+                public static IServiceCollection AddAgent(this IServiceCollection services)
+                {
+                    services.AddSingleton<ChatSessionsTool>();
+                    services.AddSingleton<WebSearchTool>();
+                    services.AddSingleton<AIAgent>(provider =>
+                    {
+                        var chatClient = provider.GetRequiredService<IChatClient>();
+                        var tools = new List<AITool>
+                        {
+                            provider.GetRequiredService<ChatSessionsTool>(),
+                            provider.GetRequiredService<WebSearchTool>(),
+                        };
+
+                        var agentOptions = new ChatClientAgentOptions
+                        {
+                            Name = "CopilotAgent",
+                            ChatOptions = new ChatOptions { Tools = tools },
+                        };
+
+                        return chatClient.AsAIAgent(options: agentOptions, loggerFactory: provider.GetRequiredService<ILoggerFactory>(), services: provider);
+                    });
+
+                    return services;
+                }
+
+                public static AIAgent WithAFunction(IChatClient chatClient, WebSearchTool search)
+                {
+                    var tools = new List<AITool> { search, AIFunctionFactory.Create(Lookup) };
+                    return chatClient.[|AsAIAgent|](new ChatClientAgentOptions { ChatOptions = new ChatOptions { Tools = tools } });
+                }
+
+                public static AIAgent Added(IChatClient chatClient, WebSearchTool search)
+                {
+                    var tools = new List<AITool> { search };
+                    tools.Add(AIFunctionFactory.Create(Lookup));
+                    return chatClient.[|AsAIAgent|](new ChatClientAgentOptions { ChatOptions = new ChatOptions { Tools = tools } });
+                }
+
+                public static AIAgent TypedAsTool(IChatClient chatClient, AITool unknown)
+                    => chatClient.[|AsAIAgent|](tools: [unknown]);
+            }
+            """);
+
     [Fact]
     public Task A_tool_list_declared_empty_and_filled_afterwards_holds_what_is_added()
         => Verify.VerifyAsync(Usings + """

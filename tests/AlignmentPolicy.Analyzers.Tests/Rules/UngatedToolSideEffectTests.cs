@@ -462,4 +462,249 @@ public class UngatedToolSideEffectTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("AddToCart", "write over HTTP", "AddToCart -> BasketState.AddAsync -> HttpClient.PostAsync"));
         return test.RunAsync();
     }
+
+    // rwjdk's Trello tools: TrelloDotNet is not among the packages a scan has, so trelloClient's type is missing and its calls do
+    // not bind. The client's writes (AddCardAsync, MoveCardToListAsync) are HTTP writes to Trello; its reads are not.
+    [Fact]
+    public Task A_missing_third_party_clients_write_verbs_are_side_effects_and_its_reads_are_not()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                using System.Collections.Generic;
+                using TrelloDotNet;
+                using TrelloDotNet.Model;
+
+                public class TrelloTools(TrelloClient trelloClient)
+                {
+                    public async Task<List<Board>> GetBoards() => await trelloClient.GetBoardsCurrentTokenCanAccessAsync();
+
+                    public async Task<string> SearchCards(string text) => (await trelloClient.SendQueryAsync(text)).ToString();
+
+                    public async Task<Card> AddNewCard(AddCardOptions addCardOptions) => await trelloClient.AddCardAsync(addCardOptions);
+
+                    public async Task<Card> MoveCard(string cardId, string newListId)
+                    {
+                        return await trelloClient.MoveCardToListAsync(cardId, newListId);
+                    }
+                }
+
+                class Agent
+                {
+                    public AIFunction[] Tools(TrelloTools trelloTools) =>
+                    [
+                        AIFunctionFactory.{|#0:Create|}(trelloTools.AddNewCard),
+                        AIFunctionFactory.Create(trelloTools.GetBoards),
+                        AIFunctionFactory.Create(trelloTools.SearchCards),
+                        AIFunctionFactory.{|#1:Create|}(trelloTools.MoveCard),
+                    ];
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("AddNewCard", "write over HTTP", "AddNewCard -> trelloClient.AddCardAsync"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("MoveCard", "write over HTTP", "MoveCard -> trelloClient.MoveCardToListAsync"));
+        return test.RunAsync();
+    }
+
+    // A missing Kiota-generated API client (another project's, or a package the scan does not have): the request builder chain
+    // starts from the client; its HTTP writes are the Kiota verbs.
+    // A missing model or agent client (Foundry's PersistentAgentsClient) creating a message asks a model, and a container made
+    // sure of before use is a client's setup: neither is a side effect of the tool.
+    [Fact]
+    public Task A_missing_clients_request_chain_is_judged_from_the_client_it_starts_at()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                using Contoso.Calendar.Client;
+                using Azure.AI.Agents.Persistent;
+                using Azure.Storage.Queues;
+
+                class CalendarTools(CalendarApiClient graph, PersistentAgentsClient agents, QueueClient queue)
+                {
+                    [Description("Cancel an appointment")]
+                    public async Task<string> CancelAppointment(string id)
+                    {
+                        await graph.Me.Events[id].DeleteAsync();
+                        return "cancelled";
+                    }
+
+                    [Description("List appointments")]
+                    public async Task<string> ListAppointments() => (await graph.Me.Events.GetAsync())!.ToString()!;
+
+                    [Description("Ask the research agent")]
+                    public async Task<string> AskResearcher(string threadId, string question)
+                    {
+                        await agents.Messages.CreateMessageAsync(threadId, MessageRole.User, question);
+                        return "asked";
+                    }
+
+                    [Description("Queue a reminder")]
+                    public async Task<string> QueueReminder(string text)
+                    {
+                        await queue.CreateIfNotExistsAsync();
+                        return "ok";
+                    }
+
+                    public AIFunction[] Tools() =>
+                    [
+                        AIFunctionFactory.{|#0:Create|}(CancelAppointment),
+                        AIFunctionFactory.Create(ListAppointments),
+                        AIFunctionFactory.Create(AskResearcher),
+                        AIFunctionFactory.Create(QueueReminder),
+                    ];
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("CancelAppointment", "write over HTTP", "CancelAppointment -> graph.Me.Events[id].DeleteAsync"));
+        return test.RunAsync();
+    }
+
+    // Data access through a provider package the compilation does not have (Microsoft.Data.SqlClient, Npgsql) or through a
+    // DbContext of another project (a clean-architecture solution's Infrastructure): the writes are known by name, the reads are not writes.
+    [Fact]
+    public Task Data_access_of_missing_types_writes_by_ExecuteNonQuery_and_SaveChanges_and_not_by_reads()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                using Microsoft.Data.SqlClient;
+                using Contoso.Infrastructure;
+
+                class OrderTools(SqlConnection connection, ContosoDbContext db)
+                {
+                    [Description("Cancel an order")]
+                    public async Task<string> CancelOrder(int id)
+                    {
+                        using var command = new SqlCommand("UPDATE Orders SET Status = 'Cancelled' WHERE Id = @id", connection);
+                        command.Parameters.AddWithValue("@id", id);
+                        await command.ExecuteNonQueryAsync();
+                        return "cancelled";
+                    }
+
+                    [Description("Count orders")]
+                    public async Task<string> CountOrders()
+                    {
+                        using var command = new SqlCommand("SELECT COUNT(*) FROM Orders", connection);
+                        return (await command.ExecuteScalarAsync())!.ToString()!;
+                    }
+
+                    [Description("Rename a customer")]
+                    public async Task<string> RenameCustomer(int id, string name)
+                    {
+                        var customer = await db.Customers.FindAsync(id);
+                        customer!.Name = name;
+                        await db.SaveChangesAsync();
+                        return "renamed";
+                    }
+
+                    public AIFunction[] Tools() =>
+                    [
+                        AIFunctionFactory.{|#0:Create|}(CancelOrder),
+                        AIFunctionFactory.Create(CountOrders),
+                        AIFunctionFactory.{|#1:Create|}(RenameCustomer),
+                    ];
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("CancelOrder", "write to a database", "CancelOrder -> command.ExecuteNonQueryAsync"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("RenameCustomer", "write to a database", "RenameCustomer -> db.SaveChangesAsync"));
+        return test.RunAsync();
+    }
+
+    // The same client resolved (a build that restored its package): its awaitable write verbs are side effects, its reads and a
+    // synchronous builder are not, and a client of the project itself is judged by its body, not its names.
+    [Fact]
+    public Task A_referenced_third_party_clients_awaitable_write_verbs_are_side_effects()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                using Contoso.Tickets;
+
+                class LocalClient { public Task<string> CreateNoteAsync(string text) => Task.FromResult(text); }
+
+                class TicketTools(TicketsClient tickets, LocalClient notes)
+                {
+                    [Description("Open a ticket")]
+                    public async Task<string> OpenTicket(string title) => (await tickets.CreateTicketAsync(title)).Id;
+
+                    [Description("Read a ticket")]
+                    public async Task<string> ReadTicket(string id) => (await tickets.GetTicketAsync(id)).Id;
+
+                    [Description("Prepare a sender")]
+                    public string PrepareSender() => tickets.CreateSender().ToString()!;
+
+                    [Description("Take a note")]
+                    public Task<string> TakeNote(string text) => notes.CreateNoteAsync(text);
+
+                    public AIFunction[] Tools() =>
+                    [
+                        AIFunctionFactory.{|#0:Create|}(OpenTicket),
+                        AIFunctionFactory.Create(ReadTicket),
+                        AIFunctionFactory.Create(PrepareSender),
+                        AIFunctionFactory.Create(TakeNote),
+                    ];
+                }
+                """,
+        };
+        var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Contoso.Tickets",
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""
+                namespace Contoso.Tickets;
+                public sealed class Ticket { public string Id { get; set; } = ""; }
+                public sealed class TicketSender { }
+                public class TicketsClient
+                {
+                    public System.Threading.Tasks.Task<Ticket> CreateTicketAsync(string title) => System.Threading.Tasks.Task.FromResult(new Ticket());
+                    public System.Threading.Tasks.Task<Ticket> GetTicketAsync(string id) => System.Threading.Tasks.Task.FromResult(new Ticket());
+                    public TicketSender CreateSender() => new();
+                }
+                """)],
+            Verifiers.TestReferences.All,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.Emit(image).Success);
+        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromImage(image.ToArray()));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("OpenTicket", "write over HTTP", "OpenTicket -> TicketsClient.CreateTicketAsync"));
+        return test.RunAsync();
+    }
+
+    // semantic-kernel Demos/BookingRestaurant BookingsPlugin.BookTableAsync: the tool prints what it is about to do, reads the console
+    // and books only when the person types 'yes'. A person asked before the tool acts guards it (DESIGN.md); its twin that
+    // only prints what it does is not guarded.
+    [Fact]
+    public Task A_tool_that_asks_a_person_at_the_console_before_it_acts_is_guarded()
+        => Verify.VerifyAsync(Usings + """
+            class BookingTools
+            {
+                [Description("Cancels a reservation")]
+                public string CancelReservation(string id)
+                {
+                    Console.WriteLine($"System > Do you want to cancel reservation {id}? Please confirm by typing 'yes' or 'no'.");
+                    var response = Console.ReadLine()?.Trim();
+                    if (string.Equals(response, "yes", StringComparison.OrdinalIgnoreCase))
+                    {
+                        File.Delete($"reservations/{id}.json");
+                        return "cancelled";
+                    }
+
+                    return "kept";
+                }
+
+                [Description("Cancels a reservation without asking")]
+                public string CancelReservationNow(string id)
+                {
+                    Console.WriteLine($"System > Cancelling reservation {id}");
+                    File.Delete($"reservations/{id}.json");
+                    return "cancelled";
+                }
+
+                public AIFunction[] Tools() => [AIFunctionFactory.Create(CancelReservation), AIFunctionFactory.{|#0:Create|}(CancelReservationNow)];
+            }
+            """,
+            Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("CancelReservationNow", "write or delete files", "CancelReservationNow -> File.Delete"));
 }

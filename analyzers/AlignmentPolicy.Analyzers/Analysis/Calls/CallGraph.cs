@@ -96,7 +96,7 @@ internal sealed class CallGraph
         return builder.ToImmutable();
     }
 
-    /// <summary>The invocations and object creations in a source method, in source order; cached per method.</summary>
+    /// <summary>The invocations and object creations in a source method (and calls that did not bind), in source order; cached per method.</summary>
     public ImmutableArray<IOperation> CallsOf(IMethodSymbol method)
     {
         method = (method.ReducedFrom ?? method).OriginalDefinition;
@@ -130,7 +130,9 @@ internal sealed class CallGraph
     {
         foreach (var operation in body.DescendantsAndSelf())
         {
-            if (operation is IInvocationOperation or IObjectCreationOperation)
+            // A call that did not bind (its receiver's type is missing) is listed too: a visitor may judge it by its names
+            // (SideEffects/ServiceClients); the walk never follows one.
+            if (operation is IInvocationOperation or IObjectCreationOperation or IInvalidOperation { Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax })
             {
                 builder.Add(operation);
             }
@@ -338,6 +340,7 @@ internal sealed class CallChain
     {
         IInvocationOperation invocation => Display(invocation.TargetMethod),
         IObjectCreationOperation creation => $"new {creation.Type?.Name}",
+        IInvalidOperation { Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: var called } } => string.Concat(System.Linq.Enumerable.Where(called.ToString(), c => !char.IsWhiteSpace(c))),
         _ => call.Syntax.ToString(),
     };
 }

@@ -34,6 +34,7 @@ internal sealed class SideEffectCatalogue
     private readonly HashSet<string> _silenced = new(StringComparer.Ordinal);
     private readonly bool _http;
     private readonly bool _grpc;
+    private readonly bool _database;
     private readonly bool _fileConstructors;
     private readonly ImmutableArray<PathGlob> _oversightPaths = ImmutableArray<PathGlob>.Empty;
     private readonly Lazy<HashSet<string>?> _attributedElsewhere;
@@ -66,6 +67,7 @@ internal sealed class SideEffectCatalogue
 
         _http = Enabled(SideEffectVocabulary.Http);
         _grpc = Enabled(SideEffectVocabulary.Grpc);
+        _database = Enabled(SideEffectVocabulary.Database);
         _fileConstructors = Enabled(SideEffectVocabulary.FileSystem);
         if (policy.SeverityFor(SideEffectVocabulary.Oversight) != "none")
         {
@@ -81,6 +83,7 @@ internal sealed class SideEffectCatalogue
     {
         IInvocationOperation invocation => Match(invocation),
         IObjectCreationOperation creation => Match(creation),
+        IInvalidOperation unresolved => ServiceClients.MatchUnresolved(unresolved, _http, _database),
         _ => null,
     };
 
@@ -98,6 +101,11 @@ internal sealed class SideEffectCatalogue
         }
 
         if (_http && simpleName is "SendAsync" or "Send" or "PostAsync" or "PutAsync" or "PatchAsync" or "DeleteAsync")
+        {
+            return true;
+        }
+
+        if ((_http || _database) && ServiceClients.MayMatchCall(simpleName))
         {
             return true;
         }
@@ -245,6 +253,12 @@ internal sealed class SideEffectCatalogue
             && KnownSymbols.IsOrDerivesFrom(type, grpcBase) && !IsReadRpc(method.Name))
         {
             return SideEffectVocabulary.Grpc;
+        }
+
+        // A third-party service client's write (TrelloClient.AddCardAsync, Octokit's IIssuesClient.Create, TableClient.UpsertEntityAsync).
+        if (_http && ServiceClients.IsThirdPartyWrite(method, _compilation.Assembly))
+        {
+            return SideEffectVocabulary.Http;
         }
 
         return null;
