@@ -27,7 +27,7 @@ internal static class RawHttpModelCalls
     public static string? ChatEndpoint(IInvocationOperation invocation, KnownSymbols symbols)
     {
         var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-        if (method.Name is not ("PostAsync" or "PostAsJsonAsync" or "SendAsync") || symbols.HttpMessageInvoker is not { } invoker)
+        if (Array.IndexOf(Names, method.Name) < 0 || symbols.HttpMessageInvoker is not { } invoker)
         {
             return null;
         }
@@ -108,7 +108,7 @@ internal static class RawHttpModelCalls
                 case IFieldReferenceOperation { Field: { HasConstantValue: true, ConstantValue: string constant } } when Match(constant) is { } found:
                     return found;
                 case ILocalReferenceOperation local when depth < 3 && seen.Add(local.Local):
-                    foreach (var assigned in AssignedValues(local))
+                    foreach (var assigned in LocalValues.WithCompound(Operations.Root(local), local.Local))
                     {
                         if (Spelled(assigned, seen, depth + 1) is { } found)
                         {
@@ -121,23 +121,6 @@ internal static class RawHttpModelCalls
         }
 
         return null;
-    }
-
-    /// <summary>What a local is declared with and assigned (<c>=</c>, <c>+=</c>) in the body it belongs to.</summary>
-    private static IEnumerable<IOperation> AssignedValues(ILocalReferenceOperation local)
-    {
-        foreach (var operation in Operations.Root(local).Descendants())
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) && declarator.Initializer is { } initializer:
-                    yield return initializer.Value;
-                    break;
-                case IAssignmentOperation { Target: ILocalReferenceOperation target, Value: var assigned } when SymbolEqualityComparer.Default.Equals(target.Local, local.Local):
-                    yield return assigned;
-                    break;
-            }
-        }
     }
 
     private static string? Match(string text)
