@@ -9,13 +9,14 @@
 #
 #   bench/real-repos/run.sh --mirrors /work/.mirror [--work DIR] [--only owner/name] [--heldout-details]
 #   bench/real-repos/run.sh --sources /work/realrepos [--work DIR] [--only owner/name] [--heldout-details]
+#   ... --set dev|heldout   only the development or the held-out repositories
 #
 # A mirror is <mirrors>/<owner>+<name>/repo (or <mirrors>/<owner>+<name>), bare or not; it is never written.
 # Not run by CI: the repositories are not on a fresh machine. See tests/real-repos/README.md.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-mirrors="" sources="" work="" only="" details=""
+mirrors="" sources="" work="" only="" details="" set=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --mirrors) mirrors=$(cd "$2" && pwd); shift 2 ;;
@@ -23,6 +24,7 @@ while [ $# -gt 0 ]; do
     --work) mkdir -p "$2"; work=$(cd "$2" && pwd); shift 2 ;;
     --only) only=$2; shift 2 ;;
     --heldout-details) details=--heldout-details; shift ;;
+    --set) set=$2; shift 2 ;;
     *) echo "run.sh: unknown argument '$1' (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -78,7 +80,7 @@ while IFS=$'\t' read -r -u 3 folder commit set subfolders; do
     echo "   scanned $folder/$sub [$set]: $(tail -n 1 "$work/logs/$folder.$index.txt")"
     index=$((index + 1))
   done
-done 3< <(tool list --repos "$list" ${only:+--only "$only"})
+done 3< <(tool list --repos "$list" ${only:+--only "$only"} ${set:+--set "$set"})
 
 echo
-tool score --repos "$list" --labels "$repo/tests/real-repos/labels" --sources "$sources" --sarif "$work/sarif" ${only:+--only "$only"} $details
+tool score --repos "$list" --labels "$repo/tests/real-repos/labels" --sources "$sources" --sarif "$work/sarif" ${only:+--only "$only"} ${set:+--set "$set"} $details

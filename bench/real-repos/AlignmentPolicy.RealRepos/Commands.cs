@@ -16,10 +16,9 @@ internal static class Commands
     {
         var repos = RepoList.Load(options.Required("--repos"));
         var labelDir = options.Required("--labels");
-        var only = options.Optional("--only");
         var heldoutDetails = options.Flag("--heldout-details");
         var scores = new List<RepoScore>();
-        foreach (var repo in repos.Where(r => only is null || r.Repo == only))
+        foreach (var repo in Selected(repos, options))
         {
             var sources = new SourceFiles(Path.Combine(options.Required("--sources"), repo.FolderName));
             var findings = LoadFindings(repo, options.Required("--sarif"));
@@ -87,13 +86,25 @@ internal static class Commands
     /// <summary>For run.sh: <c>owner+name commit set subfolder...</c>, tab-separated, one repository per line.</summary>
     public static int List(Options options)
     {
-        var only = options.Optional("--only");
-        foreach (var repo in RepoList.Load(options.Required("--repos")).Where(r => only is null || r.Repo == only))
+        foreach (var repo in Selected(RepoList.Load(options.Required("--repos")), options))
         {
             Console.WriteLine(string.Join('\t', [repo.FolderName, repo.Commit, repo.Set, .. repo.Scan]));
         }
 
         return 0;
+    }
+
+    /// <summary>The repositories <c>--only owner/name</c> and <c>--set dev|heldout</c> select (all when neither is given).</summary>
+    private static IEnumerable<RepoEntry> Selected(IReadOnlyList<RepoEntry> repos, Options options)
+    {
+        var only = options.Optional("--only");
+        var set = options.Optional("--set");
+        if (set is not null and not "dev" and not "heldout")
+        {
+            throw new ArgumentException($"--set takes dev or heldout, not '{set}'");
+        }
+
+        return repos.Where(r => (only is null || r.Repo == only) && (set is null || r.Set == set));
     }
 
     public static int Key(Options options)

@@ -1,11 +1,11 @@
 using AlignmentPolicy.RealRepos;
 
 // Commands (run.sh calls `score`; the others help a person label):
-//   score      --repos F --labels D --sources D --sarif D [--heldout-details] [--only owner/name]
+//   score      --repos F --labels D --sources D --sarif D [--heldout-details] [--only owner/name] [--set dev|heldout]
 //   findings   --repos F --labels D --sources D --sarif D --repo owner/name    every finding with its key and label, as label rows
 //   candidates --repos F --sources D --repo owner/name                          candidate sites per rule, as label rows to judge
 //   key        --sources D --repo owner/name --path P --line L --column C      the key of one site
-//   list       --repos F [--only owner/name]                                  one line per repository: folder commit set subfolder... (for run.sh)
+//   list       --repos F [--only owner/name] [--set dev|heldout]             one line per repository: folder commit set subfolder... (for run.sh)
 var options = Options.Parse(args.Skip(1));
 try
 {
