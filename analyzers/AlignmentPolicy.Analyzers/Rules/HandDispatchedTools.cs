@@ -134,11 +134,22 @@ internal static class HandDispatchedTools
 /// </summary>
 internal static class HumanApproval
 {
-    public static bool Asks(IOperation region, AgentContext agent) => Asks(region, agent, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default));
+    private static readonly string[] s_readNames = { "ReadLine", "ReadKey" };
 
-    private static bool Asks(IOperation body, AgentContext agent, int depth, HashSet<IMethodSymbol> seen)
+    /// <summary>Whether code in this region asks a person.</summary>
+    public static bool Asks(IOperation region, AgentContext agent)
+        => MayAsk(agent) && Asks(region.DescendantsAndSelf(), agent, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default));
+
+    /// <summary>Whether a source method asks a person: read from the calls the call graph listed for it (its body is not bound or walked again).</summary>
+    public static bool Asks(IMethodSymbol method, AgentContext agent)
+        => MayAsk(agent) && Asks(agent.CallGraph.CallsOf(method), agent, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default));
+
+    /// <summary>Name first, once per compilation: a console read is spelled <c>ReadLine</c> or <c>ReadKey</c> where it is called and in every method that leads to one.</summary>
+    private static bool MayAsk(AgentContext agent) => agent.Sources.AnyTreeSpells(s_readNames);
+
+    private static bool Asks(IEnumerable<IOperation> operations, AgentContext agent, int depth, HashSet<IMethodSymbol> seen)
     {
-        foreach (var operation in body.DescendantsAndSelf())
+        foreach (var operation in operations)
         {
             if (operation is not IInvocationOperation invocation)
             {
@@ -155,7 +166,7 @@ internal static class HumanApproval
             else if (depth < 3 && invocation.TargetMethod.DeclaringSyntaxReferences.Length == 1 && seen.Add(invocation.TargetMethod.OriginalDefinition)
                 && invocation.TargetMethod.DeclaringSyntaxReferences[0].GetSyntax() is MethodDeclarationSyntax declaration
                 && declaration.DescendantTokens().Any(t => t.ValueText is "ReadLine" or "ReadKey")
-                && agent.OperationOf(declaration) is { } called && Asks(called, agent, depth + 1, seen))
+                && Asks(agent.CallGraph.CallsOf(invocation.TargetMethod), agent, depth + 1, seen))
             {
                 return true;
             }

@@ -360,18 +360,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     /// in its body or a method it calls) is guarded, as DESIGN.md says and as a hand-dispatched tool is (<see cref="HumanApproval"/>).
     /// Asked only of a tool that reaches a side effect.
     /// </summary>
-    internal static bool AsksAPerson(IMethodSymbol method, AgentContext agent)
-    {
-        foreach (var body in agent.CallGraph.BodiesOf(method))
-        {
-            if (HumanApproval.Asks(body, agent))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    internal static bool AsksAPerson(IMethodSymbol method, AgentContext agent) => HumanApproval.Asks(method, agent);
 
     /// <summary>
     /// Scanned without the Process package, <c>KernelProcessStep</c> is an unresolved base type: only its name

@@ -17,7 +17,9 @@ namespace AlignmentPolicy.Analyzers.Analysis.Calls;
 internal sealed class CallGraph
 {
     private readonly AgentContext _context;
+    private readonly ConcurrentDictionary<IMethodSymbol, Lazy<ImmutableArray<IOperation>>> _bodies = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> _calls = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> _returned = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _targets = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _unbound = new(SymbolEqualityComparer.Default);
     private readonly Lazy<ImplementationIndex> _implementations;
@@ -73,27 +75,82 @@ internal sealed class CallGraph
         return false;
     }
 
-    /// <summary>The bodies of a source method (one per declaration; partial methods may have two), or empty.</summary>
+    /// <summary>
+    /// The bodies of a source method (one per declaration; partial methods may have two), or empty. Cached per method: a
+    /// filter is asked whether it always calls through, whether it asks a gate and whether it blocks a rendered prompt, a
+    /// factory's returns are read at each of its call sites, and each would otherwise look the body up again.
+    /// </summary>
     public ImmutableArray<IOperation> BodiesOf(IMethodSymbol method)
     {
         method = (method.ReducedFrom ?? method).OriginalDefinition;
-        var refs = method.DeclaringSyntaxReferences;
-        if (refs.Length == 0)
+        if (method.DeclaringSyntaxReferences.Length == 0)
         {
             return ImmutableArray<IOperation>.Empty;
         }
 
-        var builder = ImmutableArray.CreateBuilder<IOperation>(refs.Length);
-        foreach (var reference in refs)
+        return _bodies.GetOrAdd(method, m => new Lazy<ImmutableArray<IOperation>>(() =>
         {
-            var syntax = reference.GetSyntax();
-            if (_context.OperationOf(syntax) is { } body)
+            var refs = m.DeclaringSyntaxReferences;
+            var builder = ImmutableArray.CreateBuilder<IOperation>(refs.Length);
+            foreach (var reference in refs)
             {
-                builder.Add(body);
+                if (_context.OperationOf(reference.GetSyntax()) is { } body)
+                {
+                    builder.Add(body);
+                }
+            }
+
+            return builder.ToImmutable();
+        }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    /// <summary>
+    /// The values a source method returns (<c>return x;</c> in its own bodies, not in a lambda or local function inside),
+    /// in source order; cached per method, as every call site of a factory asks.
+    /// </summary>
+    public ImmutableArray<IOperation> ReturnedValuesOf(IMethodSymbol method)
+    {
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (method.DeclaringSyntaxReferences.Length == 0)
+        {
+            return ImmutableArray<IOperation>.Empty;
+        }
+
+        return _returned.GetOrAdd(method, m =>
+        {
+            var builder = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var body in BodiesOf(m))
+            {
+                foreach (var descendant in body.Descendants())
+                {
+                    if (descendant is IReturnOperation { ReturnedValue: { } value } returned && ReturnsFrom(returned, body))
+                    {
+                        builder.Add(value);
+                    }
+                }
+            }
+
+            return builder.ToImmutable();
+        });
+    }
+
+    /// <summary>Whether a return belongs to this body rather than to a lambda or local function inside it (a local function's own body included).</summary>
+    private static bool ReturnsFrom(IReturnOperation returned, IOperation body)
+    {
+        for (var current = returned.Parent; current is not null; current = current.Parent)
+        {
+            if (current == body)
+            {
+                return true;
+            }
+
+            if (current is ILocalFunctionOperation or IAnonymousFunctionOperation)
+            {
+                return false;
             }
         }
 
-        return builder.ToImmutable();
+        return false;
     }
 
     /// <summary>The invocations and object creations in a source method (and calls that did not bind), in source order; cached per method.</summary>
@@ -142,8 +199,9 @@ internal sealed class CallGraph
     /// <summary>
     /// The methods that calls in a source method's body would call but that did not bind because an argument's type is
     /// missing (a type of another project of the solution, which a scan compiles alone: <c>state.AddAsync(item!)</c> with
-    /// <c>item</c> of an unresolved <c>CatalogItem</c>), when the name has a single candidate. Cached per method; asked only by
-    /// walks that follow such calls (<see cref="ICallVisitor{T}.FollowsUnboundCalls"/>).
+    /// <c>item</c> of an unresolved <c>CatalogItem</c>), when the name has a single candidate. Read from the calls
+    /// <see cref="CallsOf"/> listed (which holds the calls that did not bind too), so the body is bound and walked once
+    /// for both. Cached per method; asked only by walks that follow such calls (<see cref="ICallVisitor{T}.FollowsUnboundCalls"/>).
     /// </summary>
     public ImmutableArray<IMethodSymbol> UnboundCallsOf(IMethodSymbol method)
     {
@@ -155,29 +213,21 @@ internal sealed class CallGraph
 
         return _unbound.GetOrAdd(method, m =>
         {
-            var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
-            foreach (var body in BodiesOf(m))
+            ImmutableArray<IMethodSymbol>.Builder? builder = null;
+            foreach (var call in CallsOf(m))
             {
-                AddUnbound(body, builder);
-            }
-
-            return builder.ToImmutable();
-        });
-    }
-
-    private static void AddUnbound(IOperation body, ImmutableArray<IMethodSymbol>.Builder builder)
-    {
-        foreach (var operation in body.DescendantsAndSelf())
-        {
-            if (operation is IInvalidOperation { Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax syntax, SemanticModel: { } model })
-            {
-                var info = model.GetSymbolInfo(syntax);
-                if ((info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) is IMethodSymbol candidate)
+                if (call is IInvalidOperation { Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax syntax, SemanticModel: { } model })
                 {
-                    builder.Add(candidate);
+                    var info = model.GetSymbolInfo(syntax);
+                    if ((info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) is IMethodSymbol candidate)
+                    {
+                        (builder ??= ImmutableArray.CreateBuilder<IMethodSymbol>()).Add(candidate);
+                    }
                 }
             }
-        }
+
+            return builder?.ToImmutable() ?? ImmutableArray<IMethodSymbol>.Empty;
+        });
     }
 
     /// <summary>

@@ -1075,25 +1075,6 @@ internal sealed class OriginTracer
         return index.TryGetValue(name, out var found) ? found : (IReadOnlyList<AssignmentExpressionSyntax>)Array.Empty<AssignmentExpressionSyntax>();
     }
 
-    /// <summary>Whether a return belongs to this body rather than to a lambda or local function inside it (a local function's own body included).</summary>
-    private static bool ReturnsFrom(IReturnOperation returned, IOperation body)
-    {
-        for (var current = returned.Parent; current is not null; current = current.Parent)
-        {
-            if (current == body)
-            {
-                return true;
-            }
-
-            if (current is ILocalFunctionOperation or IAnonymousFunctionOperation)
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// What a factory of this compilation returns, wherever the call can land: its own body, or, for an interface, abstract or
     /// virtual member (<c>await agentFactory.CreateTitleAgent()</c> on an injected <c>IAgentFactory</c>), the returns of every
@@ -1139,16 +1120,10 @@ internal sealed class OriginTracer
     private Origin TraceReturns(IMethodSymbol method, int depth, ImmutableHashSet<ISymbol> visiting, ImmutableDictionary<IParameterSymbol, IOperation> bindings)
     {
         Origin? result = null;
-        foreach (var body in _context.CallGraph.BodiesOf(method))
+        foreach (var value in _context.CallGraph.ReturnedValuesOf(method))
         {
-            foreach (var returned in body.Descendants().OfType<IReturnOperation>())
-            {
-                if (returned.ReturnedValue is { } value && ReturnsFrom(returned, body))
-                {
-                    var origin = Trace(value, depth + 1, visiting, bindings);
-                    result = result is { } previous ? Origin.Combine(previous, origin) : origin;
-                }
-            }
+            var origin = Trace(value, depth + 1, visiting, bindings);
+            result = result is { } previous ? Origin.Combine(previous, origin) : origin;
         }
 
         return result ?? Origin.Unknown($"{method.Name}() returns nothing this analysis can follow");

@@ -55,6 +55,7 @@ internal sealed class PipelineIndex
     // The plugin registrations' syntax (no binding), listed once: every plugin type asks about them, and merging and sorting
     // the trees' lists again per type made the question quadratic in the number of plugins.
     private readonly Lazy<ImmutableArray<InvocationExpressionSyntax>> _pluginRegistrationSyntax;
+    private readonly ConcurrentDictionary<InvocationExpressionSyntax, Lazy<(IInvocationOperation Invocation, ITypeSymbol Plugin)?>> _pluginRegistrations = new();
     private readonly ConcurrentDictionary<SyntaxTree, Lazy<bool>> _ungatedKernelIn = new();
     private readonly ConcurrentDictionary<SyntaxTree, Lazy<bool>> _ungatedPipelineIn = new();
     private readonly Lazy<List<IOperation?>> _processStarts;
@@ -727,12 +728,13 @@ internal sealed class PipelineIndex
     {
         foreach (var syntax in _pluginRegistrationSyntax.Value)
         {
-            if (!_context.Sources.TreeSpells(syntax.SyntaxTree, pluginType.Name) || _context.OperationOf(syntax) is not IInvocationOperation invocation
-                || _context.Classifier.Classify(invocation.TargetMethod) != InvocationKind.PluginRegistration
-                || RegisteredPlugin(invocation) is not { } registered || !SymbolEqualityComparer.Default.Equals(registered, pluginType))
+            if (!_context.Sources.TreeSpells(syntax.SyntaxTree, pluginType.Name) || Registration(syntax) is not { } registration
+                || !SymbolEqualityComparer.Default.Equals(registration.Plugin, pluginType))
             {
                 continue;
             }
+
+            var invocation = registration.Invocation;
 
             if (IsPluginCreation(invocation.TargetMethod))
             {
@@ -754,6 +756,18 @@ internal sealed class PipelineIndex
             }
         }
     }
+
+    /// <summary>
+    /// A plugin registration and the plugin type it registers, or null (not a registration, or a generic helper's): bound and judged
+    /// once, whichever plugin type asks first (a tree that spells <c>Plugin3</c> spells <c>Plugin33</c>'s name too).
+    /// </summary>
+    private (IInvocationOperation Invocation, ITypeSymbol Plugin)? Registration(InvocationExpressionSyntax syntax)
+        => _pluginRegistrations.GetOrAdd(syntax, s => new Lazy<(IInvocationOperation, ITypeSymbol)?>(
+            () => _context.OperationOf(s) is IInvocationOperation invocation && _context.Classifier.Classify(invocation.TargetMethod) == InvocationKind.PluginRegistration
+                && RegisteredPlugin(invocation) is { } registered
+                ? (invocation, registered)
+                : null,
+            LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>
     /// A syntactic filter before binding: services.AddSingleton&lt;IClock, Clock&gt;() is everywhere; only a

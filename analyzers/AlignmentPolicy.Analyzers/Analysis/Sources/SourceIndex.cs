@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -43,6 +44,20 @@ internal sealed class SourceIndex
             return builder.ToImmutable();
         });
 
+    /// <summary>Whether any tree's text spells one of these names (a compilation-wide fact: each name is searched for once).</summary>
+    public bool AnyTreeSpells(IReadOnlyList<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (!TreesSpelling(name).IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Whether one tree's text spells the name: from <see cref="TreesSpelling"/> when that was asked already, else by
     /// searching this tree alone (cached), so a question about a few trees does not search every tree's text.
@@ -68,60 +83,62 @@ internal sealed class SourceIndex
 
     /// <summary>
     /// The invocations spelled with any of these names, tree by tree in compilation order (each tree once);
-    /// with <paramref name="only"/>, in that tree alone.
+    /// with <paramref name="only"/>, in that tree alone (whose text alone is searched). In each tree only the names its
+    /// text spells are looked for: most trees that spell one registration's name spell none of the others.
     /// </summary>
     public IEnumerable<InvocationExpressionSyntax> Invocations(IReadOnlyList<string> names, SyntaxTree? only = null)
     {
-        var trees = new HashSet<SyntaxTree>();
+        if (only is not null)
+        {
+            return InvocationsIn(only, names.Where(name => TreeSpells(only, name)).ToList(), names.Count > 1);
+        }
+
+        var spelledIn = new Dictionary<SyntaxTree, List<string>>();
         foreach (var name in names)
         {
-            trees.UnionWith(TreesSpelling(name));
+            foreach (var tree in TreesSpelling(name))
+            {
+                if (!spelledIn.TryGetValue(tree, out var spelled))
+                {
+                    spelledIn.Add(tree, spelled = new List<string>());
+                }
+
+                spelled.Add(name);
+            }
         }
 
-        foreach (var tree in _compilation.SyntaxTrees)
+        return _compilation.SyntaxTrees.Where(spelledIn.ContainsKey).SelectMany(tree => InvocationsIn(tree, spelledIn[tree], names.Count > 1));
+    }
+
+    private IEnumerable<InvocationExpressionSyntax> InvocationsIn(SyntaxTree tree, List<string> names, bool sort)
+    {
+        // Each invocation has one simple name, so the lists are disjoint: merged back into source order.
+        var found = new List<InvocationExpressionSyntax>();
+        foreach (var name in names)
         {
-            if (!trees.Contains(tree) || (only is not null && tree != only))
-            {
-                continue;
-            }
-
-            // Each invocation has one simple name, so the lists are disjoint: merged back into source order.
-            var found = new List<InvocationExpressionSyntax>();
-            foreach (var name in names)
-            {
-                found.AddRange(Spelled(tree, name).Invocations);
-            }
-
-            if (names.Count > 1)
-            {
-                found.Sort(SourceOrder);
-            }
-
-            foreach (var invocation in found)
-            {
-                yield return invocation;
-            }
+            found.AddRange(Spelled(tree, name).Invocations);
         }
+
+        if (sort)
+        {
+            found.Sort(SourceOrder);
+        }
+
+        return found;
     }
 
     /// <summary>
     /// The object creations whose type is spelled with this (rightmost) name, tree by tree in compilation order;
-    /// with <paramref name="only"/>, in that tree alone.
+    /// with <paramref name="only"/>, in that tree alone (whose text alone is searched).
     /// </summary>
     public IEnumerable<ObjectCreationExpressionSyntax> Creations(string typeName, SyntaxTree? only = null)
     {
-        foreach (var tree in TreesSpelling(typeName))
+        if (only is not null)
         {
-            if (only is not null && tree != only)
-            {
-                continue;
-            }
-
-            foreach (var creation in Spelled(tree, typeName).Creations)
-            {
-                yield return creation;
-            }
+            return TreeSpells(only, typeName) ? Spelled(only, typeName).Creations : Enumerable.Empty<ObjectCreationExpressionSyntax>();
         }
+
+        return TreesSpelling(typeName).SelectMany(tree => Spelled(tree, typeName).Creations);
     }
 
     /// <summary>The simple name an invocation is spelled with, or null (a delegate invoked through an expression).</summary>
