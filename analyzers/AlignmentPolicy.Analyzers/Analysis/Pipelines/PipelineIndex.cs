@@ -620,11 +620,15 @@ internal sealed class PipelineIndex
         return false;
     }
 
-    /// <summary><c>new Kernel(serviceProvider)</c>: a kernel whose services, filters included, are the container's.</summary>
+    /// <summary>
+    /// <c>new Kernel(serviceProvider)</c>: a kernel whose services, filters included, are the container's. Not a kernel made on
+    /// another kernel's services (<c>new Kernel(baseKernel.Services)</c>), which has that kernel's, nor on none.
+    /// </summary>
     public bool IsContainerKernel(IObjectCreationOperation creation)
         => creation.Type is { } type && _context.Symbols.Kernel is { } kernelType && SymbolEqualityComparer.Default.Equals(type, kernelType)
             && creation.Arguments.Any(a => a.Parameter?.Type is { } parameterType && _context.Symbols.IServiceProvider is { } provider
-                && SymbolEqualityComparer.Default.Equals(parameterType, provider) && !Operations.IsNullConstant(a.Value));
+                && SymbolEqualityComparer.Default.Equals(parameterType, provider) && !Operations.IsNullConstant(a.Value)
+                && !(Operations.Unwrap(a.Value) is IPropertyReferenceOperation { Property.Name: "Services", Instance.Type: { } owner } && KnownSymbols.IsOrDerivesFrom(owner, kernelType)));
 
     /// <summary>
     /// Whether the container's kernel is gated: a gate in an AddKernel() chain, a gate applied to the container's kernel
