@@ -189,4 +189,63 @@ public class ContainerAndWorkflowOriginTests
                 }
                 """);
     }
+
+    [Fact]
+    public Task A_kernel_made_on_another_kernels_services_is_not_the_container_kernel()
+        => VerifyAsync("""
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.SemanticKernel;
+            using Microsoft.SemanticKernel.ChatCompletion;
+
+            // semantic-kernel GettingStartedWithProcesses CompleteNewCustomerFormStep: Kernel kernel = new(_baseKernel.Services), then a chat
+            // request on its service. The container's gating filter does not reach a kernel made from another kernel's services.
+            class FormStep
+            {
+                public async Task<string?> FillAsync(Kernel baseKernel, string input)
+                {
+                    Kernel kernel = new(baseKernel.Services);
+                    var chatService = kernel.Services.GetRequiredService<IChatCompletionService>();
+                    return (await chatService.[|GetChatMessageContentAsync|](input, kernel: kernel)).Content;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task An_agent_registered_with_the_hosting_builder_is_the_keyed_agent_service()
+        => VerifyAsync(compiles: false, source: """
+            using System.Threading.Tasks;
+            using AlignmentPolicy.Gates;
+            using Microsoft.Agents.AI;
+            using Microsoft.Extensions.AI;
+            using Microsoft.Extensions.DependencyInjection;
+
+            // Agent Framework hosting (the package is missing from a scan, so AddAIAgent does not bind): builder.AddAIAgent("pirate", "instructions")
+            // makes a chat-client agent on the container's chat client; builder.AddAIAgent(name, (sp, key) => ...) registers the factory's agent.
+            // Services take them as [FromKeyedServices(name)] AIAgent or GetRequiredKeyedService<AIAgent>(name) (eShopLite 14-MAFDevUI).
+            class PirateService([FromKeyedServices("pirate")] AIAgent pirate, [FromKeyedServices("reviewer")] AIAgent reviewer)
+            {
+                public async Task<string> AskAsync(string question)
+                    => (await pirate.[|RunAsync|](question)).Text + (await reviewer.RunAsync(question)).Text;
+            }
+
+            class DiscountService(System.IServiceProvider serviceProvider)
+            {
+                private readonly AIAgent _discountAgent = serviceProvider.GetRequiredKeyedService<AIAgent>("discount");
+
+                public async Task<string> ComputeAsync(string order) => (await _discountAgent.[|RunAsync|](order)).Text;
+            }
+
+            static class Program
+            {
+                public static void Configure(HostApplicationBuilder builder, IServiceCollection services, IChatClient model)
+                {
+                    IChatClient chatClient = new OpenAI.OpenAIClient("key").GetChatClient("gpt-4o-mini").AsIChatClient();
+                    services.AddChatClient(chatClient);
+                    builder.AddAIAgent("pirate", "You are a pirate. Speak like a pirate.");
+                    builder.AddAIAgent("discount", (sp, key) => sp.GetRequiredService<IChatClient>().CreateAIAgent(name: key, instructions: "Discounts."));
+                    builder.AddAIAgent("reviewer", (sp, key) => model.AsBuilder().UsePolicyGate().Build().CreateAIAgent(name: key, instructions: "Review."));
+                }
+            }
+            """);
 }
