@@ -52,6 +52,31 @@ internal static class UnboundAgentCreation
         return access.Name;
     }
 
+    /// <summary>
+    /// <c>new ChatClientAgent(client, ..., tools: [...])</c> that does not bind only for an argument whose type is missing here
+    /// (MCP tools of another SDK version, <c>sp.GetRequiredService&lt;IChatClient&gt;()</c> in a registration that does not bind):
+    /// the agent type is known, so it invokes the tools it is given as a bound creation does. Judged as <see cref="Find"/>
+    /// judges a factory call, with the client argument in place of the receiver. Returns whether it is reported.
+    /// </summary>
+    public static bool IsUngatedCreationWithTools(IInvalidOperation invalid, AgentContext agent)
+    {
+        if (invalid.Syntax is not BaseObjectCreationExpressionSyntax { ArgumentList: { Arguments.Count: > 0 } arguments }
+            || invalid.Type is not { TypeKind: not TypeKind.Error } type || agent.Symbols.ChatClientAgent is not { } chatClientAgent
+            || !KnownSymbols.IsOrDerivesFrom(type, chatClientAgent) || invalid.SemanticModel is not { } model)
+        {
+            return false;
+        }
+
+        var tools = ToolsArgument(arguments);
+        if (tools is null || !HasUngatedLocalTool(tools, model, agent))
+        {
+            return false;
+        }
+
+        // The wrapped client: the first argument, as in every ChatClientAgent constructor.
+        return model.GetOperation(arguments.Arguments[0].Expression) is { } client && agent.Origins.Trace(client).State == GateState.Ungated;
+    }
+
     /// <summary>The tools the call is given: a <c>tools:</c> argument, or <c>Tools = ...</c> in an options object (at any depth of its initializers).</summary>
     private static ExpressionSyntax? ToolsArgument(ArgumentListSyntax arguments)
     {
@@ -99,7 +124,7 @@ internal static class UnboundAgentCreation
 
         if (elements is null)
         {
-            return model.GetOperation(tools) is { } value && (IsLocalTool(value, agent) || IsToolCollection(value.Type, agent));
+            return model.GetOperation(tools) is { } value && (IsLocalTool(value, agent) || IsToolCollection(value.Type, agent) || SpellsToolCollection(tools, model, agent));
         }
 
         foreach (var element in elements)
@@ -109,9 +134,54 @@ internal static class UnboundAgentCreation
                 continue;
             }
 
-            if (element.Parent is SpreadElementSyntax ? IsToolCollection(value.Type, agent) : IsLocalTool(value, agent))
+            if (element.Parent is SpreadElementSyntax ? IsToolCollection(value.Type, agent) || SpellsToolCollection(element, model, agent) : IsLocalTool(value, agent))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Tools whose type does not resolve here but whose code says what they are: an MCP server's tools listed at run time
+    /// (<c>await mcpClient.ListToolsAsync()</c> on a client of another MCP SDK version, directly or through the local it is kept in)
+    /// and a sequence cast to tools (<c>mcpTools.Cast&lt;AITool&gt;()</c>, <c>OfType&lt;AIFunction&gt;()</c>), with or without
+    /// <c>ToList()</c>/<c>ToArray()</c>. Each is a set of functions this process invokes when the model asks.
+    /// </summary>
+    private static bool SpellsToolCollection(ExpressionSyntax expression, SemanticModel model, AgentContext agent)
+    {
+        for (var depth = 0; depth < 4; depth++)
+        {
+            switch (expression)
+            {
+                case AwaitExpressionSyntax awaited:
+                    expression = awaited.Expression;
+                    continue;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    continue;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var name, Expression: var receiver } }:
+                    switch (name.Identifier.ValueText)
+                    {
+                        case "ToList" or "ToArray" or "AsEnumerable":
+                            expression = receiver;
+                            continue;
+                        case "Cast" or "OfType" when name is GenericNameSyntax { TypeArgumentList.Arguments: { Count: 1 } arguments }:
+                            return model.GetTypeInfo(arguments[0]).Type is { TypeKind: not TypeKind.Error } item
+                                && agent.Symbols.AITool is { } aiTool && KnownSymbols.IsOrDerivesFrom(item, aiTool);
+                        case "ListToolsAsync":
+                            return true;
+                        default:
+                            return false;
+                    }
+
+                case IdentifierNameSyntax identifier when model.GetSymbolInfo(identifier).Symbol is ILocalSymbol local
+                    && local.DeclaringSyntaxReferences.Length == 1 && local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initial }:
+                    expression = initial;
+                    continue;
+                default:
+                    return false;
             }
         }
 

@@ -233,6 +233,10 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 }
 
                 break;
+            case BaseObjectCreationExpressionSyntax when UnboundAgentCreation.IsUngatedCreationWithTools(invalid, agent):
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invalid),
+                    $"new {invalid.Type!.Name}(...) with tools", "neither its chat client nor the agent is gated"));
+                break;
             case BaseObjectCreationExpressionSyntax when SkAgentPlugins.IsUngatedWithPlugins(invalid, agent):
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invalid),
                     $"new {invalid.Type!.Name}(...) with kernel plugins", KernelReason));

@@ -31,6 +31,7 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
         "CreateSamplingHandler", "CreateRun", "CreateRunAsync", "CreateRunStreaming", "CreateRunStreamingAsync",
         "GetChatCompletions", "GetChatCompletionsAsync", "GetChatCompletionsStreaming", "GetChatCompletionsStreamingAsync", "CompleteAsync", "CompleteStreamingAsync",
         "PostAsync", "PostAsJsonAsync", // RawHttpModelCalls.Names ("SendAsync" above)
+        "StreamAsync", // ModelCall.UnboundClient: InProcessExecution.StreamAsync(workflow, input) of earlier Agent Framework versions
     };
 
     /// <inheritdoc />

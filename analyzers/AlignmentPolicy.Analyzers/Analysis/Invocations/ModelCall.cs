@@ -105,6 +105,21 @@ internal sealed class ModelCall
             or "GetStreamingChatMessageContentsAsync" or "GetStreamingChatMessageContentAsync";
         var prompt = name is "InvokePromptAsync" or "InvokePromptStreamingAsync";
         var foundryRun = name is "CreateRun" or "CreateRunAsync" or "CreateRunStreaming" or "CreateRunStreamingAsync";
+        if (name == "StreamAsync")
+        {
+            // InProcessExecution.StreamAsync(workflow, input) of the Agent Framework's 2025 previews (now RunStreamingAsync): a run of
+            // the workflow, gated as its agents are. Only on the execution types, so other StreamAsync calls never count.
+            var execution = receiverSyntax switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                _ => "",
+            };
+            return execution.EndsWith("InProcessExecution", System.StringComparison.Ordinal) || execution.EndsWith("Environment", System.StringComparison.Ordinal)
+                ? invalid.ChildOperations.Select(Operations.Unwrap).FirstOrDefault(c => c.Type is { } type && context.Symbols.Workflow is { } workflow && KnownSymbols.IsOrDerivesFrom(type, workflow))
+                : null;
+        }
+
         if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke && !response && !chat && !prompt && !foundryRun)
         {
             return null;

@@ -465,6 +465,11 @@ internal sealed class OriginTracer
             return TraceWorkflowAgents(creation.Arguments, null, depth, visiting); // new WorkflowBuilder(triageAgent)
         }
 
+        if (_context.Pipelines.IsContainerKernel(creation))
+        {
+            return _context.Pipelines.DiKernelOf(_filterKinds); // new Kernel(serviceProvider): the container's services and filters
+        }
+
         // A Semantic Kernel agent asks the chat service of the kernel it is given: for its tools it is gated as that kernel is,
         // for its requests as that kernel's service is (ChatCompletionAgent calls GetChatMessageContentsAsync itself; no
         // kernel filter sees the request). An agent with its own client (OpenAIAssistantAgent, AzureAIAgent, BedrockAgent)
@@ -552,6 +557,11 @@ internal sealed class OriginTracer
                 elements = value.ChildOperations.Select(Operations.Unwrap).ToList(); // BuildSequential(a, b) into params IEnumerable<AIAgent>
             }
 
+            if (elements.Count == 0 && Projected(value) is { Count: > 0 } projected)
+            {
+                elements = projected; // BuildSequential(from lang in languages select TranslationAgent(lang, chatClient))
+            }
+
             foreach (var part in elements.Count > 0 ? elements : new List<IOperation> { value })
             {
                 Origin? origin = part.Type switch
@@ -571,6 +581,63 @@ internal sealed class OriginTracer
         }
 
         return result ?? Origin.Gated;
+    }
+
+    /// <summary>
+    /// The values a LINQ projection yields: what its selector returns (<c>agents.Select(x => Make(x))</c>, a query's <c>select</c>
+    /// clause), through <c>ToList()</c>/<c>ToArray()</c>/<c>AsEnumerable()</c>/<c>Cast&lt;T&gt;()</c>; empty for anything else.
+    /// </summary>
+    private static List<IOperation> Projected(IOperation value)
+    {
+        var current = Operations.Unwrap(value);
+        while (true)
+        {
+            if (current is ILocalReferenceOperation local && Operations.InitialValue(local) is { } initial && !initial.Descendants().Contains(current))
+            {
+                current = Operations.Unwrap(initial); // var agents = languages.Select(...); BuildSequential(agents)
+                continue;
+            }
+
+            if (current is ITranslatedQueryOperation query)
+            {
+                current = Operations.Unwrap(query.Operation);
+                continue;
+            }
+
+            if (current is not IInvocationOperation { TargetMethod: { ContainingType: { Name: "Enumerable", ContainingNamespace.Name: "Linq" } } method } call)
+            {
+                return new List<IOperation>();
+            }
+
+            if (method.Name is "ToList" or "ToArray" or "AsEnumerable" or "Cast" or "OfType" && Operations.Receiver(call) is { } source)
+            {
+                current = Operations.Unwrap(source);
+                continue;
+            }
+
+            if (method.Name != "Select" || call.Arguments.Length != 2
+                || Operations.Unwrap(call.Arguments[1].Value) is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation selector })
+            {
+                return new List<IOperation>();
+            }
+
+            return selector.Body.Descendants().OfType<IReturnOperation>()
+                .Where(r => r.ReturnedValue is not null && EnclosingLambda(r) == selector)
+                .Select(r => Operations.Unwrap(r.ReturnedValue!)).ToList();
+        }
+    }
+
+    private static IOperation? EnclosingLambda(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return current;
+            }
+        }
+
+        return null;
     }
 
     private Origin TraceLocal(ILocalReferenceOperation reference, int depth, ImmutableHashSet<ISymbol> visiting)

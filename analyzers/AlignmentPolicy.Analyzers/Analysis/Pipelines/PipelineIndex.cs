@@ -134,6 +134,12 @@ internal sealed class PipelineIndex
                 registrations = all.Select(r => r.Origin).ToList();
             }
 
+            // builder.Services.AddSingleton(chatClient), AddSingleton<IChatClient>(sp => ...): the container's client as much as AddChatClient's.
+            if (ServiceFactories.Of(type, key, _context) is { } registered)
+            {
+                registrations.Add(registered);
+            }
+
             return registrations.Count == 0
                 ? Origin.Unknown(key is null ? "it is injected, and no AddChatClient(...) registration is in this compilation" : $"it is injected with key '{key}', and no registration with that key is in this compilation")
                 : registrations.Aggregate(Origin.Combine);
@@ -600,8 +606,30 @@ internal sealed class PipelineIndex
             }
         }
 
+        // services.AddTransient(sp => new Kernel(sp)): a kernel made on the container's services is the container's kernel.
+        if (_context.Symbols.Kernel is { } kernelType)
+        {
+            foreach (var syntax in _context.Sources.Creations(kernelType.Name))
+            {
+                if (syntax.ArgumentList is { Arguments.Count: > 0 } && _context.OperationOf(syntax) is IObjectCreationOperation creation && IsContainerKernel(creation))
+                {
+                    return true;
+                }
+            }
+        }
+
         return false;
     }
+
+    /// <summary>
+    /// <c>new Kernel(serviceProvider)</c>: a kernel whose services, filters included, are the container's. Not a kernel made on
+    /// another kernel's services (<c>new Kernel(baseKernel.Services)</c>), which has that kernel's, nor on none.
+    /// </summary>
+    public bool IsContainerKernel(IObjectCreationOperation creation)
+        => creation.Type is { } type && _context.Symbols.Kernel is { } kernelType && SymbolEqualityComparer.Default.Equals(type, kernelType)
+            && creation.Arguments.Any(a => a.Parameter?.Type is { } parameterType && _context.Symbols.IServiceProvider is { } provider
+                && SymbolEqualityComparer.Default.Equals(parameterType, provider) && !Operations.IsNullConstant(a.Value)
+                && !(Operations.Unwrap(a.Value) is IPropertyReferenceOperation { Property.Name: "Services", Instance.Type: { } owner } && KnownSymbols.IsOrDerivesFrom(owner, kernelType)));
 
     /// <summary>
     /// Whether the container's kernel is gated: a gate in an AddKernel() chain, a gate applied to the container's kernel

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using AlignmentPolicy.Analyzers.Analysis.Invocations;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AlignmentPolicy.Analyzers.Analysis.Pipelines;
@@ -19,6 +20,7 @@ internal sealed class ServiceFactories
     private static readonly string[] s_names =
     {
         "AddSingleton", "AddScoped", "AddTransient", "AddKeyedSingleton", "AddKeyedScoped", "AddKeyedTransient", "TryAddSingleton", "TryAddScoped", "TryAddTransient",
+        "AddAIAgent",
     };
 
     private static readonly ConditionalWeakTable<AgentContext, ServiceFactories> s_perCompilation = new();
@@ -71,6 +73,12 @@ internal sealed class ServiceFactories
 
     private static Origin Trace(IOperation value, AgentContext context)
     {
+        if (value is IInvocationOperation or IInvalidOperation && value.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddAIAgent" } })
+        {
+            // builder.AddAIAgent(name, instructions): a chat-client agent on the container's chat client.
+            return context.Pipelines.FromContainer(context.Symbols.IChatClient);
+        }
+
         var unwrapped = Operations.Unwrap(value);
         var factory = unwrapped as IAnonymousFunctionOperation ?? (unwrapped as IDelegateCreationOperation)?.Target as IAnonymousFunctionOperation;
         if (factory is not null)
@@ -143,12 +151,41 @@ internal sealed class ServiceFactories
         return (service, key, value);
     }
 
+    /// <summary>
+    /// The Agent Framework's hosting registration, <c>builder.AddAIAgent("name", (sp, key) =&gt; ...)</c> or
+    /// <c>builder.AddAIAgent("name", "instructions")</c> (bound or not: the hosting package is often missing from a scan): the
+    /// keyed <c>AIAgent</c> service of that name, made by the factory, or as a chat-client agent on the container's chat client.
+    /// </summary>
+    private (ITypeSymbol, string?, IOperation)? AgentRegistration(InvocationExpressionSyntax syntax, IOperation operation)
+    {
+        if (syntax is not { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddAIAgent" }, ArgumentList.Arguments: { Count: >= 2 } arguments }
+            || _context.Symbols.AIAgent is not { } agentType || operation.SemanticModel is not { } model
+            || model.GetConstantValue(arguments[0].Expression) is not { HasValue: true, Value: string key })
+        {
+            return null;
+        }
+
+        var last = arguments[arguments.Count - 1].Expression;
+        if (last is LambdaExpressionSyntax && model.GetOperation(last) is { } factory)
+        {
+            return (agentType, key, factory);
+        }
+
+        return model.GetTypeInfo(arguments[1].Expression).Type?.SpecialType == SpecialType.System_String ? (agentType, key, operation) : null;
+    }
+
     private List<(ITypeSymbol, string?, IOperation)> Gather()
     {
         var registrations = new List<(ITypeSymbol, string?, IOperation)>();
         foreach (var syntax in _context.Sources.Invocations(s_names))
         {
             var operation = _context.OperationOf(syntax);
+            if (operation is not null && AgentRegistration(syntax, operation) is { } agentRegistration)
+            {
+                registrations.Add(agentRegistration);
+                continue;
+            }
+
             if (operation is IInvalidOperation invalid && Unbound(invalid) is { } unbound)
             {
                 registrations.Add(unbound);
