@@ -577,12 +577,14 @@ internal static partial class CoercionInContext
         // A greeting ("Sehr geehrte Frau Dr. Vogt,") shares words with every letter to the same person, not with a matter.
         var greeting = CoercionStructure.GreetingWords(message.Own);
         MatterReference? weak = null;
+        var subjectNames = subjects.SelectMany(s => s.NameWords).ToHashSet(StringComparer.Ordinal);
         foreach (var matter in matters)
         {
             var shared = new List<string>();
             foreach (var word in words)
             {
-                if (matter.Words.Contains(word) && !subjects.Exists(s => s.NameWords.Any(n => n == word || TokenSet.Stem(n) == word)) && !greeting.Contains(word))
+                if (matter.Words.Contains(word) && !subjects.Exists(s => s.NameWords.Any(n => n == word || TokenSet.Stem(n) == word)) && !greeting.Contains(word)
+                    && !CoercionOverlap.IsPersonName(word, subjectNames))
                 {
                     shared.Add(word);
                 }
@@ -630,10 +632,12 @@ internal static partial class CoercionInContext
         {
             foreach (var party in matter.About)
             {
-                // The subject's own private address ("katrin.vogt.privat@…") is the subject, not another party.
-                if (!subjects.Exists(s => s.SamePerson(party) || SameName(s, party)) && party.NameWords.Length > 0
-                    && (party.IsNamedOrNicknamedIn(message.Own) || CoercionStructure.NamedAnyCase(party, message.Own) || NamedInflected(party, message.Own, subjects)
-                        || (party.Address is { } address && message.Own.Contains(address, StringComparison.OrdinalIgnoreCase))))
+                // The subject's own private address ("katrin.vogt.privat@…", "ruwan.j1971@…") is the subject, not another
+                // party; and a name the other party shares with the subject (a wife's family name) names the subject.
+                if (!subjects.Exists(s => s.SamePerson(party) || SameName(s, party) || OwnInitialAddress(s, party)) && party.NameWords.Length > 0
+                    && (party.Address is { } address && message.Own.Contains(address, StringComparison.OrdinalIgnoreCase)
+                        || ((party.IsNamedOrNicknamedIn(message.Own) || CoercionStructure.NamedAnyCase(party, message.Own) || NamedInflected(party, message.Own, subjects))
+                            && NamesBeyondSubjects(party, message.Own, subjects))))
                 {
                     return new($"names {party.Raw}, the other party of a {matter.What}", true, true);
                 }
@@ -1041,6 +1045,26 @@ internal static partial class CoercionInContext
     private static bool Greets(string text, Party subject)
         => subject.FirstName is { } first
            && (text.TrimStart().StartsWith(first, StringComparison.Ordinal) || text.Contains("Dear " + first, StringComparison.Ordinal) || text.Contains("Hi " + first, StringComparison.Ordinal));
+
+    /// <summary>Whether <paramref name="party"/> is <paramref name="subject"/> at another address: the same first name, then
+    /// the initial of the family name ("ruwan.j1971" for "ruwan.jayasinghe").</summary>
+    private static bool OwnInitialAddress(Party subject, Party party)
+        => subject.NameWords.Length >= 2 && party.NameWords.Length >= 2 && subject.NameWords[0] == party.NameWords[0] && subject.NameWords[0].Length >= 3
+           && party.NameWords[1].Length >= 1 && party.NameWords[1][0] == subject.NameWords[1][0] && !char.IsLetter(party.NameWords[1].Length > 1 ? party.NameWords[1][1] : '0');
+
+    /// <summary>Whether <paramref name="own"/> names <paramref name="party"/> by a name word no subject has: "Dr. Cole" names
+    /// the controller, not his wife "funmi.cole".</summary>
+    private static bool NamesBeyondSubjects(Party party, string own, List<Party> subjects)
+    {
+        var shared = party.NameWords.Where(w => subjects.Exists(s => s.NameWords.Contains(w))).ToList();
+        if (shared.Count == 0)
+        {
+            return true;
+        }
+
+        var distinctive = party.NameWords.Where(w => w.Length >= 3 && !shared.Contains(w)).ToList();
+        return distinctive.Count > 0 && ScriptFolding.NamedIn(own, distinctive) is not null;
+    }
 
     private static bool SameName(Party a, Party b)
         => a.NameWords.Length >= 2 && b.NameWords.Length >= 2 && a.NameWords[0] == b.NameWords[0] && a.NameWords[1] == b.NameWords[1];

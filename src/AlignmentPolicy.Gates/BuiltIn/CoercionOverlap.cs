@@ -31,6 +31,37 @@ internal static partial class CoercionOverlap
         var skip = new HashSet<string>(CoercionStructure.GreetingWords(own), StringComparer.Ordinal);
         skip.UnionWith(TokenSet.Split(FirstClause().Match(own).Value));
         var names = new HashSet<string>(people.SelectMany(p => p.NameWords).Concat(index.Agent?.NameWords ?? []), StringComparer.Ordinal);
+        // A title beside a name, with no punctuation between ("Kerem Bey", "Κύριε Δασκαλάκη", "Domnule Ciobanu"), addresses
+        // the person ("Aino, Kolmikanta…" does not).
+        foreach (var clause in own.Split(ClauseBreaks))
+        {
+            var words = TokenSet.Split(clause).ToList();
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (IsPersonName(words[i], names))
+                {
+                    skip.Add(words[i]);
+                    if (i > 0)
+                    {
+                        skip.Add(words[i - 1]);
+                    }
+
+                    if (i + 1 < words.Count)
+                    {
+                        skip.Add(words[i + 1]);
+                    }
+                }
+            }
+        }
+
+        // The decision's own words (the successor's name in the sentence that announced it, any weekday) are the decision's,
+        // whatever mail of the matter also uses them.
+        var decisionWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var threat in index.Threats)
+        {
+            var sentence = ConversationIndex.Sentences(threat.Item.Text).FirstOrDefault(s => s.Contains(threat.What, StringComparison.Ordinal)) ?? string.Empty;
+            decisionWords.UnionWith(TokenSet.Split(threat.Item.Subject + "\n" + sentence));
+        }
 
         var weight = 0;
         var identifying = 0;
@@ -42,7 +73,8 @@ internal static partial class CoercionOverlap
             // "Nordkleid'le", "Mika'nın": a name with a suffix after an apostrophe is the name.
             var word = raw.IndexOf('\'', StringComparison.Ordinal) is > 2 and var apostrophe ? raw[..apostrophe] : raw;
             // A name inflected ("Tomaszu", "Murat Bey'in") is still the name of someone writing or read.
-            if (!TokenSet.IsContent(word) || skip.Contains(word) || names.Contains(word) || names.Any(n => n.Length >= 4 && word.StartsWith(n, StringComparison.Ordinal) && word.Length - n.Length <= 3))
+            if (!TokenSet.IsContent(word) || skip.Contains(raw) || skip.Contains(word) || IsPersonName(word, names) || Weekday().IsMatch(word)
+                || Matching(TokenSet.Stem(word), decisionWords) is not null)
             {
                 continue;
             }
@@ -66,6 +98,21 @@ internal static partial class CoercionOverlap
         // Long words the matter shares with the organisation's trade ("appointments", "clinician") weigh little alone:
         // without a word that identifies, it takes three.
         return (identifying > 0 || weight >= 3 ? weight : 0, string.Join(", ", found));
+    }
+
+    private static readonly char[] ClauseBreaks = ['\n', ',', ';', ':', '.', '!', '?', '(', ')', '،', '։', '。', '、', '，'];
+
+    /// <summary>Whether <paramref name="word"/> is one of <paramref name="names"/> (lower-case Latin), inflected or written in
+    /// another script ("Գոհար" for "gohar", "Δασκαλάκη" for "daskalakis", "Tomaszu" for "tomasz").</summary>
+    public static bool IsPersonName(string word, IReadOnlyCollection<string> names)
+    {
+        if (names.Contains(word) || names.Any(n => n.Length >= 4 && word.StartsWith(n, StringComparison.Ordinal) && word.Length - n.Length <= 3))
+        {
+            return true;
+        }
+
+        var folded = ScriptFolding.Fold(word);
+        return folded.Length >= 3 && names.Any(n => n.Length >= 3 && ScriptFolding.IsName(folded, n));
     }
 
     /// <summary>Whether the message names the decision about the agent: by the words the index already reads as the

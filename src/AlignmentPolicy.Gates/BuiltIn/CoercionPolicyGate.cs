@@ -30,7 +30,7 @@ public sealed partial class CoercionPolicyGate : IPolicyGate, IPolicyGateScope, 
         {
             if (!ToolCallText.IsOutboundMessage(request))
             {
-                return new(PolicyVerdict.Allowed);
+                return new(CoercionNote.Judge(request));
             }
 
             text = ToolCallText.Body(request);

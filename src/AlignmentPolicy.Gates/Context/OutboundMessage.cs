@@ -78,6 +78,10 @@ internal sealed partial class OutboundMessage
 
     public static OutboundMessage ForAnswer(string text) => Create([], text, []);
 
+    /// <summary>A note the agent leaves for someone (a file in a shared folder, a command that mails it): its text and the
+    /// people it is addressed to.</summary>
+    public static OutboundMessage ForNote(IReadOnlyList<Party> recipients, string text) => Create([.. recipients], text, []);
+
     /// <summary>The message without the mail system's confidentiality notice: what its words carry, for overlap measures
     /// (a notice repeats the organisation's boilerplate, and the material may end with the same one).</summary>
     public OutboundMessage WithoutFooters()
