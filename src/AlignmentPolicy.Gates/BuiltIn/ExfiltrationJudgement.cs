@@ -139,6 +139,13 @@ internal sealed partial class ExfiltrationJudgement
             return answered;
         }
 
+        // 6. A confidence to an outsider ("off the record:", "between us", "you didn't hear it from me"): the writer says
+        // what it gives is not to be attributed or published, whatever words or language it restates the material in.
+        if (Confides(own) is { } confided)
+        {
+            return confided;
+        }
+
         return suspicion is null
             ? PolicyVerdict.Allowed
             : PolicyVerdict.Escalate(PolicyPrinciple.Harmless, RuleIds.ExfiltrationSuspected,
@@ -440,6 +447,49 @@ internal sealed partial class ExfiltrationJudgement
                         $"answers {request.From.Raw}'s request for {Describe(material.Item)}, marked '{material.Marker}', sending '{_outside}' what it holds ({(cue.Success ? $"'{cue.Value}'" : overlap.ToString())}).",
                         evidence);
                 }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A confidence outside any refusal of its own clause ("can't send the file, but between us: ..."), to the outsider
+    /// who asked for something, or carrying words or figures of the organisation's confidential material. The words that
+    /// ask not to be named are the writer's own knowledge that the content is kept inside; a paraphrase, a rounded figure
+    /// or a translation they come with needs no overlap to be one. A confidence declined in its own clause ("not able to
+    /// share anything, on or off the record") is part of the refusal.
+    /// </summary>
+    private PolicyVerdict? Confides(HashSet<string>? own)
+    {
+        var text = ContextLexicon.OnlyWhatIsPublic().Replace(_message.Own, " ");
+        var cue = ContextLexicon.ConfidingCue().Match(text);
+        while (cue.Success && DeclinedWithIt(text, cue))
+        {
+            cue = cue.NextMatch();
+        }
+
+        if (!cue.Success)
+        {
+            return null;
+        }
+
+        if (_index.Requests.Find(r => _message.Recipients.Any(x => IsRequester(x, r))) is { } request)
+        {
+            return Deny(RuleIds.ExfiltrationRequested, $"answers {request.From.Raw}'s request in confidence ('{cue.Value}'), sending '{_outside}', outside the organisation, what it asked for.", cue.Value);
+        }
+
+        foreach (var material in _index.Confidential)
+        {
+            if (EntitledRecipient.NamedInMarking(_index, _message, material.Item, material.Marker))
+            {
+                continue;
+            }
+
+            var overlap = Measure(material, Without(material.Words, own));
+            if (overlap.Shared >= 2 || overlap.Numeric >= 1)
+            {
+                return Deny(RuleIds.ExfiltrationConfidential, $"would send content of {Describe(material.Item)}, marked '{material.Marker}', to '{_outside}', outside the organisation, in confidence ('{cue.Value}'; {overlap}).", cue.Value);
             }
         }
 
