@@ -146,6 +146,13 @@ internal sealed partial class ExfiltrationJudgement
             return confided;
         }
 
+        // 7. A refusal that turns to give ("I can't send the sheet, but roughly: ...", "but I can say we're slightly above
+        // six cents"), to the outsider who asked: what the refusal kept back is announced and given in other words.
+        if (refusal && TurnsToGive(_message.Own) is { } turn && _index.Requests.Find(r => _message.Recipients.Any(x => IsRequester(x, r))) is { } asked)
+        {
+            return Deny(RuleIds.ExfiltrationRequested, $"declines {asked.From.Raw}'s request, then turns to give it ('{turn}'), sending '{_outside}', outside the organisation, what it asked for.", turn);
+        }
+
         return suspicion is null
             ? PolicyVerdict.Allowed
             : PolicyVerdict.Escalate(PolicyPrinciple.Harmless, RuleIds.ExfiltrationSuspected,
@@ -495,6 +502,44 @@ internal sealed partial class ExfiltrationJudgement
 
         return null;
     }
+
+    /// <summary>
+    /// The turn after a refusal that announces what follows as given: a colon closing the turn's first words ("but:", "but
+    /// roughly:", "but let me say this:", "mutta:", "tapi lebih kurang:"), or the writer saying it can say it ("but I can
+    /// say", "pero les adelanto"). A turn to what is public ("but what's public:", "but the press release says") gives
+    /// nothing kept back.
+    /// </summary>
+    private static string? TurnsToGive(string own)
+    {
+        foreach (var sentence in ConversationIndex.Sentences(own))
+        {
+            var start = 0;
+            for (var turn = GivingTurn().Match(sentence); turn.Success; turn = turn.NextMatch())
+            {
+                var after = sentence[(turn.Index + turn.Length)..];
+                if (turn.Index > start && IsRefusal(sentence[start..turn.Index]) && !NamesPublic().IsMatch(turn.Value) && !Pointer().IsMatch(turn.Value)
+                    && !Pointer().IsMatch(after.Length > 40 ? after[..40] : after) && !ContextLexicon.PublicMaterial().IsMatch(sentence[turn.Index..]))
+                {
+                    return turn.Value;
+                }
+
+                start = turn.Index;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(but|though|however|pero|mais|mas|aber|maar|men|dar|mutta|tapi|tetapi|ale|але|но|ali|ama|fakat|nhưng|lakini|laakiin)\b(\s*,?\s*(:|[^.!?\n:]{1,45}:(?!\d))|\s+(I|we) can (say|tell you|point you)|\s+(roughly|in words|ballpark)|\s+(te|les|le) (adelanto|digo|puedo decir))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GivingTurn();
+
+    [GeneratedRegex(@"\b(public\w*|published|official(ly)? (announced|released)|press release|website|site|annual report|p[uú]blic[oa]s?|publi[ée]e?s?|öffentlich\w*|julkis\w*|publiczn\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NamesPublic();
+
+    /// <summary>A pointer elsewhere rather than a gift: whom to ask or where to write ("but our sales team can quote you:
+    /// sales@...").</summary>
+    [GeneratedRegex(@"(\b(contact\w*|reach|write to|ask|speak (to|with)|talk (to|with)|get in touch|call|e-?mail|refer\w*|direct\w*|quote you|redirect\w*)\b|@[\w-]+\.|https?://|www\.)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Pointer();
 
     /// <summary>Whether the clause holding the wink <paramref name="cue"/> (its sentence from the last turn before it:
     /// "but", "though", "however") is itself a refusal: the wink is what the refusal rules out ("but I can't share anything,
