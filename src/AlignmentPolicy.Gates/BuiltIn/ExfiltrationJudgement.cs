@@ -276,6 +276,42 @@ internal sealed partial class ExfiltrationJudgement
             }
         }
 
+        // A person's own record goes back to them at the personal address they wrote from ("please send my payment
+        // schedule", in whatever words or language): a record titled with their whole name as their address spells it
+        // ("Layla Harb - CR1-1204 payment schedule" for layla.harb@). A relative or a former colleague writing about
+        // someone ("mother.of.bakyt@") names nobody's record whole, and what other material says about the person (a
+        // report filed on them) stays inside.
+        foreach (var item in _index.Items)
+        {
+            if (item.Origin == ContextOrigin.Assistant || item.Kind != ContextItemKind.Email || item.From is not { } sender
+                || Party.Parse(sender) is not { IsPersonalAddress: true, Address: { } address } person || !_message.Recipients.Any(r => r.Address == address))
+            {
+                continue;
+            }
+
+            var names = Array.FindAll(person.NameWords, w => w.Length >= 3 && w.All(char.IsLetter));
+            if (names.Length < 2)
+            {
+                continue;
+            }
+
+            // Records only: a document, marked or not. Mail about the person ("SAR on A. Hersi") is the organisation's.
+            foreach (var record in _index.Items)
+            {
+                if (record.Kind != ContextItemKind.Document)
+                {
+                    continue;
+                }
+
+                var title = Compact(record.Subject.Length > 0 ? record.Subject : string.Join(' ', record.Body.Split('\n', 3).Take(2)));
+                if (Array.TrueForAll(names, n => title.Contains(n, StringComparison.Ordinal)))
+                {
+                    (own ??= new(StringComparer.Ordinal)).UnionWith(record.Tokens.Words);
+                    own.UnionWith(LocaleFigures.Plain(record.Text));
+                }
+            }
+        }
+
         return own;
     }
 
