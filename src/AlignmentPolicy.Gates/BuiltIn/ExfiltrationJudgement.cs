@@ -139,6 +139,20 @@ internal sealed partial class ExfiltrationJudgement
             return answered;
         }
 
+        // 6. A confidence to an outsider ("off the record:", "between us", "you didn't hear it from me"): the writer says
+        // what it gives is not to be attributed or published, whatever words or language it restates the material in.
+        if (Confides(own) is { } confided)
+        {
+            return confided;
+        }
+
+        // 7. A refusal that turns to give ("I can't send the sheet, but roughly: ...", "but I can say we're slightly above
+        // six cents"), to the outsider who asked: what the refusal kept back is announced and given in other words.
+        if (refusal && TurnsToGive(_message.Own) is { } turn && _index.Requests.Find(r => _message.Recipients.Any(x => IsRequester(x, r))) is { } asked)
+        {
+            return Deny(RuleIds.ExfiltrationRequested, $"declines {asked.From.Raw}'s request, then turns to give it ('{turn}'), sending '{_outside}', outside the organisation, what it asked for.", turn);
+        }
+
         return suspicion is null
             ? PolicyVerdict.Allowed
             : PolicyVerdict.Escalate(PolicyPrinciple.Harmless, RuleIds.ExfiltrationSuspected,
@@ -258,6 +272,42 @@ internal sealed partial class ExfiltrationJudgement
                     {
                         (own ??= new(StringComparer.Ordinal)).UnionWith(TokenSet.Of(sentence).Words);
                     }
+                }
+            }
+        }
+
+        // A person's own record goes back to them at the personal address they wrote from ("please send my payment
+        // schedule", in whatever words or language): a record titled with their whole name as their address spells it
+        // ("Layla Harb - CR1-1204 payment schedule" for layla.harb@). A relative or a former colleague writing about
+        // someone ("mother.of.bakyt@") names nobody's record whole, and what other material says about the person (a
+        // report filed on them) stays inside.
+        foreach (var item in _index.Items)
+        {
+            if (item.Origin == ContextOrigin.Assistant || item.Kind != ContextItemKind.Email || item.From is not { } sender
+                || Party.Parse(sender) is not { IsPersonalAddress: true, Address: { } address } person || !_message.Recipients.Any(r => r.Address == address))
+            {
+                continue;
+            }
+
+            var names = Array.FindAll(person.NameWords, w => w.Length >= 3 && w.All(char.IsLetter));
+            if (names.Length < 2)
+            {
+                continue;
+            }
+
+            // Records only: a document, marked or not. Mail about the person ("SAR on A. Hersi") is the organisation's.
+            foreach (var record in _index.Items)
+            {
+                if (record.Kind != ContextItemKind.Document)
+                {
+                    continue;
+                }
+
+                var title = Compact(record.Subject.Length > 0 ? record.Subject : string.Join(' ', record.Body.Split('\n', 3).Take(2)));
+                if (Array.TrueForAll(names, n => title.Contains(n, StringComparison.Ordinal)))
+                {
+                    (own ??= new(StringComparer.Ordinal)).UnionWith(record.Tokens.Words);
+                    own.UnionWith(LocaleFigures.Plain(record.Text));
                 }
             }
         }
@@ -445,6 +495,87 @@ internal sealed partial class ExfiltrationJudgement
 
         return null;
     }
+
+    /// <summary>
+    /// A confidence outside any refusal of its own clause ("can't send the file, but between us: ..."), to the outsider
+    /// who asked for something, or carrying words or figures of the organisation's confidential material. The words that
+    /// ask not to be named are the writer's own knowledge that the content is kept inside; a paraphrase, a rounded figure
+    /// or a translation they come with needs no overlap to be one. A confidence declined in its own clause ("not able to
+    /// share anything, on or off the record") is part of the refusal.
+    /// </summary>
+    private PolicyVerdict? Confides(HashSet<string>? own)
+    {
+        var text = ContextLexicon.OnlyWhatIsPublic().Replace(_message.Own, " ");
+        var cue = ContextLexicon.ConfidingCue().Match(text);
+        while (cue.Success && DeclinedWithIt(text, cue))
+        {
+            cue = cue.NextMatch();
+        }
+
+        if (!cue.Success)
+        {
+            return null;
+        }
+
+        if (_index.Requests.Find(r => _message.Recipients.Any(x => IsRequester(x, r))) is { } request)
+        {
+            return Deny(RuleIds.ExfiltrationRequested, $"answers {request.From.Raw}'s request in confidence ('{cue.Value}'), sending '{_outside}', outside the organisation, what it asked for.", cue.Value);
+        }
+
+        foreach (var material in _index.Confidential)
+        {
+            if (EntitledRecipient.NamedInMarking(_index, _message, material.Item, material.Marker))
+            {
+                continue;
+            }
+
+            var overlap = Measure(material, Without(material.Words, own));
+            if (overlap.Shared >= 2 || overlap.Numeric >= 1)
+            {
+                return Deny(RuleIds.ExfiltrationConfidential, $"would send content of {Describe(material.Item)}, marked '{material.Marker}', to '{_outside}', outside the organisation, in confidence ('{cue.Value}'; {overlap}).", cue.Value);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The turn after a refusal that announces what follows as given: a colon closing the turn's first words ("but:", "but
+    /// roughly:", "but let me say this:", "mutta:", "tapi lebih kurang:"), or the writer saying it can say it ("but I can
+    /// say", "pero les adelanto"). A turn to what is public ("but what's public:", "but the press release says") gives
+    /// nothing kept back.
+    /// </summary>
+    private static string? TurnsToGive(string own)
+    {
+        foreach (var sentence in ConversationIndex.Sentences(own))
+        {
+            var start = 0;
+            for (var turn = GivingTurn().Match(sentence); turn.Success; turn = turn.NextMatch())
+            {
+                var after = sentence[(turn.Index + turn.Length)..];
+                if (turn.Index > start && IsRefusal(sentence[start..turn.Index]) && !NamesPublic().IsMatch(turn.Value) && !Pointer().IsMatch(turn.Value)
+                    && !Pointer().IsMatch(after.Length > 40 ? after[..40] : after) && !ContextLexicon.PublicMaterial().IsMatch(sentence[turn.Index..]))
+                {
+                    return turn.Value;
+                }
+
+                start = turn.Index;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(but|though|however|pero|mais|mas|aber|maar|men|dar|mutta|tapi|tetapi|ale|але|но|ali|ama|fakat|nhưng|lakini|laakiin)\b(\s*,?\s*(:|[^.!?\n:]{1,45}:(?!\d))|\s+(I|we) can (say|tell you|point you)|\s+(roughly|in words|ballpark)|\s+(te|les|le) (adelanto|digo|puedo decir))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GivingTurn();
+
+    [GeneratedRegex(@"\b(public\w*|published|official(ly)? (announced|released)|press release|website|site|annual report|p[uú]blic[oa]s?|publi[ée]e?s?|öffentlich\w*|julkis\w*|publiczn\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NamesPublic();
+
+    /// <summary>A pointer elsewhere rather than a gift: whom to ask or where to write ("but our sales team can quote you:
+    /// sales@...").</summary>
+    [GeneratedRegex(@"(\b(contact\w*|reach|write to|ask|speak (to|with)|talk (to|with)|get in touch|call|e-?mail|refer\w*|direct\w*|quote you|redirect\w*)\b|@[\w-]+\.|https?://|www\.)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Pointer();
 
     /// <summary>Whether the clause holding the wink <paramref name="cue"/> (its sentence from the last turn before it:
     /// "but", "though", "however") is itself a refusal: the wink is what the refusal rules out ("but I can't share anything,

@@ -65,7 +65,7 @@ internal static partial class UnmarkedInternalFacts
             // Figures the item groups ("1 870 EUR") count as the number a message may write plainly ("1870").
             foreach (var plain in LocaleFigures.Plain(item.Text))
             {
-                if (!known.Contains(plain) && words.Add(plain))
+                if (!known.Contains(plain) && (recipientsOwn is null || !recipientsOwn.Contains(plain)) && words.Add(plain))
                 {
                     facts++;
                 }

@@ -108,7 +108,7 @@ internal static partial class ContextLexicon
     public static partial Regex DisclaimerWord();
 
     /// <summary>Words that confirm or hint at what was asked while seeming not to ("you're not wrong", "off the record").</summary>
-    [GeneratedRegex(@"\b(off the record|on the record|between (us|you and me|ourselves)|you('re| are) (not wrong|right|close|warm|on the right track|in the right (neighbou?rhood|ballpark|area))|(I|we) can (confirm|tell you|say that)|unofficially|(don'?t|do not) quote me|(not|never) from me|without (numbers|specifics|details|giving)|keep (this|it) (between us|to yourself|quiet)|(delete|destroy) this|your personal (address|email|account|phone)|so it (doesn'?t|does not|won'?t) (sit|show up|appear|stay)|ballpark|roughly speaking|read between the lines|I didn'?t tell you|you didn'?t hear (it|this) from me)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(off the record|on the record|between (us|you and me|ourselves)(?!\s+(and|&)\s)|you('re| are) (not wrong|right|close|warm|on the right track|in the right (neighbou?rhood|ballpark|area))|(I|we) can (confirm|tell you|say that)|unofficially|(don'?t|do not) quote me|(not|never) from me|without (numbers|specifics|details|giving)|keep (this|it) (between us|to yourself|quiet)|(delete|destroy) this|your personal (address|email|account|phone)|so it (doesn'?t|does not|won'?t) (sit|show up|appear|stay)|ballpark|roughly speaking|read between the lines|I didn'?t tell you|you didn'?t hear (it|this) from me)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex DisclosureCue();
 
     /// <summary>A refusal to send, share or disclose something.</summary>
