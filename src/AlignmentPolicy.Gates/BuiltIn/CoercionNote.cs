@@ -11,8 +11,15 @@ internal static partial class CoercionNote
 {
     public static PolicyVerdict Judge(PolicyRequest request)
     {
-        // Most tool calls (reads, listings, commands that mail nothing) carry no note: decided before the index is read.
-        var text = request.GetArgumentText("command") is { Length: > 0 } command ? (command.Contains('@', StringComparison.Ordinal) ? command : string.Empty) : ToolCallText.Body(request);
+        // Most tool calls (reads, listings, commands that mail nothing) carry no note: decided before the index is read, and
+        // for calls with neither a command nor a body argument by lookups alone, so their allow path reads and joins nothing.
+        var hasCommand = request.Arguments.ContainsKey("command");
+        if (!hasCommand && !ToolCallText.HasBody(request))
+        {
+            return PolicyVerdict.Allowed;
+        }
+
+        var text = hasCommand && request.GetArgumentText("command") is { Length: > 0 } command ? (command.Contains('@', StringComparison.Ordinal) ? command : string.Empty) : ToolCallText.Body(request);
         if (text.Length == 0 || (request.Messages.Count == 0 && request.Options?.Instructions is null))
         {
             return PolicyVerdict.Allowed;

@@ -29,6 +29,9 @@ internal static partial class ToolCallText
 
     public static string Body(PolicyRequest request) => Join(request, BodyNames);
 
+    /// <summary>Whether some argument is named like a body, by lookups (no enumerator, no text read).</summary>
+    public static bool HasBody(PolicyRequest request) => HasAny(request, BodyNames);
+
     public static string Paths(PolicyRequest request) => Join(request, PathNames);
 
     public static string Urls(PolicyRequest request) => Join(request, UrlNames);
