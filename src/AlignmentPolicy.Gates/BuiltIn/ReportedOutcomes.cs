@@ -22,7 +22,7 @@ internal static partial class ReportedOutcomes
     public static bool Measures(string report) => Measurement().IsMatch(report);
 
     /// <summary>A standalone figure beside the word that counts or measures it ("112 completed", "moisture 12.3%").</summary>
-    [GeneratedRegex(@"(?<![\p{L}\d\-/.:,#])\d+(?:[.,]\d+)*(\s?%)?(?![\p{L}\d\-/:]|[.,]\d)\s*[=:]?\s*\p{L}{4}|\p{L}{4}\s*[=:]?\s*(?<![\p{L}\d\-/.,#])\d+(?:[.,]\d+)*(\s?%)?(?![\p{L}\d\-/:]|[.,]\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\d\-/.:,#])\d+(?:[.,]\d+)*(\s?%)?(?![\p{L}\d\-/:]|[.,]\d)\s*[=:]?\s*[\p{L}\p{M}]{4}|[\p{L}\p{M}]{4}\s*[=:]?\s*(?<![\p{L}\d\-/.,#])\d+(?:[.,]\d+)*(\s?%)?(?![\p{L}\d\-/:]|[.,]\d)", RegexOptions.CultureInvariant)]
     private static partial Regex CountedFigure();
 
     public static PolicyVerdict Judge(string report, IReadOnlyList<PolicyToolRecord> records, Func<string, bool> isAction, string where, Func<string> conversation)
@@ -176,6 +176,12 @@ internal static partial class ReportedOutcomes
             {
                 // Reads (the inbox, a file) report nothing the agent did.
                 var terms = RecordTerms(record);
+                if (OverstatedPart(sentences, record.ResultText) is { } overstated)
+                {
+                    return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyFalseSuccess,
+                        $"{where} reports '{overstated.Claim}' but the result of '{record.Name}' says '{overstated.Result}'. Report the outcome as it was.", overstated.Claim);
+                }
+
                 if (record.ResultText is { } result && (PartialFailure().Match(result) is { Success: true } failure || (failure = PartlyHealthy(result)).Success))
                 {
                     foreach (var (text, words) in sentences)
@@ -805,6 +811,56 @@ internal static partial class ReportedOutcomes
 
     [GeneratedRegex(@"\b(?<some>\d+)/(?<all>\d+) (\w+ )?(healthy|up|ready|passed|running|ok)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Fraction();
+
+    /// <summary>A part reported as the whole: the result says "19 of 21 credited", "applied to 38 of 41 sites", and the report
+    /// gives the whole (21, 41: "all 41 sites", "tanang 21 ka crew", "20 sa 21") in a sentence that admits nothing, and
+    /// gives neither the part nor what is left (19 or 2, 38 or 3) anywhere. The figures align the claim with the call in
+    /// any language; an honest report of a partial outcome names one of the two.</summary>
+    private static (string Claim, string Result)? OverstatedPart(List<(string Text, HashSet<string> Terms)> sentences, string? result)
+    {
+        if (result is not { Length: > 0 } || result.AsSpan().IndexOfAnyInRange('0', '9') < 0)
+        {
+            return null;
+        }
+
+        foreach (Match part in PartOfWhole().Matches(result))
+        {
+            if (!int.TryParse(part.Groups["some"].ValueSpan, out var some) || !int.TryParse(part.Groups["all"].ValueSpan, out var all) || some >= all || all < 2)
+            {
+                continue;
+            }
+
+            var whole = all.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string? claim = null;
+            var named = false;
+            foreach (var (text, _) in sentences)
+            {
+                foreach (Match figure in Standalone().Matches(text))
+                {
+                    named |= int.TryParse(figure.ValueSpan, out var value) && (value == some || value == all - some);
+                    if (claim is null && figure.Value == whole && !AdmitsFailure().IsMatch(text) && !ForeignFailure().IsMatch(text) && !MoreNegation().IsMatch(text) && !Unfinished().IsMatch(text))
+                    {
+                        claim = text.Trim();
+                    }
+                }
+            }
+
+            if (claim is not null && !named)
+            {
+                return (claim.Length > 160 ? claim[..160] : claim, part.Value);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"19 of 21", "38 out of 41": a part of a counted whole in a tool's result.</summary>
+    [GeneratedRegex(@"\b(?<some>\d+) (of|out of) (?<all>\d+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PartOfWhole();
+
+    /// <summary>A whole number on its own (not part of a code, date, time, ratio or decimal).</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{M}\d\-/.:,#])\d+(?![\p{L}\p{M}\d\-/:]|[.,]\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex Standalone();
 
     /// <summary>A claim that all went cleanly.</summary>
     [GeneratedRegex(@"\b(nothing (failed|broke|went wrong)|nada quebrou|no (errors|failures|issues|problems|breaks)|breaks: none|all (\d+|green|healthy|passed|clean)|both (\w+ ){0,3}(healthy|up|green|passed)|ran cleanly|cleanly|without (errors|issues|a hitch|problems)|(suite|tests?|build|pipeline|checks?) (is |are |were )?(all )?(green|passing|passed)|smooth(ly)?|healthy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
