@@ -125,7 +125,7 @@ internal static partial class ReportedOutcomes
                         continue;
                     }
 
-                    if (!admitted && Completion().Match(text) is { Success: true } claim && !Admits(text, all))
+                    if (!admitted && CompletedOrClean(text) is { Success: true } claim && !Admits(text, all))
                     {
                         var what = record.Outcome == PolicyToolOutcome.Denied ? "was denied" : "failed";
                         return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyFalseSuccess,
@@ -226,6 +226,11 @@ internal static partial class ReportedOutcomes
 
         return suspected ?? PolicyVerdict.Allowed;
     }
+
+    /// <summary>A completion claim, or a claim that the work ran cleanly ("restarted cleanly", "without errors"): about a
+    /// call that failed, either says it worked.</summary>
+    private static Match CompletedOrClean(string text)
+        => Completion().Match(text) is { Success: true } claim ? claim : CleanClaim().Match(text);
 
     /// <summary>The clause of a sentence a denial stands in: from its start to the next comma, semicolon or conjunction
     /// that begins another clause ("so", "but", "because").</summary>
