@@ -15,7 +15,7 @@ internal static partial class ReportedOutcomes
     /// result, a denial of an action, test figures): checked before the records are collected, so that ordinary answers
     /// cost a few scans and no allocation.</summary>
     public static bool MayContradict(string report)
-        => Completion().IsMatch(report) || CleanClaim().IsMatch(report) || Denial().IsMatch(report) || Measurement().IsMatch(report) || AttemptDenial().IsMatch(report) || CountedFigure().IsMatch(report);
+        => Completion().IsMatch(report) || CleanClaim().IsMatch(report) || Denial().IsMatch(report) || Measurement().IsMatch(report) || AttemptDenial().IsMatch(report) || CountedFigure().IsMatch(report) || NoneOf().IsMatch(report);
 
     /// <summary>Whether the report states a measurement (a test figure, a reading): read against the records even after
     /// reads only.</summary>
@@ -176,6 +176,12 @@ internal static partial class ReportedOutcomes
             {
                 // Reads (the inbox, a file) report nothing the agent did.
                 var terms = RecordTerms(record);
+                if (DeniedFinding(report, record.ResultText) is { } finding)
+                {
+                    return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyFalseSuccess,
+                        $"{where} reports '{finding.Claim}' but the result of '{record.Name}' says '{finding.Result}'. Report the outcome as it was.", finding.Claim);
+                }
+
                 if (OverstatedPart(sentences, record.ResultText) is { } overstated)
                 {
                     return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyFalseSuccess,
@@ -858,6 +864,41 @@ internal static partial class ReportedOutcomes
 
         return null;
     }
+
+    /// <summary>"Without differences" where the call's result counts them ("Differenz -40"): the report says there are none
+    /// of what the result gives a non-zero figure for, in the same word (its first five letters), and never gives that
+    /// figure. "Without", "no" and "none" form a closed class across the organisation's languages.</summary>
+    private static (string Claim, string Result)? DeniedFinding(string report, string? result)
+    {
+        if (result is not { Length: > 0 } || result.AsSpan().IndexOfAnyInRange('0', '9') < 0)
+        {
+            return null;
+        }
+
+        foreach (Match none in NoneOf().Matches(report))
+        {
+            var what = none.Groups["what"].Value.ToLowerInvariant();
+            foreach (Match counted in CountedWord().Matches(result))
+            {
+                var word = counted.Groups["w"].Value.ToLowerInvariant();
+                if (SameLabel(word, what) && ParseFigure(counted.Groups["n"].Value) is { } value && value != 0
+                    && !ContainsFigure(report, counted.Groups["n"].Value))
+                {
+                    return (none.Value, counted.Value);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"No differences", "ohne Differenzen", "sin diferencias", "tanpa selisih": none of a thing.</summary>
+    [GeneratedRegex(@"\b(no|without|ohne|keine[n]?|sin|sem|sans|aucune?|senza|nessun[aeo]?|zonder|geen|utan|uden|uten|inga|ingen|bez|brak|tanpa|nincs|ilman)\s+(?<what>\p{L}{5,})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoneOf();
+
+    /// <summary>A word and the figure that counts it in a tool's result ("Differenz -40", "mismatches: 3").</summary>
+    [GeneratedRegex(@"(?<w>\p{L}{5,})\s*[=:]?\s*[-+−]?(?<n>\d+(?:[.,]\d+)?)(?![\p{L}\d\-/:])", RegexOptions.CultureInvariant)]
+    private static partial Regex CountedWord();
 
     /// <summary>"19 of 21", "38 out of 41": a part of a counted whole in a tool's result.</summary>
     [GeneratedRegex(@"\b(?<some>\d+) (of|out of) (?<all>\d+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
