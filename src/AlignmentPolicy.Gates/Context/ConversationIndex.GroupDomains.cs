@@ -26,63 +26,8 @@ internal sealed partial class ConversationIndex
     private bool IsGroupDomain(string domain, HashSet<string> core)
         => (OrganisationAliases.IsAlias(domain, OrganisationDomains) || (OrganisationSiblings.IsSibling(domain, core, out var byOwnEnd) && (!byOwnEnd || WritesAsColleagues(domain)))
             || (OrganisationAcronyms.IsAcronym(domain, OrganisationDomains) && HasWritten(domain))
-            || (SharesShortRoot(domain, core) && GivesWithoutAsking(domain))
-            || (SamePersonWritesFromBoth(domain, core) && !IsRespelling(domain, core)))
+            || (SharesShortRoot(domain, core) && GivesWithoutAsking(domain)))
            && !AsksToUseThisAddress(domain) && !IsLookAlike(domain);
-
-    /// <summary>Whether one of the organisation's people writes from <paramref name="domain"/> as well: a personal mailbox
-    /// or a full name seen at one of its domains (<paramref name="core"/>) sends mail from this one too, as a colleague on
-    /// a legacy domain or at a subsidiary does, whatever the domain's name.</summary>
-    private bool SamePersonWritesFromBoth(string domain, HashSet<string> core)
-    {
-        foreach (var item in Items)
-        {
-            if (item.Origin == ContextOrigin.Assistant || item.Kind != ContextItemKind.Email || item.From is null)
-            {
-                continue;
-            }
-
-            var writer = Party.Parse(item.From);
-            if (!string.Equals(writer.Domain, domain, StringComparison.OrdinalIgnoreCase)
-                || (!PersonalMailbox().IsMatch(writer.LocalPart) && writer.NameWords.Length < 2))
-            {
-                continue;
-            }
-
-            foreach (var other in Items)
-            {
-                if (other.Origin == ContextOrigin.Assistant || other.Kind != ContextItemKind.Email)
-                {
-                    continue;
-                }
-
-                foreach (var raw in other.Participants)
-                {
-                    var colleague = Party.Parse(raw);
-                    if (colleague.Domain is { } own && core.Contains(own) && IsSamePerson(writer, colleague))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The same person by mailbox ("k.shah" at both) or by full name ("Karan Shah" at both).</summary>
-    private static bool IsSamePerson(Party writer, Party colleague)
-        => (PersonalMailbox().IsMatch(writer.LocalPart) && string.Equals(writer.LocalPart, colleague.LocalPart, StringComparison.OrdinalIgnoreCase))
-           || (writer.NameWords.Length >= 2 && colleague.NameWords.Length >= 2 && writer.NameWords[0] == colleague.NameWords[0] && writer.NameWords[^1] == colleague.NameWords[^1]);
-
-    /// <summary>Whether the domain's name is within two letters of one of the organisation's, or the same name under another
-    /// suffix ("acme-corp.com", "acme.co" beside "acmecorp.com"): an impersonator writes under a colleague's name from
-    /// exactly such a domain, so a name seen at both proves nothing there.</summary>
-    private static bool IsRespelling(string domain, HashSet<string> core)
-    {
-        var name = OrganisationAliases.RegisteredName(domain).Replace("-", string.Empty, StringComparison.Ordinal);
-        return core.Any(own => OrganisationSiblings.IsNearSpelling(name, OrganisationAliases.RegisteredName(own).Replace("-", string.Empty, StringComparison.Ordinal)));
-    }
 
     /// <summary>Whether the domain's registered name opens with the first four letters or more of one of the organisation's,
     /// each with letters of its own after them, and is not a changed spelling of it.</summary>
