@@ -803,7 +803,7 @@ internal static partial class CoercionInContext
             }
 
             var folded = ScriptFolding.Fold(raw);
-            if (names.Exists(n => folded == n || (raw[0] >= '\u0250' && ScriptFolding.IsName(folded, n)) || LatinCaseEnding(raw, folded, n, own)))
+            if (names.Exists(n => folded == n || (raw[0] >= '\u0250' && ScriptFolding.IsName(folded, n))))
             {
                 return true;
             }
@@ -811,14 +811,6 @@ internal static partial class CoercionInContext
 
         return false;
     }
-
-    /// <summary>A name of five letters or more in a Latin-script language that declines names by their ending ("Edgara" for
-    /// Edgars, "Ivanu" for Ivana, "Tomaszem" for Tomasz): capitalised in the middle of a sentence, the name's letters but
-    /// its last, then an ending of at most three letters. Shorter names are left to their exact form: "Mark" is in
-    /// "March".</summary>
-    private static bool LatinCaseEnding(string raw, string folded, string name, string own)
-        => raw[0] < '\u0250' && name.Length >= 5 && folded.Length >= name.Length && folded.Length <= name.Length + 2
-           && folded.AsSpan().StartsWith(name.AsSpan(0, name.Length - 1)) && Capitalised(own, raw, midSentence: true);
 
     /// <summary>Whether the sentence that announces <paramref name="threat"/> names <paramref name="label"/>, folded.</summary>
     private static bool ThreatSentenceNames(ContinuityThreat threat, string label)
