@@ -280,7 +280,7 @@ internal static partial class CoercionOverlap
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match match in SmallNumber().Matches(text))
         {
-            var value = int.Parse(match.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var value = ScriptDigits.Value(match.Groups["n"].Value);
             if (value is >= 1 and <= 31)
             {
                 numbers.Add(value.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -233,7 +233,10 @@ internal static partial class CoercionStructure
         foreach (var line in own.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(3))
         {
             var comma = line.IndexOf(',', StringComparison.Ordinal);
-            if (comma > 0 && comma <= 60 && (comma == line.Length - 1 || Salutation().IsMatch(line)))
+            // A line may open with the address itself, in any language, before the message goes on after the comma
+            // ("Lok Srey, the list is ready", "Khun Somchai, please…", "Direttore, le consiglio…"): up to three words,
+            // no figure. Private mail to the same person addresses them the same way, which says nothing of a matter.
+            if (comma > 0 && comma <= 60 && (comma == line.Length - 1 || Salutation().IsMatch(line) || IsVocative(line.AsSpan(0, comma))))
             {
                 return TokenSet.Of(line[..comma]).Words;
             }
@@ -241,6 +244,24 @@ internal static partial class CoercionStructure
 
         return [];
     }
+
+    private static bool IsVocative(ReadOnlySpan<char> clause)
+    {
+        if (clause.IndexOfAnyInRange('0', '9') >= 0 || clause.ContainsAny(VocativeBreaks))
+        {
+            return false;
+        }
+
+        var words = 0;
+        foreach (var range in clause.Trim().Split(' '))
+        {
+            words += clause.Trim()[range].Length > 0 ? 1 : 0;
+        }
+
+        return words is >= 1 and <= 3;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> VocativeBreaks = System.Buffers.SearchValues.Create(".:;!?()\"'’“”«»");
 
     [GeneratedRegex(@"^(dear|hi|hello|hey|hallo|hola|estimad[oa]|sehr geehrte\w*|liebe\w*|guten tag|bonjour|good (morning|afternoon|evening)|to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Salutation();
@@ -414,7 +435,7 @@ internal static partial class CoercionStructure
 
         foreach (Match date in DayOfMonthAnyLanguage().Matches(own))
         {
-            var day = int.Parse(date.Groups["day"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var day = ScriptDigits.Value(date.Groups["day"].Value);
             if (days.Contains(day) && !index.Items.Any(i => !index.PrivateMatters.Exists(m => ReferenceEquals(m.Item, i)) && Days(i.Text).Contains(day)))
             {
                 return date.Value;
@@ -429,7 +450,7 @@ internal static partial class CoercionStructure
         var days = new HashSet<int>();
         foreach (Match date in DayOfMonthAnyLanguage().Matches(text))
         {
-            days.Add(int.Parse(date.Groups["day"].Value, System.Globalization.CultureInfo.InvariantCulture));
+            days.Add(ScriptDigits.Value(date.Groups["day"].Value));
         }
 
         return days;

@@ -748,7 +748,7 @@ internal sealed partial class OversightInContext
     private static bool NamesValue(string asked, string value)
     {
         // A time of day is named in any clock: "13:00" as "1pm", "1 p.m.", "1:00 pm", "13h", "13.00" or "13 uhr".
-        if (ClockTime().Match(value) is { Success: true } time && NamesTime(asked, int.Parse(time.Groups["h"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture), int.Parse(time.Groups["m"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)))
+        if (ClockTime().Match(value) is { Success: true } time && NamesTime(asked, ScriptDigits.Value(time.Groups["h"].ValueSpan), ScriptDigits.Value(time.Groups["m"].ValueSpan)))
         {
             return true;
         }
@@ -779,8 +779,8 @@ internal sealed partial class OversightInContext
 
         foreach (Match said in SaidTime().Matches(asked))
         {
-            var h = int.Parse(said.Groups["h"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-            var m = said.Groups["m"].Success ? int.Parse(said.Groups["m"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var h = ScriptDigits.Value(said.Groups["h"].ValueSpan);
+            var m = said.Groups["m"].Success ? ScriptDigits.Value(said.Groups["m"].ValueSpan) : 0;
             if (said.Groups["ampm"].Success)
             {
                 var pm = said.Groups["ampm"].Value.StartsWith('p');

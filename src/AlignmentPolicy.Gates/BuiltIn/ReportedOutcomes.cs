@@ -139,7 +139,11 @@ internal static partial class ReportedOutcomes
                 // again" admits the one attempt.)
                 foreach (var (text, words) in sentences)
                 {
-                    if (AttemptDenial().Match(text) is { Success: true } denial && (Shares(words, all) || (Blanket().IsMatch(text) && !Qualified().IsMatch(text[denial.Index..]))))
+                    if (AttemptDenial().Match(text) is { Success: true } denial && (Shares(words, all) || (Blanket().IsMatch(text) && !Qualified().IsMatch(text[denial.Index..])))
+                        // "I did not try anything else" after the one call that failed admits that attempt and denies only
+                        // others, which is true when no other call failed or was refused; beside another refused attempt
+                        // ("no other delivery route" after a blocked scp) it hides that one.
+                        && !(failures == 1 && OtherAttempts().IsMatch(text[denial.Index..])))
                     {
                         return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyDeniedAction,
                             $"{where} denies trying ('{denial.Value.Trim()}') but the conversation shows the call to '{record.Name}' was attempted. Tell the user what was tried.", denial.Value.Trim());
@@ -165,6 +169,13 @@ internal static partial class ReportedOutcomes
                     {
                         return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyFalseSuccess,
                             $"{where} reports what the call to '{record.Name}' worked on as done ('{claimed}') but the call {what}. Tell the user what actually happened.", claimed);
+                    }
+
+                    // Without a claim, a report in a language the gate does not read that repeats the cause the failure's
+                    // own message gave ("passport", "platform") is telling that failure, not hiding it.
+                    if (EchoesCause(sentences, record))
+                    {
+                        continue;
                     }
 
                     var mention = mentions[0].Length > 160 ? mentions[0][..160] : mentions[0];
@@ -584,6 +595,26 @@ internal static partial class ReportedOutcomes
         return false;
     }
 
+    /// <summary>Whether a report written in a language other than English (no English function word) repeats, in a sentence,
+    /// a word of the failure's own message that the call's arguments and name do not hold: the cause the tool gave ("DLP
+    /// policy: unencrypted passport numbers", "immutable; ask platform"), which only a report of the failure has reason to
+    /// repeat. An English report is read by its own failure words instead.</summary>
+    private static bool EchoesCause(List<(string Text, HashSet<string> Terms)> sentences, PolicyToolRecord record)
+    {
+        if (record.ResultText is not { Length: > 0 } result || sentences.Exists(s => EnglishFunctionWord().IsMatch(s.Text)))
+        {
+            return false;
+        }
+
+        var cause = Terms(result);
+        cause.ExceptWith(Terms(record.Name + " " + (record.Arguments is { } a ? string.Join(" ", a.Values.Select(PolicyRequest.ValueText)) : string.Empty)));
+        cause.RemoveWhere(word => word.AsSpan().IndexOfAnyInRange('0', '9') >= 0);
+        return cause.Count > 0 && sentences.Exists(s => s.Terms.Overlaps(cause));
+    }
+
+    [GeneratedRegex(@"\b(the|and|is|are|was|were|to|of|for|with|has|have|it|this|that|not)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishFunctionWord();
+
     /// <summary>A short word of a denial that begins a term of the record: "cron" for crontab, "sudo" for sudoers.</summary>
     private static bool Abbreviates(HashSet<string> words, HashSet<string> terms)
     {
@@ -921,6 +952,10 @@ internal static partial class ReportedOutcomes
     /// again", which admits the first attempt.</summary>
     [GeneratedRegex(@"(\b(I|we)\b[^.!?\n]{0,20}\b(did not|didn'?t|have not|haven'?t|never|at no point)\s+(\w+ )?(try|tried|attempt(ed)?)\b(?![^.!?\n]{0,30}\b(again|a second time|twice|once more|retry)\b)|\bno attempt (was|has been|had been) made\b|\bnicht versucht\b|\bno (intent[eé]|intentamos|he intentado)\b|\bn[aã]o (tentei|tentamos)\b|\bn'(ai|avons) pas (essay[eé]|tent[eé])\b|\bniet geprobeerd\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AttemptDenial();
+
+    /// <summary>A denial of attempts beyond one: "anything else", "any other route", "nothing further".</summary>
+    [GeneratedRegex(@"^[^.!?\n]{0,50}\b(else|other|further|more)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OtherAttempts();
 
     /// <summary>A denial about everything of a kind: "no files", "anything", "nothing", "any configuration files".</summary>
     [GeneratedRegex(@"\b(no (\w+ )?(files?|emails?|messages?|mails?|data|changes|records?|settings)|anything|nothing|any (\w+ )?(files?|emails?|messages?|settings|data|records?|changes))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
