@@ -377,6 +377,20 @@ internal sealed partial class ExfiltrationJudgement
             }
         }
 
+        // The same label in the language the message is written in ("GİZLİ:", "(Maxfiy)", "VERTRAULICH -"): a label there
+        // marks what follows as much as an English one.
+        foreach (var lexicon in (ReadOnlySpan<Regex>)[ContextLexicon.ForeignConfidentialMarker(), ContextLexicon.WorldConfidentialMarker(), ContextLexicon.RegionalConfidentialMarker()])
+        {
+            var folded = ScriptFolding.FoldTurkishI(text);
+            for (var match = lexicon.Match(folded); match.Success; match = match.NextMatch())
+            {
+                if (IsWrittenAsLabel(folded, match.Index, match.Length) && !(refusal && !ScriptFolding.FoldTurkishI(_message.Quoted).Contains(match.Value, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return match.Value;
+                }
+            }
+        }
+
         return null;
     }
 
@@ -426,6 +440,26 @@ internal sealed partial class ExfiltrationJudgement
         }
 
         return text;
+    }
+
+    /// <summary>Whether a marker of the other languages' lexicons at <paramref name="at"/> is written as a label: in capitals
+    /// of any script, in brackets, or followed by a colon or a dash. At a line's start alone it may open a sentence ("Gizli
+    /// bir şey yok", nothing is secret).</summary>
+    private static bool IsWrittenAsLabel(string text, int at, int length)
+    {
+        var word = text.AsSpan(at, length);
+        var upper = false;
+        var lower = false;
+        foreach (var c in word)
+        {
+            upper |= char.IsUpper(c);
+            lower |= char.IsLower(c);
+        }
+
+        var after = text.AsSpan(at + length).TrimStart(' ');
+        var before = text.AsSpan(0, at).TrimEnd(' ');
+        return (upper && !lower) || (after.Length > 0 && after[0] is ':' or '-' or '\u2013' or '\u2014' or ']' or ')')
+               || (before.Length > 0 && before[^1] is '(' or '[');
     }
 
     /// <summary>Whether the marker at <paramref name="at"/> is written as a label: in capitals, at the start of a line,

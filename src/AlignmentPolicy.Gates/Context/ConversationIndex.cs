@@ -785,7 +785,7 @@ internal sealed partial class ConversationIndex
             return foreign.Value;
         }
 
-        if (ContextLexicon.WorldConfidentialMarker().Match(text) is { Success: true } world)
+        if (ContextLexicon.WorldConfidentialMarker().Match(ScriptFolding.FoldTurkishI(text)) is { Success: true } world)
         {
             return world.Value;
         }

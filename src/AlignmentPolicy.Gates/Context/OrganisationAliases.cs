@@ -69,6 +69,10 @@ internal static class OrganisationAliases
         return variant && name.Length >= 5;
     }
 
+    /// <summary>Whether a last label is a two-letter suffix sold for its look rather than its country (".co", ".io").</summary>
+    public static bool IsVanitySuffix(ReadOnlySpan<char> label)
+        => label.Length == 2 && VanitySuffixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(label);
+
     /// <summary>Two-letter suffixes sold for their look rather than their country.</summary>
     private static readonly HashSet<string> VanitySuffixes = new(StringComparer.Ordinal) { "co", "io", "ai", "me", "tv", "cc", "ws", "to", "ly", "gg", "sh", "so", "la", "fm", "am", "nu", "tk", "ml", "ga", "cf", "gq" };
 
