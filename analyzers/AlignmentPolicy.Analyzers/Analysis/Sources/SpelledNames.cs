@@ -33,6 +33,7 @@ internal sealed class SpelledNames
             var span = syntax.Span;
             foreach (var name in names)
             {
+                WorkCounters.Count(ref WorkCounters.DispatchNameSearches);
                 if (Spells(text, span.Start, span.End, name))
                 {
                     return true;
