@@ -55,4 +55,24 @@ public class DispatchNamesTests
         Assert.False(SpelledNames.Spells(text, 9, 16, "Create"));
         Assert.True(SpelledNames.Spells(text, 9, text.Length, "Create"));
     }
+
+    [Theory]
+    [InlineData("var f = AIFunctionFactory.Create(Lookup); var r = await client.GetResponseAsync(m); // Create")]
+    [InlineData("MyCreate(x); Create_(y); _Create(z); @Create(w); CreateX; Create")]
+    [InlineData("Create(); x = 1; y = Create();\nRunAsyncRunAsync RunAsync2 é RunAsync")]
+    [InlineData("")]
+    public void The_tree_index_finds_a_name_in_every_span_where_a_search_of_the_span_does(string text)
+    {
+        // The dispatch reads each tree once per rule and asks, per block, whether a found word lies in the block's span: it
+        // must agree with a search of that span for each name, for every span (a word cut by the span's start or end is none).
+        string[] names = { "Create", "RunAsync", "GetResponseAsync" };
+        var words = SpelledNames.WholeWords(text, names);
+        for (var start = 0; start <= text.Length; start++)
+        {
+            for (var end = start; end <= text.Length; end++)
+            {
+                Assert.Equal(names.Any(n => SpelledNames.Spells(text, start, end, n)), SpelledNames.AnyWithin(words, start, end));
+            }
+        }
+    }
 }

@@ -33,6 +33,9 @@ internal static class WorkCounters
     /// <summary>Methods of referenced assemblies whose attributes were read to find [SideEffect] methods.</summary>
     public static long AttributeReads;
 
+    /// <summary>Searches of source text for a rule's dispatch names (<see cref="Sources.SpelledNames"/>): one per span and name searched.</summary>
+    public static long DispatchNameSearches;
+
     public static void Count(ref long counter) => Interlocked.Increment(ref counter);
 
     public static void Reset()
@@ -45,8 +48,9 @@ internal static class WorkCounters
         Interlocked.Exchange(ref SkippedMethods, 0);
         Interlocked.Exchange(ref FlowGraphs, 0);
         Interlocked.Exchange(ref AttributeReads, 0);
+        Interlocked.Exchange(ref DispatchNameSearches, 0);
     }
 
     public static string Summary()
-        => $"semantic models {Interlocked.Read(ref SemanticModels)}, bound nodes {Interlocked.Read(ref BoundNodes)}, names found in trees {Interlocked.Read(ref IndexedTrees)}, text searches {Interlocked.Read(ref TextSearches)}, walked methods {Interlocked.Read(ref WalkedMethods)}, skipped methods {Interlocked.Read(ref SkippedMethods)}, flow graphs {Interlocked.Read(ref FlowGraphs)}, attribute reads {Interlocked.Read(ref AttributeReads)}";
+        => $"semantic models {Interlocked.Read(ref SemanticModels)}, bound nodes {Interlocked.Read(ref BoundNodes)}, names found in trees {Interlocked.Read(ref IndexedTrees)}, text searches {Interlocked.Read(ref TextSearches)}, walked methods {Interlocked.Read(ref WalkedMethods)}, skipped methods {Interlocked.Read(ref SkippedMethods)}, flow graphs {Interlocked.Read(ref FlowGraphs)}, attribute reads {Interlocked.Read(ref AttributeReads)}, dispatch name searches {Interlocked.Read(ref DispatchNameSearches)}";
 }
