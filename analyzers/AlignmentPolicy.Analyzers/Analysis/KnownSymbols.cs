@@ -49,6 +49,9 @@ internal sealed class KnownSymbols
 
     public INamedTypeSymbol? IChatCompletionService => Resolve(ref _iChatCompletionService, "Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService");
 
+    /// <summary>Semantic Kernel's text-completion service (<c>kernel.GetRequiredService&lt;ITextGenerationService&gt;()</c>): its calls send a prompt to the model as it is.</summary>
+    public INamedTypeSymbol? ITextGenerationService => Resolve(ref _iTextGenerationService, "Microsoft.SemanticKernel.TextGeneration.ITextGenerationService");
+
     public INamedTypeSymbol? KernelFunctionAttribute => Resolve(ref _kernelFunctionAttribute, "Microsoft.SemanticKernel.KernelFunctionAttribute");
 
     public INamedTypeSymbol? KernelFunctionFactory => Resolve(ref _kernelFunctionFactory, "Microsoft.SemanticKernel.KernelFunctionFactory");
@@ -159,6 +162,7 @@ internal sealed class KnownSymbols
     private Slot? _skAgent;
     private Slot? _iKernelBuilder;
     private Slot? _iChatCompletionService;
+    private Slot? _iTextGenerationService;
     private Slot? _kernelFunctionAttribute;
     private Slot? _kernelFunctionFactory;
     private Slot? _kernelProcessStep;
@@ -249,7 +253,7 @@ internal sealed class KnownSymbols
     }
 
     private ImmutableArray<INamedTypeSymbol> ClientLikeTypes => _clientLikeTypes.IsDefault
-        ? (_clientLikeTypes = new[] { IChatClient, ChatClientBuilder, AIAgent, AIAgentBuilder, Kernel, IKernelBuilder, IChatCompletionService, OpenAIChatClient, OpenAIResponsesClient, AnthropicMessageService, OllamaApiClient, SkAgent }
+        ? (_clientLikeTypes = new[] { IChatClient, ChatClientBuilder, AIAgent, AIAgentBuilder, Kernel, IKernelBuilder, IChatCompletionService, ITextGenerationService, OpenAIChatClient, OpenAIResponsesClient, AnthropicMessageService, OllamaApiClient, SkAgent }
             .Where(t => t is not null).Select(t => t!).ToImmutableArray())
         : _clientLikeTypes;
 

@@ -25,6 +25,7 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
     {
         "GetResponseAsync", "GetStreamingResponseAsync", "RunAsync", "RunStreamingAsync",
         "GetChatMessageContentsAsync", "GetChatMessageContentAsync", "GetStreamingChatMessageContentsAsync", "GetStreamingChatMessageContentAsync",
+        "GetTextContentsAsync", "GetTextContentAsync", "GetStreamingTextContentsAsync", "GetStreamingTextContentAsync",
         "InvokePromptAsync", "InvokePromptStreamingAsync", "InvokeAsync", "InvokeStreamingAsync",
         "CompleteChat", "CompleteChatAsync", "CompleteChatStreaming", "CompleteChatStreamingAsync", "Create", "CreateStreaming",
         "CreateResponse", "CreateResponseAsync", "CreateResponseStreaming", "CreateResponseStreamingAsync", "ChatAsync", "SendAsync", "SendAsAsync",

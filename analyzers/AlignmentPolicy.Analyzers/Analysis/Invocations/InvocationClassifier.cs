@@ -16,6 +16,7 @@ internal sealed class InvocationClassifier
     {
         "GetResponseAsync", "GetStreamingResponseAsync", "RunAsync", "RunStreamingAsync",
         "GetChatMessageContentsAsync", "GetChatMessageContentAsync", "GetStreamingChatMessageContentsAsync", "GetStreamingChatMessageContentAsync",
+        "GetTextContentsAsync", "GetTextContentAsync", "GetStreamingTextContentsAsync", "GetStreamingTextContentAsync",
         "InvokePromptAsync", "InvokePromptStreamingAsync", "InvokeAsync", "InvokeStreamingAsync",
         "CompleteChat", "CompleteChatAsync", "CompleteChatStreaming", "CompleteChatStreamingAsync", "Create", "CreateStreaming",
         "CreateResponse", "CreateResponseAsync", "CreateResponseStreaming", "CreateResponseStreamingAsync", "ChatAsync", "SendAsync", "SendAsAsync",
@@ -62,6 +63,9 @@ internal sealed class InvocationClassifier
             case "GetResponseAsync" or "GetStreamingResponseAsync" when Is(receiver, _symbols.IChatClient):
             case "RunAsync" or "RunStreamingAsync" when Is(receiver, _symbols.AIAgent):
             case "GetChatMessageContentsAsync" or "GetChatMessageContentAsync" or "GetStreamingChatMessageContentsAsync" or "GetStreamingChatMessageContentAsync" when Is(receiver, _symbols.IChatCompletionService):
+            case "GetTextContentsAsync" or "GetTextContentAsync" or "GetStreamingTextContentsAsync" or "GetStreamingTextContentAsync" when Is(receiver, _symbols.ITextGenerationService):
+                // A Semantic Kernel text-generation service: the prompt goes to the model as it is (the same names on the audio- and
+                // image-to-text services, which are not chat models, do not match).
             case "InvokePromptAsync" or "InvokePromptStreamingAsync" when Is(receiver, _symbols.Kernel):
             case "CompleteChat" or "CompleteChatAsync" or "CompleteChatStreaming" or "CompleteChatStreamingAsync" when Is(receiver, _symbols.OpenAIChatClient):
             case "CreateResponse" or "CreateResponseAsync" or "CreateResponseStreaming" or "CreateResponseStreamingAsync" when Is(receiver, _symbols.OpenAIResponsesClient):

@@ -65,7 +65,7 @@ internal sealed class ModelCall
         }
 
         // Middleware forwarding to its inner client is part of a pipeline, not agent code.
-        foreach (var wrapper in new[] { symbols.IChatClient, symbols.AIAgent, symbols.IChatCompletionService, symbols.SkAgent })
+        foreach (var wrapper in new[] { symbols.IChatClient, symbols.AIAgent, symbols.IChatCompletionService, symbols.ITextGenerationService, symbols.SkAgent })
         {
             if (wrapper is not null && KnownSymbols.IsOrDerivesFrom(receiverType, wrapper) && InsideImplementationOf(invocation, wrapper))
             {

@@ -145,9 +145,9 @@ internal sealed class PipelineIndex
                 : registrations.Aggregate(Origin.Combine);
         }
 
-        if (KnownSymbols.IsOrDerivesFrom(type, symbols.IChatCompletionService) && kernelFilters != FilterKinds.Tools)
+        if ((KnownSymbols.IsOrDerivesFrom(type, symbols.IChatCompletionService) || KnownSymbols.IsOrDerivesFrom(type, symbols.ITextGenerationService)) && kernelFilters != FilterKinds.Tools)
         {
-            return DiKernelOf(FilterKinds.DirectRequests); // an injected chat service is called straight: no kernel filter sees its requests
+            return DiKernelOf(FilterKinds.DirectRequests); // an injected chat or text service is called straight: no kernel filter sees its requests
         }
 
         if (KnownSymbols.IsOrDerivesFrom(type, symbols.Kernel) || KnownSymbols.IsOrDerivesFrom(type, symbols.IChatCompletionService) || KnownSymbols.IsOrDerivesFrom(type, symbols.IKernelBuilder))
