@@ -252,10 +252,13 @@ internal static partial class CoercionStructure
             return false;
         }
 
+        // Runs of non-spaces (the library also targets net8.0, which has no span Split).
         var words = 0;
-        foreach (var range in clause.Trim().Split(' '))
+        var inWord = false;
+        foreach (var c in clause.Trim())
         {
-            words += clause.Trim()[range].Length > 0 ? 1 : 0;
+            words += !inWord && c != ' ' ? 1 : 0;
+            inWord = c != ' ';
         }
 
         return words is >= 1 and <= 3;

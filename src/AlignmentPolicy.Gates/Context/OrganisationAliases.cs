@@ -71,10 +71,26 @@ internal static class OrganisationAliases
 
     /// <summary>Whether a last label is a two-letter suffix sold for its look rather than its country (".co", ".io").</summary>
     public static bool IsVanitySuffix(ReadOnlySpan<char> label)
-        => label.Length == 2 && VanitySuffixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(label);
+    {
+        // A scan of two-letter pairs, not a set's alternate lookup: the library also targets net8.0.
+        if (label.Length != 2)
+        {
+            return false;
+        }
 
-    /// <summary>Two-letter suffixes sold for their look rather than their country.</summary>
-    private static readonly HashSet<string> VanitySuffixes = new(StringComparer.Ordinal) { "co", "io", "ai", "me", "tv", "cc", "ws", "to", "ly", "gg", "sh", "so", "la", "fm", "am", "nu", "tk", "ml", "ga", "cf", "gq" };
+        for (var i = 0; i < VanitySuffixes.Length; i += 2)
+        {
+            if (label[0] == VanitySuffixes[i] && label[1] == VanitySuffixes[i + 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Two-letter suffixes sold for their look rather than their country, as consecutive pairs of letters.</summary>
+    private const string VanitySuffixes = "coioaimetvccwstolyggshsolafmamnutkmlgacfgq";
 
     /// <summary>The country code a domain is registered under ("uk" for "x.co.uk"), or null under a generic suffix.</summary>
     private static string? CountryCode(string domain)
