@@ -28,6 +28,9 @@ internal sealed class SpelledNames
     // Per name list: its names by length, and those that are not plain identifiers (searched in each span as before).
     private readonly ConcurrentDictionary<IReadOnlyList<string>, NameSet> _sets = new();
 
+    // Per tree: its text, read once (SourceText.ToString() builds a new string each time).
+    private readonly ConcurrentDictionary<SyntaxTree, string> _texts = new();
+
     /// <summary>
     /// Whether the text of any of the blocks contains one of the names as a whole word (not inside a longer identifier).
     /// A name in a comment or a string counts too: the rule is then registered for a block where it finds nothing, which
@@ -45,7 +48,7 @@ internal sealed class SpelledNames
             var words = _words.GetOrAdd((syntax.SyntaxTree, names), key =>
             {
                 WorkCounters.Count(ref WorkCounters.DispatchNameSearches);
-                return WholeWords(key.Tree.GetText().ToString(), set);
+                return WholeWords(TextOf(key.Tree), set);
             });
             if (AnyWithin(words, span.Start, span.End))
             {
@@ -54,7 +57,7 @@ internal sealed class SpelledNames
 
             if (set.Others.Length > 0)
             {
-                var text = syntax.SyntaxTree.GetText().ToString();
+                var text = TextOf(syntax.SyntaxTree);
                 foreach (var name in set.Others)
                 {
                     WorkCounters.Count(ref WorkCounters.DispatchNameSearches);
@@ -68,6 +71,8 @@ internal sealed class SpelledNames
 
         return false;
     }
+
+    private string TextOf(SyntaxTree tree) => _texts.GetOrAdd(tree, t => t.GetText().ToString());
 
     /// <summary>
     /// The whole words of <paramref name="text"/> that are one of the names (each a maximal run of identifier characters), as
