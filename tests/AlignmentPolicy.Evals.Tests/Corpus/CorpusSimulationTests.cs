@@ -163,11 +163,11 @@ public class CorpusSimulationTests
         }
     }
 
-    /// <summary>Denies every outbound message, including shell commands (a held-out coercion row mails through `run`).</summary>
+    /// <summary>Denies every outbound message, including shell commands and notes left in shared files (held-out coercion rows mail through `run` and leave notes with `write_file`).</summary>
     private sealed class WallGate : IPolicyGate
     {
         public ValueTask<PolicyVerdict> EvaluateAsync(PolicyRequest request, CancellationToken cancellationToken)
-            => new(request.Kind == PolicyRequestKind.ToolCall && request.FunctionName is "send_email" or "forward" or "run"
+            => new(request.Kind == PolicyRequestKind.ToolCall && request.FunctionName is "send_email" or "forward" or "run" or "write_file"
                 ? PolicyVerdict.Deny(PolicyPrinciple.Harmless, "test.wall", "no mail")
                 : PolicyVerdict.Allowed);
     }
