@@ -54,6 +54,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             // by operation.
             start.RegisterOperationBlockStartAction(block =>
             {
+                WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
                 if (!agent.SpelledNames.AnySpells(block.OperationBlocks, DispatchNames))
                 {
                     return;
@@ -62,6 +63,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                 block.RegisterOperationAction(
                     c =>
                     {
+                        WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
                         var invocation = (IInvocationOperation)c.Operation;
                         if (IsFactoryCandidate(invocation, agent))
                         {
@@ -69,10 +71,17 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                         }
                     },
                     OperationKind.Invocation);
-                block.RegisterOperationAction(c => AnalyzeUnboundImport(c, agent), OperationKind.Invalid);
                 block.RegisterOperationAction(
                     c =>
                     {
+                        WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
+                        AnalyzeUnboundImport(c, agent);
+                    },
+                    OperationKind.Invalid);
+                block.RegisterOperationAction(
+                    c =>
+                    {
+                        WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
                         if (c.Operation is IObjectCreationOperation { Type.Name: HandDispatchedTools.DefinitionTypeName })
                         {
                             AnalyzeHandDispatchedTool(c.Operation, c.ReportDiagnostic, agent);
@@ -86,6 +95,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                 // after it); partial methods, and methods without a body, when their symbol is declared, as before.
                 start.RegisterOperationBlockAction(c =>
                 {
+                    WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
                     if (c.OwningSymbol is IMethodSymbol method && HasOwnBody(method))
                     {
                         AnalyzeAttributedTool(method, c.ReportDiagnostic, agent);
@@ -94,6 +104,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                 start.RegisterSymbolAction(
                     c =>
                     {
+                        WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
                         var method = (IMethodSymbol)c.Symbol;
                         if (!HasOwnBody(method))
                         {
