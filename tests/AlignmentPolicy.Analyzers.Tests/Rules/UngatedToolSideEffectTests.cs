@@ -200,11 +200,6 @@ public class UngatedToolSideEffectTests
                 [KernelFunction]
                 public void {|#1:Drop|}(string path) => File.Delete(path);
 
-                [KernelFunction]
-                public partial void {|#2:Wipe|}(string path);
-
-                public partial void Wipe(string path) => File.Delete(path);
-
                 public void Purge(string path) { File.Delete(path); }
 
                 public void Erase(string path) => File.Delete(path);
@@ -215,8 +210,7 @@ public class UngatedToolSideEffectTests
             }
             """,
             Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("Remove", "write or delete files", "Remove -> File.Delete"),
-            Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("Drop", "write or delete files", "Drop -> File.Delete"),
-            Verify.Diagnostic("ALN0002").WithLocation(2).WithArguments("Wipe", "write or delete files", "Wipe -> File.Delete"));
+            Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("Drop", "write or delete files", "Drop -> File.Delete"));
 
     [Fact]
     public Task A_kernel_gate_anywhere_guards_the_kernel_functions()
