@@ -36,6 +36,9 @@ internal static class WorkCounters
     /// <summary>Searches of source text for a rule's dispatch names (<see cref="Sources.SpelledNames"/>): one per span and name searched.</summary>
     public static long DispatchNameSearches;
 
+    /// <summary>Calls of ALN0002's actions by the driver (block start and end, operation and symbol actions): the rule's dispatch.</summary>
+    public static long ToolRuleCallbacks;
+
     public static void Count(ref long counter) => Interlocked.Increment(ref counter);
 
     public static void Reset()
@@ -49,8 +52,9 @@ internal static class WorkCounters
         Interlocked.Exchange(ref FlowGraphs, 0);
         Interlocked.Exchange(ref AttributeReads, 0);
         Interlocked.Exchange(ref DispatchNameSearches, 0);
+        Interlocked.Exchange(ref ToolRuleCallbacks, 0);
     }
 
     public static string Summary()
-        => $"semantic models {Interlocked.Read(ref SemanticModels)}, bound nodes {Interlocked.Read(ref BoundNodes)}, names found in trees {Interlocked.Read(ref IndexedTrees)}, text searches {Interlocked.Read(ref TextSearches)}, walked methods {Interlocked.Read(ref WalkedMethods)}, skipped methods {Interlocked.Read(ref SkippedMethods)}, flow graphs {Interlocked.Read(ref FlowGraphs)}, attribute reads {Interlocked.Read(ref AttributeReads)}, dispatch name searches {Interlocked.Read(ref DispatchNameSearches)}";
+        => $"semantic models {Interlocked.Read(ref SemanticModels)}, bound nodes {Interlocked.Read(ref BoundNodes)}, names found in trees {Interlocked.Read(ref IndexedTrees)}, text searches {Interlocked.Read(ref TextSearches)}, walked methods {Interlocked.Read(ref WalkedMethods)}, skipped methods {Interlocked.Read(ref SkippedMethods)}, flow graphs {Interlocked.Read(ref FlowGraphs)}, attribute reads {Interlocked.Read(ref AttributeReads)}, dispatch name searches {Interlocked.Read(ref DispatchNameSearches)}, ALN0002 callbacks {Interlocked.Read(ref ToolRuleCallbacks)}";
 }

@@ -52,8 +52,23 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             // our callbacks cost (bench/analyzers/csc-cpu.sh, Analysis/README.md, round 7).
             // Name first: only a block that spells a tool factory's or an OpenAPI import's name is handed to this rule, operation
             // by operation.
+            var attributedTools = agent.Symbols.KernelFunctionAttribute is not null || agent.Symbols.McpServerToolAttribute is not null || agent.Symbols.AgentToolAttribute is not null;
             start.RegisterOperationBlockStartAction(block =>
             {
+                WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
+
+                // An attributed tool method with a body is judged once the driver has bound that body, at the end of its block:
+                // asked here, from the one block-start call, not from an operation block action of its own (a second call per
+                // block of the compilation), and only for a method written with attributes (most are not).
+                if (attributedTools && block.OwningSymbol is IMethodSymbol method && HasAttributeSyntax(method) && HasOwnBody(method))
+                {
+                    block.RegisterOperationBlockEndAction(c =>
+                    {
+                        WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
+                        AnalyzeAttributedTool(method, c.ReportDiagnostic, agent);
+                    });
+                }
+
                 if (!agent.SpelledNames.AnySpells(block.OperationBlocks, DispatchNames))
                 {
                     return;
@@ -62,6 +77,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                 block.RegisterOperationAction(
                     c =>
                     {
+                        WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
                         var invocation = (IInvocationOperation)c.Operation;
                         if (IsFactoryCandidate(invocation, agent))
                         {
@@ -69,10 +85,17 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                         }
                     },
                     OperationKind.Invocation);
-                block.RegisterOperationAction(c => AnalyzeUnboundImport(c, agent), OperationKind.Invalid);
                 block.RegisterOperationAction(
                     c =>
                     {
+                        WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
+                        AnalyzeUnboundImport(c, agent);
+                    },
+                    OperationKind.Invalid);
+                block.RegisterOperationAction(
+                    c =>
+                    {
+                        WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
                         if (c.Operation is IObjectCreationOperation { Type.Name: HandDispatchedTools.DefinitionTypeName })
                         {
                             AnalyzeHandDispatchedTool(c.Operation, c.ReportDiagnostic, agent);
@@ -80,22 +103,16 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                     },
                     OperationKind.ObjectCreation);
             });
-            if (agent.Symbols.KernelFunctionAttribute is not null || agent.Symbols.McpServerToolAttribute is not null || agent.Symbols.AgentToolAttribute is not null)
+            if (attributedTools)
             {
-                // A tool method with a body is judged once the driver has bound that body (an operation block action runs
-                // after it); partial methods, and methods without a body, when their symbol is declared, as before.
-                start.RegisterOperationBlockAction(c =>
-                {
-                    if (c.OwningSymbol is IMethodSymbol method && HasOwnBody(method))
-                    {
-                        AnalyzeAttributedTool(method, c.ReportDiagnostic, agent);
-                    }
-                });
+                // Partial methods, and methods without a body, when their symbol is declared (a method with its own body is
+                // judged at the end of its block, above).
                 start.RegisterSymbolAction(
                     c =>
                     {
+                        WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
                         var method = (IMethodSymbol)c.Symbol;
-                        if (!HasOwnBody(method))
+                        if (HasAttributeSyntax(method) && !HasOwnBody(method))
                         {
                             AnalyzeAttributedTool(method, c.ReportDiagnostic, agent);
                         }

@@ -190,6 +190,29 @@ public class UngatedToolSideEffectTests
             Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("Restart", "start processes", "Restart -> Process.Start"));
 
     [Fact]
+    public Task Kernel_functions_are_judged_in_every_body_form_and_the_same_methods_without_the_attribute_are_not()
+        => Verify.VerifyAsync(Usings + """
+            public partial class FilePlugin
+            {
+                [KernelFunction]
+                public void {|#0:Remove|}(string path) { File.Delete(path); }
+
+                [KernelFunction]
+                public void {|#1:Drop|}(string path) => File.Delete(path);
+
+                public void Purge(string path) { File.Delete(path); }
+
+                public void Erase(string path) => File.Delete(path);
+
+                public partial void Clear(string path);
+
+                public partial void Clear(string path) => File.Delete(path);
+            }
+            """,
+            Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("Remove", "write or delete files", "Remove -> File.Delete"),
+            Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("Drop", "write or delete files", "Drop -> File.Delete"));
+
+    [Fact]
     public Task A_kernel_gate_anywhere_guards_the_kernel_functions()
         => Verify.VerifyAsync(Usings + """
             public class OpsPlugin
