@@ -36,6 +36,8 @@ public sealed class ReleaseNotes
     {
         var embedding = await _ollama.EmbedAsync(changelog);
         var models = await _ollama.ListLocalModelsAsync();
-        return embedding.Embeddings.Count + models.Count();
+        Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>> embedder = _ollama;
+        var vectors = await embedder.GenerateAsync([changelog]);
+        return embedding.Embeddings.Count + models.Count() + vectors.Count;
     }
 }

@@ -87,8 +87,10 @@ internal sealed class InvocationClassifier
                 // Azure.AI.OpenAI 1.x: chat completions, and the legacy completions (a prompt sent to a text model as it is).
             case "GetClaudeMessageAsync" or "StreamClaudeMessageAsync" when IsAnthropicSdkMessages(type):
                 // The community Anthropic.SDK: client.Messages.GetClaudeMessageAsync(parameters) sends the messages to Claude.
-            case "ChatAsync" or "GenerateAsync" when Is(receiver, _symbols.OllamaApiClient):
-                // OllamaSharp: a chat request, or a prompt completed by the model (ollama.GenerateAsync(prompt)).
+            case "ChatAsync" when Is(receiver, _symbols.OllamaApiClient):
+            case "GenerateAsync" when Is(receiver, _symbols.OllamaApiClient) && IsInNamespace(type, "OllamaSharp"):
+                // OllamaSharp: a chat request, or a prompt completed by the model (ollama.GenerateAsync(prompt)); not the client's
+                // embeddings, Microsoft.Extensions.AI's IEmbeddingGenerator.GenerateAsync, which it implements.
             case "SendAsync" or "SendAsAsync" when Same(type, _symbols.OllamaChat):
             case "InvokeAsync" or "InvokeStreamingAsync" when Is(receiver, _symbols.SkAgent) || Is(receiver, _symbols.SkAgentChat) || Is(receiver, _symbols.SkAgentOrchestration):
                 // A Semantic Kernel agent (ChatCompletionAgent, ...) asks its kernel's chat service; a group chat or an orchestration asks its agents.
