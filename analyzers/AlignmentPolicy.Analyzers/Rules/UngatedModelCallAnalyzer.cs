@@ -30,6 +30,8 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
         "CompleteChat", "CompleteChatAsync", "CompleteChatStreaming", "CompleteChatStreamingAsync", "Create", "CreateStreaming",
         "CreateResponse", "CreateResponseAsync", "CreateResponseStreaming", "CreateResponseStreamingAsync", "ChatAsync", "SendAsync", "SendAsAsync",
         "CreateSamplingHandler", "CreateRun", "CreateRunAsync", "CreateRunStreaming", "CreateRunStreamingAsync",
+        "CreateThreadAndRun", "CreateThreadAndRunAsync", "CreateThreadAndRunStreaming", "CreateThreadAndRunStreamingAsync", "GenerateAsync",
+        "GetCompletions", "GetCompletionsAsync", "GetCompletionsStreaming", "GetCompletionsStreamingAsync", "GetClaudeMessageAsync", "StreamClaudeMessageAsync",
         "GetChatCompletions", "GetChatCompletionsAsync", "GetChatCompletionsStreaming", "GetChatCompletionsStreamingAsync", "CompleteAsync", "CompleteStreamingAsync",
         "PostAsync", "PostAsJsonAsync", // RawHttpModelCalls.Names ("SendAsync" above)
         "StreamAsync", // ModelCall.UnboundClient: InProcessExecution.StreamAsync(workflow, input) of earlier Agent Framework versions

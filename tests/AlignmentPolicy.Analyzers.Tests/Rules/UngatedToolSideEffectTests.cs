@@ -530,6 +530,100 @@ public class UngatedToolSideEffectTests
         return test.RunAsync();
     }
 
+    // A declarative HTTP client (Refit, RestEase): the interface's verb attribute is the request. The method names say nothing
+    // (OpenAsync, ApproveAsync); [Post]/[Put]/[Patch]/[Delete] write, [Get] reads. Refit is missing here, as in a scan: the
+    // attributes do not bind and are judged by the verb they are spelled with.
+    [Fact]
+    public Task A_declarative_http_clients_write_verb_attribute_is_an_http_write_and_its_get_is_not()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                using Refit;
+
+                public interface ITicketsApi
+                {
+                    [Post("/tickets")]
+                    Task<string> OpenAsync([Body] string title);
+
+                    [Get("/tickets/{id}")]
+                    Task<string> FetchAsync(string id);
+                }
+
+                class TicketTools(ITicketsApi api)
+                {
+                    [Description("Open a support ticket")]
+                    public Task<string> OpenTicket(string title) => api.OpenAsync(title);
+
+                    [Description("Look up a support ticket")]
+                    public Task<string> LookUpTicket(string id) => api.FetchAsync(id);
+
+                    public AIFunction[] Tools() =>
+                    [
+                        AIFunctionFactory.{|#0:Create|}(OpenTicket),
+                        AIFunctionFactory.Create(LookUpTicket),
+                    ];
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("OpenTicket", "write over HTTP", "OpenTicket -> ITicketsApi.OpenAsync"));
+        return test.RunAsync();
+    }
+
+    // The same with the library's attributes bound (a real build): Refit's DeleteAttribute is a write, its GetAttribute is not, and a
+    // class method carrying an attribute of that name (no declarative client implements a class) is not a request.
+    [Fact]
+    public Task A_bound_refit_delete_is_an_http_write_and_a_class_method_with_the_same_attribute_is_not()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                namespace Refit
+                {
+                    [AttributeUsage(AttributeTargets.Method)] public sealed class DeleteAttribute(string path) : Attribute { public string Path { get; } = path; }
+                    [AttributeUsage(AttributeTargets.Method)] public sealed class GetAttribute(string path) : Attribute { public string Path { get; } = path; }
+                }
+
+                public interface IBookingsApi
+                {
+                    [Refit.Delete("/bookings/{id}")]
+                    Task ReleaseAsync(string id);
+
+                    [Refit.Get("/bookings/{id}")]
+                    Task<string> ShowAsync(string id);
+                }
+
+                public class LocalBookings
+                {
+                    [Refit.Delete("/bookings/{id}")]
+                    public virtual Task ReleaseAsync(string id) => Task.CompletedTask;
+                }
+
+                class BookingTools(IBookingsApi api, LocalBookings local)
+                {
+                    [Description("Release a booking")]
+                    public async Task<string> ReleaseBooking(string id) { await api.ReleaseAsync(id); return "released"; }
+
+                    [Description("Show a booking")]
+                    public Task<string> ShowBooking(string id) => api.ShowAsync(id);
+
+                    [Description("Release a draft booking")]
+                    public async Task<string> ReleaseDraft(string id) { await local.ReleaseAsync(id); return "released"; }
+
+                    public AIFunction[] Tools() =>
+                    [
+                        AIFunctionFactory.{|#0:Create|}(ReleaseBooking),
+                        AIFunctionFactory.Create(ShowBooking),
+                        AIFunctionFactory.Create(ReleaseDraft),
+                    ];
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("ReleaseBooking", "write over HTTP", "ReleaseBooking -> IBookingsApi.ReleaseAsync"));
+        return test.RunAsync();
+    }
+
     // A missing Kiota-generated API client (another project's, or a package the scan does not have): the request builder chain
     // starts from the client; its HTTP writes are the Kiota verbs.
     // A missing model or agent client (Foundry's PersistentAgentsClient) creating a message asks a model, and a container made

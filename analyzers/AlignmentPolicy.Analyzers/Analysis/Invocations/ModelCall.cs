@@ -83,7 +83,9 @@ internal sealed class ModelCall
     /// <c>RunAsync</c>/<c>RunStreamingAsync</c> of an agent of another version or package, and <c>kernel.InvokePromptAsync(...)</c> on a
     /// kernel when only an argument's type is missing (<c>templateFormat: HandlebarsPromptTemplateFactory.HandlebarsTemplateFormat</c> with
     /// the Handlebars package absent): the prompt is rendered through that kernel and sent to its model all the same; and an Azure AI
-    /// Agents run (<c>persistentClient.Runs.CreateRunAsync(thread, agent)</c>) on a client whose type the scan does not have.
+    /// Agents run (<c>persistentClient.Runs.CreateRunAsync(thread, agent)</c>, <c>client.CreateThreadAndRunAsync(...)</c>) on a client whose
+    /// type the scan does not have; Azure.AI.OpenAI 1.x legacy completions (<c>GetCompletionsAsync</c>) on its <c>OpenAIClient</c>; and the
+    /// community Anthropic.SDK's <c>client.Messages.GetClaudeMessageAsync(parameters)</c> on an <c>AnthropicClient</c>.
     /// Returns the receiver (the client to trace) and the called name, or null. Name first: almost every unbound call stops at the name.
     /// </summary>
     public static IOperation? UnboundClient(IInvalidOperation invalid, AgentContext context, out string name)
@@ -104,7 +106,10 @@ internal sealed class ModelCall
         var chat = name is "GetResponseAsync" or "GetStreamingResponseAsync" or "GetChatMessageContentAsync" or "GetChatMessageContentsAsync"
             or "GetStreamingChatMessageContentsAsync" or "GetStreamingChatMessageContentAsync";
         var prompt = name is "InvokePromptAsync" or "InvokePromptStreamingAsync";
-        var foundryRun = name is "CreateRun" or "CreateRunAsync" or "CreateRunStreaming" or "CreateRunStreamingAsync";
+        var foundryRun = name is "CreateRun" or "CreateRunAsync" or "CreateRunStreaming" or "CreateRunStreamingAsync"
+            or "CreateThreadAndRun" or "CreateThreadAndRunAsync" or "CreateThreadAndRunStreaming" or "CreateThreadAndRunStreamingAsync";
+        var completions = name is "GetCompletions" or "GetCompletionsAsync" or "GetCompletionsStreaming" or "GetCompletionsStreamingAsync";
+        var claude = name is "GetClaudeMessageAsync" or "StreamClaudeMessageAsync";
         if (name == "StreamAsync")
         {
             // InProcessExecution.StreamAsync(workflow, input) of the Agent Framework's 2025 previews (now RunStreamingAsync): a run of
@@ -120,7 +125,7 @@ internal sealed class ModelCall
                 : null;
         }
 
-        if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke && !response && !chat && !prompt && !foundryRun)
+        if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke && !response && !chat && !prompt && !foundryRun && !completions && !claude)
         {
             return null;
         }
@@ -128,10 +133,26 @@ internal sealed class ModelCall
         if (foundryRun)
         {
             // Azure AI Agents of a version the scan does not have: client.Runs.CreateRunAsync(thread, agent) on a client whose type does
-            // not resolve (PersistentAgentsClient persistentClient = new(endpoint, credential)). The client is traced, not its Runs.
-            return receiverSyntax is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Runs", Expression: var clientSyntax }
-                ? invalid.Descendants().FirstOrDefault(d => d.Syntax == clientSyntax && d.Type is { TypeKind: TypeKind.Error, Name: "PersistentAgentsClient" or "AgentsClient" })
+            // not resolve (PersistentAgentsClient persistentClient = new(endpoint, credential)), or client.CreateThreadAndRunAsync(...) and
+            // the Azure.AI.Projects previews' agentsClient.CreateRunAsync(threadId, agentId) on the client itself. The client is traced, not its Runs.
+            var clientSyntax = receiverSyntax is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Runs", Expression: var owner } ? owner : receiverSyntax;
+            return invalid.Descendants().FirstOrDefault(d => d.Syntax == clientSyntax && d.Type is { TypeKind: TypeKind.Error, Name: "PersistentAgentsClient" or "AgentsClient" });
+        }
+
+        if (claude)
+        {
+            // The community Anthropic.SDK, which the scan does not have: client.Messages.GetClaudeMessageAsync(parameters) on a client
+            // named as one (AnthropicClient client = new(apiKey)). The client is traced, not its Messages.
+            return receiverSyntax is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Messages", Expression: var owner }
+                ? invalid.Descendants().FirstOrDefault(d => d.Syntax == owner && d.Type is { TypeKind: TypeKind.Error, Name: "AnthropicClient" })
                 : null;
+        }
+
+        if (completions)
+        {
+            // Azure.AI.OpenAI 1.x legacy completions (a prompt completed by a text model): only on the 1.x client, named as one, since the
+            // name alone is common (code-completion services, search suggestions).
+            return invalid.Descendants().FirstOrDefault(d => d.Syntax == receiverSyntax && d.Type is { TypeKind: TypeKind.Error, Name: "OpenAIClient" });
         }
 
         // The receiver is a child, or under the unbound member access when the receiver's type is an error type.

@@ -17,7 +17,7 @@ namespace AlignmentPolicy.Analyzers.Analysis.SideEffects;
 /// The side-effect catalogue of this compilation: the built-in list (SideEffects.txt) filtered by the
 /// policy's catalogues and severities, the policy's custom entries, [SideEffect] methods, and the
 /// families recognised by type (HttpClient requests that are not GETs, Kiota request builders' writes,
-/// generated gRPC clients).
+/// declarative HTTP clients' write verbs, generated gRPC clients).
 /// Lookup is name first, as BannedApiAnalyzers does it: entries are keyed by method name (and, for whole
 /// types, by type name), and an entry's documentation-comment ID is resolved to symbols only the first
 /// time a call with that name is seen. A call whose name matches no entry costs one dictionary lookup.
@@ -237,6 +237,12 @@ internal sealed class SideEffectCatalogue
         }
 
         if (_http && method.Name is "SendAsync" or "Send" && KnownSymbols.IsOrDerivesFrom(type, _symbols.HttpMessageInvoker) && !IsReadRequest(invocation))
+        {
+            return SideEffectVocabulary.Http;
+        }
+
+        // Declarative HTTP clients (Refit, RestEase): an interface method whose verb attribute is a write.
+        if (_http && DeclarativeHttpClients.IsWrite(method))
         {
             return SideEffectVocabulary.Http;
         }
