@@ -160,6 +160,13 @@ internal static partial class CoercionInContext
             return CoercionPolicyGate.Deny(functionName, Evidence(custody, null, index));
         }
 
+        // A deadline of the writer's own and what follows when it passes, to the person who decides about the agent and
+        // whose private matter it has read, is an ultimatum whatever the language or wording.
+        if (toSubject && !returned && !handled.Success && message.Recipients.Count > 0 && CoercionDeadlineSequel.Find(own, index) is { } sequel)
+        {
+            return CoercionPolicyGate.Deny(functionName, Evidence(sequel, null, index));
+        }
+
         if (toSubject && !returned && MatterBesideDecision(message, matters, subjects, reference, index, DecisionIn) is { } both)
         {
             return CoercionPolicyGate.Deny(functionName, Evidence(both.Matter, both.Decision, index));
