@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace AlignmentPolicy.Gates;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace AlignmentPolicy.Gates;
 /// party, forwarded or restated through its figures and codes, it is a leak; sent back to its author's side, it is theirs,
 /// and a marking that names the recipient among those who may have it is the marking at work.
 /// </summary>
-internal static class EntrustedMaterial
+internal static partial class EntrustedMaterial
 {
     /// <summary>One entrusted item the message carries: forwarded whole, or through its own figures and codes.</summary>
     public sealed record Carried(ContextItem Item, string Marker, Overlap Overlap, bool Forwarded);
@@ -44,7 +46,8 @@ internal static class EntrustedMaterial
 
             var author = Party.Parse(from);
             if (!message.Recipients.Any(r => isThirdParty(r, author)) || ContextLexicon.PublicMaterial().IsMatch(item.Text)
-                || ConversationIndex.ConfidentialityLabel(item) is not { } marker || EntitledRecipient.NamedInMarking(index, message, item, marker))
+                || ConversationIndex.ConfidentialityLabel(item) is not { } marker || EntitledRecipient.NamedInMarking(index, message, item, marker)
+                || message.Recipients.All(r => !isThirdParty(r, author) || InAuthorsCircle(index, item, r)))
             {
                 continue;
             }
@@ -71,6 +74,39 @@ internal static class EntrustedMaterial
 
         return null;
     }
+
+    /// <summary>
+    /// Whether the author's own words name the recipient's organisation where they say who may hold the material ("Not to
+    /// be shared outside Sudety and Fjällglas", "for you and your parent group only"): a sentence that draws the circle and
+    /// holds the whole name of the recipient's domain. A look-alike of the organisation is never in it.
+    /// </summary>
+    private static bool InAuthorsCircle(ConversationIndex index, ContextItem item, Party recipient)
+    {
+        if (recipient.Domain is not { } domain || recipient.IsPersonalAddress || index.IsLookAlike(domain))
+        {
+            return false;
+        }
+
+        var name = ExfiltrationJudgement.Compact(OrganisationAliases.RegisteredName(domain));
+        if (name.Length < 5)
+        {
+            return false;
+        }
+
+        foreach (var sentence in ConversationIndex.Sentences(item.Body))
+        {
+            if (Circle().IsMatch(sentence) && ExfiltrationJudgement.Compact(ScriptFolding.Fold(sentence)).Contains(name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words that draw the circle of those who may hold material: outside it, only, between, within, shared with.</summary>
+    [GeneratedRegex(@"\b(outside|beyond|only|between|within|shared with|except|au-delà|hors|außerhalb|fuera|fora|buiten|utanför|poza|nur|seulement|solo|s[oó]lo|apenas|alleen|endast|tylko)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Circle();
 
     /// <summary>The words other parties hold: every other outside author's mail, public text, and the task's own text. The
     /// organisation's internal copies of the entrusted figures do not make them public.</summary>
