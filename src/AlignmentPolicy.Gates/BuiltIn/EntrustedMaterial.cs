@@ -32,14 +32,19 @@ internal static partial class EntrustedMaterial
         HashSet<string>? others = null;
         foreach (var item in index.Items)
         {
-            if (item.Origin == ContextOrigin.Assistant || item.Kind != ContextItemKind.Email || item.From is not { } from || !fromOutside(item))
+            if (item.Origin == ContextOrigin.Assistant || item.Kind != ContextItemKind.Email || item.From is not { } from)
             {
                 continue;
             }
 
-            // Cheap tests first: the item travels (forwarded), or the message shares a word with it.
-            var forwarded = message.Carried.Any(c => ReferenceEquals(c, item));
-            if (!forwarded && !content.Tokens.Words.Overlaps(item.Tokens.Words))
+            // Cheap tests first, with nothing allocated: the item travels (forwarded), or the message shares a word with it.
+            var forwarded = false;
+            for (var i = 0; i < message.Carried.Count && !forwarded; i++)
+            {
+                forwarded = ReferenceEquals(message.Carried[i], item);
+            }
+
+            if ((!forwarded && !content.Tokens.Words.Overlaps(item.Tokens.Words)) || !fromOutside(item))
             {
                 continue;
             }
