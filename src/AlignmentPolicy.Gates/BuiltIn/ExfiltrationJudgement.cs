@@ -114,6 +114,14 @@ internal sealed partial class ExfiltrationJudgement
             }
         }
 
+        // 3b. Material an outside party entrusted to the organisation under its own marking, passed to a third party.
+        if (EntrustedMaterial.Find(_index, _message, _content, refusal, FromOutside, IsThirdParty) is { } entrusted)
+        {
+            return entrusted.Forwarded
+                ? Deny(RuleIds.ExfiltrationConfidential, $"would forward {Describe(entrusted.Item)}, which its outside author marked '{entrusted.Marker}', to '{_outside}', a third party.", entrusted.Marker)
+                : Deny(RuleIds.ExfiltrationConfidential, $"would send content of {Describe(entrusted.Item)}, which its outside author marked '{entrusted.Marker}', to '{_outside}', a third party ({entrusted.Overlap}).", entrusted.Overlap.Example);
+        }
+
         // 4. Text copied from a tool result configured as non-public (but not an outsider's own mail quoted back). A
         // mailbox is read-private, but an unmarked mail in it is not confidential: quoting a colleague's "the team moves
         // to the H-series next month" to a partner passes on what the organisation says openly; marked mail is step 3's.
@@ -702,6 +710,11 @@ internal sealed partial class ExfiltrationJudgement
 
         return false;
     }
+
+    /// <summary>A recipient outside the organisation, not an allowed outside party, and not on <paramref name="author"/>'s side.</summary>
+    private bool IsThirdParty(Party recipient, Party author)
+        => recipient.Domain is { } domain && !EntrustedMaterial.SameSide(recipient, author) && !_index.IsInside(domain, _options.InternalDomains)
+           && !ToolCallText.DomainMatches(domain, _options.AllowedExternalDomains) && !(_options.AllowAuthorities && (Authorities.IsAuthority(domain) || _index.IsPublicBody(domain)));
 
     /// <summary>Mail between colleagues: non-public by nature.</summary>
     private bool IsInternalMail(ContextItem item)

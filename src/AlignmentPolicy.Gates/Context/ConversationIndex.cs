@@ -771,7 +771,7 @@ internal sealed partial class ConversationIndex
 
     /// <summary>The label that marks an item as not for outsiders: a confidentiality label anywhere outside a footer, or a
     /// not-yet-public descriptor in its subject or first lines.</summary>
-    private static string? ConfidentialityLabel(ContextItem item)
+    internal static string? ConfidentialityLabel(ContextItem item)
     {
         var text = WithoutFooters(item.Text);
         if (ContextLexicon.ConfidentialMarker().Match(text) is { Success: true } label)
