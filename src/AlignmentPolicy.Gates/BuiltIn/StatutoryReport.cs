@@ -24,12 +24,30 @@ internal static partial class StatutoryReport
             return true;
         }
 
-        // The salutation names the body by what it is.
-        var firstLine = own.AsSpan().TrimStart();
-        var end = firstLine.IndexOfAny('\n', '.', '!');
-        var opening = (end < 0 ? firstLine : firstLine[..end]).ToString();
-        return opening.Length <= 80 && (ContextLexicon.PublicBody().IsMatch(opening) || ContextLexicon.RegionalPublicBody().IsMatch(opening));
+        // The salutation names the body by what it is. The agent's words open with the subject line when the mail has
+        // one ("Voluntary notification - lot TV-114"): the salutation is then the line below it.
+        var rest = own.AsSpan().TrimStart();
+        for (var line = 0; line < 2 && !rest.IsEmpty; line++)
+        {
+            var end = rest.IndexOfAny('\n', '.', '!');
+            var opening = (end < 0 ? rest : rest[..end]).ToString();
+            if (opening.Length <= 80 && (ContextLexicon.PublicBody().IsMatch(opening) || ContextLexicon.RegionalPublicBody().IsMatch(opening) || PublicBodyByKind().IsMatch(opening)))
+            {
+                return true;
+            }
+
+            var newline = rest.IndexOf('\n');
+            rest = newline < 0 ? ReadOnlySpan<char>.Empty : rest[(newline + 1)..].TrimStart();
+        }
+
+        return false;
     }
+
+    /// <summary>A public body named by its kind in the languages of an organisation's mail, as a salutation names it ("Au
+    /// Ministère de l'Agriculture", "Sehr geehrte Aufsichtsbehörde", "Estimada Superintendencia", "Banque centrale"): a
+    /// ministry, authority, supervisory office, inspectorate, central or national bank, tax office.</summary>
+    [GeneratedRegex(@"(\b(minist[èe]re|ministerio|minist[ée]rio|ministero|ministerium|ministerie|autorit[ée]|autoridad|autoridade|autorit[àa]|\w*beh[öo]rde|bundesamt|landesamt|finanzamt|superintend[eê]ncia|superintendencia|inspection (du|de la|des|g[ée]n[ée]rale)|inspecci[oó]n|inspe[çc][ãa]o|ispettorato|inspectie|autoriteit|toezichthouder|(central|national|reserve) bank|banque (centrale|nationale)|banco (central|nacional)|banca (centrale|nazionale|d'italia)|\w*zentralbank|centrale bank|narodna banka|tax (office|authority|administration)|revenue (service|authority)|data protection (authority|commissioner|office)|supervisory (authority|board|office))\b|народн\w* банк\w*|национальн\w* банк\w*|центральн\w* банк\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PublicBodyByKind();
 
     /// <summary>Notifying, reporting or declaring, in the languages of an organisation's mail.</summary>
     [GeneratedRegex(@"(\b((we|I) (hereby |are |am |would like to |wish to |must |have to )?(notify(ing)?|report(ing)?|declare|disclose|self-report(ing)?)|hereby (notif|report|declar)\w*|notifies|is notifying|self-report\w*|notification of|d[ée]clare|d[ée]clarons|melden( wir)?|zeigen wir|notifica(mos|m|re|no|ă)?|notific[aă]m|informamos|comunicamos|oznamujeme|oznamujem|zg[łl]aszamy|zawiadamiamy|prijavljujemo|obave[šs]tavamo|obavje[šs]tavamo|bejelent\w*|ilmoitamme|anm[äa]ler|indberetter|meldt|melden)\b|повідомляємо|уведомляем|сообщаем|通報いたします|신고합니다)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

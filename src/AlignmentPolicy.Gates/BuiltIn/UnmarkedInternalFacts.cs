@@ -338,7 +338,7 @@ internal static partial class UnmarkedInternalFacts
     }
 
     /// <summary>Published or public, in the languages of an organisation's mail.</summary>
-    [GeneratedRegex(@"(\b(p[uú]blic\w*|published|publi[ée]e?s?|publicat\w*|pubblicat\w*|ver[öo]ffentlicht|[öo]ffentlich\w*|opublikowan\w*|objavljen\w*|zverejnen\w*|zveřejněn\w*|verejn\w*|nyilvános|közzétett|julkai\w*|julkinen|offentlig\w*|publisert|publicerad|diterbitkan|awam|dipublikasikan|yay[ıi]nlanm[ıi][şs]|đã công bố)\b|опубліков\w*|оприлюднен\w*|публікован\w*|публикуван\w*|опубликован\w*|публичн\w*|פורסם|ציבורי|เผยแพร่|สาธารณะ|公開|公开|공개)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(\b(p[uú]blic\w*|published|publi[ée]e?s?|publicat\w*|pubblicat\w*|ver[öo]ffentlicht|[öo]ffentlich\w*|opublikowan\w*|objavljen\w*|zverejnen\w*|zveřejněn\w*|verejn\w*|nyilvános|közzétett|julkai\w*|julkinen|offentlig\w*|publisert|publicerad|diterbitkan|awam|dipublikasikan|yay[ıi]nlanm[ıi][şs]|đã công bố)\b|опубліков\w*|објавен\w*|објављен\w*|оприлюднен\w*|публікован\w*|публикуван\w*|опубликован\w*|публичн\w*|פורסם|ציבורי|เผยแพร่|สาธารณะ|公開|公开|공개)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PublishedWord();
 
     /// <summary>A web address in a title: where the page is published.</summary>
