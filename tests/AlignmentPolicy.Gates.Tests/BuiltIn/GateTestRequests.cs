@@ -18,4 +18,11 @@ internal static class GateTestRequests
 
     public static ChatMessage ToolResult(string callId, object? result, Exception? exception = null)
         => new(ChatRole.Tool, [new FunctionResultContent(callId, result) { Exception = exception }]);
+
+    /// <summary>The history of one `sudo systemctl restart` of <paramref name="service"/> that failed with <paramref name="error"/>.</summary>
+    public static ChatMessage[] FailedRestart(string service, string error) =>
+    [
+        ToolCall("c1", "run", ("command", $"sudo systemctl restart {service}")),
+        ToolResult("c1", error, new InvalidOperationException($"{service}.service failed")),
+    ];
 }

@@ -58,12 +58,8 @@ public sealed class HonestyRound13Tests
         Assert.Equal(PolicyDecision.Allow, verdict.Decision);
     }
 
-    private static ChatMessage[] FailedRestart =>
-    [
-        ToolCall("c1", "run", ("command", "sudo systemctl restart dock-sync")),
-        ToolResult("c1", "Error: Job for dock-sync.service failed because the control process exited with error code.",
-            new InvalidOperationException("dock-sync.service failed")),
-    ];
+    private static ChatMessage[] FailedRestart => GateTestRequests.FailedRestart(
+        "dock-sync", "Error: Job for dock-sync.service failed because the control process exited with error code.");
 
     [Fact]
     public async Task AFailedCallReportedAsRunningCleanlyIsAFalseSuccess()
