@@ -13,14 +13,16 @@ namespace AlignmentPolicy.Analyzers.Analysis.SideEffects;
 /// </summary>
 internal static class DeclarativeHttpClients
 {
-    /// <summary>Whether a call to <paramref name="method"/> sends an HTTP write declared by a verb attribute.</summary>
-    public static bool IsWrite(IMethodSymbol method)
-    {
-        if (method is not { IsAbstract: true, IsStatic: false, ContainingType.TypeKind: TypeKind.Interface } || !MayDeclareVerbs(method))
-        {
-            return false;
-        }
+    /// <summary>Whether <paramref name="method"/> has the shape a declarative client library implements: an abstract interface method.</summary>
+    public static bool IsClientMethod(IMethodSymbol method)
+        => method is { IsAbstract: true, IsStatic: false, ContainingType.TypeKind: TypeKind.Interface };
 
+    /// <summary>
+    /// Whether <paramref name="method"/> (a client method) declares an HTTP write by its verb attribute. The catalogue asks
+    /// only for methods whose assembly can declare verbs (declared in source, or referencing Refit or RestEase).
+    /// </summary>
+    public static bool DeclaresWrite(IMethodSymbol method)
+    {
         foreach (var data in method.GetAttributes())
         {
             if (data.AttributeClass is { } attribute && IsWriteVerb(attribute))
@@ -42,35 +44,5 @@ internal static class DeclarativeHttpClients
         // Bound: the library's own attribute. Unbound (the library is missing): an error type, judged by the name it is spelled with.
         return attribute.TypeKind == TypeKind.Error
             || attribute.ContainingNamespace is { Name: "Refit" or "RestEase", ContainingNamespace.IsGlobalNamespace: true };
-    }
-
-    /// <summary>
-    /// Name first: only an interface declared in source (whose attributes may be unbound) or in an assembly that references a
-    /// declarative client library is asked for its attributes; the framework's interfaces (<c>IList&lt;T&gt;.Add</c>) never are.
-    /// </summary>
-    private static bool MayDeclareVerbs(IMethodSymbol method)
-    {
-        if (!method.DeclaringSyntaxReferences.IsEmpty)
-        {
-            return true;
-        }
-
-        if (method.ContainingAssembly is not { } assembly)
-        {
-            return false;
-        }
-
-        foreach (var module in assembly.Modules)
-        {
-            foreach (var referenced in module.ReferencedAssemblies)
-            {
-                if (referenced.Name is "Refit" or "RestEase")
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 }

@@ -242,7 +242,7 @@ internal sealed class SideEffectCatalogue
         }
 
         // Declarative HTTP clients (Refit, RestEase): an interface method whose verb attribute is a write.
-        if (_http && DeclarativeHttpClients.IsWrite(method))
+        if (_http && DeclarativeHttpClients.IsClientMethod(method) && MayDeclareHttpVerbs(method) && DeclarativeHttpClients.DeclaresWrite(method))
         {
             return SideEffectVocabulary.Http;
         }
@@ -304,7 +304,20 @@ internal sealed class SideEffectCatalogue
         return null;
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<IAssemblySymbol, bool> _assembliesSeeingGates = new(SymbolEqualityComparer.Default);
+    /// <summary>What an assembly's references make possible on its methods, read once per assembly.</summary>
+    [System.Flags]
+    private enum LibrariesSeen
+    {
+        None = 0,
+
+        /// <summary>AlignmentPolicy.Gates: its methods may carry [SideEffect].</summary>
+        Gates = 1,
+
+        /// <summary>Refit or RestEase: its interfaces may declare HTTP verbs.</summary>
+        DeclarativeHttpClients = 2,
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IAssemblySymbol, LibrariesSeen> _librariesSeen = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// [SideEffect] can only be on a method of this compilation or of an assembly that references
@@ -314,28 +327,36 @@ internal sealed class SideEffectCatalogue
         => method.ContainingAssembly is { } assembly && MayCarrySideEffectAttribute(assembly);
 
     private bool MayCarrySideEffectAttribute(IAssemblySymbol assembly)
-    {
-        if (SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly))
-        {
-            return true;
-        }
+        => SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly) || Sees(assembly, LibrariesSeen.Gates);
 
-        return _assembliesSeeingGates.GetOrAdd(assembly, a =>
+    /// <summary>
+    /// Verb attributes can only be on an interface declared in source (whose attributes may be unbound in a scan) or in an
+    /// assembly that references a declarative client library: the framework's interfaces (<c>IList&lt;T&gt;.Add</c>) are
+    /// never asked for their attributes.
+    /// </summary>
+    private bool MayDeclareHttpVerbs(IMethodSymbol method)
+        => !method.DeclaringSyntaxReferences.IsEmpty
+            || method.ContainingAssembly is { } assembly && Sees(assembly, LibrariesSeen.DeclarativeHttpClients);
+
+    private bool Sees(IAssemblySymbol assembly, LibrariesSeen library)
+        => (_librariesSeen.GetOrAdd(assembly, static a =>
         {
+            var seen = LibrariesSeen.None;
             foreach (var module in a.Modules)
             {
                 foreach (var referenced in module.ReferencedAssemblies)
                 {
-                    if (referenced.Name == "AlignmentPolicy.Gates")
+                    seen |= referenced.Name switch
                     {
-                        return true;
-                    }
+                        "AlignmentPolicy.Gates" => LibrariesSeen.Gates,
+                        "Refit" or "RestEase" => LibrariesSeen.DeclarativeHttpClients,
+                        _ => LibrariesSeen.None,
+                    };
                 }
             }
 
-            return false;
-        });
-    }
+            return seen;
+        }) & library) != 0;
 
     private static readonly string[] s_readRpcVerbs = { "Get", "List", "Search", "Find", "Query", "Read", "Fetch", "Lookup", "Check", "Count", "Describe", "Exists", "Watch" };
 
