@@ -29,7 +29,6 @@ internal static partial class EntrustedMaterial
             return null;
         }
 
-        HashSet<string>? others = null;
         foreach (var item in index.Items)
         {
             if (item.Origin == ContextOrigin.Assistant || item.Kind != ContextItemKind.Email || item.From is not { } from)
@@ -62,9 +61,9 @@ internal static partial class EntrustedMaterial
                 return new Carried(item, marker, default, true);
             }
 
-            others ??= OthersWords(index, item, author, fromOutside);
+            // Each item's own words against every other party's: another entrusted item's author is such a party.
             var words = new HashSet<string>(item.Tokens.Words, StringComparer.Ordinal);
-            words.ExceptWith(others);
+            words.ExceptWith(OthersWords(index, item, author, fromOutside));
             var overlap = Overlap.Measure(content, item, words);
             var grouped = LocaleFigures.Restated(content.Text, words, content.Tokens);
             overlap = grouped == 0 ? overlap : overlap with { Shared = overlap.Shared + grouped, Numeric = overlap.Numeric + grouped };
