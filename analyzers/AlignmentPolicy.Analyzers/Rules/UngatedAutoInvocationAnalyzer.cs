@@ -137,6 +137,16 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>Whether the file assigns a chat's <c>ToolInvoker</c> (<c>chat.ToolInvoker = ...</c>, <c>new Chat(...) { ToolInvoker = ... }</c>); name first.</summary>
+    private static bool SetsToolInvoker(SyntaxTree tree, AgentContext agent)
+        => agent.Sources.TreeSpells(tree, "ToolInvoker")
+            && tree.GetRoot().DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => a.Left switch
+            {
+                IdentifierNameSyntax { Identifier.ValueText: "ToolInvoker" } => true,
+                MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToolInvoker" } => true,
+                _ => false,
+            });
+
     /// <summary>
     /// The tools handed to OllamaSharp's <c>Chat.SendAsync(message, tools)</c> / <c>SendAsAsync(role, message, tools)</c>, when some
     /// are (not a null constant): the chat runs the tool calls the model makes through its <c>ToolInvoker</c> and sends the results
@@ -159,7 +169,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void AnalyzeOllamaChat(OperationAnalysisContext context, IInvocationOperation invocation, IOperation tools, AgentContext agent)
     {
-        if (agent.Sources.TreeSpells(invocation.Syntax.SyntaxTree, "ToolInvoker")
+        if (SetsToolInvoker(invocation.Syntax.SyntaxTree, agent)
             || (Operations.Receiver(invocation) is { } receiver && agent.Origins.Trace(receiver).State == GateState.Gated)
             || ChecksGateInMethod(invocation, agent))
         {
