@@ -64,6 +64,12 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
             // blocks that spell what it looks for (invocations and property references are most of a body's operations).
             var toolCallBehavior = agent.Symbols.ToolCallBehavior is not null;
             var finishReason = agent.Symbols.OpenAIChatFinishReason is not null;
+            agent.SpelledNames.Declare(DispatchNames);
+            if (toolCallBehavior)
+            {
+                agent.SpelledNames.Declare(s_propertyNames);
+            }
+
             start.RegisterOperationBlockStartAction(block =>
             {
                 if (agent.SpelledNames.AnySpells(block.OperationBlocks, DispatchNames))

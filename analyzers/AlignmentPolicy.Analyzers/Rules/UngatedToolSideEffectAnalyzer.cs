@@ -52,6 +52,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             // our callbacks cost (bench/analyzers/csc-cpu.sh, Analysis/README.md, round 7).
             // Name first: only a block that spells a tool factory's or an OpenAPI import's name is handed to this rule, operation
             // by operation.
+            agent.SpelledNames.Declare(DispatchNames);
             var attributedTools = agent.Symbols.KernelFunctionAttribute is not null || agent.Symbols.McpServerToolAttribute is not null || agent.Symbols.AgentToolAttribute is not null;
             start.RegisterOperationBlockStartAction(block =>
             {
