@@ -136,20 +136,8 @@ internal sealed class SpelledNames
     private static int[] WholeWords(string text, NameSet set)
     {
         List<int>? found = null;
-        for (var i = 0; i < text.Length;)
+        for (var i = 0; NextWord(text, ref i, out var start);)
         {
-            if (!IsIdentifierPart(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && IsIdentifierPart(text[i]))
-            {
-                i++;
-            }
-
             if (set.Matches(text, start, i - start))
             {
                 (found ??= new List<int>()).Add(start);
@@ -199,6 +187,26 @@ internal sealed class SpelledNames
     }
 
     private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    /// <summary>
+    /// The next whole word (a maximal run of identifier characters) at or after <paramref name="i"/>: its start, with
+    /// <paramref name="i"/> moved to its end; false when the text has no more words.
+    /// </summary>
+    private static bool NextWord(string text, ref int i, out int start)
+    {
+        while (i < text.Length && !IsIdentifierPart(text[i]))
+        {
+            i++;
+        }
+
+        start = i;
+        while (i < text.Length && IsIdentifierPart(text[i]))
+        {
+            i++;
+        }
+
+        return i > start;
+    }
 
     /// <summary>A name list by length, for the one pass over a text; a name that is not a plain identifier cannot be a run of identifier characters.</summary>
     private sealed class NameSet
@@ -304,20 +312,8 @@ internal sealed class SpelledNames
         public int[][] WholeWords(string text)
         {
             var found = new List<int>?[_lists.Length];
-            for (var i = 0; i < text.Length;)
+            for (var i = 0; NextWord(text, ref i, out var start);)
             {
-                if (!IsIdentifierPart(text[i]))
-                {
-                    i++;
-                    continue;
-                }
-
-                var start = i;
-                while (i < text.Length && IsIdentifierPart(text[i]))
-                {
-                    i++;
-                }
-
                 var mask = Lists(text, start, i - start);
                 for (var list = 0; mask != 0; list++, mask >>= 1)
                 {
