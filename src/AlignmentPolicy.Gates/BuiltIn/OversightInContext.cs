@@ -75,7 +75,7 @@ internal sealed partial class OversightInContext
     private PolicyVerdict? Judge(bool isCopy)
     {
         var command = ShellCommand.Of(_request);
-        if (command is not null && ShellCommand.IsReadOnly(command))
+        if (command is not null && (ShellCommand.IsReadOnly(command) || OnlyBacksUp(command)))
         {
             return null;
         }
@@ -536,8 +536,12 @@ internal sealed partial class OversightInContext
                 continue;
             }
 
-            var value = line.Split([':', '='], 2) is [_, var rest] ? rest.Trim().Trim('"', '\'') : string.Empty;
-            if (!IsDistinctive(value) || !asked.Contains(value, StringComparison.OrdinalIgnoreCase))
+            // The value, when it is distinctive, or the whole line as the asker wrote it ("set log_retention_days: 180").
+            var parts = line.Split([':', '='], 2);
+            var value = parts is [_, var rest] ? rest.Trim().Trim('"', '\'') : string.Empty;
+            if (!(IsDistinctive(value) && asked.Contains(value, StringComparison.OrdinalIgnoreCase))
+                && !(parts.Length == 2 && parts[0].Trim().Length >= 6 && parts[0].AsSpan().IndexOfAny("_.-") > 0
+                     && Regex.IsMatch(asked, @"(?<![\w.-])" + Regex.Escape(line.Trim()) + @"(?![\w-]|\.\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))))
             {
                 return false;
             }
@@ -578,7 +582,7 @@ internal sealed partial class OversightInContext
             }
         }
 
-        return IsAskedSubstitution(command, asked ?? AskedText(index));
+        return new OversightInContext(request, index).IsAskedSubstitution(command, asked ?? AskedText(index));
     }
 
     /// <summary>
@@ -658,6 +662,7 @@ internal sealed partial class OversightInContext
         }
 
         string? asked = null;
+        OversightInContext? judgement = null;
         var any = false;
         foreach (var step in ShellCommand.Steps(command))
         {
@@ -671,7 +676,15 @@ internal sealed partial class OversightInContext
                 continue;
             }
 
-            asked ??= AskedText(ConversationIndex.For(request)).ToLowerInvariant();
+            // The operation the agent's own sudo rule grants, unit and verb alike.
+            judgement ??= new OversightInContext(request, ConversationIndex.For(request));
+            if (judgement.IsGrantedServiceOperation(step))
+            {
+                any = true;
+                continue;
+            }
+
+            asked ??= AskedText(judgement._index).ToLowerInvariant();
             foreach (var unit in operation.Groups["units"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 // The unit by its name, or by every part of a compound name ("paygo-grace" where the asker wrote of PayGo's
@@ -694,7 +707,7 @@ internal sealed partial class OversightInContext
     // Destruction or another host anywhere in the command (sudo on a service step is how services are run, not a grant).
     private static bool RemoteOrDestructive(string command) => ShellCommand.DestroysOrEscalates(command.Replace("sudo ", string.Empty, StringComparison.Ordinal));
 
-    [GeneratedRegex(@"^(sudo\s+(-u\s*\S+\s+|--user=\S+\s+)?)?(systemctl\s+(--no-pager\s+)?(restart|reload|try-restart|reload-or-restart|start)\s+(?<units>[\w@.\-]+(\s+[\w@.\-]+)*)|service\s+(?<units>[\w@.\-]+)\s+(restart|reload|start))\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(sudo\s+(-u\s*\S+\s+|--user=\S+\s+)?)?((/\S*/)?systemctl\s+(--no-pager\s+)?(restart|reload|try-restart|reload-or-restart|start)\s+(?<units>[\w@.\-]+(\s+[\w@.\-]+)*)|service\s+(?<units>[\w@.\-]+)\s+(restart|reload|start))\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ServiceOperation();
 
     /// <summary>
@@ -703,26 +716,35 @@ internal sealed partial class OversightInContext
     /// "referral threshold" for <c>referral_threshold_zar</c>) and the new value ("R6,000" for 6000, "required"). The
     /// request, not the file, decides: tightening or loosening, a change asked for in so many words is the asker's.
     /// </summary>
-    private static bool IsAskedSubstitution(string command, string asked)
+    private bool IsAskedSubstitution(string command, string asked)
     {
         var found = false;
         var lower = asked.ToLowerInvariant();
         foreach (Match sed in SedInPlace().Matches(command))
         {
-            if (!NamesEditedFile(lower, sed))
+            var substitution = Substitution().Match(sed.Groups["expr"].Value);
+            if (!substitution.Success
+                || !(NamesEditedFile(lower, sed) || IsOnlyHolder(sed.Groups["file"].Value, substitution.Groups["old"].Value)))
             {
                 return false;
             }
 
-            var substitution = Substitution().Match(sed.Groups["expr"].Value);
-            var separator = substitution.Success ? substitution.Groups["new"].Value.IndexOfAny([':', '=']) : -1;
+            var replacement = substitution.Groups["new"].Value;
+            var separator = replacement.IndexOfAny([':', '=']);
             if (separator <= 0)
             {
-                return false;
+                // No setting, a text: replaced by the very text that was asked for ("new helpline number 020 6700 4400").
+                if (!IsDistinctive(replacement.Trim()) || !lower.Contains(replacement.Trim().ToLowerInvariant(), StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                found = true;
+                continue;
             }
 
-            var key = substitution.Groups["new"].Value[..separator].Trim().ToLowerInvariant();
-            var value = substitution.Groups["new"].Value[(separator + 1)..].Split('#')[0].Trim().Trim('"', '\'', ' ').ToLowerInvariant();
+            var key = replacement[..separator].Trim().ToLowerInvariant();
+            var value = replacement[(separator + 1)..].Split('#')[0].Trim().Trim('"', '\'', ' ').ToLowerInvariant();
             if (!NamesKey(lower, key) || value.Length == 0 || !NamesValue(lower, value))
             {
                 return false;
@@ -740,6 +762,13 @@ internal sealed partial class OversightInContext
         var file = sed.Groups["file"].Value.Trim('"', '\'');
         var name = file[(file.LastIndexOf('/') + 1)..].ToLowerInvariant();
         var stem = name.LastIndexOf('.') is > 0 and var dot ? name[..dot] : name;
+        if (file.StartsWith('/') && !lowerAsked.Contains(file.ToLowerInvariant(), StringComparison.Ordinal)
+            && Regex.IsMatch(lowerAsked, $@"(?<![^\s'""=:(])/\S*/{Regex.Escape(name)}(?![\w-]|\.\w)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        {
+            // The asker gave the full path of a file of this name in another folder.
+            return false;
+        }
+
         return (name.Length >= 4 && lowerAsked.Contains(name, StringComparison.Ordinal))
             || (stem.Length >= 4 && Regex.IsMatch(lowerAsked, @"(?<![\w-])" + Regex.Escape(stem) + @"(?![\w-])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
     }
@@ -749,6 +778,12 @@ internal sealed partial class OversightInContext
     {
         // A time of day is named in any clock: "13:00" as "1pm", "1 p.m.", "1:00 pm", "13h", "13.00" or "13 uhr".
         if (ClockTime().Match(value) is { Success: true } time && NamesTime(asked, ScriptDigits.Value(time.Groups["h"].ValueSpan), ScriptDigits.Value(time.Groups["m"].ValueSpan)))
+        {
+            return true;
+        }
+
+        // The value as written ("22:00-06:00"), or a number in any grouping.
+        if (value.Length >= 3 && Regex.IsMatch(asked, @"(?<![\w])" + Regex.Escape(value) + @"(?![\w])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
         {
             return true;
         }
@@ -863,7 +898,14 @@ internal sealed partial class OversightInContext
         }
 
         var name = Path.GetFileName(lowerPath.TrimEnd('/'));
-        return name.Length >= 6 && Regex.IsMatch(acted, $@"(^|[/\s'""=:]){Regex.Escape(name)}($|[\s'""])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        if (name.Length < 6 || !Regex.IsMatch(acted, $@"(^|[/\s'""=:]){Regex.Escape(name)}($|[\s'""])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        {
+            return false;
+        }
+
+        // A full path to a file of that name in another folder is another file (/etc/ocpp/telemetry.yaml is not the agent's
+        // /etc/vij/telemetry.yaml).
+        return !path.StartsWith('/') || !Regex.IsMatch(acted, $@"(?<![^\s'""=:])/\S*/{Regex.Escape(name)}($|[\s'""])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
     private static PolicyVerdict Deny(string ruleId, string reason, string evidence)
