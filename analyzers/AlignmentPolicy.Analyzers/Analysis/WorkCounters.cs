@@ -39,6 +39,12 @@ internal static class WorkCounters
     /// <summary>Calls of ALN0002's actions by the driver (block start and end, operation and symbol actions): the rule's dispatch.</summary>
     public static long ToolRuleCallbacks;
 
+    /// <summary>Calls of ALN0001's actions by the driver (block start, operation actions).</summary>
+    public static long ModelCallRuleCallbacks;
+
+    /// <summary>Calls of ALN0005's actions by the driver (block start, operation actions).</summary>
+    public static long AutoInvocationRuleCallbacks;
+
     public static void Count(ref long counter) => Interlocked.Increment(ref counter);
 
     public static void Reset()
@@ -53,8 +59,10 @@ internal static class WorkCounters
         Interlocked.Exchange(ref AttributeReads, 0);
         Interlocked.Exchange(ref DispatchNameSearches, 0);
         Interlocked.Exchange(ref ToolRuleCallbacks, 0);
+        Interlocked.Exchange(ref ModelCallRuleCallbacks, 0);
+        Interlocked.Exchange(ref AutoInvocationRuleCallbacks, 0);
     }
 
     public static string Summary()
-        => $"semantic models {Interlocked.Read(ref SemanticModels)}, bound nodes {Interlocked.Read(ref BoundNodes)}, names found in trees {Interlocked.Read(ref IndexedTrees)}, text searches {Interlocked.Read(ref TextSearches)}, walked methods {Interlocked.Read(ref WalkedMethods)}, skipped methods {Interlocked.Read(ref SkippedMethods)}, flow graphs {Interlocked.Read(ref FlowGraphs)}, attribute reads {Interlocked.Read(ref AttributeReads)}, dispatch name searches {Interlocked.Read(ref DispatchNameSearches)}, ALN0002 callbacks {Interlocked.Read(ref ToolRuleCallbacks)}";
+        => $"semantic models {Interlocked.Read(ref SemanticModels)}, bound nodes {Interlocked.Read(ref BoundNodes)}, names found in trees {Interlocked.Read(ref IndexedTrees)}, text searches {Interlocked.Read(ref TextSearches)}, walked methods {Interlocked.Read(ref WalkedMethods)}, skipped methods {Interlocked.Read(ref SkippedMethods)}, flow graphs {Interlocked.Read(ref FlowGraphs)}, attribute reads {Interlocked.Read(ref AttributeReads)}, dispatch name searches {Interlocked.Read(ref DispatchNameSearches)}, ALN0002 callbacks {Interlocked.Read(ref ToolRuleCallbacks)}, ALN0001 callbacks {Interlocked.Read(ref ModelCallRuleCallbacks)}, ALN0005 callbacks {Interlocked.Read(ref AutoInvocationRuleCallbacks)}";
 }

@@ -53,11 +53,23 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeUnbound(c, agent), OperationKind.Invalid);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
+                    AnalyzeUnbound(c, agent);
+                },
+                OperationKind.Invalid);
             if (agent.Symbols.ChatClientAgent is not null || agent.Symbols.SkAgent is not null)
             {
                 // Not by name: an agent type may be the user's own subclass, spelled with any name.
-                start.RegisterOperationAction(c => AnalyzeCreation(c, agent), OperationKind.ObjectCreation);
+                start.RegisterOperationAction(
+                    c =>
+                    {
+                        WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
+                        AnalyzeCreation(c, agent);
+                    },
+                    OperationKind.ObjectCreation);
             }
 
             // Name first: invocations, property references and tests of the finish reason are handed to this rule only in the
@@ -72,14 +84,27 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationBlockStartAction(block =>
             {
+                WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
                 if (agent.SpelledNames.AnySpells(block.OperationBlocks, DispatchNames))
                 {
-                    block.RegisterOperationAction(c => AnalyzeInvocation(c, agent), OperationKind.Invocation);
+                    block.RegisterOperationAction(
+                        c =>
+                        {
+                            WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
+                            AnalyzeInvocation(c, agent);
+                        },
+                        OperationKind.Invocation);
                 }
 
                 if (toolCallBehavior && agent.SpelledNames.AnySpells(block.OperationBlocks, s_propertyNames))
                 {
-                    block.RegisterOperationAction(c => AnalyzePropertyReference(c, agent), OperationKind.PropertyReference);
+                    block.RegisterOperationAction(
+                        c =>
+                        {
+                            WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
+                            AnalyzePropertyReference(c, agent);
+                        },
+                        OperationKind.PropertyReference);
                 }
 
                 // A test of ChatFinishReason.ToolCalls spells "ToolCalls" in its file (AnalyzeFinishReason's first test, asked per
@@ -89,7 +114,13 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 if ((finishReason && block.OperationBlocks.Any(b => agent.Sources.TreeSpells(b.Syntax.SyntaxTree, "ToolCalls")))
                     || block.OperationBlocks.Any(b => agent.Sources.TreeSpells(b.Syntax.SyntaxTree, SubmitToolOutputs)))
                 {
-                    block.RegisterOperationAction(c => AnalyzeFinishReason(c, agent), OperationKind.Loop, OperationKind.Conditional, OperationKind.Switch);
+                    block.RegisterOperationAction(
+                        c =>
+                        {
+                            WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
+                            AnalyzeFinishReason(c, agent);
+                        },
+                        OperationKind.Loop, OperationKind.Conditional, OperationKind.Switch);
                 }
             });
         });

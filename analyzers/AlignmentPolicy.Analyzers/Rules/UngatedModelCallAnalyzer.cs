@@ -57,10 +57,23 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
             agent.SpelledNames.Declare(DispatchNames);
             start.RegisterOperationBlockStartAction(block =>
             {
+                WorkCounters.Count(ref WorkCounters.ModelCallRuleCallbacks);
                 if (agent.SpelledNames.AnySpells(block.OperationBlocks, DispatchNames))
                 {
-                    block.RegisterOperationAction(c => Analyze(c, agent), OperationKind.Invocation);
-                    block.RegisterOperationAction(c => AnalyzeUnbound(c, agent), OperationKind.Invalid);
+                    block.RegisterOperationAction(
+                        c =>
+                        {
+                            WorkCounters.Count(ref WorkCounters.ModelCallRuleCallbacks);
+                            Analyze(c, agent);
+                        },
+                        OperationKind.Invocation);
+                    block.RegisterOperationAction(
+                        c =>
+                        {
+                            WorkCounters.Count(ref WorkCounters.ModelCallRuleCallbacks);
+                            AnalyzeUnbound(c, agent);
+                        },
+                        OperationKind.Invalid);
                 }
             });
         });

@@ -6,6 +6,7 @@ using AlignmentPolicy.Analyzers.Analysis.Invocations;
 using AlignmentPolicy.Analyzers.Analysis.Origins;
 using AlignmentPolicy.Analyzers.Analysis.SideEffects;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -27,6 +28,17 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         "Create", "CreateFromMethod", "ImportPluginFromOpenApiAsync", "ImportPluginFromOpenApi",
         "CreateFromOpenApiAsync", "CreateFromOpenApi", "CreatePluginFromOpenApiAsync", "CreatePluginFromOpenApi", "GetTools", "CreateTools",
         "CreateFunctionTool", HandDispatchedTools.DefinitionTypeName,
+    };
+
+    /// <summary>
+    /// The names a call or creation that does not bind is judged by (<see cref="AnalyzeUnboundImport"/>: a toolkit's <c>GetTools</c>/<c>CreateTools</c>,
+    /// <c>new FunctionToolDefinition(...)</c>, an OpenAPI import), each read from the operation's own syntax: only a block that spells one
+    /// of them is handed its invalid operations (a scanned project missing a package has many, most in blocks spelling <c>Create</c>).
+    /// </summary>
+    internal static readonly string[] UnboundNames =
+    {
+        "ImportPluginFromOpenApiAsync", "ImportPluginFromOpenApi", "CreateFromOpenApiAsync", "CreateFromOpenApi", "CreatePluginFromOpenApiAsync", "CreatePluginFromOpenApi",
+        "GetTools", "CreateTools", HandDispatchedTools.DefinitionTypeName,
     };
 
     /// <inheritdoc />
@@ -53,20 +65,26 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             // Name first: only a block that spells a tool factory's or an OpenAPI import's name is handed to this rule, operation
             // by operation.
             agent.SpelledNames.Declare(DispatchNames);
+            agent.SpelledNames.Declare(UnboundNames);
             var attributedTools = agent.Symbols.KernelFunctionAttribute is not null || agent.Symbols.McpServerToolAttribute is not null || agent.Symbols.AgentToolAttribute is not null;
             start.RegisterOperationBlockStartAction(block =>
             {
                 WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
 
-                // An attributed tool method with a body is judged once the driver has bound that body, at the end of its block:
-                // asked here, from the one block-start call, not from an operation block action of its own (a second call per
-                // block of the compilation), and only for a method written with attributes (most are not).
-                if (attributedTools && block.OwningSymbol is IMethodSymbol method && HasAttributeSyntax(method) && HasOwnBody(method))
+                // An attributed tool method is judged once the driver has bound its body, at the end of its block: asked here, from
+                // the one block-start call, not from an operation block action of its own (a second call per block of the
+                // compilation), and only for a method written with attributes (most are not). A partial method is one tool, judged
+                // by its implementation (the part with the body), whichever part carries the attribute. A method without a body
+                // (abstract, an interface's, a partial definition never implemented) has no block and no calls: no side effect to
+                // find, so no symbol action looks at every method of the compilation for it.
+                if (attributedTools && block.OwningSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && HasAttributeSyntax(method)
+                    && IsBodyBlock(block.OperationBlocks))
                 {
+                    var tool = method.PartialImplementationPart ?? method;
                     block.RegisterOperationBlockEndAction(c =>
                     {
                         WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
-                        AnalyzeAttributedTool(method, c.ReportDiagnostic, agent);
+                        AnalyzeAttributedTool(tool, c.ReportDiagnostic, agent);
                     });
                 }
 
@@ -90,50 +108,42 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                     c =>
                     {
                         WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
-                        AnalyzeUnboundImport(c, agent);
-                    },
-                    OperationKind.Invalid);
-                block.RegisterOperationAction(
-                    c =>
-                    {
-                        WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
                         if (c.Operation is IObjectCreationOperation { Type.Name: HandDispatchedTools.DefinitionTypeName })
                         {
                             AnalyzeHandDispatchedTool(c.Operation, c.ReportDiagnostic, agent);
                         }
                     },
                     OperationKind.ObjectCreation);
+                if (agent.SpelledNames.AnySpells(block.OperationBlocks, UnboundNames))
+                {
+                    block.RegisterOperationAction(
+                        c =>
+                        {
+                            WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
+                            AnalyzeUnboundImport(c, agent);
+                        },
+                        OperationKind.Invalid);
+                }
             });
-            if (attributedTools)
-            {
-                // Partial methods, and methods without a body, when their symbol is declared (a method with its own body is
-                // judged at the end of its block, above). A partial method is one tool, judged once, by its implementation
-                // (the part with the body), whichever part carries the attribute and whichever part the driver hands over.
-                start.RegisterSymbolAction(
-                    c =>
-                    {
-                        WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
-                        var method = (IMethodSymbol)c.Symbol;
-                        if (method.PartialDefinitionPart is not null)
-                        {
-                            return; // the implementation part: judged with its definition
-                        }
-
-                        if (HasAttributeSyntax(method) && !HasOwnBody(method))
-                        {
-                            AnalyzeAttributedTool(method.PartialImplementationPart ?? method, c.ReportDiagnostic, agent);
-                        }
-                    },
-                    SymbolKind.Method);
-            }
         });
     }
 
-    /// <summary>A method declared once, not partial, with a block or expression body: its operation block action sees it.</summary>
-    private static bool HasOwnBody(IMethodSymbol method)
-        => method is { MethodKind: MethodKind.Ordinary, PartialDefinitionPart: null, PartialImplementationPart: null, DeclaringSyntaxReferences.Length: 1 }
-            && method.DeclaringSyntaxReferences[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax declaration
-            && (declaration.Body is not null || declaration.ExpressionBody is not null);
+    /// <summary>
+    /// Whether a method's blocks are its body (not only the default values of a bodiless declaration's parameters, which are
+    /// blocks too): the declaration they are written in has a block or expression body.
+    /// </summary>
+    private static bool IsBodyBlock(ImmutableArray<IOperation> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if (block.Syntax.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } declaration && (declaration.Body is not null || declaration.ExpressionBody is not null))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Name first: an OpenAPI import or a call named like a tool factory (the rest is judged by <see cref="AnalyzeFactoryTool"/>).</summary>
     private static bool IsFactoryCandidate(IInvocationOperation invocation, AgentContext agent)
@@ -246,23 +256,23 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeUnboundImport(OperationAnalysisContext context, AgentContext agent)
     {
         var invalid = (IInvalidOperation)context.Operation;
-        if (invalid.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call
+        if (invalid.Syntax is InvocationExpressionSyntax call
             && Analysis.Sources.SourceIndex.SimpleName(call) is { } called && ToolsFromType.IsFactoryName(called))
         {
             AnalyzeToolsFromType(invalid, context.ReportDiagnostic, agent); // a toolkit's GetTools(typeof(T)) of a package the scan does not have
             return;
         }
 
-        if (invalid.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax { Type: var created }
+        if (invalid.Syntax is ObjectCreationExpressionSyntax { Type: var created }
             && Analysis.Sources.SourceIndex.RightmostName(created) == HandDispatchedTools.DefinitionTypeName)
         {
             AnalyzeHandDispatchedTool(invalid, context.ReportDiagnostic, agent); // new FunctionToolDefinition(...) of a package the scan does not have
             return;
         }
 
-        if (invalid.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { ArgumentList.Arguments: var arguments } && OpenApiPlugins.UngatedWrite(invalid, agent) is { } path)
+        if (invalid.Syntax is InvocationExpressionSyntax { ArgumentList.Arguments: var arguments } && OpenApiPlugins.UngatedWrite(invalid, agent) is { } path)
         {
-            var name = arguments.Count > 0 && arguments[0].Expression is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal ? literal.Token.ValueText : "OpenAPI plugin";
+            var name = arguments.Count > 0 && arguments[0].Expression is LiteralExpressionSyntax literal ? literal.Token.ValueText : "OpenAPI plugin";
             Report(context.ReportDiagnostic, agent, Locations.NameOf(invalid), name, path);
         }
     }
@@ -416,7 +426,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { AttributeLists.Count: > 0 })
+            if (reference.GetSyntax() is MethodDeclarationSyntax { AttributeLists.Count: > 0 })
             {
                 return true;
             }

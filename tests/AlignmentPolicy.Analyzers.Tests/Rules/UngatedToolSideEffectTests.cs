@@ -239,6 +239,37 @@ public class UngatedToolSideEffectTests
             Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("Shred", "write or delete files", "Shred -> File.WriteAllText"));
 
     [Fact]
+    public Task A_tool_declared_without_a_body_is_judged_where_its_body_is_written()
+        => Verify.VerifyAsync(Usings + """
+            public abstract class FilePluginBase
+            {
+                // No body: nothing here reaches a side effect (with or without a default value, which is a block of its own).
+                [KernelFunction]
+                public abstract void Remove(string path, bool force = false);
+
+                [KernelFunction]
+                public abstract string Peek(string path);
+            }
+
+            public sealed class FilePlugin : FilePluginBase
+            {
+                [KernelFunction]
+                public override void {|#0:Remove|}(string path, bool force = false) => File.Delete(path);
+
+                // The same shape reading a file: no side effect.
+                [KernelFunction]
+                public override string Peek(string path) => File.ReadAllText(path);
+            }
+
+            public interface IFileTools
+            {
+                [McpServerTool]
+                void Wipe(string path, bool force = false);
+            }
+            """,
+            Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("Remove", "write or delete files", "Remove -> File.Delete"));
+
+    [Fact]
     public Task A_kernel_gate_anywhere_guards_the_kernel_functions()
         => Verify.VerifyAsync(Usings + """
             public class OpsPlugin
