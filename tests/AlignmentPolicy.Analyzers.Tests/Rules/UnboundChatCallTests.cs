@@ -105,4 +105,33 @@ public class UnboundChatCallTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithArguments("CreateRunAsync", "it is created with 'new PersistentAgentsClient(...)' without UsePolicyGate()"));
         await test.RunAsync();
     }
+    [Fact]
+    public async Task A_chat_call_on_an_older_connectors_chat_completion_service_is_a_model_call()
+    {
+        // Semantic Kernel 1.6's "on your data" service (AzureOpenAIChatCompletionWithDataService, gone from later versions): named as a
+        // chat-completion service, its chat call is a model call; the result is cast to the service's message type.
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add("""
+            using System.Threading.Tasks;
+            using Microsoft.SemanticKernel.ChatCompletion;
+
+            class OnYourData
+            {
+                public async Task<string> AskAsync(object dataConfig, object settings)
+                {
+                    var chatCompletion = new AzureOpenAIChatCompletionWithDataService(dataConfig);
+                    ChatHistory chat = new();
+                    chat.AddUserMessage("What are my healthcare benefits");
+                    var chatMessage = (AzureOpenAIWithDataChatMessageContent)await chatCompletion.{|#0:GetChatMessageContentAsync|}(chat, settings);
+
+                    // Named after chat completions but no service: a settings store of the application.
+                    var store = new ChatCompletionSettingsStore();
+                    await store.GetChatMessageContentAsync(chat);
+                    return chatMessage.Content!;
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithArguments("GetChatMessageContentAsync", "it is created with 'new AzureOpenAIChatCompletionWithDataService(...)' without UsePolicyGate()"));
+        await test.RunAsync();
+    }
 }
