@@ -98,6 +98,7 @@ internal sealed class ModelCall
         }
 
         name = called;
+        var receiverValue = WithoutSuppression(receiverSyntax); // `client!`, `(client)`: no operation stands for `!` or the parentheses
 
         var chatCompletions = name is "GetChatCompletions" or "GetChatCompletionsAsync" or "GetChatCompletionsStreaming" or "GetChatCompletionsStreamingAsync";
         var oldChatClient = name is "CompleteAsync" or "CompleteStreamingAsync";
@@ -124,6 +125,16 @@ internal sealed class ModelCall
             return execution.EndsWith("InProcessExecution", System.StringComparison.Ordinal) || execution.EndsWith("Environment", System.StringComparison.Ordinal)
                 ? invalid.ChildOperations.Select(Operations.Unwrap).FirstOrDefault(c => c.Type is { } type && context.Symbols.Workflow is { } workflow && KnownSymbols.IsOrDerivesFrom(type, workflow))
                 : null;
+        }
+
+        if (IsPlanRequest(name))
+        {
+            // Semantic Kernel's Handlebars planner (a package the scan does not have): planner.CreatePlanAsync(kernel, goal) sends the goal
+            // and the kernel's functions to the kernel's chat service. The kernel is traced, as the service's owner.
+            var planner = invalid.Descendants().FirstOrDefault(d => IsReceiver(d.Syntax)
+                && MissingType(d.Type) is { TypeKind: TypeKind.Error } missing && missing.Name.EndsWith("Planner", System.StringComparison.Ordinal));
+            return planner is null ? null : invalid.ChildOperations.Select(Operations.Unwrap)
+                .FirstOrDefault(c => c.Type is { TypeKind: not TypeKind.Error } type && KnownSymbols.IsOrDerivesFrom(type, context.Symbols.Kernel));
         }
 
         if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke && !response && !chat && !prompt && !foundryRun && !completions && !claude)
@@ -158,7 +169,6 @@ internal sealed class ModelCall
 
         // The receiver is a child, or under the unbound member access when the receiver's type is an error type. Written
         // `client!` or `(client)`, its operation is the client's own (no operation stands for `!` or the parentheses).
-        var receiverValue = WithoutSuppression(receiverSyntax);
         foreach (var child in invalid.ChildOperations.SelectMany(c => IsReceiver(c.Syntax) ? new[] { c } : c.ChildOperations.Where(g => IsReceiver(g.Syntax))))
         {
             {
@@ -180,6 +190,12 @@ internal sealed class ModelCall
 
         bool IsReceiver(SyntaxNode syntax) => syntax == receiverSyntax || syntax == receiverValue;
     }
+
+    /// <summary>
+    /// A planner's request for a plan (<c>CreatePlanAsync</c>): the kernel's chat service gets it straight, past every kernel filter
+    /// (<see cref="UnboundClient"/> returns the kernel).
+    /// </summary>
+    public static bool IsPlanRequest(string name) => name == "CreatePlanAsync";
 
     /// <summary>
     /// The type a receiver is declared with, seen through <c>?</c>: a nullable field or local of a type the scan does not have

@@ -150,6 +150,10 @@ internal sealed class OriginTracer
             : origin;
     }
 
+    /// <summary>A kernel whose chat service a library sends a request to itself (a planner): gated as <see cref="TraceKernelService"/> says.</summary>
+    public Origin TraceKernelChatService(IOperation kernel)
+        => TraceKernelService(kernel, 0, ImmutableHashSet<ISymbol>.Empty.WithComparer(SymbolEqualityComparer.Default));
+
     /// <summary>A trace continued from another tracer's path (same depth budget and cycle set).</summary>
     private Origin TraceFrom(IOperation operation, int depth, ImmutableHashSet<ISymbol> visiting) => Trace(operation, depth, visiting, s_noBindings);
 
