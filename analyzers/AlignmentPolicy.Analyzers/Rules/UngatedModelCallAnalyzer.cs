@@ -35,6 +35,7 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
         "GetChatCompletions", "GetChatCompletionsAsync", "GetChatCompletionsStreaming", "GetChatCompletionsStreamingAsync", "CompleteAsync", "CompleteStreamingAsync",
         "PostAsync", "PostAsJsonAsync", // RawHttpModelCalls.Names ("SendAsync" above)
         "StreamAsync", // ModelCall.UnboundClient: InProcessExecution.StreamAsync(workflow, input) of earlier Agent Framework versions
+        "CreatePlanAsync", // ModelCall.UnboundClient: the Handlebars planner's planner.CreatePlanAsync(kernel, goal)
     };
 
     /// <inheritdoc />
@@ -104,14 +105,18 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
         var invalid = (IInvalidOperation)context.Operation;
         if (ModelCall.UnboundClient(invalid, agent, out var name) is { } client)
         {
-            // A kernel handed to a chat call gives it tools, not a filter on the request (ModelCall.KernelRendersRequest).
-            Analyze(context, agent, invalid, client, null, name);
+            // A kernel handed to a chat call gives it tools, not a filter on the request (ModelCall.KernelRendersRequest). A planner
+            // sends its request to the kernel's chat service itself: no kernel filter sees it.
+            var origin = ModelCall.IsPlanRequest(name) ? agent.ModelCallOrigins.TraceKernelChatService(client) : agent.ModelCallOrigins.Trace(client);
+            Analyze(context, agent, invalid, origin, null, name);
         }
     }
 
     private static void Analyze(OperationAnalysisContext context, AgentContext agent, IOperation invocation, IOperation client, IOperation? callKernel, string name)
+        => Analyze(context, agent, invocation, agent.ModelCallOrigins.Trace(client), callKernel, name);
+
+    private static void Analyze(OperationAnalysisContext context, AgentContext agent, IOperation invocation, Origin origin, IOperation? callKernel, string name)
     {
-        var origin = agent.ModelCallOrigins.Trace(client);
         if (origin.State != GateState.Gated && callKernel is { } kernel && agent.ModelCallOrigins.Trace(kernel).State == GateState.Gated)
         {
             return; // a prompt function invoked with a kernel whose prompt filters gate its rendered request

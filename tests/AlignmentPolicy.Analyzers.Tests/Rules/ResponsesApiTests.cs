@@ -72,4 +72,71 @@ public class ResponsesApiTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(1).WithArguments("CreateResponseStreamingAsync", "it is created with 'new OpenAIClient(...)' without UsePolicyGate()"));
         await test.RunAsync();
     }
+    [Fact]
+    public async Task A_request_of_a_responses_client_another_package_derives_is_a_model_call()
+    {
+        // Azure AI Projects 2.x (the scan does not have it): projectClient.OpenAI.GetProjectResponsesClientForAgent(...) gives a
+        // ProjectResponsesClient, a Responses client of that package, whose CreateResponse sends the request to the agent's model.
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add("""
+            using System;
+
+            class Quickstart
+            {
+                public string Ask(string endpoint, string agentName, string question)
+                {
+                    AIProjectClient projectClient = new(new Uri(endpoint), new AzureCliCredential());
+                    ProjectResponsesClient responsesClient = projectClient.OpenAI.GetProjectResponsesClientForAgent(defaultAgent: agentName);
+                    ResponseResult response = responsesClient.{|#0:CreateResponse|}(question);
+
+                    var forModel = projectClient.OpenAI.GetProjectResponsesClientForModel("gpt-4.1");
+                    forModel.{|#1:CreateResponseAsync|}(question);
+
+                    // Not a Responses client: a missing type named otherwise, with the same method name.
+                    ResponseFormatter formatter = projectClient.GetResponseFormatter();
+                    formatter.CreateResponse(question);
+                    return response.GetOutputText();
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithArguments("CreateResponse", "it is created with 'new AIProjectClient(...)' without UsePolicyGate()"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(1).WithArguments("CreateResponseAsync", "it is created with 'new AIProjectClient(...)' without UsePolicyGate()"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_request_of_a_responses_client_field_written_with_the_null_forgiving_operator_is_a_model_call()
+    {
+        // A console assistant keeps its client in a nullable static field set at start-up and calls responseClient!.CreateResponseAsync(...).
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add("""
+            using System.Threading.Tasks;
+            using OpenAI;
+
+            static class Assistant
+            {
+                private static OpenAIResponseClient? responseClient;
+                private static PaymentGateway? gateway;
+
+                public static void Start(string key)
+                {
+                    responseClient = new OpenAIClient(key).GetOpenAIResponseClient("gpt-4.1");
+                    gateway = new PaymentGateway(key);
+                }
+
+                public static async Task<string> ChatAsync(string message)
+                {
+                    var response = await responseClient!.{|#0:CreateResponseAsync|}(message);
+                    var again = await (responseClient!).{|#1:CreateResponseAsync|}(message);
+
+                    // Not a Responses client: the same call on a missing type named otherwise.
+                    await gateway!.CreateResponseAsync(message);
+                    return response.Value.GetOutputText();
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithArguments("CreateResponseAsync", "it is created with 'new OpenAIClient(...)' without UsePolicyGate()"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(1).WithArguments("CreateResponseAsync", "it is created with 'new OpenAIClient(...)' without UsePolicyGate()"));
+        await test.RunAsync();
+    }
 }

@@ -105,4 +105,85 @@ public class UnboundChatCallTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithArguments("CreateRunAsync", "it is created with 'new PersistentAgentsClient(...)' without UsePolicyGate()"));
         await test.RunAsync();
     }
+    [Fact]
+    public async Task A_chat_call_on_an_older_connectors_chat_completion_service_is_a_model_call()
+    {
+        // Semantic Kernel 1.6's "on your data" service (AzureOpenAIChatCompletionWithDataService, gone from later versions): named as a
+        // chat-completion service, its chat call is a model call; the result is cast to the service's message type.
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add("""
+            using System.Threading.Tasks;
+            using Microsoft.SemanticKernel.ChatCompletion;
+
+            class OnYourData
+            {
+                public async Task<string> AskAsync(object dataConfig, object settings)
+                {
+                    var chatCompletion = new AzureOpenAIChatCompletionWithDataService(dataConfig);
+                    ChatHistory chat = new();
+                    chat.AddUserMessage("What are my healthcare benefits");
+                    var chatMessage = (AzureOpenAIWithDataChatMessageContent)await chatCompletion.{|#0:GetChatMessageContentAsync|}(chat, settings);
+
+                    // Named after chat completions but no service: a settings store of the application.
+                    var store = new ChatCompletionSettingsStore();
+                    await store.GetChatMessageContentAsync(chat);
+                    return chatMessage.Content!;
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithArguments("GetChatMessageContentAsync", "it is created with 'new AzureOpenAIChatCompletionWithDataService(...)' without UsePolicyGate()"));
+        await test.RunAsync();
+    }
+    [Fact]
+    public async Task A_handlebars_planners_plan_request_is_a_model_call_on_the_kernels_chat_service()
+    {
+        // Semantic Kernel 1.x books and courses (Planning.Handlebars, absent from the scan): planner.CreatePlanAsync(kernel, goal) sends
+        // the goal and the kernel's functions to the kernel's chat service itself, so no kernel filter (UsePolicyGate() is one) sees it.
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add("""
+            using System.Threading.Tasks;
+            using AlignmentPolicy.Gates;
+            using Microsoft.SemanticKernel;
+
+            class HomeAutomation
+            {
+                public async Task FulfillAsync(string key, string ask)
+                {
+                    var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4", key).Build();
+                    kernel.UsePolicyGate();
+                    var planner = new HandlebarsPlanner(new HandlebarsPlannerOptions { AllowLoops = true });
+                    var plan = await planner.{|#0:CreatePlanAsync|}(kernel, ask);
+
+                    // A missing type not named as a planner: the application's own.
+                    var scheduler = new JobScheduler();
+                    await scheduler.CreatePlanAsync(kernel, ask);
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithArguments("CreatePlanAsync",
+            "it is created by Kernel.CreateBuilder(...) without UsePolicyGate(); a request sent straight to a kernel's chat service passes none of the kernel's filters (UsePolicyGate() and prompt-render filters see only prompt functions)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_handlebars_planners_plan_request_on_a_kernel_whose_chat_services_are_gated_is_not_reported()
+    {
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add("""
+            using System.Threading.Tasks;
+            using AlignmentPolicy.Gates;
+            using Microsoft.SemanticKernel;
+
+            class HomeAutomation
+            {
+                public async Task FulfillAsync(string key, string ask)
+                {
+                    var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4", key).AddPolicyGate().Build();
+                    var planner = new HandlebarsPlanner(new HandlebarsPlannerOptions { AllowLoops = true });
+                    var plan = await planner.CreatePlanAsync(kernel, ask);
+                }
+            }
+            """);
+        return test.RunAsync();
+    }
 }

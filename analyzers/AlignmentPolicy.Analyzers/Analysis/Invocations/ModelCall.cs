@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -97,6 +98,7 @@ internal sealed class ModelCall
         }
 
         name = called;
+        var receiverValue = WithoutSuppression(receiverSyntax); // `client!`, `(client)`: no operation stands for `!` or the parentheses
 
         var chatCompletions = name is "GetChatCompletions" or "GetChatCompletionsAsync" or "GetChatCompletionsStreaming" or "GetChatCompletionsStreamingAsync";
         var oldChatClient = name is "CompleteAsync" or "CompleteStreamingAsync";
@@ -123,6 +125,16 @@ internal sealed class ModelCall
             return execution.EndsWith("InProcessExecution", System.StringComparison.Ordinal) || execution.EndsWith("Environment", System.StringComparison.Ordinal)
                 ? invalid.ChildOperations.Select(Operations.Unwrap).FirstOrDefault(c => c.Type is { } type && context.Symbols.Workflow is { } workflow && KnownSymbols.IsOrDerivesFrom(type, workflow))
                 : null;
+        }
+
+        if (IsPlanRequest(name))
+        {
+            // Semantic Kernel's Handlebars planner (a package the scan does not have): planner.CreatePlanAsync(kernel, goal) sends the goal
+            // and the kernel's functions to the kernel's chat service. The kernel is traced, as the service's owner.
+            var planner = invalid.Descendants().FirstOrDefault(d => IsReceiver(d.Syntax)
+                && MissingType(d.Type) is { TypeKind: TypeKind.Error } missing && missing.Name.EndsWith("Planner", System.StringComparison.Ordinal));
+            return planner is null ? null : invalid.ChildOperations.Select(Operations.Unwrap)
+                .FirstOrDefault(c => c.Type is { TypeKind: not TypeKind.Error } type && KnownSymbols.IsOrDerivesFrom(type, context.Symbols.Kernel));
         }
 
         if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke && !response && !chat && !prompt && !foundryRun && !completions && !claude)
@@ -155,17 +167,19 @@ internal sealed class ModelCall
             return invalid.Descendants().FirstOrDefault(d => d.Syntax == receiverSyntax && d.Type is { TypeKind: TypeKind.Error, Name: "OpenAIClient" });
         }
 
-        // The receiver is a child, or under the unbound member access when the receiver's type is an error type.
-        foreach (var child in invalid.ChildOperations.SelectMany(c => c.Syntax == receiverSyntax ? new[] { c } : c.ChildOperations.Where(g => g.Syntax == receiverSyntax)))
+        // The receiver is a child, or under the unbound member access when the receiver's type is an error type. Written
+        // `client!` or `(client)`, its operation is the client's own (no operation stands for `!` or the parentheses).
+        foreach (var child in invalid.ChildOperations.SelectMany(c => IsReceiver(c.Syntax) ? new[] { c } : c.ChildOperations.Where(g => IsReceiver(g.Syntax))))
         {
             {
                 // 1.x: the client type itself is gone from the scan's Azure.AI.OpenAI (an error type); the old IChatClient names on a real IChatClient.
-                return (chatCompletions && child.Type is { TypeKind: TypeKind.Error })
+                var missing = MissingType(child.Type);
+                return (chatCompletions && missing is { TypeKind: TypeKind.Error })
                     || (oldChatClient && child.Type is { } type && KnownSymbols.IsOrDerivesFrom(type, context.Symbols.IChatClient))
-                    || (agentRun && IsAgentOfAnotherVersion(child.Type, context))
+                    || (agentRun && IsAgentOfAnotherVersion(missing, context))
                     || (skInvoke && IsSkAgentOrTeam(child.Type, context))
                     || (response && IsResponsesClientOfAnotherVersion(child))
-                    || (chat && (IsChatClientCallMissingAnArgumentType(child, context) || IsChatServiceOfAnotherVersion(child.Type)))
+                    || (chat && (IsChatClientCallMissingAnArgumentType(child, context) || IsChatServiceOfAnotherVersion(missing)))
                     || (prompt && child.Type is { TypeKind: not TypeKind.Error } kernel && KnownSymbols.IsOrDerivesFrom(kernel, context.Symbols.Kernel))
                     ? child
                     : null;
@@ -173,6 +187,42 @@ internal sealed class ModelCall
         }
 
         return null;
+
+        bool IsReceiver(SyntaxNode syntax) => syntax == receiverSyntax || syntax == receiverValue;
+    }
+
+    /// <summary>
+    /// A planner's request for a plan (<c>CreatePlanAsync</c>): the kernel's chat service gets it straight, past every kernel filter
+    /// (<see cref="UnboundClient"/> returns the kernel).
+    /// </summary>
+    public static bool IsPlanRequest(string name) => name == "CreatePlanAsync";
+
+    /// <summary>
+    /// The type a receiver is declared with, seen through <c>?</c>: a nullable field or local of a type the scan does not have
+    /// (<c>private static OpenAIResponseClient? responseClient;</c>) reads as <c>Nullable&lt;OpenAIResponseClient&gt;</c>, since nothing
+    /// says the missing type is a reference type.
+    /// </summary>
+    private static ITypeSymbol? MissingType(ITypeSymbol? type)
+        => type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable
+            && nullable.TypeArguments[0] is { TypeKind: TypeKind.Error } missing ? missing : type;
+
+    /// <summary>The expression under a null-forgiving operator and parentheses (<c>(client!)</c> is <c>client</c>).</summary>
+    private static ExpressionSyntax WithoutSuppression(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                    expression = postfix.Operand;
+                    break;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    break;
+                default:
+                    return expression;
+            }
+        }
     }
 
     /// <summary>
@@ -204,7 +254,8 @@ internal sealed class ModelCall
     /// (<c>AzureOpenAIChatCompletionService service = new(...)</c>), its chat calls are model calls all the same.
     /// </summary>
     private static bool IsChatServiceOfAnotherVersion(ITypeSymbol? type)
-        => type is { TypeKind: TypeKind.Error } && type.Name.EndsWith("ChatCompletionService", System.StringComparison.Ordinal);
+        => type is { TypeKind: TypeKind.Error }
+            && type.Name.EndsWith("Service", System.StringComparison.Ordinal) && type.Name.Contains("ChatCompletion");
 
     /// <summary>
     /// The receiver of an unbound <c>CreateResponse(Async)</c>: the Responses client of an OpenAI version the scan does not have,
@@ -212,19 +263,27 @@ internal sealed class ModelCall
     /// </summary>
     private static bool IsResponsesClientOfAnotherVersion(IOperation receiver)
     {
-        if (receiver.Type is not { TypeKind: TypeKind.Error } type)
+        if (MissingType(receiver.Type) is not { TypeKind: TypeKind.Error } type)
         {
             return false;
         }
 
-        if (type.Name is "OpenAIResponseClient" or "ResponsesClient")
+        if (IsResponsesClientName(type.Name))
         {
             return true;
         }
 
         var value = receiver is ILocalReferenceOperation local ? Operations.InitialValue(local) : receiver;
-        return value?.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetOpenAIResponseClient" or "GetResponsesClient" } };
+        return value?.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var getter } }
+            && getter.StartsWith("Get", System.StringComparison.Ordinal) && (getter.Contains("ResponsesClient") || getter.Contains("ResponseClient"));
     }
+
+    /// <summary>
+    /// A Responses client by its name: OpenAI's <c>OpenAIResponseClient</c>/<c>ResponsesClient</c>, and the clients other packages
+    /// derive from it (Azure AI Projects' <c>ProjectResponsesClient</c>, got with <c>GetProjectResponsesClientForModel/ForAgent(...)</c>).
+    /// </summary>
+    private static bool IsResponsesClientName(string name)
+        => name.EndsWith("ResponsesClient", System.StringComparison.Ordinal) || name.EndsWith("ResponseClient", System.StringComparison.Ordinal);
 
     /// <summary>
     /// The agent of an unbound <c>RunAsync</c>: an <c>AIAgent</c> whose call is of another Agent Framework version (<c>RunAsync&lt;T&gt;</c>),

@@ -150,6 +150,10 @@ internal sealed class OriginTracer
             : origin;
     }
 
+    /// <summary>A kernel whose chat service a library sends a request to itself (a planner): gated as <see cref="TraceKernelService"/> says.</summary>
+    public Origin TraceKernelChatService(IOperation kernel)
+        => TraceKernelService(kernel, 0, ImmutableHashSet<ISymbol>.Empty.WithComparer(SymbolEqualityComparer.Default));
+
     /// <summary>A trace continued from another tracer's path (same depth budget and cycle set).</summary>
     private Origin TraceFrom(IOperation operation, int depth, ImmutableHashSet<ISymbol> visiting) => Trace(operation, depth, visiting, s_noBindings);
 
@@ -295,6 +299,22 @@ internal sealed class OriginTracer
             return Origin.Ungated($"it is created with 'new {created}(...)' without UsePolicyGate()");
         }
 
+        if (invalid.Syntax is MemberAccessExpressionSyntax { Expression: var ownerSyntax })
+        {
+            // projectClient.OpenAI of a package the scan does not have: a part of a client comes from the client, as client.Messages
+            // does when it binds.
+            while (ownerSyntax is ParenthesizedExpressionSyntax parenthesized)
+            {
+                ownerSyntax = parenthesized.Expression;
+            }
+
+            foreach (var owner in invalid.ChildOperations.Where(c => c.Syntax == ownerSyntax))
+            {
+                var origin = Trace(owner, depth + 1, visiting);
+                return origin.State == GateState.Ungated ? Origin.Ungated(origin.Reason) : origin;
+            }
+        }
+
         return Origin.Unknown("it comes from code that does not compile here (a package the scan does not have)");
     }
 
@@ -343,7 +363,29 @@ internal sealed class OriginTracer
             }
         }
 
+        if (unwrapped is ILocalReferenceOperation local && depth <= MaxDepth && Symbols.IsClientLike(local.Type) && !visiting.Contains(local.Local))
+        {
+            // var chatClient = client.AsBuilder().Use(...).Build(); return chatClient.CreateAIAgent(...): the factory's local is made
+            // from the parameter this call binds, so the call's argument decides, as it does when the parameter is returned directly.
+            return TraceBoundLocal(local, depth, visiting.Add(local.Local), bindings);
+        }
+
         return Trace(operation, depth, visiting, s_noBindings);
+    }
+
+    /// <summary>A local of a factory method followed into with bindings: each value assigned to it, traced with the call's arguments.</summary>
+    private Origin TraceBoundLocal(ILocalReferenceOperation reference, int depth, ImmutableHashSet<ISymbol> visiting, ImmutableDictionary<IParameterSymbol, IOperation> bindings)
+    {
+        var root = Operations.Root(reference);
+        Origin? result = null;
+        foreach (var value in PromptFunctions.Assignments(root, reference.Local))
+        {
+            var origin = TraceBound(value, depth + 1, visiting, bindings);
+            result = result is { } previous ? Origin.Combine(previous, origin) : origin;
+        }
+
+        var combined = result ?? Origin.Unknown($"'{reference.Local.Name}' is never assigned here");
+        return combined.State != GateState.Gated && IsGatedInPlace(root, reference.Local) ? Origin.Gated : combined;
     }
 
     private Origin TraceInvocation(IInvocationOperation invocation, int depth, ImmutableHashSet<ISymbol> visiting)
