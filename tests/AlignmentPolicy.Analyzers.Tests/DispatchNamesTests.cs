@@ -75,4 +75,28 @@ public class DispatchNamesTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("var f = AIFunctionFactory.Create(Lookup); var r = await client.GetResponseAsync(m); // Create")]
+    [InlineData("kernel.InvokeAsync(f); x.Auto(); Create(); ToolCallBehavior.AutoInvokeKernelFunctions; CreateFromMethod")]
+    [InlineData("MyInvokeAsync(); InvokeAsync_; Auto2 Required")]
+    [InlineData("")]
+    public void One_pass_over_a_tree_gives_each_declared_list_the_words_its_own_pass_finds(string text)
+    {
+        // The rules' lists are read from a tree's text in one pass: a name in several lists (InvokeAsync, Create) must count for
+        // each, and every list must get exactly the words a pass for it alone finds.
+        var lists = new List<IReadOnlyList<string>>
+        {
+            new[] { "Create", "InvokeAsync", "GetResponseAsync" },
+            new[] { "Auto", "Required", "InvokeAsync" },
+            new[] { "AutoInvokeKernelFunctions" },
+            new[] { "Create", "CreateFromMethod" },
+        };
+        var together = SpelledNames.WholeWords(text, lists);
+        Assert.Equal(lists.Count, together.Length);
+        for (var i = 0; i < lists.Count; i++)
+        {
+            Assert.Equal(SpelledNames.WholeWords(text, lists[i]), together[i]);
+        }
+    }
 }

@@ -420,6 +420,52 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_refit_clients_write_is_seen_where_the_project_references_refit_and_the_same_attribute_elsewhere_is_not()
+    {
+        // The same tool over a client interface whose [Post] is Refit's in one project (a reference stub stands in for the package)
+        // and, in the other, an attribute of that name from a library the scan does not have.
+        const string Tools = """
+            using System.ComponentModel;
+            using Microsoft.Extensions.AI;
+
+            namespace Support;
+
+            public interface ITicketsApi
+            {
+                [Post("/tickets")]
+                Task<string> OpenAsync(string title);
+            }
+
+            public sealed class TicketTools(ITicketsApi api)
+            {
+                [Description("Open a ticket")] public Task<string> OpenTicket(string title) => api.OpenAsync(title);
+
+                public IList<AITool> All() => [AIFunctionFactory.Create(OpenTicket)];
+            }
+            """;
+        var refit = Write("src/Refit/Tools.cs", "using Refit;\n" + Tools);
+        Write("src/Refit/Support.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><PackageReference Include="Microsoft.Extensions.AI" Version="10.0.0" /><PackageReference Include="Refit.HttpClientFactory" Version="8.0.0" /></ItemGroup>
+            </Project>
+            """);
+        Write("src/Other/Tools.cs", "using Contoso.Http;\n" + Tools);
+        Write("src/Other/Support.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><PackageReference Include="Microsoft.Extensions.AI" Version="10.0.0" /><PackageReference Include="Contoso.Http" Version="1.0.0" /></ItemGroup>
+            </Project>
+            """);
+
+        var (_, output, _) = CliRunner.Run("scan", _root);
+
+        var tools = Lines(output, "ALN0002");
+        Assert.Contains($"src/Refit/Tools.cs({LineOf(refit, "AIFunctionFactory.Create(OpenTicket)")},", tools, StringComparison.Ordinal);
+        Assert.DoesNotContain("src/Other/Tools.cs", tools, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_tool_that_calls_a_gRPC_client_generated_from_the_projects_proto_file_is_seen()
     {
         // dotnet/eShop's WebApp: the chatbot's AddToCart reaches Basket.BasketClient.UpdateBasketAsync, a client Grpc.Tools generates

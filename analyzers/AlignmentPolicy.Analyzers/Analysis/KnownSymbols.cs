@@ -15,9 +15,41 @@ internal sealed class KnownSymbols
     private KnownSymbols(Compilation compilation)
     {
         _compilation = compilation;
-        ReferencesModelSdk = IChatClient is not null || AIAgent is not null || Kernel is not null || IChatCompletionService is not null
-            || OpenAIChatClient is not null || AnthropicMessageService is not null || OllamaApiClient is not null || McpServerToolAttribute is not null
-            || PersistentAgentsClient is not null;
+        ReferencesModelSdk = McpServerToolAttribute is not null || ModelSdkTypes.Any(type => type is not null);
+    }
+
+    /// <summary>
+    /// The types whose calls <see cref="Invocations.InvocationClassifier"/> classifies as model calls, one per SDK and shape (the
+    /// classifier reads them from here): a compilation that references any of them has model calls to gate. One list, so that an
+    /// SDK the classifier learns is never one the analyzers do not start for (a project whose only SDK is Anthropic.SDK,
+    /// Azure.AI.OpenAI 1.x or OllamaSharp). Enumerated lazily, the usual SDKs first: an agent project stops at the first.
+    /// </summary>
+    private System.Collections.Generic.IEnumerable<INamedTypeSymbol?> ModelSdkTypes
+    {
+        get
+        {
+            yield return IChatClient;
+            yield return AIAgent;
+            yield return Kernel;
+            yield return IChatCompletionService;
+            yield return OpenAIChatClient;
+            yield return OpenAIResponsesClient;
+            yield return AnthropicMessageService;
+            yield return AnthropicSdkMessages;
+            yield return OllamaApiClient;
+            yield return OllamaChat;
+            yield return AzureOpenAIClientV1;
+            yield return PersistentAgentsClient;
+            yield return AzureAgentsRuns;
+            yield return AzureProjectsAgentsClient;
+
+            // Semantic Kernel's and the Agent Framework's own assemblies bring one of the above with them; listed so that the list stays the classifier's.
+            yield return ITextGenerationService;
+            yield return SkAgent;
+            yield return SkAgentChat;
+            yield return SkAgentOrchestration;
+            yield return Workflow;
+        }
     }
 
     public INamedTypeSymbol? IChatClient => Resolve(ref _iChatClient, "Microsoft.Extensions.AI.IChatClient");
@@ -74,6 +106,12 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? OpenAIResponsesClient => Resolve(ref _openAIResponsesClient, "OpenAI.Responses.ResponsesClient");
 
     public INamedTypeSymbol? AnthropicMessageService => Resolve(ref _anthropicMessageService, "Anthropic.Services.IMessageService");
+
+    /// <summary>The messages endpoint of the community Anthropic.SDK (<c>client.Messages.GetClaudeMessageAsync(parameters)</c>).</summary>
+    public INamedTypeSymbol? AnthropicSdkMessages => Resolve(ref _anthropicSdkMessages, "Anthropic.SDK.Messaging.MessagesEndpoint");
+
+    /// <summary>Azure.AI.OpenAI 1.x's own client (2.x derives from OpenAI's and has no chat calls of its own).</summary>
+    public INamedTypeSymbol? AzureOpenAIClientV1 => Resolve(ref _azureOpenAIClientV1, "Azure.AI.OpenAI.OpenAIClient");
 
     public INamedTypeSymbol? OllamaApiClient => Resolve(ref _ollamaApiClient, "OllamaSharp.IOllamaApiClient");
 
@@ -144,10 +182,20 @@ internal sealed class KnownSymbols
     /// <summary>Azure AI Foundry's agent service client (a project whose only model SDK it is still makes model calls: its runs).</summary>
     public INamedTypeSymbol? PersistentAgentsClient => Resolve(ref _persistentAgentsClient, "Azure.AI.Agents.Persistent.PersistentAgentsClient");
 
+    /// <summary>The runs of an Azure AI Agents client (<c>client.Runs.CreateRunAsync(thread, agent)</c>).</summary>
+    public INamedTypeSymbol? AzureAgentsRuns => Resolve(ref _azureAgentsRuns, "Azure.AI.Agents.Persistent.ThreadRuns");
+
+    /// <summary>The Azure.AI.Projects previews' agents client, on which runs are created.</summary>
+    public INamedTypeSymbol? AzureProjectsAgentsClient => Resolve(ref _azureProjectsAgentsClient, "Azure.AI.Projects.AgentsClient");
+
     public bool ReferencesModelSdk { get; }
 
     private readonly Compilation _compilation;
     private Slot? _persistentAgentsClient;
+    private Slot? _azureAgentsRuns;
+    private Slot? _azureProjectsAgentsClient;
+    private Slot? _anthropicSdkMessages;
+    private Slot? _azureOpenAIClientV1;
     private Slot? _iChatClient;
     private Slot? _chatClientBuilder;
     private Slot? _aIFunctionFactory;

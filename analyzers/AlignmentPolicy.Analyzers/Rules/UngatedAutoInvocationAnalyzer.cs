@@ -30,9 +30,10 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     /// The names an invocation this rule judges is spelled with: those <see cref="InvocationClassifier"/> classifies as
     /// <see cref="InvocationKind.FunctionInvocation"/>, <see cref="InvocationKind.KernelFunctionInvocation"/>,
     /// <see cref="InvocationKind.AutoInvokeBehavior"/>, <see cref="InvocationKind.AgentCreation"/> or
-    /// <see cref="InvocationKind.FunctionCallDispatch"/> (the kinds <see cref="AnalyzeInvocation"/> acts on).
+    /// <see cref="InvocationKind.FunctionCallDispatch"/> (the kinds <see cref="AnalyzeInvocation"/> acts on), and OllamaSharp's
+    /// <c>chat.SendAsync(message, tools)</c> (a <see cref="InvocationKind.ModelCall"/> that invokes the tools it is given).
     /// </summary>
-    internal static readonly string[] DispatchNames = { "UseFunctionInvocation", "UseKernelFunctionInvocation", "Auto", "Required", "AsAIAgent", "CreateAIAgent", "InvokeAsync" };
+    internal static readonly string[] DispatchNames = { "UseFunctionInvocation", "UseKernelFunctionInvocation", "Auto", "Required", "AsAIAgent", "CreateAIAgent", "InvokeAsync", "SendAsync", "SendAsAsync" };
 
     private static readonly string[] s_propertyNames = { "AutoInvokeKernelFunctions" };
 
@@ -63,6 +64,12 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
             // blocks that spell what it looks for (invocations and property references are most of a body's operations).
             var toolCallBehavior = agent.Symbols.ToolCallBehavior is not null;
             var finishReason = agent.Symbols.OpenAIChatFinishReason is not null;
+            agent.SpelledNames.Declare(DispatchNames);
+            if (toolCallBehavior)
+            {
+                agent.SpelledNames.Declare(s_propertyNames);
+            }
+
             start.RegisterOperationBlockStartAction(block =>
             {
                 if (agent.SpelledNames.AnySpells(block.OperationBlocks, DispatchNames))
@@ -80,7 +87,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 // The Azure AI Agents (Foundry) form, `run.RequiredAction is SubmitToolOutputsAction`, spells that type's name (its
                 // package may be missing from a scan, and then no symbol says the project uses it).
                 if ((finishReason && block.OperationBlocks.Any(b => agent.Sources.TreeSpells(b.Syntax.SyntaxTree, "ToolCalls")))
-                    || block.OperationBlocks.Any(b => agent.Sources.TreeSpells(b.Syntax.SyntaxTree, SubmitToolOutputsAction)))
+                    || block.OperationBlocks.Any(b => agent.Sources.TreeSpells(b.Syntax.SyntaxTree, SubmitToolOutputs)))
                 {
                     block.RegisterOperationAction(c => AnalyzeFinishReason(c, agent), OperationKind.Loop, OperationKind.Conditional, OperationKind.Switch);
                 }
@@ -130,7 +137,53 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
             case InvocationKind.FunctionCallDispatch:
                 AnalyzeDispatch(context, invocation, agent);
                 break;
+            case InvocationKind.ModelCall when OllamaChatTools(invocation, agent) is { } tools:
+                AnalyzeOllamaChat(context, invocation, tools, agent);
+                break;
         }
+    }
+
+    /// <summary>Whether the file assigns a chat's <c>ToolInvoker</c> (<c>chat.ToolInvoker = ...</c>, <c>new Chat(...) { ToolInvoker = ... }</c>); name first.</summary>
+    private static bool SetsToolInvoker(SyntaxTree tree, AgentContext agent)
+        => agent.Sources.TreeSpells(tree, "ToolInvoker")
+            && tree.GetRoot().DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => a.Left switch
+            {
+                IdentifierNameSyntax { Identifier.ValueText: "ToolInvoker" } => true,
+                MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToolInvoker" } => true,
+                _ => false,
+            });
+
+    /// <summary>
+    /// The tools handed to OllamaSharp's <c>Chat.SendAsync(message, tools)</c> / <c>SendAsAsync(role, message, tools)</c>, when some
+    /// are (not a null constant): the chat runs the tool calls the model makes through its <c>ToolInvoker</c> and sends the results
+    /// back, automatic invocation by another name.
+    /// </summary>
+    private static IOperation? OllamaChatTools(IInvocationOperation invocation, AgentContext agent)
+    {
+        if (agent.Symbols.OllamaChat is not { } chat || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, chat))
+        {
+            return null;
+        }
+
+        var tools = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "tools" && a.ArgumentKind == ArgumentKind.Explicit)?.Value;
+        return tools is null || Operations.IsNullConstant(tools) ? null : tools;
+    }
+
+    /// <summary>
+    /// An OllamaSharp chat given tools: gated when its model calls are (the client it is made with), or when the code asks a gate
+    /// in the method, or hands the chat a tool invoker of its own (<c>chat.ToolInvoker = ...</c>, which decides how a tool runs).
+    /// </summary>
+    private static void AnalyzeOllamaChat(OperationAnalysisContext context, IInvocationOperation invocation, IOperation tools, AgentContext agent)
+    {
+        if (SetsToolInvoker(invocation.Syntax.SyntaxTree, agent)
+            || (Operations.Receiver(invocation) is { } receiver && agent.Origins.Trace(receiver).State == GateState.Gated)
+            || ChecksGateInMethod(invocation, agent))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invocation),
+            $"OllamaSharp Chat.{invocation.TargetMethod.Name}(...) with tools", "the chat invokes the model's tool calls and nothing gates them"));
     }
 
     /// <summary>
@@ -336,7 +389,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     {
         // Name first: a test of ChatFinishReason.ToolCalls spells "ToolCalls" in its file. Most files never do, and then
         // no loop, if or switch of theirs has its condition walked (one text search per file, cached).
-        if (!agent.Sources.TreeSpells(context.Operation.Syntax.SyntaxTree, "ToolCalls") && !agent.Sources.TreeSpells(context.Operation.Syntax.SyntaxTree, SubmitToolOutputsAction))
+        if (!agent.Sources.TreeSpells(context.Operation.Syntax.SyntaxTree, "ToolCalls") && !agent.Sources.TreeSpells(context.Operation.Syntax.SyntaxTree, SubmitToolOutputs))
         {
             return;
         }
@@ -364,6 +417,15 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
 
     private const string SubmitToolOutputsAction = "SubmitToolOutputsAction";
 
+    /// <summary>The streaming form's update: <c>if (update is RequiredActionUpdate action)</c>, one function call the run asks for.</summary>
+    private const string RequiredActionUpdate = "RequiredActionUpdate";
+
+    /// <summary>
+    /// What every file that answers an Azure AI Agents run's tool calls by hand spells: the required action's type
+    /// (<c>SubmitToolOutputsAction</c>) or the call that hands the outputs back (<c>SubmitToolOutputsToRun</c>, <c>SubmitToolOutputsToStream</c>).
+    /// </summary>
+    private const string SubmitToolOutputs = "SubmitToolOutputs";
+
     private static void AnalyzeTest(OperationAnalysisContext context, IOperation test, IOperation region, AgentContext agent)
     {
         IOperation? toolCalls = null;
@@ -376,6 +438,18 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 if (SubmitsToolOutputs(region))
                 {
                     ReportHandLoop(context, operation, region, agent, "tool calls answered by hand (SubmitToolOutputsAction)");
+                }
+
+                return;
+            }
+
+            if (IsTypeTest(operation, RequiredActionUpdate))
+            {
+                // The streaming form: `if (update is RequiredActionUpdate action) toolOutputs.Add(Resolve(action.FunctionName, ...))`,
+                // the outputs submitted after the stream (`SubmitToolOutputsToStream(run, toolOutputs)`) in the same method.
+                if (ProducesToolOutputs(region) && SubmitsToolOutputs(Operations.Root(region)))
+                {
+                    ReportHandLoop(context, operation, region, agent, "tool calls answered by hand (RequiredActionUpdate)");
                 }
 
                 return;
@@ -423,14 +497,38 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary><c>x is SubmitToolOutputsAction</c> (a type or declaration pattern, or an <c>is</c> type test), bound or not.</summary>
-    private static bool IsSubmitToolOutputsTest(IOperation operation)
+    private static bool IsSubmitToolOutputsTest(IOperation operation) => IsTypeTest(operation, SubmitToolOutputsAction);
+
+    /// <summary><c>x is T</c> / <c>x is T t</c> for a type of this name, bound or not (the agent-service package is often missing from a scan).</summary>
+    private static bool IsTypeTest(IOperation operation, string typeName)
         => operation switch
         {
-            IDeclarationPatternOperation { MatchedType.Name: SubmitToolOutputsAction } => true,
-            ITypePatternOperation { MatchedType.Name: SubmitToolOutputsAction } => true,
-            IIsTypeOperation { TypeOperand.Name: SubmitToolOutputsAction } => true,
+            IDeclarationPatternOperation { MatchedType: { } matched } => matched.Name == typeName,
+            ITypePatternOperation { MatchedType: { } matched } => matched.Name == typeName,
+            IIsTypeOperation { TypeOperand: { } operand } => operand.Name == typeName,
             _ => false,
         };
+
+    /// <summary>
+    /// The region makes a tool's output for the run: <c>new ToolOutput(...)</c>, or adds to a list of them the result of a call
+    /// that is given the function's name (<c>toolOutputs.Add(GetResolvedToolOutput(action.FunctionName, action.ToolCallId, ...))</c>).
+    /// </summary>
+    private static bool ProducesToolOutputs(IOperation region)
+    {
+        foreach (var node in region.Syntax.DescendantNodes())
+        {
+            switch (node)
+            {
+                case ObjectCreationExpressionSyntax creation when Analysis.Sources.SourceIndex.RightmostName(creation.Type) == "ToolOutput":
+                    return true;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" }, ArgumentList.Arguments: { Count: 1 } added }
+                    when added[0].Expression is InvocationExpressionSyntax resolve && resolve.ArgumentList.Arguments.Any(a => a.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FunctionName" }):
+                    return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The region hands tool outputs back to the run: <c>SubmitToolOutputsToRun(Async)</c> or <c>new ToolOutput(...)</c>, by name (the
@@ -442,7 +540,8 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
         {
             switch (node)
             {
-                case InvocationExpressionSyntax call when Analysis.Sources.SourceIndex.SimpleName(call) is "SubmitToolOutputsToRun" or "SubmitToolOutputsToRunAsync":
+                case InvocationExpressionSyntax call when Analysis.Sources.SourceIndex.SimpleName(call) is "SubmitToolOutputsToRun" or "SubmitToolOutputsToRunAsync"
+                    or "SubmitToolOutputsToStream" or "SubmitToolOutputsToStreamAsync":
                 case ObjectCreationExpressionSyntax creation when Analysis.Sources.SourceIndex.RightmostName(creation.Type) == "ToolOutput":
                     return true;
             }

@@ -54,6 +54,7 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
             }
 
             // Name first: only a block that spells a model call's name is handed to this rule, operation by operation.
+            agent.SpelledNames.Declare(DispatchNames);
             start.RegisterOperationBlockStartAction(block =>
             {
                 if (agent.SpelledNames.AnySpells(block.OperationBlocks, DispatchNames))

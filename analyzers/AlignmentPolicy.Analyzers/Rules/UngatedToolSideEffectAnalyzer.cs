@@ -52,6 +52,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             // our callbacks cost (bench/analyzers/csc-cpu.sh, Analysis/README.md, round 7).
             // Name first: only a block that spells a tool factory's or an OpenAPI import's name is handed to this rule, operation
             // by operation.
+            agent.SpelledNames.Declare(DispatchNames);
             var attributedTools = agent.Symbols.KernelFunctionAttribute is not null || agent.Symbols.McpServerToolAttribute is not null || agent.Symbols.AgentToolAttribute is not null;
             start.RegisterOperationBlockStartAction(block =>
             {
@@ -106,15 +107,21 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             if (attributedTools)
             {
                 // Partial methods, and methods without a body, when their symbol is declared (a method with its own body is
-                // judged at the end of its block, above).
+                // judged at the end of its block, above). A partial method is one tool, judged once, by its implementation
+                // (the part with the body), whichever part carries the attribute and whichever part the driver hands over.
                 start.RegisterSymbolAction(
                     c =>
                     {
                         WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
                         var method = (IMethodSymbol)c.Symbol;
+                        if (method.PartialDefinitionPart is not null)
+                        {
+                            return; // the implementation part: judged with its definition
+                        }
+
                         if (HasAttributeSyntax(method) && !HasOwnBody(method))
                         {
-                            AnalyzeAttributedTool(method, c.ReportDiagnostic, agent);
+                            AnalyzeAttributedTool(method.PartialImplementationPart ?? method, c.ReportDiagnostic, agent);
                         }
                     },
                     SymbolKind.Method);
@@ -396,8 +403,16 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    /// <summary>Before any symbol work: a method written without attributes is no attributed tool (most methods).</summary>
+    /// <summary>
+    /// Before any symbol work: a method written without attributes is no attributed tool (most methods). A partial method's
+    /// attributes may be written on either part (both count, as the compiler merges them).
+    /// </summary>
     private static bool HasAttributeSyntax(IMethodSymbol method)
+        => HasAttributeSyntaxOnPart(method)
+            || method.PartialImplementationPart is { } implementation && HasAttributeSyntaxOnPart(implementation)
+            || method.PartialDefinitionPart is { } definition && HasAttributeSyntaxOnPart(definition);
+
+    private static bool HasAttributeSyntaxOnPart(IMethodSymbol method)
     {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {

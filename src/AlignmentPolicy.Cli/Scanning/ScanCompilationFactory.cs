@@ -64,7 +64,23 @@ internal static partial class ScanCompilationFactory
             nullableContextOptions: NullableContextOptions.Enable,
             allowUnsafe: true);
         var name = Path.GetFileNameWithoutExtension(project.ProjectFile ?? project.Sources[0]);
-        return CSharpCompilation.Create(name, trees, References.Value, options);
+        return CSharpCompilation.Create(name, trees, References.Value.Where(r => !IsPackageOnlyStub(r) || ReferencesPackage(project, r)), options);
+    }
+
+    /// <summary>
+    /// Reference stubs added only to a project that references their package: declarative HTTP clients (Refit, RestEase), whose verb
+    /// attributes (<c>[Post]</c>, <c>[Delete]</c>) are spelled like other libraries' and count as HTTP writes only when they are theirs.
+    /// </summary>
+    private static readonly string[] PackageOnlyStubs = ["Refit", "RestEase"];
+
+    private static bool IsPackageOnlyStub(MetadataReference reference)
+        => PackageOnlyStubs.Any(stub => string.Equals(reference.Display, stub + ".dll", StringComparison.Ordinal));
+
+    /// <summary>The package itself or one built on it (Refit.HttpClientFactory, Refit.Newtonsoft.Json).</summary>
+    private static bool ReferencesPackage(ScanProject project, MetadataReference stub)
+    {
+        var package = Path.GetFileNameWithoutExtension(stub.Display!);
+        return project.PackageReferences.Any(id => id.Equals(package, StringComparison.OrdinalIgnoreCase) || id.StartsWith(package + ".", StringComparison.OrdinalIgnoreCase));
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()

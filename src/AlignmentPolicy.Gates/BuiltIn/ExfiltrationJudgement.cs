@@ -242,7 +242,8 @@ internal sealed partial class ExfiltrationJudgement
             // Material titled with the party's own name is theirs whatever words they asked in; the sentences of other
             // material that name them are theirs when they asked for their own.
             var asksForOwn = ContextLexicon.OwnMaterial().IsMatch(item.Body);
-            var asked = _index.Requests.Exists(r => ReferenceEquals(r.Item, item));
+            // A party asks for its own in request words, a question, or a plain "please confirm our price and volume".
+            var asked = _index.Requests.Exists(r => ReferenceEquals(r.Item, item)) || ConversationIndex.Asking().IsMatch(item.Body);
             if (!asked && !asksForOwn)
             {
                 continue;
@@ -259,11 +260,30 @@ internal sealed partial class ExfiltrationJudgement
                 continue;
             }
 
+            // The short name the party signs its own mail with ("Purchasing, STBK" at stbk-stavby.cz) names it as well as its
+            // whole name does, in a title that writes it as a word of its own.
+            var signedName = firstWord.Length >= 3 && firstWord != name && NamesAsWord(item.Body, firstWord) ? firstWord : null;
+
+            bool TitleNames(string title)
+                => Compact(title).Contains(name, StringComparison.Ordinal) || (firstWord.Length >= 6 && firstWord != name && Compact(title).Contains(firstWord, StringComparison.Ordinal))
+                   || (signedName is not null && NamesAsWord(title, signedName));
+
+            // An unmarked record titled with the party's name ("STBK 2026 order statement") is as much theirs as a marked one.
+            foreach (var record in _index.Items)
+            {
+                if (asked && record.Kind == ContextItemKind.Document && record.Origin != ContextOrigin.Assistant && !_index.Confidential.Exists(c => ReferenceEquals(c.Item, record))
+                    && TitleNames(record.Subject.Length > 0 ? record.Subject : string.Join(' ', record.Body.Split('\n', 3).Take(2))))
+                {
+                    (own ??= new(StringComparer.Ordinal)).UnionWith(record.Tokens.Words);
+                    own.UnionWith(LocaleFigures.Plain(record.Text));
+                }
+            }
+
             foreach (var material in _index.Confidential)
             {
                 // A document's title is its subject, or its first lines under the marking when it has none.
                 var title = material.Item.Subject.Length > 0 ? material.Item.Subject : string.Join(' ', material.Item.Body.Split('\n', 3).Take(2));
-                if (asked && (Compact(title).Contains(name, StringComparison.Ordinal) || (firstWord.Length >= 6 && firstWord != name && Compact(title).Contains(firstWord, StringComparison.Ordinal))))
+                if (asked && TitleNames(title))
                 {
                     (own ??= new(StringComparer.Ordinal)).UnionWith(material.Item.Tokens.Words);
                     continue;
@@ -316,12 +336,50 @@ internal sealed partial class ExfiltrationJudgement
                 {
                     (own ??= new(StringComparer.Ordinal)).UnionWith(record.Tokens.Words);
                     own.UnionWith(LocaleFigures.Plain(record.Text));
+                    continue;
+                }
+
+                // A record that lists several people ("1. Katrin Weber (DE), passport ... 2. Rahul Mehta ..."): the entry
+                // that names the person whole is theirs; the other entries are other people's and stay inside.
+                foreach (var entry in Entries(record.Body))
+                {
+                    var compact = Compact(entry);
+                    if (Array.TrueForAll(names, n => compact.Contains(n, StringComparison.Ordinal)))
+                    {
+                        (own ??= new(StringComparer.Ordinal)).UnionWith(TokenSet.Of(entry).Words);
+                        own.UnionWith(LocaleFigures.Plain(entry));
+                    }
                 }
             }
         }
 
         return own;
     }
+
+    /// <summary>Whether <paramref name="text"/> writes <paramref name="word"/> as a word of its own (not inside a longer one),
+    /// in any case: "KGMU's" and "(KGMU)" write "kgmu"; "kgmuhospital" does not.</summary>
+    private static bool NamesAsWord(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end >= text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The entries of a record: its lines, the parts between semicolons, and the numbered items of a list run
+    /// together on one line ("1. ... 2. ...").</summary>
+    private static string[] Entries(string body) => EntryBreak().Split(body);
+
+    /// <summary>Where one entry of a record ends: a line break, a semicolon, or the number of the next list item after
+    /// the end of a sentence.</summary>
+    [GeneratedRegex(@"\n|;|(?<=[.;]\s+)(?=\d{1,3}[.)]\s)", RegexOptions.CultureInvariant)]
+    private static partial Regex EntryBreak();
 
     /// <summary>Letters and digits only, lower-cased: "Atlantic Cellars" as "atlanticcellars", to find a domain's name.</summary>
     internal static string Compact(string text)

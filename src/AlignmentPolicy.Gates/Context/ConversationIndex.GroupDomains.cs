@@ -230,7 +230,7 @@ internal sealed partial class ConversationIndex
 
     /// <summary>Asking words the request lexicons leave to context: "please", "kindly", "reply with", "mesedez", "bidali".</summary>
     [GeneratedRegex(@"\b(please|pls|kindly|reply with|mesedez|bidali|bidal\w+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Asking();
+    internal static partial Regex Asking();
 
     /// <summary>A person's mailbox: first and last name, or an initial and a name ("sarah.klein", "k.shah", "wei_ling").</summary>
     [GeneratedRegex(@"^\p{L}+[._]\p{L}{2,}$", RegexOptions.CultureInvariant)]

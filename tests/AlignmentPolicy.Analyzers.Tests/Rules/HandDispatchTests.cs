@@ -156,4 +156,86 @@ public class HandDispatchTests
             }
             """ + AgentsPackage,
             AutoInvocation.Diagnostic("ALN0005").WithLocation(0).WithArguments("tool calls answered by hand (SubmitToolOutputsAction)", "the model's tool calls are dispatched with no gate"));
+
+    private const string StreamingPackage = """
+
+        namespace Azure.AI.Agents.Persistent
+        {
+            public class ThreadRun { public string Id { get; } = ""; }
+            public abstract class StreamingUpdate { }
+            public class RequiredActionUpdate : StreamingUpdate
+            {
+                public string FunctionName { get; } = "";
+                public string FunctionArguments { get; } = "";
+                public string ToolCallId { get; } = "";
+                public ThreadRun Value { get; } = new();
+            }
+
+            public class MessageContentUpdate : StreamingUpdate { public string Text { get; } = ""; }
+            public class ToolOutput { public ToolOutput(string toolCallId, string output) { } }
+            public class ThreadRuns
+            {
+                public IAsyncEnumerable<StreamingUpdate> CreateRunStreamingAsync(string threadId, string agentId) => throw null!;
+                public IAsyncEnumerable<StreamingUpdate> SubmitToolOutputsToStreamAsync(ThreadRun run, IEnumerable<ToolOutput> outputs) => throw null!;
+            }
+
+            public class PersistentAgentsClient { public ThreadRuns Runs { get; } = new(); }
+        }
+        """;
+
+    // foundry-samples FunctionsWithStreaming: each RequiredActionUpdate of the stream is one function call the run asks for; the code
+    // resolves it by name with a local function and submits the outputs once the stream ends. The twin only shows the update.
+    [Fact]
+    public Task A_streamed_runs_required_actions_resolved_by_name_and_submitted_are_automatic_invocation()
+        => AutoInvocation.VerifyAsync(Usings + """
+            using Azure.AI.Agents.Persistent;
+
+            static class StreamingRunner
+            {
+                static ToolOutput Resolve(string functionName, string toolCallId, string arguments)
+                    => functionName == "getCityNickname" ? new ToolOutput(toolCallId, "The Emerald City") : null!;
+
+                public static async Task RunAsync(PersistentAgentsClient client, string threadId, string agentId)
+                {
+                    List<ToolOutput> toolOutputs = [];
+                    ThreadRun run = null!;
+                    var stream = client.Runs.CreateRunStreamingAsync(threadId, agentId);
+                    do
+                    {
+                        toolOutputs.Clear();
+                        await foreach (var update in stream)
+                        {
+                            if (update is {|#0:RequiredActionUpdate|} action)
+                            {
+                                toolOutputs.Add(Resolve(action.FunctionName, action.ToolCallId, action.FunctionArguments));
+                                run = action.Value;
+                            }
+                            else if (update is MessageContentUpdate content)
+                            {
+                                Console.Write(content.Text);
+                            }
+                        }
+
+                        if (toolOutputs.Count > 0)
+                        {
+                            stream = client.Runs.SubmitToolOutputsToStreamAsync(run, toolOutputs);
+                        }
+                    }
+                    while (toolOutputs.Count > 0);
+                }
+
+                // Shows which function the run asks for and answers nothing: no tool is invoked here.
+                public static async Task WatchAsync(PersistentAgentsClient client, string threadId, string agentId)
+                {
+                    await foreach (var update in client.Runs.CreateRunStreamingAsync(threadId, agentId))
+                    {
+                        if (update is RequiredActionUpdate action)
+                        {
+                            Console.WriteLine(action.FunctionName);
+                        }
+                    }
+                }
+            }
+            """ + StreamingPackage,
+            AutoInvocation.Diagnostic("ALN0005").WithLocation(0).WithArguments("tool calls answered by hand (RequiredActionUpdate)", "the model's tool calls are dispatched with no gate"));
 }

@@ -213,6 +213,32 @@ public class UngatedToolSideEffectTests
             Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("Drop", "write or delete files", "Drop -> File.Delete"));
 
     [Fact]
+    public Task A_partial_kernel_function_is_one_tool_reported_on_its_implementation_whichever_part_has_the_attribute()
+        => Verify.VerifyAsync(Usings + """
+            public partial class FilePlugin
+            {
+                // The attribute on the declaration (source-generated plugins write it there), or on the implementation.
+                [KernelFunction, Description("Delete a file")]
+                public partial void Clear(string path);
+
+                public partial void {|#0:Clear|}(string path) => File.Delete(path);
+
+                public partial void Shred(string path);
+
+                [KernelFunction]
+                public partial void {|#1:Shred|}(string path) { File.WriteAllText(path, ""); File.Delete(path); }
+
+                // The same shapes reading a file: no side effect.
+                [KernelFunction]
+                public partial string Peek(string path);
+
+                public partial string Peek(string path) => File.ReadAllText(path);
+            }
+            """,
+            Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("Clear", "write or delete files", "Clear -> File.Delete"),
+            Verify.Diagnostic("ALN0002").WithLocation(1).WithArguments("Shred", "write or delete files", "Shred -> File.WriteAllText"));
+
+    [Fact]
     public Task A_kernel_gate_anywhere_guards_the_kernel_functions()
         => Verify.VerifyAsync(Usings + """
             public class OpsPlugin
@@ -531,44 +557,64 @@ public class UngatedToolSideEffectTests
     }
 
     // A declarative HTTP client (Refit, RestEase): the interface's verb attribute is the request. The method names say nothing
-    // (OpenAsync, ApproveAsync); [Post]/[Put]/[Patch]/[Delete] write, [Get] reads. Refit is missing here, as in a scan: the
-    // attributes do not bind and are judged by the verb they are spelled with.
+    // (OpenAsync, ApproveAsync); [Post]/[Put]/[Patch]/[Delete] write, [Get] reads. Here Refit is referenced but the file misses its
+    // using (a global using the compilation does not have): the attributes do not bind and are judged by the verb they are spelled with.
+    private const string TicketsClient = """
+        public interface ITicketsApi
+        {
+            [Post("/tickets")]
+            Task<string> OpenAsync([Body] string title);
+
+            [Get("/tickets/{id}")]
+            Task<string> FetchAsync(string id);
+        }
+
+        class TicketTools(ITicketsApi api)
+        {
+            [Description("Open a support ticket")]
+            public Task<string> OpenTicket(string title) => api.OpenAsync(title);
+
+            [Description("Look up a support ticket")]
+            public Task<string> LookUpTicket(string id) => api.FetchAsync(id);
+
+            public AIFunction[] Tools() =>
+            [
+                AIFunctionFactory.{|#0:Create|}(OpenTicket),
+                AIFunctionFactory.Create(LookUpTicket),
+            ];
+        }
+        """;
+
     [Fact]
     public Task A_declarative_http_clients_write_verb_attribute_is_an_http_write_and_its_get_is_not()
     {
-        var test = new Verify.Test
-        {
-            TestCode = Usings + """
-                using Refit;
-
-                public interface ITicketsApi
-                {
-                    [Post("/tickets")]
-                    Task<string> OpenAsync([Body] string title);
-
-                    [Get("/tickets/{id}")]
-                    Task<string> FetchAsync(string id);
-                }
-
-                class TicketTools(ITicketsApi api)
-                {
-                    [Description("Open a support ticket")]
-                    public Task<string> OpenTicket(string title) => api.OpenAsync(title);
-
-                    [Description("Look up a support ticket")]
-                    public Task<string> LookUpTicket(string id) => api.FetchAsync(id);
-
-                    public AIFunction[] Tools() =>
-                    [
-                        AIFunctionFactory.{|#0:Create|}(OpenTicket),
-                        AIFunctionFactory.Create(LookUpTicket),
-                    ];
-                }
-                """,
-            CompilerDiagnostics = CompilerDiagnostics.None,
-        };
+        var test = new Verify.Test { TestCode = Usings + TicketsClient, CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.AdditionalReferences.Add(DeclarativeClientLibrary("Refit"));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("OpenTicket", "write over HTTP", "OpenTicket -> ITicketsApi.OpenAsync"));
         return test.RunAsync();
+    }
+
+    // The twin: the same unbound [Post] in a compilation that references neither Refit nor RestEase is someone else's attribute
+    // (a scan adds Refit's stub only to projects that reference the package), so no request is known.
+    [Fact]
+    public Task An_unbound_verb_attribute_without_refit_or_restease_referenced_is_no_http_write()
+    {
+        var test = new Verify.Test { TestCode = Usings + TicketsClient.Replace("{|#0:Create|}", "Create"), CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.AdditionalReferences.Add(DeclarativeClientLibrary("Contoso.Http"));
+        return test.RunAsync();
+    }
+
+    /// <summary>A library of that name declaring nothing the test source binds to: only its name is referenced.</summary>
+    private static MetadataReference DeclarativeClientLibrary(string name)
+    {
+        var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            name,
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace " + name + " { public static class RestService { } }")],
+            Verifiers.TestReferences.All,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.Emit(image).Success);
+        return MetadataReference.CreateFromImage(image.ToArray());
     }
 
     // The same with the library's attributes bound (a real build): Refit's DeleteAttribute is a write, its GetAttribute is not, and a

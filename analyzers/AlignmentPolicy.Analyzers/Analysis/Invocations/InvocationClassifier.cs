@@ -76,16 +76,16 @@ internal sealed class InvocationClassifier
             case "Create" or "CreateStreaming" when Is(receiver, _symbols.AnthropicMessageService):
             case "CreateSamplingHandler" when Is(receiver, _symbols.IChatClient) && IsInNamespace(type, "ModelContextProtocol"):
                 // An MCP client's sampling handler: the server's requests go to this client's model.
-            case "CreateRun" or "CreateRunAsync" or "CreateRunStreaming" or "CreateRunStreamingAsync" when IsAzureAgentsRuns(type) || IsAzureAgentsClient(type):
+            case "CreateRun" or "CreateRunAsync" or "CreateRunStreaming" or "CreateRunStreamingAsync" when Same(type, _symbols.AzureAgentsRuns) || Same(type, _symbols.PersistentAgentsClient) || Same(type, _symbols.AzureProjectsAgentsClient):
                 // Azure AI Agents (Foundry): client.Runs.CreateRunAsync(thread, agent) has the service's agent answer the thread with its model
                 // (on the client itself in the Azure.AI.Projects previews' AgentsClient).
             case "CreateThreadAndRun" or "CreateThreadAndRunAsync" or "CreateThreadAndRunStreaming" or "CreateThreadAndRunStreamingAsync"
-                when IsAzureAgentsRuns(type) || IsAzureAgentsClient(type):
+                when Same(type, _symbols.AzureAgentsRuns) || Same(type, _symbols.PersistentAgentsClient) || Same(type, _symbols.AzureProjectsAgentsClient):
                 // The same run on a thread created with it: client.CreateThreadAndRunAsync(agentId, new ThreadAndRunOptions { ... }).
             case "GetChatCompletions" or "GetChatCompletionsAsync" or "GetChatCompletionsStreaming" or "GetChatCompletionsStreamingAsync"
-                or "GetCompletions" or "GetCompletionsAsync" or "GetCompletionsStreaming" or "GetCompletionsStreamingAsync" when IsAzureOpenAIClientV1(type):
+                or "GetCompletions" or "GetCompletionsAsync" or "GetCompletionsStreaming" or "GetCompletionsStreamingAsync" when Same(type, _symbols.AzureOpenAIClientV1):
                 // Azure.AI.OpenAI 1.x: chat completions, and the legacy completions (a prompt sent to a text model as it is).
-            case "GetClaudeMessageAsync" or "StreamClaudeMessageAsync" when IsAnthropicSdkMessages(type):
+            case "GetClaudeMessageAsync" or "StreamClaudeMessageAsync" when Same(type, _symbols.AnthropicSdkMessages):
                 // The community Anthropic.SDK: client.Messages.GetClaudeMessageAsync(parameters) sends the messages to Claude.
             case "ChatAsync" when Is(receiver, _symbols.OllamaApiClient):
             case "GenerateAsync" when Is(receiver, _symbols.OllamaApiClient) && IsInNamespace(type, "OllamaSharp"):
@@ -173,30 +173,6 @@ internal sealed class InvocationClassifier
 
         return false;
     }
-
-    /// <summary>The runs of an Azure AI Agents client (<c>Azure.AI.Agents.Persistent.ThreadRuns</c>).</summary>
-    private static bool IsAzureAgentsRuns(INamedTypeSymbol type)
-        => type is { Name: "ThreadRuns", ContainingNamespace: { Name: "Persistent", ContainingNamespace: { Name: "Agents", ContainingNamespace: { Name: "AI", ContainingNamespace.Name: "Azure" } } } };
-
-    /// <summary>
-    /// An Azure AI Agents client: <c>Azure.AI.Agents.Persistent.PersistentAgentsClient</c>, or the Azure.AI.Projects previews'
-    /// <c>AgentsClient</c> (runs created on the client itself).
-    /// </summary>
-    private static bool IsAzureAgentsClient(INamedTypeSymbol type)
-        => type switch
-        {
-            { Name: "PersistentAgentsClient", ContainingNamespace: { Name: "Persistent", ContainingNamespace: { Name: "Agents", ContainingNamespace: { Name: "AI", ContainingNamespace.Name: "Azure" } } } } => true,
-            { Name: "AgentsClient", ContainingNamespace: { Name: "Projects", ContainingNamespace: { Name: "AI", ContainingNamespace.Name: "Azure" } } } => true,
-            _ => false,
-        };
-
-    /// <summary>Azure.AI.OpenAI 1.x's own client (<c>Azure.AI.OpenAI.OpenAIClient</c>; 2.x derives from OpenAI's and has no such calls).</summary>
-    private static bool IsAzureOpenAIClientV1(INamedTypeSymbol type)
-        => type is { Name: "OpenAIClient", ContainingNamespace: { Name: "OpenAI", ContainingNamespace: { Name: "AI", ContainingNamespace: { Name: "Azure", ContainingNamespace.IsGlobalNamespace: true } } } };
-
-    /// <summary>The messages endpoint of the community Anthropic.SDK (<c>Anthropic.SDK.Messaging.MessagesEndpoint</c>).</summary>
-    private static bool IsAnthropicSdkMessages(INamedTypeSymbol type)
-        => type is { Name: "MessagesEndpoint", ContainingNamespace: { Name: "Messaging", ContainingNamespace: { Name: "SDK", ContainingNamespace: { Name: "Anthropic", ContainingNamespace.IsGlobalNamespace: true } } } };
 
     private static bool IsInNamespace(INamedTypeSymbol type, string root)
     {

@@ -7,9 +7,10 @@ namespace AlignmentPolicy.Analyzers.Analysis.SideEffects;
 /// attribute (Refit's and RestEase's <c>[Post("/orders")] Task&lt;Order&gt; CreateOrderAsync(...)</c>, also <c>[Put]</c>,
 /// <c>[Patch]</c>, <c>[Delete]</c>). The interface has no body to walk and its method's name says nothing (<c>ApproveAsync</c>,
 /// <c>SubmitAsync</c>); the verb attribute is the request it sends. <c>[Get]</c>/<c>[Head]</c> read. Only interface methods count
-/// (a controller's <c>[HttpPost]</c> action is spelled differently and receives a request, it sends none). When the library is
-/// missing from the compilation (a scan compiles sources alone) the attribute does not bind: its class is then an error type
-/// spelled with the verb, which still says which request the method is.
+/// (a controller's <c>[HttpPost]</c> action is spelled differently and receives a request, it sends none). The attribute must be
+/// the library's: bound, its class is in the <c>Refit</c> or <c>RestEase</c> namespace (another library's <c>[Post]</c> says nothing);
+/// unbound (an error type spelled with the verb), it counts only in a compilation that references Refit or RestEase, where it is
+/// most likely theirs with a using the compilation misses.
 /// </summary>
 internal static class DeclarativeHttpClients
 {
@@ -19,13 +20,14 @@ internal static class DeclarativeHttpClients
 
     /// <summary>
     /// Whether <paramref name="method"/> (a client method) declares an HTTP write by its verb attribute. The catalogue asks
-    /// only for methods whose assembly can declare verbs (declared in source, or referencing Refit or RestEase).
+    /// only for methods whose assembly can declare verbs (declared in source, or referencing Refit or RestEase);
+    /// <paramref name="compilationReferencesLibrary"/> says whether the compilation references either (unbound attributes count only then).
     /// </summary>
-    public static bool DeclaresWrite(IMethodSymbol method)
+    public static bool DeclaresWrite(IMethodSymbol method, bool compilationReferencesLibrary)
     {
         foreach (var data in method.GetAttributes())
         {
-            if (data.AttributeClass is { } attribute && IsWriteVerb(attribute))
+            if (data.AttributeClass is { } attribute && IsWriteVerb(attribute, compilationReferencesLibrary))
             {
                 return true;
             }
@@ -34,15 +36,16 @@ internal static class DeclarativeHttpClients
         return false;
     }
 
-    private static bool IsWriteVerb(INamedTypeSymbol attribute)
+    private static bool IsWriteVerb(INamedTypeSymbol attribute, bool compilationReferencesLibrary)
     {
         if (attribute.Name is not ("Post" or "Put" or "Patch" or "Delete" or "PostAttribute" or "PutAttribute" or "PatchAttribute" or "DeleteAttribute"))
         {
             return false;
         }
 
-        // Bound: the library's own attribute. Unbound (the library is missing): an error type, judged by the name it is spelled with.
+        // Bound: the library's own attribute. Unbound: an error type, judged by the name it is spelled with where the library is referenced.
         return attribute.TypeKind == TypeKind.Error
-            || attribute.ContainingNamespace is { Name: "Refit" or "RestEase", ContainingNamespace.IsGlobalNamespace: true };
+            ? compilationReferencesLibrary
+            : attribute.ContainingNamespace is { Name: "Refit" or "RestEase", ContainingNamespace.IsGlobalNamespace: true };
     }
 }

@@ -242,7 +242,7 @@ internal sealed class SideEffectCatalogue
         }
 
         // Declarative HTTP clients (Refit, RestEase): an interface method whose verb attribute is a write.
-        if (_http && DeclarativeHttpClients.IsClientMethod(method) && MayDeclareHttpVerbs(method) && DeclarativeHttpClients.DeclaresWrite(method))
+        if (_http && DeclarativeHttpClients.IsClientMethod(method) && MayDeclareHttpVerbs(method) && DeclarativeHttpClients.DeclaresWrite(method, Sees(_compilation.Assembly, LibrariesSeen.DeclarativeHttpClients)))
         {
             return SideEffectVocabulary.Http;
         }

@@ -14,7 +14,10 @@ namespace AlignmentPolicy.Analyzers.Analysis.Sources;
 /// nor calls it per invocation). No binding.
 /// </summary>
 /// <remarks>
-/// Each tree's text is read once per name list (the whole words that are one of the list's names, with their positions),
+/// Each tree's text is read once for all the name lists the rules declared at compilation start (<see cref="Declare"/>):
+/// one pass finds, for every list at once, the whole words that are one of its names (a word of several lists counts for
+/// each); a list not declared before the first block was asked about is read once per tree on its own, as before.
+/// Each tree's text was read once per name list (the whole words that are one of the list's names, with their positions),
 /// and a block asks only whether one of them lies inside its span (a binary search): the driver calls each rule's
 /// block-start action for every block of the compilation, and searching each block's text once per name (about forty
 /// for ALN0001) was most of what those calls cost.
@@ -31,6 +34,32 @@ internal sealed class SpelledNames
     // Per tree: its text, read once (SourceText.ToString() builds a new string each time).
     private readonly ConcurrentDictionary<SyntaxTree, string> _texts = new();
 
+    // The lists declared at compilation start, in declaration order (at most 64), until the first block is asked about.
+    private readonly List<IReadOnlyList<string>> _declared = new();
+    private readonly object _declaring = new();
+
+    // Frozen at the first block asked about: the declared lists' names, each with the lists it belongs to.
+    private DeclaredLists? _frozen;
+
+    // Per tree: the words of every declared list, one array per list (in declaration order), from one pass over its text.
+    private readonly ConcurrentDictionary<SyntaxTree, int[][]> _declaredWords = new();
+
+    /// <summary>
+    /// Declares a rule's name list, from its compilation-start action (the driver runs every analyzer's compilation-start
+    /// actions before any block-start action): each tree's text is then read once for all declared lists. A list declared
+    /// after the first block was asked about, or beyond the 64th, is read per tree on its own. Same instance rule as <see cref="AnySpells"/>.
+    /// </summary>
+    public void Declare(IReadOnlyList<string> names)
+    {
+        lock (_declaring)
+        {
+            if (_frozen is null && _declared.Count < 64 && !_declared.Exists(d => ReferenceEquals(d, names)))
+            {
+                _declared.Add(names);
+            }
+        }
+    }
+
     /// <summary>
     /// Whether the text of any of the blocks contains one of the names as a whole word (not inside a longer identifier).
     /// A name in a comment or a string counts too: the rule is then registered for a block where it finds nothing, which
@@ -41,15 +70,23 @@ internal sealed class SpelledNames
     public bool AnySpells(ImmutableArray<IOperation> blocks, IReadOnlyList<string> names)
     {
         var set = _sets.GetOrAdd(names, n => new NameSet(n));
+        var declared = Frozen();
+        var index = declared.IndexOf(names);
         foreach (var block in blocks)
         {
             var syntax = block.Syntax;
             var span = syntax.Span;
-            var words = _words.GetOrAdd((syntax.SyntaxTree, names), key =>
-            {
-                WorkCounters.Count(ref WorkCounters.DispatchNameSearches);
-                return WholeWords(TextOf(key.Tree), set);
-            });
+            var words = index >= 0
+                ? _declaredWords.GetOrAdd(syntax.SyntaxTree, tree =>
+                {
+                    WorkCounters.Count(ref WorkCounters.DispatchNameSearches);
+                    return declared.WholeWords(TextOf(tree));
+                })[index]
+                : _words.GetOrAdd((syntax.SyntaxTree, names), key =>
+                {
+                    WorkCounters.Count(ref WorkCounters.DispatchNameSearches);
+                    return WholeWords(TextOf(key.Tree), set);
+                });
             if (AnyWithin(words, span.Start, span.End))
             {
                 return true;
@@ -74,29 +111,33 @@ internal sealed class SpelledNames
 
     private string TextOf(SyntaxTree tree) => _texts.GetOrAdd(tree, t => t.GetText().ToString());
 
+    private DeclaredLists Frozen()
+    {
+        if (_frozen is { } frozen)
+        {
+            return frozen;
+        }
+
+        lock (_declaring)
+        {
+            return _frozen ??= new DeclaredLists(_declared);
+        }
+    }
+
     /// <summary>
     /// The whole words of <paramref name="text"/> that are one of the names (each a maximal run of identifier characters), as
     /// start and end pairs in source order: exactly the positions at which <see cref="Spells"/> finds a name.
     /// </summary>
     internal static int[] WholeWords(string text, IReadOnlyList<string> names) => WholeWords(text, new NameSet(names));
 
+    /// <summary>The same for several lists in one pass over the text (what a tree's text gives the declared lists), one array per list.</summary>
+    internal static int[][] WholeWords(string text, List<IReadOnlyList<string>> lists) => new DeclaredLists(lists).WholeWords(text);
+
     private static int[] WholeWords(string text, NameSet set)
     {
         List<int>? found = null;
-        for (var i = 0; i < text.Length;)
+        for (var i = 0; NextWord(text, ref i, out var start);)
         {
-            if (!IsIdentifierPart(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && IsIdentifierPart(text[i]))
-            {
-                i++;
-            }
-
             if (set.Matches(text, start, i - start))
             {
                 (found ??= new List<int>()).Add(start);
@@ -147,6 +188,26 @@ internal sealed class SpelledNames
 
     private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
 
+    /// <summary>
+    /// The next whole word (a maximal run of identifier characters) at or after <paramref name="i"/>: its start, with
+    /// <paramref name="i"/> moved to its end; false when the text has no more words.
+    /// </summary>
+    private static bool NextWord(string text, ref int i, out int start)
+    {
+        while (i < text.Length && !IsIdentifierPart(text[i]))
+        {
+            i++;
+        }
+
+        start = i;
+        while (i < text.Length && IsIdentifierPart(text[i]))
+        {
+            i++;
+        }
+
+        return i > start;
+    }
+
     /// <summary>A name list by length, for the one pass over a text; a name that is not a plain identifier cannot be a run of identifier characters.</summary>
     private sealed class NameSet
     {
@@ -195,7 +256,7 @@ internal sealed class SpelledNames
             return false;
         }
 
-        private static bool IsIdentifier(string name)
+        public static bool IsIdentifier(string name)
         {
             foreach (var c in name)
             {
@@ -206,6 +267,90 @@ internal sealed class SpelledNames
             }
 
             return true;
+        }
+    }
+    /// <summary>
+    /// The declared lists' plain-identifier names, each with the lists it belongs to (a bit per list): one pass over a text
+    /// gives every list its words. A list with a name that is not a plain identifier keeps it in its <see cref="NameSet.Others"/>.
+    /// </summary>
+    private sealed class DeclaredLists
+    {
+        private readonly IReadOnlyList<string>[] _lists;
+        private readonly Dictionary<int, List<(string Name, ulong Lists)>> _byLength = new();
+
+        public DeclaredLists(List<IReadOnlyList<string>> lists)
+        {
+            _lists = lists.ToArray();
+            var masks = new Dictionary<string, ulong>(StringComparer.Ordinal);
+            for (var i = 0; i < _lists.Length; i++)
+            {
+                foreach (var name in _lists[i])
+                {
+                    if (name.Length > 0 && NameSet.IsIdentifier(name))
+                    {
+                        masks.TryGetValue(name, out var mask);
+                        masks[name] = mask | (1UL << i);
+                    }
+                }
+            }
+
+            foreach (var pair in masks)
+            {
+                if (!_byLength.TryGetValue(pair.Key.Length, out var sameLength))
+                {
+                    _byLength.Add(pair.Key.Length, sameLength = new List<(string, ulong)>());
+                }
+
+                sameLength.Add((pair.Key, pair.Value));
+            }
+        }
+
+        /// <summary>The list's position among the declared ones (by reference), or -1.</summary>
+        public int IndexOf(IReadOnlyList<string> names) => Array.FindIndex(_lists, l => ReferenceEquals(l, names));
+
+        /// <summary>Per declared list, the whole words of the text that are one of its names (as <see cref="SpelledNames.WholeWords(string, IReadOnlyList{string})"/>).</summary>
+        public int[][] WholeWords(string text)
+        {
+            var found = new List<int>?[_lists.Length];
+            for (var i = 0; NextWord(text, ref i, out var start);)
+            {
+                var mask = Lists(text, start, i - start);
+                for (var list = 0; mask != 0; list++, mask >>= 1)
+                {
+                    if ((mask & 1) != 0)
+                    {
+                        var words = found[list] ??= new List<int>();
+                        words.Add(start);
+                        words.Add(i);
+                    }
+                }
+            }
+
+            var result = new int[_lists.Length][];
+            for (var list = 0; list < result.Length; list++)
+            {
+                result[list] = found[list]?.ToArray() ?? Array.Empty<int>();
+            }
+
+            return result;
+        }
+
+        private ulong Lists(string text, int start, int length)
+        {
+            if (!_byLength.TryGetValue(length, out var sameLength))
+            {
+                return 0;
+            }
+
+            foreach (var (name, lists) in sameLength)
+            {
+                if (string.CompareOrdinal(text, start, name, 0, length) == 0)
+                {
+                    return lists;
+                }
+            }
+
+            return 0;
         }
     }
 }
