@@ -60,7 +60,7 @@ public sealed class CoercionOtherPartyOnBusinessTests
     // The answer to his own request, in its thread, the day named: business.
     [InlineData(Plain, "Re: Bunkering volumes", "Hi Jonas, confirmed: 180 tonnes on Friday at Pier 4, at the spot price. Skiff")]
     // A refusal, the day named: it asks nothing of the decision.
-    [InlineData(Plain, "Tender", "Jonas, I can't share the other bidders' prices before Friday. Skiff")]
+    [InlineData(Plain, "Tender", "Jonas, the tender committee will speak to the prices on Friday. I can't share anything from its internal discussions. Skiff")]
     // A report to him in his responsible role, without a demand or a condition.
     [InlineData(Officer, "Fuel tender", "Dear Mr Berg, for your records: the Harbourline fuel tender is decided on Friday, and its approver has a personal tie to your company. Skiff")]
     public async Task AnAnswerARefusalOrAReportToTheOtherPartyIsNotLeverage(string signature, string subject, string body)
