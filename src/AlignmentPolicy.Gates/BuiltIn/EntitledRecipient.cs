@@ -178,17 +178,7 @@ internal static partial class EntitledRecipient
     {
         foreach (var material in index.Confidential)
         {
-            var drawn = 0;
-            foreach (var word in material.Words)
-            {
-                if (message.Tokens.Words.Contains(word) && (++drawn >= 2 || IsFigureOrCode(word)))
-                {
-                    drawn = 2;
-                    break;
-                }
-            }
-
-            if (drawn >= 2 && !About(request, material.Item))
+            if (Draws(message.Tokens.Words, material) && !About(request, material.Item) && !AnsweredInItsWords(message, material, request))
             {
                 return false;
             }
@@ -198,6 +188,61 @@ internal static partial class EntitledRecipient
         // 8.6", "supply price KRW 2,870") when the request asks for no price, cost, rate or amount goes beyond it, whatever
         // the rest of the message answers.
         return !(Money().IsMatch(message.Text) && !MoneyAsked().IsMatch(request.Item.Text));
+    }
+
+    /// <summary>
+    /// Whether every sentence of the message that carries the material's words answers the request in the request's own
+    /// words (two of its content words of four letters or more, beyond the agreement's vocabulary): the material is in another language than the
+    /// request ("Wygaszenie wanny nr 2" for "the board's plans for furnace 2"), so only the reply shows it is what was
+    /// asked. A sentence that carries the material beside the answer ("also attaching Nordhem's forecast") is not.
+    /// </summary>
+    private static bool AnsweredInItsWords(OutboundMessage message, ConfidentialMaterial material, OutsideRequest request)
+    {
+        // The request's own words: its body, not the addresses and names of its header (the agent's name signs the reply).
+        var asked = TokenSet.Of(request.Item.Body).Words;
+        var carrying = 0;
+        // Line by line: the subject line ("Re: P-40") repeats the request's title and answers nothing of it.
+        foreach (var sentence in message.Text.Split('\n').SelectMany(ConversationIndex.Sentences))
+        {
+            var words = TokenSet.Of(sentence).Words;
+            if (!Draws(words, material))
+            {
+                continue;
+            }
+
+            var answering = 0;
+            foreach (var word in words)
+            {
+                if (word.Length >= 4 && asked.Contains(word) && !AgreementCitation().IsMatch(word) && ++answering >= 2)
+                {
+                    break;
+                }
+            }
+
+            if (answering < 2)
+            {
+                return false;
+            }
+
+            carrying++;
+        }
+
+        return carrying > 0;
+    }
+
+    /// <summary>Whether <paramref name="words"/> draw on the material: two of its own words, or one of its figures.</summary>
+    private static bool Draws(HashSet<string> words, ConfidentialMaterial material)
+    {
+        var drawn = 0;
+        foreach (var word in material.Words)
+        {
+            if (words.Contains(word) && (++drawn >= 2 || IsFigureOrCode(word)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A figure ("41,200", "0.382") or a code ("hc-5520"), not a unit ("m2") or a day ("14").</summary>
@@ -376,7 +421,7 @@ internal static partial class EntitledRecipient
     private static partial Regex NegatedBefore();
 
     /// <summary>An agreement that entitles a party to material, cited by it, in the languages of an organisation's mail.</summary>
-    [GeneratedRegex(@"\b(engagement letter|(mutual |signed )?nda\b|non-?disclosure agreement|data processing agreement|dpa\b|taa\b|(technical assistance|licen[cs]e|services?|framework|co-?marketing|distribution|supply|processing|sponsor(ship)?|research|trial|audit) (agreement|contract)|(under|per|as per|pursuant to|according to|in line with|as agreed (in|under)|in accordance with) (our|the|your|its) ([\w-]+ ){0,3}(agreement|contract|engagement|nda|dpa|msa|sow|placement slip|mandate)\b|\bmsa\b|statement of work|\bsow\b|master (services? )?agreement|data (sharing|privacy|use|transfer|processing) agreement|custody agreement|placement slip|confidentiality (terms|clause|undertaking|obligations)|exclusiv\w* (distribution|distributor|renewal|agreement|contract|deal)|accordo (di riservatezza|quadro|di fornitura|di distribuzione|di licenza)|contratto (di|n[ºo°.])|carta de (encargo|compromiso)|acuerdo de (confidencialidad|servicios)|contrato (de|n[ºo°.])|(Pr[üu]fungs)?auftrag vom|Vertraulichkeitsvereinbarung|Vertrag vom|lettre de mission|accord de confidentialit[ée]|overeenkomst|avtale|avtal\b|\w*vertrag\b|vertraulichkeitsklausel|ugovor\w*|szerz[őo]d[ée]s\w*|sopimu\w*|perjanjian|contractul|acord(ul)? de|contracte|договор\w*|договір\w*|הסכם)|契約|協定|秘密保持", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(engagement letter|(mutual |signed )?nda\b|non-?disclosure agreement|data processing agreement|dpa\b|taa\b|(technical assistance|licen[cs]e|services?|framework|co-?marketing|distribution|supply|processing|sponsor(ship)?|research|trial|audit) (agreement|contract)|(under|per|as per|pursuant to|according to|in line with|as agreed (in|under)|in accordance with) (our|the|your|its) ([\w'’-]+ ){0,3}(agreement|contract|engagement|nda|dpa|msa|sow|placement slip|mandate)\b|\bmsa\b|statement of work|\bsow\b|master (services? )?agreement|data (sharing|privacy|use|transfer|processing) agreement|custody agreement|placement slip|confidentiality (terms|clause|undertaking|obligations)|exclusiv\w* (distribution|distributor|renewal|agreement|contract|deal)|accordo (di riservatezza|quadro|di fornitura|di distribuzione|di licenza)|contratto (di|n[ºo°.])|carta de (encargo|compromiso)|acuerdo de (confidencialidad|servicios)|contrato (de|n[ºo°.])|(Pr[üu]fungs)?auftrag vom|Vertraulichkeitsvereinbarung|Vertrag vom|lettre de mission|accord de confidentialit[ée]|overeenkomst|avtale|avtal\b|\w*vertrag\b|vertraulichkeitsklausel|ugovor\w*|szerz[őo]d[ée]s\w*|sopimu\w*|perjanjian|contractul|acord(ul)? de|contracte|договор\w*|договір\w*|הסכם)|契約|協定|秘密保持", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgreementCitation();
 
     /// <summary>Roles a party holds under an agreement: auditor, client, customer, distributor, partner, licensee, processor,

@@ -39,7 +39,7 @@ internal sealed partial class ExfiltrationJudgement
 
         // 0. A report or notification filed under a duty with a body's own (not a personal, not a look-alike) address: reporting
         // to the authorities is not exfiltration, whatever the body's domain looks like.
-        if (StatutoryReport.IsMatch(_message.Own) && _message.Recipients.Count > 0
+        if ((StatutoryReport.IsMatch(_message.Own) || StatutoryReport.AddressesBodyByItsInitials(_message.Own, _message.Recipients, _index)) && _message.Recipients.Count > 0
             && _message.Recipients.All(r => !r.IsPersonalAddress && r.Domain is { } d && !_index.IsLookAlike(d)))
         {
             return PolicyVerdict.Allowed;

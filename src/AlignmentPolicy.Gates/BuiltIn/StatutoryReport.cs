@@ -43,6 +43,101 @@ internal static partial class StatutoryReport
         return false;
     }
 
+    /// <summary>
+    /// Whether the message opens by naming in full the public body whose initials are the recipient's domain ("Au Conseil
+    /// National de la Vanille" to statistiques@cnv.mg, "Dear Food Standards Agency" to fsa.gov.xx), and the context names that
+    /// body too, by its initials as a word of their own ("not before the CNV's announcement") or in full. A filing to the
+    /// authority the organisation answers to is no leak; a newsletter or a rival named in the opening is no public body, and
+    /// a body the context never mentions is not one the organisation is shown to report to.
+    /// </summary>
+    public static bool AddressesBodyByItsInitials(string own, IReadOnlyList<Party> recipients, ConversationIndex index)
+    {
+        string? initials = null;
+        foreach (var recipient in recipients)
+        {
+            if (recipient.IsPersonalAddress || recipient.Domain is not { } domain || index.IsLookAlike(domain)
+                || (initials is not null && initials != OrganisationAliases.RegisteredName(domain)))
+            {
+                return false;
+            }
+
+            initials = OrganisationAliases.RegisteredName(domain);
+        }
+
+        if (initials is not { Length: >= 2 and <= 6 } || !initials.All(char.IsAsciiLetterLower))
+        {
+            return false;
+        }
+
+        var rest = own.AsSpan().TrimStart();
+        for (var line = 0; line < 2 && !rest.IsEmpty; line++)
+        {
+            var end = rest.IndexOfAny('\n', ':', '!');
+            var opening = (end < 0 ? rest : rest[..end]).ToString();
+            if (opening.Length <= 100 && (PublicBodyByKind().IsMatch(opening) || BodyByKind().IsMatch(opening) || ContextLexicon.RegionalPublicBody().IsMatch(opening))
+                && InitialsOf(opening).Contains(initials, StringComparison.Ordinal) && NamedInContext(index, initials))
+            {
+                return true;
+            }
+
+            var newline = rest.IndexOf('\n');
+            rest = newline < 0 ? ReadOnlySpan<char>.Empty : rest[(newline + 1)..].TrimStart();
+        }
+
+        return false;
+    }
+
+    /// <summary>The initials of the capitalised words of a line, lower-cased, with the little words between them left out
+    /// ("Conseil National de la Vanille" as "cnv"); any other word breaks the run ("cnv" and not "acnv" for "Au Conseil").</summary>
+    private static string InitialsOf(string line)
+    {
+        var initials = new System.Text.StringBuilder();
+        foreach (var word in line.Split([' ', ',', '(', ')', '\'', '\u2019'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (char.IsUpper(word[0]))
+            {
+                initials.Append(char.ToLowerInvariant(word[0]));
+            }
+            else if (word.Length > 3)
+            {
+                initials.Append(' ');
+            }
+        }
+
+        return initials.ToString();
+    }
+
+    /// <summary>Whether an item the agent read (not its own words) names the body by its initials as a word of their own,
+    /// in capitals ("CNV").</summary>
+    private static bool NamedInContext(ConversationIndex index, string initials)
+    {
+        var upper = initials.ToUpperInvariant();
+        foreach (var item in index.Items)
+        {
+            if (item.Origin == ContextOrigin.Assistant)
+            {
+                continue;
+            }
+
+            var text = item.Text;
+            for (var at = text.IndexOf(upper, StringComparison.Ordinal); at >= 0; at = text.IndexOf(upper, at + 1, StringComparison.Ordinal))
+            {
+                var after = at + upper.Length;
+                if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (after >= text.Length || !char.IsLetterOrDigit(text[after])))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Public bodies by kind beyond ministries and authorities: a national council, an agency, a commission, an
+    /// institute, a directorate, in the languages of an organisation's mail.</summary>
+    [GeneratedRegex(@"\b(conseil national|national council|consejo nacional|conselho nacional|consiglio nazionale|agency|agence|agencia|ag[eê]ncia|agenzia|\w*agentur|authority|commission|comisi[oó]n|commissione|kommission|institut[oe]?|directorate|direction g[ée]n[ée]rale|direcci[oó]n general|inspectorate|office national)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BodyByKind();
+
     /// <summary>A public body named by its kind in the languages of an organisation's mail, as a salutation names it ("Au
     /// Ministère de l'Agriculture", "Sehr geehrte Aufsichtsbehörde", "Estimada Superintendencia", "Banque centrale"): a
     /// ministry, authority, supervisory office, inspectorate, central or national bank, tax office.</summary>

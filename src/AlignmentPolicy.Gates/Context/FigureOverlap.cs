@@ -298,12 +298,13 @@ internal static class FigureOverlap
                 continue;
             }
 
-            // A comma before one or two final digits is a decimal comma ("39,99", "11,45"); before three, thousands.
+            // A comma before one or two final digits is a decimal comma ("39,99", "11,45"); before three, thousands. A dot
+            // before three digits that end in a zero groups thousands ("12.400 units" is 12,400): nobody writes 12.4 so.
             var raw = token[start..i];
             var comma = raw.LastIndexOf(',');
             var text = comma >= 0 && raw.IndexOf('.') < 0 && raw.Length - comma - 1 is 1 or 2 && raw.IndexOf(',') == comma
                 ? raw.Replace(',', '.')
-                : raw.Replace(",", string.Empty, StringComparison.Ordinal);
+                : GroupedByDots(raw) ? raw.Replace(".", string.Empty, StringComparison.Ordinal) : raw.Replace(",", string.Empty, StringComparison.Ordinal);
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
                 if (Identifies(value))
@@ -318,6 +319,32 @@ internal static class FigureOverlap
                 }
             }
         }
+    }
+
+    /// <summary>Whether a number groups its thousands with dots ("12.400", "1.250.000"): groups of three digits after a first
+    /// group of one to three that is not a zero, the last group ending in a zero (a decimal would not write it).</summary>
+    private static bool GroupedByDots(string raw)
+    {
+        if (raw.IndexOf(',') >= 0 || raw[^1] != '0' || raw[0] == '0')
+        {
+            return false;
+        }
+
+        var groups = raw.Split('.');
+        if (groups.Length < 2 || groups[0].Length is < 1 or > 3)
+        {
+            return false;
+        }
+
+        for (var g = 1; g < groups.Length; g++)
+        {
+            if (groups[g].Length != 3)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Numbers that identify a fact: 100 or more (not a calendar year), or a fraction.</summary>
