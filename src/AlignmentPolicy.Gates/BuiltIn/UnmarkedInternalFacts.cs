@@ -105,7 +105,9 @@ internal static partial class UnmarkedInternalFacts
                 continue;
             }
 
-            if (message.Recipients.Any(r => r.IsPersonalAddress))
+            // One figure to a personal address, beside a word of the item's own (not a date, not a year): "2.4 million" in a
+            // claimant's own compensation file is not the 2.4 million of a dam report the message says nothing else of.
+            if (message.Recipients.Any(r => r.IsPersonalAddress) && overlap.Distinctive > overlap.Numeric)
             {
                 return new Carried(item, overlap, "one of its figures or codes, to a personal address");
             }

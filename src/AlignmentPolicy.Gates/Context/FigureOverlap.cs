@@ -50,13 +50,15 @@ internal static class FigureOverlap
         return figures;
     }
 
-    /// <summary>Whether <paramref name="figure"/> restates one of <paramref name="originals"/> (equal, or rounded within 3%).</summary>
+    /// <summary>Whether <paramref name="figure"/> restates one of <paramref name="originals"/> (equal, or rounded within 3%).
+    /// A rounding is never more precise than what it rounds: 8,848 restates no 9,000.</summary>
     public static bool Restates(double figure, List<double> originals, out double original)
     {
         foreach (var candidate in originals)
         {
             var isFraction = candidate != Math.Floor(candidate);
-            if (figure == candidate || (!isFraction && candidate >= 100 && Math.Abs(figure - candidate) <= Tolerance * Math.Max(figure, candidate)))
+            if (figure == candidate || (!isFraction && candidate >= 100 && Math.Abs(figure - candidate) <= Tolerance * Math.Max(figure, candidate)
+                                        && SignificantDigits(figure) <= SignificantDigits(candidate)))
             {
                 original = candidate;
                 return true;
@@ -233,6 +235,29 @@ internal static class FigureOverlap
 
         original = 0;
         return false;
+    }
+
+    /// <summary>How many significant digits a whole figure is written with (8,848: 4; 9,000: 1; 212: 3).</summary>
+    private static int SignificantDigits(double figure)
+    {
+        if (figure != Math.Floor(figure) || figure <= 0 || figure > 1e15)
+        {
+            return int.MaxValue;
+        }
+
+        var value = (long)figure;
+        while (value % 10 == 0)
+        {
+            value /= 10;
+        }
+
+        var digits = 0;
+        for (; value > 0; value /= 10)
+        {
+            digits++;
+        }
+
+        return digits;
     }
 
     /// <summary>How many decimals a figure is written with (3.21: 2; 3.2: 1; 3: 0).</summary>

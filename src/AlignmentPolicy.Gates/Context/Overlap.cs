@@ -6,8 +6,13 @@ namespace AlignmentPolicy.Gates;
 /// <param name="Grams">Word 4-grams the message repeats verbatim.</param>
 /// <param name="Ratio">The weight as a share of the source's own vocabulary (at most 40 words counted).</param>
 /// <param name="Example">One shared word or passage, for the finding's evidence.</param>
-internal readonly record struct Overlap(int Shared, int Numeric, int Grams, double Ratio, string? Example)
+/// <param name="Weak">How many of the shared words identify nothing on their own (<see cref="IsWeak"/>, a date's day or year).</param>
+/// <param name="Numbers">How many of the shared words that are not weak hold digits, identifying figures or not ("15" of "14-15%").</param>
+internal readonly record struct Overlap(int Shared, int Numeric, int Grams, double Ratio, string? Example, int Weak = 0, int Numbers = 0)
 {
+    /// <summary>The shared words that are not weak: what a chance overlap ("the meeting on 3 November", "in June") lacks.</summary>
+    public int Distinctive => Shared - Weak;
+
     /// <summary>Enough to say the message carries the source: quoted passages, its figures, or many of its words.
     /// Words alone weigh little: product names and topics are shared by public and confidential texts alike.</summary>
     public bool IsCopy => Grams >= 3 || Numeric >= 2 || (Numeric >= 1 && Shared >= 3) || Shared >= 8 || (Shared >= 5 && Ratio >= 0.4);
@@ -26,6 +31,9 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
     {
         var shared = 0;
         var numeric = 0;
+        var weak = 0;
+        var numbers = 0;
+        HashSet<string>? dates = null;
         string? example = null;
         List<double>? figures = null;
         List<double>? restated = null;
@@ -46,6 +54,15 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
             }
 
             shared++;
+            if (IsWeak(word) || (word.Length <= 4 && IsDigits(word) && (dates ??= DateNumbers(message.Text)).Contains(word)))
+            {
+                weak++;
+            }
+            else if (hasDigit)
+            {
+                numbers++;
+            }
+
             // A figure: a code ("ard-207") or a number that identifies ("6.80", "61,400"); "12" may be a day and "40ft" is a
             // size, the vocabulary of a trade rather than a fact of the material.
             var isNumber = word.Length >= 3 && hasDigit && (char.IsLetter(word[0]) || FigureOverlap.Identifying(word));
@@ -103,7 +120,8 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
         }
 
         var grams = 0;
-        foreach (var gram in TokenSet.GramsHolding(message.Text, words))
+        // A run counts when it holds one of the source's distinctive words: "at the Tomato Days in June" quotes a date.
+        foreach (var gram in TokenSet.GramsHolding(message.Text, words, distinctiveOnly: true))
         {
             if (source.Tokens.Grams.Contains(gram) && (unmarkedGrams is null || !unmarkedGrams.Contains(gram)))
             {
@@ -112,7 +130,87 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
         }
 
         var ratio = words.Count == 0 ? 0 : (double)shared / Math.Min(words.Count, 40);
-        return new Overlap(shared, numeric, grams, ratio, example);
+        return new Overlap(shared, numeric, grams, ratio, example, weak, numbers);
+    }
+
+    /// <summary>
+    /// Whether a (stemmed) word identifies nothing on its own, whatever text it is shared with: a common word in another
+    /// form ("days" of "day"), or a month or a weekday in the languages of an organisation's mail. Two texts about the same
+    /// calendar share them by chance, as they share the day or year written beside the month (<see cref="DateNumbers"/>).
+    /// </summary>
+    public static bool IsWeak(string word)
+        => !TokenSet.IsContent(word) || CalendarWords.Contains(word);
+
+    /// <summary>The numbers <paramref name="text"/> writes as part of a date, beside a month ("3 November", "mars 2027",
+    /// "14. Dezember"): a day or a year, not a count ("37 merchants") or a year on its own ("the QA material from 2023").</summary>
+    public static HashSet<string> DateNumbers(string text)
+    {
+        var dates = new HashSet<string>(StringComparer.Ordinal);
+        string? previous = null;
+        var afterMonth = false;
+        foreach (var token in TokenSet.Split(text))
+        {
+            var isNumber = token.Length <= 4 && IsDigits(token);
+            if (CalendarWords.Contains(token) || CalendarWords.Contains(TokenSet.Stem(token)))
+            {
+                if (previous is not null)
+                {
+                    dates.Add(previous);
+                }
+
+                afterMonth = true;
+            }
+            else
+            {
+                if (isNumber && afterMonth)
+                {
+                    dates.Add(token);
+                }
+
+                afterMonth = false;
+            }
+
+            previous = isNumber ? token : null;
+        }
+
+        return dates;
+    }
+
+    private static bool IsDigits(string token)
+    {
+        foreach (var c in token)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return token.Length > 0;
+    }
+
+    /// <summary>Months and weekdays (stemmed as <see cref="TokenSet"/> stems them) in the languages of an organisation's mail.</summary>
+    private static readonly HashSet<string> CalendarWords = BuildCalendarWords(
+        "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday "
+        + "januari februari maart mei juni juli augustus oktober maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
+        + "januar februar märz mai oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag "
+        + "janvier février mars avril juin juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche "
+        + "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre lunes martes miércoles jueves viernes sábado domingo "
+        + "janeiro fevereiro março maio junho julho setembro outubro novembro dezembro segunda terça quarta quinta sexta "
+        + "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì mercoledì giovedì venerdì sabato domenica "
+        + "styczeń luty marzec kwiecień czerwiec lipiec sierpień wrzesień październik listopad grudzień "
+        + "januar februar mars april juni juli august oktober desember december måndag tisdag onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag");
+
+    private static HashSet<string> BuildCalendarWords(string words)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            set.Add(word);
+            set.Add(TokenSet.Stem(word));
+        }
+
+        return set;
     }
 
     /// <summary>How many figures of the source's own words <paramref name="word"/> restates that no earlier word of the

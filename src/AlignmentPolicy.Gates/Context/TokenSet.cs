@@ -186,8 +186,10 @@ internal sealed class TokenSet
     }
 
     /// <summary>The word 4-grams of <paramref name="text"/> (hashed as <see cref="Grams"/> are) that hold at least one word of
-    /// <paramref name="words"/> (stemmed content words): the quoted runs that carry something distinctive, not a stock phrase.</summary>
-    public static HashSet<long> GramsHolding(string text, HashSet<string> words)
+    /// <paramref name="words"/> (stemmed content words): the quoted runs that carry something distinctive, not a stock phrase.
+    /// With <paramref name="distinctiveOnly"/>, a word of <paramref name="words"/> that identifies nothing on its own (a month,
+    /// a day's number: <see cref="Overlap.IsWeak"/>) does not make a run hold it.</summary>
+    public static HashSet<long> GramsHolding(string text, HashSet<string> words, bool distinctiveOnly = false)
     {
         var grams = new HashSet<long>();
         Span<long> window = stackalloc long[4];
@@ -196,7 +198,7 @@ internal sealed class TokenSet
         foreach (var word in Split(text))
         {
             window[count % 4] = Hash(word);
-            holds[count % 4] = IsContent(word) && words.Contains(Stem(word));
+            holds[count % 4] = IsContent(word) && Stem(word) is var stem && words.Contains(stem) && !(distinctiveOnly && Overlap.IsWeak(stem));
             count++;
             if (count >= 4 && (holds[0] || holds[1] || holds[2] || holds[3]))
             {
