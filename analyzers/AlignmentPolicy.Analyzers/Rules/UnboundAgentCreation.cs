@@ -27,6 +27,9 @@ internal static class UnboundAgentCreation
         "AsAIAgent", "CreateAIAgent", "CreateAIAgentAsync", "GetAIAgent", "GetAIAgentAsync", "CreateAgent",
     };
 
+    /// <summary>The names <see cref="Find"/> judges a call by (ALN0005 hands over the operations that do not bind only in blocks spelling one).</summary>
+    internal static IReadOnlyCollection<string> Names => s_names;
+
     private static readonly HashSet<string> s_gateNames = new(System.StringComparer.Ordinal) { "UsePolicyGate", "AddPolicyGate", "WithPolicyGate", "Use" };
 
     /// <summary>The called name (where it is reported), or null when the call is no ungated agent creation with tools.</summary>

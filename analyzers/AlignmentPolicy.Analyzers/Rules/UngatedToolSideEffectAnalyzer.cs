@@ -84,6 +84,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                     block.RegisterOperationBlockEndAction(c =>
                     {
                         WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
+                        using var running = WorkCounters.Run(WorkCounters.Callback.ToolBlockEnd);
                         AnalyzeAttributedTool(tool, c.ReportDiagnostic, agent);
                     });
                 }
@@ -97,6 +98,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                     c =>
                     {
                         WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
+                        using var running = WorkCounters.Run(WorkCounters.Callback.ToolInvocation);
                         var invocation = (IInvocationOperation)c.Operation;
                         if (IsFactoryCandidate(invocation, agent))
                         {
@@ -110,6 +112,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                         WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
                         if (c.Operation is IObjectCreationOperation { Type.Name: HandDispatchedTools.DefinitionTypeName })
                         {
+                            using var running = WorkCounters.Run(WorkCounters.Callback.ToolCreation);
                             AnalyzeHandDispatchedTool(c.Operation, c.ReportDiagnostic, agent);
                         }
                     },
@@ -120,6 +123,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                         c =>
                         {
                             WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
+                            using var running = WorkCounters.Run(WorkCounters.Callback.ToolInvalid);
                             AnalyzeUnboundImport(c, agent);
                         },
                         OperationKind.Invalid);
