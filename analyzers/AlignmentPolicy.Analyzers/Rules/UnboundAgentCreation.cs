@@ -124,7 +124,19 @@ internal static class UnboundAgentCreation
 
         if (elements is null)
         {
-            return model.GetOperation(tools) is { } value && (IsLocalTool(value, agent) || IsToolCollection(value.Type, agent) || SpellsToolCollection(tools, model, agent));
+            if (model.GetOperation(tools) is not { } value)
+            {
+                return false;
+            }
+
+            // AITool[] tools = [new ApprovalRequiredAIFunction(...), ...]; client.CreateAIAgent(tools: tools): a local is judged by what it is
+            // declared with and what is added to it, as the tools of an agent creation that binds are (Tools.JudgeValue).
+            if (Operations.Unwrap(value) is ILocalReferenceOperation local && Operations.InitialValue(local) is not null && IsToolCollection(value.Type, agent))
+            {
+                return Tools.JudgeValue(Operations.Unwrap(value), agent) == ToolSet.Ungated;
+            }
+
+            return IsLocalTool(value, agent) || IsToolCollection(value.Type, agent) || SpellsToolCollection(tools, model, agent);
         }
 
         foreach (var element in elements)

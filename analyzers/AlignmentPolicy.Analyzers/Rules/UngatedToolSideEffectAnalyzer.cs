@@ -28,6 +28,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         "Create", "CreateFromMethod", "ImportPluginFromOpenApiAsync", "ImportPluginFromOpenApi",
         "CreateFromOpenApiAsync", "CreateFromOpenApi", "CreatePluginFromOpenApiAsync", "CreatePluginFromOpenApi", "GetTools", "CreateTools",
         "CreateFunctionTool", HandDispatchedTools.DefinitionTypeName,
+        "AddFromType", "AddFromObject", "ImportPluginFromType", "ImportPluginFromObject", "CreatePluginFromType", "CreatePluginFromObject", "CreateFromType", "CreateFromObject",
     };
 
     /// <summary>
@@ -148,6 +149,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     /// <summary>Name first: an OpenAPI import or a call named like a tool factory (the rest is judged by <see cref="AnalyzeFactoryTool"/>).</summary>
     private static bool IsFactoryCandidate(IInvocationOperation invocation, AgentContext agent)
         => OpenApiPlugins.IsImportName(invocation.TargetMethod.Name) || ToolsFromType.IsFactoryName(invocation.TargetMethod.Name) || HandDispatchedTools.IsDeclarationName(invocation.TargetMethod.Name)
+            || RegisteredPluginTypes.IsRegistrationName(invocation.TargetMethod.Name)
             || agent.Classifier.Classify(invocation.TargetMethod) == InvocationKind.ToolFactory;
 
     /// <summary>AIFunctionFactory.Create(...) and KernelFunctionFactory.CreateFromMethod(...) with a method group, lambda or local function.</summary>
@@ -169,6 +171,17 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         if (HandDispatchedTools.IsDeclarationName(invocation.TargetMethod.Name))
         {
             AnalyzeHandDispatchedTool(invocation, report, agent);
+            return;
+        }
+
+        if (RegisteredPluginTypes.IsRegistrationName(invocation.TargetMethod.Name))
+        {
+            // kernel.Plugins.AddFromType<FileIOPlugin>(): a plugin type with no body here, judged where it is registered.
+            if (RegisteredPluginTypes.UngatedWrite(invocation, agent) is { } found)
+            {
+                Report(report, agent, Locations.NameOf(invocation), found.Plugin.Name, found.Path);
+            }
+
             return;
         }
 
