@@ -67,7 +67,8 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             // by operation.
             agent.SpelledNames.Declare(DispatchNames);
             agent.SpelledNames.Declare(UnboundNames);
-            var attributedTools = agent.Symbols.KernelFunctionAttribute is not null || agent.Symbols.McpServerToolAttribute is not null || agent.Symbols.AgentToolAttribute is not null;
+            var attributedTools = agent.Symbols.KernelFunctionAttribute is not null || agent.Symbols.McpServerToolAttribute is not null || agent.Symbols.AgentToolAttribute is not null
+                || agent.Symbols.FunctionsMcpToolTrigger is not null;
             start.RegisterOperationBlockStartAction(block =>
             {
                 WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
@@ -356,7 +357,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         return first;
     }
 
-    /// <summary>[KernelFunction] plugin methods (not process steps), [McpServerTool] and [AgentTool] methods.</summary>
+    /// <summary>[KernelFunction] plugin methods (not process steps), [McpServerTool] and [AgentTool] methods, Azure Functions MCP tools ([McpToolTrigger]).</summary>
     private static void AnalyzeAttributedTool(IMethodSymbol method, Action<Diagnostic> report, AgentContext agent)
     {
         if (method.MethodKind != MethodKind.Ordinary || !HasAttributeSyntax(method))
@@ -366,6 +367,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
 
         var symbols = agent.Symbols;
         Func<bool> guarded;
+        var functionsTool = false;
         if (KnownSymbols.HasAttribute(method, symbols.KernelFunctionAttribute))
         {
             if (KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.KernelProcessStep) || DerivesFromUnresolvedProcessStep(method.ContainingType))
@@ -383,6 +385,12 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         {
             guarded = () => agent.Pipelines.AllPipelinesGated;
         }
+        else if (FunctionsMcpTools.IsTool(method))
+        {
+            // An Azure Functions MCP tool ([McpToolTrigger] on a parameter): as an [McpServerTool], the calling model is outside this process.
+            guarded = static () => false;
+            functionsTool = true;
+        }
         else
         {
             return;
@@ -390,7 +398,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
 
         // Side effects first: most tools reach none, and then neither gate checks nor the kernels the plugin is
         // registered on (compilation-wide facts) need looking for.
-        var path = agent.SideEffects.From(method);
+        var path = agent.SideEffects.From(method) ?? (functionsTool ? agent.SideEffects.FromOutputBindings(method) : null);
         if (path is null || agent.Gates.Checks.From(method) is not null || AsksAPerson(method, agent) || guarded())
         {
             return;

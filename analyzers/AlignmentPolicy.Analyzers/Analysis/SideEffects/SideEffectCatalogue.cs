@@ -282,6 +282,9 @@ internal sealed class SideEffectCatalogue
         return CatalogueCategory(method, method.OriginalDefinition) ?? DeclaredCategory(method);
     }
 
+    /// <summary>Whether the policy keeps a built-in category (the built-in catalogue, or that part of it, with a severity other than none).</summary>
+    public bool BuiltinEnabled(string category) => _builtinEnabled(category);
+
     /// <summary>
     /// The first write of a packaged plugin (<see cref="PackagedPlugins"/>) a kernel registers by type, with its path, or null: the
     /// package's <c>FileIOPlugin</c>, <c>HttpPlugin</c>, ... bound here (its namespace must be the package's), or spelled with that name

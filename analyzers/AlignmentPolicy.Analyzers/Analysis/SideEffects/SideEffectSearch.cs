@@ -92,6 +92,9 @@ internal sealed class SideEffectSearch : CallGraphQuery<SideEffectPath>
         return null;
     }
 
+    /// <summary>What an Azure Functions MCP tool writes through its output bindings (<see cref="FunctionsMcpTools.OutputBinding"/>), or null.</summary>
+    public SideEffectPath? FromOutputBindings(IMethodSymbol function) => FunctionsMcpTools.OutputBinding(function, _catalogue.BuiltinEnabled);
+
     public override SideEffectPath? Visit(IOperation call, CallChain chain)
         => _catalogue.CategoryOf(call) is { } category ? new SideEffectPath(category, chain.With(CallChain.Display(call))) : null;
 
