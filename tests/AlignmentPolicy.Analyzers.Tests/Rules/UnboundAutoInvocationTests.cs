@@ -209,6 +209,11 @@ public class UnboundAutoInvocationTests
                     List<AITool> added = [new ApprovalRequiredAIFunction(AIFunctionFactory.Create(GetDateTime))];
                     added.Add(AIFunctionFactory.Create(DeleteAccount));
                     var addedAgent = chatClient.[|CreateAIAgent|](tools: added);
+
+                    // rwjdk AgentFrameworkToolkit.EasierTools: declared empty, then assigned the real tools.
+                    IList<AITool> reassigned = [];
+                    reassigned = [AIFunctionFactory.Create(DeleteAccount)];
+                    var reassignedAgent = chatClient.[|CreateAIAgent|](tools: reassigned);
                 }
             }
             """);
