@@ -20,7 +20,6 @@ public class DispatchNamesTests
         "CreateFunctionFromPrompt", "CreateFromPrompt", "CreateFunctionFromPromptYaml", "CreateFromPromptYaml", "FromPromptYaml",
         "CreatePluginFromPromptDirectory", "ImportPluginFromPromptDirectory", "AddFromPromptDirectory", "CreateFromPromptDirectory",
         "CreatePluginFromPromptDirectoryYaml", "ImportPluginFromPromptDirectoryYaml", "AddFromPromptDirectoryYaml",
-        "AddFromType", "AddFromObject", "ImportPluginFromType", "ImportPluginFromObject", "CreatePluginFromType", "CreatePluginFromObject", "CreateFromType", "CreateFromObject",
         "AddFromFunctions", "ImportPluginFromFunctions", "CreatePluginFromFunctions", "CreateFromFunctions",
         "AddChatClient", "AddKeyedChatClient", "AddKernel",
         "AddSingleton", "AddScoped", "AddTransient", "AddKeyedSingleton", "AddKeyedScoped", "AddKeyedTransient",

@@ -127,7 +127,21 @@ internal static class UnboundAgentCreation
 
         if (elements is null)
         {
-            return model.GetOperation(tools) is { } value && (IsLocalTool(value, agent) || IsToolCollection(value.Type, agent) || SpellsToolCollection(tools, model, agent));
+            if (model.GetOperation(tools) is not { } value)
+            {
+                return false;
+            }
+
+            // AITool[] tools = [new ApprovalRequiredAIFunction(...), ...]; client.CreateAIAgent(tools: tools): a local is judged by what it is
+            // declared with and what is added to it, as the tools of an agent creation that binds are (Tools.JudgeValue). Not a local assigned
+            // again after its declaration (IList<AITool> tools = []; tools = [...]; tools = factory.GetTools(...)): what it holds is not read here.
+            if (Operations.Unwrap(value) is ILocalReferenceOperation local && Operations.InitialValue(local) is not null && IsToolCollection(value.Type, agent)
+                && !IsReassigned(local))
+            {
+                return Tools.JudgeValue(Operations.Unwrap(value), agent) == ToolSet.Ungated;
+            }
+
+            return IsLocalTool(value, agent) || IsToolCollection(value.Type, agent) || SpellsToolCollection(tools, model, agent);
         }
 
         foreach (var element in elements)
@@ -138,6 +152,20 @@ internal static class UnboundAgentCreation
             }
 
             if (element.Parent is SpreadElementSyntax ? IsToolCollection(value.Type, agent) || SpellsToolCollection(element, model, agent) : IsLocalTool(value, agent))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a local is assigned after its declaration anywhere in its body (bound, or in an assignment that does not bind here).</summary>
+    private static bool IsReassigned(ILocalReferenceOperation local)
+    {
+        foreach (var reference in Operations.Root(local).Descendants().OfType<ILocalReferenceOperation>())
+        {
+            if (SymbolEqualityComparer.Default.Equals(reference.Local, local.Local) && reference.Syntax.Parent is AssignmentExpressionSyntax assignment && assignment.Left == reference.Syntax)
             {
                 return true;
             }
