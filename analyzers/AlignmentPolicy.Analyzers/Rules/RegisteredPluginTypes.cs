@@ -43,7 +43,8 @@ internal static class RegisteredPluginTypes
     /// Whether the kernels this registration puts the plugin on are all gated: the owner of the <c>Plugins</c> collection
     /// (<c>kernel.Plugins.AddFromType&lt;T&gt;()</c>, <c>builder.Plugins...</c>, <c>kernel.ImportPluginFromObject(...)</c>), or, for a plugin
     /// made as a value (<c>KernelPluginFactory.CreateFromType&lt;T&gt;()</c>), the kernels it is added to. Not the other registrations of the
-    /// same type: each is its own site. Where no kernel is visible, every kernel of the compilation must be gated.
+    /// same type: each is its own site. A kernel or builder given no model service needs no gate (no model chooses). Where no kernel is
+    /// visible, every kernel of the compilation must be gated.
     /// </summary>
     private static bool IsGuarded(IInvocationOperation registration, AgentContext agent)
     {
@@ -56,6 +57,13 @@ internal static class RegisteredPluginTypes
         {
             var receiver = Operations.Receiver(registration);
             var kernel = receiver is null ? null : Operations.Unwrap(receiver) is IPropertyReferenceOperation { Instance: { } owner } ? owner : receiver;
+
+            // A kernel, or a kernel builder, given no model service has no model to choose the plugin's functions: the code invokes them.
+            if (kernel is not null && (OpenApiPlugins.HasNoServices(kernel) || (Operations.Unwrap(kernel) is ILocalReferenceOperation builder && OpenApiPlugins.IsBuilderWithoutModel(builder))))
+            {
+                return true;
+            }
+
             hosts = kernel is not null && agent.Symbols.IsClientLike(kernel.Type) ? new[] { kernel } : System.Array.Empty<IOperation?>();
         }
 

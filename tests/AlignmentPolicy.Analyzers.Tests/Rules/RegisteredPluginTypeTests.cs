@@ -96,6 +96,42 @@ public class RegisteredPluginTypeTests
         await test.RunAsync();
     }
 
+    // Shape of semantic-kernel dotnet/samples/Concepts/Kernel/BuildingKernel.cs (BuildKernelWithPlugins): a builder given only plugins.
+    [Fact]
+    public async Task A_packaged_plugin_on_a_kernel_given_no_model_is_no_tool_and_is_one_once_the_builder_gets_a_model()
+    {
+        var test = new Verify.Test();
+        test.TestState.AdditionalReferences.Add(Compile(PluginsCore, "Microsoft.SemanticKernel.Plugins.Core"));
+        test.TestState.Sources.Add(Usings + """
+            static class Examples
+            {
+                public static Kernel OnlyPlugins()
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.Plugins.AddFromType<HttpPlugin>();
+                    return builder.Build();
+                }
+
+                public static Kernel Empty()
+                {
+                    Kernel kernel = new();
+                    kernel.ImportPluginFromObject(new FileIOPlugin());
+                    return kernel;
+                }
+
+                public static Kernel WithModel()
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.AddOpenAIChatCompletion("gpt-4o", "key");
+                    builder.Plugins.{|#0:AddFromType<HttpPlugin>|}();
+                    return builder.Build();
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("HttpPlugin", "write over HTTP", "HttpPlugin.PostAsync"));
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task A_type_named_as_a_packaged_plugin_in_another_namespace_is_not_that_plugin()
     {
