@@ -20,7 +20,6 @@ public class DispatchNamesTests
         "CreateFunctionFromPrompt", "CreateFromPrompt", "CreateFunctionFromPromptYaml", "CreateFromPromptYaml", "FromPromptYaml",
         "CreatePluginFromPromptDirectory", "ImportPluginFromPromptDirectory", "AddFromPromptDirectory", "CreateFromPromptDirectory",
         "CreatePluginFromPromptDirectoryYaml", "ImportPluginFromPromptDirectoryYaml", "AddFromPromptDirectoryYaml",
-        "AddFromType", "AddFromObject", "ImportPluginFromType", "ImportPluginFromObject", "CreatePluginFromType", "CreatePluginFromObject", "CreateFromType", "CreateFromObject",
         "AddFromFunctions", "ImportPluginFromFunctions", "CreatePluginFromFunctions", "CreateFromFunctions",
         "AddChatClient", "AddKeyedChatClient", "AddKernel",
         "AddSingleton", "AddScoped", "AddTransient", "AddKeyedSingleton", "AddKeyedScoped", "AddKeyedTransient",
@@ -46,6 +45,25 @@ public class DispatchNamesTests
         var read = UngatedToolSideEffectAnalyzer.DispatchNames
             .Where(n => OpenApiPlugins.IsImportName(n) || ToolsFromType.IsFactoryName(n) || n == HandDispatchedTools.DefinitionTypeName);
         Assert.Equal(read.OrderBy(n => n, StringComparer.Ordinal), UngatedToolSideEffectAnalyzer.UnboundNames.OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ALN0001_hands_over_invalid_operations_in_the_blocks_spelling_a_name_its_unbound_judge_reads()
+    {
+        // ModelCall.UnboundClient judges a call that does not bind only when it is spelled with one of UnboundCallNames (it returns at
+        // once for any other name). ALN0001 hands over a block's invalid operations when the block spells one of its UnboundNames, and
+        // only within blocks spelling a dispatch name: each must be both.
+        Assert.Equal(ModelCall.UnboundCallNames.OrderBy(n => n, StringComparer.Ordinal), UngatedModelCallAnalyzer.UnboundNames);
+        Assert.Equal(Array.Empty<string>(), UngatedModelCallAnalyzer.UnboundNames.Except(UngatedModelCallAnalyzer.DispatchNames));
+    }
+
+    [Fact]
+    public void ALN0005_hands_over_invalid_operations_in_the_blocks_spelling_a_name_its_unbound_judge_reads()
+    {
+        // AnalyzeUnbound judges an agent factory's call by its name (UnboundAgentCreation.Names), UseFunctionInvocation and
+        // AutoInvokeKernelFunctions by theirs, and a creation by its type, which a target-typed new(...) does not spell: `new` stands for it.
+        var read = UnboundAgentCreation.Names.Concat(new[] { "UseFunctionInvocation", "AutoInvokeKernelFunctions", "new" });
+        Assert.Equal(read.OrderBy(n => n, StringComparer.Ordinal), UngatedAutoInvocationAnalyzer.UnboundNames.OrderBy(n => n, StringComparer.Ordinal));
     }
 
     [Theory]

@@ -125,7 +125,7 @@ internal sealed class AgentContext
     /// <summary>The operation of a node found by a name-first lookup (binds the member around it, once per member).</summary>
     public IOperation? OperationOf(SyntaxNode node, CancellationToken cancellationToken = default)
     {
-        WorkCounters.Count(ref WorkCounters.BoundNodes);
+        WorkCounters.CountBind();
         return ModelFor(node.SyntaxTree).GetOperation(node, cancellationToken);
     }
 

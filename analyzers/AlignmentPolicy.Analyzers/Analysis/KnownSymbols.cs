@@ -15,7 +15,7 @@ internal sealed class KnownSymbols
     private KnownSymbols(Compilation compilation)
     {
         _compilation = compilation;
-        ReferencesModelSdk = McpServerToolAttribute is not null || ModelSdkTypes.Any(type => type is not null);
+        ReferencesModelSdk = McpServerToolAttribute is not null || ModelSdkTypes.Any(type => type is not null) || FunctionsMcpToolTrigger is not null;
     }
 
     /// <summary>
@@ -118,6 +118,9 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? OllamaChat => Resolve(ref _ollamaChat, "OllamaSharp.Chat");
 
     public INamedTypeSymbol? McpServerToolAttribute => Resolve(ref _mcpServerToolAttribute, "ModelContextProtocol.Server.McpServerToolAttribute");
+
+    /// <summary>Azure Functions' MCP tool trigger (Microsoft.Azure.Functions.Worker.Extensions.Mcp): a function app serving tools to a remote model.</summary>
+    public INamedTypeSymbol? FunctionsMcpToolTrigger => Resolve(ref _functionsMcpToolTrigger, "Microsoft.Azure.Functions.Worker.McpToolTriggerAttribute");
 
     public INamedTypeSymbol? IServiceProvider => Resolve(ref _iServiceProvider, "System.IServiceProvider");
 
@@ -225,6 +228,7 @@ internal sealed class KnownSymbols
     private Slot? _ollamaApiClient;
     private Slot? _ollamaChat;
     private Slot? _mcpServerToolAttribute;
+    private Slot? _functionsMcpToolTrigger;
     private Slot? _iServiceProvider;
     private Slot? _chatOptions;
     private Slot? _meaiFunctionInvocationContext;

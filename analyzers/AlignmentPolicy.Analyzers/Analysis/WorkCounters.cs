@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Threading;
 
 namespace AlignmentPolicy.Analyzers.Analysis;
@@ -45,7 +47,54 @@ internal static class WorkCounters
     /// <summary>Calls of ALN0005's actions by the driver (block start, operation actions).</summary>
     public static long AutoInvocationRuleCallbacks;
 
+    // Per callback kind (Callback): the binds and call-graph walks done while one of the rules' callbacks of that kind ran on
+    // this thread. A cached answer is charged to the callback that asked first (RealRepoCost analyses one compilation at a
+    // time, without concurrent execution, so the same callback asks first in every run).
+    private static readonly long[] s_bindsBy = new long[Enum.GetValues(typeof(Callback)).Length];
+    private static readonly long[] s_walksBy = new long[Enum.GetValues(typeof(Callback)).Length];
+
+    [ThreadStatic]
+    private static Callback t_running;
+
+    /// <summary>The kinds of the rules' callbacks, to say which of them binds members and walks the call graph.</summary>
+    public enum Callback
+    {
+        None,
+        ToolBlockEnd,
+        ToolInvocation,
+        ToolCreation,
+        ToolInvalid,
+        ModelInvocation,
+        ModelInvalid,
+        AutoInvocation,
+        AutoCreation,
+        AutoInvalid,
+        AutoPropertyOrTest,
+    }
+
     public static void Count(ref long counter) => Interlocked.Increment(ref counter);
+
+    /// <summary>Marks the work done on this thread until the scope is disposed as done by a callback of this kind.</summary>
+    public static Running Run(Callback callback)
+    {
+        var outer = t_running;
+        t_running = callback;
+        return new Running(outer);
+    }
+
+    /// <summary>A member bound outside the operation being analysed (<see cref="BoundNodes"/>), charged to the running callback.</summary>
+    public static void CountBind()
+    {
+        Interlocked.Increment(ref BoundNodes);
+        Interlocked.Increment(ref s_bindsBy[(int)t_running]);
+    }
+
+    /// <summary>A source method whose calls the call graph listed (<see cref="WalkedMethods"/>), charged to the running callback.</summary>
+    public static void CountWalk()
+    {
+        Interlocked.Increment(ref WalkedMethods);
+        Interlocked.Increment(ref s_walksBy[(int)t_running]);
+    }
 
     public static void Reset()
     {
@@ -61,8 +110,30 @@ internal static class WorkCounters
         Interlocked.Exchange(ref ToolRuleCallbacks, 0);
         Interlocked.Exchange(ref ModelCallRuleCallbacks, 0);
         Interlocked.Exchange(ref AutoInvocationRuleCallbacks, 0);
+        for (var i = 0; i < s_bindsBy.Length; i++)
+        {
+            Interlocked.Exchange(ref s_bindsBy[i], 0);
+            Interlocked.Exchange(ref s_walksBy[i], 0);
+        }
     }
 
     public static string Summary()
-        => $"semantic models {Interlocked.Read(ref SemanticModels)}, bound nodes {Interlocked.Read(ref BoundNodes)}, names found in trees {Interlocked.Read(ref IndexedTrees)}, text searches {Interlocked.Read(ref TextSearches)}, walked methods {Interlocked.Read(ref WalkedMethods)}, skipped methods {Interlocked.Read(ref SkippedMethods)}, flow graphs {Interlocked.Read(ref FlowGraphs)}, attribute reads {Interlocked.Read(ref AttributeReads)}, dispatch name searches {Interlocked.Read(ref DispatchNameSearches)}, ALN0002 callbacks {Interlocked.Read(ref ToolRuleCallbacks)}, ALN0001 callbacks {Interlocked.Read(ref ModelCallRuleCallbacks)}, ALN0005 callbacks {Interlocked.Read(ref AutoInvocationRuleCallbacks)}";
+        => $"semantic models {Interlocked.Read(ref SemanticModels)}, bound nodes {Interlocked.Read(ref BoundNodes)}, names found in trees {Interlocked.Read(ref IndexedTrees)}, text searches {Interlocked.Read(ref TextSearches)}, walked methods {Interlocked.Read(ref WalkedMethods)}, skipped methods {Interlocked.Read(ref SkippedMethods)}, flow graphs {Interlocked.Read(ref FlowGraphs)}, attribute reads {Interlocked.Read(ref AttributeReads)}, dispatch name searches {Interlocked.Read(ref DispatchNameSearches)}, ALN0002 callbacks {Interlocked.Read(ref ToolRuleCallbacks)}, ALN0001 callbacks {Interlocked.Read(ref ModelCallRuleCallbacks)}, ALN0005 callbacks {Interlocked.Read(ref AutoInvocationRuleCallbacks)}"
+            + $"; bound nodes by callback: {ByCallback(s_bindsBy)}; walked methods by callback: {ByCallback(s_walksBy)}";
+
+    private static string ByCallback(long[] counts)
+    {
+        var parts = Enumerable.Range(0, counts.Length).Where(i => Interlocked.Read(ref counts[i]) > 0).Select(i => $"{(Callback)i} {Interlocked.Read(ref counts[i])}").ToArray();
+        return parts.Length == 0 ? "none" : string.Join(", ", parts);
+    }
+
+    /// <summary>The scope of <see cref="Run"/>: restores the callback kind that ran before.</summary>
+    public readonly struct Running : IDisposable
+    {
+        private readonly Callback _outer;
+
+        public Running(Callback outer) => _outer = outer;
+
+        public void Dispose() => t_running = _outer;
+    }
 }

@@ -235,7 +235,7 @@ internal static class OpenApiPlugins
     /// (<c>kernelBuilder.Services.AddSingleton&lt;ILoggerFactory&gt;(...)</c>): a kernel with no model service has no model to choose its
     /// functions; they run only when the code invokes them (<c>kernel.InvokeAsync(plugin["productsUsingGET"], arguments)</c>).
     /// </summary>
-    private static bool HasNoServices(IOperation kernel)
+    internal static bool HasNoServices(IOperation kernel)
     {
         var value = Operations.Unwrap(kernel);
         if (value is ILocalReferenceOperation local && Operations.InitialValue(local) is { } initial)
@@ -253,11 +253,11 @@ internal static class OpenApiPlugins
     }
 
     /// <summary>
-    /// <c>var kernelBuilder = Kernel.CreateBuilder();</c> whose every use in the body is <c>Build()</c> or a registration on its
+    /// <c>var kernelBuilder = Kernel.CreateBuilder();</c> whose every use in the body is <c>Build()</c>, its <c>Plugins</c>, or a registration on its
     /// <c>Services</c> of a type that is no model service (a logger factory, an HTTP handler); anything else (a connector's
     /// <c>AddXxxChatCompletion</c>, a helper handed the builder) may add a model.
     /// </summary>
-    private static bool IsBuilderWithoutModel(ILocalReferenceOperation builder)
+    internal static bool IsBuilderWithoutModel(ILocalReferenceOperation builder)
     {
         if (Operations.InitialValue(builder) is not { } initial || Operations.Unwrap(initial) is not IInvocationOperation { TargetMethod.Name: "CreateBuilder", Arguments.Length: 0 })
         {
@@ -273,6 +273,12 @@ internal static class OpenApiPlugins
 
             var use = reference.Parent is IArgumentOperation { Parent: IInvocationOperation extension } ? extension : reference.Parent;
             if (use is IInvocationOperation { TargetMethod.Name: "Build" })
+            {
+                continue;
+            }
+
+            // builder.Plugins.AddFromType<T>(): a plugin is no model.
+            if (use is IPropertyReferenceOperation { Property.Name: "Plugins" })
             {
                 continue;
             }

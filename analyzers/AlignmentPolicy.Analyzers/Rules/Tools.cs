@@ -82,7 +82,7 @@ internal static class Tools
     /// <c>ChatOptions { Tools = tools }</c>: a local list is judged by what it is declared with and what is added to it
     /// (<c>var tools = new List&lt;AITool&gt; { ... }; ... Tools = tools</c>), as a <c>tools:</c> argument is.
     /// </summary>
-    private static ToolSet JudgeValue(IOperation value, AgentContext agent)
+    internal static ToolSet JudgeValue(IOperation value, AgentContext agent)
     {
         if (value is ILocalReferenceOperation local && Operations.InitialValue(local) is { } initial)
         {

@@ -27,6 +27,9 @@ internal static class UnboundAgentCreation
         "AsAIAgent", "CreateAIAgent", "CreateAIAgentAsync", "GetAIAgent", "GetAIAgentAsync", "CreateAgent",
     };
 
+    /// <summary>The names <see cref="Find"/> judges a call by (ALN0005 hands over the operations that do not bind only in blocks spelling one).</summary>
+    internal static IReadOnlyCollection<string> Names => s_names;
+
     private static readonly HashSet<string> s_gateNames = new(System.StringComparer.Ordinal) { "UsePolicyGate", "AddPolicyGate", "WithPolicyGate", "Use" };
 
     /// <summary>The called name (where it is reported), or null when the call is no ungated agent creation with tools.</summary>
@@ -124,7 +127,21 @@ internal static class UnboundAgentCreation
 
         if (elements is null)
         {
-            return model.GetOperation(tools) is { } value && (IsLocalTool(value, agent) || IsToolCollection(value.Type, agent) || SpellsToolCollection(tools, model, agent));
+            if (model.GetOperation(tools) is not { } value)
+            {
+                return false;
+            }
+
+            // AITool[] tools = [new ApprovalRequiredAIFunction(...), ...]; client.CreateAIAgent(tools: tools): a local is judged by what it is
+            // declared with and what is added to it, as the tools of an agent creation that binds are (Tools.JudgeValue). Not a local assigned
+            // again after its declaration (IList<AITool> tools = []; tools = [...]; tools = factory.GetTools(...)): what it holds is not read here.
+            if (Operations.Unwrap(value) is ILocalReferenceOperation local && Operations.InitialValue(local) is not null && IsToolCollection(value.Type, agent)
+                && !IsReassigned(local))
+            {
+                return Tools.JudgeValue(Operations.Unwrap(value), agent) == ToolSet.Ungated;
+            }
+
+            return IsLocalTool(value, agent) || IsToolCollection(value.Type, agent) || SpellsToolCollection(tools, model, agent);
         }
 
         foreach (var element in elements)
@@ -135,6 +152,20 @@ internal static class UnboundAgentCreation
             }
 
             if (element.Parent is SpreadElementSyntax ? IsToolCollection(value.Type, agent) || SpellsToolCollection(element, model, agent) : IsLocalTool(value, agent))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a local is assigned after its declaration anywhere in its body (bound, or in an assignment that does not bind here).</summary>
+    private static bool IsReassigned(ILocalReferenceOperation local)
+    {
+        foreach (var reference in Operations.Root(local).Descendants().OfType<ILocalReferenceOperation>())
+        {
+            if (SymbolEqualityComparer.Default.Equals(reference.Local, local.Local) && reference.Syntax.Parent is AssignmentExpressionSyntax assignment && assignment.Left == reference.Syntax)
             {
                 return true;
             }

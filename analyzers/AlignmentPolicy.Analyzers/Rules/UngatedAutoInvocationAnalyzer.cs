@@ -37,6 +37,18 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
 
     private static readonly string[] s_propertyNames = { "AutoInvokeKernelFunctions" };
 
+    private const string UseFunctionInvocationName = "UseFunctionInvocation";
+
+    private const string AutoInvokeKernelFunctionsName = "AutoInvokeKernelFunctions";
+
+    /// <summary>
+    /// What a block must spell for <see cref="AnalyzeUnbound"/> to find something in its operations that do not bind, each read from
+    /// the operation's own syntax: an agent factory's name (<see cref="UnboundAgentCreation.Names"/>), <c>UseFunctionInvocation</c>,
+    /// <c>AutoInvokeKernelFunctions</c>, and, for an agent created with a type known here (<c>new ChatClientAgent(...)</c>, a user's
+    /// subclass, an SDK agent, or a target-typed <c>new(...)</c> that spells no type), the keyword <c>new</c>, which every creation is spelled with.
+    /// </summary>
+    internal static readonly string[] UnboundNames = UnboundAgentCreation.Names.Concat(new[] { UseFunctionInvocationName, AutoInvokeKernelFunctionsName, "new" }).ToArray();
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UngatedAutoInvocation);
 
@@ -53,13 +65,6 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(
-                c =>
-                {
-                    WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
-                    AnalyzeUnbound(c, agent);
-                },
-                OperationKind.Invalid);
             if (agent.Symbols.ChatClientAgent is not null || agent.Symbols.SkAgent is not null)
             {
                 // Not by name: an agent type may be the user's own subclass, spelled with any name.
@@ -67,6 +72,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                     c =>
                     {
                         WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
+                        using var running = WorkCounters.Run(WorkCounters.Callback.AutoCreation);
                         AnalyzeCreation(c, agent);
                     },
                     OperationKind.ObjectCreation);
@@ -77,6 +83,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
             var toolCallBehavior = agent.Symbols.ToolCallBehavior is not null;
             var finishReason = agent.Symbols.OpenAIChatFinishReason is not null;
             agent.SpelledNames.Declare(DispatchNames);
+            agent.SpelledNames.Declare(UnboundNames);
             if (toolCallBehavior)
             {
                 agent.SpelledNames.Declare(s_propertyNames);
@@ -91,9 +98,24 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                         c =>
                         {
                             WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
+                            using var running = WorkCounters.Run(WorkCounters.Callback.AutoInvocation);
                             AnalyzeInvocation(c, agent);
                         },
                         OperationKind.Invocation);
+                }
+
+                // Operations that do not bind (a scanned project missing a package has many): only in the blocks that spell what the
+                // unbound judge reads.
+                if (agent.SpelledNames.AnySpells(block.OperationBlocks, UnboundNames))
+                {
+                    block.RegisterOperationAction(
+                        c =>
+                        {
+                            WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
+                            using var running = WorkCounters.Run(WorkCounters.Callback.AutoInvalid);
+                            AnalyzeUnbound(c, agent);
+                        },
+                        OperationKind.Invalid);
                 }
 
                 if (toolCallBehavior && agent.SpelledNames.AnySpells(block.OperationBlocks, s_propertyNames))
@@ -102,6 +124,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                         c =>
                         {
                             WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
+                            using var running = WorkCounters.Run(WorkCounters.Callback.AutoPropertyOrTest);
                             AnalyzePropertyReference(c, agent);
                         },
                         OperationKind.PropertyReference);
@@ -118,6 +141,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                         c =>
                         {
                             WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
+                            using var running = WorkCounters.Run(WorkCounters.Callback.AutoPropertyOrTest);
                             AnalyzeFinishReason(c, agent);
                         },
                         OperationKind.Loop, OperationKind.Conditional, OperationKind.Switch);
@@ -325,7 +349,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, Locations.NameOf(invalid),
                     $"new {invalid.Type!.Name}(...) with kernel plugins", KernelReason));
                 break;
-            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AutoInvokeKernelFunctions", Expression: var owner } access
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: AutoInvokeKernelFunctionsName, Expression: var owner } access
                 when owner.ToString().EndsWith("ToolCallBehavior", System.StringComparison.Ordinal) && !IsKernelGated(invalid, agent):
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, access.Name.GetLocation(), $"{owner}.AutoInvokeKernelFunctions", KernelReason));
                 break;
@@ -342,7 +366,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static SimpleNameSyntax? UnboundFunctionInvocation(InvocationExpressionSyntax call)
     {
-        if (call.Expression is not MemberAccessExpressionSyntax { Name: { Identifier.ValueText: "UseFunctionInvocation" } name })
+        if (call.Expression is not MemberAccessExpressionSyntax { Name: { Identifier.ValueText: UseFunctionInvocationName } name })
         {
             return null;
         }

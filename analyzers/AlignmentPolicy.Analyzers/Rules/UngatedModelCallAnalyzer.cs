@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using AlignmentPolicy.Analyzers.Analysis;
 using AlignmentPolicy.Analyzers.Analysis.Invocations;
 using AlignmentPolicy.Analyzers.Analysis.Origins;
@@ -38,6 +39,14 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
         "CreatePlanAsync", // ModelCall.UnboundClient: the Handlebars planner's planner.CreatePlanAsync(kernel, goal)
     };
 
+    /// <summary>
+    /// The names a call that does not bind is judged by (<see cref="ModelCall.UnboundCallNames"/>, read from the call's own syntax by
+    /// <see cref="ModelCall.UnboundClient"/>): only a block that spells one of them is handed its invalid operations (a scanned project
+    /// missing a package has many, most in blocks spelling only names of bound calls such as <c>Create</c>). A static array, as the
+    /// dispatch caches what it read per list instance.
+    /// </summary>
+    internal static readonly string[] UnboundNames = ModelCall.UnboundCallNames.OrderBy(n => n, System.StringComparer.Ordinal).ToArray();
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UngatedModelCall);
 
@@ -56,22 +65,32 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
 
             // Name first: only a block that spells a model call's name is handed to this rule, operation by operation.
             agent.SpelledNames.Declare(DispatchNames);
+            agent.SpelledNames.Declare(UnboundNames);
             start.RegisterOperationBlockStartAction(block =>
             {
                 WorkCounters.Count(ref WorkCounters.ModelCallRuleCallbacks);
-                if (agent.SpelledNames.AnySpells(block.OperationBlocks, DispatchNames))
+                if (!agent.SpelledNames.AnySpells(block.OperationBlocks, DispatchNames))
+                {
+                    return;
+                }
+
+                block.RegisterOperationAction(
+                    c =>
+                    {
+                        WorkCounters.Count(ref WorkCounters.ModelCallRuleCallbacks);
+                        using var running = WorkCounters.Run(WorkCounters.Callback.ModelInvocation);
+                        Analyze(c, agent);
+                    },
+                    OperationKind.Invocation);
+
+                // Operations that do not bind, only where the block spells a name the unbound judge reads (a third of the list).
+                if (agent.SpelledNames.AnySpells(block.OperationBlocks, UnboundNames))
                 {
                     block.RegisterOperationAction(
                         c =>
                         {
                             WorkCounters.Count(ref WorkCounters.ModelCallRuleCallbacks);
-                            Analyze(c, agent);
-                        },
-                        OperationKind.Invocation);
-                    block.RegisterOperationAction(
-                        c =>
-                        {
-                            WorkCounters.Count(ref WorkCounters.ModelCallRuleCallbacks);
+                            using var running = WorkCounters.Run(WorkCounters.Callback.ModelInvalid);
                             AnalyzeUnbound(c, agent);
                         },
                         OperationKind.Invalid);

@@ -28,6 +28,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         "Create", "CreateFromMethod", "ImportPluginFromOpenApiAsync", "ImportPluginFromOpenApi",
         "CreateFromOpenApiAsync", "CreateFromOpenApi", "CreatePluginFromOpenApiAsync", "CreatePluginFromOpenApi", "GetTools", "CreateTools",
         "CreateFunctionTool", HandDispatchedTools.DefinitionTypeName,
+        "AddFromType", "AddFromObject", "ImportPluginFromType", "ImportPluginFromObject", "CreatePluginFromType", "CreatePluginFromObject", "CreateFromType", "CreateFromObject",
     };
 
     /// <summary>
@@ -66,7 +67,8 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             // by operation.
             agent.SpelledNames.Declare(DispatchNames);
             agent.SpelledNames.Declare(UnboundNames);
-            var attributedTools = agent.Symbols.KernelFunctionAttribute is not null || agent.Symbols.McpServerToolAttribute is not null || agent.Symbols.AgentToolAttribute is not null;
+            var attributedTools = agent.Symbols.KernelFunctionAttribute is not null || agent.Symbols.McpServerToolAttribute is not null || agent.Symbols.AgentToolAttribute is not null
+                || agent.Symbols.FunctionsMcpToolTrigger is not null;
             start.RegisterOperationBlockStartAction(block =>
             {
                 WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
@@ -84,6 +86,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                     block.RegisterOperationBlockEndAction(c =>
                     {
                         WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
+                        using var running = WorkCounters.Run(WorkCounters.Callback.ToolBlockEnd);
                         AnalyzeAttributedTool(tool, c.ReportDiagnostic, agent);
                     });
                 }
@@ -97,6 +100,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                     c =>
                     {
                         WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
+                        using var running = WorkCounters.Run(WorkCounters.Callback.ToolInvocation);
                         var invocation = (IInvocationOperation)c.Operation;
                         if (IsFactoryCandidate(invocation, agent))
                         {
@@ -110,6 +114,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                         WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
                         if (c.Operation is IObjectCreationOperation { Type.Name: HandDispatchedTools.DefinitionTypeName })
                         {
+                            using var running = WorkCounters.Run(WorkCounters.Callback.ToolCreation);
                             AnalyzeHandDispatchedTool(c.Operation, c.ReportDiagnostic, agent);
                         }
                     },
@@ -120,6 +125,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                         c =>
                         {
                             WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
+                            using var running = WorkCounters.Run(WorkCounters.Callback.ToolInvalid);
                             AnalyzeUnboundImport(c, agent);
                         },
                         OperationKind.Invalid);
@@ -148,6 +154,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     /// <summary>Name first: an OpenAPI import or a call named like a tool factory (the rest is judged by <see cref="AnalyzeFactoryTool"/>).</summary>
     private static bool IsFactoryCandidate(IInvocationOperation invocation, AgentContext agent)
         => OpenApiPlugins.IsImportName(invocation.TargetMethod.Name) || ToolsFromType.IsFactoryName(invocation.TargetMethod.Name) || HandDispatchedTools.IsDeclarationName(invocation.TargetMethod.Name)
+            || RegisteredPluginTypes.IsRegistrationName(invocation.TargetMethod.Name)
             || agent.Classifier.Classify(invocation.TargetMethod) == InvocationKind.ToolFactory;
 
     /// <summary>AIFunctionFactory.Create(...) and KernelFunctionFactory.CreateFromMethod(...) with a method group, lambda or local function.</summary>
@@ -169,6 +176,17 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         if (HandDispatchedTools.IsDeclarationName(invocation.TargetMethod.Name))
         {
             AnalyzeHandDispatchedTool(invocation, report, agent);
+            return;
+        }
+
+        if (RegisteredPluginTypes.IsRegistrationName(invocation.TargetMethod.Name))
+        {
+            // kernel.Plugins.AddFromType<FileIOPlugin>(): a plugin type with no body here, judged where it is registered.
+            if (RegisteredPluginTypes.UngatedWrite(invocation, agent) is { } found)
+            {
+                Report(report, agent, Locations.NameOf(invocation), found.Plugin.Name, found.Path);
+            }
+
             return;
         }
 
@@ -343,7 +361,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         return first;
     }
 
-    /// <summary>[KernelFunction] plugin methods (not process steps), [McpServerTool] and [AgentTool] methods.</summary>
+    /// <summary>[KernelFunction] plugin methods (not process steps), [McpServerTool] and [AgentTool] methods, Azure Functions MCP tools ([McpToolTrigger]).</summary>
     private static void AnalyzeAttributedTool(IMethodSymbol method, Action<Diagnostic> report, AgentContext agent)
     {
         if (method.MethodKind != MethodKind.Ordinary || !HasAttributeSyntax(method))
@@ -353,6 +371,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
 
         var symbols = agent.Symbols;
         Func<bool> guarded;
+        var functionsTool = false;
         if (KnownSymbols.HasAttribute(method, symbols.KernelFunctionAttribute))
         {
             if (KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.KernelProcessStep) || DerivesFromUnresolvedProcessStep(method.ContainingType))
@@ -370,6 +389,12 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         {
             guarded = () => agent.Pipelines.AllPipelinesGated;
         }
+        else if (FunctionsMcpTools.IsTool(method))
+        {
+            // An Azure Functions MCP tool ([McpToolTrigger] on a parameter): as an [McpServerTool], the calling model is outside this process.
+            guarded = static () => false;
+            functionsTool = true;
+        }
         else
         {
             return;
@@ -377,7 +402,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
 
         // Side effects first: most tools reach none, and then neither gate checks nor the kernels the plugin is
         // registered on (compilation-wide facts) need looking for.
-        var path = agent.SideEffects.From(method);
+        var path = agent.SideEffects.From(method) ?? (functionsTool ? agent.SideEffects.FromOutputBindings(method) : null);
         if (path is null || agent.Gates.Checks.From(method) is not null || AsksAPerson(method, agent) || guarded())
         {
             return;

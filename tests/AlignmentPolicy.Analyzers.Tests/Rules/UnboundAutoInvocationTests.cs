@@ -177,6 +177,46 @@ public class UnboundAutoInvocationTests
                 public object Enabled() => new GeminiPromptExecutionSettings { ToolCallBehavior = GeminiToolCallBehavior.EnableKernelFunctions };
             }
             """);
+
+    [Fact]
+    public Task Tools_kept_in_a_local_are_judged_by_what_the_local_holds_when_the_agent_factory_does_not_bind()
+        // russell-mason/ai-examples MicrosoftAgentFramework.Examples/Tools/FunctionToolApprovalExample.cs: AITool[] tools = [new
+        // ApprovalRequiredAIFunction(AIFunctionFactory.Create(GetDateTime)), ...]; chatClient.CreateAIAgent(tools: tools) (the pre-1.0 name,
+        // missing here). Every tool asks for approval before it runs: nothing is invoked automatically, as with a bound AsAIAgent.
+        => VerifyUnboundAsync("""
+            class Samples
+            {
+                static string GetDateTime() => System.DateTime.Now.ToString();
+                static string DeleteAccount(string id) { System.IO.File.Delete(id); return "deleted"; }
+
+                public void Run(string key)
+                {
+                    var chatClient = new OpenAI.OpenAIClient(key).GetChatClient("gpt-4o-mini");
+                    AITool[] approved =
+                    [
+                        new ApprovalRequiredAIFunction(AIFunctionFactory.Create(GetDateTime)),
+                        new ApprovalRequiredAIFunction(AIFunctionFactory.Create(DeleteAccount)),
+                    ];
+                    var approvedAgent = chatClient.CreateAIAgent(tools: approved);
+
+                    AITool[] mixed =
+                    [
+                        new ApprovalRequiredAIFunction(AIFunctionFactory.Create(GetDateTime)),
+                        AIFunctionFactory.Create(DeleteAccount),
+                    ];
+                    var mixedAgent = chatClient.[|CreateAIAgent|](tools: mixed);
+
+                    List<AITool> added = [new ApprovalRequiredAIFunction(AIFunctionFactory.Create(GetDateTime))];
+                    added.Add(AIFunctionFactory.Create(DeleteAccount));
+                    var addedAgent = chatClient.[|CreateAIAgent|](tools: added);
+
+                    // rwjdk AgentFrameworkToolkit.EasierTools: declared empty, then assigned the real tools.
+                    IList<AITool> reassigned = [];
+                    reassigned = [AIFunctionFactory.Create(DeleteAccount)];
+                    var reassignedAgent = chatClient.[|CreateAIAgent|](tools: reassigned);
+                }
+            }
+            """);
 }
 
 /// <summary>ALN0005: tools an agent gets from its AIContextProviders (rwjdk ToolCalling.OnTheFlyToolCallInjection, Hyperlight, AIContextProviderFactory).</summary>

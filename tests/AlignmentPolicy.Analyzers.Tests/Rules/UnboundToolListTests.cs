@@ -75,4 +75,31 @@ public class UnboundToolListTests
                 }
             }
             """);
+
+    [Fact]
+    public Task A_target_typed_agent_creation_that_does_not_bind_is_judged_in_a_block_that_spells_no_agent_name()
+        // The block spells no agent factory's name and no agent type, only `new`, which every creation is spelled with: ALN0005 is
+        // handed the operations that do not bind only in blocks spelling what its unbound judge reads. The gated twin stays silent.
+        => VerifyUnboundAsync("""
+            class Program
+            {
+                public async Task<ChatClientAgent> UngatedAsync(SseClientTransport transport)
+                {
+                    IChatClient chatClient = new OpenAI.OpenAIClient("key").GetChatClient("gpt-4o-mini").AsIChatClient();
+                    var mcpClient = await McpClientFactory.CreateAsync(transport);
+                    var mcpTools = await mcpClient.ListToolsAsync();
+                    ChatClientAgent agent = [|new(chatClient, "You manage files.", tools: [.. mcpTools])|];
+                    return agent;
+                }
+
+                public async Task<ChatClientAgent> GatedAsync(SseClientTransport transport)
+                {
+                    IChatClient chatClient = new OpenAI.OpenAIClient("key").GetChatClient("gpt-4o-mini").AsIChatClient().AsBuilder().UsePolicyGate().Build();
+                    var mcpClient = await McpClientFactory.CreateAsync(transport);
+                    var mcpTools = await mcpClient.ListToolsAsync();
+                    ChatClientAgent agent = new(chatClient, "You manage files.", tools: [.. mcpTools]);
+                    return agent;
+                }
+            }
+            """);
 }

@@ -164,7 +164,7 @@ internal sealed class CallGraph
 
         return _calls.GetOrAdd(method, m =>
         {
-            WorkCounters.Count(ref WorkCounters.WalkedMethods);
+            WorkCounters.CountWalk();
             var builder = ImmutableArray.CreateBuilder<IOperation>();
             foreach (var body in BodiesOf(m))
             {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -78,6 +79,19 @@ internal sealed class ModelCall
     }
 
     /// <summary>
+    /// The only names <see cref="UnboundClient"/> judges a call by (each read below): ALN0001 hands a block's operations that do
+    /// not bind to it only when the block spells one of them.
+    /// </summary>
+    public static readonly ImmutableHashSet<string> UnboundCallNames = ImmutableHashSet.Create(
+        System.StringComparer.Ordinal,
+        "GetChatCompletions", "GetChatCompletionsAsync", "GetChatCompletionsStreaming", "GetChatCompletionsStreamingAsync", "CompleteAsync", "CompleteStreamingAsync",
+        "RunAsync", "RunStreamingAsync", "InvokeAsync", "InvokeStreamingAsync", "CreateResponse", "CreateResponseAsync", "CreateResponseStreaming", "CreateResponseStreamingAsync",
+        "GetResponseAsync", "GetStreamingResponseAsync", "GetChatMessageContentAsync", "GetChatMessageContentsAsync", "GetStreamingChatMessageContentsAsync",
+        "GetStreamingChatMessageContentAsync", "InvokePromptAsync", "InvokePromptStreamingAsync", "CreateRun", "CreateRunAsync", "CreateRunStreaming", "CreateRunStreamingAsync",
+        "CreateThreadAndRun", "CreateThreadAndRunAsync", "CreateThreadAndRunStreaming", "CreateThreadAndRunStreamingAsync", "GetCompletions", "GetCompletionsAsync",
+        "GetCompletionsStreaming", "GetCompletionsStreamingAsync", "GetClaudeMessageAsync", "StreamClaudeMessageAsync", "StreamAsync", "CreatePlanAsync");
+
+    /// <summary>
     /// A chat request in code that does not bind here, because the scanned code uses an SDK version the scan does not have:
     /// Azure.AI.OpenAI 1.x <c>openAIClient.GetChatCompletionsAsync(options)</c> (and its streaming and synchronous forms) on
     /// a client whose type does not resolve, the pre-9.0 <c>IChatClient.CompleteAsync</c>/<c>CompleteStreamingAsync</c>, and
@@ -98,6 +112,10 @@ internal sealed class ModelCall
         }
 
         name = called;
+        if (!UnboundCallNames.Contains(called))
+        {
+            return null;
+        }
         var receiverValue = WithoutSuppression(receiverSyntax); // `client!`, `(client)`: no operation stands for `!` or the parentheses
 
         var chatCompletions = name is "GetChatCompletions" or "GetChatCompletionsAsync" or "GetChatCompletionsStreaming" or "GetChatCompletionsStreamingAsync";

@@ -38,6 +38,7 @@ internal sealed class SideEffectCatalogue
     private readonly bool _fileConstructors;
     private readonly ImmutableArray<PathGlob> _oversightPaths = ImmutableArray<PathGlob>.Empty;
     private readonly Lazy<HashSet<string>?> _attributedElsewhere;
+    private readonly Func<string, bool> _builtinEnabled;
 
     public SideEffectCatalogue(AgentContext context)
     {
@@ -46,6 +47,7 @@ internal sealed class SideEffectCatalogue
         var policy = context.Policy;
         var wholeBuiltin = policy.Catalogues.Contains("builtin");
         bool Enabled(string category) => (wholeBuiltin || policy.Catalogues.Contains("builtin:" + category)) && policy.SeverityFor(category) != "none";
+        _builtinEnabled = Enabled;
         foreach (var (id, category) in s_builtin.Value)
         {
             if (Enabled(category))
@@ -278,6 +280,33 @@ internal sealed class SideEffectCatalogue
     {
         method = method.ReducedFrom ?? method;
         return CatalogueCategory(method, method.OriginalDefinition) ?? DeclaredCategory(method);
+    }
+
+    /// <summary>Whether the policy keeps a built-in category (the built-in catalogue, or that part of it, with a severity other than none).</summary>
+    public bool BuiltinEnabled(string category) => _builtinEnabled(category);
+
+    /// <summary>
+    /// The first write of a packaged plugin (<see cref="PackagedPlugins"/>) a kernel registers by type, with its path, or null: the
+    /// package's <c>FileIOPlugin</c>, <c>HttpPlugin</c>, ... bound here (its namespace must be the package's), or spelled with that name
+    /// when the plugins package is missing. Built-in knowledge, so the policy's built-in catalogue and severities apply to it.
+    /// </summary>
+    public SideEffectPath? PackagedPluginWrite(ITypeSymbol type)
+    {
+        var ns = type.TypeKind == TypeKind.Error ? null : type.ContainingNamespace?.ToDisplayString();
+        if (type.TypeKind != TypeKind.Error && ns is null || PackagedPlugins.Find(type.Name, ns) is not { } plugin)
+        {
+            return null;
+        }
+
+        foreach (var (function, category) in plugin.Writes)
+        {
+            if (_builtinEnabled(category))
+            {
+                return new SideEffectPath(category, ImmutableArray.Create(plugin.TypeName + "." + function));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The category a method declares with <c>[SideEffect("category")]</c> (this compilation's or a referenced assembly's), or null.</summary>

@@ -62,6 +62,39 @@ internal sealed class SideEffectSearch : CallGraphQuery<SideEffectPath>
             : null;
     }
 
+    /// <summary>
+    /// The side effect a plugin type whose code is not in this compilation reaches when a kernel registers it
+    /// (<c>kernel.Plugins.AddFromType&lt;FileIOPlugin&gt;()</c>): a packaged plugin's write (<see cref="SideEffectCatalogue.PackagedPluginWrite"/>), or,
+    /// for another assembly's type, the first <c>[KernelFunction]</c> whose metadata says it has one (<see cref="FromTool"/>). A type declared here
+    /// is judged at its functions instead.
+    /// </summary>
+    public SideEffectPath? FromPluginType(ITypeSymbol type, INamedTypeSymbol? kernelFunctionAttribute)
+    {
+        if (_catalogue.PackagedPluginWrite(type) is { } packaged)
+        {
+            return packaged;
+        }
+
+        if (type.TypeKind == TypeKind.Error || kernelFunctionAttribute is null)
+        {
+            return null;
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && KnownSymbols.HasAttribute(method, kernelFunctionAttribute)
+                && FromTool(method) is { } path)
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What an Azure Functions MCP tool writes through its output bindings (<see cref="FunctionsMcpTools.OutputBinding"/>), or null.</summary>
+    public SideEffectPath? FromOutputBindings(IMethodSymbol function) => FunctionsMcpTools.OutputBinding(function, _catalogue.BuiltinEnabled);
+
     public override SideEffectPath? Visit(IOperation call, CallChain chain)
         => _catalogue.CategoryOf(call) is { } category ? new SideEffectPath(category, chain.With(CallChain.Display(call))) : null;
 
