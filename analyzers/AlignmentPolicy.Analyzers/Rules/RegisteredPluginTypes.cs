@@ -31,7 +31,7 @@ internal static class RegisteredPluginTypes
             return null; // a type declared here is judged at its [KernelFunction] methods
         }
 
-        if (agent.SideEffects.FromPluginType(plugin, agent.Symbols.KernelFunctionAttribute) is not { } path || IsGuarded(registration, agent))
+        if (agent.SideEffects.FromPluginType(plugin, agent.Symbols.KernelFunctionAttribute, registration.Syntax.SyntaxTree) is not { } path || IsGuarded(registration, agent))
         {
             return null;
         }
