@@ -41,9 +41,11 @@ public class DispatchNamesTests
     public void ALN0002_hands_over_invalid_operations_in_the_blocks_spelling_a_name_its_unbound_judge_reads()
     {
         // AnalyzeUnboundImport judges an operation that does not bind only by a name in its own syntax: an OpenAPI import, a toolkit's
-        // GetTools/CreateTools, new FunctionToolDefinition(...). Those names, and no other, gate its invalid-operation action.
+        // GetTools/CreateTools, new FunctionToolDefinition(...), a plugin registered by an object of a missing type. Those names, and no
+        // other, gate its invalid-operation action.
         var read = UngatedToolSideEffectAnalyzer.DispatchNames
-            .Where(n => OpenApiPlugins.IsImportName(n) || ToolsFromType.IsFactoryName(n) || n == HandDispatchedTools.DefinitionTypeName);
+            .Where(n => OpenApiPlugins.IsImportName(n) || ToolsFromType.IsFactoryName(n) || n == HandDispatchedTools.DefinitionTypeName
+                || RegisteredPluginTypes.IsUnboundRegistrationName(n));
         Assert.Equal(read.OrderBy(n => n, StringComparer.Ordinal), UngatedToolSideEffectAnalyzer.UnboundNames.OrderBy(n => n, StringComparer.Ordinal));
     }
 

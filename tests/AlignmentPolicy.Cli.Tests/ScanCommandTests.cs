@@ -77,6 +77,35 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_project_whose_only_model_SDK_is_Azure_AI_Inference_is_an_agent_project_and_its_completions_are_model_calls()
+    {
+        // GitHub Models through Azure.AI.Inference, a package the scan does not have: the project references no other model SDK.
+        var file = Write("src/Models/Program.cs", """
+            using Azure;
+            using Azure.AI.Inference;
+
+            var client = new ChatCompletionsClient(new Uri("https://models.inference.ai.azure.com"), new AzureKeyCredential("key"));
+            var options = new ChatCompletionsOptions { Model = "gpt-4o-mini" };
+            options.Messages.Add(new ChatRequestUserMessage("Summarise the release notes"));
+            Response<ChatCompletions> response = await client.CompleteAsync(options);
+            Console.WriteLine(response.Value.Content);
+            """);
+        Write("src/Models/Models.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Azure.AI.Inference" Version="1.0.0-beta.5" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var (exitCode, output, _) = CliRunner.Run("scan", _root);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"src/Models/Program.cs({LineOf(file, ".CompleteAsync(")},", Lines(output, "ALN0001"));
+    }
+
+    [Fact]
     public void An_agent_built_from_an_Azure_OpenAI_client_with_the_Agent_Framework_OpenAI_extension_is_seen()
     {
         // The shape of the Agent Framework samples: AzureOpenAIClient (Azure.AI.OpenAI) -> GetChatClient ->

@@ -42,6 +42,7 @@ internal sealed class KnownSymbols
             yield return PersistentAgentsClient;
             yield return AzureAgentsRuns;
             yield return AzureProjectsAgentsClient;
+            yield return AzureInferenceChatClient;
 
             // Semantic Kernel's and the Agent Framework's own assemblies bring one of the above with them; listed so that the list stays the classifier's.
             yield return ITextGenerationService;
@@ -191,12 +192,16 @@ internal sealed class KnownSymbols
     /// <summary>The Azure.AI.Projects previews' agents client, on which runs are created.</summary>
     public INamedTypeSymbol? AzureProjectsAgentsClient => Resolve(ref _azureProjectsAgentsClient, "Azure.AI.Projects.AgentsClient");
 
+    /// <summary>Azure AI Inference's chat client (GitHub Models, Foundry model endpoints): <c>client.CompleteAsync(options)</c> asks the endpoint's model.</summary>
+    public INamedTypeSymbol? AzureInferenceChatClient => Resolve(ref _azureInferenceChatClient, "Azure.AI.Inference.ChatCompletionsClient");
+
     public bool ReferencesModelSdk { get; }
 
     private readonly Compilation _compilation;
     private Slot? _persistentAgentsClient;
     private Slot? _azureAgentsRuns;
     private Slot? _azureProjectsAgentsClient;
+    private Slot? _azureInferenceChatClient;
     private Slot? _anthropicSdkMessages;
     private Slot? _azureOpenAIClientV1;
     private Slot? _iChatClient;

@@ -4,6 +4,7 @@ using AlignmentPolicy.Analyzers.Analysis.Invocations;
 using AlignmentPolicy.Analyzers.Analysis.Origins;
 using AlignmentPolicy.Analyzers.Analysis.SideEffects;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AlignmentPolicy.Analyzers.Rules;
@@ -22,6 +23,9 @@ internal static class RegisteredPluginTypes
         => name is "AddFromType" or "AddFromObject" or "ImportPluginFromType" or "ImportPluginFromObject" or "CreatePluginFromType" or "CreatePluginFromObject"
             or "CreateFromType" or "CreateFromObject";
 
+    /// <summary>Name first: the registrations by object, which do not bind when the object's type is missing.</summary>
+    public static bool IsUnboundRegistrationName(string name) => name is "ImportPluginFromObject" or "AddFromObject";
+
     /// <summary>The registered type and the side effect it reaches when no gate guards the kernels it is registered on, or null.</summary>
     public static (ITypeSymbol Plugin, SideEffectPath Path)? UngatedWrite(IInvocationOperation registration, AgentContext agent)
     {
@@ -31,7 +35,59 @@ internal static class RegisteredPluginTypes
             return null; // a type declared here is judged at its [KernelFunction] methods
         }
 
-        if (agent.SideEffects.FromPluginType(plugin, agent.Symbols.KernelFunctionAttribute) is not { } path || IsGuarded(registration, agent))
+        if (agent.SideEffects.FromPluginType(plugin, agent.Symbols.KernelFunctionAttribute, registration.Syntax.SyntaxTree) is not { } path || IsGuarded(registration, agent))
+        {
+            return null;
+        }
+
+        return (plugin, path);
+    }
+
+    /// <summary>
+    /// The same for a registration by object that does not bind because the object's type is missing here (a scan without the plugin's
+    /// package: <c>kernel.ImportPluginFromObject(new MemoryPlugin(memory), "memory")</c>, <c>builder.Plugins.AddFromObject(plugin)</c>):
+    /// the receiver must be a kernel or a kernel's plugins, and the type is known only by what <see cref="SideEffectSearch.FromPluginType"/>
+    /// knows of a name (a packaged plugin's).
+    /// </summary>
+    public static (ITypeSymbol Plugin, SideEffectPath Path)? UngatedUnboundWrite(IInvalidOperation registration, AgentContext agent)
+    {
+        if (registration.Syntax is not InvocationExpressionSyntax
+            {
+                Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var called, Expression: var receiverSyntax },
+                ArgumentList.Arguments: { Count: > 0 } arguments,
+            })
+        {
+            return null;
+        }
+
+        if (!IsUnboundRegistrationName(called))
+        {
+            return null;
+        }
+
+        var argumentSyntax = arguments[0].Expression;
+        IOperation? receiver = null;
+        ITypeSymbol? plugin = null;
+        foreach (var operation in registration.Descendants())
+        {
+            if (operation.Syntax == receiverSyntax)
+            {
+                receiver ??= operation;
+            }
+            else if (operation.Syntax == argumentSyntax)
+            {
+                plugin ??= operation.Type;
+            }
+        }
+
+        if (receiver?.Type is not { TypeKind: not TypeKind.Error } receiverType || plugin is not { TypeKind: TypeKind.Error }
+            || !(agent.Symbols.IsClientLike(receiverType) || receiverType.Name is "KernelPluginCollection" or "IKernelBuilderPlugins"))
+        {
+            return null;
+        }
+
+        if (agent.SideEffects.FromPluginType(plugin, agent.Symbols.KernelFunctionAttribute, registration.Syntax.SyntaxTree) is not { } path
+            || IsGuarded(receiver, create: false, registration, agent))
         {
             return null;
         }
@@ -47,15 +103,17 @@ internal static class RegisteredPluginTypes
     /// visible, every kernel of the compilation must be gated.
     /// </summary>
     private static bool IsGuarded(IInvocationOperation registration, AgentContext agent)
+        => IsGuarded(Operations.Receiver(registration), registration.TargetMethod.Name.StartsWith("Create", System.StringComparison.Ordinal), registration, agent);
+
+    private static bool IsGuarded(IOperation? receiver, bool create, IOperation registration, AgentContext agent)
     {
         IEnumerable<IOperation?> hosts;
-        if (registration.TargetMethod.Name.StartsWith("Create", System.StringComparison.Ordinal))
+        if (create && registration is IInvocationOperation invocation)
         {
-            hosts = agent.Pipelines.PluginHosts(registration);
+            hosts = agent.Pipelines.PluginHosts(invocation);
         }
         else
         {
-            var receiver = Operations.Receiver(registration);
             var kernel = receiver is null ? null : Operations.Unwrap(receiver) is IPropertyReferenceOperation { Instance: { } owner } ? owner : receiver;
 
             // A kernel, or a kernel builder, given no model service has no model to choose the plugin's functions: the code invokes them.

@@ -34,6 +34,7 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
         "CreateThreadAndRun", "CreateThreadAndRunAsync", "CreateThreadAndRunStreaming", "CreateThreadAndRunStreamingAsync", "GenerateAsync",
         "GetCompletions", "GetCompletionsAsync", "GetCompletionsStreaming", "GetCompletionsStreamingAsync", "GetClaudeMessageAsync", "StreamClaudeMessageAsync",
         "GetChatCompletions", "GetChatCompletionsAsync", "GetChatCompletionsStreaming", "GetChatCompletionsStreamingAsync", "CompleteAsync", "CompleteStreamingAsync",
+        "Complete", "CompleteStreaming", // Azure AI Inference's ChatCompletionsClient (bound, or ModelCall.UnboundClient)
         "PostAsync", "PostAsJsonAsync", // RawHttpModelCalls.Names ("SendAsync" above)
         "StreamAsync", // ModelCall.UnboundClient: InProcessExecution.StreamAsync(workflow, input) of earlier Agent Framework versions
         "CreatePlanAsync", // ModelCall.UnboundClient: the Handlebars planner's planner.CreatePlanAsync(kernel, goal)

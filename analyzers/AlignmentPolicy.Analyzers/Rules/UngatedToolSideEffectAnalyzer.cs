@@ -40,6 +40,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     {
         "ImportPluginFromOpenApiAsync", "ImportPluginFromOpenApi", "CreateFromOpenApiAsync", "CreateFromOpenApi", "CreatePluginFromOpenApiAsync", "CreatePluginFromOpenApi",
         "GetTools", "CreateTools", HandDispatchedTools.DefinitionTypeName,
+        "ImportPluginFromObject", "AddFromObject", // RegisteredPluginTypes.UnboundWrite: an object of a missing plugin type
     };
 
     /// <inheritdoc />
@@ -285,6 +286,13 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             && Analysis.Sources.SourceIndex.RightmostName(created) == HandDispatchedTools.DefinitionTypeName)
         {
             AnalyzeHandDispatchedTool(invalid, context.ReportDiagnostic, agent); // new FunctionToolDefinition(...) of a package the scan does not have
+            return;
+        }
+
+        if (RegisteredPluginTypes.UngatedUnboundWrite(invalid, agent) is { } registered)
+        {
+            // kernel.ImportPluginFromObject(memoryPlugin): the object's type is missing, so the call does not bind.
+            Report(context.ReportDiagnostic, agent, Locations.NameOf(invalid), registered.Plugin.Name, registered.Path);
             return;
         }
 

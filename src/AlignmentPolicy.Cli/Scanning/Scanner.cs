@@ -20,6 +20,8 @@ internal static class Scanner
         "Anthropic", "OllamaSharp", "ModelContextProtocol", "AlignmentPolicy.Gates",
         // Azure AI Foundry's agent service (persistent agents and the project client that makes them): its runs are model calls.
         "Azure.AI.Agents", "Azure.AI.Projects",
+        // Azure AI Inference (GitHub Models, Foundry model endpoints): its ChatCompletionsClient's Complete calls are model calls.
+        "Azure.AI.Inference",
     ];
 
     /// <summary>Namespaces whose use marks a project as an agent project when its package references cannot be read.</summary>
@@ -27,6 +29,7 @@ internal static class Scanner
     [
         "using Microsoft.Extensions.AI", "using Microsoft.Agents.AI", "using Microsoft.SemanticKernel", "using OpenAI", "using Anthropic",
         "using OllamaSharp", "using ModelContextProtocol", "using Azure.AI.Agents", "using Azure.AI.Projects",
+        "using Azure.AI.Inference",
     ];
 
     public static async Task<ScanResult> ScanAsync(string root, IDiagnosticReporter policyReporter, Action<string> detail, CancellationToken cancellationToken)

@@ -39,6 +39,45 @@ public class OtherModelSdkTests
     }
 
     [Fact]
+    public async Task An_Azure_AI_Inference_chat_client_completion_is_a_model_call_and_Complete_on_another_client_is_not()
+    {
+        // GitHub Models and Foundry model endpoints through Azure.AI.Inference (missing in a scan): client.Complete/CompleteAsync/
+        // CompleteStreamingAsync(options) on a ChatCompletionsClient send the messages to the model. Complete is a common name:
+        // a checkout's or an upload's client completing something asks no model.
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add("""
+            using System;
+            using System.Threading.Tasks;
+            using Azure;
+            using Azure.AI.Inference;
+
+            class Models
+            {
+                public async Task RunAsync(string endpoint, string key, ChatCompletionsOptions options, CheckoutClient checkout, MultipartUploadClient upload)
+                {
+                    var client = new ChatCompletionsClient(new Uri(endpoint), new AzureKeyCredential(key));
+                    var reply = client.{|#0:Complete|}(options);
+                    Response<ChatCompletions> answer = await client.{|#1:CompleteAsync|}(options);
+
+                    await checkout.CompleteAsync("order-1");
+                    upload.Complete("part-list");
+                }
+
+                public async Task StreamAsync(ChatCompletionsClient injected, ChatCompletionsOptions options)
+                {
+                    await foreach (var update in await injected.{|#2:CompleteStreamingAsync|}(options))
+                    {
+                    }
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(0).WithArguments("Complete", "it is created with 'new ChatCompletionsClient(...)' without UsePolicyGate()"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(1).WithArguments("CompleteAsync", "it is created with 'new ChatCompletionsClient(...)' without UsePolicyGate()"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0001").WithLocation(2).WithArguments("CompleteStreamingAsync", "'injected' is a parameter, so its origin is at the callers").WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Info));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Azure_OpenAI_1x_legacy_completions_are_a_model_call_and_the_same_name_on_another_client_is_not()
     {
         var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };

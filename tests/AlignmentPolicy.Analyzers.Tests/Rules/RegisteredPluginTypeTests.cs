@@ -190,6 +190,46 @@ public class RegisteredPluginTypeTests
     }
 
     [Fact]
+    public async Task Kernel_Memorys_plugin_is_known_by_its_name_only_in_a_file_that_imports_its_package()
+    {
+        // Kernel Memory's plugin stores and deletes documents (SaveAsync, DeleteAsync); the package is missing in a scan, so the type is
+        // known by its name, which many projects give a plugin of their own: only a file that imports Microsoft.KernelMemory means it.
+        var test = new Verify.Test { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add("""
+            using Microsoft.KernelMemory;
+            using Microsoft.SemanticKernel;
+
+            static class Documents
+            {
+                public static Kernel Build(IKernelMemory memory)
+                {
+                    var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+                    var memoryPlugin = new MemoryPlugin(memory, waitForIngestionToComplete: true);
+                    kernel.{|#0:ImportPluginFromObject|}(memoryPlugin, "memory");
+                    return kernel;
+                }
+            }
+            """);
+        test.TestState.Sources.Add("""
+            using Contoso.Notes;
+            using Microsoft.SemanticKernel;
+
+            static class Notes
+            {
+                public static Kernel Build(NoteStore store)
+                {
+                    // Another project's MemoryPlugin (Contoso.Notes, not in this compilation): not Kernel Memory's, nothing known of it.
+                    var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+                    kernel.ImportPluginFromObject(new MemoryPlugin(store), "notes");
+                    return kernel;
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("ALN0002").WithLocation(0).WithArguments("MemoryPlugin", "change the agent's memory", "MemoryPlugin.SaveAsync"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Another_projects_plugin_type_is_judged_by_the_side_effect_its_functions_declare()
     {
         var test = new Verify.Test();

@@ -36,7 +36,7 @@ internal sealed class InvocationClassifier
         "CreateThreadAndRun", "CreateThreadAndRunAsync", "CreateThreadAndRunStreaming", "CreateThreadAndRunStreamingAsync", "GenerateAsync",
         "GetChatCompletions", "GetChatCompletionsAsync", "GetChatCompletionsStreaming", "GetChatCompletionsStreamingAsync",
         "GetCompletions", "GetCompletionsAsync", "GetCompletionsStreaming", "GetCompletionsStreamingAsync",
-        "GetClaudeMessageAsync", "StreamClaudeMessageAsync",
+        "GetClaudeMessageAsync", "StreamClaudeMessageAsync", "Complete", "CompleteAsync", "CompleteStreaming", "CompleteStreamingAsync",
     };
 
     private readonly KnownSymbols _symbols;
@@ -87,6 +87,8 @@ internal sealed class InvocationClassifier
                 // Azure.AI.OpenAI 1.x: chat completions, and the legacy completions (a prompt sent to a text model as it is).
             case "GetClaudeMessageAsync" or "StreamClaudeMessageAsync" when Same(type, _symbols.AnthropicSdkMessages):
                 // The community Anthropic.SDK: client.Messages.GetClaudeMessageAsync(parameters) sends the messages to Claude.
+            case "Complete" or "CompleteAsync" or "CompleteStreaming" or "CompleteStreamingAsync" when Same(type, _symbols.AzureInferenceChatClient):
+                // Azure AI Inference (GitHub Models, Foundry model endpoints): client.CompleteAsync(options) sends the messages to the model.
             case "ChatAsync" when Is(receiver, _symbols.OllamaApiClient):
             case "GenerateAsync" when Is(receiver, _symbols.OllamaApiClient) && IsInNamespace(type, "OllamaSharp"):
                 // OllamaSharp: a chat request, or a prompt completed by the model (ollama.GenerateAsync(prompt)); not the client's

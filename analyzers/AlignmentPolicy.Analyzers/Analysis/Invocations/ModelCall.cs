@@ -85,7 +85,7 @@ internal sealed class ModelCall
     public static readonly ImmutableHashSet<string> UnboundCallNames = ImmutableHashSet.Create(
         System.StringComparer.Ordinal,
         "GetChatCompletions", "GetChatCompletionsAsync", "GetChatCompletionsStreaming", "GetChatCompletionsStreamingAsync", "CompleteAsync", "CompleteStreamingAsync",
-        "RunAsync", "RunStreamingAsync", "InvokeAsync", "InvokeStreamingAsync", "CreateResponse", "CreateResponseAsync", "CreateResponseStreaming", "CreateResponseStreamingAsync",
+        "Complete", "CompleteStreaming", "RunAsync", "RunStreamingAsync", "InvokeAsync", "InvokeStreamingAsync", "CreateResponse", "CreateResponseAsync", "CreateResponseStreaming", "CreateResponseStreamingAsync",
         "GetResponseAsync", "GetStreamingResponseAsync", "GetChatMessageContentAsync", "GetChatMessageContentsAsync", "GetStreamingChatMessageContentsAsync",
         "GetStreamingChatMessageContentAsync", "InvokePromptAsync", "InvokePromptStreamingAsync", "CreateRun", "CreateRunAsync", "CreateRunStreaming", "CreateRunStreamingAsync",
         "CreateThreadAndRun", "CreateThreadAndRunAsync", "CreateThreadAndRunStreaming", "CreateThreadAndRunStreamingAsync", "GetCompletions", "GetCompletionsAsync",
@@ -129,6 +129,7 @@ internal sealed class ModelCall
         var foundryRun = name is "CreateRun" or "CreateRunAsync" or "CreateRunStreaming" or "CreateRunStreamingAsync"
             or "CreateThreadAndRun" or "CreateThreadAndRunAsync" or "CreateThreadAndRunStreaming" or "CreateThreadAndRunStreamingAsync";
         var completions = name is "GetCompletions" or "GetCompletionsAsync" or "GetCompletionsStreaming" or "GetCompletionsStreamingAsync";
+        var inference = name is "Complete" or "CompleteAsync" or "CompleteStreaming" or "CompleteStreamingAsync";
         var claude = name is "GetClaudeMessageAsync" or "StreamClaudeMessageAsync";
         if (name == "StreamAsync")
         {
@@ -155,9 +156,16 @@ internal sealed class ModelCall
                 .FirstOrDefault(c => c.Type is { TypeKind: not TypeKind.Error } type && KnownSymbols.IsOrDerivesFrom(type, context.Symbols.Kernel));
         }
 
-        if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke && !response && !chat && !prompt && !foundryRun && !completions && !claude)
+        if (!chatCompletions && !oldChatClient && !agentRun && !skInvoke && !response && !chat && !prompt && !foundryRun && !completions && !claude && !inference)
         {
             return null;
+        }
+
+        if (inference && invalid.Descendants().FirstOrDefault(d => d.Syntax == receiverValue && IsInferenceChatClient(d.Type)) is { } inferenceClient)
+        {
+            // Azure AI Inference (GitHub Models, Foundry model endpoints), which the scan does not have: chatClient.CompleteAsync(options)
+            // on a ChatCompletionsClient sends the messages to the endpoint's model. Named as the SDK's client, since Complete is common.
+            return inferenceClient;
         }
 
         if (foundryRun)
@@ -295,6 +303,13 @@ internal sealed class ModelCall
         return value?.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var getter } }
             && getter.StartsWith("Get", System.StringComparison.Ordinal) && (getter.Contains("ResponsesClient") || getter.Contains("ResponseClient"));
     }
+
+    /// <summary>
+    /// Azure AI Inference's chat client (<c>Azure.AI.Inference.ChatCompletionsClient</c>) of a package the scan does not have, by the
+    /// name the code gives it (<c>ChatCompletionsClient client = new(endpoint, credential)</c>, <c>var client = new ChatCompletionsClient(...)</c>).
+    /// </summary>
+    private static bool IsInferenceChatClient(ITypeSymbol? type)
+        => MissingType(type) is { TypeKind: TypeKind.Error, Name: "ChatCompletionsClient" };
 
     /// <summary>
     /// A Responses client by its name: OpenAI's <c>OpenAIResponseClient</c>/<c>ResponsesClient</c>, and the clients other packages

@@ -19,14 +19,23 @@ internal static class PackagedPlugins
         new Plugin("Microsoft.SemanticKernel.Plugins.Core", "FileIOPlugin", ("WriteAsync", SideEffectVocabulary.FileSystem)),
         new Plugin("Microsoft.SemanticKernel.Plugins.Core", "HttpPlugin", ("PostAsync", SideEffectVocabulary.Http), ("PutAsync", SideEffectVocabulary.Http), ("DeleteAsync", SideEffectVocabulary.Http)),
         new Plugin("Microsoft.SemanticKernel.Plugins.Web", "WebFileDownloadPlugin", ("DownloadToFileAsync", SideEffectVocabulary.FileSystem)),
-        new Plugin("Microsoft.SemanticKernel.Plugins.Memory", "TextMemoryPlugin", ("SaveAsync", SideEffectVocabulary.Memory), ("RemoveAsync", SideEffectVocabulary.Memory)));
+        new Plugin("Microsoft.SemanticKernel.Plugins.Memory", "TextMemoryPlugin", ("SaveAsync", SideEffectVocabulary.Memory), ("RemoveAsync", SideEffectVocabulary.Memory)),
+        // Kernel Memory's plugin (Microsoft.KernelMemory.SemanticKernelPlugin): stores text, files and web pages, and deletes documents.
+        // Many projects name a plugin of their own MemoryPlugin: known by name only where the file imports the package's namespace.
+        new Plugin("Microsoft.KernelMemory", "MemoryPlugin", ("SaveAsync", SideEffectVocabulary.Memory), ("SaveFileAsync", SideEffectVocabulary.Memory),
+            ("SaveWebPageAsync", SideEffectVocabulary.Memory), ("DeleteAsync", SideEffectVocabulary.Memory)).ByNameOnlyWhereImported());
 
     /// <summary>
     /// The writing functions of the packaged plugin a type is, or null. A bound type must be the package's (its namespace too); a type
     /// that does not resolve here (a scan without the plugins package) is known only by the name it is spelled with.
     /// </summary>
-    public static Plugin? Find(string typeName, string? containingNamespace)
-        => s_byName.TryGetValue(typeName, out var plugin) && (containingNamespace is null || plugin.Namespace == containingNamespace) ? plugin : null;
+    /// <remarks>For a type that does not resolve, <paramref name="imports"/> says whether the registering file imports a namespace
+    /// (<c>using Microsoft.KernelMemory;</c>); it is asked only of a plugin whose name alone is common.</remarks>
+    public static Plugin? Find(string typeName, string? containingNamespace, Func<string, bool>? imports = null)
+        => s_byName.TryGetValue(typeName, out var plugin)
+            && (containingNamespace is null ? !plugin.NameNeedsImport || imports?.Invoke(plugin.Namespace) == true : plugin.Namespace == containingNamespace)
+            ? plugin
+            : null;
 
     private static Dictionary<string, Plugin> Index(params Plugin[] plugins)
     {
@@ -51,6 +60,15 @@ internal static class PackagedPlugins
         public string Namespace { get; }
 
         public string TypeName { get; }
+
+        /// <summary>The name is one projects give their own plugins too: a type that does not resolve is this one only where its namespace is imported.</summary>
+        public bool NameNeedsImport { get; private set; }
+
+        public Plugin ByNameOnlyWhereImported()
+        {
+            NameNeedsImport = true;
+            return this;
+        }
 
         /// <summary>The functions that write, in the order the package declares them, with their side-effect categories.</summary>
         public IReadOnlyList<(string Function, string Category)> Writes { get; }

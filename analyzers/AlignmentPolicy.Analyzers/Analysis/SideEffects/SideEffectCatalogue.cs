@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using AlignmentPolicy.Analyzers.Analysis.Invocations;
+using AlignmentPolicy.Analyzers.Analysis.Sources;
 using AlignmentPolicy.Globbing;
 using AlignmentPolicy.Vocabulary;
 using Microsoft.CodeAnalysis;
@@ -290,10 +291,11 @@ internal sealed class SideEffectCatalogue
     /// package's <c>FileIOPlugin</c>, <c>HttpPlugin</c>, ... bound here (its namespace must be the package's), or spelled with that name
     /// when the plugins package is missing. Built-in knowledge, so the policy's built-in catalogue and severities apply to it.
     /// </summary>
-    public SideEffectPath? PackagedPluginWrite(ITypeSymbol type)
+    public SideEffectPath? PackagedPluginWrite(ITypeSymbol type, SyntaxTree? registrationTree = null)
     {
         var ns = type.TypeKind == TypeKind.Error ? null : type.ContainingNamespace?.ToDisplayString();
-        if (type.TypeKind != TypeKind.Error && ns is null || PackagedPlugins.Find(type.Name, ns) is not { } plugin)
+        if (type.TypeKind != TypeKind.Error && ns is null
+            || PackagedPlugins.Find(type.Name, ns, registrationTree is null ? null : n => Usings.Imports(registrationTree, n)) is not { } plugin)
         {
             return null;
         }

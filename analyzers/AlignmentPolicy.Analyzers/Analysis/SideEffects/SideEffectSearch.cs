@@ -68,9 +68,9 @@ internal sealed class SideEffectSearch : CallGraphQuery<SideEffectPath>
     /// for another assembly's type, the first <c>[KernelFunction]</c> whose metadata says it has one (<see cref="FromTool"/>). A type declared here
     /// is judged at its functions instead.
     /// </summary>
-    public SideEffectPath? FromPluginType(ITypeSymbol type, INamedTypeSymbol? kernelFunctionAttribute)
+    public SideEffectPath? FromPluginType(ITypeSymbol type, INamedTypeSymbol? kernelFunctionAttribute, SyntaxTree? registrationTree = null)
     {
-        if (_catalogue.PackagedPluginWrite(type) is { } packaged)
+        if (_catalogue.PackagedPluginWrite(type, registrationTree) is { } packaged)
         {
             return packaged;
         }
