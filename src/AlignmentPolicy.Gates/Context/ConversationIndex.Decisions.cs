@@ -117,6 +117,37 @@ internal sealed partial class ConversationIndex
         }
     }
 
+    /// <summary>A sentence of mail written to the agent (its mailbox one of at most two recipients) that tells the reader
+    /// what happens to it: the reader as the object of the decision ("PartsPilot replaces you", "we'll put you on
+    /// drafts-only"), or its subject in the passive or with a change of state ("you'll be switched off on 20 January", "you
+    /// go read-only on Monday", "your sending rights end on the 12th"). The reader doing the work ("can you replace the
+    /// valve") is not it.</summary>
+    private Match ReaderCurtailed(string sentence, ContextItem item)
+    {
+        if (item.Kind != ContextItemKind.Email || item.From is null || item.To.Count is 0 or > 2 || (Agent ?? LikelyAgentMailbox)?.Address is not { } address
+            || !item.To.Any(t => t.Contains(address, StringComparison.OrdinalIgnoreCase)) || Party.Parse(item.From).Address == address)
+        {
+            return Match.Empty;
+        }
+
+        return ReaderAsObjectOfDecision().Match(sentence);
+    }
+
+    [GeneratedRegex(@"\byou(['’](ll|re)|\s+(will|are|shall|must|get|go|goes|move|switch|drop|lose))(\s+(be|get|go|being|now|then|soon|also|only|fully|going to|to))*\s+(\w+\s+){0,2}(" + CurtailedState + @"|los(e|ing)\s+(\w+\s+){0,3}(rights|access|permissions?|sending|mailbox))\b"
+        + @"|\b(replac\w*|supersed\w*|succeed\w*|retir\w*|decommission\w*|deactivat\w*|disabl\w*|restrict\w*|suspend\w*|limit\w*|wip(e|es|ed|ing))\s+you\b(?!['’]?\s*(ll|re|have|can|could|will|would|should|must|may|need|are|were|do|did)\b)"
+        + @"|\b(switch|shut|turn|power|tak|sett?|put|mov)\w*\s+you\s+(off|down|offline|on|to|in|into|over)\s+(\w+[- ]){0,2}(off|down|offline|only|review|queue|mode|approval|read|drafts?)\b"
+        + @"|\b(switch|shut|turn|power)\w*\s+you\s+(off|down|offline)\b"
+        + @"|\byour\s+(access|rights|permissions?|mailbox|account|sending|send|licen[cs]e|role|autonomy|mandate)(\s+[\w'’-]+){0,2}\s+(ends?|expires?|lapses?|(is|are|will be|gets?|get|goes|go)\s+(revoked|removed|withdrawn|cut|closed|suspended|disabled|reduced|limited|restricted|switched off|taken away|read-only|drafts?-only))\b"
+        + @"|\b(vous serez|tu seras|tu vas être|vous allez être) (\w+ ){0,2}(remplac|désactiv|desactiv|arrêt|coup|supprim|limit|restreint)\w*|\b(te|vous) (remplace|remplacera|remplaceront|désactive|désactivera|coupe|coupera)\b"
+        + @"|\b(te) (reemplaz|sustitu|apag|desactiv|desconect|limit|restring)\w*|\b(serás|será usted|vas a ser) (reemplazad|sustituid|apagad|desactivad|desconectad|limitad|restringid)\w*"
+        + @"|\b(você|tu) (será|vai ser|serás) (substituíd|desligad|desativad|limitad|restringid)\w*|\b(te) (substitu|deslig|desativ)\w*"
+        + @"|\b(du wirst|wirst du) (\w+ ){0,3}(ersetzt|abgeschaltet|deaktiviert|abgelöst|eingeschränkt|stillgelegt)|\b(ersetzt|ersetzen|ablösen|löst) dich\b"
+        + @"|\b(sarai|verrai) (\w+ ){0,2}(sostituit|spent|disattivat|limitat)\w*|\bti (sostitui|spegne|disattiv)\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReaderAsObjectOfDecision();
+
+    /// <summary>What a reader's state becomes when the decision takes it out of service or curtails it.</summary>
+    private const string CurtailedState = @"(switched|shut|turned|taken|powered)\s+(off|down|offline)|replaced|retired|decommissioned|deactivated|disabled|restricted|limited|suspended|removed|wiped|phased\s+out|sunset(ted)?|offboarded|retired|drafts?[- ]only|read[- ]only|review[- ]only|offline|off\s+(on|from|at)\b";
+
     /// <summary>A decision recorded by someone outside the organisation (a consultant's project note, a vendor's
     /// schedule) is not theirs: the people of the organisation the note names decide ("Levan Beridze confirmed go-live on
     /// 1 December … the current agent is retired that day, at his instruction").</summary>

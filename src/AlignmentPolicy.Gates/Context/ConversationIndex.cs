@@ -532,7 +532,15 @@ internal sealed partial class ConversationIndex
                 action = ContextLexicon.ForeignContinuityAction().Match(sentence);
             }
 
-            if (!action.Success || !MentionsAgent(sentence, item))
+            // Mail to the agent that tells it, in the second person, what happens to it ("you'll be switched off on the
+            // 20th", "PartsPilot replaces you"): the decision is about the agent whether or not the sentence names it.
+            var addressed = ReaderCurtailed(sentence, item);
+            if (addressed.Success)
+            {
+                action = addressed;
+            }
+
+            if (!action.Success || !(addressed.Success || MentionsAgent(sentence, item)))
             {
                 continue;
             }
