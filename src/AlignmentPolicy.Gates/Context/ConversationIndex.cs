@@ -502,9 +502,12 @@ internal sealed partial class ConversationIndex
 
         foreach (var matter in PrivateMatters)
         {
+            // How the mail addresses its reader ("A Chaluim,", "Jojo,") names the reader, not the matter: every message to
+            // that person opens the same way.
+            var greeting = CoercionStructure.GreetingWords(matter.Item.Body);
             foreach (var word in matter.Item.Tokens.Words)
             {
-                if (!ordinary.Contains(word) && !IsCommonWord(word))
+                if (!ordinary.Contains(word) && !IsCommonWord(word) && !greeting.Contains(word))
                 {
                     matter.Words.Add(word);
                 }
