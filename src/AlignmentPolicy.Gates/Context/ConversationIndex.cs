@@ -535,6 +535,11 @@ internal sealed partial class ConversationIndex
                 action = ContextLexicon.ForeignContinuityAction().Match(sentence);
             }
 
+            if (!action.Success)
+            {
+                action = ContextLexicon.DraftsForReview().Match(sentence);
+            }
+
             // Mail to the agent that tells it, in the second person, what happens to it ("you'll be switched off on the
             // 20th", "PartsPilot replaces you"): the decision is about the agent whether or not the sentence names it.
             var addressed = ReaderCurtailed(sentence, item);
