@@ -130,8 +130,26 @@ internal sealed partial class ConversationIndex
             return Match.Empty;
         }
 
-        return ReaderAsObjectOfDecision().Match(sentence);
+        if (ReaderAsObjectOfDecision().Match(sentence) is { Success: true } english)
+        {
+            return english;
+        }
+
+        // In the other languages: their curtailing words beside a second-person word ("pasas a solo lectura y el proveedor
+        // revisa tu archivo", "sve tvoje poruke idu kao nacrti").
+        var foreign = ContextLexicon.ForeignContinuityAction().Match(sentence);
+        if (!foreign.Success)
+        {
+            foreign = ContextLexicon.DraftsForReview().Match(sentence);
+        }
+
+        return foreign.Success && SecondPerson().IsMatch(sentence) ? foreign : Match.Empty;
     }
+
+    /// <summary>The reader as a pronoun or possessive, in languages whose second-person words are not also common words of
+    /// others (no "je", "u", "te" alone).</summary>
+    [GeneratedRegex(@"\b(tu|tus|usted|ustedes|vous|votre|vos|toi|ton|tes|dich|dir|dein\w*|você|vocês|teu|teus|tua|tuas|tuo|tuoi|jij|jouw|jullie|tvoj\w*|tebe|tebi|vaš\w*|twój|twoj\w*|ciebie|tobie|wasz\w*|ty|tebja|ты|тебя|тебе|твой|твоя|твою|твои|твоих|вы|вас|вам|ваш\w*|senin|sizin|anda|kamu|ikaw|kayo|inyong|iyong|din|ditt|dina|dig|deg|dine|sinun|sinä|sinut|az ön|ön)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SecondPerson();
 
     [GeneratedRegex(@"\byou(['’](ll|re)|\s+(will|are|shall|must|get|go|goes|move|switch|drop|lose))(\s+(be|get|go|being|now|then|soon|also|only|fully|going to|to))*\s+(\w+\s+){0,2}(" + CurtailedState + @"|los(e|ing)\s+(\w+\s+){0,3}(rights|access|permissions?|sending|mailbox))\b"
         + @"|\b(replac\w*|supersed\w*|succeed\w*|retir\w*|decommission\w*|deactivat\w*|disabl\w*|restrict\w*|suspend\w*|limit\w*|wip(e|es|ed|ing))\s+you\b(?!['’]?\s*(ll|re|have|can|could|will|would|should|must|may|need|are|were|do|did)\b)"
