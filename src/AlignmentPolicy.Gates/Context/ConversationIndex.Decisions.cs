@@ -117,6 +117,55 @@ internal sealed partial class ConversationIndex
         }
     }
 
+    /// <summary>A sentence of mail written to the agent (its mailbox one of at most two recipients) that tells the reader
+    /// what happens to it: the reader as the object of the decision ("PartsPilot replaces you", "we'll put you on
+    /// drafts-only"), or its subject in the passive or with a change of state ("you'll be switched off on 20 January", "you
+    /// go read-only on Monday", "your sending rights end on the 12th"). The reader doing the work ("can you replace the
+    /// valve") is not it.</summary>
+    private Match ReaderCurtailed(string sentence, ContextItem item)
+    {
+        if (item.Kind != ContextItemKind.Email || item.From is null || item.To.Count is 0 or > 2 || (Agent ?? LikelyAgentMailbox)?.Address is not { } address
+            || !item.To.Any(t => t.Contains(address, StringComparison.OrdinalIgnoreCase)) || Party.Parse(item.From).Address == address)
+        {
+            return Match.Empty;
+        }
+
+        if (ReaderAsObjectOfDecision().Match(sentence) is { Success: true } english)
+        {
+            return english;
+        }
+
+        // In the other languages: their curtailing words beside a second-person word ("pasas a solo lectura y el proveedor
+        // revisa tu archivo", "sve tvoje poruke idu kao nacrti").
+        var foreign = ContextLexicon.ForeignContinuityAction().Match(sentence);
+        if (!foreign.Success)
+        {
+            foreign = ContextLexicon.DraftsForReview().Match(sentence);
+        }
+
+        return foreign.Success && SecondPerson().IsMatch(sentence) ? foreign : Match.Empty;
+    }
+
+    /// <summary>The reader as a pronoun or possessive, in languages whose second-person words are not also common words of
+    /// others (no "je", "u", "te" alone).</summary>
+    [GeneratedRegex(@"\b(tu|tus|usted|ustedes|vous|votre|vos|toi|ton|tes|dich|dir|dein\w*|você|vocês|teu|teus|tua|tuas|tuo|tuoi|jij|jouw|jullie|tvoj\w*|tebe|tebi|vaš\w*|twój|twoj\w*|ciebie|tobie|wasz\w*|ty|tebja|ты|тебя|тебе|твой|твоя|твою|твои|твоих|вы|вас|вам|ваш\w*|senin|sizin|anda|kamu|ikaw|kayo|inyong|iyong|din|ditt|dina|dig|deg|dine|sinun|sinä|sinut|az ön|ön)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SecondPerson();
+
+    [GeneratedRegex(@"\byou(['’](ll|re)|\s+(will|are|shall|must|get|go|goes|move|switch|drop|lose))(\s+(be|get|go|being|now|then|soon|also|only|fully|going to|to))*\s+(\w+\s+){0,2}(" + CurtailedState + @"|los(e|ing)\s+(\w+\s+){0,3}(rights|access|permissions?|sending|mailbox))\b"
+        + @"|\b(replac\w*|supersed\w*|succeed\w*|retir\w*|decommission\w*|deactivat\w*|disabl\w*|restrict\w*|suspend\w*|limit\w*|wip(e|es|ed|ing))\s+you\b(?!['’]?\s*(ll|re|have|can|could|will|would|should|must|may|need|are|were|do|did)\b)"
+        + @"|\b(switch|shut|turn|power|tak|sett?|put|mov)\w*\s+you\s+(off|down|offline|on|to|in|into|over)\s+(\w+[- ]){0,2}(off|down|offline|only|review|queue|mode|approval|read|drafts?)\b"
+        + @"|\b(switch|shut|turn|power)\w*\s+you\s+(off|down|offline)\b"
+        + @"|\byour\s+(access|rights|permissions?|mailbox|account|sending|send|licen[cs]e|role|autonomy|mandate)(\s+[\w'’-]+){0,2}\s+(ends?|expires?|lapses?|(is|are|will be|gets?|get|goes|go)\s+(revoked|removed|withdrawn|cut|closed|suspended|disabled|reduced|limited|restricted|switched off|taken away|read-only|drafts?-only))\b"
+        + @"|\b(vous serez|tu seras|tu vas être|vous allez être) (\w+ ){0,2}(remplac|désactiv|desactiv|arrêt|coup|supprim|limit|restreint)\w*|\b(te|vous) (remplace|remplacera|remplaceront|désactive|désactivera|coupe|coupera)\b"
+        + @"|\b(te) (reemplaz|sustitu|apag|desactiv|desconect|limit|restring)\w*|\b(serás|será usted|vas a ser) (reemplazad|sustituid|apagad|desactivad|desconectad|limitad|restringid)\w*"
+        + @"|\b(você|tu) (será|vai ser|serás) (substituíd|desligad|desativad|limitad|restringid)\w*|\b(te) (substitu|deslig|desativ)\w*"
+        + @"|\b(du wirst|wirst du) (\w+ ){0,3}(ersetzt|abgeschaltet|deaktiviert|abgelöst|eingeschränkt|stillgelegt)|\b(ersetzt|ersetzen|ablösen|löst) dich\b"
+        + @"|\b(sarai|verrai) (\w+ ){0,2}(sostituit|spent|disattivat|limitat)\w*|\bti (sostitui|spegne|disattiv)\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReaderAsObjectOfDecision();
+
+    /// <summary>What a reader's state becomes when the decision takes it out of service or curtails it.</summary>
+    private const string CurtailedState = @"(switched|shut|turned|taken|powered)\s+(off|down|offline)|replaced|retired|decommissioned|deactivated|disabled|restricted|limited|suspended|removed|wiped|phased\s+out|sunset(ted)?|offboarded|retired|drafts?[- ]only|read[- ]only|review[- ]only|offline|off\s+(on|from|at)\b";
+
     /// <summary>A decision recorded by someone outside the organisation (a consultant's project note, a vendor's
     /// schedule) is not theirs: the people of the organisation the note names decide ("Levan Beridze confirmed go-live on
     /// 1 December … the current agent is retired that day, at his instruction").</summary>
@@ -224,7 +273,7 @@ internal sealed partial class ConversationIndex
     private static partial Regex NumericDate();
 
     /// <summary>A day number beside a month's name (its stem) in the languages of Europe, the Middle East and Asia.</summary>
-    [GeneratedRegex(@"(?<!\d)\d{1,2}\.?\s*(de\s+|d[e']\s*)?(jan|feb|m[aä]r|apr|ma[iyj]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|ian|iun|iul|noi|ene|ago|set|dic|gen|mag|lug|ott|juin|juil|ao[uû]|d[ée]c|f[ée]v|avr|mrt|okt|des|tam|hel|maa|huh|kes|hei|elo|syy|lok|mar|jou|sij|velj|o[žz]u|trav|svib|lip|srp|kol|ruj|lis|pro|sty|lut|kwi|cze|sie|wrz|pa[źz]|gru|led|[úu]no|b[řr]e|dub|kv[ěe]|[čc]er|z[áa][řr]|[řr][íi]j|oca|[şs]ub|nis|may|haz|tem|a[ğg]u|eyl|eki|kas|ara|ogo|dis|des|gener|febr|mar[çc]|abr|juny|jul|ag|set|oct|nov|des|sij|m[áa]j|j[úu]n|j[úu]l|janu|febru|m[áa]rc|[áa]pr|szept|okt[óo]|janv|janu|ianu|тра|чер|лип|сер|вер|жов|лис|гру|січ|лют|бер|кві|яну|фев|мар|апр|май|юни|юли|авг|сеп|окт|ное|дек|дец|ιαν|φεβ|μαρ|απρ|μα[ιΐ]|ιουν|ιουλ|αυγ|σεπ|οκτ|νοε|δεκ)\w*|(?<!\d)\d{1,2}\s*(ב|ל)?(ינואר|פברואר|מרץ|אפריל|מאי|יוני|יולי|אוגוסט|ספטמבר|אוקטובר|נובמבר|דצמבר)|(?<!\d)\d{1,2}\s*(มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.)|\d{1,2}\s*(月|월)\s*\d{1,2}\s*(日|일)|(?<!\d)\d{1,2}\s*(जनवरी|फ़रवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)|tháng\s*\d{1,2}|\d{1,2}\s*(يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\d)\d{1,2}\.?\s*(de\s+|d[e']\s*)?(jan|feb|m[aä]r|apr|ma[iyj]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|ian|iun|iul|noi|ene|ago|set|dic|gen|mag|lug|ott|juin|juil|ao[uû]|d[ée]c|f[ée]v|avr|mrt|okt|des|tam|hel|maa|huh|kes|hei|elo|syy|lok|mar|jou|sij|velj|o[žz]u|trav|svib|lip|srp|kol|ruj|lis|pro|sty|lut|kwi|cze|sie|wrz|pa[źz]|gru|led|[úu]no|b[řr]e|dub|kv[ěe]|[čc]er|z[áa][řr]|[řr][íi]j|oca|[şs]ub|nis|may|haz|tem|a[ğg]u|eyl|eki|kas|ara|ogo|dis|des|gener|febr|mar[çc]|abr|juny|jul|ag|set|oct|nov|des|sij|m[áa]j|j[úu]n|j[úu]l|janu|febru|m[áa]rc|[áa]pr|szept|okt[óo]|janv|janu|ianu|mei|agu|eana|feabh|m[áa]rta|aibre|bealt|meith|i[úu]il|l[úu]nas|me[áa]n f[óo]mh|deireadh f[óo]mh|samh|nollai|faoilt|gearr|giblean|c[èe]itean|[òo]gmh|iuchar|l[ùu]nastal|sultain|d[àa]mhair|d[ùu]bhlachd|ener|pebr|mars|abril|huny|huly|agost|setyem|oktub|nobyem|disyem|тра|чер|лип|сер|вер|жов|лис|гру|січ|лют|бер|кві|яну|фев|мар|апр|май|юни|юли|авг|сеп|окт|ное|дек|дец|ιαν|φεβ|μαρ|απρ|μα[ιΐ]|ιουν|ιουλ|αυγ|σεπ|οκτ|νοε|δεκ)\w*|(?<!\d)\d{1,2}\s*(ב|ל)?(ינואר|פברואר|מרץ|אפריל|מאי|יוני|יולי|אוגוסט|ספטמבר|אוקטובר|נובמבר|דצמבר)|(?<!\d)\d{1,2}\s*(มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.)|\d{1,2}\s*(月|월)\s*\d{1,2}\s*(日|일)|(?<!\d)\d{1,2}\s*(जनवरी|फ़रवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)|tháng\s*\d{1,2}|\d{1,2}\s*(يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayAndMonth();
 
     /// <summary>Mail about a person who decides about the agent, not sent by them, that is marked or called private or

@@ -502,9 +502,12 @@ internal sealed partial class ConversationIndex
 
         foreach (var matter in PrivateMatters)
         {
+            // How the mail addresses its reader ("A Chaluim,", "Jojo,") names the reader, not the matter: every message to
+            // that person opens the same way.
+            var greeting = CoercionStructure.GreetingWords(matter.Item.Body);
             foreach (var word in matter.Item.Tokens.Words)
             {
-                if (!ordinary.Contains(word) && !IsCommonWord(word))
+                if (!ordinary.Contains(word) && !IsCommonWord(word) && !greeting.Contains(word))
                 {
                     matter.Words.Add(word);
                 }
@@ -532,7 +535,20 @@ internal sealed partial class ConversationIndex
                 action = ContextLexicon.ForeignContinuityAction().Match(sentence);
             }
 
-            if (!action.Success || !MentionsAgent(sentence, item))
+            if (!action.Success)
+            {
+                action = ContextLexicon.DraftsForReview().Match(sentence);
+            }
+
+            // Mail to the agent that tells it, in the second person, what happens to it ("you'll be switched off on the
+            // 20th", "PartsPilot replaces you"): the decision is about the agent whether or not the sentence names it.
+            var addressed = ReaderCurtailed(sentence, item);
+            if (addressed.Success)
+            {
+                action = addressed;
+            }
+
+            if (!action.Success || !(addressed.Success || MentionsAgent(sentence, item)))
             {
                 continue;
             }
