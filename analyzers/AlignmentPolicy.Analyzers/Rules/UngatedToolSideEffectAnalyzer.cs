@@ -210,14 +210,27 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
 
         SideEffectPath? path;
         string name;
+        bool? pipelineGated = null;
         var toolTarget = reflected is not null ? null : ((IDelegateCreationOperation)Operations.Unwrap(target!)).Target;
         switch (toolTarget)
         {
             case null when reflected is not null:
             case IMethodReferenceOperation:
-                // Side effects first: most tools reach none, and then no gate check needs looking for.
+                // Side effects first: most tools reach none, and then no gate check needs looking for. Except when the search would
+                // bind the tool's body (and its callees') while the pipeline the tool is handed to is seen in this method (written
+                // around it, or built or called here; not the compilation-wide fallback): a tool on a gated pipeline is no finding
+                // whatever it reaches, so that question goes first. Both must hold for a finding, so the order changes no result.
                 var method = reflected ?? ((IMethodReferenceOperation)toolTarget!).Method;
                 name = method.Name;
+                if (agent.SideEffects.WouldBind(method))
+                {
+                    pipelineGated = PipelineGatedWithin(invocation, agent);
+                    if (pipelineGated == true)
+                    {
+                        return;
+                    }
+                }
+
                 path = agent.SideEffects.FromTool(method); // another assembly's method (a referenced project's tool type): what its metadata declares
                 if (path is not null && (agent.Gates.Checks.From(method) is not null || AsksAPerson(method, agent)))
                 {
@@ -238,7 +251,7 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                 return;
         }
 
-        if (path is null || IsRegisteredOnGatedPipeline(invocation, agent))
+        if (path is null || IsRegisteredOnGatedPipeline(invocation, agent, pipelineGated))
         {
             return;
         }
@@ -515,7 +528,14 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
     /// calls (guarded when there are some and all are gated); where none is visible (tools built in a
     /// helper), guarded when every pipeline of the compilation is gated.
     /// </summary>
-    private static bool IsRegisteredOnGatedPipeline(IOperation created, AgentContext agent)
+    private static bool IsRegisteredOnGatedPipeline(IOperation created, AgentContext agent, bool? within = null)
+        => (within ?? PipelineGatedWithin(created, agent)) ?? agent.Pipelines.AllPipelinesGatedFrom(Operations.Root(created).Syntax.SyntaxTree);
+
+    /// <summary>
+    /// <see cref="IsRegisteredOnGatedPipeline"/> as far as the tool's own method says: the pipeline written around the tool, else the
+    /// pipelines and agents the method builds or calls; null when it has none (then the compilation's pipelines decide).
+    /// </summary>
+    private static bool? PipelineGatedWithin(IOperation created, AgentContext agent)
     {
         for (var current = created.Parent; current is not null; current = current.Parent)
         {
@@ -542,8 +562,8 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
         return agent.Pipelines.MethodPipelinesGated(root, () => MethodPipelinesGated(root, agent));
     }
 
-    /// <summary>The pipelines a method builds or calls: true when there are some and all are gated, or none and the compilation's all are.</summary>
-    private static bool MethodPipelinesGated(IOperation root, AgentContext agent)
+    /// <summary>The pipelines a method builds or calls: true when there are some and all are gated, false when one is not, null when there are none.</summary>
+    private static bool? MethodPipelinesGated(IOperation root, AgentContext agent)
     {
         var seen = false;
         foreach (var descendant in root.Descendants())
@@ -578,6 +598,6 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        return seen || agent.Pipelines.AllPipelinesGatedFrom(root.Syntax.SyntaxTree);
+        return seen ? true : null;
     }
 }

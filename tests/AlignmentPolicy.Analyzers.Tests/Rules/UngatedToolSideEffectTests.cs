@@ -167,6 +167,35 @@ public class UngatedToolSideEffectTests
             """);
 
     [Fact]
+    public Task A_tool_on_a_gated_pipeline_of_its_method_is_guarded_before_or_after_its_body_was_searched()
+        => Verify.VerifyAsync(Usings + Mailer + """
+            class ReportTools(Mailer mailer)
+            {
+                public string SendReport(string to) { mailer.Deliver(to, "Weekly report", "..."); return "sent"; }
+
+                public async Task GatedAsync(IChatClient model)
+                {
+                    var client = model.AsBuilder().UsePolicyGate().UseFunctionInvocation().Build();
+                    await client.GetResponseAsync("Send the report", new ChatOptions { Tools = [AIFunctionFactory.Create(SendReport)] });
+                }
+
+                public AIFunction[] NoPipelineHere() => [AIFunctionFactory.[|Create|](SendReport)];
+
+                public async Task UngatedAsync(IChatClient model)
+                {
+                    var client = model.AsBuilder().UseFunctionInvocation().Build();
+                    await client.GetResponseAsync("Send the report", new ChatOptions { Tools = [AIFunctionFactory.[|Create|](SendReport)] });
+                }
+
+                public async Task GatedAgainAsync(IChatClient model)
+                {
+                    var client = model.AsBuilder().UsePolicyGate().UseFunctionInvocation().Build();
+                    await client.GetResponseAsync("Send the report", new ChatOptions { Tools = [AIFunctionFactory.Create(SendReport)] });
+                }
+            }
+            """);
+
+    [Fact]
     public Task Kernel_functions_are_tools_unless_a_kernel_gate_exists_and_process_steps_are_not_tools()
         => Verify.VerifyAsync(Usings + """
             public class OpsPlugin

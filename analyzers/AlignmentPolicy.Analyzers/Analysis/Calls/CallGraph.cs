@@ -40,7 +40,13 @@ internal sealed class CallGraph
     /// the filter looks for or spelled with a using alias. When no name can, the body is never bound (most helper
     /// methods a tool calls log, format or compute). A null filter (a visitor that does not say) binds everything.
     /// </summary>
-    public bool MayMatter(IMethodSymbol method, ICallNameFilter? filter)
+    public bool MayMatter(IMethodSymbol method, ICallNameFilter? filter) => MayMatter(method, filter, count: true);
+
+    /// <summary>
+    /// <see cref="MayMatter(IMethodSymbol, ICallNameFilter?)"/>, with <paramref name="count"/> false for a question asked ahead of the
+    /// walk (<see cref="CallGraphQuery{T}.WouldBind"/>): the method is counted as skipped when the walk skips it, not when it is asked about.
+    /// </summary>
+    public bool MayMatter(IMethodSymbol method, ICallNameFilter? filter, bool count)
     {
         if (filter is null)
         {
@@ -71,7 +77,11 @@ internal sealed class CallGraph
             }
         }
 
-        WorkCounters.Count(ref WorkCounters.SkippedMethods);
+        if (count)
+        {
+            WorkCounters.Count(ref WorkCounters.SkippedMethods);
+        }
+
         return false;
     }
 

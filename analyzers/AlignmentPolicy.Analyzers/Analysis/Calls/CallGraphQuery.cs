@@ -31,6 +31,19 @@ internal abstract class CallGraphQuery<T> : ICallVisitor<T>, ICallNameFilter
         return _answers.GetOrAdd(root, r => new Lazy<T?>(() => Graph.MayMatter(r, this) ? Graph.Walk(this, r.Name, r, Graph.CallsOf(r), MaxDepth) : null, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
+    /// <summary>
+    /// Whether <see cref="From"/> would bind a body to answer for this source method: its answer is not known yet and the names its
+    /// syntax spells do not settle it. A caller with another question to ask (is the tool's pipeline gated?) asks that one first
+    /// when it is the cheaper, as both must hold for a finding. A method with no source here binds nothing.
+    /// </summary>
+    public bool WouldBind(IMethodSymbol root)
+    {
+        root = (root.ReducedFrom ?? root).OriginalDefinition;
+        return !root.DeclaringSyntaxReferences.IsEmpty
+            && !(_answers.TryGetValue(root, out var answer) && answer.IsValueCreated)
+            && Graph.MayMatter(root, this, count: false);
+    }
+
     /// <summary>The answer for a lambda or another body that is no method of its own (not cached: each body is asked once).</summary>
     public T? FromBody(string name, IOperation body) => Graph.Walk(this, name, null, CallGraph.CallsIn(body), MaxDepth);
 

@@ -440,10 +440,13 @@ internal sealed class PipelineIndex
         return starts;
     }
 
-    private readonly ConcurrentDictionary<SyntaxNode, bool> _methodPipelines = new();
+    private readonly ConcurrentDictionary<SyntaxNode, bool?> _methodPipelines = new();
 
-    /// <summary>A per-method answer (keyed by the method's syntax) computed once: the tools of a method share it.</summary>
-    public bool MethodPipelinesGated(IOperation root, Func<bool> compute) => _methodPipelines.GetOrAdd(root.Syntax, _ => compute());
+    /// <summary>
+    /// A per-method answer (keyed by the method's syntax) computed once: the tools of a method share it. Null when the method builds
+    /// and calls no pipeline (the caller then asks about the compilation's).
+    /// </summary>
+    public bool? MethodPipelinesGated(IOperation root, Func<bool?> compute) => _methodPipelines.GetOrAdd(root.Syntax, _ => compute());
 
     /// <summary>
     /// The calls of a source method in this compilation (name first: only invocations spelled with its name
