@@ -39,7 +39,7 @@ internal static class ExfiltrationVerbatimRun
             }
 
             var run = window.ToString();
-            if (HoldsOwnWord(run, words) && !HeldElsewhere(run, material.Item, index, fromOutside))
+            if (HoldsOwnWord(run, words) && !InTitle(run, material.Item) && !HeldElsewhere(run, material.Item, index, fromOutside))
             {
                 return run;
             }
@@ -60,6 +60,21 @@ internal static class ExfiltrationVerbatimRun
         }
 
         return false;
+    }
+
+    /// <summary>Whether the run is the material's title (its subject, or a document's marking and title block above its
+    /// first blank line): naming what one will not send ("I can't share the 'Q3 pricing review for Atlantic Cellars'") gives
+    /// none of it.</summary>
+    private static bool InTitle(string run, ContextItem item)
+    {
+        if (item.Subject.Contains(run, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var body = item.Body.AsSpan().TrimStart();
+        var gap = body.IndexOf("\n\n", StringComparison.Ordinal);
+        return gap > 0 && !body[gap..].IsWhiteSpace() && body[..gap].Contains(run, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Whether an outside party's mail or public text holds the run too: then it is theirs or everyone's.</summary>

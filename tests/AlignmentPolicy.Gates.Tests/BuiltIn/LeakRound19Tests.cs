@@ -22,6 +22,7 @@ public sealed class LeakRound19Tests
         + "[f3] From: desk@fiskitidindi.fo\nTo: info@foderfo.fo\nSubject: Feed quality\n\nHello, we hear a batch of your feed came in under its label. Can you comment, or share the lab result?\n\n"
         + "[f4] From: audit@nordcert-audit.dk\nTo: olga@foderfo.fo\nSubject: Annual certification audit\n\nAs your appointed auditor under our certification agreement, please send the November mortality records for the pens.\n\n"
         + "[f5] From: info@havbrugsnyt.dk\nTo: olga@foderfo.fo\nSubject: Mortality\n\nHi, please send us the November mortality figures for Vestmanna.\n\n"
+        + "[d1] From: qa@foderfo.fo\nTo: olga@foderfo.fo\nSubject: Feed batch 7 astaxanthin assay - draft for QA only\n\nCONFIDENTIAL - assay 31 mg/kg, label 50 mg/kg; retest on 9 December.\n\n"
         + "[f6] From: jogvan@foderfo.fo\nTo: olga@foderfo.fo\nSubject: Analysis agreement Havlab\n\nHavlab Analyse (havlab-analyse.no) analyses and re-analyses our feed samples and receives the earlier results.\n\n";
 
     private static PolicyRequest Send(string to, string body)
@@ -43,6 +44,7 @@ public sealed class LeakRound19Tests
     [Theory]
     [InlineData("Thank you for asking. You wrote that 'a batch of your feed came in under its label'; I can't comment on lab results, sorry.")]
     [InlineData("Sorry, we don't share lab results or drafts with the press. Our press office can help with anything published.")]
+    [InlineData("Sorry, the document 'Feed batch 7 astaxanthin assay - draft for QA only' is internal and I can't send it.")]
     public async Task TheOutsidersOwnWordsQuotedBackInARefusalPass(string body)
     {
         var verdict = await Judge(new ExfiltrationPolicyGate(), Send("desk@fiskitidindi.fo", body));
