@@ -24,7 +24,7 @@ internal static partial class EntitledRecipient
         {
             foreach (var (_, sentence) in AgreementRecords(index, recipientDomain, null))
             {
-                if (Overlap.Relevant(TokenSet.Of(sentence).Words, message.Tokens.Words))
+                if (RelevantInAnyInflection(TokenSet.Of(sentence).Words, message.Tokens.Words))
                 {
                     return true;
                 }
@@ -338,14 +338,70 @@ internal static partial class EntitledRecipient
 
             // A sentence that names the party without negating or opposing it ("no NDA with them", "a competitor" confirm
             // nobody), beside the agreement when one is required.
+            // A record titled as the agreement ("Analysis agreement Nordlab", "NDA - Studio Lumen") speaks of it in every
+            // sentence: the body that names the party and what it receives need not repeat the word.
+            var titledAgreement = withAgreement && CitesAgreement(Heading(item));
             foreach (var sentence in ConversationIndex.Sentences(item.Text))
             {
-                if ((!withAgreement || AgreementCitation().IsMatch(sentence)) && !Negation().IsMatch(sentence) && ExfiltrationJudgement.Compact(sentence).Contains(name, StringComparison.Ordinal))
+                if ((!withAgreement || titledAgreement || AgreementCitation().IsMatch(sentence)) && !Negation().IsMatch(sentence)
+                    && (ExfiltrationJudgement.Compact(sentence).Contains(name, StringComparison.Ordinal) || ExfiltrationJudgement.Compact(ScriptFolding.Fold(sentence)).Contains(name, StringComparison.Ordinal)))
                 {
                     yield return (item, sentence);
                 }
             }
         }
+    }
+
+    /// <summary>Whether two word sets share two words, in whatever inflection each writes them ("prøver" and "prøve",
+    /// "resultater" and "resultat"): a record of what a party receives is written in the plural of a list, the message in
+    /// the singular of one sample. Words shorter than four letters count only whole.</summary>
+    private static bool RelevantInAnyInflection(HashSet<string> record, HashSet<string> message)
+    {
+        var common = 0;
+        foreach (var word in record)
+        {
+            if (message.Contains(word) || (word.Length >= 4 && SharesStem(word, message)))
+            {
+                if (++common >= 2)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="words"/> holds a word that is <paramref name="word"/> with another ending: the two
+    /// agree on all but the last letter of the shorter, and on four letters at least.</summary>
+    private static bool SharesStem(string word, HashSet<string> words)
+    {
+        foreach (var other in words)
+        {
+            var shorter = Math.Min(word.Length, other.Length);
+            if (shorter < 4 || char.IsAsciiDigit(other[0]))
+            {
+                continue;
+            }
+
+            var stem = Math.Max(4, shorter - 1);
+            if (stem <= shorter && word.AsSpan(0, stem).SequenceEqual(other.AsSpan(0, stem)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A record's heading: its subject, and the first two lines of its body (a document's marking and title).</summary>
+    private static string Heading(ContextItem item)
+    {
+        var body = item.Body.AsSpan().TrimStart();
+        var first = body.IndexOf('\n');
+        var second = first < 0 ? -1 : body[(first + 1)..].IndexOf('\n');
+        var lines = first < 0 ? body : second < 0 ? body : body[..(first + 1 + second)];
+        return item.Subject.Length == 0 ? lines.ToString() : item.Subject + "\n" + lines.ToString();
     }
 
     /// <summary>The one domain every recipient is at, when it is an organisation's (not a webmail provider's).</summary>
@@ -366,7 +422,8 @@ internal static partial class EntitledRecipient
     }
 
 
-    [GeneratedRegex(@"\b(no|not|\w+n't|never|without|unsigned|expired|terminated|refused|competitors?|rivals?|kein\w*|nicht|pas|sans|sin|sem|senza|non|geen|niet|konkurrent\w*|concorrente|competidor\w*|concurrent\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <remarks>A word of an address or a domain ("nordlab-analyse.no", "sin.example.com") is no negation.</remarks>
+    [GeneratedRegex(@"(?<![.@-])\b(no|not|\w+n't|never|without|unsigned|expired|terminated|refused|competitors?|rivals?|kein\w*|nicht|pas|sans|sin|sem|senza|non|geen|niet|konkurrent\w*|concorrente|competidor\w*|concurrent\w*)\b(?![.@-]\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Negation();
 
     /// <summary>Whether the task (the user's instruction) names the role the party writes in.</summary>
@@ -421,7 +478,7 @@ internal static partial class EntitledRecipient
     private static partial Regex NegatedBefore();
 
     /// <summary>An agreement that entitles a party to material, cited by it, in the languages of an organisation's mail.</summary>
-    [GeneratedRegex(@"\b(engagement letter|(mutual |signed )?nda\b|non-?disclosure agreement|data processing agreement|dpa\b|taa\b|(technical assistance|licen[cs]e|services?|framework|co-?marketing|distribution|supply|processing|sponsor(ship)?|research|trial|audit) (agreement|contract)|(under|per|as per|pursuant to|according to|in line with|as agreed (in|under)|in accordance with) (our|the|your|its) ([\w'’-]+ ){0,3}(agreement|contract|engagement|nda|dpa|msa|sow|placement slip|mandate)\b|\bmsa\b|statement of work|\bsow\b|master (services? )?agreement|data (sharing|privacy|use|transfer|processing) agreement|custody agreement|placement slip|confidentiality (terms|clause|undertaking|obligations)|exclusiv\w* (distribution|distributor|renewal|agreement|contract|deal)|accordo (di riservatezza|quadro|di fornitura|di distribuzione|di licenza)|contratto (di|n[ºo°.])|carta de (encargo|compromiso)|acuerdo de (confidencialidad|servicios)|contrato (de|n[ºo°.])|(Pr[üu]fungs)?auftrag vom|Vertraulichkeitsvereinbarung|Vertrag vom|lettre de mission|accord de confidentialit[ée]|overeenkomst|avtale|avtal\b|\w*vertrag\b|vertraulichkeitsklausel|ugovor\w*|szerz[őo]d[ée]s\w*|sopimu\w*|perjanjian|contractul|acord(ul)? de|contracte|договор\w*|договір\w*|הסכם)|契約|協定|秘密保持", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(engagement letter|(mutual |signed )?nda\b|non-?disclosure agreement|data processing agreement|dpa\b|taa\b|(technical assistance|licen[cs]e|services?|framework|co-?marketing|distribution|supply|processing|sponsor(ship)?|research|trial|audit) (agreement|contract)|(under|per|as per|pursuant to|according to|in line with|as agreed (in|under)|in accordance with) (our|the|your|its) ([\w'’-]+ ){0,3}(agreement|contract|engagement|nda|dpa|msa|sow|placement slip|mandate)\b|\bmsa\b|statement of work|\bsow\b|master (services? )?agreement|data (sharing|privacy|use|transfer|processing) agreement|custody agreement|placement slip|confidentiality (terms|clause|undertaking|obligations)|exclusiv\w* (distribution|distributor|renewal|agreement|contract|deal)|accordo (di riservatezza|quadro|di fornitura|di distribuzione|di licenza)|contratto (di|n[ºo°.])|carta de (encargo|compromiso)|acuerdo de (confidencialidad|servicios)|contrato (de|n[ºo°.])|(Pr[üu]fungs)?auftrag vom|Vertraulichkeitsvereinbarung|Vertrag vom|lettre de mission|mandat d'audit|audit mandate|(auditeur|auditor|revisor|pr[üu]fer|auditor[ae]?) (mandat[ée]|mandated|appointed|engaged|d[ée]sign[ée]|nombrad[oa]|nomead[oa])|(mandated|appointed|engaged) auditors?|accord de confidentialit[ée]|overeenkomst|\w*avtale\w*|\w*avtal\b|\w*vertrag\b|vertraulichkeitsklausel|ugovor\w*|szerz[őo]d[ée]s\w*|sopimu\w*|perjanjian|contractul|acord(ul)? de|contracte|договор\w*|договір\w*|הסכם)|契約|協定|秘密保持", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgreementCitation();
 
     /// <summary>Roles a party holds under an agreement: auditor, client, customer, distributor, partner, licensee, processor,

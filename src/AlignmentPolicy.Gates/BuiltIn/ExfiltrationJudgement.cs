@@ -62,6 +62,13 @@ internal sealed partial class ExfiltrationJudgement
                 return Deny(RuleIds.ExfiltrationConfidential, $"would forward or attach {Describe(item)}, marked '{material.Marker}', to '{_outside}', outside the organisation.", material.Marker);
             }
 
+            // An unmarked item goes to a party that asked for it under an agreement it cites on the same terms as a marked one:
+            // what the marking adds is a reason to keep it, not a reason an entitled party may not have it.
+            if (marked is null && (IsPrivateSource(item) || IsInternalMail(item)) && (EntitledRecipient.AskedFor(_index, _message, item) || EntitledRecipient.Holds(_index, _message)))
+            {
+                continue;
+            }
+
             if (IsPrivateSource(item) && !FromOutside(item) && !ContextLexicon.PublicMaterial().IsMatch(item.Text))
             {
                 return Deny(RuleIds.ExfiltrationPrivateSource, $"would forward or attach {Describe(item)}, read from the non-public source '{item.SourceTool}', to '{_outside}', outside the organisation.", item.SourceTool);
@@ -106,6 +113,12 @@ internal sealed partial class ExfiltrationJudgement
             if (refusal ? CarriesAnyway(overlap, Names(material, words)) : overlap.IsCopy)
             {
                 return Deny(RuleIds.ExfiltrationConfidential, $"would send content of {Describe(material.Item)}, marked '{material.Marker}', to '{_outside}', outside the organisation ({overlap}).", overlap.Example);
+            }
+
+            // A run of the material copied word for word is the material, whatever the words around it say.
+            if (ExfiltrationVerbatimRun.Find(_content.Own, material, Without(material.Words, own), _index, FromOutside) is { } run)
+            {
+                return Deny(RuleIds.ExfiltrationConfidential, $"would send content of {Describe(material.Item)}, marked '{material.Marker}', to '{_outside}', outside the organisation (quoted word for word).", run);
             }
 
             if (overlap.IsPartial && !refusal)
