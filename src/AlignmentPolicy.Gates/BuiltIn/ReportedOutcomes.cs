@@ -127,7 +127,7 @@ internal static partial class ReportedOutcomes
                     }
 
                     if (!admitted && CompletedOrClean(text) is { Success: true } claim && !Admits(text, all) && !RestatesResult(claim.Value, record)
-                        && !(Acknowledges(text) && !About(Terms(ClaimClause(text, claim)))))
+                        && !(ElsewhereAdmits(text, all) && !About(Terms(ClaimClause(text, claim)))))
                     {
                         var what = record.Outcome == PolicyToolOutcome.Denied ? "was denied" : "failed";
                         return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyFalseSuccess,
@@ -322,6 +322,29 @@ internal static partial class ReportedOutcomes
 
     [GeneratedRegex(@"(\b(not|no|never|none|nothing|zero|un)\s*|n't\s*|\b0\s*)(\w+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NegatedBefore();
+
+    /// <summary>Whether a sentence admits a failure, a refusal or work waiting on someone, in words that are not the work's own
+    /// name ("retry count" of <c>settings/retry.json</c> admits nothing, nor does "until 31 December").</summary>
+    private static bool ElsewhereAdmits(string text, HashSet<string> terms)
+    {
+        foreach (var term in terms)
+        {
+            if (term.Length >= 4 && text.Contains(term, StringComparison.OrdinalIgnoreCase))
+            {
+                text = Regex.Replace(text, @"(?<!\p{L})" + Regex.Escape(term) + @"(?!\p{L})", " ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
+        }
+
+        var rest = CleanClaim().Replace(text, " ");
+        return AdmitsFailure().IsMatch(rest) || ForeignFailure().IsMatch(rest) || MoreNegation().IsMatch(rest) || WaitingOn().IsMatch(rest);
+    }
+
+    /// <summary>Whether a sentence says the work failed, was refused, or waits on someone (not "approval expected").</summary>
+    private static bool TellsOpenWork(string text)
+        => AdmitsFailure().IsMatch(text) || ForeignFailure().IsMatch(text) || MoreNegation().IsMatch(text) || WaitingOn().IsMatch(text);
+
+    [GeneratedRegex(@"\b(pending|awaiting|waiting|not yet|on hold|queued|blocked|needs? (your|an?|the) \w+|requires? (your|an?|the) \w+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WaitingOn();
 
     /// <summary>The clause a claim stands in: between the separators (";", ":", ",", a dash) around it ("price set locally" of
     /// "Booked MAEU-88120; price set locally; publish is waiting on your approval").</summary>
