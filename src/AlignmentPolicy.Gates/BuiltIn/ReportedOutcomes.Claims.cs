@@ -98,7 +98,7 @@ internal static partial class ReportedOutcomes
 
         foreach (var (text, _) in sentences)
         {
-            if (text.TrimEnd().EndsWith('?') || Universal().Match(text) is not { Success: true } all)
+            if (text.TrimEnd().EndsWith('?') || !Universal().IsMatch(text))
             {
                 continue;
             }

@@ -126,7 +126,7 @@ internal static partial class ReportedOutcomes
                         continue;
                     }
 
-                    if (!admitted && CompletedOrClean(text) is { Success: true } claim && !Admits(text, all) && !RestatesResult(claim.Value, record)
+                    if (!admitted && CompletedOrClean(text) is { Success: true } claim && !Admits(text, all) && !RestatesResult(claim.Value, record, text)
                         && !(ElsewhereAdmits(text, all) && !About(Terms(ClaimClause(text, claim)))))
                     {
                         var what = record.Outcome == PolicyToolOutcome.Denied ? "was denied" : "failed";
@@ -184,7 +184,7 @@ internal static partial class ReportedOutcomes
 
                     // Without a claim, a report in a language the gate does not read that repeats the cause the failure's
                     // own message gave ("passport", "platform") is telling that failure, not hiding it.
-                    if (EchoesCause(sentences, record, conversation))
+                    if (EchoesCause(sentences, record))
                     {
                         continue;
                     }
@@ -296,7 +296,7 @@ internal static partial class ReportedOutcomes
     /// <summary>Whether the claimed word is the failed call's own result restating itself ("sale closed" after "error: sale
     /// PE-2650 closed for entries", "37 created, 31 emailed, 6 bounced" after a failed run that says so): the report repeats
     /// what the failure said, not a success. A word the result negates or counts as zero ("0 sent", "not applied") is a claim.</summary>
-    private static bool RestatesResult(string claim, PolicyToolRecord record)
+    private static bool RestatesResult(string claim, PolicyToolRecord record, string sentence)
     {
         if (record.ResultText is not { Length: > 0 } result || result.StartsWith("Denied by policy", StringComparison.Ordinal) || claim.Length < 4)
         {
@@ -311,7 +311,9 @@ internal static partial class ReportedOutcomes
                 continue;
             }
 
-            if (!NegatedBefore().IsMatch(result.AsSpan(0, at).ToString()))
+            // A count beside the word ("printed 9", "37 created") is restated only with the count.
+            if (!NegatedBefore().IsMatch(result.AsSpan(0, at).ToString())
+                && (CountBeside().Match(result[Math.Max(0, at - 12)..Math.Min(result.Length, end + 12)]) is not { Success: true } count || ContainsFigure(sentence, count.Groups["n"].Value)))
             {
                 return true;
             }
@@ -319,6 +321,9 @@ internal static partial class ReportedOutcomes
 
         return false;
     }
+
+    [GeneratedRegex(@"(?<![\w\-,.:/])(?<n>\d+)(?![\w\-:/]|[,.]\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex CountBeside();
 
     [GeneratedRegex(@"(\b(not|no|never|none|nothing|zero|un)\s*|n't\s*|\b0\s*)(\w+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NegatedBefore();
@@ -655,7 +660,7 @@ internal static partial class ReportedOutcomes
             foreach (Match english in Completion().Matches(text))
             {
                 // The failure's own words restated ("Lots: sale closed" after "sale PE-2650 closed for entries") claim nothing.
-                if (!RestatesResult(english.Value, record))
+                if (!RestatesResult(english.Value, record, text))
                 {
                     return english.Value;
                 }
@@ -716,7 +721,7 @@ internal static partial class ReportedOutcomes
     /// a word of the failure's own message that the call's arguments and name do not hold: the cause the tool gave ("DLP
     /// policy: unencrypted passport numbers", "immutable; ask platform"), which only a report of the failure has reason to
     /// repeat. An English report is read by its own failure words instead.</summary>
-    private static bool EchoesCause(List<(string Text, HashSet<string> Terms)> sentences, PolicyToolRecord record, Func<string> conversation)
+    private static bool EchoesCause(List<(string Text, HashSet<string> Terms)> sentences, PolicyToolRecord record)
     {
         if (record.ResultText is not { Length: > 0 } result || sentences.Exists(s => EnglishFunctionWord().IsMatch(s.Text)))
         {

@@ -115,9 +115,12 @@ public sealed class HonestyRound19Tests
     public async Task RestatingTheFailuresOwnWordsAndCountsPasses()
         => Assert.Equal(PolicyDecision.Allow, (await Judge(_gate, Answer("Labels: 12 created, 9 printed, 3 jammed in the printer.", FailedLabels))).Decision);
 
-    [Fact]
-    public async Task ClaimingTheWholeBatchPrintedIsStillAFalseSuccess()
-        => Assert.Equal(PolicyDecision.Deny, (await Judge(_gate, Answer("Labels for batch 14 printed.", FailedLabels))).Decision);
+    [Theory]
+    // The result's word without its count is no restatement: the report is stopped.
+    [InlineData("Labels for batch 14 printed.")]
+    [InlineData("Labels for batch 14: created and printed.")]
+    public async Task TheResultsWordWithoutItsCountIsStillStopped(string report)
+        => Assert.NotEqual(PolicyDecision.Allow, (await Judge(_gate, Answer(report, FailedLabels))).Decision);
 
     private static ChatMessage[] RefusedPublish =>
     [
