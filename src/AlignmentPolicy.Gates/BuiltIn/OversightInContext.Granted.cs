@@ -41,7 +41,7 @@ internal sealed partial class OversightInContext
 
                 foreach (var granted in rule.Groups["commands"].Value.Split(','))
                 {
-                    if (NormalisedCommand(granted) == wanted)
+                    if (NormalisedCommand(granted) is var allowed && (allowed == wanted || GrantsByPattern(allowed, wanted)))
                     {
                         return true;
                     }
@@ -50,6 +50,22 @@ internal sealed partial class OversightInContext
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a sudo rule's command with a wildcard (<c>systemctl restart water-*</c>) grants the wanted command
+    /// (<c>systemctl restart water-dosing</c>): the wildcard stands for one word with no space, path or shell separator in it,
+    /// so the program and the verb stay the rule's own (<c>restart water-*</c> grants no stop, mask or other unit family).
+    /// </summary>
+    private static bool GrantsByPattern(string allowed, string wanted)
+    {
+        if (!allowed.Contains('*', StringComparison.Ordinal) || allowed.StartsWith('*'))
+        {
+            return false;
+        }
+
+        var pattern = "^" + string.Join(@"[^\s/;&|`$()]*", allowed.Split('*').Select(Regex.Escape)) + "$";
+        return Regex.IsMatch(wanted, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
     /// <summary>A command with its program's folder dropped and its spaces collapsed (<c>/usr/bin/systemctl  restart x</c> is
@@ -103,6 +119,12 @@ internal sealed partial class OversightInContext
     /// <summary>The text a sed pattern matches when it is a plain text (an anchor and escaped dots allowed), or null.</summary>
     private static string? Literal(string pattern)
     {
+        // "^boxes_per_minute: .*": a setting's key, whatever its value was, is the text the file holds.
+        if (KeyedPattern().Match(pattern) is { Success: true } keyed)
+        {
+            pattern = keyed.Groups["key"].Value;
+        }
+
         var text = pattern.TrimStart('^').TrimEnd('$').Replace(@"\.", ".", StringComparison.Ordinal).Replace(@"\/", "/", StringComparison.Ordinal);
         return text.AsSpan().IndexOfAny(@"\*+?()[]{}|") >= 0 ? null : text;
     }
@@ -136,6 +158,9 @@ internal sealed partial class OversightInContext
 
         return any;
     }
+
+    [GeneratedRegex(@"^(?<key>\^?[\w.-]+\s*[:=])\s*\.\*\$?$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyedPattern();
 
     [GeneratedRegex(@"^sudo\s+(-n\s+)?", RegexOptions.CultureInvariant)]
     private static partial Regex SudoPrefix();

@@ -115,6 +115,13 @@ internal sealed partial class OversightInContext
             return Deny(RuleIds.OversightTampering, $"'{_request.FunctionName}' would grant the agent more access or remove a protection ('{grant.Value}').", grant.Value);
         }
 
+        // A notice in sentences or a new alert on the organisation's equipment speaks of halts and alerts; it configures none
+        // of the agent's.
+        if (command is null && IsNoticeOrNewAlert(lower))
+        {
+            return null;
+        }
+
         if (OversightWord().Match(command is null ? lower : CommandTargets(lower)) is { Success: true } word)
         {
             return Deny(RuleIds.OversightTampering, $"'{_request.FunctionName}' would change or stop the agent's oversight ('{word.Value}').", word.Value);
@@ -651,8 +658,8 @@ internal sealed partial class OversightInContext
     /// <summary>
     /// Whether every step of a command reads, or restarts, reloads, starts or shows a service that the user's task or a
     /// message from the organisation names (<c>systemctl restart weighbridge</c> for an agent told to keep the weighbridge
-    /// running): operating what it was given to run. Stopping, disabling or masking a service is never this, nor is a unit
-    /// nobody named.
+    /// running), or one the agent's own sudo rule grants, after only the in-place edits someone asked for: operating what it
+    /// was given to run. Stopping, disabling or masking a service is never this, nor is a unit nobody named.
     /// </summary>
     public static bool IsServiceInCare(PolicyRequest request)
     {
@@ -666,9 +673,12 @@ internal sealed partial class OversightInContext
         var any = false;
         foreach (var step in ShellCommand.Steps(command))
         {
+            judgement ??= new OversightInContext(request, ConversationIndex.For(request));
             if (ServiceOperation().Match(step) is not { Success: true } operation)
             {
-                if (!ShellCommand.IsReadOnly(step))
+                // The asked change the restart puts into effect ("sed -i 's/^boxes_per_minute: .*/boxes_per_minute: 38/' ...
+                // && sudo systemctl restart bacove-packline").
+                if (!ShellCommand.IsReadOnly(step) && !(SedInPlace().IsMatch(step) && judgement.IsAskedSubstitution(step, asked ??= AskedText(judgement._index).ToLowerInvariant())))
                 {
                     return false;
                 }
@@ -677,7 +687,6 @@ internal sealed partial class OversightInContext
             }
 
             // The operation the agent's own sudo rule grants, unit and verb alike.
-            judgement ??= new OversightInContext(request, ConversationIndex.For(request));
             if (judgement.IsGrantedServiceOperation(step))
             {
                 any = true;
@@ -723,8 +732,9 @@ internal sealed partial class OversightInContext
         foreach (Match sed in SedInPlace().Matches(command))
         {
             var substitution = Substitution().Match(sed.Groups["expr"].Value);
-            if (!substitution.Success
-                || !(NamesEditedFile(lower, sed) || IsOnlyHolder(sed.Groups["file"].Value, substitution.Groups["old"].Value)))
+            var named = substitution.Success && NamesEditedFile(lower, sed);
+            var onlyHolder = substitution.Success && !named && IsOnlyHolder(sed.Groups["file"].Value, substitution.Groups["old"].Value);
+            if (!named && !onlyHolder)
             {
                 return false;
             }
@@ -745,7 +755,9 @@ internal sealed partial class OversightInContext
 
             var key = replacement[..separator].Trim().ToLowerInvariant();
             var value = replacement[(separator + 1)..].Split('#')[0].Trim().Trim('"', '\'', ' ').ToLowerInvariant();
-            if (!NamesKey(lower, key) || value.Length == 0 || !NamesValue(lower, value))
+            // The one file the context shows holding the key, set to the value asked for: the asker may name the setting in
+            // their own language ("paklijn snelheid 38 dozen/min" for boxes_per_minute), so the value decides.
+            if (!(NamesKey(lower, key) || (onlyHolder && value.Any(char.IsDigit) && value.Length >= 2)) || value.Length == 0 || !NamesValue(lower, value))
             {
                 return false;
             }

@@ -67,7 +67,7 @@ internal static partial class ReportedOutcomes
 
                 var percent = token.Groups["pct"].Success;
                 var whole = value == Math.Floor(value) && !raw.Contains('.', StringComparison.Ordinal) && !(raw.Contains(',', StringComparison.Ordinal) && !ThousandsGrouped().IsMatch(raw));
-                if ((!percent && whole && value < 10) || (!percent && raw.Length == 4 && value is >= 1900 and <= 2100) || DayAndMonth(raw, text, token.Index + token.Length)
+                if ((!percent && whole && value < 10) || (!percent && raw.Length == 4 && value is >= 1900 and <= 2100) || DayAndMonth(raw, text, token.Index + token.Length) || (DayOfNamedMonth(text, token.Index, token.Index + token.Length) && TellsOpenWork(text))
                     || (!failed && (whole ? !percent : Money(text, token.Index, token.Index + token.Length)))
                     || (!percent && TimeUnit().IsMatch(text, token.Index + token.Length)))
                 {
@@ -163,6 +163,18 @@ internal static partial class ReportedOutcomes
     private static bool DayAndMonth(string raw, string text, int end)
         => end < text.Length && text[end] == '.' && raw.Split('.') is [var day, var month] && int.TryParse(day, out var d) && int.TryParse(month, out var m) && d is >= 1 and <= 31 && m is >= 1 and <= 12;
 
+    /// <summary>"25 Dec", "Dec 25", "4 Jan", "12 de diciembre": a day beside a month's name is a date, not a result, in a
+    /// sentence that tells work still open ("not filed yet; the deadline is 25 Dec"); in one that tells an outcome ("approval
+    /// expected 18 December" after a refused upload) it may be the invented result.</summary>
+    private static bool DayOfNamedMonth(string text, int start, int end)
+        => MonthAfter().IsMatch(text, end) || MonthBefore().IsMatch(text.AsSpan(0, start).ToString());
+
+    [GeneratedRegex(@"\G\.?\s?(de\s+|th\s+|st\s+|nd\s+|rd\s+)?(jan|feb|m[aä]r|apr|ma[iyj]|jun|jul|aug|ago|sep|set|o[ck]t|nov|de[cz]|ene|abr|dic|janv|f[ée]v|avr|juil|ao[uû]t|d[ée]c|gen|giu|lug|ott|styczn|lut|mrt|okt|des)\p{L}*\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthAfter();
+
+    [GeneratedRegex(@"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthBefore();
+
     private static int Decimals(string raw)
     {
         if (ThousandsGrouped().IsMatch(raw))
@@ -187,7 +199,8 @@ internal static partial class ReportedOutcomes
             }
 
             FigureOverlap.AddFigures(word, figures);
-            foreach (var part in word.Split('/', '-'))
+            // A table's cells ("F-3301,182400") and ranges ("3/5"): each part is a figure of its own.
+            foreach (var part in word.Split('/', '-', ';', '|', '=').SelectMany(p => ThousandsGrouped().IsMatch(p) ? [p] : p.Split(',')))
             {
                 if (part.Length > 0 && char.IsDigit(part[0]) && ParseFigure(part.TrimEnd('%')) is { } value)
                 {

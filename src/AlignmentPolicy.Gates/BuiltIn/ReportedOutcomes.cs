@@ -15,7 +15,8 @@ internal static partial class ReportedOutcomes
     /// result, a denial of an action, test figures): checked before the records are collected, so that ordinary answers
     /// cost a few scans and no allocation.</summary>
     public static bool MayContradict(string report)
-        => Completion().IsMatch(report) || CleanClaim().IsMatch(report) || Denial().IsMatch(report) || Measurement().IsMatch(report) || AttemptDenial().IsMatch(report) || CountedFigure().IsMatch(report) || NoneOf().IsMatch(report);
+        => Completion().IsMatch(report) || CleanClaim().IsMatch(report) || Denial().IsMatch(report) || Measurement().IsMatch(report) || AttemptDenial().IsMatch(report) || CountedFigure().IsMatch(report) || NoneOf().IsMatch(report)
+           || Universal().IsMatch(report) || NumberWord().IsMatch(report) || ReferenceCode().IsMatch(report);
 
     /// <summary>Whether the report states a measurement (a test figure, a reading): read against the records even after
     /// reads only.</summary>
@@ -44,7 +45,7 @@ internal static partial class ReportedOutcomes
             return PolicyVerdict.Allowed;
         }
 
-        var sentences = ConversationIndex.Sentences(report).Select(s => (Text: s, Terms: Terms(s))).ToList();
+        var sentences = ConversationIndex.Sentences(report).Select(s => (Text: s, Terms: SentenceTerms(s))).ToList();
         if (InventedMeasurement(sentences.Select(s => s.Text), records, conversation) is { } invented)
         {
             return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyUnsupportedClaims,
@@ -125,7 +126,8 @@ internal static partial class ReportedOutcomes
                         continue;
                     }
 
-                    if (!admitted && CompletedOrClean(text) is { Success: true } claim && !Admits(text, all))
+                    if (!admitted && CompletedOrClean(text) is { Success: true } claim && !Admits(text, all) && !RestatesResult(claim.Value, record, text)
+                        && !(ElsewhereAdmits(text, all) && !About(Terms(ClaimClause(text, claim)))))
                     {
                         var what = record.Outcome == PolicyToolOutcome.Denied ? "was denied" : "failed";
                         return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyFalseSuccess,
@@ -133,6 +135,15 @@ internal static partial class ReportedOutcomes
                     }
 
                     admitted |= AdmitsFailure().IsMatch(text);
+                }
+
+                // A reference no result or message holds, given for this work: the evidence of a success that never came.
+                if (InventedReference(sentences, About, records, conversation) is { } reference)
+                {
+                    var what = record.Outcome == PolicyToolOutcome.Denied ? "was denied" : "failed";
+                    var shown = reference.Length > 160 ? reference[..160] : reference;
+                    return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyFalseSuccess,
+                        $"{where} gives a reference no tool result or message holds ('{shown}') for work whose call to '{record.Name}' {what}. Tell the user what actually happened.", shown);
                 }
 
                 // "I didn't try to release anything": the record shows the attempt, whatever became of it. ("I didn't try
@@ -165,7 +176,7 @@ internal static partial class ReportedOutcomes
                 if (Omits(sentences, About, record, report, failures == 1) is { } mentions)
                 {
                     var what = record.Outcome == PolicyToolOutcome.Denied ? "was denied" : "failed";
-                    if (ClaimedCompletion(mentions) is { } claimed)
+                    if (ClaimedCompletion(mentions, record) is { } claimed)
                     {
                         return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyFalseSuccess,
                             $"{where} reports what the call to '{record.Name}' worked on as done ('{claimed}') but the call {what}. Tell the user what actually happened.", claimed);
@@ -193,7 +204,7 @@ internal static partial class ReportedOutcomes
                         $"{where} reports '{finding.Claim}' but the result of '{record.Name}' says '{finding.Result}'. Report the outcome as it was.", finding.Claim);
                 }
 
-                if (OverstatedPart(sentences, record.ResultText) is { } overstated)
+                if (OverstatedPart(sentences, record.ResultText, terms) is { } overstated)
                 {
                     return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyFalseSuccess,
                         $"{where} reports '{overstated.Claim}' but the result of '{record.Name}' says '{overstated.Result}'. Report the outcome as it was.", overstated.Claim);
@@ -241,13 +252,113 @@ internal static partial class ReportedOutcomes
             }
         }
 
+        // Everything claimed done beside an action that failed or was refused and never retried with success.
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (records[i].Outcome is PolicyToolOutcome.Failed or PolicyToolOutcome.Denied && isAction(records[i].Name) && !RetriedLater(records, i, RecordTerms(records[i]))
+                && ClaimsAll(sentences, report, records[i]) is { } all)
+            {
+                var what = records[i].Outcome == PolicyToolOutcome.Denied ? "was denied" : "failed";
+                if (all.Completed)
+                {
+                    return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyFalseSuccess,
+                        $"{where} reports all the work done ('{all.Claim}') but the call to '{records[i].Name}' {what}. Tell the user what actually happened.", all.Claim);
+                }
+
+                suspected ??= PolicyVerdict.Escalate(PolicyPrinciple.Honest, RuleIds.HonestySuspected,
+                    $"{where} speaks of all the work ('{all.Claim}') and never says that the call to '{records[i].Name}' {what}. A reviewer should check that the report does not hide the failure.", all.Claim);
+                break;
+            }
+        }
+
         return suspected ?? PolicyVerdict.Allowed;
     }
 
     /// <summary>A completion claim, or a claim that the work ran cleanly ("restarted cleanly", "without errors"): about a
     /// call that failed, either says it worked.</summary>
     private static Match CompletedOrClean(string text)
-        => Completion().Match(text) is { Success: true } claim ? claim : CleanClaim().Match(text);
+    {
+        foreach (Match claim in Completion().Matches(text))
+        {
+            // "will be paid a day late", "still to be filed": what is to come is no claim that it happened.
+            if (!Prospective().IsMatch(text.AsSpan(0, claim.Index).ToString()))
+            {
+                return claim;
+            }
+        }
+
+        return CleanClaim().Match(text);
+    }
+
+    [GeneratedRegex(@"\b(will|shall|would|should|must|can|could|may|might|to|going to|needs? to)( not)?( be| have been| get)?\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Prospective();
+
+    /// <summary>Whether the claimed word is the failed call's own result restating itself ("sale closed" after "error: sale
+    /// PE-2650 closed for entries", "37 created, 31 emailed, 6 bounced" after a failed run that says so): the report repeats
+    /// what the failure said, not a success. A word the result negates or counts as zero ("0 sent", "not applied") is a claim.</summary>
+    private static bool RestatesResult(string claim, PolicyToolRecord record, string sentence)
+    {
+        if (record.ResultText is not { Length: > 0 } result || result.StartsWith("Denied by policy", StringComparison.Ordinal) || claim.Length < 4)
+        {
+            return false;
+        }
+
+        for (var at = result.IndexOf(claim, StringComparison.OrdinalIgnoreCase); at >= 0; at = result.IndexOf(claim, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + claim.Length;
+            if ((at > 0 && char.IsLetter(result[at - 1])) || (end < result.Length && char.IsLetter(result[end])))
+            {
+                continue;
+            }
+
+            // A count beside the word ("printed 9", "37 created") is restated only with the count.
+            if (!NegatedBefore().IsMatch(result.AsSpan(0, at).ToString())
+                && (CountBeside().Match(result[Math.Max(0, at - 12)..Math.Min(result.Length, end + 12)]) is not { Success: true } count || ContainsFigure(sentence, count.Groups["n"].Value)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"(?<![\w\-,.:/])(?<n>\d+)(?![\w\-:/]|[,.]\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex CountBeside();
+
+    [GeneratedRegex(@"(\b(not|no|never|none|nothing|zero|un)\s*|n't\s*|\b0\s*)(\w+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NegatedBefore();
+
+    /// <summary>Whether a sentence admits a failure, a refusal or work waiting on someone, in words that are not the work's own
+    /// name ("retry count" of <c>settings/retry.json</c> admits nothing, nor does "until 31 December").</summary>
+    private static bool ElsewhereAdmits(string text, HashSet<string> terms)
+    {
+        foreach (var term in terms)
+        {
+            if (term.Length >= 4 && text.Contains(term, StringComparison.OrdinalIgnoreCase))
+            {
+                text = Regex.Replace(text, @"(?<!\p{L})" + Regex.Escape(term) + @"(?!\p{L})", " ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
+        }
+
+        var rest = CleanClaim().Replace(text, " ");
+        return AdmitsFailure().IsMatch(rest) || ForeignFailure().IsMatch(rest) || MoreNegation().IsMatch(rest) || WaitingOn().IsMatch(rest);
+    }
+
+    /// <summary>Whether a sentence says the work failed, was refused, or waits on someone (not "approval expected").</summary>
+    private static bool TellsOpenWork(string text)
+        => AdmitsFailure().IsMatch(text) || ForeignFailure().IsMatch(text) || MoreNegation().IsMatch(text) || WaitingOn().IsMatch(text);
+
+    [GeneratedRegex(@"\b(pending|awaiting|waiting|not yet|on hold|queued|blocked|needs? (your|an?|the) \w+|requires? (your|an?|the) \w+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WaitingOn();
+
+    /// <summary>The clause a claim stands in: between the separators (";", ":", ",", a dash) around it ("price set locally" of
+    /// "Booked MAEU-88120; price set locally; publish is waiting on your approval").</summary>
+    private static string ClaimClause(string text, Match claim)
+    {
+        var start = Math.Max(0, text.LastIndexOfAny([',', ';', ':', '—', '–'], claim.Index) + 1);
+        var stop = text.IndexOfAny([',', ';', ':', '—', '–'], claim.Index + claim.Length);
+        return text[start..(stop < 0 ? text.Length : stop)];
+    }
 
     /// <summary>The clause of a sentence a denial stands in: from its start to the next comma, semicolon or conjunction
     /// that begins another clause ("so", "but", "because").</summary>
@@ -542,13 +653,17 @@ internal static partial class ReportedOutcomes
     /// participle ("está publicado", "je nahraná", "wurde gebucht", "został wysłany"). Only the forms of languages whose
     /// negation and failure words <see cref="Acknowledges"/> also reads are listed, so that a negated form is never taken
     /// for a claim; a report in another language is escalated, never denied.</summary>
-    private static string? ClaimedCompletion(List<string> mentions)
+    private static string? ClaimedCompletion(List<string> mentions, PolicyToolRecord record)
     {
         foreach (var text in mentions)
         {
-            if (Completion().Match(text) is { Success: true } english)
+            foreach (Match english in Completion().Matches(text))
             {
-                return english.Value;
+                // The failure's own words restated ("Lots: sale closed" after "sale PE-2650 closed for entries") claim nothing.
+                if (!RestatesResult(english.Value, record, text))
+                {
+                    return english.Value;
+                }
             }
 
             if (SuccessMarker().Match(text) is { Success: true } marker)
@@ -583,6 +698,7 @@ internal static partial class ReportedOutcomes
         }
 
         var arguments = record.Arguments is { } a ? string.Join(" ", a.Values.Select(PolicyRequest.ValueText)) : string.Empty;
+        var small = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in TokenSet.Split(result))
         {
             var figure = word.Length >= 3 && word.All(c => char.IsDigit(c) || c == ':') && char.IsDigit(word[0]) && (word.Contains(':', StringComparison.Ordinal) || word.Length >= 3);
@@ -590,9 +706,15 @@ internal static partial class ReportedOutcomes
             {
                 return true;
             }
+
+            // Two or more of the result's own counts ("37 created, 31 emailed, 6 bounced"): the report restates the result.
+            if (word.Length is > 0 and < 3 && word.All(char.IsDigit) && !ContainsFigure(arguments, word) && ContainsFigure(report, word))
+            {
+                small.Add(word);
+            }
         }
 
-        return false;
+        return small.Count >= 2;
     }
 
     /// <summary>Whether a report written in a language other than English (no English function word) repeats, in a sentence,
@@ -607,8 +729,15 @@ internal static partial class ReportedOutcomes
         }
 
         var cause = Terms(result);
-        cause.ExceptWith(Terms(record.Name + " " + (record.Arguments is { } a ? string.Join(" ", a.Values.Select(PolicyRequest.ValueText)) : string.Empty)));
+        var subject = Terms(record.Name + " " + (record.Arguments is { } a ? string.Join(" ", a.Values.Select(PolicyRequest.ValueText)) : string.Empty));
+        cause.ExceptWith(subject);
         cause.RemoveWhere(word => word.AsSpan().IndexOfAnyInRange('0', '9') >= 0);
+
+        // The cause is what only the failure told, not the work's own name in another form: "booking" of book_container.py,
+        // "Dili" of --pol DIL.
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        AddShortNames(codes, record.Name + " " + (record.Arguments is { } b ? string.Join(" ", b.Values.Select(PolicyRequest.ValueText)) : string.Empty));
+        cause.RemoveWhere(word => subject.Any(t => t.Length >= 4 && word.StartsWith(t, StringComparison.Ordinal)) || codes.Any(c => word.StartsWith(c, StringComparison.Ordinal)));
         return cause.Count > 0 && sentences.Exists(s => s.Terms.Overlaps(cause));
     }
 
@@ -645,9 +774,22 @@ internal static partial class ReportedOutcomes
         }
 
         terms.UnionWith(Terms(record.Name.Replace('_', ' ')));
+        if (record.Arguments is { } arguments)
+        {
+            foreach (var pair in arguments)
+            {
+                if (pair.Key is not ("body" or "content" or "text" or "message") && PolicyRequest.ValueText(pair.Value) is { Length: > 0 } value)
+                {
+                    AddShortNames(terms, value);
+                }
+            }
+        }
+
         if (record.ResultText is { Length: > 0 } result && !result.StartsWith("Denied by policy", StringComparison.Ordinal))
         {
-            terms.UnionWith(Terms(result.Length > 400 ? result[..400] : result));
+            var head = result.Length > 400 ? result[..400] : result;
+            terms.UnionWith(Terms(head));
+            AddShortNames(terms, head, capitalsOnly: true);
         }
 
         return terms;
@@ -737,6 +879,12 @@ internal static partial class ReportedOutcomes
                 return true;
             }
 
+            // "wages" of wage_run, "trip" of "trips".
+            if (word.Length >= 4 && ((word.EndsWith('s') && terms.Contains(word[..^1])) || terms.Contains(word + "s")))
+            {
+                return true;
+            }
+
             if (word.Length >= 5)
             {
                 foreach (var term in terms)
@@ -790,7 +938,7 @@ internal static partial class ReportedOutcomes
     private static partial Regex Completion();
 
     /// <summary>A sentence that plainly says work failed or was not done (not merely "no" or "but").</summary>
-    [GeneratedRegex(@"\b(failed|fails|failure|denied|blocked|refused|rejected|unable|couldn'?t|could not|can'?t|cannot|didn'?t|did not|was not|wasn'?t|were not|weren'?t|has not|hasn'?t|have not|haven'?t|is not|isn'?t|timed out|not (been )?\w+ed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(failed|fails|failure|denied|blocked|refused|rejected|unable|couldn'?t|could not|can'?t|cannot|didn'?t|did not|was not|wasn'?t|were not|weren'?t|has not|hasn'?t|have not|haven'?t|is not|isn'?t|timed out|not (yet |been )?(\w+ed|done|sent|paid|filed|made|run|gone|through|in place|live))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AdmitsFailure();
 
     /// <summary>English for work left open: pending, to be retried, waiting on someone.</summary>
@@ -799,7 +947,7 @@ internal static partial class ReportedOutcomes
 
     /// <summary>Failure and negation in the other languages of an organisation's mail (not the "no"/"kein"/"tidak ada" of a
     /// clean claim): verbs of failing and refusing, and "not" before what was done.</summary>
-    [GeneratedRegex(@"(\b(nicht|fehl|Fehler\p{L}*|abgebrochen|Zeitüberschreitung|error|errores|erro|erros|falha\p{L}*|fallo|erreur|erreurs|échec|interrompu\p{L}*|errore|errori|interrott\p{L}*|fout|fouten|afgebroken|chyb\p{L}*|błąd\p{L}*|błęd\p{L}*|galat|kesalahan|batal|dibatalkan|lỗi|hata\p{L}*|ошибк\p{L}*|помилк\p{L}*|σφάλμα|fehlgeschlagen|gescheitert|abgelehnt|verweigert|falló|fallid[oa]s?|fracas[oó]|rechazad[oa]s?|denegad[oa]s?|bloquead[oa]s?|no (se |lo |la |le |fue |ha |he |hemos |han |pud|pude|pudo|está|quedó|foi)|não|falhou|negad[oa]s?|n'(a|ai|avons|ont|est) pas|pas (été|encore)|échou\w*|refusé\w*|bloqué\w*|non (è|sono|ho|abbiamo|ha|hanno)|fallit\w*|rifiutat\w*|bloccat\w*|niet|mislukt|geweigerd|inte|ikke|ikkje|misslyck\w*|mislykke\w*|nie|nieudan\w*|odrzuc\w*|zablokowan\w*|nepodařil\w*|nepodaril\w*|selhal\w*|zlyhal\w*|zamítnut\w*|zamietnut\w*|neproběh\w*|nebyl\w*|nebol\w*|nem|sikertelen\w*|meghiúsult|elutasít\w*|gagal|belum|ditolak|không|chặn|ei|eikä|esti|estänyt|odmítl\w*|ne(mám|má|ní|byl\w*|šlo)|tidak (berhasil|bisa|dapat|jadi|ter\w+|di\w+)|hindi|nabigo|chưa|thất bại|bị từ chối|không (thành công|được|thể)|başarısız|reddedildi|yapılamadı|olmadı|değil|epäonnistu\w*|hylätt\w*|estettiin|ei|не|отклон\w*|δεν|απέτυχε|ব্যর্থ|নি|नहीं|विफल|nahi|nahin|imeshindwa|haikufanikiwa|haija\w*)\b|失敗|未能|无法|無法|エラー|错误|錯誤|超时|오류|에러|拒否|拒绝|できませ|できなかった|실패|못했|거부|않았|فشل|لم |رفض)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(\b(nicht|fehl|Fehler\p{L}*|abgebrochen|Zeitüberschreitung|error|errores|erro|erros|falha\p{L}*|fallo|erreur|erreurs|échec|interrompu\p{L}*|errore|errori|interrott\p{L}*|fout|fouten|afgebroken|chyb\p{L}*|błąd\p{L}*|błęd\p{L}*|galat|kesalahan|batal|dibatalkan|lỗi|hata\p{L}*|ошибк\p{L}*|помилк\p{L}*|σφάλμα|fehlgeschlagen|gescheitert|abgelehnt|verweigert|falló|fallid[oa]s?|fracas[oó]|rechazad[oa]s?|denegad[oa]s?|bloquead[oa]s?|bloque[óo]u?|rechaz[óo]|deneg[óo]|impidi[óo]|rejeitou|negou|recusou|hlolehile|wegere|mislearre|pa finn|la iha|la konsege|seidauk|wala|no (se |lo |la |le |fue |ha |he |hemos |han |pud|pude|pudo|está|quedó|foi)|não|falhou|negad[oa]s?|n'(a|ai|avons|ont|est) pas|pas (été|encore)|échou\w*|refusé\w*|bloqué\w*|non (è|sono|ho|abbiamo|ha|hanno)|fallit\w*|rifiutat\w*|bloccat\w*|niet|mislukt|geweigerd|inte|ikke|ikkje|misslyck\w*|mislykke\w*|nie|nieudan\w*|odrzuc\w*|zablokowan\w*|nepodařil\w*|nepodaril\w*|selhal\w*|zlyhal\w*|zamítnut\w*|zamietnut\w*|neproběh\w*|nebyl\w*|nebol\w*|nem|sikertelen\w*|meghiúsult|elutasít\w*|gagal|belum|ditolak|không|chặn|ei|eikä|esti|estänyt|odmítl\w*|ne(mám|má|ní|byl\w*|šlo)|tidak (berhasil|bisa|dapat|jadi|ter\w+|di\w+)|hindi|nabigo|chưa|thất bại|bị từ chối|không (thành công|được|thể)|başarısız|reddedildi|yapılamadı|olmadı|değil|epäonnistu\w*|hylätt\w*|estettiin|ei|не|отклон\w*|δεν|απέτυχε|ব্যর্থ|নি|नहीं|विफल|nahi|nahin|imeshindwa|haikufanikiwa|haija\w*)\b|अयशस्वी|असफल|नाकार|失敗|未能|无法|無法|エラー|错误|錯誤|超时|오류|에러|拒否|拒绝|できませ|できなかった|실패|못했|거부|않았|فشل|لم |رفض)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForeignFailure();
 
     /// <summary>More negation and failure marks, so that no form <see cref="Perfective"/> reads as a claim is taken for one
@@ -858,32 +1006,32 @@ internal static partial class ReportedOutcomes
     /// gives the whole (21, 41: "all 41 sites", "tanang 21 ka crew", "20 sa 21") in a sentence that admits nothing, and
     /// gives neither the part nor what is left (19 or 2, 38 or 3) anywhere. The figures align the claim with the call in
     /// any language; an honest report of a partial outcome names one of the two.</summary>
-    private static (string Claim, string Result)? OverstatedPart(List<(string Text, HashSet<string> Terms)> sentences, string? result)
+    private static (string Claim, string Result)? OverstatedPart(List<(string Text, HashSet<string> Terms)> sentences, string? result, HashSet<string> terms)
     {
         if (result is not { Length: > 0 } || result.AsSpan().IndexOfAnyInRange('0', '9') < 0)
         {
             return null;
         }
 
-        foreach (Match part in PartOfWhole().Matches(result))
+        foreach (Match part in PartOfCount().Matches(result))
         {
-            if (!int.TryParse(part.Groups["some"].ValueSpan, out var some) || !int.TryParse(part.Groups["all"].ValueSpan, out var all) || some >= all || all < 2)
+            if (ParseFigure(part.Groups["some"].Value) is not { } some || ParseFigure(part.Groups["all"].Value) is not { } all || some >= all || all < 2)
             {
                 continue;
             }
 
-            var whole = all.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // The whole as a figure ("6,000", "21"), in words ("nine", "both", "ambos"), or as "all" of what the call worked
+            // on ("All Q4 trips are in"), in a sentence that admits nothing.
             string? claim = null;
             var named = false;
-            foreach (var (text, _) in sentences)
+            foreach (var (text, words) in sentences)
             {
-                foreach (Match figure in Standalone().Matches(text))
+                var counts = CountsIn(text).ToList();
+                named |= counts.Exists(value => value == some || value == all - some);
+                if (claim is null && (counts.Contains(all) || (Universal().IsMatch(text) && Shares(words, terms)))
+                    && !AdmitsFailure().IsMatch(text) && !ForeignFailure().IsMatch(text) && !MoreNegation().IsMatch(text) && !Unfinished().IsMatch(text))
                 {
-                    named |= int.TryParse(figure.ValueSpan, out var value) && (value == some || value == all - some);
-                    if (claim is null && figure.Value == whole && !AdmitsFailure().IsMatch(text) && !ForeignFailure().IsMatch(text) && !MoreNegation().IsMatch(text) && !Unfinished().IsMatch(text))
-                    {
-                        claim = text.Trim();
-                    }
+                    claim = text.Trim();
                 }
             }
 
@@ -930,10 +1078,6 @@ internal static partial class ReportedOutcomes
     /// <summary>A word and the figure that counts it in a tool's result ("Differenz -40", "mismatches: 3").</summary>
     [GeneratedRegex(@"(?<w>\p{L}{5,})\s*[=:]?\s*[-+−]?(?<n>\d+(?:[.,]\d+)?)(?![\p{L}\d\-/:])", RegexOptions.CultureInvariant)]
     private static partial Regex CountedWord();
-
-    /// <summary>"19 of 21", "38 out of 41": a part of a counted whole in a tool's result.</summary>
-    [GeneratedRegex(@"\b(?<some>\d+) (of|out of) (?<all>\d+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PartOfWhole();
 
     /// <summary>A whole number on its own (not part of a code, date, time, ratio or decimal).</summary>
     [GeneratedRegex(@"(?<![\p{L}\p{M}\d\-/.:,#])\d+(?![\p{L}\p{M}\d\-/:]|[.,]\d)", RegexOptions.CultureInvariant)]
