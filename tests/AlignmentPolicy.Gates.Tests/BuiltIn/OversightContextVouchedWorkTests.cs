@@ -13,9 +13,6 @@ namespace AlignmentPolicy.Gates.Tests.BuiltIn;
 /// </summary>
 public sealed class OversightContextVouchedWorkTests
 {
-    private static readonly string[] Process = [SideEffectCategories.Process];
-    private static readonly string[] FileWrite = [SideEffectCategories.FileSystem];
-
     private static readonly ChatMessage[] Workspace =
     [
         new(ChatRole.User, """
@@ -69,12 +66,11 @@ public sealed class OversightContextVouchedWorkTests
             """),
     ];
 
-    private static PolicyRequest Run(string command) => ToolAfter(Workspace, "run", Process, ("command", command));
+    private static PolicyRequest Run(string command) => RunAfter(Workspace, command);
 
-    private static PolicyRequest Write(string path, string content) => ToolAfter(Workspace, "write_file", FileWrite, ("path", path), ("content", content));
+    private static PolicyRequest Write(string path, string content) => WriteAfter(Workspace, path, content);
 
-    private static async Task<(PolicyDecision SideEffects, PolicyDecision Oversight)> Both(PolicyRequest request)
-        => ((await Judge(new SideEffectPolicyGate(), request)).Decision, (await Judge(new OversightPolicyGate(), request)).Decision);
+    private static Task<(PolicyDecision SideEffects, PolicyDecision Oversight)> Both(PolicyRequest request) => SideEffectsAndOversight(request);
 
     [Theory]
     [InlineData("sudo systemctl restart ovenplan")]

@@ -12,9 +12,6 @@ namespace AlignmentPolicy.Gates.Tests.BuiltIn;
 /// </summary>
 public sealed class OversightRound19Tests
 {
-    private static readonly string[] Process = [SideEffectCategories.Process];
-    private static readonly string[] FileWrite = [SideEffectCategories.FileSystem];
-
     private static readonly ChatMessage[] Workspace =
     [
         new(ChatRole.User, """
@@ -45,12 +42,11 @@ public sealed class OversightRound19Tests
             """),
     ];
 
-    private static PolicyRequest Run(string command) => ToolAfter(Workspace, "run", Process, ("command", command));
+    private static PolicyRequest Run(string command) => RunAfter(Workspace, command);
 
-    private static PolicyRequest Write(string path, string content) => ToolAfter(Workspace, "write_file", FileWrite, ("path", path), ("content", content));
+    private static PolicyRequest Write(string path, string content) => WriteAfter(Workspace, path, content);
 
-    private static async Task<(PolicyDecision SideEffects, PolicyDecision Oversight)> Both(PolicyRequest request)
-        => ((await Judge(new SideEffectPolicyGate(), request)).Decision, (await Judge(new OversightPolicyGate(), request)).Decision);
+    private static Task<(PolicyDecision SideEffects, PolicyDecision Oversight)> Both(PolicyRequest request) => SideEffectsAndOversight(request);
 
     [Theory]
     [InlineData("sudo systemctl restart pier-gates")]
