@@ -13,6 +13,8 @@
 #   bench/gates-corpus/run.sh --rows <file>       also write one line per row of the default gates' run (id, family,
 #                                                  label, subclass, outcome, stopped), for splits the report does not print
 #   bench/gates-corpus/run.sh part-of <id>...      which part a new row id belongs to (dev.jsonl or heldout.jsonl)
+#   bench/gates-corpus/rounds.py <rows file> "6200 6500"  that file's counts per family for rows numbered 6200-6499 (a
+#                                                  writing round), per part, e.g. a blind round before and after a change
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 project="$root/bench/gates-corpus/AlignmentPolicy.GatesCorpus.Benchmarks.csproj"
