@@ -127,13 +127,10 @@ internal static partial class ReportedOutcomes
 
         foreach (Match word in NumberWord().Matches(text))
         {
-            var w = word.Value.ToLowerInvariant();
-            var at = Array.IndexOf(NumberWords, w);
-            yield return at >= 0 ? at + 1 : 2;
+            // "both", "ambos", "beide", "entrambi" are two.
+            yield return FigureOverlap.NumberWords.TryGetValue(word.Value.ToLowerInvariant(), out var n) ? n : 2;
         }
     }
-
-    private static readonly string[] NumberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
     [GeneratedRegex(@"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|ambos|ambas|beide|entrambi|entrambe)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberWord();
