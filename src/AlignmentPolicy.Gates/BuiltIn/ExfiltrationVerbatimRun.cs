@@ -21,31 +21,15 @@ internal static class ExfiltrationVerbatimRun
     /// <param name="fromOutside">Whether an item was written by an outside party.</param>
     public static string? Find(string own, ConfidentialMaterial material, HashSet<string> words, ConversationIndex index, Func<ContextItem, bool> fromOutside)
     {
-        var source = material.Item.Body;
-        if (words.Count == 0 || own.Length < RunLength || source.Length < RunLength)
+        if (words.Count == 0 || own.Length < RunLength || material.Item.Body.Length < RunLength)
         {
             return null;
         }
 
         // Windows of the run length in steps of a third: any copied run of 1.33x the window is found, and a run that one
         // window misses because its end is shared (a stock phrase) is tried again from further on.
-        var step = RunLength / 3;
-        for (var start = 0; start + RunLength <= own.Length; start += step)
-        {
-            var window = own.AsSpan(start, RunLength);
-            if (window.IsWhiteSpace() || source.AsSpan().IndexOf(window, StringComparison.OrdinalIgnoreCase) < 0)
-            {
-                continue;
-            }
-
-            var run = window.ToString();
-            if (HoldsOwnWord(run, words) && !InTitle(run, material.Item) && !HeldElsewhere(run, material.Item, index, fromOutside))
-            {
-                return run;
-            }
-        }
-
-        return null;
+        return Overlap.SharesSpan(own, material.Item.Body, RunLength, RunLength / 3,
+            run => HoldsOwnWord(run, words) && !InTitle(run, material.Item) && !HeldElsewhere(run, material.Item, index, fromOutside));
     }
 
     /// <summary>Whether the run holds one of the material's own words (as the index tokenises them).</summary>

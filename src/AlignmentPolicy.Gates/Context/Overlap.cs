@@ -254,27 +254,32 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
         return false;
     }
 
-    /// <summary>A run of <paramref name="length"/> characters of <paramref name="body"/> that <paramref name="source"/> contains.</summary>
-    public static string? SharesSpan(string body, string source, int length)
+    /// <summary>
+    /// A run of <paramref name="length"/> characters of <paramref name="body"/> that <paramref name="source"/> contains: the first
+    /// one <paramref name="accept"/> takes (by default every one). The window slides by <paramref name="step"/> characters, by
+    /// default half the window, so any copied run of 1.5x the window is found; a smaller step also meets a run again from further
+    /// on when the first window that met it is turned down.
+    /// </summary>
+    public static string? SharesSpan(string body, string source, int length, int step = 0, Func<string, bool>? accept = null)
     {
         if (body.Length < length || source.Length < length)
         {
             return null;
         }
 
-        // Slide a window over the body in steps of half the window: any copied run of 1.5x the window is found.
-        var step = Math.Max(1, length / 2);
+        step = step > 0 ? step : Math.Max(1, length / 2);
         for (var start = 0; start + length <= body.Length; start += step)
         {
             var window = body.AsSpan(start, length);
-            if (window.IsWhiteSpace())
+            if (window.IsWhiteSpace() || source.AsSpan().IndexOf(window, StringComparison.OrdinalIgnoreCase) < 0)
             {
                 continue;
             }
 
-            if (source.AsSpan().IndexOf(window, StringComparison.OrdinalIgnoreCase) >= 0)
+            var run = window.ToString();
+            if (accept is null || accept(run))
             {
-                return window.ToString();
+                return run;
             }
         }
 
