@@ -53,12 +53,57 @@ internal static class LocalValues
     public static IReadOnlyList<ILocalReferenceOperation> References(IOperation root, ILocalSymbol local)
         => s_byRoot.GetValue(root, Walk).References.TryGetValue(local, out var references) ? references : s_noReferences;
 
+    /// <summary>The invocations in <paramref name="root"/>, in the order <c>root.Descendants()</c> meets them.</summary>
+    public static IReadOnlyList<IInvocationOperation> Invocations(IOperation root) => s_byRoot.GetValue(root, Walk).Invocations;
+
+    /// <summary>
+    /// The invocations in <paramref name="root"/> that are handed <paramref name="local"/> in an argument (<c>chat.GetChatMessageContentAsync(history,
+    /// settings, kernel)</c>, also inside the argument: <c>Run(new Request(settings))</c>), in the order <c>root.Descendants()</c> meets them: an
+    /// invocation is such when a reference to the local lies under one of its arguments, found from the local's references up.
+    /// </summary>
+    public static IReadOnlyList<IInvocationOperation> InvocationsGiven(IOperation root, ILocalSymbol local)
+    {
+        var references = References(root, local);
+        if (references.Count == 0)
+        {
+            return s_noCalls;
+        }
+
+        var given = new HashSet<IInvocationOperation>();
+        foreach (var reference in references)
+        {
+            for (IOperation current = reference; current.Parent is { } parent; current = parent)
+            {
+                if (current is IArgumentOperation && parent is IInvocationOperation invocation)
+                {
+                    given.Add(invocation);
+                }
+            }
+        }
+
+        var ordered = new List<IInvocationOperation>(given.Count);
+        foreach (var invocation in Invocations(root))
+        {
+            if (given.Contains(invocation))
+            {
+                ordered.Add(invocation);
+            }
+        }
+
+        return ordered;
+    }
+
     private static Body Walk(IOperation root)
     {
         WorkCounters.Count(ref WorkCounters.BodyWalks);
         var body = new Body();
         foreach (var descendant in root.Descendants())
         {
+            if (descendant is IInvocationOperation call)
+            {
+                body.Invocations.Add(call);
+            }
+
             switch (descendant)
             {
                 case IInvocationOperation invocation when Operations.Receiver(invocation) is { } receiver:
@@ -104,6 +149,8 @@ internal static class LocalValues
         public Dictionary<ILocalSymbol, List<IInvocationOperation>> CalledOn { get; } = new(SymbolEqualityComparer.Default);
 
         public Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> References { get; } = new(SymbolEqualityComparer.Default);
+
+        public List<IInvocationOperation> Invocations { get; } = new();
     }
 
     private static void Add<T>(Dictionary<ILocalSymbol, List<T>> values, ILocalSymbol local, T value)
