@@ -53,6 +53,13 @@ internal static class LocalValues
     public static IReadOnlyList<ILocalReferenceOperation> References(IOperation root, ILocalSymbol local)
         => s_byRoot.GetValue(root, Walk).References.TryGetValue(local, out var references) ? references : s_noReferences;
 
+    /// <summary>
+    /// The value <paramref name="local"/> is declared with in <paramref name="root"/> (the initializer of the first declarator of it the walk
+    /// meets), or null (declared without one, or not in this body).
+    /// </summary>
+    public static IOperation? DeclaredValue(IOperation root, ILocalSymbol local)
+        => s_byRoot.GetValue(root, Walk).Declarators.TryGetValue(local, out var declarator) ? declarator.Initializer?.Value : null;
+
     /// <summary>The invocations in <paramref name="root"/>, in the order <c>root.Descendants()</c> meets them.</summary>
     public static IReadOnlyList<IInvocationOperation> Invocations(IOperation root) => s_byRoot.GetValue(root, Walk).Invocations;
 
@@ -123,6 +130,11 @@ internal static class LocalValues
                     break;
             }
 
+            if (descendant is IVariableDeclaratorOperation declared && !body.Declarators.ContainsKey(declared.Symbol))
+            {
+                body.Declarators.Add(declared.Symbol, declared);
+            }
+
             switch (descendant)
             {
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
@@ -151,6 +163,8 @@ internal static class LocalValues
         public Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> References { get; } = new(SymbolEqualityComparer.Default);
 
         public List<IInvocationOperation> Invocations { get; } = new();
+
+        public Dictionary<ILocalSymbol, IVariableDeclaratorOperation> Declarators { get; } = new(SymbolEqualityComparer.Default);
     }
 
     private static void Add<T>(Dictionary<ILocalSymbol, List<T>> values, ILocalSymbol local, T value)
