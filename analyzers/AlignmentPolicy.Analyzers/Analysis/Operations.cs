@@ -113,17 +113,9 @@ internal static class Operations
         return $"{System.IO.Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1})";
     }
 
-    /// <summary>The value a local is declared with, when it is declared in the same body.</summary>
-    public static IOperation? InitialValue(ILocalReferenceOperation local)
-    {
-        foreach (var descendant in Root(local).Descendants())
-        {
-            if (descendant is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
-            {
-                return declarator.Initializer?.Value;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>
+    /// The value a local is declared with, when it is declared in the same body: from the body's one walk (<see cref="LocalValues"/>),
+    /// which every question about the body's locals shares, not a walk of the body per question.
+    /// </summary>
+    public static IOperation? InitialValue(ILocalReferenceOperation local) => LocalValues.DeclaredValue(Root(local), local.Local);
 }

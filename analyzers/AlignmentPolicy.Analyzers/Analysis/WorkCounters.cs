@@ -23,6 +23,9 @@ internal static class WorkCounters
     /// <summary>Names searched for in every tree's text.</summary>
     public static long TextSearches;
 
+    /// <summary>Bodies walked for what they do with their locals (<see cref="LocalValues"/>: values, calls on them, references), once per body.</summary>
+    public static long BodyWalks;
+
     /// <summary>Source methods whose calls the call graph listed.</summary>
     public static long WalkedMethods;
 
@@ -102,6 +105,7 @@ internal static class WorkCounters
         Interlocked.Exchange(ref BoundNodes, 0);
         Interlocked.Exchange(ref IndexedTrees, 0);
         Interlocked.Exchange(ref TextSearches, 0);
+        Interlocked.Exchange(ref BodyWalks, 0);
         Interlocked.Exchange(ref WalkedMethods, 0);
         Interlocked.Exchange(ref SkippedMethods, 0);
         Interlocked.Exchange(ref FlowGraphs, 0);
@@ -118,7 +122,7 @@ internal static class WorkCounters
     }
 
     public static string Summary()
-        => $"semantic models {Interlocked.Read(ref SemanticModels)}, bound nodes {Interlocked.Read(ref BoundNodes)}, names found in trees {Interlocked.Read(ref IndexedTrees)}, text searches {Interlocked.Read(ref TextSearches)}, walked methods {Interlocked.Read(ref WalkedMethods)}, skipped methods {Interlocked.Read(ref SkippedMethods)}, flow graphs {Interlocked.Read(ref FlowGraphs)}, attribute reads {Interlocked.Read(ref AttributeReads)}, dispatch name searches {Interlocked.Read(ref DispatchNameSearches)}, ALN0002 callbacks {Interlocked.Read(ref ToolRuleCallbacks)}, ALN0001 callbacks {Interlocked.Read(ref ModelCallRuleCallbacks)}, ALN0005 callbacks {Interlocked.Read(ref AutoInvocationRuleCallbacks)}"
+        => $"semantic models {Interlocked.Read(ref SemanticModels)}, bound nodes {Interlocked.Read(ref BoundNodes)}, names found in trees {Interlocked.Read(ref IndexedTrees)}, text searches {Interlocked.Read(ref TextSearches)}, body walks {Interlocked.Read(ref BodyWalks)}, walked methods {Interlocked.Read(ref WalkedMethods)}, skipped methods {Interlocked.Read(ref SkippedMethods)}, flow graphs {Interlocked.Read(ref FlowGraphs)}, attribute reads {Interlocked.Read(ref AttributeReads)}, dispatch name searches {Interlocked.Read(ref DispatchNameSearches)}, ALN0002 callbacks {Interlocked.Read(ref ToolRuleCallbacks)}, ALN0001 callbacks {Interlocked.Read(ref ModelCallRuleCallbacks)}, ALN0005 callbacks {Interlocked.Read(ref AutoInvocationRuleCallbacks)}"
             + $"; bound nodes by callback: {ByCallback(s_bindsBy)}; walked methods by callback: {ByCallback(s_walksBy)}";
 
     private static string ByCallback(long[] counts)

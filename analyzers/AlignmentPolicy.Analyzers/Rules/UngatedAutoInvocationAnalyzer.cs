@@ -719,10 +719,10 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
             return kernels;
         }
 
-        foreach (var invocation in Operations.Root(behaviour).Descendants().OfType<IInvocationOperation>())
+        // The calls handed the settings: from the body's one walk (LocalValues), not a walk of the body and of every call's arguments.
+        foreach (var invocation in LocalValues.InvocationsGiven(Operations.Root(behaviour), settings))
         {
-            if (invocation.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, settings)))
-                && ModelCall.TryCreate(invocation, agent) is { } call)
+            if (ModelCall.TryCreate(invocation, agent) is { } call)
             {
                 AddKernel(call, kernels, agent);
             }

@@ -58,6 +58,31 @@ public class UngatedAutoInvocationTests
             """);
 
     [Fact]
+    public Task Settings_handed_inside_an_argument_take_that_call_s_kernel_not_another_gated_or_ungated_kernel_of_the_method()
+        => Verify.VerifyAsync(Usings + """
+            class Chat
+            {
+                public async Task UngatedAsync(IChatCompletionService chat, ChatHistory history, PromptExecutionSettings? given)
+                {
+                    var gated = Kernel.CreateBuilder().Build();
+                    gated.UsePolicyGate();
+                    var kernel = Kernel.CreateBuilder().Build();
+                    var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.[|Auto|]() };
+                    await chat.GetChatMessageContentAsync(history, given ?? settings, kernel);
+                }
+
+                public async Task GatedAsync(IChatCompletionService chat, ChatHistory history, PromptExecutionSettings? given)
+                {
+                    var other = Kernel.CreateBuilder().Build();
+                    var kernel = Kernel.CreateBuilder().Build();
+                    kernel.UsePolicyGate();
+                    var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
+                    await chat.GetChatMessageContentAsync(history, given ?? settings, kernel);
+                }
+            }
+            """);
+
+    [Fact]
     public Task Auto_invocation_through_a_parameter_default_is_reported()
         => Verify.VerifyAsync(Usings + """
             class Chat

@@ -732,9 +732,11 @@ internal sealed class OriginTracer
 
     private bool ComputeGatedInPlace(IOperation root, ILocalSymbol local)
     {
-        foreach (var descendant in root.Descendants())
+        // Only calls on the local or on a property of it can gate it: those of the body's one walk (LocalValues), in the order
+        // a walk of the body meets them, shared by the three tracers, instead of a walk of the whole body per local and tracer.
+        foreach (var invocation in LocalValues.CalledOn(root, local))
         {
-            if (descendant is not IInvocationOperation invocation || Operations.Receiver(invocation) is not { } receiver)
+            if (Operations.Receiver(invocation) is not { } receiver)
             {
                 continue;
             }

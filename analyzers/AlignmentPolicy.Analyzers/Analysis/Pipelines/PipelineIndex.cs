@@ -250,7 +250,7 @@ internal sealed class PipelineIndex
             return false;
         }
 
-        var uses = Operations.Root(agentCreation).Descendants().OfType<ILocalReferenceOperation>().Where(r => SymbolEqualityComparer.Default.Equals(r.Local, local)).ToList();
+        var uses = LocalValues.References(Operations.Root(agentCreation), local); // from the body's one walk, not a walk per agent
         return uses.Count > 0 && uses.All(ParentChainHasGate);
     }
 
