@@ -52,10 +52,64 @@ internal static class McpToolDispatch
             }
         }
 
-        return receiver?.Type is { } type && toolName is not null
-            && (type is { TypeKind: TypeKind.Error, Name: "IMcpClient" or "McpClient" } || (agent.Symbols.McpClient is { } client && KnownSymbols.IsOrDerivesFrom(type, client)))
-            && IsModelsFunctionName(toolName, agent);
+        toolName ??= invalid.SemanticModel?.GetOperation(toolNameSyntax);
+        if (toolName is null || !IsModelsFunctionName(toolName, agent))
+        {
+            return false;
+        }
+
+        return (receiver is not null && IsMcpClient(receiver, agent)) || HeldMissingMcpClient(receiverSyntax, invalid.SemanticModel);
     }
+
+    /// <summary>
+    /// A local holding what a method of the code hands back as a client of a missing MCP type
+    /// (<c>var client = await servers.GetClientAsync(id);</c> returning <c>Task&lt;IMcpClient&gt;</c>), read from the method the
+    /// local's initializer calls: the local's own type may not say (the await of a missing type's task).
+    /// </summary>
+    private static bool HeldMissingMcpClient(ExpressionSyntax receiver, SemanticModel? model)
+    {
+        if (receiver is not IdentifierNameSyntax || model is null
+            || model.GetSymbolInfo(receiver).Symbol is not ILocalSymbol local
+            || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var initializer })
+        {
+            return false;
+        }
+
+        var value = initializer is AwaitExpressionSyntax awaited ? awaited.Expression : initializer;
+        if (value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } })
+        {
+            value = configured;
+        }
+
+        var method = model.GetSymbolInfo(value).Symbol as IMethodSymbol;
+        var returned = method?.ReturnType;
+        return IsMissingMcpClient(returned)
+            || (returned is INamedTypeSymbol { TypeArguments.Length: 1 } task && IsMissingMcpClient(task.TypeArguments[0]));
+    }
+
+    /// <summary>
+    /// An MCP client: of the scan's package, or named as one when its type does not resolve, also when a local holds what a method
+    /// of the code hands back for it (<c>var client = await servers.GetClientAsync(id);</c> with <c>Task&lt;IMcpClient&gt;</c>: the
+    /// await of a missing type's task reads as no type at all).
+    /// </summary>
+    private static bool IsMcpClient(IOperation receiver, AgentContext agent)
+    {
+        if (receiver.Type is { TypeKind: not TypeKind.Error } bound)
+        {
+            return agent.Symbols.McpClient is { } client && KnownSymbols.IsOrDerivesFrom(bound, client);
+        }
+
+        if (IsMissingMcpClient(receiver.Type))
+        {
+            return true;
+        }
+
+        var value = receiver is ILocalReferenceOperation local ? Operations.InitialValue(local) : null;
+        value = value is null ? null : Operations.Unwrap(value);
+        return value is IAwaitOperation awaited && awaited.Operation.Type is INamedTypeSymbol { TypeArguments.Length: 1 } task && IsMissingMcpClient(task.TypeArguments[0]);
+    }
+
+    private static bool IsMissingMcpClient(ITypeSymbol? type) => type is { TypeKind: TypeKind.Error, Name: "IMcpClient" or "McpClient" };
 
     /// <summary>
     /// <c>call.Name</c> of a <c>FunctionCallContent</c> (Microsoft.Extensions.AI) or <c>call.FunctionName</c> of Semantic Kernel's, also

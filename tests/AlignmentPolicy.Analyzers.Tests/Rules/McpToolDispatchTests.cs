@@ -79,6 +79,21 @@ public class McpToolDispatchTests
         // IMcpClient (ModelContextProtocol before 1.0) does not resolve against the scan's package: the call does not bind.
         var test = new AutoInvocation.Test { CompilerDiagnostics = CompilerDiagnostics.None };
         test.TestState.Sources.Add(Usings + """
+            interface IMcpServers
+            {
+                Task<IMcpClient> GetClientForServer(System.Guid serverId);
+            }
+
+            class ChatService(IMcpServers servers)
+            {
+                // The client a method of the code hands back, held in a local (the await of a missing type's task).
+                public async Task<object?> RunAsync(FunctionCallContent call, System.Guid serverId)
+                {
+                    var mcpClient = await servers.GetClientForServer(serverId);
+                    return await mcpClient.{|#1:CallToolAsync|}(call.Name, call.Arguments?.ToDictionary(kv => kv.Key, kv => kv.Value));
+                }
+            }
+
             class ToolRunner(IMcpClient client)
             {
                 public async Task<string> RunAsync(FunctionCallContent functionCall)
@@ -95,6 +110,7 @@ public class McpToolDispatchTests
             }
             """);
         test.ExpectedDiagnostics.Add(AutoInvocation.Diagnostic("ALN0005").WithLocation(0));
+        test.ExpectedDiagnostics.Add(AutoInvocation.Diagnostic("ALN0005").WithLocation(1));
         await test.RunAsync();
     }
 }
