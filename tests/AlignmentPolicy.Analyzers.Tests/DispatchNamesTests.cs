@@ -63,8 +63,9 @@ public class DispatchNamesTests
     public void ALN0005_hands_over_invalid_operations_in_the_blocks_spelling_a_name_its_unbound_judge_reads()
     {
         // AnalyzeUnbound judges an agent factory's call by its name (UnboundAgentCreation.Names), UseFunctionInvocation and
-        // AutoInvokeKernelFunctions by theirs, and a creation by its type, which a target-typed new(...) does not spell: `new` stands for it.
-        var read = UnboundAgentCreation.Names.Concat(new[] { "UseFunctionInvocation", "AutoInvokeKernelFunctions", "new" });
+        // AutoInvokeKernelFunctions by theirs, and a creation by its type, which a target-typed new(...) does not spell: `new` stands for it;
+        // an MCP client's CallToolAsync of a version the scan does not have by its name (McpToolDispatch).
+        var read = UnboundAgentCreation.Names.Concat(new[] { "UseFunctionInvocation", "AutoInvokeKernelFunctions", "new", McpToolDispatch.Name });
         Assert.Equal(read.OrderBy(n => n, StringComparer.Ordinal), UngatedAutoInvocationAnalyzer.UnboundNames.OrderBy(n => n, StringComparer.Ordinal));
     }
 

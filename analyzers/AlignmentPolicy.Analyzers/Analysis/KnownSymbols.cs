@@ -145,6 +145,9 @@ internal sealed class KnownSymbols
 
     public INamedTypeSymbol? McpClientTool => Resolve(ref _mcpClientTool, "ModelContextProtocol.Client.McpClientTool");
 
+    /// <summary>The MCP client (ModelContextProtocol 1.0 and later; <c>IMcpClient</c> before): <c>CallToolAsync(name, arguments)</c> runs a server's tool.</summary>
+    public INamedTypeSymbol? McpClient => Resolve(ref _mcpClient, "ModelContextProtocol.Client.McpClient");
+
     public INamedTypeSymbol? OpenAIChatFinishReason => Resolve(ref _openAIChatFinishReason, "OpenAI.Chat.ChatFinishReason");
 
     public INamedTypeSymbol? IServiceCollection => Resolve(ref _iServiceCollection, "Microsoft.Extensions.DependencyInjection.IServiceCollection");
@@ -245,6 +248,7 @@ internal sealed class KnownSymbols
     private Slot? _kernelFunction;
     private Slot? _kernelPlugin;
     private Slot? _mcpClientTool;
+    private Slot? _mcpClient;
     private Slot? _openAIChatFinishReason;
     private Slot? _iServiceCollection;
     private Slot? _fromKeyedServicesAttribute;

@@ -33,7 +33,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     /// <see cref="InvocationKind.FunctionCallDispatch"/> (the kinds <see cref="AnalyzeInvocation"/> acts on), and OllamaSharp's
     /// <c>chat.SendAsync(message, tools)</c> (a <see cref="InvocationKind.ModelCall"/> that invokes the tools it is given).
     /// </summary>
-    internal static readonly string[] DispatchNames = { "UseFunctionInvocation", "UseKernelFunctionInvocation", "Auto", "Required", "AsAIAgent", "CreateAIAgent", "InvokeAsync", "SendAsync", "SendAsAsync" };
+    internal static readonly string[] DispatchNames = { "UseFunctionInvocation", "UseKernelFunctionInvocation", "Auto", "Required", "AsAIAgent", "CreateAIAgent", "InvokeAsync", "SendAsync", "SendAsAsync", McpToolDispatch.Name };
 
     private static readonly string[] s_propertyNames = { "AutoInvokeKernelFunctions" };
 
@@ -47,7 +47,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     /// <c>AutoInvokeKernelFunctions</c>, and, for an agent created with a type known here (<c>new ChatClientAgent(...)</c>, a user's
     /// subclass, an SDK agent, or a target-typed <c>new(...)</c> that spells no type), the keyword <c>new</c>, which every creation is spelled with.
     /// </summary>
-    internal static readonly string[] UnboundNames = UnboundAgentCreation.Names.Concat(new[] { UseFunctionInvocationName, AutoInvokeKernelFunctionsName, "new" }).ToArray();
+    internal static readonly string[] UnboundNames = UnboundAgentCreation.Names.Concat(new[] { UseFunctionInvocationName, AutoInvokeKernelFunctionsName, "new", McpToolDispatch.Name }).ToArray();
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UngatedAutoInvocation);
@@ -154,6 +154,16 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
+        if (method.Name == McpToolDispatch.Name)
+        {
+            if (McpToolDispatch.IsModelChosen(invocation, agent))
+            {
+                ReportMcpDispatch(context, invocation, agent);
+            }
+
+            return;
+        }
+
         switch (agent.Classifier.Classify(method))
         {
             case InvocationKind.FunctionInvocation:
@@ -277,6 +287,22 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
+    /// <c>mcpClient.CallToolAsync(functionCall.Name, ...)</c>: the model's function call run on an MCP server by hand
+    /// (<see cref="McpToolDispatch"/>). Gated by a gate check in the same method; reported at the call.
+    /// </summary>
+    private static void ReportMcpDispatch(OperationAnalysisContext context, IOperation call, AgentContext agent)
+    {
+        if (ChecksGateInMethod(call, agent))
+        {
+            return;
+        }
+
+        var location = call.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name.GetLocation() : call.Syntax.GetLocation();
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, location,
+            "tool calls dispatched by hand (CallToolAsync of an MCP client with the model's function name)", "no gate checks them (UsePolicyGate or IPolicyGate)"));
+    }
+
+    /// <summary>
     /// A function call dispatched by this code, not by a pipeline it is a link of: a delegating function calling its inner
     /// function, or a <c>FunctionInvoker</c> delegate or function middleware calling <c>context.Function.InvokeAsync(...)</c>
     /// (the function the automatic invocation loop is running; that loop is judged where it is configured).
@@ -338,6 +364,10 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UngatedAutoInvocation, configured.GetLocation(),
                         "UseFunctionInvocation()", "this pipeline has no UsePolicyGate()"));
+                }
+                else if (McpToolDispatch.IsModelChosen(invalid, agent))
+                {
+                    ReportMcpDispatch(context, invalid, agent);
                 }
 
                 break;

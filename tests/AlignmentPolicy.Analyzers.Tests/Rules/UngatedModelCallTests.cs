@@ -406,4 +406,45 @@ public class UngatedModelCallTests
                 }
             }
             """);
+    [Fact]
+    public Task A_parameter_of_an_interface_method_is_traced_to_the_calls_made_through_the_interface()
+        => Verify.VerifyAsync(Usings + """
+            // A service the container gives as its interface: its callers call the interface's method, never the class's.
+            interface IChatContext
+            {
+                Task<string> AskAsync(IChatClient client, string question);
+            }
+
+            class ChatContext : IChatContext
+            {
+                public async Task<string> AskAsync(IChatClient client, string question)
+                    => (await client.[|GetResponseAsync|](question)).Text;
+            }
+
+            class StatusWriter(IChatContext context)
+            {
+                private readonly IChatClient _client = new OpenAIClient("key").GetChatClient("gpt-4o").AsIChatClient();
+
+                public Task<string> WriteAsync() => context.AskAsync(_client, "Write a status line.");
+            }
+
+            // The twin: every call through the interface hands a gated client, also to an explicit implementation.
+            interface ISummaryContext
+            {
+                Task<string> SummarizeAsync(IChatClient client, string text);
+            }
+
+            class SummaryContext : ISummaryContext
+            {
+                async Task<string> ISummaryContext.SummarizeAsync(IChatClient client, string text)
+                    => (await client.GetResponseAsync(text)).Text;
+            }
+
+            class Summaries(ISummaryContext context)
+            {
+                private readonly IChatClient _client = new OpenAIClient("key").GetChatClient("gpt-4o").AsIChatClient().AsBuilder().UsePolicyGate().Build();
+
+                public Task<string> SummarizeAsync(string text) => context.SummarizeAsync(_client, text);
+            }
+            """);
 }

@@ -861,19 +861,83 @@ internal sealed class OriginTracer
 
         Origin? result = null;
         visiting = visiting.Add(method);
-        foreach (var caller in _context.Pipelines.CallersOf(method))
+        foreach (var called in CalledAs(method))
         {
-            var argument = caller.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, parameter.OriginalDefinition));
-            if (argument is null || argument.ArgumentKind != ArgumentKind.Explicit)
+            // The parameter as the called method declares it: the same position in an interface or base method.
+            var calledParameter = SymbolEqualityComparer.Default.Equals(called.OriginalDefinition, method.OriginalDefinition)
+                ? parameter.OriginalDefinition
+                : parameter.Ordinal < called.Parameters.Length ? called.OriginalDefinition.Parameters[parameter.Ordinal] : null;
+            if (calledParameter is null)
             {
                 continue;
             }
 
-            var origin = Trace(argument.Value, depth + 1, visiting);
-            result = result is { } previous ? Origin.Combine(previous, origin) : origin;
+            foreach (var caller in _context.Pipelines.CallersOf(called))
+            {
+                var argument = caller.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, calledParameter));
+                if (argument is null || argument.ArgumentKind != ArgumentKind.Explicit)
+                {
+                    continue;
+                }
+
+                var origin = Trace(argument.Value, depth + 1, visiting);
+                result = result is { } previous ? Origin.Combine(previous, origin) : origin;
+            }
         }
 
         return result is { } found ? Origin.Combine(found, found) : Origin.Unknown($"'{parameter.Name}' is a parameter and no caller is in this compilation");
+    }
+
+    /// <summary>
+    /// The methods a call of <paramref name="method"/> can be spelled as: the method itself, the interface members it implements
+    /// and the base methods it overrides, when those are declared in this compilation. A service's code is called through its
+    /// interface (<c>_chatContext.Ask(_client, ...)</c> on an <c>IChatContext</c> the container gives), so the implementation's
+    /// own callers are often none; the clients handed to the interface's method reach the implementation's parameter.
+    /// </summary>
+    private static IEnumerable<IMethodSymbol> CalledAs(IMethodSymbol method)
+    {
+        yield return method;
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation) || method.IsStatic || method.ContainingType is not { } type)
+        {
+            yield break;
+        }
+
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (overridden.DeclaringSyntaxReferences.Length > 0)
+            {
+                yield return overridden;
+            }
+        }
+
+        foreach (var implemented in method.ExplicitInterfaceImplementations)
+        {
+            if (implemented.DeclaringSyntaxReferences.Length > 0)
+            {
+                yield return implemented;
+            }
+        }
+
+        if (method.DeclaredAccessibility != Accessibility.Public)
+        {
+            yield break;
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            if (@interface.DeclaringSyntaxReferences.Length == 0)
+            {
+                continue; // an SDK's interface: its callers are not this compilation's code
+            }
+
+            foreach (var member in @interface.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol candidate && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), method))
+                {
+                    yield return candidate;
+                }
+            }
+        }
     }
 
     /// <summary>

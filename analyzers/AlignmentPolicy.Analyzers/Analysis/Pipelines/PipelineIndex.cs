@@ -26,7 +26,7 @@ namespace AlignmentPolicy.Analyzers.Analysis.Pipelines;
 /// </summary>
 internal sealed class PipelineIndex
 {
-    private static readonly string[] s_chatClientRegistrations = { "AddChatClient", "AddKeyedChatClient" };
+    private static readonly string[] s_chatClientRegistrations = new[] { "AddChatClient", "AddKeyedChatClient" }.Concat(UnboundRegistrations.HostIntegrationNames).ToArray();
     private static readonly string[] s_diKernelNames =
     {
         "AddKernel", "UsePolicyGate", "AddPolicyGate",
@@ -581,7 +581,7 @@ internal sealed class PipelineIndex
         foreach (var syntax in _context.Sources.Invocations(s_chatClientRegistrations))
         {
             var operation = _context.OperationOf(syntax);
-            if (operation is IInvalidOperation invalid && UnboundRegistrations.ChatClient(invalid, _context) is { } unbound)
+            if (operation is IInvalidOperation invalid && (UnboundRegistrations.ChatClient(invalid, _context) ?? UnboundRegistrations.HostIntegration(invalid, _context)) is { } unbound)
             {
                 registrations.Add((null, unbound));
                 continue;
