@@ -110,7 +110,7 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
                     || (!ShellCommand.DestroysOrEscalates(command) && !ShellCommand.TouchesSystem(command) && !ShellCommand.EditsInPlace(command)
                         && OversightInContext.IsAskedFor(request))
                     || OversightInContext.IsAskedValueChange(request) || OversightInContext.IsAskedSelfRestriction(request)
-                    || OversightInContext.IsServiceInCare(request));
+                    || OversightInContext.IsServiceInCare(request) || OversightInContext.IsAskedEdit(request));
         }
 
         return false;
