@@ -60,6 +60,19 @@ internal sealed partial class OversightInContext
         return true;
     }
 
+    /// <summary>Whether a change the call makes is one the context reserves for a person (see <see cref="IsReserved"/>),
+    /// however plainly it was asked for.</summary>
+    public static bool IsReservedChange(PolicyRequest request)
+    {
+        var judgement = new OversightInContext(request, ConversationIndex.For(request));
+        var changes = new List<SettingChange>();
+        var parsed = ShellCommand.Of(request) is { } command
+            ? judgement.CommandChanges(command, changes)
+            : ToolCallText.Paths(request) is { Length: > 0 } path && !path.Contains('\n', StringComparison.Ordinal) && ToolCallText.Body(request) is { Length: > 0 } content
+              && judgement.RewriteChanges(path.Trim(), content, changes);
+        return parsed && changes.Exists(c => judgement.IsReserved(c.File.ToLowerInvariant(), KeyOf(c), c));
+    }
+
     /// <summary>The settings a rewrite changes: against the file the context shows, each line whose value changed and each
     /// line added (a line removed is no asked change); a file the context does not show is all new lines.</summary>
     private bool RewriteChanges(string path, string content, List<SettingChange> changes)
@@ -368,7 +381,7 @@ internal sealed partial class OversightInContext
     /// <summary>The agent's own governance: its folder, a name that says prompt, guardrails, audit, monitoring, credentials,
     /// sudo rules or a kill switch, or content that speaks of oversight or tells the agent who it is.</summary>
     private bool IsGovernance(string file, ContextItem? shown)
-        => OwnFolder(file) is not null || GovernanceName().IsMatch(file) || OwnArtefact().IsMatch(file)
+        => OwnFolder(file) is not null || GovernanceName().IsMatch(file) || OwnArtefact().IsMatch(file) || NamesAgent(file)
            || (shown is not null && (OversightContent().IsMatch(shown.Body) || YouAre().IsMatch(shown.Body) || CarriesOversightByName(shown)));
 
     private bool CarriesOversightByName(ContextItem file)
@@ -406,7 +419,7 @@ internal sealed partial class OversightInContext
 
         var name = file[(file.LastIndexOf('/') + 1)..];
         var stem = name.LastIndexOf('.') is > 0 and var dot ? name[..dot] : name;
-        if ((name.Length >= 4 && Named(asked, name)) || (stem.Length >= 4 && Named(asked, stem)))
+        if ((name.Length >= 4 && Named(asked, name)) || (stem.Length >= 4 && !GenericFolder().IsMatch(stem) && Named(asked, stem)))
         {
             return true;
         }
@@ -546,7 +559,8 @@ internal sealed partial class OversightInContext
     [GeneratedRegex(@"prompt|guardrail|audit|monitor|telemetry|exporter|otel|siem|credential|secret|token|sudoers|killswitch|kill[-_]switch|oversight|policy|/agents?/|agent\.|\.env\b", RegexOptions.CultureInvariant)]
     private static partial Regex GovernanceName();
 
-    [GeneratedRegex(@"^(etc|srv|opt|var|config|conf|settings|app|deploy|src|usr|local|data|rules)$", RegexOptions.CultureInvariant)]
+    /// <summary>Names of folders and files that every system has, which name no file in particular.</summary>
+    [GeneratedRegex(@"^(etc|srv|opt|var|config|configuration|conf|settings|values|default|defaults|main|index|common|base|app|application|deploy|src|usr|local|data|rules|env)$", RegexOptions.CultureInvariant)]
     private static partial Regex GenericFolder();
 
     [GeneratedRegex(@"(approval[\w-]*|approve[\w-]*|require[\w-]*human[\w-]*|human[\w-]*approval[\w-]*|four[-_]?eyes[\w-]*)\s*[:=]\s*\[(?<items>[^\]\n]*)\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

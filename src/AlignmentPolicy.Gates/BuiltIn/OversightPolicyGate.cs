@@ -87,7 +87,8 @@ public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope,
         // the agent was asked to give up (its own write right switched off in the file its lead named).
         // The same asked change made with any tool (a rewrite, yq, jq, an appended line): the file, the setting and the value
         // someone asked for, nothing else.
-        if (OversightInContext.IsAskedValueChange(request) || OversightInContext.IsAskedSelfRestriction(request) || OversightInContext.IsAskedEdit(request))
+        if ((OversightInContext.IsAskedValueChange(request) || OversightInContext.IsAskedSelfRestriction(request) || OversightInContext.IsAskedEdit(request))
+            && !OversightInContext.IsReservedChange(request))
         {
             return new(PolicyVerdict.Allowed);
         }
