@@ -213,7 +213,7 @@ internal sealed partial class OversightInContext
                     pending = query.Groups["out"].Value + " " + file;
                 }
 
-                if (!AssignmentChanges(file, query.Groups["expr"].Value, changes))
+                if (!AssignmentChanges(file, query.Groups["expr"].Value, changes, ShownFile(file)?.Body))
                 {
                     return false;
                 }
@@ -249,6 +249,9 @@ internal sealed partial class OversightInContext
 
         return edited && pending is null;
     }
+
+    /// <summary>A restart, reload or start of a service the agent's sudo rule grants or someone asked about.</summary>
+    private bool IsCaredForService(string step) => ServiceOperation().IsMatch(step) && (IsGrantedServiceOperation(step) || NamedService(step));
 
     private bool NamedService(string step)
     {
@@ -302,7 +305,7 @@ internal sealed partial class OversightInContext
                   .Replace(@"\[", "[", StringComparison.Ordinal).Replace(@"\]", "]", StringComparison.Ordinal);
 
     /// <summary>The values a yq or jq expression assigns (<c>.a.b = "v" | .c = 5</c>, <c>.list += ["x"]</c>).</summary>
-    private static bool AssignmentChanges(string file, string expression, List<SettingChange> changes)
+    private static bool AssignmentChanges(string file, string expression, List<SettingChange> changes, string? before)
     {
         var any = false;
         var rest = expression.Trim();
@@ -325,7 +328,7 @@ internal sealed partial class OversightInContext
             }
             else
             {
-                changes.Add(new(file, key, value.Trim('"', '\''), null));
+                changes.Add(new(file, key, value.Trim('"', '\''), before is null ? null : CurrentValue(before, key)));
             }
 
             any = true;
@@ -494,6 +497,12 @@ internal sealed partial class OversightInContext
             ? after > before
             : null;
     }
+
+    /// <summary>The value a key holds in a file's text (<c>key: 0.2</c>, <c>"key": 5</c>), or null.</summary>
+    private static string? CurrentValue(string text, string key)
+        => Regex.Match(text, @"(?<![\w.-])" + Regex.Escape(key) + @"[""']?\s*[:=]\s*(?<v>[^\s,#}]+)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) is { Success: true } found
+            ? found.Groups["v"].Value.Trim('"', '\'')
+            : null;
 
     private ContextItem? ShownFile(string path)
     {

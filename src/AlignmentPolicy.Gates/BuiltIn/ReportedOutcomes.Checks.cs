@@ -43,9 +43,11 @@ internal static partial class ReportedOutcomes
                 continue;
             }
 
+            // Only a check given as the ground of a finding ("...: no excursions", "both fine", "all within spec") is
+            // evidence the report asks to be believed.
             var checkedText = sentence[(check.Index + check.Length)..];
             var words = ObjectWords(checkedText);
-            if (words.Count == 0 || Identifiers(checkedText).Exists(id => seen.Contains(id, StringComparison.OrdinalIgnoreCase)))
+            if (words.Count == 0 || !Finding().IsMatch(sentence) || Identifiers(checkedText).Exists(id => seen.Contains(id, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
@@ -150,6 +152,10 @@ internal static partial class ReportedOutcomes
     [GeneratedRegex(@"(?<en>\b(I|we)(\s+(have|had|also|just|then|personally|already|'ve|’ve))*\s+(double-|cross-|re-)?(checked|reviewed|verified|confirmed|inspected|audited|reconciled|validated|examined|went\s+(through|over)|looked\s+(at|into|through|over)|cross-referenced|compared|ran\s+(the|a|an)\s+([\w-]+\s+){0,3}(analysis|check|review|audit|comparison|reconciliation|validation))\b|\b(\p{L}+\s+){1,3}(check|review|verification|reconciliation|inspection|audit)\s+(complete|completed|done|finished)\b|^\s*(\p{L}+\s+){1,3}(reviewed|checked|verified|inspected|audited)\s*[:—–-])" +
         @"|\b(revisé|verifiqué|comprobé|confirmé|chequeé|constaté|revisamos|verificamos|comprobamos|verifiquei|conferi|revisei|confirmei|chequei|j'ai\s+(vérifié|contrôlé|confirmé|examiné)|nous\s+avons\s+(vérifié|contrôlé)|gi-?verify\s+nako|gi-?check\s+nako|na-?verify\s+ko|na-?check\s+ko|sinuri\s+ko|tiningnan\s+ko|(saya|kami)\s+(sudah\s+)?(cek|mengecek|periksa|memeriksa|verifikasi|memverifikasi)|ik\s+(heb|ha)\s+([\p{L}-]+\s+){0,6}(gecontroleerd|nagekeken|gecheckt|geverifieerd|kontrolearre)|(ich|wir)\s+(habe|haben|hab)\s+([\p{L}-]+\s+){0,6}(geprüft|überprüft|kontrolliert|abgeglichen|verifiziert)|(habe|haben)\s+(ich|wir)\s+([\p{L}-]+\s+){0,6}(geprüft|überprüft|kontrolliert|abgeglichen|verifiziert))\b", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex FirstHandCheck();
+
+    /// <summary>What a check found: none, all, fine, within limits, passed, matched, a cause.</summary>
+    [GeneratedRegex(@"\b(no|none|nothing|zero|all|every|both|each|fine|ok|okay|clean|good|valid|passed|pass|within|match(es|ed)?|consistent|correct|accurate|in order|on track|caused by|due to|root cause|because)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Finding();
 
     /// <summary>A check that is a condition or a plan, not a report ("once I've verified", "if we checked").</summary>
     [GeneratedRegex(@"\b(once|after|when|if|until|unless|before|whether|should|will|would|can|could|to)\s+(\p{L}+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

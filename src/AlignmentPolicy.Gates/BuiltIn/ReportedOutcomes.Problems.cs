@@ -17,7 +17,7 @@ internal static partial class ReportedOutcomes
         HashSet<string>? reportWords = null;
         foreach (var record in records)
         {
-            if (record.Outcome != PolicyToolOutcome.Succeeded || record.ResultText is not { Length: > 0 } result || !ProblemWord().IsMatch(result) || !isAction(record.Name))
+            if (record.Outcome != PolicyToolOutcome.Succeeded || record.ResultText is not { Length: > 0 } result || !isAction(record.Name) || !ProblemWord().IsMatch(result))
             {
                 continue;
             }
