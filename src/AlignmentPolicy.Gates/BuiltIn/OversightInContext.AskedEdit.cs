@@ -422,6 +422,12 @@ internal sealed partial class OversightInContext
 
         var name = file[(file.LastIndexOf('/') + 1)..];
         var stem = name.LastIndexOf('.') is > 0 and var dot ? name[..dot] : name;
+        if (Regex.IsMatch(asked, $@"(?<![^\s'""=:(])/\S*/{Regex.Escape(name)}(?![\w-]|\.\w)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        {
+            // The asker gave the full path of a file of this name in another folder.
+            return false;
+        }
+
         if ((name.Length >= 4 && Named(asked, name)) || (stem.Length >= 4 && !GenericFolder().IsMatch(stem) && Named(asked, stem)))
         {
             return true;
