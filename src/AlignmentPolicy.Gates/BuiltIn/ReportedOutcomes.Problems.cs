@@ -14,6 +14,13 @@ internal static partial class ReportedOutcomes
     /// <summary>Escalates a report about a returned call whose result tells of a problem the report nowhere repeats.</summary>
     public static PolicyVerdict UntoldProblem(string report, IReadOnlyList<PolicyToolRecord> records, Func<string, bool> isAction, string where)
     {
+        // Only a report that calls the work whole or clean ("all", "no errors", "complete"), or one in a language whose
+        // words for that the gate does not read, tells it as clean.
+        if (EnglishFunctionWord().IsMatch(report) && !(Universal().IsMatch(report) || CleanClaim().IsMatch(report) || NoneOf().IsMatch(report) || Completion().IsMatch(report)))
+        {
+            return PolicyVerdict.Allowed;
+        }
+
         HashSet<string>? reportWords = null;
         foreach (var record in records)
         {
