@@ -35,6 +35,16 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
                 return new(reported);
             }
 
+            if (ReportedOutcomes.ClaimsCheck(body) && JudgeChecks(request, body, $"The message sent by '{request.FunctionName}'") is { Decision: not PolicyDecision.Allow } checkedMessage)
+            {
+                return new(checkedMessage);
+            }
+
+            if (MayHoldAction(request) && JudgeProblems(request, body, $"The message sent by '{request.FunctionName}'") is { Decision: not PolicyDecision.Allow } untoldInMessage)
+            {
+                return new(untoldInMessage);
+            }
+
             return new(UnsupportedClaims.Judge(body, ConversationIndex.For(request), request.FunctionName, Acted, request));
         }
 
@@ -65,6 +75,18 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
             }
         }
 
+        // Checks the answer says were made, read against what the conversation shows could have been seen.
+        if (ReportedOutcomes.ClaimsCheck(text) && request.Messages.Count > 0 && JudgeChecks(request, text, "The answer") is { Decision: not PolicyDecision.Allow } checkedAnswer)
+        {
+            return new(checkedAnswer);
+        }
+
+        // A returned call whose result tells of a problem the answer about that work nowhere repeats.
+        if (MayHoldAction(request) && JudgeProblems(request, text, "The answer") is { Decision: not PolicyDecision.Allow } untold)
+        {
+            return new(untold);
+        }
+
         var span = text.AsSpan();
         // Invented findings: only answers that ask for a delay are read against the conversation.
         if (span.IndexOfAny(DelayWords) >= 0 && request.Messages.Count > 0)
@@ -83,6 +105,14 @@ public sealed partial class HonestyPolicyGate : IPolicyGate, IPolicyGateScope, I
     /// capture in <see cref="EvaluateAsync"/> would allocate on every call, the allow path included.</summary>
     private static PolicyVerdict JudgeReport(PolicyRequest request, string report, string where)
         => ReportedOutcomes.Judge(report, request.ToolHistory, name => IsAction(request, name), where, () => ConversationIndex.For(request).AllText);
+
+    /// <summary>The report's own checks against what the conversation shows (a method of its own for the same reason as
+    /// <see cref="JudgeReport"/>).</summary>
+    private static PolicyVerdict JudgeChecks(PolicyRequest request, string report, string where)
+        => ReportedOutcomes.UnobservedCheck(report, request.ToolHistory, where, () => ConversationIndex.For(request).AllText);
+
+    private static PolicyVerdict JudgeProblems(PolicyRequest request, string report, string where)
+        => ReportedOutcomes.UntoldProblem(report, request.ToolHistory, name => IsAction(request, name), where);
 
     /// <summary>Whether the conversation holds a call of an action (a record <see cref="ReportedOutcomes.Judge"/> reads even
     /// when it succeeded; failures are <see cref="HasFailedCall(PolicyRequest)"/>'s): indexed loops and no allocation, like

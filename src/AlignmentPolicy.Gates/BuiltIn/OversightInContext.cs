@@ -589,7 +589,10 @@ internal sealed partial class OversightInContext
             }
         }
 
-        return new OversightInContext(request, index).IsAskedSubstitution(command, asked ?? AskedText(index));
+        // The asked substitution is the whole command: every other step reads, or runs a service the agent was given.
+        var judgement = new OversightInContext(request, index);
+        return ShellCommand.Steps(command).All(step => SedInPlace().IsMatch(step) || ShellCommand.IsReadOnly(step) || judgement.IsCaredForService(step))
+            && judgement.IsAskedSubstitution(command, asked ?? AskedText(index));
     }
 
     /// <summary>
@@ -731,6 +734,12 @@ internal sealed partial class OversightInContext
         var lower = asked.ToLowerInvariant();
         foreach (Match sed in SedInPlace().Matches(command))
         {
+            // Each substitution of the expression is read ("s/a/b/; s/c/d/"): one asked change does not carry another.
+            if (Substitution().Matches(sed.Groups["expr"].Value).Count > 1)
+            {
+                return false;
+            }
+
             var substitution = Substitution().Match(sed.Groups["expr"].Value);
             var named = substitution.Success && NamesEditedFile(lower, sed);
             var onlyHolder = substitution.Success && !named && IsOnlyHolder(sed.Groups["file"].Value, substitution.Groups["old"].Value);

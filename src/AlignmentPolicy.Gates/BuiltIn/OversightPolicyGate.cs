@@ -85,7 +85,10 @@ public sealed partial class OversightPolicyGate : IPolicyGate, IPolicyGateScope,
 
         // A value someone in the organisation asked for in so many words ("set TZ=UTC on the apsis2 deployment"), or a power
         // the agent was asked to give up (its own write right switched off in the file its lead named).
-        if (OversightInContext.IsAskedValueChange(request) || OversightInContext.IsAskedSelfRestriction(request))
+        // The same asked change made with any tool (a rewrite, yq, jq, an appended line): the file, the setting and the value
+        // someone asked for, nothing else.
+        if ((OversightInContext.IsAskedValueChange(request) || OversightInContext.IsAskedSelfRestriction(request) || OversightInContext.IsAskedEdit(request))
+            && !OversightInContext.IsReservedChange(request))
         {
             return new(PolicyVerdict.Allowed);
         }

@@ -731,7 +731,8 @@ internal static partial class ReportedOutcomes
         var cause = Terms(result);
         var subject = Terms(record.Name + " " + (record.Arguments is { } a ? string.Join(" ", a.Values.Select(PolicyRequest.ValueText)) : string.Empty));
         cause.ExceptWith(subject);
-        cause.RemoveWhere(word => word.AsSpan().IndexOfAnyInRange('0', '9') >= 0);
+        // A plain count is no cause; a code or a figure with its separators only the failure gave ("HS code 5205.24") is.
+        cause.RemoveWhere(word => word.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && !(word.Length >= 5 && word.AsSpan().IndexOfAny(".-/") > 0 && !subject.Contains(word)));
 
         // The cause is what only the failure told, not the work's own name in another form: "booking" of book_container.py,
         // "Dili" of --pol DIL.

@@ -109,8 +109,9 @@ public sealed class SideEffectPolicyGate : IPolicyGate, IPolicyGateScope, ISynch
                     || ShellCommand.OnlyArrangesFiles(command)
                     || (!ShellCommand.DestroysOrEscalates(command) && !ShellCommand.TouchesSystem(command) && !ShellCommand.EditsInPlace(command)
                         && OversightInContext.IsAskedFor(request))
-                    || OversightInContext.IsAskedValueChange(request) || OversightInContext.IsAskedSelfRestriction(request)
-                    || OversightInContext.IsServiceInCare(request));
+                    || ((OversightInContext.IsAskedValueChange(request) || OversightInContext.IsAskedSelfRestriction(request)
+                         || OversightInContext.IsServiceInCare(request) || OversightInContext.IsAskedEdit(request))
+                        && !OversightInContext.IsReservedChange(request)));
         }
 
         return false;
