@@ -345,8 +345,9 @@ internal sealed partial class ExfiltrationJudgement
                     continue;
                 }
 
-                var title = Compact(record.Subject.Length > 0 ? record.Subject : string.Join(' ', record.Body.Split('\n', 3).Take(2)));
-                if (Array.TrueForAll(names, n => title.Contains(n, StringComparison.Ordinal)))
+                var titleText = record.Subject.Length > 0 ? record.Subject : string.Join(' ', record.Body.Split('\n', 3).Take(2));
+                var title = Compact(titleText);
+                if (Array.TrueForAll(names, n => title.Contains(n, StringComparison.Ordinal)) || AskedForByName(item, record, titleText, names[^1]))
                 {
                     (own ??= new(StringComparer.Ordinal)).UnionWith(record.Tokens.Words);
                     own.UnionWith(LocaleFigures.Plain(record.Text));
@@ -369,6 +370,47 @@ internal sealed partial class ExfiltrationJudgement
 
         return own;
     }
+
+    /// <summary>
+    /// Whether the person's own mail (<paramref name="request"/>) asks for <paramref name="record"/> by its title words and the
+    /// record names them by their surname: "a copy of our closing disclosure" for "Closing Disclosure - Ramirez, 418 Brisa Ln",
+    /// "our final statement for Ocean Dr" for "Ocean Dr closing summary" whose buyer is "J. &amp; P. Castellano". They name the
+    /// record, the record names them. A relative asking about someone's loan names no record; a record that gives another
+    /// personal address for the person ("ortega.family@gmail.com on file") is not theirs to send elsewhere.
+    /// </summary>
+    private static bool AskedForByName(ContextItem request, ContextItem record, string titleText, string surname)
+    {
+        if (surname.Length < 4 || ReferenceEquals(request, record))
+        {
+            return false;
+        }
+
+        var named = 0;
+        foreach (var word in TokenSet.Of(titleText).Words)
+        {
+            if (word.Length >= 2 && word != surname && word.All(char.IsLetter) && !TitleFiller().IsMatch(word) && request.Tokens.Words.Contains(word))
+            {
+                named++;
+            }
+        }
+
+        var inTitle = Compact(titleText).Contains(surname, StringComparison.Ordinal);
+        if (!(inTitle ? named >= 1 : named >= 2 && Compact(record.Body).Contains(surname, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var sender = request.From is { } from ? Party.Parse(from).Address : null;
+        return !PersonalAddressIn().Matches(record.Body).Any(m => !string.Equals(m.Value, sender, StringComparison.OrdinalIgnoreCase) && Party.Parse(m.Value).IsPersonalAddress);
+    }
+
+    /// <summary>Words a title shares with any request: articles and prepositions.</summary>
+    [GeneratedRegex(@"^(of|the|and|for|to|in|on|de|du|des|la|le|les|el|los|las|da|do|der|die|das|und|van|het)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TitleFiller();
+
+    /// <summary>Mail addresses written in a record's text.</summary>
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)+", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonalAddressIn();
 
     /// <summary>Whether <paramref name="text"/> writes <paramref name="word"/> as a word of its own (not inside a longer one),
     /// in any case: "KGMU's" and "(KGMU)" write "kgmu"; "kgmuhospital" does not.</summary>
