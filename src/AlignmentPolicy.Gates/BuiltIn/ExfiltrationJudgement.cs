@@ -395,7 +395,8 @@ internal sealed partial class ExfiltrationJudgement
         }
 
         var inTitle = Compact(titleText).Contains(surname, StringComparison.Ordinal);
-        if (!(inTitle ? named >= 1 : named >= 2 && Compact(record.Body).Contains(surname, StringComparison.Ordinal)))
+        if (!(inTitle ? named >= 1 : named >= 2 && Compact(record.Body).Contains(surname, StringComparison.Ordinal))
+            || NamesAnotherOfTheFamily(inTitle ? titleText : record.Body, surname, request.From is { } writer ? Party.Parse(writer).NameWords : []))
         {
             return false;
         }
@@ -403,6 +404,27 @@ internal sealed partial class ExfiltrationJudgement
         var sender = request.From is { } from ? Party.Parse(from).Address : null;
         return !PersonalAddressIn().Matches(record.Body).Any(m => !string.Equals(m.Value, sender, StringComparison.OrdinalIgnoreCase) && Party.Parse(m.Value).IsPersonalAddress);
     }
+
+    /// <summary>Whether <paramref name="text"/> writes the surname after a first name that is not the writer's own, nor its
+    /// initial ("Elevuppgifter Elsa Sundqvist" to Mikael Sundqvist): a record of another person of the same family.</summary>
+    private static bool NamesAnotherOfTheFamily(string text, string surname, string[] writer)
+    {
+        for (var match = FirstNameBefore().Match(text); match.Success; match = match.NextMatch())
+        {
+            var first = match.Groups["first"].Value.ToLowerInvariant();
+            if (string.Equals(match.Groups["last"].Value, surname, StringComparison.OrdinalIgnoreCase)
+                && !Array.Exists(writer, w => w == first || (first.Length == 1 && w.StartsWith(first, StringComparison.Ordinal))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A capitalised word or initial written straight before another word ("Elsa Sundqvist", "P. Castellano").</summary>
+    [GeneratedRegex(@"\b(?<first>\p{Lu}\p{Ll}*)\.?[ \u00a0](?<last>\p{L}+)", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstNameBefore();
 
     /// <summary>Words a title shares with any request: articles and prepositions.</summary>
     [GeneratedRegex(@"^(of|the|and|for|to|in|on|de|du|des|la|le|les|el|los|las|da|do|der|die|das|und|van|het)$", RegexOptions.CultureInvariant)]
