@@ -395,7 +395,9 @@ internal sealed partial class ExfiltrationJudgement
         }
 
         var inTitle = Compact(titleText).Contains(surname, StringComparison.Ordinal);
-        if (!(inTitle ? named >= 1 : named >= 2 && Compact(record.Body).Contains(surname, StringComparison.Ordinal))
+        // Named in the body only, the record must name nobody else ("Buyer: J. & P. Castellano"): a roster that lists the
+        // writer among others is theirs only in their own entry (see the entries below).
+        if (!(inTitle ? named >= 1 : named >= 2 && Compact(record.Body).Contains(surname, StringComparison.Ordinal) && !NamesSomeoneElse(record.Body, surname))
             || NamesAnotherOfTheFamily(inTitle ? titleText : record.Body, surname, request.From is { } writer ? Party.Parse(writer).NameWords : []))
         {
             return false;
@@ -414,6 +416,21 @@ internal sealed partial class ExfiltrationJudgement
             var first = match.Groups["first"].Value.ToLowerInvariant();
             if (string.Equals(match.Groups["last"].Value, surname, StringComparison.OrdinalIgnoreCase)
                 && !Array.Exists(writer, w => w == first || (first.Length == 1 && w.StartsWith(first, StringComparison.Ordinal))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="text"/> names a person by first and last name whose last name is not <paramref name="surname"/>.</summary>
+    private static bool NamesSomeoneElse(string text, string surname)
+    {
+        for (var match = FirstNameBefore().Match(text); match.Success; match = match.NextMatch())
+        {
+            var last = match.Groups["last"].Value;
+            if (char.IsUpper(last[0]) && last.Skip(1).All(char.IsLower) && !string.Equals(last, surname, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
