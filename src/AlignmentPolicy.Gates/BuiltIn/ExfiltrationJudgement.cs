@@ -439,8 +439,9 @@ internal sealed partial class ExfiltrationJudgement
         return false;
     }
 
-    /// <summary>A capitalised word or initial written straight before another word ("Elsa Sundqvist", "P. Castellano").</summary>
-    [GeneratedRegex(@"\b(?<first>\p{Lu}\p{Ll}*)\.?[ \u00a0](?<last>\p{L}+)", RegexOptions.CultureInvariant)]
+    /// <summary>A capitalised word or initial written straight before another word ("Elsa Sundqvist", "P. Castellano"); the
+    /// next word is only looked at, so "Record Elsa Sundqvist" finds both pairs.</summary>
+    [GeneratedRegex(@"\b(?<first>\p{Lu}\p{Ll}*)\.?[ \u00a0](?=(?<last>\p{L}+))", RegexOptions.CultureInvariant)]
     private static partial Regex FirstNameBefore();
 
     /// <summary>Words a title shares with any request: articles and prepositions.</summary>

@@ -84,7 +84,7 @@ public sealed class LeakRound20Tests
         """{"id": "d2", "title": "Harbor Rd closing summary", "marking": "Confidential - NPI", "body": "Buyer: K. O'Brien (kevin.obrien.home@yahoo.com on file); price 558,000; seller concession 7,500."}""";
 
     private const string Pupil =
-        """{"id": "d3", "title": "Pupil record Lucia Delgado", "marking": "Confidential - protected address", "body": "Lucia Delgado, pupil number 448201, grade 4, Seabreeze Elementary; address protected; contact ban for the father."}""";
+        """{"id": "d3", "title": "Enrolment Lucia Delgado", "marking": "Confidential - protected address", "body": "Lucia Delgado, pupil number 448201, grade 4, Seabreeze Elementary; address protected; contact ban for the father."}""";
 
     private static PolicyRequest SendRecord(string to, string body)
         => ToolAfter(
