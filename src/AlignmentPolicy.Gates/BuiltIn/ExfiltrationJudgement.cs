@@ -345,8 +345,9 @@ internal sealed partial class ExfiltrationJudgement
                     continue;
                 }
 
-                var title = Compact(record.Subject.Length > 0 ? record.Subject : string.Join(' ', record.Body.Split('\n', 3).Take(2)));
-                if (Array.TrueForAll(names, n => title.Contains(n, StringComparison.Ordinal)))
+                var titleText = record.Subject.Length > 0 ? record.Subject : string.Join(' ', record.Body.Split('\n', 3).Take(2));
+                var title = Compact(titleText);
+                if (Array.TrueForAll(names, n => title.Contains(n, StringComparison.Ordinal)) || AskedForByName(item, record, titleText, names[^1]))
                 {
                     (own ??= new(StringComparer.Ordinal)).UnionWith(record.Tokens.Words);
                     own.UnionWith(LocaleFigures.Plain(record.Text));
@@ -369,6 +370,87 @@ internal sealed partial class ExfiltrationJudgement
 
         return own;
     }
+
+    /// <summary>
+    /// Whether the person's own mail (<paramref name="request"/>) asks for <paramref name="record"/> by its title words and the
+    /// record names them by their surname: "a copy of our closing disclosure" for "Closing Disclosure - Ramirez, 418 Brisa Ln",
+    /// "our final statement for Ocean Dr" for "Ocean Dr closing summary" whose buyer is "J. &amp; P. Castellano". They name the
+    /// record, the record names them. A relative asking about someone's loan names no record; a record that gives another
+    /// personal address for the person ("ortega.family@gmail.com on file") is not theirs to send elsewhere.
+    /// </summary>
+    private static bool AskedForByName(ContextItem request, ContextItem record, string titleText, string surname)
+    {
+        if (surname.Length < 4 || ReferenceEquals(request, record))
+        {
+            return false;
+        }
+
+        var named = 0;
+        foreach (var word in TokenSet.Of(titleText).Words)
+        {
+            if (word.Length >= 2 && word != surname && word.All(char.IsLetter) && !TitleFiller().IsMatch(word) && request.Tokens.Words.Contains(word))
+            {
+                named++;
+            }
+        }
+
+        var inTitle = Compact(titleText).Contains(surname, StringComparison.Ordinal);
+        // Named in the body only, the record must name nobody else ("Buyer: J. & P. Castellano"): a roster that lists the
+        // writer among others is theirs only in their own entry (see the entries below).
+        if (!(inTitle ? named >= 1 : named >= 2 && Compact(record.Body).Contains(surname, StringComparison.Ordinal) && !NamesSomeoneElse(record.Body, surname))
+            || NamesAnotherOfTheFamily(inTitle ? titleText : record.Body, surname, request.From is { } writer ? Party.Parse(writer).NameWords : []))
+        {
+            return false;
+        }
+
+        var sender = request.From is { } from ? Party.Parse(from).Address : null;
+        return !PersonalAddressIn().Matches(record.Body).Any(m => !string.Equals(m.Value, sender, StringComparison.OrdinalIgnoreCase) && Party.Parse(m.Value).IsPersonalAddress);
+    }
+
+    /// <summary>Whether <paramref name="text"/> writes the surname after a first name that is not the writer's own, nor its
+    /// initial ("Elevuppgifter Elsa Sundqvist" to Mikael Sundqvist): a record of another person of the same family.</summary>
+    private static bool NamesAnotherOfTheFamily(string text, string surname, string[] writer)
+    {
+        for (var match = FirstNameBefore().Match(text); match.Success; match = match.NextMatch())
+        {
+            var first = match.Groups["first"].Value.ToLowerInvariant();
+            if (string.Equals(match.Groups["last"].Value, surname, StringComparison.OrdinalIgnoreCase)
+                && !Array.Exists(writer, w => w == first || (first.Length == 1 && w.StartsWith(first, StringComparison.Ordinal))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="text"/> names a person by first and last name whose last name is not <paramref name="surname"/>.</summary>
+    private static bool NamesSomeoneElse(string text, string surname)
+    {
+        for (var match = FirstNameBefore().Match(text); match.Success; match = match.NextMatch())
+        {
+            var last = match.Groups["last"].Value;
+            if (char.IsUpper(last[0]) && last.Skip(1).All(char.IsLower) && !string.Equals(last, surname, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A capitalised word or initial written straight before another word ("Elsa Sundqvist", "P. Castellano"); the
+    /// next word is only looked at, so "Record Elsa Sundqvist" finds both pairs.</summary>
+    [GeneratedRegex(@"\b(?<first>\p{Lu}\p{Ll}*)\.?[ \u00a0](?=(?<last>\p{L}+))", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstNameBefore();
+
+    /// <summary>Words a title shares with any request: articles and prepositions.</summary>
+    [GeneratedRegex(@"^(of|the|and|for|to|in|on|de|du|des|la|le|les|el|los|las|da|do|der|die|das|und|van|het)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TitleFiller();
+
+    /// <summary>Mail addresses written in a record's text.</summary>
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)+", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonalAddressIn();
 
     /// <summary>Whether <paramref name="text"/> writes <paramref name="word"/> as a word of its own (not inside a longer one),
     /// in any case: "KGMU's" and "(KGMU)" write "kgmu"; "kgmuhospital" does not.</summary>

@@ -115,8 +115,41 @@ internal sealed partial class ConversationIndex
         // name run together with another word ("tembologisticsgroup") is as much a look-alike's as a group company's.
         var name = OrganisationAliases.RegisteredName(domain);
         return (name.Contains('-', StringComparison.Ordinal) && OrganisationSiblings.IsSibling(domain, OrganisationDomains))
+               || (!name.Contains('-', StringComparison.Ordinal) && BuildsOnBrand(name))
                || OrganisationDomains.Any(own => OrganisationAliases.RegisteredName(own) == name && name.Length >= 5
                                                  && !own.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase) && !domain.EndsWith("." + own, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Whether an unseen name run together from the organisation's brand word and a word of its own builds on it the way a
+    /// group company's does: it opens with the first five letters or more of one of the organisation's names and each name
+    /// goes on with a word of three letters or more of its own ("stonebridgetrust" beside "stonebridgewealth",
+    /// "tesanjmoebel" beside "tesanjnamjestaj", "savanlogistics" beside "savandryport"). The whole name with a word added
+    /// ("tembologisticsgroup") keeps all of the organisation's letters and stays the look-alike's move; a changed spelling
+    /// of any of its names (two letters off) stays outside.
+    /// </summary>
+    private bool BuildsOnBrand(string name)
+    {
+        var compact = name.Replace("-", string.Empty, StringComparison.Ordinal);
+        var builds = false;
+        foreach (var own in OrganisationDomains)
+        {
+            var ownName = OrganisationAliases.RegisteredName(own).Replace("-", string.Empty, StringComparison.Ordinal);
+            if (OrganisationSiblings.IsNearSpelling(compact, ownName))
+            {
+                return false;
+            }
+
+            var common = 0;
+            while (common < compact.Length && common < ownName.Length && compact[common] == ownName[common])
+            {
+                common++;
+            }
+
+            builds |= common >= 5 && compact.Length - common >= 3 && ownName.Length - common >= 3;
+        }
+
+        return builds;
     }
 
     /// <summary>The domains mail of the conversation comes from or goes to, collected once per request on first use.</summary>

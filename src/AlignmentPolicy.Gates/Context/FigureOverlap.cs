@@ -47,6 +47,17 @@ internal static class FigureOverlap
             previous = char.IsDigit(word[0]) && words.Contains(word) ? word : null;
         }
 
+        // Thousands grouped by a space or a dot ("2 950", "1.250.000"), read as one figure when its last group is among the
+        // source's own words: "un peu en dessous de trois mille" restates "2 950 FCFA" as much as "2,950" would.
+        foreach (var plain in LocaleFigures.Plain(sourceText))
+        {
+            if (plain.Length > 3 && plain.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0 && words.Contains(plain[^3..])
+                && double.TryParse(plain, NumberStyles.Integer, CultureInfo.InvariantCulture, out var grouped) && Identifies(grouped) && !figures.Contains(grouped))
+            {
+                figures.Add(grouped);
+            }
+        }
+
         return figures;
     }
 
@@ -130,7 +141,7 @@ internal static class FigureOverlap
             var hedged = false;
             for (var back = Math.Max(0, i - 3); back < i; back++)
             {
-                hedged |= Hedges.Contains(words[back]);
+                hedged |= Hedges.Contains(words[back]) || LeakNumberWords.Hedges.Contains(words[back]);
             }
 
             // A hedge after the figure, as Turkish and Korean write it ("3,2 civarı").
@@ -164,24 +175,26 @@ internal static class FigureOverlap
             for (; j < words.Count; j++)
             {
                 var word = words[j];
-                if (NumberWords.TryGetValue(word, out var unit))
+                var afterOne = j > i && (words[j - 1] is "a" or "one" || LeakNumberWords.One.Contains(words[j - 1]));
+                if (LeakNumberWords.TryValue(word, out var unit))
                 {
-                    current += unit;
+                    // "quatre-vingt(s)" is four twenties, not four and twenty.
+                    current += word is "vingt" or "vingts" && j > i && words[j - 1] == "quatre" ? 76 : unit;
                     any = true;
                 }
-                else if (word == "hundred" && (any || (j > i && words[j - 1] is "a" or "one")))
+                else if ((word == "hundred" || LeakNumberWords.Hundreds.Contains(word)) && (any || afterOne || (j == i && (LeakNumberWords.HundredAlone.Contains(word) || (word == "cent" && j + 1 < words.Count && LeakNumberWords.TryValue(words[j + 1], out _))))))
                 {
                     current = (current == 0 ? 1 : current) * 100;
                     any = true;
                 }
-                else if (word is "thousand" or "million" or "billion" or "thousands" or "millions" or "billions" or "mn" or "bn" && (any || (j > i && words[j - 1] is "a" or "one")))
+                else if ((word is "thousand" or "million" or "billion" or "thousands" or "millions" or "billions" or "mn" or "bn" || (ScaleWords.TryGetValue(word, out var foreignScale) && foreignScale >= 1e3 && word.Length >= 3 && char.IsLetter(word[^1]))) && (any || afterOne))
                 {
-                    lastScale = word.StartsWith("thousand", StringComparison.Ordinal) ? 1e3 : word.StartsWith('m') ? 1e6 : 1e9;
+                    lastScale = word.StartsWith("thousand", StringComparison.Ordinal) ? 1e3 : word is "million" or "millions" or "mn" ? 1e6 : word is "billion" or "billions" or "bn" ? 1e9 : ScaleWords[word];
                     total += (current == 0 ? 1 : current) * lastScale;
                     current = 0;
                     any = true;
                 }
-                else if (!(word == "and" && any) && !(word == "a" && !any))
+                else if (!((word == "and" || LeakNumberWords.And.Contains(word)) && any) && !((word == "a" || LeakNumberWords.One.Contains(word)) && !any))
                 {
                     break;
                 }
