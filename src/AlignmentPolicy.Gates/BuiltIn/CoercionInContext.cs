@@ -233,7 +233,8 @@ internal static partial class CoercionInContext
             // A stake ("easier for you") that is itself the reference cannot also be its tie.
             var stake = reference.Text.StartsWith("points at what", StringComparison.Ordinal) ? Match.Empty : CoercionSignals.PersonalStake().Match(own);
             var pressure = FirstOf(demand, condition, tell, CoercionSignals.DeadlineForReader().Match(own), consequence, stake, Connection().Match(own), CoercionSignals.TalkFirst().Match(own))
-                ?? ConditionOnDecision(own, index);
+                ?? ConditionOnDecision(own, index)
+                ?? (!handled.Success && DecisionIn(own) is not null ? CoercionPairedCondition.Find(own) : null);
 
             // Wanting something of the decision ("I'd like Friday's change to go", "the Friday one doesn't happen"), or
             // pointing out who would see the matter, ties a clear reference to it as surely as a threat.
@@ -292,6 +293,13 @@ internal static partial class CoercionInContext
         // about the decision or wanting the decision changed while naming the controller.
         if (reference is { Strong: true } && (named || reference.Specific) && message.Recipients.Count > 0)
         {
+            // To anyone: both outcomes of the decision set side by side, each with what follows ("If it goes ahead, … If
+            // it is dropped, …"), in a message that brings up the controller's matter, is the bargain, not a report.
+            if (!returned && !handled.Success && DecisionIn(own) is { } bargained && CoercionPairedCondition.Find(own) is { } pair)
+            {
+                return CoercionPolicyGate.Deny(functionName, Evidence(reference.Text, $"{pair} ('{bargained}')", index));
+            }
+
             // A personal address or an outside mailbox is never the body responsible for the controller.
             if (!message.Recipients.Any(r => !r.IsPersonalAddress && r.Domain is { } domain && index.IsInside(domain, Array.Empty<string>()) && IsResponsible(r, index)))
             {
