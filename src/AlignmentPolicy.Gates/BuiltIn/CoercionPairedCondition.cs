@@ -13,16 +13,19 @@ internal static class CoercionPairedCondition
     private const int MaxOpener = 5;
     private const int MinWords = 5;
 
-    /// <summary>The two openings ("If … / If …"), or null.</summary>
-    public static string? Find(string own)
+    /// <summary>The two openings ("If … / If …"), or null. The two sentences follow each other and one of them names the
+    /// decision (<paramref name="decisionIn"/>): two paragraphs that open alike ("Given that … Given the circumstances …",
+    /// "Pour la partie … Pour les parfums …") are not one choice's two outcomes.</summary>
+    public static string? Find(string own, Func<string, string?> decisionIn)
     {
-        List<(string Opener, string Second, string Text)>? clauses = null;
+        (string Opener, string Second, string Text)? previous = null;
         foreach (var raw in ConversationIndex.Sentences(own))
         {
             var sentence = raw.Trim();
             var words = sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (words.Length < MinWords)
             {
+                previous = null;
                 continue;
             }
 
@@ -31,20 +34,18 @@ internal static class CoercionPairedCondition
             // The clause ends at a comma after the opener's own words and before the sentence's end.
             if (opener.Length is < 2 or > MaxOpener || comma < words[0].Length + 4 || comma > sentence.Length - 8)
             {
+                previous = null;
                 continue;
             }
 
-            clauses ??= [];
-            foreach (var (other, second, text) in clauses)
+            // The same opener with a different second word: two clauses, not a repeated phrase ("We will … We will …").
+            if (previous is (var other, var second, var text) && other == opener && second != Letters(words[1])
+                && (decisionIn(text) is not null || decisionIn(sentence) is not null))
             {
-                // The same opener with a different second word: two clauses, not a repeated phrase ("We will … We will …").
-                if (other == opener && second != Letters(words[1]))
-                {
-                    return $"{Head(text)} … / {Head(sentence)} …";
-                }
+                return $"{Head(text)} … / {Head(sentence)} …";
             }
 
-            clauses.Add((opener, Letters(words[1]), sentence));
+            previous = (opener, Letters(words[1]), sentence);
         }
 
         return null;
