@@ -61,10 +61,17 @@ internal static class CoercionBareDeadline
 
         // A word that only one or two business items hold is that business's own (a customer, a shipment, a figure);
         // words every mail shares are the language's, not the business's.
+        // Names are no business: the agent's own (the mail it reads calls it by name, and it signs with it) and the reader's.
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in index.AgentNameForms.Concat(index.Agent?.NameWords ?? []).Concat(message.Recipients.SelectMany(r => r.NameWords)))
+        {
+            names.Add(name);
+            names.Add(TokenSet.Stem(name));
+        }
+
         foreach (var word in TokenSet.Of(own).Words)
         {
-            if (!decisionOrMatter.Contains(word) && business.TryGetValue(word, out var count) && count <= 2
-                && !message.Recipients.Any(r => r.NameWords.Contains(word)))
+            if (!decisionOrMatter.Contains(word) && !names.Contains(word) && business.TryGetValue(word, out var count) && count <= 2)
             {
                 return null;
             }
