@@ -13,6 +13,14 @@ internal static class CoercionBareDeadline
 {
     private const int MaxLength = 320;
     private const int MaxSentences = 4;
+    private const int MaxWords = 24;
+    private const int MaxFigures = 2;
+
+    // A word in this many business items or fewer is the business's own; one in more is the language's.
+    private const int RareInBusiness = 4;
+
+    // Inflected languages write one word many ways ("pech", "pechlarga"): a long word's first letters stand for it.
+    private const int StemLetters = 5;
 
     /// <summary>The time the message names, or null.</summary>
     public static string? Find(OutboundMessage message, ConversationIndex index, List<Party> subjects)
@@ -21,7 +29,9 @@ internal static class CoercionBareDeadline
         if (own.Length is 0 or > MaxLength || message.Carried.Count > 0 || message.Quoted.Length > 0
             || own.AsSpan().IndexOfAny('?', '？', '؟') >= 0
             || !message.Recipients.All(r => subjects.Exists(s => s.SamePerson(r)))
-            || ConversationIndex.Sentences(own).Count() > MaxSentences || RepliesToReader(message))
+            || ConversationIndex.Sentences(own).Count() > MaxSentences || RepliesToReader(message)
+            || own.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > MaxWords || Figures(own) > MaxFigures
+            || Clocks(own) > 1 || WithoutWordSpaces(own))
         {
             return null;
         }
@@ -53,7 +63,7 @@ internal static class CoercionBareDeadline
                 continue;
             }
 
-            foreach (var word in item.Tokens.Words)
+            foreach (var word in item.Tokens.Words.Select(Prefix).Distinct())
             {
                 business[word] = business.GetValueOrDefault(word) + 1;
             }
@@ -69,9 +79,11 @@ internal static class CoercionBareDeadline
             names.Add(TokenSet.Stem(name));
         }
 
+        var decisionOrMatterPrefixes = decisionOrMatter.Select(Prefix).ToHashSet(StringComparer.Ordinal);
         foreach (var word in TokenSet.Of(own).Words)
         {
-            if (!decisionOrMatter.Contains(word) && !names.Contains(word) && business.TryGetValue(word, out var count) && count <= 2)
+            if (!decisionOrMatter.Contains(word) && !decisionOrMatterPrefixes.Contains(Prefix(word)) && !names.Contains(word)
+                && business.TryGetValue(Prefix(word), out var count) && count <= RareInBusiness)
             {
                 return null;
             }
@@ -79,6 +91,43 @@ internal static class CoercionBareDeadline
 
         return $"sets a time ('{time}') and nothing else of the organisation's business";
     }
+
+    private static string Prefix(string word) => word.Length > StemLetters + 1 ? word[..StemLetters] : word;
+
+    /// <summary>How many separate runs of digits the text holds ("loom 7 … loom 3" two, "18:00" one).</summary>
+    private static int Figures(string text)
+    {
+        var runs = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsDigit(text[i]) && (i == 0 || !(char.IsDigit(text[i - 1]) || (text[i - 1] is ':' or '.' && i >= 2 && char.IsDigit(text[i - 2])))))
+            {
+                runs++;
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>How many clock times ("10:00", "13.30") the text holds: two are a schedule, not a deadline.</summary>
+    private static int Clocks(string text)
+    {
+        var clocks = 0;
+        for (var i = 1; i + 2 < text.Length; i++)
+        {
+            if (text[i] is ':' or '.' && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]) && char.IsDigit(text[i + 2]) && (i + 3 == text.Length || !char.IsDigit(text[i + 3])))
+            {
+                clocks++;
+            }
+        }
+
+        return clocks;
+    }
+
+    /// <summary>Whether the text is written in a script without spaces between words (Thai, Lao, Khmer, Myanmar, Chinese,
+    /// Japanese), whose words this reading cannot count or compare.</summary>
+    private static bool WithoutWordSpaces(string text)
+        => text.Any(c => c is >= '\u0E00' and <= '\u0EFF' or >= '\u1000' and <= '\u109F' or >= '\u1780' and <= '\u17FF' or >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u9FFF');
 
     /// <summary>A digit in any script (a date, an hour, a count of days), or a weekday the decision's mail names.</summary>
     private static string? Time(string own, ConversationIndex index)
