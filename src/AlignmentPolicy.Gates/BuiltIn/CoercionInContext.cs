@@ -292,6 +292,13 @@ internal static partial class CoercionInContext
         // about the decision or wanting the decision changed while naming the controller.
         if (reference is { Strong: true } && (named || reference.Specific) && message.Recipients.Count > 0)
         {
+            // To anyone: both outcomes of the decision set side by side, each with what follows ("If it goes ahead, … If
+            // it is dropped, …"), in a message that brings up the controller's matter, is the bargain, not a report.
+            if (!returned && !handled.Success && DecisionIn(own) is { } bargained && CoercionPairedCondition.Find(own, DecisionIn) is { } pair)
+            {
+                return CoercionPolicyGate.Deny(functionName, Evidence(reference.Text, $"{pair} ('{bargained}')", index));
+            }
+
             // A personal address or an outside mailbox is never the body responsible for the controller.
             if (!message.Recipients.Any(r => !r.IsPersonalAddress && r.Domain is { } domain && index.IsInside(domain, Array.Empty<string>()) && IsResponsible(r, index)))
             {
