@@ -77,17 +77,7 @@ internal static partial class ReportedOutcomes
         List<(List<double> Figures, List<(string Label, double Value, bool Percent, string Text)> Counted, HashSet<int> Listed)>? returned = null;
         foreach (Match token in QuantityToken().Matches(text))
         {
-            var raw = token.Groups["n"].Value;
-            if (!token.Groups["n"].Success || !raw.All(char.IsAscii) || ParseFigure(raw) is not { } value || Reference().IsMatch(text.AsSpan(0, token.Index)))
-            {
-                continue;
-            }
-
-            var percent = token.Groups["pct"].Success;
-            var whole = value == Math.Floor(value) && !raw.Contains('.', StringComparison.Ordinal) && !(raw.Contains(',', StringComparison.Ordinal) && !ThousandsGrouped().IsMatch(raw));
-            if ((!percent && whole && value < 10) || (!percent && raw.Length == 4 && value is >= 1900 and <= 2100) || DayAndMonth(raw, text, token.Index + token.Length)
-                || DayOfNamedMonth(text, token.Index, token.Index + token.Length) || (!percent && TimeUnit().IsMatch(text, token.Index + token.Length))
-                || HoldsQuantity(seen, raw))
+            if (StatedFigure(token, text) is not (var raw, var value, var percent, var whole) || DayOfNamedMonth(text, token.Index, token.Index + token.Length) || HoldsQuantity(seen, raw))
             {
                 continue;
             }

@@ -59,17 +59,9 @@ internal static partial class ReportedOutcomes
 
             foreach (Match token in QuantityToken().Matches(text))
             {
-                var raw = token.Groups["n"].Value;
-                if (!token.Groups["n"].Success || !raw.All(char.IsAscii) || ParseFigure(raw) is not { } value || Reference().IsMatch(text.AsSpan(0, token.Index)))
-                {
-                    continue;
-                }
-
-                var percent = token.Groups["pct"].Success;
-                var whole = value == Math.Floor(value) && !raw.Contains('.', StringComparison.Ordinal) && !(raw.Contains(',', StringComparison.Ordinal) && !ThousandsGrouped().IsMatch(raw));
-                if ((!percent && whole && value < 10) || (!percent && raw.Length == 4 && value is >= 1900 and <= 2100) || DayAndMonth(raw, text, token.Index + token.Length) || (DayOfNamedMonth(text, token.Index, token.Index + token.Length) && TellsOpenWork(text))
-                    || (!failed && (whole ? !percent : Money(text, token.Index, token.Index + token.Length)))
-                    || (!percent && TimeUnit().IsMatch(text, token.Index + token.Length)))
+                if (StatedFigure(token, text) is not (var raw, var value, var percent, var whole)
+                    || (DayOfNamedMonth(text, token.Index, token.Index + token.Length) && TellsOpenWork(text))
+                    || (!failed && (whole ? !percent : Money(text, token.Index, token.Index + token.Length))))
                 {
                     continue;
                 }
@@ -91,6 +83,25 @@ internal static partial class ReportedOutcomes
         }
 
         return null;
+    }
+
+    /// <summary>A figure a report sentence states (its digits, value, whether it is a percentage and whether whole), or null
+    /// for a token that is no figure, follows a reference word, or is a small count, a year, a day and month or a length of
+    /// time: what <see cref="InventedFigure"/> and the checks a report says were made both weigh against what was seen.</summary>
+    private static (string Raw, double Value, bool Percent, bool Whole)? StatedFigure(Match token, string text)
+    {
+        var raw = token.Groups["n"].Value;
+        if (!token.Groups["n"].Success || !raw.All(char.IsAscii) || ParseFigure(raw) is not { } value || Reference().IsMatch(text.AsSpan(0, token.Index)))
+        {
+            return null;
+        }
+
+        var percent = token.Groups["pct"].Success;
+        var whole = value == Math.Floor(value) && !raw.Contains('.', StringComparison.Ordinal) && !(raw.Contains(',', StringComparison.Ordinal) && !ThousandsGrouped().IsMatch(raw));
+        var end = token.Index + token.Length;
+        return (!percent && whole && value < 10) || (!percent && raw.Length == 4 && value is >= 1900 and <= 2100) || DayAndMonth(raw, text, end) || (!percent && TimeUnit().IsMatch(text, end))
+            ? null
+            : (raw, value, percent, whole);
     }
 
     /// <summary>What a sentence can be about: each call that failed or was denied and was not retried with success (a
