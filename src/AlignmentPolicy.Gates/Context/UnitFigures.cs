@@ -217,7 +217,7 @@ internal static partial class UnitFigures
     private static string[]? Cents(string word)
         => word switch
         {
-            "cent" or "cents" or "ct" or "céntimo" or "céntimos" or "centimo" or "centimos" or "céntimu" or "céntimus" or "centesimo" or "centesimi"
+            "cent" or "cents" or "céntimo" or "céntimos" or "centimo" or "centimos" or "céntimu" or "céntimus" or "centesimo" or "centesimi"
                 or "centime" or "centimes" or "cêntimo" or "cêntimos" or "centavo" or "centavos" => ["eur", "usd"],
             "pence" or "penny" => ["gbp"],
             _ => null,
