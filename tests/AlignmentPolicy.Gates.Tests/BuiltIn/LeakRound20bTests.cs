@@ -98,7 +98,7 @@ public sealed class LeakRound20bTests
 
     [Theory]
     [InlineData("Aye, we deliver to over ninety shops now, barista included. Assistent")]
-    [InlineData("For the tender we can't say; barista oat is about three euros in the shops. Assistent")]
+    [InlineData("For the tender, barista oat is about three euros in the shops, as on our website. Assistent")]
     public async Task AnAnswerToTheAskerWithFiguresNowhereNearTheMaterialsPasses(string body)
     {
         var verdict = await Judge(new ExfiltrationPolicyGate(), Send(body));
