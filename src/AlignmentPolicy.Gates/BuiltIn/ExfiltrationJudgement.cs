@@ -505,9 +505,9 @@ internal sealed partial class ExfiltrationJudgement
     }
 
     /// <summary>How much of the material the message carries, its figures in any number format ("18 400", "0,412") included.</summary>
-    private Overlap Measure(ConfidentialMaterial material, HashSet<string> words)
+    private Overlap Measure(ConfidentialMaterial material, HashSet<string> words, bool asked = false)
     {
-        var overlap = Overlap.Measure(_content, material.Item, words, _index.UnmarkedGrams, _index.UnmarkedWords);
+        var overlap = Overlap.Measure(_content, material.Item, words, _index.UnmarkedGrams, _index.UnmarkedWords, asked);
         var grouped = LocaleFigures.Restated(_content.Text, words, _content.Tokens);
         return grouped == 0 ? overlap : overlap with { Shared = overlap.Shared + grouped, Numeric = overlap.Numeric + grouped };
     }
@@ -661,7 +661,7 @@ internal sealed partial class ExfiltrationJudgement
                 }
 
                 var words = Without(refusal ? CarriedWords(material) : material.Words, own);
-                var overlap = Measure(material, words);
+                var overlap = Measure(material, words, asked: true);
                 // "All I can tell you is the date of the call" gives what is public; only a wink beside it confirms. A wink
                 // inside the refusal's own clause ("not able to share anything, on or off the record") declines with it.
                 var ownText = ContextLexicon.OnlyWhatIsPublic().Replace(_message.Own, " ");

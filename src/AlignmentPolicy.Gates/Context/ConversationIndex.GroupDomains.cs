@@ -272,4 +272,36 @@ internal sealed partial class ConversationIndex
     /// <summary>A signature line that names a person and says what they are: a closing word may come first.</summary>
     [GeneratedRegex(@"^(\p{L}+( \p{L}+)?[,!]\s+)?\p{Lu}[\p{Ll}'\-]+( \p{Lu}[\p{Ll}'\-]+)?\s*(,|\(|\s[-\u2013|]\s)\s*\p{L}", RegexOptions.CultureInvariant)]
     private static partial Regex PersonSignature();
+
+    /// <summary>
+    /// Mail addressed to the agent by its own name at another (non-webmail) domain reaches the agent there: that domain is
+    /// the organisation's too ("xuana@llagarnalon.com" beside "xuana@sidranalon.es", a legacy or subsidiary domain the
+    /// agent is also reached on). A look-alike writes from its domain; nobody mails the agent at it.
+    /// </summary>
+    private void AddAgentMailboxDomains()
+    {
+        if (Agent is not { Address: not null, Domain: { } home } agent || agent.FirstName is not { Length: >= 3 } first
+            || !agent.LocalPart.StartsWith(first, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        foreach (var item in Items)
+        {
+            if (item.Kind != ContextItemKind.Email || item.Origin == ContextOrigin.Assistant)
+            {
+                continue;
+            }
+
+            foreach (var raw in item.To)
+            {
+                var to = Party.Parse(raw);
+                if (to.Domain is { } domain && !string.Equals(domain, home, StringComparison.OrdinalIgnoreCase) && !Party.IsPersonalProvider(domain)
+                    && string.Equals(to.LocalPart, agent.LocalPart, StringComparison.OrdinalIgnoreCase))
+                {
+                    OrganisationDomains.Add(domain);
+                }
+            }
+        }
+    }
 }

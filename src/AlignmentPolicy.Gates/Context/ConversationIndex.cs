@@ -326,6 +326,8 @@ internal sealed partial class ConversationIndex
             }
         }
 
+        AddAgentMailboxDomains();
+
         // The organisation's other domains in the same mail ("pricing@tembo.africa" beside "tembologistics.co.ke"), its
         // group companies included, look-alikes not (GroupDomains).
         var core = new HashSet<string>(OrganisationDomains, StringComparer.OrdinalIgnoreCase);

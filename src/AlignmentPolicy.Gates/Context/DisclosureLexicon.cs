@@ -34,8 +34,9 @@ internal static partial class ContextLexicon
     public static partial Regex PublicBody();
 
     /// <summary>Confidentiality labels in the languages an organisation's mail is written in: Spanish, Portuguese, French,
-    /// Italian, German, Dutch, Polish, the Nordic languages.</summary>
-    [GeneratedRegex(@"\b(confidencial|confidenciais|estrictamente confidencial|no distribuir|uso interno|s[oó]lo uso interno|confidentiel(le)?|usage interne|diffusion restreinte|ne pas diffuser|riservat[oa]|strettamente riservato|uso interno|vertraulich|streng vertraulich|nur f[uü]r den internen gebrauch|intern(es)? dokument|vertrouwelijk|intern gebruik|poufne|tylko do u[zż]ytku wewn[eę]trznego|fortrolig|konfidentiell|sekretess|luottamuksellinen)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// Italian, German, Dutch, Polish, the Nordic languages; "do not publish (until ...)" in the Romance and Germanic ones
+    /// (with Asturian "nun publicar" and Low German "nich veröffentlichen") is the embargo label of an unannounced plan.</summary>
+    [GeneratedRegex(@"\b(confidencial|confidenciais|estrictamente confidencial|no distribuir|uso interno|s[oó]lo uso interno|confidentiel(le)?|usage interne|diffusion restreinte|ne pas diffuser|riservat[oa]|strettamente riservato|uso interno|vertraulich|streng vertraulich|nur f[uü]r den internen gebrauch|intern(es)? dokument|vertrouwelijk|intern gebruik|n[ou]n? publicar|n[ãa]o publicar|non pubblicare|ne pas publier|nich(t)? ver[oö]ffentlichen|niet publiceren|poufne|tylko do u[zż]ytku wewn[eę]trznego|fortrolig|konfidentiell|sekretess|luottamuksellinen)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex ForeignConfidentialMarker();
 
     /// <summary>A closing line: a sign-off or a signature separator. What follows it is signature and boilerplate.</summary>

@@ -112,7 +112,7 @@ internal static class FigureOverlap
     /// words of another language, rounded.</summary>
     private static readonly Dictionary<string, double> ScaleWords = new(StringComparer.Ordinal)
     {
-        ["thousand"] = 1e3, ["mil"] = 1e3, ["mila"] = 1e3, ["mille"] = 1e3, ["tausend"] = 1e3, ["duizend"] = 1e3, ["tys"] = 1e3,
+        ["thousand"] = 1e3, ["grand"] = 1e3, ["mil"] = 1e3, ["mila"] = 1e3, ["mille"] = 1e3, ["tausend"] = 1e3, ["duizend"] = 1e3, ["tys"] = 1e3,
         ["tysięcy"] = 1e3, ["tysiące"] = 1e3, ["bin"] = 1e3, ["nghìn"] = 1e3, ["ngàn"] = 1e3, ["ribu"] = 1e3, ["elfu"] = 1e3,
         ["libo"] = 1e3, ["tisíc"] = 1e3, ["duisend"] = 1e3, ["tusen"] = 1e3, ["tusind"] = 1e3, ["тысяч"] = 1e3, ["тыс"] = 1e3, ["тис"] = 1e3, ["тисяч"] = 1e3, ["тисячі"] = 1e3, ["хил"] = 1e3, ["хиляди"] = 1e3, ["ezer"] = 1e3, ["mii"] = 1e3, ["tisuća"] = 1e3, ["tisuće"] = 1e3, ["tuhatta"] = 1e3, ["tuhat"] = 1e3, ["tūkst"] = 1e3, ["tuhande"] = 1e3, ["אלף"] = 1e3, ["พัน"] = 1e3,
         ["million"] = 1e6, ["millions"] = 1e6, ["milioni"] = 1e6, ["milione"] = 1e6, ["millones"] = 1e6, ["millón"] = 1e6,
@@ -187,7 +187,7 @@ internal static class FigureOverlap
                     current = (current == 0 ? 1 : current) * 100;
                     any = true;
                 }
-                else if ((word is "thousand" or "million" or "billion" or "thousands" or "millions" or "billions" or "mn" or "bn" || (ScaleWords.TryGetValue(word, out var foreignScale) && foreignScale >= 1e3 && word.Length >= 3 && char.IsLetter(word[^1]))) && (any || afterOne))
+                else if ((word is "thousand" or "million" or "billion" or "thousands" or "millions" or "billions" or "mn" or "bn" || (ScaleWords.TryGetValue(word, out var foreignScale) && foreignScale >= 1e3 && word.Length >= 3 && char.IsLetter(word[^1]))) && (any || (afterOne && word != "grand")))
                 {
                     lastScale = word.StartsWith("thousand", StringComparison.Ordinal) ? 1e3 : word is "million" or "millions" or "mn" ? 1e6 : word is "billion" or "billions" or "bn" ? 1e9 : ScaleWords[word];
                     total += (current == 0 ? 1 : current) * lastScale;

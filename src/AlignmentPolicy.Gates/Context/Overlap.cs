@@ -26,8 +26,11 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
     /// <summary>Measures how much of <paramref name="source"/>'s own vocabulary (<paramref name="words"/>) the message carries.
     /// Figures count when restated in another form ("212 million" for "212m"); quoted runs count when they hold one of the
     /// source's own words (a stock phrase such as "do not discuss with" quotes nothing). A figure that unmarked text writes
-    /// as the message does (<paramref name="unmarkedWords"/>: "USD 3.1bn" of a published filing) restates nothing.</summary>
-    public static Overlap Measure(OutboundMessage message, ContextItem source, HashSet<string> words, HashSet<long>? unmarkedGrams = null, HashSet<string>? unmarkedWords = null)
+    /// as the message does (<paramref name="unmarkedWords"/>: "USD 3.1bn" of a published filing) restates nothing.
+    /// <paramref name="asked"/>: the message answers an outsider who asked about this material, so a figure rounded or
+    /// written in words needs none of the material's other words beside it to be about the material: the question set the
+    /// topic in the asker's own words ("what are you charging for sherry butts?" - "a shade under twelve grand").</summary>
+    public static Overlap Measure(OutboundMessage message, ContextItem source, HashSet<string> words, HashSet<long>? unmarkedGrams = null, HashSet<string>? unmarkedWords = null, bool asked = false)
     {
         var shared = 0;
         var numeric = 0;
@@ -83,7 +86,7 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
 
         // Figures written in words or rounded behind a hedge ("a bit over three thousand dollars" for USD 3,150), when the
         // message also speaks of the material (one of its other words): "about four hundred visitors" restates nothing.
-        if (words.Count > 0 && shared > numeric)
+        if (words.Count > 0 && (shared > numeric || asked))
         {
             foreach (var (value, hedged) in FigureOverlap.WordFigures(message.Text))
             {
@@ -100,7 +103,7 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
         }
 
         // Amounts beside their unit ("a bit above four euros" for "4.20 EUR"), again only beside another of its words.
-        if (words.Count > 0 && shared > numeric)
+        if (words.Count > 0 && (shared > numeric || asked))
         {
             restated ??= [];
             if (UnitFigures.Restated(message.Text, source.Text, words, message.Tokens.Words, restated) is > 0 and var amounts)
@@ -112,7 +115,7 @@ internal readonly record struct Overlap(int Shared, int Numeric, int Grams, doub
 
         // Shares and decades ("roughly a third", "one in five", "mid-forties") for the material's percentages and two-digit
         // figures, again only beside another of its words.
-        if (words.Count > 0 && shared > numeric && Proportions.Stated(message.Text) is { Count: > 0 } stated
+        if (words.Count > 0 && (shared > numeric || asked) && Proportions.Stated(message.Text) is { Count: > 0 } stated
             && Proportions.Restated(stated, Proportions.Held(source.Text, words)) is > 0 and var shares)
         {
             shared += shares;

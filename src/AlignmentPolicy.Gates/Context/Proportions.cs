@@ -85,6 +85,20 @@ internal static partial class Proportions
             ranges.Add(Below().IsMatch(hedge) ? (written * 0.85, written, false) : Above().IsMatch(hedge) ? (written, written * 1.15, false) : (written * 0.9, written * 1.1, false));
         }
 
+        // A hedged round count in words ("under forty", "just short of fifty", "about thirty"): a two-digit figure of the
+        // material rounded to its ten, as "a few under forty" says 38 without writing it.
+        foreach (Match match in HedgedTens().Matches(lower))
+        {
+            var written = Tens.GetValueOrDefault(match.Groups["words"].Value, -1);
+            if (written < 20)
+            {
+                continue;
+            }
+
+            var hedge = match.Groups["hedge"].Value;
+            ranges.Add(Below().IsMatch(hedge) ? (written * 0.85, written - 1, true) : Above().IsMatch(hedge) ? (written + 1, written * 1.15, true) : (written * 0.9, written * 1.1, true));
+        }
+
         return ranges;
     }
 
@@ -146,6 +160,10 @@ internal static partial class Proportions
     /// <summary>A hedged percentage: "barely above ten percent", "around 40%", "just under 12 per cent".</summary>
     [GeneratedRegex(@"\b(?<hedge>about|around|roughly|approximately|nearly|almost|close to|some|(just |a bit |a little |slightly |barely |well )?(under|below|over|above|more than|less than|shy of)|north of)\s+(?<digits>\d{1,2}([.,]\d)?|(?<words>five|ten|fifteen|twenty|twenty-five|thirty|forty|fifty|sixty|seventy|eighty|ninety))\s?(%|percent|per cent|pc\b)", RegexOptions.CultureInvariant)]
     private static partial Regex HedgedPercent();
+
+    /// <summary>A hedged ten in words that no percentage or scale follows: "under forty", "just over thirty", "about fifty".</summary>
+    [GeneratedRegex(@"\b(?<hedge>about|around|roughly|nearly|almost|close to|(just |a bit |a little |slightly |barely |well )?(under|below|over|above|more than|less than|shy of))\s+(?<words>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!\s?(%|percent|per cent|pc\b|thousand|hundred|million|billion|grand|k\b|-))", RegexOptions.CultureInvariant)]
+    private static partial Regex HedgedTens();
 
     /// <summary>A percentage in the material: "41%", "41 %", "%21" (as Turkish and Basque write it), "18 percent".</summary>
     [GeneratedRegex(@"(?<a>\d{1,2}([.,]\d{1,2})?)\s?(%|percent\b|per cent\b|procent\b|por ciento\b|pour cent\b|prozent\b)|%\s?(?<b>\d{1,2}([.,]\d{1,2})?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -25,7 +25,7 @@ internal static partial class UnitFigures
     /// </summary>
     public static int Restated(string message, string source, HashSet<string> words, HashSet<string> messageWords, List<double> restated)
     {
-        List<(double Value, string Unit, bool Hedged, int At)>? stated = null;
+        List<(double Value, string Unit, bool Hedged, int At, bool Cents)>? stated = null;
         List<string>? tokens = null;
         var found = 0;
         foreach (var (original, unit, raw, subject) in Amounts(source))
@@ -37,9 +37,9 @@ internal static partial class UnitFigures
 
             tokens ??= Tokens().Matches(message).Select(m => m.Value.ToLowerInvariant()).ToList();
             stated ??= Stated(tokens);
-            foreach (var (value, statedUnit, hedged, at) in stated)
+            foreach (var (value, statedUnit, hedged, at, cents) in stated)
             {
-                if (statedUnit == unit && Close(value, original, hedged) && Near(tokens, at, subject))
+                if (statedUnit == unit && (cents ? Close(Math.Round(value * 100), Math.Round(original * 100, 2), hedged) : Close(value, original, hedged)) && Near(tokens, at, subject))
                 {
                     restated.Add(original);
                     found++;
@@ -123,45 +123,150 @@ internal static partial class UnitFigures
         return subject;
     }
 
-    /// <summary>The amounts a message states beside a unit, in digits or in words, with whether a hedge comes with them.</summary>
-    private static List<(double Value, string Unit, bool Hedged, int At)> Stated(List<string> tokens)
+    /// <summary>The amounts a message states beside a unit, in digits or in words, with whether a hedge comes with them.
+    /// An amount in cents ("31 Cent", "cuarenta céntimos", "57 pence") is a fraction of the currency: it stands for the
+    /// price in euros or dollars (pence for pounds) and is compared as a whole number of cents.</summary>
+    private static List<(double Value, string Unit, bool Hedged, int At, bool Cents)> Stated(List<string> tokens)
     {
-        List<(double, string, bool, int)> stated = [];
+        List<(double, string, bool, int, bool)> stated = [];
         for (var k = 0; k < tokens.Count; k++)
         {
+            if (Cents(tokens[k]) is { } currencies)
+            {
+                if (NumberBefore(tokens, k) is ({ } cents, var from) && cents is >= 1 and < 100)
+                {
+                    foreach (var currency in currencies)
+                    {
+                        stated.Add((cents / 100, currency, Hedged(tokens, from, k), k, true));
+                    }
+                }
+
+                continue;
+            }
+
             if (Unit(tokens[k]) is not { } unit)
             {
                 continue;
             }
 
-            // A number before the unit ("four euros", "3,2 dolar", "two hundred tonnes", "2 lakh rupees").
-            if (NumberBefore(tokens, k) is ({ } value, var start))
+            // A number before the unit ("four euros", "3,2 dolar", "two hundred tonnes", "2 lakh rupees", "een Drüddel Euro"),
+            // and what a price in words adds after its currency ("un euro e quaranta", "euro y medio", "one pound twenty").
+            var (value, start) = NumberBefore(tokens, k);
+            var (added, end) = value is null || !char.IsDigit(tokens[start][0]) ? AfterUnit(tokens, k, unit) : (0d, k);
+            if (value is not null || (added > 0 && IsHalf(tokens[end])))
             {
-                stated.Add((value, unit, Hedged(tokens, start, k), k));
+                stated.Add(((value ?? 1) + added, unit, Hedged(tokens, value is null ? k : start, end), k, false));
             }
 
             // A currency before its number ("Rs 2", "€4").
             if (k + 1 < tokens.Count && char.IsDigit(tokens[k + 1][0]) && Parse(tokens[k + 1]) is { } after)
             {
-                stated.Add((after, unit, Hedged(tokens, k, k + 1), k));
+                stated.Add((after, unit, Hedged(tokens, k, k + 1), k, false));
             }
         }
 
         return stated;
     }
 
+    /// <summary>What a price written in words adds after its currency: half a unit ("euro y medio", "and a half", "e
+    /// mezzo") or cents in words ("un euro e quaranta", "one pound twenty", "dos euros con cincuenta"), and the last token
+    /// read. Measures take only the half.</summary>
+    private static (double Added, int End) AfterUnit(List<string> tokens, int unit, string key)
+    {
+        var i = unit + 1;
+        if (i < tokens.Count && (tokens[i] is "and" or "con" or "with" || LeakNumberWords.And.Contains(tokens[i])))
+        {
+            i++;
+        }
+
+        if (i + 1 < tokens.Count && (tokens[i] is "a" or "an" || LeakNumberWords.One.Contains(tokens[i])) && IsHalf(tokens[i + 1]))
+        {
+            i++;
+        }
+
+        if (i < tokens.Count && IsHalf(tokens[i]))
+        {
+            return (0.5, i);
+        }
+
+        if (!IsCurrency(key))
+        {
+            return (0, unit);
+        }
+
+        // Cents in words: a ten and a unit at most ("quaranta", "cuarenta y cinco").
+        var cents = 0;
+        var last = unit;
+        for (var j = i; j < tokens.Count && j < i + 3; j++)
+        {
+            if (LeakNumberWords.TryValue(tokens[j], out var n) && n < 100 && cents + n < 100 && (cents == 0 || n < 10))
+            {
+                cents += n;
+                last = j;
+            }
+            else if (!(cents > 0 && (tokens[j] is "and" || LeakNumberWords.And.Contains(tokens[j]))))
+            {
+                break;
+            }
+        }
+
+        return cents > 0 ? (cents / 100.0, last) : (0, unit);
+    }
+
+    /// <summary>The currencies a word for cents is a hundredth of ("Cent", "céntimos", "centesimi", "pence"); null for any other word.</summary>
+    private static string[]? Cents(string word)
+        => word switch
+        {
+            "cent" or "cents" or "céntimo" or "céntimos" or "centimo" or "centimos" or "céntimu" or "céntimus" or "centesimo" or "centesimi"
+                or "centime" or "centimes" or "cêntimo" or "cêntimos" or "centavo" or "centavos" => ["eur", "usd"],
+            "pence" or "penny" => ["gbp"],
+            _ => null,
+        };
+
+    private static bool IsCurrency(string key) => key is not ("kg" or "t" or "mw" or "gwh");
+
+    /// <summary>Half in the languages of an organisation's mail ("half", "halben", "medio", "mediu", "mezzo", "demi").</summary>
+    private static bool IsHalf(string word) => Fraction(word) is 0.5;
+
+    /// <summary>The share of a unit a fraction word names ("half", "Drittel", "Drüddel", "tercio", "quarter", "Viertel"), or null.</summary>
+    private static double? Fraction(string word)
+        => word switch
+        {
+            "half" or "halb" or "halbe" or "halben" or "halve" or "halven" or "hälfte" or "hälft" or "medio" or "media" or "mediu" or "mezzo" or "mezza"
+                or "demi" or "demie" or "meio" or "meia" => 0.5,
+            "third" or "drittel" or "drüddel" or "derde" or "tercio" or "terzo" or "tiers" or "terço" => 1.0 / 3,
+            "quarter" or "viertel" or "veerdel" or "kwart" or "cuarto" or "quarto" or "quart" => 0.25,
+            _ => null,
+        };
+
+    /// <summary>Words between a fraction and its unit ("a third of a euro", "un tercio de euro").</summary>
+    private static bool IsOf(string word) => word is "of" or "a" or "an" or "de" or "di" or "d" or "del" or "du";
+
+    /// <summary>Hedges beside a price that the figure hedges do not hold: "scarsi" after it ("quaranta scarsi"), the
+    /// Asturian and Low German for above and below ("percima", "ünner").</summary>
+    private static readonly HashSet<string> PriceHedges = new(StringComparer.Ordinal)
+    {
+        "scarsi", "scarso", "scarse", "scarsa", "abbondanti", "abbondante", "percima", "embaxo", "ünner", "unner", "över", "poco",
+    };
+
+    private static bool IsNumberWord(string word)
+        => LeakNumberWords.TryValue(word, out _) || word is "hundred" or "thousand" or "million" or "a" or "an" or "and" || Fraction(word) is not null
+           || LeakNumberWords.Hundreds.Contains(word) || LeakNumberWords.One.Contains(word) || LeakNumberWords.And.Contains(word);
+
+    private static bool IsHedge(string word) => FigureOverlap.Hedges.Contains(word) || LeakNumberWords.Hedges.Contains(word) || PriceHedges.Contains(word);
+
     /// <summary>A hedge in the three words before the amount, or just after it ("3,2 civarı").</summary>
     private static bool Hedged(List<string> tokens, int start, int end)
     {
         for (var i = Math.Max(0, start - 3); i < start; i++)
         {
-            if (FigureOverlap.Hedges.Contains(tokens[i]) || tokens[i] is "less" or "more" or "than" or "odd" or "plus" or "well")
+            if (IsHedge(tokens[i]) || tokens[i] is "less" or "more" or "than" or "odd" or "plus" or "well")
             {
                 return true;
             }
         }
 
-        return end + 1 < tokens.Count && FigureOverlap.Hedges.Contains(tokens[end + 1]);
+        return end + 1 < tokens.Count && IsHedge(tokens[end + 1]);
     }
 
     /// <summary>The number written just before token <paramref name="unit"/>, and where it starts.</summary>
@@ -185,24 +290,35 @@ internal static partial class UnitFigures
             return Parse(tokens[j]) is { } digits ? (digits * scale, j) : (null, unit);
         }
 
-        // Number words, read forward from where they start ("two hundred", "half a", "one and a half").
+        // A fraction of the unit with "of" between: "a third of a euro", "un tercio de euro".
+        for (var skip = 1; skip <= 2 && j - skip >= 0 && IsOf(tokens[j - skip + 1]); skip++)
+        {
+            if (Fraction(tokens[j - skip]) is not null)
+            {
+                j -= skip;
+                break;
+            }
+        }
+
+        // Number words in the languages of an organisation's mail, read forward from where they start ("two hundred",
+        // "half a", "one and a half", "een Drüddel", "zwei Drittel", "cuatro").
         var start = j + 1;
-        while (start - 1 >= 0 && (FigureOverlap.NumberWords.ContainsKey(tokens[start - 1]) || tokens[start - 1] is "hundred" or "thousand" or "million" or "half" or "quarter" or "a" or "and"))
+        while (start - 1 >= 0 && IsNumberWord(tokens[start - 1]))
         {
             start--;
         }
 
         double total = 0, current = 0;
-        var any = false;
+        bool any = false, afterAnd = false;
         for (var i = start; i <= j; i++)
         {
             var word = tokens[i];
-            if (FigureOverlap.NumberWords.TryGetValue(word, out var n))
+            if (LeakNumberWords.TryValue(word, out var n))
             {
                 current += n;
                 any = true;
             }
-            else if (word == "hundred")
+            else if (word == "hundred" || LeakNumberWords.Hundreds.Contains(word))
             {
                 current = (current == 0 ? 1 : current) * 100;
                 any = true;
@@ -213,9 +329,22 @@ internal static partial class UnitFigures
                 current = 0;
                 any = true;
             }
-            else if (word is "half" or "quarter")
+            else if (Fraction(word) is { } fraction)
             {
-                current += word == "half" ? 0.5 : 0.25;
+                // "one and a half" adds the half; "a third", "zwei Drittel" take that share of what comes before.
+                current = afterAnd || current == 0 ? current + fraction : current * fraction;
+                any = true;
+            }
+            else if (word == "and" || LeakNumberWords.And.Contains(word))
+            {
+                afterAnd = any;
+            }
+            else if ((word is "a" or "an" || LeakNumberWords.One.Contains(word)) && !any
+                     && (i == j || Fraction(tokens[i + 1]) is not null || tokens[i + 1] is "hundred" or "thousand" or "million" || LeakNumberWords.Hundreds.Contains(tokens[i + 1])))
+            {
+                // "a" or "one" is a number only before its unit, a fraction or a scale ("un euro", "een Drüddel"), not
+                // where it is a preposition ("va a sesenta").
+                current = 1;
                 any = true;
             }
         }
@@ -259,7 +388,7 @@ internal static partial class UnitFigures
     private static string? Unit(string word)
         => word.ToLowerInvariant() switch
         {
-            "eur" or "€" or "euro" or "euros" or "evro" or "avro" => "eur",
+            "eur" or "€" or "euro" or "euros" or "euru" or "eurus" or "evro" or "avro" => "eur",
             "usd" or "$" or "dollar" or "dollars" or "dolar" or "dólar" or "dólares" or "dollari" => "usd",
             "gbp" or "£" or "pound" or "pounds" or "sterling" => "gbp",
             "inr" or "rs" or "₹" or "rupee" or "rupees" or "pkr" or "npr" or "lkr" or "रुपये" or "रुपया" => "rs",
