@@ -85,7 +85,10 @@ internal sealed partial class ConversationIndex
                 continue;
             }
 
-            PrivateMatters[i] = matter with { About = [.. owners, .. matter.About] };
+            // The owner's own mailboxes and the organisation's shared mailbox it reached are not the matter's other party.
+            var others = matter.About.Where(a => !owners.Exists(o => IsOwnOneWordMailbox(o, a) || IsOwnPersonalMailbox(o, a))
+                && (IsPersonLike(a) || a.Domain is not { } domain || !IsInside(domain, Array.Empty<string>())));
+            PrivateMatters[i] = matter with { About = [.. owners, .. others] };
         }
     }
 
