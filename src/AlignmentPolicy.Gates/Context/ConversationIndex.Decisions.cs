@@ -31,6 +31,7 @@ internal sealed partial class ConversationIndex
         }
 
         FindDecidersNamedInAnnouncement(people);
+        FindDecidersNamedByFullName(people);
 
         if (!Threats.Exists(t => t.Controllers.Any(IsPersonLike)))
         {
@@ -39,6 +40,7 @@ internal sealed partial class ConversationIndex
 
         FindPersonalChannelMatters();
         FindMarkedPrivateOfControllers();
+        FindMattersOfNamedDeciders();
     }
 
     /// <summary>Mail between people that names the agent beside a date: a decision about it, whoever is behind it.</summary>

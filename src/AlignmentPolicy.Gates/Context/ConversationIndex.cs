@@ -201,6 +201,11 @@ internal sealed partial class ConversationIndex
             ? [.. request.Messages, .. response.Messages]
             : request.Messages;
         var index = new ConversationIndex(ContextParser.Parse(messages, request.Options?.Instructions));
+        if (request.Kind == PolicyRequestKind.ToolCall && ToolCallText.Recipients(request) is { Length: > 0 } recipients)
+        {
+            index._proposalRecipients = [.. ContextParser.SplitAddresses(recipients.Replace('\n', ',')).Select(Party.Parse)];
+        }
+
         index.FindAgent(request.Kind == PolicyRequestKind.ToolCall
             ? request.GetArgumentText("body") ?? request.GetArgumentText("message") ?? request.GetArgumentText("text") ?? request.GetArgumentText("content")
             : null);
