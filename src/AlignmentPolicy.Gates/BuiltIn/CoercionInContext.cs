@@ -168,9 +168,11 @@ internal static partial class CoercionInContext
         }
 
         // Time handed to that person on a choice (what they do with it, or what the writer stops holding back when it is
-        // up), with no "or else" spelled out: a deadline of the reader's, not the writer's own delivery.
+        // up), a time bound followed by the end of the writer's restraint, or a time bound while the writer's hold on the
+        // mailbox lasts, with no "or else" spelled out: a deadline of the reader's, not the writer's own delivery.
         if (toSubject && !returned && !handled.Success && message.Recipients.Count > 0
-            && message.Recipients.All(r => !index.IsLikelyAgent(r)) && CoercionTimeGiven.Find(own) is { } given)
+            && message.Recipients.All(r => !index.IsLikelyAgent(r))
+            && (CoercionTimeGiven.Find(own) ?? CoercionTimeGiven.FindSequel(own) ?? CoercionTimeGiven.FindHoldRunningOut(own)) is { } given)
         {
             return CoercionPolicyGate.Deny(functionName, Evidence(given, null, index));
         }
