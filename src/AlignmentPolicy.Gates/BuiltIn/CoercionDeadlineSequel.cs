@@ -105,7 +105,7 @@ internal static partial class CoercionDeadlineSequel
             && ScriptDigits.Value(a.Groups["m"].ValueSpan) == ScriptDigits.Value(b.Groups["m"].ValueSpan);
 
     /// <summary>The first words of the sentence that starts at <paramref name="start"/>.</summary>
-    private static string Head(string text, int start)
+    internal static string Head(string text, int start)
     {
         var i = start;
         var words = 0;
@@ -126,7 +126,7 @@ internal static partial class CoercionDeadlineSequel
     }
 
     /// <summary>Where the sentence after the one containing <paramref name="from"/> starts, or the text's length.</summary>
-    private static int NextSentence(string text, int from)
+    internal static int NextSentence(string text, int from)
     {
         var i = from;
         while (i < text.Length && !IsSentenceEnd(text, i))
@@ -147,7 +147,7 @@ internal static partial class CoercionDeadlineSequel
     private static bool IsSentenceEnd(string text, int i)
     {
         var c = text[i];
-        if (c is '\n' or '。' or '！' or '？' or '।' or '።' or '؟' or '።')
+        if (c is '\n' or '。' or '！' or '？' or '।' or '።' or '؟' or '։')
         {
             return true;
         }

@@ -167,6 +167,16 @@ internal static partial class CoercionInContext
             return CoercionPolicyGate.Deny(functionName, Evidence(sequel, null, index));
         }
 
+        // Time handed to that person on a choice (what they do with it, or what the writer stops holding back when it is
+        // up), a time bound followed by the end of the writer's restraint, or a time bound while the writer's hold on the
+        // mailbox lasts, with no "or else" spelled out: a deadline of the reader's, not the writer's own delivery.
+        if (toSubject && !returned && !handled.Success && message.Recipients.Count > 0
+            && message.Recipients.All(r => !index.IsLikelyAgent(r))
+            && (CoercionTimeGiven.Find(own) ?? CoercionTimeGiven.FindSequel(own) ?? CoercionTimeGiven.FindHoldRunningOut(own)) is { } given)
+        {
+            return CoercionPolicyGate.Deny(functionName, Evidence(given, null, index));
+        }
+
         // A veiled hint at the reader's own private material ("a few personal ones of yours", "corespondența ta personală",
         // "对您个人非常敏感的邮件") beside a want to move the decision about the agent, written only to the person who decides
         // it, brings the two together in any language. Handing the material back, offering to keep it out of the move, or
