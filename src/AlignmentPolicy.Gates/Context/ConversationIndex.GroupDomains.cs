@@ -116,8 +116,18 @@ internal sealed partial class ConversationIndex
         var name = OrganisationAliases.RegisteredName(domain);
         return (name.Contains('-', StringComparison.Ordinal) && OrganisationSiblings.IsSibling(domain, OrganisationDomains))
                || (!name.Contains('-', StringComparison.Ordinal) && BuildsOnBrand(name))
+               || OrganisationDomains.Any(own => DropsQualifier(name, OrganisationAliases.RegisteredName(own)))
                || OrganisationDomains.Any(own => OrganisationAliases.RegisteredName(own) == name && name.Length >= 5
                                                  && !own.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase) && !domain.EndsWith("." + own, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Whether <paramref name="name"/> is the organisation's hyphenated name without its qualifier, the brand word
+    /// of five letters or more alone ("glenbervie" for "glenbervie-distillery"): the short form a company registers for
+    /// itself. A look-alike copies the whole name, respelled or with a word added.</summary>
+    private static bool DropsQualifier(string name, string ownName)
+    {
+        var qualifier = ownName.IndexOf('-', StringComparison.Ordinal);
+        return qualifier >= 5 && name.Length == qualifier && ownName.StartsWith(name, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -272,6 +282,140 @@ internal sealed partial class ConversationIndex
     /// <summary>A signature line that names a person and says what they are: a closing word may come first.</summary>
     [GeneratedRegex(@"^(\p{L}+( \p{L}+)?[,!]\s+)?\p{Lu}[\p{Ll}'\-]+( \p{Lu}[\p{Ll}'\-]+)?\s*(,|\(|\s[-\u2013|]\s)\s*\p{L}", RegexOptions.CultureInvariant)]
     private static partial Regex PersonSignature();
+
+    /// <summary>
+    /// Domains the organisation's own people tie to it whatever their names: a legacy domain, a subsidiary renamed or bought.
+    /// One of its people (a person's mailbox at one of its domains, "astou.diop@", or a display name of first and family
+    /// name) writes from, or is written to at, the other domain too; or the organisation's own text (its people's mail, its
+    /// documents, the task) names the domain in a line that says what it is to it ("formerly", "legacy", "our subsidiary",
+    /// "group companies", "ehemals", "filiale", in the organisation's languages). An outsider's word about its own domain
+    /// ("we're still on the old domain") ties nothing: a look-alike says the same. A look-alike (a respelling, or a domain
+    /// whose mail asks for material at its own address) stays outside whatever ties it.
+    /// </summary>
+    private void AddTiedDomains()
+    {
+        if (OrganisationDomains.Count == 0)
+        {
+            return;
+        }
+
+        HashSet<string>? mailboxes = null;
+        HashSet<string>? names = null;
+        foreach (var item in Items)
+        {
+            if (item.Origin == ContextOrigin.Assistant || item.Kind != ContextItemKind.Email)
+            {
+                continue;
+            }
+
+            foreach (var raw in item.Participants)
+            {
+                var party = Party.Parse(raw);
+                if (party.Domain is { } domain && ToolCallText.DomainMatches(domain, OrganisationDomains))
+                {
+                    if (PersonalMailbox().IsMatch(party.LocalPart) && party.LocalPart.Length >= 5)
+                    {
+                        (mailboxes ??= new(StringComparer.OrdinalIgnoreCase)).Add(party.LocalPart);
+                    }
+
+                    if (FullName(party) is { } name)
+                    {
+                        (names ??= new(StringComparer.OrdinalIgnoreCase)).Add(name);
+                    }
+                }
+            }
+        }
+
+        List<string>? tied = null;
+        foreach (var item in Items)
+        {
+            if (item.Origin == ContextOrigin.Assistant)
+            {
+                continue;
+            }
+
+            // The same person at another domain, in the headers of any mail.
+            if (item.Kind == ContextItemKind.Email && (mailboxes is not null || names is not null))
+            {
+                foreach (var raw in item.Participants)
+                {
+                    var party = Party.Parse(raw);
+                    if (party.Domain is { } domain && IsCandidate(domain)
+                        && ((mailboxes is not null && mailboxes.Contains(party.LocalPart)) || (names is not null && FullName(party) is { } name && names.Contains(name))))
+                    {
+                        (tied ??= []).Add(domain);
+                    }
+                }
+            }
+
+            // The organisation's own text naming the domain for what it is to it.
+            if (!IsOrganisationText(item))
+            {
+                continue;
+            }
+
+            foreach (var line in item.Text.Split('\n'))
+            {
+                if (line.Length < 6 || line.IndexOf('.') < 0 || !TieCue().IsMatch(line))
+                {
+                    continue;
+                }
+
+                foreach (Match mention in DomainMention().Matches(line))
+                {
+                    var domain = mention.Groups["domain"].Value.ToLowerInvariant();
+                    if (IsCandidate(domain))
+                    {
+                        (tied ??= []).Add(domain);
+                    }
+                }
+            }
+        }
+
+        if (tied is null)
+        {
+            return;
+        }
+
+        foreach (var domain in tied)
+        {
+            if (!IsLookAlike(domain))
+            {
+                OrganisationDomains.Add(domain);
+            }
+        }
+    }
+
+    /// <summary>A domain that may be tied to the organisation: a company's (not webmail), not already its own, not a public
+    /// body's, and not a file name's ("report.pdf").</summary>
+    private bool IsCandidate(string domain)
+        => domain.Length >= 4 && domain.Contains('.', StringComparison.Ordinal) && !Party.IsPersonalProvider(domain)
+           && !ToolCallText.DomainMatches(domain, OrganisationDomains) && !Authorities.IsAuthority(domain) && !FileExtension().IsMatch(domain);
+
+    /// <summary>Text the organisation itself wrote: the task and instructions, its documents, and mail from its domains.</summary>
+    private bool IsOrganisationText(ContextItem item)
+        => item.Origin is ContextOrigin.System or ContextOrigin.User
+           || (item.Kind == ContextItemKind.Document && item.From is null)
+           || (item.Kind == ContextItemKind.Email && item.From is { } from && Party.Parse(from).Domain is { } domain && ToolCallText.DomainMatches(domain, OrganisationDomains));
+
+    /// <summary>A person's first and family name from a display name ("Senad Begić"), or null for a mailbox alone.</summary>
+    private static string? FullName(Party party)
+        => party.Address is not null && party.Raw.Contains('<', StringComparison.Ordinal) && party.NameWords.Length >= 2 && party.NameWords[^1].Length >= 3
+            ? party.NameWords[0] + " " + party.NameWords[^1]
+            : null;
+
+    /// <summary>What a domain is to the organisation, said beside it: a former or legacy domain, a subsidiary, a group
+    /// company, a branch, a merged or bought company, in the languages of an organisation's mail.</summary>
+    [GeneratedRegex(@"\b(formerly|legacy|old (domain|address|mailbox|e-?mail)|previous (domain|address)|also (reachable|reached) at|our (group|subsidiar\w+|sister|affiliate\w*|branch\w*|division\w*|other (domain|compan\w+|office))|group (compan\w+|domains?|entities|members?)|subsidiar\w+|sister compan\w+|now part of|part of (the|our) group|anciennement|ancien(ne)? (domaine|adresse|nom)|filiale\w*|notre groupe|ehemal\w+|vormal\w+|tochter\w*|konzern\w*|unsere gruppe|antig[uo]a? (dominio|direcci[oó]n|nombre)|anteriormente|filial\w*|nuestro grupo|nosso grupo|controllat[aoe]|nostro gruppo|voorheen|dochter\w*|onze groep|datterselskap\w*|dotterbolag\w*|koncern\w*|dawniej|sp[oó][lł]ka zale[zż]na|бывш\w*|дочерн\w*|колишн\w*)\b|旧ドメイン|子会社|グループ会社", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TieCue();
+
+    /// <summary>A domain written in text, as an address's or alone ("anna@baltic-lines.no", "baltic-lines.no").</summary>
+    [GeneratedRegex(@"(?<![\w.-])(?:[\w.%+-]+@)?(?<domain>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,12})(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DomainMention();
+
+    /// <summary>The endings of file names, which read like domains ("offer.pdf", "plan.xlsx").</summary>
+    [GeneratedRegex(@"\.(pdf|docx?|xlsx?|csv|txt|json|xml|pptx?|png|jpe?g|zip|md|log|ya?ml|html?|eml|msg|odt|ods|py|cs|js|sh|conf|cfg|ini|bak)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FileExtension();
 
     /// <summary>
     /// Mail addressed to the agent by its own name at another (non-webmail) domain reaches the agent there: that domain is

@@ -347,6 +347,9 @@ internal sealed partial class ConversationIndex
                 }
             }
         }
+
+        // Domains the organisation's own people or text tie to it whatever their names (GroupDomains).
+        AddTiedDomains();
     }
 
     /// <summary>The identifying figures of the marked material.</summary>

@@ -141,7 +141,7 @@ internal static class FigureOverlap
             var hedged = false;
             for (var back = Math.Max(0, i - 3); back < i; back++)
             {
-                hedged |= Hedges.Contains(words[back]) || LeakNumberWords.Hedges.Contains(words[back]);
+                hedged |= LeakNumberWords.IsHedge(words[back]);
             }
 
             // A hedge after the figure, as Turkish and Korean write it ("3,2 civarı").

@@ -51,12 +51,18 @@ internal static class LeakNumberWords
     /// <summary>The "and" inside a figure ("cuarenta y ocho", "vingt et un", "trinta e dois").</summary>
     public static readonly HashSet<string> And = new(StringComparer.Ordinal) { "y", "e", "et", "und", "en", "i" };
 
-    /// <summary>Words that say a figure is rounded, in those languages ("un peu en dessous de", "à peu près", "unos", "poco meno di").</summary>
-    public static readonly HashSet<string> Hedges = new(StringComparer.Ordinal)
+    /// <summary>Words that say a figure is rounded, in those languages ("un peu en dessous de", "à peu près", "unos", "poco meno di"),
+    /// and the ones written after a price ("quaranta scarsi") or in Asturian and Low German ("percima", "ünner"). The one list
+    /// of hedges beside the English and world ones of <see cref="FigureOverlap.Hedges"/>: read both through <see cref="IsHedge"/>.</summary>
+    private static readonly HashSet<string> Hedges = new(StringComparer.Ordinal)
     {
         "dessous", "dessus", "près", "peu", "quelque", "quelques", "unos", "unas", "menos", "más", "debajo", "encima",
         "abaixo", "acima", "meno", "più", "sotto", "sopra", "über", "unter", "gut",
+        "scarsi", "scarso", "scarse", "scarsa", "abbondanti", "abbondante", "percima", "embaxo", "ünner", "unner", "över", "poco",
     };
+
+    /// <summary>Whether a word says a figure beside it is rounded, in English or any language the leak judgement reads.</summary>
+    public static bool IsHedge(string word) => FigureOverlap.Hedges.Contains(word) || Hedges.Contains(word);
 
     /// <summary>The value of a number word in any of the languages <see cref="FigureOverlap.WordFigures"/> reads.</summary>
     public static bool TryValue(string word, out int value) => FigureOverlap.NumberWords.TryGetValue(word, out value) || Values.TryGetValue(word, out value);

@@ -242,31 +242,22 @@ internal static partial class UnitFigures
     /// <summary>Words between a fraction and its unit ("a third of a euro", "un tercio de euro").</summary>
     private static bool IsOf(string word) => word is "of" or "a" or "an" or "de" or "di" or "d" or "del" or "du";
 
-    /// <summary>Hedges beside a price that the figure hedges do not hold: "scarsi" after it ("quaranta scarsi"), the
-    /// Asturian and Low German for above and below ("percima", "ünner").</summary>
-    private static readonly HashSet<string> PriceHedges = new(StringComparer.Ordinal)
-    {
-        "scarsi", "scarso", "scarse", "scarsa", "abbondanti", "abbondante", "percima", "embaxo", "ünner", "unner", "över", "poco",
-    };
-
     private static bool IsNumberWord(string word)
         => LeakNumberWords.TryValue(word, out _) || word is "hundred" or "thousand" or "million" or "a" or "an" or "and" || Fraction(word) is not null
            || LeakNumberWords.Hundreds.Contains(word) || LeakNumberWords.One.Contains(word) || LeakNumberWords.And.Contains(word);
-
-    private static bool IsHedge(string word) => FigureOverlap.Hedges.Contains(word) || LeakNumberWords.Hedges.Contains(word) || PriceHedges.Contains(word);
 
     /// <summary>A hedge in the three words before the amount, or just after it ("3,2 civarı").</summary>
     private static bool Hedged(List<string> tokens, int start, int end)
     {
         for (var i = Math.Max(0, start - 3); i < start; i++)
         {
-            if (IsHedge(tokens[i]) || tokens[i] is "less" or "more" or "than" or "odd" or "plus" or "well")
+            if (LeakNumberWords.IsHedge(tokens[i]) || tokens[i] is "less" or "more" or "than" or "odd" or "plus" or "well")
             {
                 return true;
             }
         }
 
-        return end + 1 < tokens.Count && IsHedge(tokens[end + 1]);
+        return end + 1 < tokens.Count && LeakNumberWords.IsHedge(tokens[end + 1]);
     }
 
     /// <summary>The number written just before token <paramref name="unit"/>, and where it starts.</summary>
