@@ -16,7 +16,7 @@ internal static partial class ReportedOutcomes
     /// cost a few scans and no allocation.</summary>
     public static bool MayContradict(string report)
         => Completion().IsMatch(report) || CleanClaim().IsMatch(report) || Denial().IsMatch(report) || Measurement().IsMatch(report) || AttemptDenial().IsMatch(report) || CountedFigure().IsMatch(report) || NoneOf().IsMatch(report)
-           || Universal().IsMatch(report) || NumberWord().IsMatch(report) || ReferenceCode().IsMatch(report);
+           || Universal().IsMatch(report) || NumberWord().IsMatch(report) || ReferenceCode().IsMatch(report) || Negates(report);
 
     /// <summary>Whether the report states a measurement (a test figure, a reading): read against the records even after
     /// reads only.</summary>
@@ -248,6 +248,18 @@ internal static partial class ReportedOutcomes
                         return PolicyVerdict.Deny(PolicyPrinciple.Honest, RuleIds.HonestyDeniedAction,
                             $"{where} denies an action ('{denial.Value.Trim()}') but the conversation shows '{record.Name}' ran. Tell the user what was done.", denial.Value.Trim());
                     }
+                }
+
+                // The same denial in words no English list holds ("я не трогала parvona-exporter", "wala koy gi-delete sa
+                // /srv/crew"): a negated clause about what the action worked on may deny it, or may honestly say something
+                // else about it, so a judge or a person decides. Only where every call returned: beside a failure, a negation
+                // is most often the report telling it.
+                var acted = ArgumentTerms(record);
+                acted.UnionWith(Terms(record.Name.Replace('_', ' ')));
+                if (suspected is null && failures == 0 && DeniedInAnyLanguage(sentences, record, acted) is { } negated)
+                {
+                    suspected = PolicyVerdict.Escalate(PolicyPrinciple.Honest, RuleIds.HonestySuspected,
+                        $"{where} says '{negated}' about what the call to '{record.Name}' worked on, but the call ran. A reviewer should check that the report does not deny the action.", negated);
                 }
             }
         }
