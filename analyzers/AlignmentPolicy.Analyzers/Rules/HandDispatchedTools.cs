@@ -129,12 +129,14 @@ internal static class HandDispatchedTools
 
 /// <summary>
 /// A person asked inline before the tool acts (DESIGN.md: a tool that asks a person before acting is guarded): code that reads
-/// the console (<c>Console.ReadLine()</c>, <c>Console.ReadKey()</c>) and branches on what was read (<c>if (response is "yes")</c>),
+/// the console (<c>Console.ReadLine()</c>, <c>Console.ReadKey()</c>) or asks the MCP client's user through an elicitation
+/// (<c>await server.ElicitAsync(...)</c> of the ModelContextProtocol SDK: the client shows the request to its user and returns
+/// accept, decline or cancel) and branches on what was answered (<c>if (response is "yes")</c>, <c>if (result.Action != "accept") return</c>),
 /// in the region or in a method it calls (a few levels deep).
 /// </summary>
 internal static class HumanApproval
 {
-    private static readonly string[] s_readNames = { "ReadLine", "ReadKey" };
+    private static readonly string[] s_readNames = { "ReadLine", "ReadKey", "ElicitAsync" };
 
     /// <summary>Whether code in this region asks a person.</summary>
     public static bool Asks(IOperation region, AgentContext agent)
@@ -156,7 +158,7 @@ internal static class HumanApproval
                 continue;
             }
 
-            if (IsConsoleRead(invocation))
+            if (IsConsoleRead(invocation) || IsElicitation(invocation))
             {
                 if (IsBranchedOn(invocation))
                 {
@@ -165,7 +167,7 @@ internal static class HumanApproval
             }
             else if (depth < 3 && invocation.TargetMethod.DeclaringSyntaxReferences.Length == 1 && seen.Add(invocation.TargetMethod.OriginalDefinition)
                 && invocation.TargetMethod.DeclaringSyntaxReferences[0].GetSyntax() is MethodDeclarationSyntax declaration
-                && declaration.DescendantTokens().Any(t => t.ValueText is "ReadLine" or "ReadKey")
+                && declaration.DescendantTokens().Any(t => t.ValueText is "ReadLine" or "ReadKey" or "ElicitAsync")
                 && Asks(agent.CallGraph.CallsOf(invocation.TargetMethod), agent, depth + 1, seen))
             {
                 return true;
@@ -178,12 +180,31 @@ internal static class HumanApproval
     private static bool IsConsoleRead(IInvocationOperation invocation)
         => invocation.TargetMethod is { Name: "ReadLine" or "ReadKey", ContainingType: { Name: "Console", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
-    /// <summary>The value read (through <c>?.Trim().ToLower()</c> and a local) is tested by a condition of the same body.</summary>
+    /// <summary>An MCP server's request to its client's user (<c>McpServer.ElicitAsync</c> and its extensions, typed or not).</summary>
+    private static bool IsElicitation(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.Name != "ElicitAsync")
+        {
+            return false;
+        }
+
+        for (var ns = invocation.TargetMethod.ContainingType?.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            if (ns.ContainingNamespace is { IsGlobalNamespace: true })
+            {
+                return ns.Name == "ModelContextProtocol";
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The value read (through <c>await</c>, <c>?.Trim().ToLower()</c>, <c>.Action</c> and a local) is tested by a condition of the same body.</summary>
     private static bool IsBranchedOn(IOperation read)
     {
         var current = read;
         while ((current.Parent is IInvocationOperation { Instance: var instance } && instance == current)
-            || current.Parent is IConditionalAccessOperation or IConditionalAccessInstanceOperation or IConversionOperation or IPropertyReferenceOperation)
+            || current.Parent is IConditionalAccessOperation or IConditionalAccessInstanceOperation or IConversionOperation or IPropertyReferenceOperation or IAwaitOperation)
         {
             current = current.Parent!;
         }
@@ -212,6 +233,7 @@ internal static class HumanApproval
                 case IConditionalOperation conditional when conditional.Condition == current:
                 case ISwitchOperation @switch when @switch.Value == current:
                 case IWhileLoopOperation loop when loop.Condition == current:
+                case ISwitchExpressionOperation switchExpression when switchExpression.Value == current:
                     return true;
                 case IBlockOperation or IExpressionStatementOperation:
                     return false;

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using AlignmentPolicy.Analyzers.Analysis;
@@ -46,36 +47,136 @@ internal static class Tools
                 return local is null || judged == ToolSet.Ungated ? judged : WithAdded(judged, local, agent);
             }
 
-            // new ChatClientAgentOptions { ChatOptions = new() { Tools = [...] }, AIContextProviders = [...] }
-            if (value is IObjectCreationOperation { Initializer: { } initializer })
+            // new ChatClientAgentOptions { ChatOptions = new() { Tools = [...] }, AIContextProviders = [...] }, written here or made by a
+            // factory of this compilation (chatClient.AsAIAgent(CreateOptions()), an options field): every way it is made counts.
+            ToolSet? fromOptions = null;
+            foreach (var made in OptionsValues(value, agent))
             {
-                ToolSet? tools = null;
-                var providers = ToolSet.None;
-                foreach (var reference in initializer.Descendants().OfType<IPropertyReferenceOperation>())
+                if (JudgeOptions(made, agent) is { } judged)
                 {
-                    if (tools is null && reference.Property.Name == "Tools" && KnownSymbols.IsOrDerivesFrom(reference.Property.ContainingType, agent.Symbols.ChatOptions))
-                    {
-                        tools = reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
-                            ? JudgeValue(Operations.Unwrap(assignment.Value), agent)
-                            : ToolSet.Ungated;
-                    }
-
-                    // Tools an AIContextProvider adds before each run are invoked like the agent's own.
-                    if (reference.Property.Name == "AIContextProviders" && reference.Parent is ISimpleAssignmentOperation { Target: var target, Value: var list } && target == reference
-                        && ContextProviderTools.Judge(list, agent) == ToolSet.Ungated)
-                    {
-                        providers = ToolSet.Ungated;
-                    }
+                    fromOptions = fromOptions is { } previous ? Combine(previous, judged) : judged;
                 }
+            }
 
-                if (tools is not null || providers == ToolSet.Ungated)
-                {
-                    return providers == ToolSet.Ungated ? ToolSet.Ungated : tools!.Value;
-                }
+            if (fromOptions is { } options)
+            {
+                return options;
             }
         }
 
         return ToolSet.None;
+    }
+
+    /// <summary>The tools an options object written out gives (<c>ChatOptions.Tools</c>, <c>AIContextProviders</c>), or null when it gives none.</summary>
+    private static ToolSet? JudgeOptions(IOperation value, AgentContext agent)
+    {
+        if (value is not IObjectCreationOperation { Initializer: { } initializer })
+        {
+            return null;
+        }
+
+        ToolSet? tools = null;
+        var providers = ToolSet.None;
+        foreach (var reference in initializer.Descendants().OfType<IPropertyReferenceOperation>())
+        {
+            if (tools is null && reference.Property.Name == "Tools" && KnownSymbols.IsOrDerivesFrom(reference.Property.ContainingType, agent.Symbols.ChatOptions))
+            {
+                tools = reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
+                    ? JudgeValue(Operations.Unwrap(assignment.Value), agent)
+                    : ToolSet.Ungated;
+            }
+
+            // Tools an AIContextProvider adds before each run are invoked like the agent's own.
+            if (reference.Property.Name == "AIContextProviders" && reference.Parent is ISimpleAssignmentOperation { Target: var target, Value: var list } && target == reference
+                && ContextProviderTools.Judge(list, agent) == ToolSet.Ungated)
+            {
+                providers = ToolSet.Ungated;
+            }
+        }
+
+        if (tools is null && providers != ToolSet.Ungated)
+        {
+            return null;
+        }
+
+        return providers == ToolSet.Ungated ? ToolSet.Ungated : tools!.Value;
+    }
+
+    /// <summary>Some ungated tools on any path make the whole ungated; all gated on every path with tools is gated.</summary>
+    private static ToolSet Combine(ToolSet a, ToolSet b) => a == ToolSet.Ungated || b == ToolSet.Ungated ? ToolSet.Ungated : a == ToolSet.AllGated || b == ToolSet.AllGated ? ToolSet.AllGated : ToolSet.None;
+
+    /// <summary>
+    /// The values an options argument is made with: itself, or what a method of this compilation returns (an arrow body, the
+    /// <c>return</c>s of its block, not those of lambdas or local functions in it), or what a field or property is given in its type.
+    /// </summary>
+    private static IEnumerable<IOperation> OptionsValues(IOperation value, AgentContext agent)
+    {
+        switch (value)
+        {
+            case IInvocationOperation { TargetMethod: { } method } when method.DeclaringSyntaxReferences.Length > 0 && IsOptionsType(method.ReturnType, agent):
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    foreach (var returned in Returned(reference.GetSyntax()))
+                    {
+                        if (agent.OperationOf(returned) is { } made)
+                        {
+                            yield return Operations.Unwrap(made);
+                        }
+                    }
+                }
+
+                break;
+            case IFieldReferenceOperation field when IsOptionsType(field.Type, agent):
+                foreach (var made in agent.Origins.MemberValues(field.Field))
+                {
+                    yield return Operations.Unwrap(made);
+                }
+
+                break;
+            case IPropertyReferenceOperation { Property.IsIndexer: false } property when property.Property.DeclaringSyntaxReferences.Length > 0 && IsOptionsType(property.Type, agent):
+                foreach (var made in agent.Origins.MemberValues(property.Property))
+                {
+                    yield return Operations.Unwrap(made);
+                }
+
+                break;
+            default:
+                yield return value;
+                break;
+        }
+    }
+
+    /// <summary><c>ChatClientAgentOptions</c> (it has a <c>ChatOptions</c>) or a <c>ChatOptions</c>.</summary>
+    private static bool IsOptionsType(ITypeSymbol? type, AgentContext agent)
+        => type is INamedTypeSymbol named
+            && (KnownSymbols.IsOrDerivesFrom(named, agent.Symbols.ChatOptions)
+                || named.GetMembers("ChatOptions").OfType<IPropertySymbol>().Any(p => KnownSymbols.IsOrDerivesFrom(p.Type, agent.Symbols.ChatOptions)));
+
+    private static IEnumerable<ExpressionSyntax> Returned(SyntaxNode declaration)
+    {
+        var (arrow, body) = declaration switch
+        {
+            MethodDeclarationSyntax m => (m.ExpressionBody, (SyntaxNode?)m.Body),
+            LocalFunctionStatementSyntax f => (f.ExpressionBody, f.Body),
+            _ => (null, null),
+        };
+        if (arrow is not null)
+        {
+            yield return arrow.Expression;
+        }
+
+        if (body is null)
+        {
+            yield break;
+        }
+
+        foreach (var statement in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<ReturnStatementSyntax>())
+        {
+            if (statement.Expression is { } expression)
+            {
+                yield return expression;
+            }
+        }
     }
 
     /// <summary>
