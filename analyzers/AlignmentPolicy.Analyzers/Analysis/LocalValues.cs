@@ -64,6 +64,12 @@ internal static class LocalValues
     public static IReadOnlyList<IInvocationOperation> Invocations(IOperation root) => s_byRoot.GetValue(root, Walk).Invocations;
 
     /// <summary>
+    /// The references in <paramref name="root"/> to locals, parameters, fields and properties (the values a body can name), in the order
+    /// <c>root.Descendants()</c> meets them: "which kernels does this method use" reads them here, not from another walk of the body.
+    /// </summary>
+    public static IReadOnlyList<IOperation> NamedValues(IOperation root) => s_byRoot.GetValue(root, Walk).NamedValues;
+
+    /// <summary>
     /// The invocations in <paramref name="root"/> that are handed <paramref name="local"/> in an argument (<c>chat.GetChatMessageContentAsync(history,
     /// settings, kernel)</c>, also inside the argument: <c>Run(new Request(settings))</c>), in the order <c>root.Descendants()</c> meets them: an
     /// invocation is such when a reference to the local lies under one of its arguments, found from the local's references up.
@@ -109,6 +115,10 @@ internal static class LocalValues
             if (descendant is IInvocationOperation call)
             {
                 body.Invocations.Add(call);
+            }
+            else if (descendant is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation)
+            {
+                body.NamedValues.Add(descendant);
             }
 
             switch (descendant)
@@ -163,6 +173,8 @@ internal static class LocalValues
         public Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> References { get; } = new(SymbolEqualityComparer.Default);
 
         public List<IInvocationOperation> Invocations { get; } = new();
+
+        public List<IOperation> NamedValues { get; } = new();
 
         public Dictionary<ILocalSymbol, IVariableDeclaratorOperation> Declarators { get; } = new(SymbolEqualityComparer.Default);
     }

@@ -705,8 +705,9 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
         var kernels = KernelsOfCalls(operation, agent);
         if (kernels.Count == 0)
         {
-            kernels = Operations.Root(operation).Descendants()
-                .Where(o => o is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation && o.Type is { } t && KnownSymbols.IsOrDerivesFrom(t, agent.Symbols.Kernel))
+            // The references of the body's one walk (LocalValues), in the same order: not a walk of the body per behaviour.
+            kernels = LocalValues.NamedValues(Operations.Root(operation))
+                .Where(o => o.Type is { } t && KnownSymbols.IsOrDerivesFrom(t, agent.Symbols.Kernel))
                 .ToList();
         }
 

@@ -52,9 +52,11 @@ internal sealed class PipelineIndex
     private readonly Lazy<bool> _allKernelsGated;
     private readonly ConcurrentDictionary<ITypeSymbol, Lazy<bool>> _pluginGuarded = new(SymbolEqualityComparer.Default);
 
-    // The plugin registrations' syntax (no binding), listed once: every plugin type asks about them, and merging and sorting
-    // the trees' lists again per type made the question quadratic in the number of plugins.
-    private readonly Lazy<ImmutableArray<InvocationExpressionSyntax>> _pluginRegistrationSyntax;
+    // The plugin registrations' syntax (no binding), listed once, tree by tree: every plugin type asks about them, and merging
+    // and sorting the trees' lists again per type made the question quadratic in the number of plugins. With it the words of
+    // those trees' texts, so "which of them spell this plugin's name" reads the distinct words once per plugin type, not every
+    // tree's text once per plugin type and registration.
+    private readonly Lazy<(ImmutableArray<ImmutableArray<InvocationExpressionSyntax>> ByTree, TreeWords Words)> _pluginRegistrationSyntax;
     private readonly ConcurrentDictionary<InvocationExpressionSyntax, Lazy<(IInvocationOperation Invocation, ITypeSymbol Plugin)?>> _pluginRegistrations = new();
     private readonly ConcurrentDictionary<SyntaxTree, Lazy<bool>> _ungatedKernelIn = new();
     private readonly ConcurrentDictionary<SyntaxTree, Lazy<bool>> _ungatedPipelineIn = new();
@@ -73,8 +75,8 @@ internal sealed class PipelineIndex
         _allPipelinesGated = new Lazy<bool>(ComputeAllPipelinesGated, LazyThreadSafetyMode.ExecutionAndPublication);
         _allKernelsGated = new Lazy<bool>(ComputeAllKernelsGated, LazyThreadSafetyMode.ExecutionAndPublication);
         _processStarts = new Lazy<List<IOperation?>>(GatherProcessStarts, LazyThreadSafetyMode.ExecutionAndPublication);
-        _pluginRegistrationSyntax = new Lazy<ImmutableArray<InvocationExpressionSyntax>>(
-            () => context.Sources.Invocations(s_pluginRegistrations).ToImmutableArray(), LazyThreadSafetyMode.ExecutionAndPublication);
+        _pluginRegistrationSyntax = new Lazy<(ImmutableArray<ImmutableArray<InvocationExpressionSyntax>>, TreeWords)>(
+            () => RegistrationsByTree(context.Sources.Invocations(s_pluginRegistrations)), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     private OriginTracer Tracer => _context.Origins;
@@ -757,10 +759,46 @@ internal sealed class PipelineIndex
     /// </summary>
     private IEnumerable<IOperation?> KernelsRegistering(ITypeSymbol pluginType)
     {
-        foreach (var syntax in _pluginRegistrationSyntax.Value)
+        var (byTree, words) = _pluginRegistrationSyntax.Value;
+        foreach (var tree in words.Spelling(pluginType.Name))
         {
-            if (!_context.Sources.TreeSpells(syntax.SyntaxTree, pluginType.Name) || Registration(syntax) is not { } registration
-                || !SymbolEqualityComparer.Default.Equals(registration.Plugin, pluginType))
+            foreach (var host in KernelsRegisteringIn(byTree[tree], pluginType))
+            {
+                yield return host;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The registrations (syntax, listed tree by tree in compilation order, as <see cref="SourceIndex.Invocations(IReadOnlyList{string}, SyntaxTree?)"/>
+    /// gives them) grouped by tree, in the same order, and the words of those trees.
+    /// </summary>
+    private static (ImmutableArray<ImmutableArray<InvocationExpressionSyntax>> ByTree, TreeWords Words) RegistrationsByTree(IEnumerable<InvocationExpressionSyntax> registrations)
+    {
+        var trees = ImmutableArray.CreateBuilder<SyntaxTree>();
+        var groups = new List<ImmutableArray<InvocationExpressionSyntax>.Builder>();
+        var indexOf = new Dictionary<SyntaxTree, int>();
+        foreach (var syntax in registrations)
+        {
+            if (!indexOf.TryGetValue(syntax.SyntaxTree, out var index))
+            {
+                indexOf.Add(syntax.SyntaxTree, index = trees.Count);
+                trees.Add(syntax.SyntaxTree);
+                groups.Add(ImmutableArray.CreateBuilder<InvocationExpressionSyntax>());
+            }
+
+            groups[index].Add(syntax);
+        }
+
+        return (groups.Select(g => g.ToImmutable()).ToImmutableArray(), new TreeWords(trees.ToImmutable()));
+    }
+
+    /// <summary>The kernels the registrations of one tree (which spells the plugin type's name) register the type on.</summary>
+    private IEnumerable<IOperation?> KernelsRegisteringIn(ImmutableArray<InvocationExpressionSyntax> registrations, ITypeSymbol pluginType)
+    {
+        foreach (var syntax in registrations)
+        {
+            if (Registration(syntax) is not { } registration || !SymbolEqualityComparer.Default.Equals(registration.Plugin, pluginType))
             {
                 continue;
             }
