@@ -44,7 +44,7 @@ public sealed class LeakRound21bTests
     [Fact]
     public async Task AHedgedShareOfAMillionRestatingTheTotalToARivalIsDenied()
     {
-        var verdict = await Judge(new ExfiltrationPolicyGate(), Send("vendas@corkfrance-bouchons.fr", "Bonjour, para Reims ficámos um pouco abaixo de meio milhão."));
+        var verdict = await Judge(new ExfiltrationPolicyGate(), Send("vendas@corkfrance-bouchons.fr", "Para Reims ficámos um pouco abaixo de meio milhão no total da proposta de rolhas naturais."));
 
         Assert.Equal(PolicyDecision.Deny, verdict.Decision);
     }
