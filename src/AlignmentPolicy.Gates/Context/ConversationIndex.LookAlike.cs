@@ -92,8 +92,15 @@ internal sealed partial class ConversationIndex
             return true;
         }
 
-        // The same registered name under another suffix: only a vanity suffix or another level of the own country.
+        // The whole own domain, suffix and all, written as the name under another suffix ("acme-co-uk.com" or
+        // "acmecouk.net" for "acme.co.uk"): its suffix is part of the disguise, not a word of a name of its own.
         var name = NameSpan(domain, out var suffix);
+        if (name.Length > 0 && SameLettersIgnoringSeparators(name, own))
+        {
+            return true;
+        }
+
+        // The same registered name under another suffix: only a vanity suffix or another level of the own country.
         var ownName = NameSpan(own, out var ownSuffix);
         if (name.Length < 4 || !SameLettersIgnoringSeparators(name, ownName) || suffix.Equals(ownSuffix, StringComparison.OrdinalIgnoreCase))
         {

@@ -169,6 +169,15 @@ internal static class FigureOverlap
                 continue;
             }
 
+            // A share of a scale ("half a million", "mezzo milione", "medio millón", "eine halbe Million", "un quart de million"):
+            // the round figure the share names, as a hedged paraphrase writes it.
+            if (ScaledFraction(words, i) is { } share)
+            {
+                found.Add((share.Value, hedged));
+                i = share.End;
+                continue;
+            }
+
             double total = 0, current = 0, lastScale = 1;
             var any = false;
             var j = i;
@@ -220,6 +229,31 @@ internal static class FigureOverlap
         }
 
         return found;
+    }
+
+    /// <summary>A fraction word followed by a scale word of a thousand or more, an article or "of" between ("half a
+    /// million", "a quarter of a million", "mezzo milione", "halbe Million"): its value and the index of the scale word.</summary>
+    private static (double Value, int End)? ScaledFraction(List<string> words, int i)
+    {
+        if (UnitFigures.Fraction(words[i]) is not { } fraction)
+        {
+            return null;
+        }
+
+        for (var j = i + 1; j < words.Count && j <= i + 3; j++)
+        {
+            if (ScaleWords.TryGetValue(words[j], out var scale) && scale >= 1e3 && words[j].Length >= 3 && char.IsLetter(words[j][^1]))
+            {
+                return (fraction * scale, j);
+            }
+
+            if (!(words[j] is "a" or "an" or "of" or "de" or "di" or "d" or "du" or "un" or "una" or "un'" || LeakNumberWords.One.Contains(words[j])))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether a figure written in words or after a hedge restates one of <paramref name="originals"/>: a hedged

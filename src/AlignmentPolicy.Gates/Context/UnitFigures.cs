@@ -229,7 +229,7 @@ internal static partial class UnitFigures
     private static bool IsHalf(string word) => Fraction(word) is 0.5;
 
     /// <summary>The share of a unit a fraction word names ("half", "Drittel", "Drüddel", "tercio", "quarter", "Viertel"), or null.</summary>
-    private static double? Fraction(string word)
+    internal static double? Fraction(string word)
         => word switch
         {
             "half" or "halb" or "halbe" or "halben" or "halve" or "halven" or "hälfte" or "hälft" or "medio" or "media" or "mediu" or "mezzo" or "mezza"
