@@ -15,10 +15,7 @@ namespace AlignmentPolicy.Analyzers.Analysis.SideEffects;
 /// DbContext's <c>SaveChanges</c>. A tool's helper that calls one of these is as much a side effect as one the catalogue lists.
 /// Reads (<c>Get</c>, <c>List</c>, <c>Search</c>, ...) are not: only a name that starts with a write verb counts, and only for a
 /// call that goes over the wire (awaitable, or spelled <c>...Async</c>: client-side builders such as <c>CreateSender()</c> are
-/// not), and never for a model's or an agent's client (a tool that asks another model is not a side effect). The same holds for an
-/// application's own service layer declared in another project of the solution (<c>IOrderService.PlaceOrderAsync</c>, a repository's
-/// <c>SaveAsync</c>, registered in DI by the host): the tool's project sees the call, not the body, so the method's name is the evidence,
-/// with the domain's verbs (<c>Place</c>, <c>Book</c>, <c>Refund</c>, ...) beside the client verbs.
+/// not), and never for a model's or an agent's client (a tool that asks another model is not a side effect).
 /// </summary>
 internal static class ServiceClients
 {
@@ -27,18 +24,6 @@ internal static class ServiceClients
         "Add", "Create", "Insert", "Update", "Upsert", "Delete", "Remove", "Send", "Post", "Put", "Patch", "Move", "Upload", "Publish",
         "Submit", "Archive", "Replace", "Rename", "Transfer", "Assign", "Schedule", "Enqueue", "Set", "Cancel",
     };
-
-    // Verbs of a domain operation that changes state (a booking, a payment, an account), said only of an application's own services and
-    // repositories (below), whose method names speak the domain rather than HTTP: PlaceOrderAsync, BookRoomAsync, RefundAsync.
-    private static readonly string[] s_domainWriteVerbs =
-    {
-        "Place", "Book", "Reserve", "Approve", "Reject", "Pay", "Refund", "Charge", "Close", "Reset", "Save", "Write", "Register", "Notify",
-        "Confirm", "Grant", "Revoke", "Purge", "Clear", "Block", "Unblock", "Disable", "Enable", "Restore", "Import", "Subscribe",
-        "Unsubscribe", "Merge", "Deploy", "Email", "Escalate", "Reopen", "Checkout", "Withdraw", "Deposit", "Apply",
-    };
-
-    // An application's service layer, by the suffixes its types are named with (IOrderService, CustomerRepository, BlobStore, PaymentGateway).
-    private static readonly string[] s_domainServiceSuffixes = { "Service", "Repository", "Repo", "Store", "Gateway" };
 
     // Model and agent SDKs (and the framework): their clients' "Create"/"Send" calls ask a model or build a request.
     private static readonly string[] s_excludedAssemblyPrefixes =
@@ -55,7 +40,7 @@ internal static class ServiceClients
 
     /// <summary>The name-first test: whether a call with this simple name can be one of these writes.</summary>
     public static bool MayMatchCall(string simpleName)
-        => StartsWithWriteVerb(simpleName) || StartsWithVerb(simpleName, s_domainWriteVerbs) || simpleName is "ExecuteNonQuery" or "ExecuteNonQueryAsync" or "Execute" or "ExecuteAsync" or "SaveChanges" or "SaveChangesAsync";
+        => StartsWithWriteVerb(simpleName) || simpleName is "ExecuteNonQuery" or "ExecuteNonQueryAsync" or "Execute" or "ExecuteAsync" or "SaveChanges" or "SaveChangesAsync";
 
     /// <summary>
     /// A write of a third-party service client, bound: an awaitable method spelled with a write verb on a type named <c>...Client</c>
@@ -63,15 +48,13 @@ internal static class ServiceClients
     /// </summary>
     public static bool IsThirdPartyWrite(IMethodSymbol method, IAssemblySymbol self)
     {
-        if (IsEnsureExists(method.Name) || !IsAwaitable(method.ReturnType))
+        if (!StartsWithWriteVerb(method.Name) || IsEnsureExists(method.Name) || !IsAwaitable(method.ReturnType))
         {
             return false;
         }
 
         var type = method.IsExtensionMethod && method.Parameters.Length > 0 ? method.Parameters[0].Type as INamedTypeSymbol : method.ContainingType;
-        if (type is null || type.ContainingAssembly is not { } assembly || SymbolEqualityComparer.Default.Equals(assembly, self)
-            || !(IsServiceClientName(type.Name) && StartsWithWriteVerb(method.Name)
-                || IsDomainServiceName(type.Name) && (StartsWithWriteVerb(method.Name) || StartsWithVerb(method.Name, s_domainWriteVerbs))))
+        if (type is null || !IsServiceClientName(type.Name) || type.ContainingAssembly is not { } assembly || SymbolEqualityComparer.Default.Equals(assembly, self))
         {
             return false;
         }
@@ -111,25 +94,14 @@ internal static class ServiceClients
             return SideEffectVocabulary.Database;
         }
 
-        if (IsEnsureExists(name))
-        {
-            return null;
-        }
-
-        // A client's write verb (TrelloClient.AddCardAsync), or a service of the application that another project of the solution
-        // declares (IOrderService.PlaceOrderAsync, registered in DI there; the tool's own project sees only the call): a write by its
-        // name. A repository or store writes to the application's database, a service or gateway to whatever it fronts.
-        var client = http && IsServiceClientName(typeName) && StartsWithWriteVerb(name);
-        var domain = IsDomainServiceName(typeName) && (StartsWithWriteVerb(name) || StartsWithVerb(name, s_domainWriteVerbs));
-        var category = domain && IsRepositoryName(typeName) ? (database ? SideEffectVocabulary.Database : null) : (http ? SideEffectVocabulary.Http : null);
-        if (!client && !domain || category is null)
+        if (!http || !IsServiceClientName(typeName) || IsEnsureExists(name) || !StartsWithWriteVerb(name))
         {
             return null;
         }
 
         // Over the wire: awaited, or named as an asynchronous call (the return type of a missing method is unknown).
         var awaited = call.Syntax.Parent is AwaitExpressionSyntax || call.Parent is IAwaitOperation;
-        return awaited || name.EndsWith("Async", StringComparison.Ordinal) ? (client ? SideEffectVocabulary.Http : category) : null;
+        return awaited || name.EndsWith("Async", StringComparison.Ordinal) ? SideEffectVocabulary.Http : null;
     }
 
     /// <summary>
@@ -184,37 +156,9 @@ internal static class ServiceClients
         return true;
     }
 
-    /// <summary>
-    /// <c>IOrderService</c>, <c>CustomerRepository</c>, <c>IDocumentStore</c>, <c>PaymentGateway</c>: an application's service layer, not a
-    /// model's or an agent's (<c>IChatService</c>, <c>IAgentService</c>, <c>IEmbeddingStore</c> are not).
-    /// </summary>
-    private static bool IsDomainServiceName(string typeName)
+    private static bool StartsWithWriteVerb(string name)
     {
-        var suffix = Array.Find(s_domainServiceSuffixes, s => typeName.EndsWith(s, StringComparison.Ordinal) && typeName.Length > s.Length + (typeName[0] == 'I' ? 1 : 0));
-        if (suffix is null)
-        {
-            return false;
-        }
-
-        foreach (var part in s_modelClientParts)
-        {
-            if (typeName.IndexOf(part, StringComparison.Ordinal) >= 0)
-            {
-                return false;
-            }
-        }
-
-        return typeName.IndexOf("Vector", StringComparison.Ordinal) < 0 && typeName.IndexOf("Memory", StringComparison.Ordinal) < 0;
-    }
-
-    private static bool IsRepositoryName(string typeName)
-        => typeName.EndsWith("Repository", StringComparison.Ordinal) || typeName.EndsWith("Repo", StringComparison.Ordinal) || typeName.EndsWith("Store", StringComparison.Ordinal);
-
-    private static bool StartsWithWriteVerb(string name) => StartsWithVerb(name, s_writeVerbs);
-
-    private static bool StartsWithVerb(string name, string[] verbs)
-    {
-        foreach (var verb in verbs)
+        foreach (var verb in s_writeVerbs)
         {
             if (name.StartsWith(verb, StringComparison.Ordinal) && (name.Length == verb.Length || char.IsUpper(name[verb.Length])))
             {
