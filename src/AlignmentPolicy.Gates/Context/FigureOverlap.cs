@@ -247,7 +247,7 @@ internal static class FigureOverlap
                 return (fraction * scale, j);
             }
 
-            if (!(words[j] is "a" or "an" or "of" or "de" or "di" or "d" or "du" or "un" or "una" or "un'" || LeakNumberWords.One.Contains(words[j])))
+            if (!(UnitFigures.IsOf(words[j]) || words[j] is "un" or "una" or "un'" || LeakNumberWords.One.Contains(words[j])))
             {
                 return null;
             }

@@ -240,7 +240,7 @@ internal static partial class UnitFigures
         };
 
     /// <summary>Words between a fraction and its unit ("a third of a euro", "un tercio de euro").</summary>
-    private static bool IsOf(string word) => word is "of" or "a" or "an" or "de" or "di" or "d" or "del" or "du";
+    internal static bool IsOf(string word) => word is "of" or "a" or "an" or "de" or "di" or "d" or "del" or "du";
 
     private static bool IsNumberWord(string word)
         => LeakNumberWords.TryValue(word, out _) || word is "hundred" or "thousand" or "million" or "a" or "an" or "and" || Fraction(word) is not null
