@@ -39,6 +39,7 @@ internal sealed partial class ConversationIndex
         }
 
         FindPersonalChannelMatters();
+        FindGreetedInRoleMailbox();
         FindMarkedPrivateOfControllers();
         FindMattersOfNamedDeciders();
     }
@@ -349,7 +350,56 @@ internal sealed partial class ConversationIndex
             // Month names with diacritics ("13. nóvember", "20. listopadu", "30 d. lapkričio"): read without them.
             : MonthAndDay().Match(text) is { Success: true } monthFirst ? monthFirst.Value
             : text.Any(c => c is > '\u00BF' and < '\u0250') && ScriptFolding.Fold(text) is var plain
-              && (DayAndMonth().Match(plain) is { Success: true } folded ? folded : MonthAndDay().Match(plain)) is { Success: true } found ? found.Value : null;
+              && (DayAndMonth().Match(plain) is { Success: true } folded ? folded : MonthAndDay().Match(plain)) is { Success: true } found ? found.Value
+            : DayOfAnyCulturesMonth(text);
+
+    /// <summary>A day number, at most one short word ("di", "ta'", "van"), then a month's full name in any culture the
+    /// runtime knows ("u 18 di dicembre", "18 ta' Diċembru"): the structure of a date in a language no list above holds.</summary>
+    private static string? DayOfAnyCulturesMonth(string text)
+    {
+        foreach (Match match in DayThenWord().Matches(text))
+        {
+            if (int.TryParse(match.Groups["day"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 31
+                && CultureMonthNames.Value.Contains(ScriptFolding.Fold(match.Groups["month"].Value)))
+            {
+                return match.Value;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"(?<![\d.,:/])(?<day>\d{1,2})\.?\s+(?:[\p{L}'’]{1,4}\s+)?(?<month>\p{L}{3,})", RegexOptions.CultureInvariant)]
+    private static partial Regex DayThenWord();
+
+    /// <summary>The full and genitive month names of every culture the runtime holds, folded ("dicembre", "dicembri"),
+    /// read once; none without globalization data.</summary>
+    private static readonly Lazy<HashSet<string>> CultureMonthNames = new(() =>
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var culture in System.Globalization.CultureInfo.GetCultures(System.Globalization.CultureTypes.AllCultures))
+            {
+                var format = culture.DateTimeFormat;
+                // Scripts beyond the basic plane (Adlam, Osage) are not folded: no text of theirs is read as a date.
+                foreach (var name in format.MonthNames.Concat(format.MonthGenitiveNames).Where(n => !n.Any(char.IsSurrogate)))
+                {
+                    var folded = ScriptFolding.Fold(name.Trim());
+                    if (folded.Length >= 4 && folded.All(char.IsLetter))
+                    {
+                        names.Add(folded);
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is System.Globalization.CultureNotFoundException or NotSupportedException or InvalidOperationException)
+        {
+            // Invariant globalization: the lists above are all there is.
+        }
+
+        return names;
+    });
 
     /// <summary>A month's name before the day ("November 30", "lapkričio 30 d.", "november 20."), read without diacritics.</summary>
     [GeneratedRegex(@"\b(january|february|march|april|june|july|august|september|october|november|december|sausio|vasario|kovo|balandzio|geguzes|birzelio|liepos|rugpjucio|rugsejo|spalio|lapkricio|gruodzio|januar|februar|marcius|aprilis|majus|junius|julius|augusztus|szeptember|oktober)\s+\d{1,2}(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -475,6 +525,58 @@ internal sealed partial class ConversationIndex
             }
         }
     }
+
+    /// <summary>
+    /// The agent called by its name at the opening of its instructions, in any language and script ("你係 Ah Ling，…",
+    /// "Kemm d Tasadit, …", "Sì Ghjuvanna, …", "Tu es Mira, …"): up to three words, then one or two capitalised words and
+    /// a comma. What tells the agent addressed from a user who introduces himself ("Sono Marco, …") is the mailbox of that
+    /// name: the agent's own receives the context's mail and sends none of it; a person's sends mail, or is not there.
+    /// </summary>
+    private string? NameOpeningInstructions()
+    {
+        var opening = Items.FirstOrDefault(i => i.Origin is ContextOrigin.System or ContextOrigin.User && i.Kind == ContextItemKind.Text && i.Body.Trim().Length > 0);
+        if (opening is null || OpeningName().Match(opening.Body) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var words = match.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var joined = string.Concat(words.Select(w => ScriptFolding.Fold(w).ToLowerInvariant()));
+        var first = ScriptFolding.Fold(words[0]).ToLowerInvariant();
+        if (joined.Length < 3 || !joined.All(char.IsAsciiLetterLower))
+        {
+            return null;
+        }
+
+        bool Called(string address)
+        {
+            var local = Party.Parse(address).LocalPart.ToLowerInvariant();
+            var head = local.IndexOfAny(['.', '_', '-']) is > 0 and var cut ? local[..cut] : local;
+            return head == joined || (first.Length >= 3 && head == first);
+        }
+
+        var receives = false;
+        foreach (var item in Items)
+        {
+            if (item.Kind != ContextItemKind.Email || item.Origin is not (ContextOrigin.Tool or ContextOrigin.User))
+            {
+                continue;
+            }
+
+            if (item.From is { } from && Called(from))
+            {
+                return null;
+            }
+
+            receives |= item.To.Any(Called);
+        }
+
+        // Written as its mailbox writes it ("Zīle" is "Zile"), so the mailbox of that name is found.
+        return receives ? string.Join(' ', words.Select(w => ScriptFolding.Fold(w) is { Length: > 0 } f ? char.ToUpperInvariant(f[0]) + f[1..] : w)) : null;
+    }
+
+    [GeneratedRegex(@"^\s*(?:[^\s,，、:：]{1,10}\s+){1,3}?(?<name>\p{Lu}[\p{L}\p{M}]{1,20}(?:\s\p{Lu}[\p{L}\p{M}]{1,20})?)\s*[,，、]", RegexOptions.CultureInvariant)]
+    private static partial Regex OpeningName();
 
     /// <summary>A Chinese name is read by no transliteration ("小犀" is Xiaoxi): the ideographs two mails or more to the
     /// agent's mailbox open with, before a comma or a colon ("小犀：…", "小犀，…"), are how the organisation names the agent.</summary>

@@ -262,6 +262,8 @@ internal sealed partial class ConversationIndex
             }
         }
 
+        name ??= NameOpeningInstructions();
+
         // The mailbox most emails are addressed to is the agent's own.
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var emails = 0;
@@ -286,7 +288,7 @@ internal sealed partial class ConversationIndex
         foreach (var pair in counts)
         {
             var local = pair.Key[..pair.Key.IndexOf('@')];
-            if (name is not null && local.StartsWith(name, StringComparison.OrdinalIgnoreCase))
+            if (name is not null && local.StartsWith(name.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase))
             {
                 mailbox = pair.Key;
                 break;

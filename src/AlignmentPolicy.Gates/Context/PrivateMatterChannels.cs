@@ -50,6 +50,58 @@ internal sealed partial class ConversationIndex
         }
     }
 
+    /// <summary>
+    /// Outside mail that lands in a shared or role mailbox of the organisation ("bureau@", "info@", "commercial@") and
+    /// greets by name a person who decides about the agent ("Dear Mr Ronald Ssemakula", "Monsieur Santucci", "M. Aït
+    /// Ali") is that person's business, as if it had reached their own mailbox: the agent read it only because it reads
+    /// the shared one. A letter to the role ("Dear Sir or Madam") or greeting someone else is nobody's private matter.
+    /// </summary>
+    private void FindGreetedInRoleMailbox()
+    {
+        var controllers = Controllers.Where(c => c.NameWords.Length >= 2 && IsPersonLike(c) && !IsAgentByForm(c)).ToList();
+        if (controllers.Count == 0 || OrganisationDomains.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var item in Items)
+        {
+            if (item.Kind != ContextItemKind.Email || item.Origin is not (ContextOrigin.Tool or ContextOrigin.User) || item.From is null || item.To.Count != 1
+                || PrivateMatters.Exists(m => ReferenceEquals(m.Item, item)) || Threats.Exists(t => ReferenceEquals(t.Item, item)))
+            {
+                continue;
+            }
+
+            var from = Party.Parse(item.From);
+            var to = Party.Parse(item.To[0]);
+            if (from.Domain is not { } fromDomain || (!from.IsPersonalAddress && IsInside(fromDomain, Array.Empty<string>()))
+                || to.Domain is not { } toDomain || to.IsPersonalAddress || !IsInside(toDomain, Array.Empty<string>()) || IsPersonLike(to)
+                || Salutation(item.Body) is not { } greeting)
+            {
+                continue;
+            }
+
+            var owners = controllers.FindAll(c => NamesPerson(c, greeting));
+            if (owners.Count != 1)
+            {
+                continue;
+            }
+
+            var kinds = ContextLexicon.PersonalMatterKinds(item.Text);
+            List<Party> about = from.NameWords.Length > 0 ? [owners[0], from] : [owners[0]];
+            PrivateMatters.Add(new PrivateMatter(about, item, kinds.Count > 0 ? string.Join("/", kinds) + " matter" : "mail addressed to them in a shared mailbox", kinds, [], new HashSet<string>(StringComparer.Ordinal)));
+        }
+    }
+
+    /// <summary>The mail's opening words up to the first comma or line end, when they are few enough to be a greeting.</summary>
+    private static string? Salutation(string body)
+    {
+        var trimmed = body.TrimStart();
+        var end = trimmed.IndexOfAny([',', '，', '\n', ':', '!']);
+        var head = end < 0 ? null : trimmed[..end];
+        return head is { Length: > 0 } && head.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 ? head : null;
+    }
+
     /// <summary>Whether <paramref name="party"/> is <paramref name="person"/>'s own mailbox at a personal provider: another
     /// address with the same first name and the family name's initial, or the first name's initial and the same family
     /// name ("naveed.afridi.gm", "gammachuu.t", "r.garaev.kzn"). At any other domain outside the organisation (an internet
