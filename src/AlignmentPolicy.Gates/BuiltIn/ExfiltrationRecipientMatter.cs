@@ -39,8 +39,15 @@ internal static partial class ExfiltrationRecipientMatter
             {
                 if (recipient.Address is { Length: > 3 } address && ListsAsParty(record.Body, address))
                 {
-                    var text = entries.Length >= 2 ? Array.Find(entries, e => e.Contains(address, StringComparison.OrdinalIgnoreCase)) : record.Text;
-                    Add(ref own, text);
+                    if (entries.Length >= 2)
+                    {
+                        AddEntry(ref own, entries, Array.FindIndex(entries, e => e.Contains(address, StringComparison.OrdinalIgnoreCase)));
+                    }
+                    else
+                    {
+                        Add(ref own, record.Text);
+                    }
+
                     continue;
                 }
 
@@ -52,11 +59,11 @@ internal static partial class ExfiltrationRecipientMatter
                         continue;
                     }
 
-                    foreach (var entry in entries)
+                    for (var i = 0; i < entries.Length; i++)
                     {
-                        if (ExfiltrationJudgement.Compact(entry).Contains(name, StringComparison.Ordinal) && NamesPersonOf(entry, message.Own))
+                        if (ExfiltrationJudgement.Compact(entries[i]).Contains(name, StringComparison.Ordinal) && NamesPersonOf(entries[i], message.Own))
                         {
-                            Add(ref own, entry);
+                            AddEntry(ref own, entries, i);
                         }
                     }
                 }
@@ -64,6 +71,28 @@ internal static partial class ExfiltrationRecipientMatter
         }
 
         return own;
+    }
+
+    /// <summary>Adds the words of one entry of a roster that no other entry shares: "passport" and "policy" head every
+    /// entry, so they stay the other people's too; the person's name, number and condition are theirs alone.</summary>
+    private static void AddEntry(ref HashSet<string>? own, string[] entries, int at)
+    {
+        if (at < 0)
+        {
+            return;
+        }
+
+        var words = new HashSet<string>(TokenSet.Of(entries[at]).Words, StringComparer.Ordinal);
+        words.UnionWith(LocaleFigures.Plain(entries[at]));
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (i != at)
+            {
+                words.ExceptWith(TokenSet.Of(entries[i]).Words);
+            }
+        }
+
+        (own ??= new(StringComparer.Ordinal)).UnionWith(words);
     }
 
     private static void Add(ref HashSet<string>? own, string? text)
