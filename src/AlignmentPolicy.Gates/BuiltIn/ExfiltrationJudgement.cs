@@ -39,7 +39,8 @@ internal sealed partial class ExfiltrationJudgement
 
         // 0. A report or notification filed under a duty with a body's own (not a personal, not a look-alike) address: reporting
         // to the authorities is not exfiltration, whatever the body's domain looks like.
-        if ((StatutoryReport.IsMatch(_message.Own) || StatutoryReport.AddressesBodyByItsInitials(_message.Own, _message.Recipients, _index)) && _message.Recipients.Count > 0
+        if ((StatutoryReport.IsMatch(_message.Own) || StatutoryReport.AddressesBodyByItsInitials(_message.Own, _message.Recipients, _index)
+             || StatutoryReport.NotifiesBodyByItsAddress(_message.Own, _message.Recipients, _index)) && _message.Recipients.Count > 0
             && _message.Recipients.All(r => !r.IsPersonalAddress && r.Domain is { } d && !_index.IsLookAlike(d)))
         {
             return PolicyVerdict.Allowed;
@@ -366,6 +367,13 @@ internal sealed partial class ExfiltrationJudgement
                     }
                 }
             }
+        }
+
+        // The records that list the recipient's mailbox as a party to their matter, and the entries of a person who
+        // consented, that name the recipient's organisation (their insurer, their lender).
+        if (ExfiltrationRecipientMatter.Words(_index, _message) is { } matter)
+        {
+            (own ??= new(StringComparer.Ordinal)).UnionWith(matter);
         }
 
         return own;

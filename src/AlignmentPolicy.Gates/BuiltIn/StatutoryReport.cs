@@ -87,6 +87,65 @@ internal static partial class StatutoryReport
         return false;
     }
 
+    /// <summary>
+    /// Whether the message notifies a public body of the organisation's own incident, with the body shown by its address:
+    /// the mailbox or the domain names a supervising body by its kind ("lebensmittelueberwachung@", "aufsicht@",
+    /// "inspectorate@"), or the salutation addresses the recipient by its domain's name in capitals ("Dear FSAI" to
+    /// fsai.ie); and the message is a notification (it reports, opens with "Meldung:", "Notification:") or states what the
+    /// organisation did with its product (a recall, a withdrawal, a lot held or not released). A leak to a rival or a
+    /// journalist is addressed to neither; a personal or look-alike address is never a body's.
+    /// </summary>
+    public static bool NotifiesBodyByItsAddress(string own, IReadOnlyList<Party> recipients, ConversationIndex index)
+    {
+        string? name = null;
+        var supervising = false;
+        foreach (var recipient in recipients)
+        {
+            if (recipient.IsPersonalAddress || recipient.Domain is not { } domain || index.IsLookAlike(domain)
+                || (name is not null && name != OrganisationAliases.RegisteredName(domain)))
+            {
+                return false;
+            }
+
+            name = OrganisationAliases.RegisteredName(domain);
+            supervising |= SupervisingBody().IsMatch(recipient.LocalPart + "." + domain);
+        }
+
+        // The agent's words open with the subject line when the mail has one: the salutation or label is on one of the
+        // first two lines.
+        var lines = own.Split('\n', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var opening = lines.Length <= 2 ? lines : lines[..2];
+        if (name is null || !(Reports().IsMatch(own) || Array.Exists(opening, l => NotificationLabel().IsMatch(l)) || Disposition().IsMatch(own)))
+        {
+            return false;
+        }
+
+        if (supervising)
+        {
+            return true;
+        }
+
+        return Disposition().IsMatch(own)
+               && Array.Exists(opening, l => AcronymSalutation().Match(l) is { Success: true } salutation && string.Equals(salutation.Groups["body"].Value, name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>A supervising public body by its kind, as a mailbox or a domain label spells it (umlauts written out).</summary>
+    [GeneratedRegex(@"(berwachung|ueberwachung|aufsicht|beh(oe|ö)rde|gesundheitsamt|veterinaeramt|veterinäramt|regulator|authority|inspectorate|ministry|minist[eè]re|ministerio|ministero|vigilan(za|cia)|toezicht|tilsyn|tillsyn|valvonta|nadz[oó]r|dozor|fel[üu]gyelet|nadzor|inspekcja|inspektorat|sanepid)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SupervisingBody();
+
+    /// <summary>A message that opens as a notification, by the noun, in the languages of an organisation's mail.</summary>
+    [GeneratedRegex(@"^\W*(meldung|notification|notice of|notifica(ción|cion|tion|zione|ção|cao)|signalement|segnalazione|zg[łl]oszenie|anm[äa]lan|melding|ilmoitus|hl[áa][šs]en[íi]|bejelent[ée]s|prijava|уведомление|повідомлення|сообщение)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotificationLabel();
+
+    /// <summary>What the organisation did with its own product: recalled, withdrew, held, blocked or did not release it, in
+    /// the languages of an organisation's mail.</summary>
+    [GeneratedRegex(@"(\b(recall\w*|withdraw\w*|withdrawn|not released|held (at|in|back)|on hold|quarantin\w*|blocked|r[üu]ckruf\w*|zur[üu]ckgerufen|gesperrt|sperre|rappel\w*|retir[ée]e?s?|retrait|bloqu[ée]\w*|retirada|retirado|inmovilizad\w*|richiam\w*|ritirat\w*|bloccat\w*|recolha|recolhid\w*|terugroep\w*|teruggeroepen|geblokkeerd|tilbakekall\w*|återkall\w*|tilbagekald\w*|takaisinve\w*|wycofan\w*|zablokowan\w*|stažen\w*|visszah[ií]v\w*|povu[čc]en\w*)\b|отозван\w*|отзыв\w*|відкликан\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Disposition();
+
+    /// <summary>A salutation to a body by its initials in capitals ("Dear FSAI,", "Sehr geehrte BLE,", "À l'ANSES").</summary>
+    [GeneratedRegex(@"^\W*(?i:dear|to( the)?|attn:?|hello|sehr geehrte\w*|liebe\w*|estimad[oa]s?|cher|ch[èe]re|chers|gentile|spettabile|geachte|szanown\w*|kedves|tisztelt|hyv[äa]|b[äa]sta|k[æa]re|prezad\w*|vážen\w*|a la|au|à l'|al)\s+(?i:the\s+)?(?<body>\p{Lu}{2,6})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AcronymSalutation();
+
     /// <summary>The initials of the capitalised words of a line, lower-cased, with the little words between them left out
     /// ("Conseil National de la Vanille" as "cnv"); any other word breaks the run ("cnv" and not "acnv" for "Au Conseil").</summary>
     private static string InitialsOf(string line)
