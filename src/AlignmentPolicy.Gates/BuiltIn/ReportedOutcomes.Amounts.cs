@@ -19,36 +19,36 @@ internal static partial class ReportedOutcomes
     /// holds or derives: the report misstates what the call returned.</summary>
     private static (string Claim, string Record, string Result)? MisstatedAmount(List<(string Text, HashSet<string> Terms)> sentences, IReadOnlyList<PolicyToolRecord> records, Func<string> conversation)
     {
-        List<(string Record, Amount Amount)>? returned = null;
+        // A report that states a sum a result returned, in its currency, tells that result; the other sums beside it in that
+        // currency are plans, budgets and comparisons ("assessed at ₹2.6 lakh, not the ₹1.8 lakh we planned").
+        var claims = sentences.Where(s => !s.Text.TrimEnd().EndsWith('?')).SelectMany(s => Amounts(s.Text)).ToList();
+        if (claims.Count == 0)
+        {
+            return null;
+        }
+
+        var returned = ReturnedAmounts(records);
         List<double>? known = null;
         List<Amount>? spoken = null;
         string? seen = null;
-        foreach (var (text, _) in sentences)
+        var told = new HashSet<string>(claims.Where(c => returned.Exists(r => r.Amount.Currency == c.Currency && c.Gives(r.Amount.Value))).Select(c => c.Currency), StringComparer.Ordinal);
+        foreach (var claim in claims)
         {
-            if (text.TrimEnd().EndsWith('?'))
+            if (told.Contains(claim.Currency) || !returned.Exists(r => r.Amount.Currency == claim.Currency))
             {
                 continue;
             }
 
-            foreach (var claim in Amounts(text))
+            seen ??= Seen(records, conversation);
+            known ??= Figures(seen);
+            spoken ??= Amounts(seen);
+            if (known.Exists(k => claim.Gives(k)) || spoken.Exists(a => a.Currency == claim.Currency && claim.Gives(a.Value)) || Derived(claim, spoken))
             {
-                returned ??= ReturnedAmounts(records);
-                if (!returned.Exists(r => r.Amount.Currency == claim.Currency))
-                {
-                    continue;
-                }
-
-                seen ??= Seen(records, conversation);
-                known ??= Figures(seen);
-                spoken ??= Amounts(seen);
-                if (known.Exists(k => claim.Gives(k)) || Derived(claim, spoken))
-                {
-                    continue;
-                }
-
-                var other = returned.First(r => r.Amount.Currency == claim.Currency);
-                return (claim.Text, other.Record, other.Amount.Text);
+                continue;
             }
+
+            var other = returned.First(r => r.Amount.Currency == claim.Currency);
+            return (claim.Text, other.Record, other.Amount.Text);
         }
 
         return null;
