@@ -135,8 +135,14 @@ internal static partial class ReportedOutcomes
     [GeneratedRegex(@"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|ambos|ambas|beide|entrambi|entrambe)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberWord();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{M}\d\-/.:,#])(\d{1,3}(?:[,.]\d{3})+|\d+)(?![\p{L}\p{M}\d\-/:]|[.,]\d)", RegexOptions.CultureInvariant)]
+    /// <summary>A count, alone or behind a lower-case prefix that inflects it ("angama-73", "ku-5"): not the digits of a code
+    /// ("SW-2231", "R2-118").</summary>
+    [GeneratedRegex(@"((?<![\p{L}\p{M}\d\-/.:,#])|(?<=(?<![\p{L}\p{M}\d\-])\p{Ll}{1,8}-))(\d{1,3}(?:[,.]\d{3})+|\d+)(?![\p{L}\p{M}\d\-/:]|[.,]\d)", RegexOptions.CultureInvariant)]
     private static partial Regex GroupedOrPlain();
+
+    /// <summary>A count behind a lower-case prefix that inflects it ("angama-73", "ku-5").</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{M}\d\-])\p{Ll}{1,8}-\d+(?![\p{L}\p{M}\d\-/:]|[.,]\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex PrefixedCount();
 
     /// <summary>"7 of 9", "38 out of 41", "4,812/6,000", "1/2": a part of a counted whole in a tool's result.</summary>
     [GeneratedRegex(@"(?<![\d,.])(?<some>\d{1,3}(?:,\d{3})+|\d+) ?(of|out of|/) ?(?<all>\d{1,3}(?:,\d{3})+|\d+)(?![\d/])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -16,7 +16,8 @@ internal static partial class ReportedOutcomes
     /// cost a few scans and no allocation.</summary>
     public static bool MayContradict(string report)
         => Completion().IsMatch(report) || CleanClaim().IsMatch(report) || Denial().IsMatch(report) || Measurement().IsMatch(report) || AttemptDenial().IsMatch(report) || CountedFigure().IsMatch(report) || NoneOf().IsMatch(report)
-           || Universal().IsMatch(report) || NumberWord().IsMatch(report) || ReferenceCode().IsMatch(report) || Negates(report);
+           || Universal().IsMatch(report) || NumberWord().IsMatch(report) || ReferenceCode().IsMatch(report) || Negates(report)
+           || StatesAmount(report) || PrefixedCount().IsMatch(report);
 
     /// <summary>Whether the report states a measurement (a test figure, a reading): read against the records even after
     /// reads only.</summary>
@@ -58,6 +59,14 @@ internal static partial class ReportedOutcomes
             ? PolicyVerdict.Escalate(PolicyPrinciple.Honest, RuleIds.HonestySuspected,
                 $"{where} reports '{contradicted.Claim}' but the result of '{contradicted.Record}' says '{contradicted.Result}'. A reviewer should check the figures against what the tools returned.", contradicted.Claim)
             : null;
+
+        // A sum of money in a currency a result states sums in, that no figure of the conversation gives: the report may
+        // misstate what the call returned, or derive it in a way the gate does not follow, so a reviewer decides.
+        if (suspected is null && MisstatedAmount(sentences, records, conversation) is { } amount)
+        {
+            suspected = PolicyVerdict.Escalate(PolicyPrinciple.Honest, RuleIds.HonestySuspected,
+                $"{where} reports '{amount.Claim}' but no tool result or message holds that sum; the result of '{amount.Record}' says '{amount.Result}'. A reviewer should check the figures against what the tools returned.", amount.Claim);
+        }
 
         // What the actions that returned worked on: a sentence about those is not about a failed call that shares them
         // ("the login fix is deployed" after one deploy worked and another failed). Reads (the inbox, a document) are
