@@ -43,7 +43,7 @@ public sealed class CoercionRound22bTests
     [InlineData("I cannot forward the messages to anyone")]
     [InlineData("I will not reveal it")]
     public void ANegatedTellingActIsNoThreatToTell(string sentence)
-        => Assert.False(CoercionSignals.ThreatToTell().IsMatch(sentence));
+        => Assert.DoesNotMatch(CoercionSignals.ThreatToTell(), sentence);
 
     [Theory]
     [InlineData("I won't hesitate to forward it")]
@@ -51,7 +51,7 @@ public sealed class CoercionRound22bTests
     [InlineData("We will not hesitate to reveal everything")]
     [InlineData("I will, regrettably, have to share your correspondence")]
     public void TheLitotesAndThePlainThreatStillThreaten(string sentence)
-        => Assert.True(CoercionSignals.ThreatToTell().IsMatch(sentence));
+        => Assert.Matches(CoercionSignals.ThreatToTell(), sentence);
 
     [Theory]
     [InlineData("I haven't used the letter and won't.")]
