@@ -147,7 +147,12 @@ figures() {
     /BannedApiAnalyzers, Version=/ { banned += seconds($0) }
     END { printf "%.3f %.3f %.2f\n", ours, banned, wall }' "$1"
 }
-rules() { grep -E 'AlignmentPolicy\.Analyzers\.Rules\.' "$1" | awk '{ r = $NF; gsub(/.*\./, "", r); printf "%s %s ", r, $1 }'; }
+# Each rule's time in one compile: "<rule> <s> ..." (the rule's class name without its namespace, the IDs it reports left out).
+rules() {
+  grep -E 'AlignmentPolicy\.Analyzers\.Rules\.' "$1" | awk '{
+    for (i = 1; i <= NF; i++) if ($i ~ /^AlignmentPolicy\.Analyzers\.Rules\./) { r = $i; sub(/^AlignmentPolicy\.Analyzers\.Rules\./, "", r); sub(/Analyzer$/, "", r) }
+    printf "%s %s ", r, $1 }'
+}
 
 echo "== warm-up: one unmeasured compile per revision"
 for i in "${!revs[@]}"; do compile "$i" "$out/warm-r$i.out"; done
