@@ -89,45 +89,50 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 agent.SpelledNames.Declare(s_propertyNames);
             }
 
+            // The operation actions, made once per compilation and registered for each block that spells the names (a lambda written
+            // inside the block-start action would be a new delegate per block).
+            System.Action<OperationAnalysisContext> onInvocation = c =>
+            {
+                WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
+                using var running = WorkCounters.Run(WorkCounters.Callback.AutoInvocation);
+                AnalyzeInvocation(c, agent);
+            };
+            System.Action<OperationAnalysisContext> onInvalid = c =>
+            {
+                WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
+                using var running = WorkCounters.Run(WorkCounters.Callback.AutoInvalid);
+                AnalyzeUnbound(c, agent);
+            };
+            System.Action<OperationAnalysisContext> onPropertyReference = c =>
+            {
+                WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
+                using var running = WorkCounters.Run(WorkCounters.Callback.AutoPropertyOrTest);
+                AnalyzePropertyReference(c, agent);
+            };
+            System.Action<OperationAnalysisContext> onFinishReason = c =>
+            {
+                WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
+                using var running = WorkCounters.Run(WorkCounters.Callback.AutoPropertyOrTest);
+                AnalyzeFinishReason(c, agent);
+            };
             start.RegisterOperationBlockStartAction(block =>
             {
                 WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
                 if (agent.SpelledNames.AnySpells(block.OperationBlocks, DispatchNames))
                 {
-                    block.RegisterOperationAction(
-                        c =>
-                        {
-                            WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
-                            using var running = WorkCounters.Run(WorkCounters.Callback.AutoInvocation);
-                            AnalyzeInvocation(c, agent);
-                        },
-                        OperationKind.Invocation);
+                    block.RegisterOperationAction(onInvocation, OperationKind.Invocation);
                 }
 
                 // Operations that do not bind (a scanned project missing a package has many): only in the blocks that spell what the
                 // unbound judge reads.
                 if (agent.SpelledNames.AnySpells(block.OperationBlocks, UnboundNames))
                 {
-                    block.RegisterOperationAction(
-                        c =>
-                        {
-                            WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
-                            using var running = WorkCounters.Run(WorkCounters.Callback.AutoInvalid);
-                            AnalyzeUnbound(c, agent);
-                        },
-                        OperationKind.Invalid);
+                    block.RegisterOperationAction(onInvalid, OperationKind.Invalid);
                 }
 
                 if (toolCallBehavior && agent.SpelledNames.AnySpells(block.OperationBlocks, s_propertyNames))
                 {
-                    block.RegisterOperationAction(
-                        c =>
-                        {
-                            WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
-                            using var running = WorkCounters.Run(WorkCounters.Callback.AutoPropertyOrTest);
-                            AnalyzePropertyReference(c, agent);
-                        },
-                        OperationKind.PropertyReference);
+                    block.RegisterOperationAction(onPropertyReference, OperationKind.PropertyReference);
                 }
 
                 // A test of ChatFinishReason.ToolCalls spells "ToolCalls" in its file (AnalyzeFinishReason's first test, asked per
@@ -137,14 +142,7 @@ public sealed class UngatedAutoInvocationAnalyzer : DiagnosticAnalyzer
                 if ((finishReason && block.OperationBlocks.Any(b => agent.Sources.TreeSpells(b.Syntax.SyntaxTree, "ToolCalls")))
                     || block.OperationBlocks.Any(b => agent.Sources.TreeSpells(b.Syntax.SyntaxTree, SubmitToolOutputs)))
                 {
-                    block.RegisterOperationAction(
-                        c =>
-                        {
-                            WorkCounters.Count(ref WorkCounters.AutoInvocationRuleCallbacks);
-                            using var running = WorkCounters.Run(WorkCounters.Callback.AutoPropertyOrTest);
-                            AnalyzeFinishReason(c, agent);
-                        },
-                        OperationKind.Loop, OperationKind.Conditional, OperationKind.Switch);
+                    block.RegisterOperationAction(onFinishReason, OperationKind.Loop, OperationKind.Conditional, OperationKind.Switch);
                 }
             });
         });

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using AlignmentPolicy.Analyzers.Analysis;
@@ -67,6 +68,21 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
             // Name first: only a block that spells a model call's name is handed to this rule, operation by operation.
             agent.SpelledNames.Declare(DispatchNames);
             agent.SpelledNames.Declare(UnboundNames);
+
+            // The operation actions, made once per compilation and registered for each block that spells the names (a lambda written
+            // inside the block-start action would be a new delegate per block).
+            Action<OperationAnalysisContext> onInvocation = c =>
+            {
+                WorkCounters.Count(ref WorkCounters.ModelCallRuleCallbacks);
+                using var running = WorkCounters.Run(WorkCounters.Callback.ModelInvocation);
+                Analyze(c, agent);
+            };
+            Action<OperationAnalysisContext> onInvalid = c =>
+            {
+                WorkCounters.Count(ref WorkCounters.ModelCallRuleCallbacks);
+                using var running = WorkCounters.Run(WorkCounters.Callback.ModelInvalid);
+                AnalyzeUnbound(c, agent);
+            };
             start.RegisterOperationBlockStartAction(block =>
             {
                 WorkCounters.Count(ref WorkCounters.ModelCallRuleCallbacks);
@@ -75,26 +91,12 @@ public sealed class UngatedModelCallAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                block.RegisterOperationAction(
-                    c =>
-                    {
-                        WorkCounters.Count(ref WorkCounters.ModelCallRuleCallbacks);
-                        using var running = WorkCounters.Run(WorkCounters.Callback.ModelInvocation);
-                        Analyze(c, agent);
-                    },
-                    OperationKind.Invocation);
+                block.RegisterOperationAction(onInvocation, OperationKind.Invocation);
 
                 // Operations that do not bind, only where the block spells a name the unbound judge reads (a third of the list).
                 if (agent.SpelledNames.AnySpells(block.OperationBlocks, UnboundNames))
                 {
-                    block.RegisterOperationAction(
-                        c =>
-                        {
-                            WorkCounters.Count(ref WorkCounters.ModelCallRuleCallbacks);
-                            using var running = WorkCounters.Run(WorkCounters.Callback.ModelInvalid);
-                            AnalyzeUnbound(c, agent);
-                        },
-                        OperationKind.Invalid);
+                    block.RegisterOperationAction(onInvalid, OperationKind.Invalid);
                 }
             });
         });

@@ -70,6 +70,34 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
             agent.SpelledNames.Declare(UnboundNames);
             var attributedTools = agent.Symbols.KernelFunctionAttribute is not null || agent.Symbols.McpServerToolAttribute is not null || agent.Symbols.AgentToolAttribute is not null
                 || agent.Symbols.FunctionsMcpToolTrigger is not null;
+
+            // The operation actions, made once per compilation and registered for each block that spells the names (a lambda written
+            // inside the block-start action would be a new delegate per block).
+            Action<OperationAnalysisContext> onInvocation = c =>
+            {
+                WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
+                using var running = WorkCounters.Run(WorkCounters.Callback.ToolInvocation);
+                var invocation = (IInvocationOperation)c.Operation;
+                if (IsFactoryCandidate(invocation, agent))
+                {
+                    AnalyzeFactoryTool(invocation, c.ReportDiagnostic, agent);
+                }
+            };
+            Action<OperationAnalysisContext> onCreation = c =>
+            {
+                WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
+                if (c.Operation is IObjectCreationOperation { Type.Name: HandDispatchedTools.DefinitionTypeName })
+                {
+                    using var running = WorkCounters.Run(WorkCounters.Callback.ToolCreation);
+                    AnalyzeHandDispatchedTool(c.Operation, c.ReportDiagnostic, agent);
+                }
+            };
+            Action<OperationAnalysisContext> onInvalid = c =>
+            {
+                WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
+                using var running = WorkCounters.Run(WorkCounters.Callback.ToolInvalid);
+                AnalyzeUnboundImport(c, agent);
+            };
             start.RegisterOperationBlockStartAction(block =>
             {
                 WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
@@ -97,39 +125,11 @@ public sealed class UngatedToolSideEffectAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                block.RegisterOperationAction(
-                    c =>
-                    {
-                        WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
-                        using var running = WorkCounters.Run(WorkCounters.Callback.ToolInvocation);
-                        var invocation = (IInvocationOperation)c.Operation;
-                        if (IsFactoryCandidate(invocation, agent))
-                        {
-                            AnalyzeFactoryTool(invocation, c.ReportDiagnostic, agent);
-                        }
-                    },
-                    OperationKind.Invocation);
-                block.RegisterOperationAction(
-                    c =>
-                    {
-                        WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
-                        if (c.Operation is IObjectCreationOperation { Type.Name: HandDispatchedTools.DefinitionTypeName })
-                        {
-                            using var running = WorkCounters.Run(WorkCounters.Callback.ToolCreation);
-                            AnalyzeHandDispatchedTool(c.Operation, c.ReportDiagnostic, agent);
-                        }
-                    },
-                    OperationKind.ObjectCreation);
+                block.RegisterOperationAction(onInvocation, OperationKind.Invocation);
+                block.RegisterOperationAction(onCreation, OperationKind.ObjectCreation);
                 if (agent.SpelledNames.AnySpells(block.OperationBlocks, UnboundNames))
                 {
-                    block.RegisterOperationAction(
-                        c =>
-                        {
-                            WorkCounters.Count(ref WorkCounters.ToolRuleCallbacks);
-                            using var running = WorkCounters.Run(WorkCounters.Callback.ToolInvalid);
-                            AnalyzeUnboundImport(c, agent);
-                        },
-                        OperationKind.Invalid);
+                    block.RegisterOperationAction(onInvalid, OperationKind.Invalid);
                 }
             });
         });
