@@ -22,6 +22,8 @@
 # touches first, Analysis/README.md). Compare revisions with this script, report targets with run.sh.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=bench-feed.sh
+. "$here/bench-feed.sh"
 repo=$(cd "$here/../.." && pwd)
 [ $# -ge 2 ] || { echo "usage: $0 <rev-a> <rev-b> [<rev> ...]" >&2; exit 2; }
 revs=("$@")
@@ -57,32 +59,7 @@ done
 
 # 2. The bench project: our package and BannedApiAnalyzers in one project (packed and restored once per work folder).
 if [ ! -f "$work/AgentAB/ab.rsp" ]; then
-  feed=$work/feed packages=$work/packages
-  echo "== packing AlignmentPolicy.Build and the AlignmentPolicy.Gates packages from this checkout"
-  rm -rf "$feed"
-  for project in tasks/AlignmentPolicy.Build src/AlignmentPolicy.Gates src/AlignmentPolicy.Gates.AgentFramework src/AlignmentPolicy.Gates.SemanticKernel; do
-    dotnet pack "$repo/$project" -c Release -o "$feed" -v:q -nologo > "$work/pack.log" 2>&1 || { echo "packing $project failed:" >&2; grep -E "error" "$work/pack.log" | sort -u >&2; exit 1; }
-  done
-  version=$(ls "$feed" | sed -n 's/^AlignmentPolicy\.Build\.\(.*\)\.nupkg$/\1/p')
-  cat > "$work/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <config><add key="globalPackagesFolder" value="$packages" /></config>
-  <packageSources><add key="alignment-policy-local" value="$feed" /></packageSources>
-</configuration>
-XML
-  echo '<Project />' > "$work/Directory.Build.props"
-  echo '<Project />' > "$work/Directory.Build.targets"
-  cat > "$work/alignment-policy.json" <<JSON
-{
-  "version": 1,
-  "sideEffects": { "catalogues": ["builtin"] },
-  "provenance": { "required": false },
-  "suppressions": { "requireJustification": true }
-}
-JSON
-  sed "s|</Project>|  <ItemGroup><PackageVersion Include=\"AlignmentPolicy.Build\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates.AgentFramework\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates.SemanticKernel\" Version=\"$version\" /></ItemGroup>\n</Project>|" \
-    "$repo/Directory.Packages.props" > "$work/Directory.Packages.props"
+  bench_feed "$repo" "$work" "$work/feed" "$work/packages"
   echo "== generating $files agent files"
   rm -rf "$work/gen-agent"
   "$here/generate.sh" "$work/gen-agent" "$files" agent

@@ -15,6 +15,8 @@
 #   bench/analyzers/run.sh [files] [iterations]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=bench-feed.sh
+. "$here/bench-feed.sh"
 repo=$(cd "$here/../.." && pwd)
 files=${1:-500}
 iterations=${2:-5}
@@ -24,32 +26,7 @@ packages=$repo/artifacts/bench/packages
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
 trap '[ -n "${KEEP_WORK:-}" ] && echo "work folder kept: $work" || rm -rf "$work"' EXIT
 
-echo "== packing AlignmentPolicy.Build and the AlignmentPolicy.Gates packages"
-rm -rf "$feed" "$packages"/alignmentpolicy.*
-for project in tasks/AlignmentPolicy.Build src/AlignmentPolicy.Gates src/AlignmentPolicy.Gates.AgentFramework src/AlignmentPolicy.Gates.SemanticKernel; do
-  dotnet pack "$repo/$project" -c Release -o "$feed" -v:q -nologo > "$work/pack.log" 2>&1 || { echo "packing $project failed:" >&2; grep -E "error" "$work/pack.log" | sort -u >&2; exit 1; }
-done
-version=$(ls "$feed" | sed -n 's/^AlignmentPolicy\.Build\.\(.*\)\.nupkg$/\1/p')
-
-cat > "$work/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <config><add key="globalPackagesFolder" value="$packages" /></config>
-  <packageSources><add key="alignment-policy-local" value="$feed" /></packageSources>
-</configuration>
-XML
-echo '<Project />' > "$work/Directory.Build.props"
-echo '<Project />' > "$work/Directory.Build.targets"
-cat > "$work/alignment-policy.json" <<JSON
-{
-  "version": 1,
-  "sideEffects": { "catalogues": ["builtin"] },
-  "provenance": { "required": false },
-  "suppressions": { "requireJustification": true }
-}
-JSON
-sed "s|</Project>|  <ItemGroup><PackageVersion Include=\"AlignmentPolicy.Build\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates.AgentFramework\" Version=\"$version\" /><PackageVersion Include=\"AlignmentPolicy.Gates.SemanticKernel\" Version=\"$version\" /></ItemGroup>\n</Project>|" \
-  "$repo/Directory.Packages.props" > "$work/Directory.Packages.props"
+bench_feed "$repo" "$work" "$feed" "$packages"
 
 echo "== generating $files files (agent) and $files files (non-agent)"
 "$here/generate.sh" "$work/gen-agent" "$files" agent
