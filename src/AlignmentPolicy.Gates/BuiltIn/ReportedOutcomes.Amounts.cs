@@ -126,13 +126,13 @@ internal static partial class ReportedOutcomes
             return;
         }
 
-        var scale = match.Groups["scale"].Value.ToLowerInvariant() switch
+        // Scale words ("million", "lakh", "Mio") from the one table the figure readers share; abbreviations here.
+        var word = match.Groups["scale"].Value.ToLowerInvariant();
+        var scale = FigureOverlap.ScaleOf(word) ?? word switch
         {
-            "k" or "thousand" or "tsd" => 1e3,
-            "m" or "mn" or "million" or "mio" => 1e6,
-            "bn" or "billion" or "mrd" => 1e9,
-            "lakh" or "lakhs" => 1e5,
-            "crore" or "crores" => 1e7,
+            "k" or "tsd" => 1e3,
+            "m" or "mn" => 1e6,
+            "bn" or "mrd" => 1e9,
             _ => 1.0,
         };
         amounts.Add(new Amount(currency, value * scale, step * scale, match.Value.Trim()));
